@@ -1,0 +1,279 @@
+"""What a user can do to the database: add, edit, mark, undo, import.
+
+The CLI and the TUI both call these functions, so locking, validation and
+history cannot differ between them. Each runs in one storage transaction:
+locked, re-read, written once, atomically, or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tracker import hedges
+from tracker.codec import FIELDS, encode_value
+from tracker.dates import PDate
+from tracker.fields import (
+    FieldError, check_urls, parse_field, parse_status, resolve_probability, split_list,
+)
+from tracker.ids import new_id
+from tracker.model import (
+    KINDS, SCORED_FIELDS, Article, Event, HistoryEntry, Prediction, Record, Status, utc_now,
+)
+from tracker.storage import Session, Store
+from tracker.validate import record_problems
+
+
+class ActionError(Exception):
+    """A refused action; the message is one line for the user."""
+
+
+def _all_ids(session: Session) -> set[str]:
+    return set().union(*(session.ids(kind) for kind in KINDS))
+
+
+def _refuse_problems(record: Record, session: Session) -> None:
+    problems = record_problems(record, session.exists)
+    if problems:
+        raise ActionError(problems[0].split(": ", 1)[-1] if len(problems) == 1 else "; ".join(problems))
+
+
+def add_prediction(store: Store, *, claim: str, resolve_by: Any, probability: Any = None,
+                   hedge: str = "", made_on: Any = None, author: str = "", article: str = "",
+                   event: str = "", quote: str = "", tags: Any = (), condition: str = "",
+                   horizon_note: str = "", record_id: str | None = None) -> Prediction:
+    """Add a prediction; made_on and author default to the article's when one is named."""
+    claim = parse_field("claim", claim)
+    if not claim:
+        raise FieldError("claim", "is required")
+    hedge = parse_field("hedge", hedge)
+    prob = resolve_probability(probability, hedge)
+    due = parse_field("resolve_by", resolve_by)
+    made = parse_field("made_on", made_on) if made_on not in (None, "") else None
+    with store.transaction() as session:
+        source = session.get("article", article) if article else None
+        if article and source is None:
+            raise FieldError("article", f"no article {article!r} (see `tracker list --kind article`)")
+        made = made or (source.published if source else PDate.today())
+        prediction = Prediction(
+            id=record_id or new_id("prediction", claim, _all_ids(session)),
+            claim=claim, probability=prob, made_on=made, resolve_by=due,
+            quote=parse_field("quote", quote), hedge=hedge, condition=parse_field("condition", condition),
+            horizon_note=parse_field("horizon_note", horizon_note),
+            author=parse_field("author", author) or (source.author if source else ""),
+            article=article, event=parse_field("event", event), tags=split_list(tags),
+        )
+        _insert(session, prediction)
+    return prediction
+
+
+def add_event(store: Store, *, date: Any, title: str, summary: str = "", articles: Any = (),
+              tags: Any = (), record_id: str | None = None) -> Event:
+    title = parse_field("title", title)
+    if not title:
+        raise FieldError("title", "is required")
+    event = Event(id=record_id or "", date=parse_field("date", date), title=title,
+                  summary=parse_field("summary", summary), articles=split_list(articles, "articles"),
+                  tags=split_list(tags))
+    with store.transaction() as session:
+        if not event.id:
+            event.id = new_id("event", title, _all_ids(session), prefix=event.date.iso())
+        _insert(session, event)
+    return event
+
+
+def add_article(store: Store, *, title: str, author: str, published: Any, url: str = "",
+                language: str = "en", record_id: str | None = None, **extra: str) -> Article:
+    title, author = parse_field("title", title), parse_field("author", author)
+    if not title:
+        raise FieldError("title", "is required")
+    if not author:
+        raise FieldError("author", "is required")
+    article = Article(id=record_id or "", title=title, author=author,
+                      published=parse_field("published", published), url=parse_field("url", url),
+                      language=language or "en", **{k: parse_field(k, v) for k, v in extra.items()})
+    with store.transaction() as session:
+        if not article.id:
+            article.id = new_id("article", f"{author.split()[-1]} {title}", _all_ids(session))
+        _insert(session, article)
+    return article
+
+
+def _insert(session: Session, record: Record) -> None:
+    if record.id in _all_ids(session):
+        raise ActionError(f"id {record.id!r} is already taken")
+    _refuse_problems(record, session)
+    session.put(record)
+
+
+def _get(session: Session, record_id: str) -> Record:
+    record = session.find(record_id)
+    if record is None:
+        raise ActionError(f"no record with id {record_id!r}")
+    return record
+
+
+def _get_prediction(session: Session, record_id: str, doing: str) -> Prediction:
+    record = _get(session, record_id)
+    if not isinstance(record, Prediction):
+        raise ActionError(f"{record_id!r} is {'an' if record.kind[0] in 'aeiou' else 'a'} "
+                          f"{record.kind}; only predictions can be {doing}")
+    return record
+
+
+def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, force: bool = False,
+                note: str = "") -> tuple[Record, list[HistoryEntry]]:
+    """Change fields (not status or history); each change is appended to the history.
+
+    Returns the updated record and the history entries the edit appended.
+
+    The claim, probability or resolve-by of a resolved prediction are what it is
+    scored on: changing them is refused unless ``force``.
+    """
+    if not changes:
+        raise ActionError("nothing to change: name at least one field")
+    with store.transaction() as session:
+        record = _get(session, record_id)
+        allowed = set(FIELDS[record.kind]) - {"status"}
+        for name in changes:
+            if name in ("status", "history", "id", "kind"):
+                raise FieldError(name, "cannot be edited (use `tracker mark` for status)")
+            if name not in allowed:
+                raise FieldError(name, f"is not a field of {'an' if record.kind[0] in 'aeiou' else 'a'} {record.kind}")
+        typed = {name: parse_field(name, value) for name, value in changes.items()}
+        if isinstance(record, Prediction) and "hedge" in typed and "probability" not in typed:
+            reading = hedges.lookup(typed["hedge"])
+            if reading is not None and not hedges.probability_agrees(typed["hedge"], record.probability):
+                typed["probability"] = reading.probability
+        if isinstance(record, Prediction) and "probability" in typed:
+            resolve_probability(typed["probability"], typed.get("hedge", record.hedge))
+        changed = {name: value for name, value in typed.items() if getattr(record, name) != value}
+        if not changed:
+            raise ActionError(f"{record_id}: nothing changed (the values are the ones it has)")
+        if isinstance(record, Prediction) and record.status.resolved and not force:
+            scored = [name for name in changed if name in SCORED_FIELDS]
+            if scored:
+                raise ActionError(f"{record_id} is {record.status.value}: changing {', '.join(scored)} "
+                                  "would rewrite what it is scored on (use --force to do it anyway)")
+        at = utc_now()
+        entries = [HistoryEntry(at=at, action="edit", field=name, old=encode_value(getattr(record, name)),
+                                new=encode_value(value), note=note)
+                   for name, value in changed.items()]
+        updated = replace(record, **changed, history=[*record.history, *entries])
+        _refuse_problems(updated, session)
+        session.put(updated)
+    return updated, entries
+
+
+def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence: Iterable[str] = (),
+         known_on: Any = None, today: _dt.date | None = None) -> Prediction:
+    """Set a prediction's status, appending who-knows-what-when to its history."""
+    new_status = parse_status(status) if not isinstance(status, Status) else status
+    urls = check_urls(split_list(list(evidence), "evidence"))
+    today = today or _dt.date.today()
+    known = parse_field("known_on", known_on) if known_on not in (None, "") else PDate.from_date(today)
+    if known.first_day() > today:
+        raise FieldError("known_on", f"{known} is in the future")
+    with store.transaction() as session:
+        prediction = _get_prediction(session, record_id, "marked")
+        if prediction.status is new_status:
+            raise ActionError(f"{record_id} is already {new_status.value}")
+        entry = HistoryEntry(at=utc_now(), action="status", from_status=prediction.status.value,
+                             to_status=new_status.value, note=str(note or "").strip(),
+                             evidence=urls, known_on=known)
+        updated = replace(prediction, status=new_status, history=[*prediction.history, entry])
+        session.put(updated)
+    return updated
+
+
+def undo_mark(store: Store, record_id: str, *, expected: Status, restore: Status) -> Prediction:
+    """Undo a mark by appending an entry that restores the previous status.
+
+    Refused when the prediction is no longer at ``expected`` (someone marked it since).
+    """
+    with store.transaction() as session:
+        prediction = _get_prediction(session, record_id, "marked")
+        if prediction.status is not expected:
+            raise ActionError(f"{record_id} is now {prediction.status.value}, not {expected.value}: "
+                              "it was changed since; nothing undone")
+    return mark(store, record_id, restore, note=f"undo: back from {expected.value} to {restore.value}")
+
+
+@dataclass
+class ImportResult:
+    added: list[str]
+    updated: list[str]
+    unchanged: list[str]
+
+
+def import_records(store: Store, records: list[Record], *, note: str = "imported") -> ImportResult:
+    """Add new records and update existing ones (their history kept, changes appended).
+
+    All or nothing: every problem found is reported and nothing is written.
+    """
+    result = ImportResult([], [], [])
+    problems: list[str] = []
+    with store.transaction() as session:
+        existing_ids = _all_ids(session)
+        incoming = {r.id for r in records}
+
+        arriving = {(r.kind, r.id) for r in records}
+
+        def exists(kind: str, record_id: str) -> bool:
+            return (kind, record_id) in arriving or session.exists(kind, record_id)
+
+        staged: list[Record] = []
+        for record in records:
+            current = session.find(record.id) if record.id in existing_ids else None
+            if current is not None and current.kind != record.kind:
+                problems.append(f"{record.id}: exists as {current.kind}, cannot import it as {record.kind}")
+                continue
+            merged = record if current is None else _merge(current, record, note)
+            if merged == current:
+                result.unchanged.append(record.id)
+                continue
+            problems += record_problems(merged, exists)
+            staged.append(merged)
+            (result.updated if current is not None else result.added).append(record.id)
+        if len(incoming) != len(records):
+            problems.append("the same id appears more than once in the file")
+        if problems:
+            raise ImportRefused(problems)
+        for record in staged:
+            session.put(record)
+    return result
+
+
+class ImportRefused(ActionError):
+    """An import refused, listing every problem."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(f"import refused, nothing written ({len(problems)} problem"
+                         f"{'s' if len(problems) != 1 else ''})")
+        self.problems = problems
+
+
+def _merge(current: Record, incoming: Record, note: str) -> Record:
+    """The incoming record's fields on the current record's history, changes appended."""
+    at = utc_now()
+    history = list(current.history)
+    changes: dict[str, Any] = {}
+    for name in FIELDS[current.kind]:
+        if name == "status":
+            continue
+        old, new = getattr(current, name), getattr(incoming, name)
+        if old != new:
+            changes[name] = new
+            history.append(HistoryEntry(at=at, action="edit", field=name, old=encode_value(old),
+                                        new=encode_value(new), note=note))
+    if isinstance(current, Prediction) and isinstance(incoming, Prediction) \
+            and incoming.status is not current.status:
+        last = incoming.last_status_entry()
+        history.append(HistoryEntry(
+            at=at, action="status", from_status=current.status.value, to_status=incoming.status.value,
+            note=(last.note if last else "") or note, evidence=list(last.evidence) if last else [],
+            known_on=last.known_on if last else None))
+        changes["status"] = incoming.status
+    return replace(current, **changes, history=history)

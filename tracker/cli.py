@@ -1,0 +1,179 @@
+"""The `tracker` command: parse arguments, call the library, print, map errors to exit codes.
+
+Exit codes: 0 success, 1 refused (not found, invalid input, bad file), 2 usage error.
+Textual is imported only when the TUI opens, so scripted commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from tracker import __version__
+
+DEFAULT_DB = "predictions.json"
+
+
+class Refused(Exception):
+    """A command refused; exit 1 with the message (and any listed problems)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def _examples(*lines: str) -> str:
+    return "example:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="tracker", formatter_class=fmt,
+        description="Keep a pundit's dated events and predictions, mark them, score them. "
+                    "With no command, opens the TUI.",
+        epilog=_examples("tracker                      # open the TUI on ./predictions.json",
+                         "tracker --db my.json list --status pending"))
+    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    parser.add_argument("--db", metavar="PATH",
+                        help="database file (default: $TRACKER_DB, else ./predictions.json)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str, *examples: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, formatter_class=fmt,
+                              epilog=_examples(*examples))
+
+    p = command("list", "List records in date order.",
+                "tracker list --kind prediction --status pending --due-before 2026-01",
+                "tracker list --search 'Article 5' --json")
+    p.add_argument("--kind", choices=("event", "prediction", "article"))
+    p.add_argument("--status", choices=("pending", "confirmed", "refuted", "overdue"))
+    p.add_argument("--tag")
+    p.add_argument("--article", metavar="ID")
+    p.add_argument("--author", metavar="NAME")
+    p.add_argument("--due-before", metavar="DATE", help="predictions whose resolve-by ends before DATE")
+    p.add_argument("--search", metavar="TEXT", help="words that must all occur (claim, quote, title, tags)")
+    p.add_argument("--json", action="store_true", help="a JSON array of records")
+
+    p = command("show", "Show everything about one record, history included.",
+                "tracker show trump-keeps-nato-article-5")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    p = command("add", "Add a prediction, event or article; prints the new id.",
+                "tracker add prediction --claim 'X will happen' --hedge likely --resolve-by 2025-12",
+                "tracker add event --date 2025-05 --title 'Polish presidential election'",
+                "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23")
+    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
+    ap = kinds.add_parser("prediction", help="a prediction", formatter_class=fmt, epilog=_examples(
+        "tracker add prediction --claim 'Poland will not accept the inspections' \\",
+        "    --hedge \"probably won't\" --resolve-by 2025-12 --article korybko-2025-02-22-belarus-poland"))
+    ap.add_argument("--claim", required=True, help="English, in the author's direction, judgeable")
+    how = ap.add_mutually_exclusive_group(required=True)
+    how.add_argument("--probability", metavar="P", help="0.7 or 70%%")
+    how.add_argument("--hedge", metavar="PHRASE", help="a phrase from `tracker hedges`; sets the probability")
+    ap.add_argument("--resolve-by", required=True, metavar="DATE")
+    ap.add_argument("--made-on", metavar="DATE", help="default: the article's date, else today")
+    ap.add_argument("--author", metavar="NAME")
+    ap.add_argument("--article", metavar="ID")
+    ap.add_argument("--event", metavar="ID")
+    ap.add_argument("--quote", metavar="TEXT")
+    ap.add_argument("--condition", metavar="TEXT", help="for 'if X then Y': the X")
+    ap.add_argument("--horizon-note", metavar="TEXT", help="why this resolve-by date")
+    ap.add_argument("--tag", action="append", default=[], metavar="TAG")
+    ap.add_argument("--id", metavar="SLUG", help="default: made from the claim")
+    ap.add_argument("--json", action="store_true")
+    ep = kinds.add_parser("event", help="an event", formatter_class=fmt, epilog=_examples(
+        "tracker add event --date 2025-03-15 --title 'First Russia-Pakistan freight train' --tag trade"))
+    ep.add_argument("--date", required=True)
+    ep.add_argument("--title", required=True)
+    ep.add_argument("--summary", default="")
+    ep.add_argument("--article", action="append", default=[], metavar="ID")
+    ep.add_argument("--tag", action="append", default=[], metavar="TAG")
+    ep.add_argument("--id", metavar="SLUG")
+    ep.add_argument("--json", action="store_true")
+    arp = kinds.add_parser("article", help="an article", formatter_class=fmt, epilog=_examples(
+        "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23 --url https://..."))
+    arp.add_argument("--title", required=True)
+    arp.add_argument("--author", required=True)
+    arp.add_argument("--published", required=True, metavar="DATE")
+    arp.add_argument("--url", default="")
+    arp.add_argument("--language", default="en")
+    arp.add_argument("--id", metavar="SLUG")
+    arp.add_argument("--json", action="store_true")
+
+    p = command("edit", "Change fields of a record; each change is recorded in its history.",
+                "tracker edit my-prediction --resolve-by 2026-06 --horizon-note 'extended: talks delayed'",
+                "tracker edit my-prediction --tags 'nato;poland'")
+    p.add_argument("id")
+    for name in ("claim", "quote", "hedge", "probability", "made-on", "resolve-by", "horizon-note",
+                 "condition", "author", "article", "event", "tags", "date", "title", "summary",
+                 "articles", "published", "url", "language", "source-note"):
+        p.add_argument(f"--{name}", dest=f"set_{name.replace('-', '_')}", metavar="VALUE")
+    p.add_argument("--note", default="", help="why the change was made (kept in history)")
+    p.add_argument("--force", action="store_true",
+                   help="allow changing claim, probability or resolve-by of a resolved prediction")
+    p.add_argument("--json", action="store_true")
+
+    p = command("mark", "Mark a prediction confirmed, refuted or pending.",
+                "tracker mark trump-keeps-nato-article-5 confirmed --on 2026-01 \\",
+                "    --note 'Article 5 still in force' --evidence https://example.org/report")
+    p.add_argument("id")
+    p.add_argument("status", choices=("pending", "confirmed", "refuted"))
+    p.add_argument("--note", default="")
+    p.add_argument("--evidence", action="append", default=[], metavar="URL")
+    p.add_argument("--on", metavar="DATE", help="when the outcome became known (default: today)")
+    p.add_argument("--json", action="store_true")
+
+    command("validate", "Check the database and report every problem found.", "tracker validate")
+
+    p = command("export", "Write every record as JSON or CSV.",
+                "tracker export --format csv -o predictions.csv")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
+    p = command("import", "Add or update records from a CSV or JSON file (all or nothing).",
+                "tracker import predictions.csv")
+    p.add_argument("file")
+
+    command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
+    command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
+    return parser
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from tracker import commands
+
+    if args.command in (None, "tui"):
+        return commands.open_tui(db_path(args))
+    try:
+        return commands.HANDLERS[args.command](args, db_path(args))
+    except Refused as exc:
+        return _refuse(str(exc), exc.problems)
+    except Exception as exc:  # library errors become one clean line, never a traceback
+        message = commands.error_message(exc)
+        if message is None:
+            raise
+        return _refuse(message, getattr(exc, "problems", []))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _refuse(message: str, problems: list[str]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"tracker: error: {message}", file=sys.stderr)
+    return 1
+
+
+def terminal_width() -> int:
+    return shutil.get_terminal_size((120, 24)).columns

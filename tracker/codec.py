@@ -1,0 +1,252 @@
+"""Records as plain dicts (the JSON the file and ``--json`` use) to and from the model.
+
+This is the one place that knows field names on disk. Decoding checks every
+field and reports *all* problems, each naming where it is, so ``validate`` and
+``import`` can list them together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from tracker.dates import DateError, PDate, parse_stored
+from tracker.model import KINDS, Article, Event, HistoryEntry, Prediction, Record, Status
+
+ID_PATTERN = re.compile(r"[^\s/\\]+")
+
+ARTICLE_FIELDS = (
+    "title", "author", "published", "url", "language", "summary_title", "summary_language",
+    "summary_posted", "summary_source", "source_note",
+)
+EVENT_FIELDS = ("date", "title", "summary", "articles", "tags")
+PREDICTION_FIELDS = (
+    "claim", "condition", "quote", "hedge", "probability", "made_on", "resolve_by", "horizon_note",
+    "author", "article", "event", "tags", "status",
+)
+FIELDS = {"article": ARTICLE_FIELDS, "event": EVENT_FIELDS, "prediction": PREDICTION_FIELDS}
+
+
+class RecordError(ValueError):
+    """A record that does not fit the model; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(problems[0] if len(problems) == 1 else f"{len(problems)} problems: {problems[0]} ...")
+        self.problems = problems
+
+
+# ---- encoding -------------------------------------------------------------
+
+def encode_value(value: Any) -> Any:
+    """A model value in its JSON form."""
+    if isinstance(value, PDate):
+        return value.iso()
+    if isinstance(value, Status):
+        return value.value
+    if isinstance(value, list):
+        return [encode_value(v) for v in value]
+    return value
+
+
+def encode_history(entry: HistoryEntry) -> dict[str, Any]:
+    doc: dict[str, Any] = {"at": entry.at, "action": entry.action}
+    if entry.action == "status":
+        doc["from"] = entry.from_status
+        doc["to"] = entry.to_status
+        doc["note"] = entry.note
+        doc["evidence"] = list(entry.evidence)
+        doc["known_on"] = entry.known_on.iso() if entry.known_on else None
+    else:
+        doc["field"] = entry.field
+        doc["old"] = encode_value(entry.old)
+        doc["new"] = encode_value(entry.new)
+        if entry.note:
+            doc["note"] = entry.note
+    return doc
+
+
+def encode_fields(record: Record) -> dict[str, Any]:
+    """The record's stored fields (no id, no kind), history included."""
+    doc = {name: encode_value(getattr(record, name)) for name in FIELDS[record.kind]}
+    doc["history"] = [encode_history(entry) for entry in record.history]
+    return doc
+
+
+def encode_record(record: Record) -> dict[str, Any]:
+    """The record as ``--json`` and export show it: id and kind first."""
+    return {"id": record.id, "kind": record.kind, **encode_fields(record)}
+
+
+# ---- decoding -------------------------------------------------------------
+
+DateParser = Callable[[str], PDate]
+
+
+class _Reader:
+    """Reads fields out of one document, collecting problems instead of stopping at the first."""
+
+    def __init__(self, doc: dict, where: str, parse_date: DateParser):
+        self.doc = doc
+        self.where = where
+        self.parse_date = parse_date
+        self.problems: list[str] = []
+
+    def fail(self, name: str, message: str) -> None:
+        self.problems.append(f"{self.where}.{name}: {message}")
+
+    def text(self, name: str, required: bool = False) -> str:
+        value = self.doc.get(name)
+        if value is None or value == "":
+            if required:
+                self.fail(name, "is required")
+            return ""
+        if not isinstance(value, str):
+            self.fail(name, f"must be text, not {type(value).__name__}")
+            return ""
+        return value
+
+    def date(self, name: str, required: bool = True) -> PDate | None:
+        value = self.doc.get(name)
+        if value is None or value == "":
+            if required:
+                self.fail(name, "is required")
+            return None
+        if not isinstance(value, str):
+            self.fail(name, f"must be a date string, not {type(value).__name__}")
+            return None
+        try:
+            return self.parse_date(value)
+        except DateError as exc:
+            self.fail(name, str(exc))
+            return None
+
+    def strings(self, name: str) -> list[str]:
+        value = self.doc.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(name, "must be a list of text")
+            return []
+        return list(value)
+
+    def probability(self, name: str = "probability") -> float | None:
+        value = self.doc.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(name, f"must be a number, not {value!r}")
+            return 0.5
+        if not 0 < value < 1:
+            self.fail(name, f"{value} is not strictly between 0 and 1")
+        return float(value)
+
+    def status(self, name: str = "status") -> Status:
+        value = self.doc.get(name, "pending")
+        try:
+            return Status(value)
+        except ValueError:
+            self.fail(name, f"{value!r} is not one of {', '.join(s.value for s in Status)}")
+            return Status.PENDING
+
+    def history(self) -> list[HistoryEntry]:
+        value = self.doc.get("history")
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail("history", "must be a list")
+            return []
+        return [entry for i, raw in enumerate(value) if (entry := self._entry(i, raw)) is not None]
+
+    def _entry(self, index: int, raw: Any) -> HistoryEntry | None:
+        name = f"history[{index}]"
+        if not isinstance(raw, dict):
+            self.fail(name, "must be an object")
+            return None
+        at, action = raw.get("at"), raw.get("action")
+        if not isinstance(at, str) or not at:
+            self.fail(name, "has no 'at' timestamp")
+        if action == "status":
+            statuses = {s.value for s in Status}
+            for key in ("from", "to"):
+                if raw.get(key) not in statuses:
+                    self.fail(name, f"{key!r} is {raw.get(key)!r}, not a status")
+            known_on = None
+            if raw.get("known_on"):
+                try:
+                    known_on = parse_stored(raw["known_on"])
+                except DateError as exc:
+                    self.fail(name, f"known_on: {exc}")
+            evidence = raw.get("evidence") or []
+            if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+                self.fail(name, "evidence must be a list of URLs")
+                evidence = []
+            return HistoryEntry(at=at or "", action="status", from_status=raw.get("from"),
+                                to_status=raw.get("to"), note=str(raw.get("note") or ""),
+                                evidence=list(evidence), known_on=known_on)
+        if action == "edit":
+            if not isinstance(raw.get("field"), str):
+                self.fail(name, "an edit entry needs a 'field'")
+            return HistoryEntry(at=at or "", action="edit", field=raw.get("field"),
+                                old=raw.get("old"), new=raw.get("new"), note=str(raw.get("note") or ""))
+        self.fail(name, f"unknown action {action!r}")
+        return None
+
+
+def check_id(record_id: Any, where: str) -> list[str]:
+    if not isinstance(record_id, str) or not ID_PATTERN.fullmatch(record_id):
+        return [f"{where}: id {record_id!r} must be non-empty text without spaces or slashes"]
+    return []
+
+
+def decode_fields(kind: str, record_id: str, doc: dict, where: str,
+                  parse_date: DateParser = parse_stored) -> Record:
+    """Build a model record from its stored fields; raise RecordError listing every problem."""
+    if not isinstance(doc, dict):
+        raise RecordError([f"{where}: must be an object"])
+    problems = check_id(record_id, where)
+    read = _Reader(doc, where, parse_date)
+    unknown = set(doc) - set(FIELDS[kind]) - {"history", "id", "kind"}
+    for name in sorted(unknown):
+        read.fail(name, f"is not a field of {'an' if kind[0] in 'aeiou' else 'a'} {kind}")
+    record: Record
+    if kind == "article":
+        record = Article(
+            id=record_id, title=read.text("title", True), author=read.text("author", True),
+            published=read.date("published"), url=read.text("url"),
+            language=read.text("language") or "en", summary_title=read.text("summary_title"),
+            summary_language=read.text("summary_language"),
+            summary_posted=read.text("summary_posted"), summary_source=read.text("summary_source"),
+            source_note=read.text("source_note"), history=read.history(),
+        )
+    elif kind == "event":
+        record = Event(
+            id=record_id, date=read.date("date"), title=read.text("title", True),
+            summary=read.text("summary"), articles=read.strings("articles"),
+            tags=read.strings("tags"), history=read.history(),
+        )
+    elif kind == "prediction":
+        record = Prediction(
+            id=record_id, claim=read.text("claim", True), probability=read.probability(),
+            made_on=read.date("made_on"), resolve_by=read.date("resolve_by"),
+            quote=read.text("quote"), hedge=read.text("hedge"), condition=read.text("condition"),
+            horizon_note=read.text("horizon_note"), author=read.text("author"),
+            article=read.text("article"), event=read.text("event"), tags=read.strings("tags"),
+            status=read.status(), history=read.history(),
+        )
+    else:
+        raise RecordError([f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}"])
+    problems += read.problems
+    if problems:
+        raise RecordError(problems)
+    return record
+
+
+def decode_record(doc: Any, where: str, parse_date: DateParser = parse_stored) -> Record:
+    """Build a model record from its ``--json``/export form (with id and kind)."""
+    if not isinstance(doc, dict):
+        raise RecordError([f"{where}: must be an object"])
+    kind = doc.get("kind")
+    if kind not in KINDS:
+        raise RecordError([f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}"])
+    return decode_fields(kind, doc.get("id"), doc, where, parse_date)

@@ -1,0 +1,187 @@
+"""One handler per `tracker` command: a thin call into the library, then print."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+from pathlib import Path
+
+import orjson
+
+from tracker.actions import ActionError
+from tracker.codec import encode_record
+from tracker.dates import DateError
+from tracker.exchange import ImportFileError
+from tracker.fields import FieldError, parse_date_field
+from tracker.model import Record
+from tracker.storage import Store, StoreError
+
+
+def error_message(exc: Exception) -> str | None:
+    """The one-line message for an error the user can cause; None for a bug."""
+    if isinstance(exc, (StoreError, ActionError, FieldError, DateError, ImportFileError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": ")
+    return None
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def _print_record(record: Record, as_json: bool, text: str) -> int:
+    if as_json:
+        _print_json(encode_record(record))
+    else:
+        print(text)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cli import terminal_width
+    from tracker.query import Filter, select
+    from tracker.render import table
+
+    db = Store(path).load()
+    flt = Filter(kinds={args.kind} if args.kind else set(), status=args.status or "",
+                 tag=args.tag or "", article=args.article or "", author=args.author or "",
+                 due_before=parse_date_field(args.due_before, "--due-before") if args.due_before else None,
+                 search=args.search or "")
+    today = _dt.date.today()
+    records = select(db, flt, today)
+    if args.json:
+        _print_json([encode_record(r) for r in records])
+    elif records:
+        print(table(records, today, terminal_width()))
+    else:
+        print("no records match", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, path: Path) -> int:
+    from tracker.render import details
+
+    db = Store(path).load()
+    record = db.find(args.id)
+    if record is None:
+        raise ActionError(f"no record with id {args.id!r}")
+    return _print_record(record, args.json, details(record, db, _dt.date.today()))
+
+
+def cmd_add(args: argparse.Namespace, path: Path) -> int:
+    from tracker import actions
+
+    store = Store(path)
+    if args.kind == "prediction":
+        record = actions.add_prediction(
+            store, claim=args.claim, resolve_by=args.resolve_by, probability=args.probability,
+            hedge=args.hedge or "", made_on=args.made_on, author=args.author or "",
+            article=args.article or "", event=args.event or "", quote=args.quote or "",
+            tags=args.tag, condition=args.condition or "", horizon_note=args.horizon_note or "",
+            record_id=args.id)
+    elif args.kind == "event":
+        record = actions.add_event(store, date=args.date, title=args.title, summary=args.summary,
+                                   articles=args.article, tags=args.tag, record_id=args.id)
+    else:
+        record = actions.add_article(store, title=args.title, author=args.author,
+                                     published=args.published, url=args.url,
+                                     language=args.language, record_id=args.id)
+    return _print_record(record, args.json, record.id)
+
+
+def cmd_edit(args: argparse.Namespace, path: Path) -> int:
+    from tracker import actions
+
+    changes = {name[4:]: value for name, value in vars(args).items()
+               if name.startswith("set_") and value is not None}
+    record, entries = actions.edit_record(Store(path), args.id, changes, force=args.force,
+                                          note=args.note)
+    lines = [f"{record.id}: {e.field}: {e.old!r} → {e.new!r}" for e in entries]
+    return _print_record(record, args.json, "\n".join(lines))
+
+
+def cmd_mark(args: argparse.Namespace, path: Path) -> int:
+    from tracker import actions
+
+    record = actions.mark(Store(path), args.id, args.status, note=args.note,
+                          evidence=args.evidence, known_on=args.on)
+    entry = record.history[-1]
+    return _print_record(record, args.json, f"{record.id}: {entry.from_status} → {entry.to_status}")
+
+
+def cmd_validate(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cli import Refused
+    from tracker.validate import database_problems
+
+    db, problems = Store(path).session().decode_all()
+    problems += database_problems(db)
+    if problems:
+        raise Refused(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found",
+                      [f"{path}: {p}" for p in problems])
+    print(f"{path}: ok ({len(db.articles)} articles, {len(db.events)} events, "
+          f"{len(db.predictions)} predictions)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    from tracker.exchange import export_csv, export_json
+    from tracker.query import timeline_key
+    from tracker.storage import atomic_write
+
+    db = Store(path).load()
+    records = sorted(db.records(), key=timeline_key)
+    data = export_csv(records) if args.format == "csv" else export_json(records)
+    if args.output and args.output != "-":
+        out = Path(args.output)
+        if out.resolve() == path.resolve():
+            raise ActionError(f"{out}: refusing to export over the database itself")
+        atomic_write(out, data)
+        print(f"{out}: {len(records)} records", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, path: Path) -> int:
+    from tracker import actions
+    from tracker.exchange import read_import_file
+
+    records = read_import_file(Path(args.file))
+    result = actions.import_records(Store(path), records, note=f"imported from {Path(args.file).name}")
+    print(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
+          f"unchanged {len(result.unchanged)}")
+    return 0
+
+
+def cmd_hedges(args: argparse.Namespace, path: Path) -> int:
+    from tracker.hedges import BANDS, all_hedges
+
+    print("ICD 203 bands; a phrase below even chance is stored as the negated claim "
+          "with the complementary probability.\n")
+    print(f"{'band':<20} {'range':<9} {'claim p':>7}  {'lang':<4} phrase")
+    for band in BANDS:
+        for hedge in (h for h in all_hedges() if h.band is band):
+            low, high = hedge.call_range
+            rng = f"{round(band.low * 100)}-{round(band.high * 100)}%"
+            note = f"   (claim negated: {round(low * 100)}-{round(high * 100)}%)" if hedge.negates else ""
+            print(f"{band.label:<20} {rng:<9} {round(hedge.probability * 100):>6}%  "
+                  f"{hedge.language:<4} {hedge.phrase}{note}")
+    return 0
+
+
+def open_tui(path: Path) -> int:
+    try:
+        from tracker.tui.app import run
+    except ImportError as exc:  # the TUI package failed to import: say so, do not crash
+        print(f"tracker: error: the TUI cannot start: {exc}", file=sys.stderr)
+        return 1
+    return run(path)
+
+
+HANDLERS = {
+    "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
+    "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
+}

@@ -1,0 +1,233 @@
+"""Export to and import from JSON and CSV, losing nothing on a round trip.
+
+CSV columns start with the documented ones, in this order::
+
+    id, kind, date, title, claim, quote, hedge, probability, made_on, resolve_by,
+    status, author, article, tags, note, evidence
+
+then the columns that carry everything else (``condition``, ``horizon_note``,
+``event``, ``summary``, article fields, and ``history`` as JSON), so that a
+round trip is exact. Tags are separated by ``;``, evidence URLs by spaces;
+``note``/``evidence`` are those of the latest status change.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tracker.codec import RecordError, decode_record, encode_record
+from tracker.dates import parse_date
+from tracker.fields import FieldError, check_urls, resolve_probability
+from tracker.ids import new_id
+from tracker.model import HistoryEntry, Prediction, Record, Status, utc_now
+
+CSV_COLUMNS = (
+    "id", "kind", "date", "title", "claim", "quote", "hedge", "probability", "made_on",
+    "resolve_by", "status", "author", "article", "tags", "note", "evidence",
+)
+EXTRA_COLUMNS = (
+    "condition", "horizon_note", "event", "summary", "url", "language", "summary_title",
+    "summary_language", "summary_posted", "summary_source", "source_note", "history",
+)
+ALL_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS
+DEFAULT_HORIZON_NOTE = "No horizon given on import: default of one year after made_on."
+
+
+class ImportFileError(Exception):
+    """An import file that cannot be read; ``problems`` names every bad row."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(problems[0])
+        self.problems = problems
+
+
+def _json_bytes(value: Any) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def export_json(records: list[Record]) -> bytes:
+    return _json_bytes([encode_record(r) for r in records])
+
+
+def to_csv_row(record: Record) -> dict[str, str]:
+    doc = encode_record(record)
+    row = {column: "" for column in ALL_COLUMNS}
+    for column in ALL_COLUMNS:
+        value = doc.get(column)
+        if isinstance(value, str):
+            row[column] = value
+    if record.kind == "article":
+        row["date"] = doc["published"]
+    elif record.kind == "event":
+        row["article"] = ";".join(doc["articles"])
+    if record.kind == "prediction":
+        row["probability"] = "" if record.probability is None else f"{record.probability:g}"
+        last = record.last_status_entry()
+        if last is not None:
+            row["note"] = last.note
+            row["evidence"] = " ".join(last.evidence)
+    row["tags"] = ";".join(getattr(record, "tags", []))
+    row["history"] = orjson.dumps(doc["history"]).decode() if record.history else ""
+    return row
+
+
+def export_csv(records: list[Record]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=ALL_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(to_csv_row(record))
+    return out.getvalue().encode("utf-8")
+
+
+# ---- import ---------------------------------------------------------------
+
+def read_import_file(path: Path) -> list[Record]:
+    """Records from a CSV or JSON file; ImportFileError names every bad row."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
+    looks_json = path.suffix.lower() == ".json" or raw.lstrip()[:1] in (b"[", b"{")
+    if looks_json:
+        return _records_from_json(path, raw)
+    return _records_from_csv(path, raw)
+
+
+def _records_from_json(path: Path, raw: bytes) -> list[Record]:
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ImportFileError([f"{path}: not valid JSON: {exc}"]) from None
+    if isinstance(data, dict) and "meta" in data:  # a whole tracker database
+        data = [{"id": rid, "kind": kind, **doc}
+                for table, kind in (("articles", "article"), ("events", "event"), ("predictions", "prediction"))
+                for rid, doc in (data.get(table) or {}).items()]
+    if not isinstance(data, list):
+        raise ImportFileError([f"{path}: expected a JSON array of records"])
+    return _decode_rows(path, [(f"record {i + 1}", doc) for i, doc in enumerate(data)])
+
+
+def _records_from_csv(path: Path, raw: bytes) -> list[Record]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError([f"{path}: not UTF-8 text"]) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "kind" not in reader.fieldnames:
+        raise ImportFileError([f"{path}: not a tracker CSV (no 'kind' column in the header)"])
+    unknown = [c for c in reader.fieldnames if c not in ALL_COLUMNS]
+    if unknown:
+        raise ImportFileError([f"{path}: unknown column {unknown[0]!r} (columns: {', '.join(CSV_COLUMNS)}, ...)"])
+    rows = []
+    for line, row in enumerate(reader, start=2):
+        if None in row:
+            rows.append((f"row {line}", {"__error__": "has more cells than the header"}))
+            continue
+        rows.append((f"row {line}", _csv_to_doc({k: (v or "").strip() for k, v in row.items()})))
+    return _decode_rows(path, rows)
+
+
+def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
+    kind = row.get("kind", "")
+    doc: dict[str, Any] = {"kind": kind, "id": row.get("id", "")}
+    keep = {
+        "article": ("title", "author", "url", "language", "summary_title", "summary_language",
+                    "summary_posted", "summary_source", "source_note"),
+        "event": ("date", "title", "summary"),
+        "prediction": ("claim", "quote", "hedge", "made_on", "resolve_by", "status", "author",
+                       "article", "condition", "horizon_note", "event"),
+    }.get(kind, ())
+    for name in keep:
+        if row.get(name):
+            doc[name] = row[name]
+    if kind == "article" and row.get("date"):
+        doc["published"] = row["date"]
+    if kind == "event":
+        doc["articles"] = [a for a in row.get("article", "").split(";") if a.strip()]
+    if kind in ("event", "prediction"):
+        doc["tags"] = [t.strip() for t in row.get("tags", "").split(";") if t.strip()]
+    if kind == "prediction" and row.get("probability"):
+        doc["probability"] = row["probability"]
+    if row.get("history"):
+        try:
+            doc["history"] = orjson.loads(row["history"])
+        except orjson.JSONDecodeError:
+            doc["__error__"] = "history: not valid JSON"
+    doc["__note__"] = row.get("note", "")
+    doc["__evidence__"] = row.get("evidence", "").split()
+    return doc
+
+
+def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> list[Record]:
+    records: list[Record] = []
+    problems: list[str] = []
+    taken: set[str] = {doc.get("id") for _, doc in rows if isinstance(doc, dict) and doc.get("id")}
+    for where, doc in rows:
+        label = f"{path} {where}"
+        if not isinstance(doc, dict):
+            problems.append(f"{label}: must be an object")
+            continue
+        doc = dict(doc)
+        if "__error__" in doc:
+            problems.append(f"{label}: {doc['__error__']}")
+            continue
+        note, evidence = doc.pop("__note__", ""), doc.pop("__evidence__", [])
+        if doc.get("id"):
+            label = f"{label} ({doc['id']})"
+        try:
+            _fill_defaults(doc, taken)
+            record = decode_record(doc, label, parse_date=parse_date)
+            if evidence:
+                check_urls(evidence)
+        except RecordError as exc:
+            problems.extend(exc.problems)
+            continue
+        except (FieldError, ValueError) as exc:
+            problems.append(f"{label}: {exc}")
+            continue
+        if isinstance(record, Prediction):
+            _ensure_status_history(record, note, evidence)
+        records.append(record)
+    if problems:
+        raise ImportFileError(problems)
+    return records
+
+
+def _fill_defaults(doc: dict[str, Any], taken: set[str]) -> None:
+    """A missing id is generated; a prediction's probability comes from its hedge when not given,
+    and a missing resolve-by becomes a stated default horizon."""
+    kind = doc.get("kind")
+    if not doc.get("id") and kind in ("article", "event", "prediction"):
+        text = doc.get("claim") or doc.get("title") or ""
+        doc["id"] = new_id(kind, str(text), taken)
+        taken.add(doc["id"])
+    if kind != "prediction":
+        return
+    if doc.get("probability") not in (None, "") or doc.get("hedge"):
+        try:
+            doc["probability"] = resolve_probability(doc.get("probability"), doc.get("hedge", ""))
+        except ValueError:
+            if doc.get("probability") in (None, ""):
+                doc.pop("probability", None)  # an unknown hedge with no probability: stated, not read
+            else:
+                raise
+    if not doc.get("resolve_by") and doc.get("made_on"):
+        doc["resolve_by"] = parse_date(str(doc["made_on"])).plus_years(1).iso()
+        if not doc.get("horizon_note"):
+            doc["horizon_note"] = DEFAULT_HORIZON_NOTE
+
+
+def _ensure_status_history(record: Prediction, note: str, evidence: list[str]) -> None:
+    """A resolved record arriving without history gets the entry that says it was resolved."""
+    if record.status is Status.PENDING or record.last_status_entry() is not None:
+        return
+    record.history.append(HistoryEntry(at=utc_now(), action="status", from_status=Status.PENDING.value,
+                                       to_status=record.status.value, note=note or "imported",
+                                       evidence=list(evidence)))
+

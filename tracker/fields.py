@@ -1,0 +1,123 @@
+"""Turning what a user typed (CLI option, TUI form, CSV cell) into field values.
+
+One place, so that the CLI, the TUI and import refuse the same things with the
+same words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlparse
+
+from tracker import hedges
+from tracker.dates import DateError, PDate, parse_date
+from tracker.model import Status
+
+
+class FieldError(ValueError):
+    """A value a field cannot take; the message starts with the field's name."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+DATE_FIELDS = {"published", "date", "made_on", "resolve_by", "known_on"}
+LIST_FIELDS = {"articles", "tags", "evidence"}
+
+
+def parse_probability(text: Any, field: str = "probability") -> float:
+    """``0.7``, ``.7``, ``70%``: strictly between 0 and 1."""
+    if isinstance(text, bool):
+        raise FieldError(field, f"{text!r} is not a number")
+    if isinstance(text, (int, float)):
+        value = float(text)
+    else:
+        raw = unicodedata.normalize("NFKC", str(text)).strip()
+        percent = raw.endswith("%")
+        try:
+            value = float(raw.rstrip("%").strip())
+        except ValueError:
+            raise FieldError(field, f"{text!r} is not a number (try 0.7 or 70%)") from None
+        if percent:
+            value /= 100
+    if not 0 < value < 1:
+        raise FieldError(field, f"{text!r} is not strictly between 0 and 1")
+    return round(value, 4)
+
+
+def parse_date_field(text: Any, field: str) -> PDate:
+    if isinstance(text, PDate):
+        return text
+    try:
+        return parse_date(str(text))
+    except DateError as exc:
+        raise FieldError(field, str(exc)) from None
+
+
+def split_list(text: Any, field: str = "tags") -> list[str]:
+    """Tags or ids from ``a;b``, ``a, b`` or a list; evidence URLs also split on spaces."""
+    if isinstance(text, (list, tuple)):
+        items = [str(v) for v in text]
+    else:
+        separators = r"[;,\s]+" if field == "evidence" else r"[;,]"
+        items = re.split(separators, str(text or ""))
+    seen: list[str] = []
+    for item in (i.strip() for i in items):
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+def check_urls(urls: list[str], field: str = "evidence") -> list[str]:
+    for url in urls:
+        parts = urlparse(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise FieldError(field, f"{url!r} is not an http(s) URL")
+    return urls
+
+
+def parse_status(text: Any) -> Status:
+    try:
+        return Status(str(text).strip().lower())
+    except ValueError:
+        raise FieldError("status", f"{text!r} is not one of {', '.join(s.value for s in Status)}") from None
+
+
+def parse_field(name: str, value: Any) -> Any:
+    """The typed value of one field from what the user gave."""
+    if name in DATE_FIELDS:
+        return parse_date_field(value, name)
+    if name == "probability":
+        return parse_probability(value)
+    if name in LIST_FIELDS:
+        items = split_list(value, name)
+        return check_urls(items) if name == "evidence" else items
+    if name == "status":
+        return parse_status(value)
+    if name == "url":
+        text = str(value or "").strip()
+        if text:
+            check_urls([text], "url")
+        return text
+    return str(value if value is not None else "").strip()
+
+
+def resolve_probability(probability: Any, hedge: str) -> float:
+    """The probability given, or the hedge's reading; refuses a pair that disagrees."""
+    reading = hedges.lookup(hedge) if hedge else None
+    if probability is None or probability == "":
+        if reading is None:
+            if hedge:
+                raise FieldError("hedge", f"{hedge!r} is not in the hedge table; give --probability "
+                                          "or a phrase from `tracker hedges`")
+            raise FieldError("probability", "give a probability or a hedge phrase")
+        return reading.probability
+    value = parse_field("probability", probability)
+    if reading is not None and not hedges.probability_agrees(hedge, value):
+        low, high = reading.call_range
+        raise FieldError("probability", f"{value} does not agree with hedge {hedge!r} "
+                                        f"({low:.2f}-{high:.2f})")
+    return value

@@ -1,0 +1,38 @@
+"""Readable, stable ids (slugs) for new records."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Container
+
+MAX_SLUG = 60
+
+
+def slugify(text: str) -> str:
+    """ASCII words of the text, lower-case, joined by hyphens, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > MAX_SLUG:
+            break
+        slug = candidate
+    return slug
+
+
+def new_id(kind: str, text: str, taken: Container[str], prefix: str = "") -> str:
+    """A slug for a new record that no existing record uses.
+
+    Text with no ASCII words (a Japanese-only title) gets a short hash of itself.
+    """
+    base = slugify(text) or f"{kind}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+    if prefix:
+        base = f"{prefix}-{base}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate

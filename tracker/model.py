@@ -1,0 +1,174 @@
+"""The domain model: articles, events, predictions and their history.
+
+Plain data, no I/O: nothing here knows about JSON, TinyDB or Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from tracker.dates import PDate
+
+
+class Status(str, Enum):
+    """Where a prediction stands. Adding a status (e.g. ``void``) means adding it here
+    and saying whether it is resolved and scored."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REFUTED = "refuted"
+
+    @property
+    def resolved(self) -> bool:
+        return self is not Status.PENDING
+
+    @property
+    def symbol(self) -> str:
+        return _SYMBOLS[self]
+
+
+_SYMBOLS = {Status.PENDING: "…", Status.CONFIRMED: "✓", Status.REFUTED: "✗"}
+STATUS_NAMES = tuple(s.value for s in Status)
+
+# Fields whose change rewrites what is being scored: refused on resolved predictions unless forced.
+SCORED_FIELDS = ("claim", "probability", "resolve_by")
+
+
+def utc_now() -> str:
+    """A UTC timestamp, to the second, as history entries record it."""
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(slots=True)
+class HistoryEntry:
+    """One append-only line of a record's history.
+
+    ``action`` is ``"status"`` (from/to, note, evidence, known_on) or ``"edit"``
+    (field, old, new). History is never rewritten: undoing is a new entry.
+    """
+
+    at: str
+    action: str
+    from_status: str | None = None
+    to_status: str | None = None
+    note: str = ""
+    evidence: list[str] = field(default_factory=list)
+    known_on: PDate | None = None
+    field: str | None = None
+    old: object = None
+    new: object = None
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    title: str
+    author: str
+    published: PDate
+    url: str = ""
+    language: str = "en"
+    # When what we hold is a translation or summary of the article:
+    summary_title: str = ""
+    summary_language: str = ""
+    summary_posted: str = ""
+    summary_source: str = ""
+    source_note: str = ""
+    history: list[HistoryEntry] = field(default_factory=list)
+
+    kind = "article"
+
+    @property
+    def date(self) -> PDate:
+        return self.published
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    date: PDate
+    title: str
+    summary: str = ""
+    articles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
+
+    kind = "event"
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+@dataclass(slots=True)
+class Prediction:
+    id: str
+    claim: str
+    probability: float | None  # the author's confidence in the claim; None when never stated
+    made_on: PDate
+    resolve_by: PDate
+    quote: str = ""
+    hedge: str = ""
+    condition: str = ""
+    horizon_note: str = ""
+    author: str = ""
+    article: str = ""
+    event: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: Status = Status.PENDING
+    history: list[HistoryEntry] = field(default_factory=list)
+
+    kind = "prediction"
+
+    @property
+    def date(self) -> PDate:
+        """Where a prediction sits on a timeline: its resolve-by date."""
+        return self.resolve_by
+
+    @property
+    def label(self) -> str:
+        return self.claim
+
+    def is_overdue(self, today: _dt.date) -> bool:
+        """Pending after the whole resolve-by period (day, month or year) has passed."""
+        return self.status is Status.PENDING and today > self.resolve_by.last_day()
+
+    def last_status_entry(self) -> HistoryEntry | None:
+        for entry in reversed(self.history):
+            if entry.action == "status":
+                return entry
+        return None
+
+
+Record = Article | Event | Prediction
+KINDS = ("article", "event", "prediction")
+
+
+@dataclass(slots=True)
+class Database:
+    """Everything one predictions file holds, keyed by id."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    predictions: dict[str, Prediction] = field(default_factory=dict)
+
+    def table(self, kind: str) -> dict[str, Record]:
+        return {"article": self.articles, "event": self.events, "prediction": self.predictions}[kind]
+
+    def find(self, record_id: str) -> Record | None:
+        for kind in KINDS:
+            record = self.table(kind).get(record_id)
+            if record is not None:
+                return record
+        return None
+
+    def records(self) -> list[Record]:
+        return [*self.articles.values(), *self.events.values(), *self.predictions.values()]
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.events) + len(self.predictions)

@@ -1,0 +1,113 @@
+"""Choosing and ordering records: what `tracker list` and the TUI's filters show."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tracker.dates import PDate
+from tracker.model import KINDS, Article, Database, Event, Prediction, Record, Status
+
+KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def timeline_key(record: Record) -> tuple:
+    """Date order; on the same date articles, then events, then predictions; then id."""
+    return (record.date.sort_key(), KIND_ORDER[record.kind], record.id)
+
+
+def search_text(record: Record, db: Database | None = None) -> str:
+    """Everything a search looks in, case-folded: claim, quote, title, summary, tags, article."""
+    parts: list[str] = [record.id, record.label]
+    if isinstance(record, Prediction):
+        parts += [record.quote, record.hedge, record.condition, record.article, *record.tags]
+        if db is not None and record.article in db.articles:
+            parts.append(db.articles[record.article].title)
+    elif isinstance(record, Event):
+        parts += [record.summary, *record.articles, *record.tags]
+    elif isinstance(record, Article):
+        parts += [record.author, record.summary_title, record.url]
+    return "\n".join(parts).casefold()
+
+
+def matches_text(record: Record, needle: str, db: Database | None = None) -> bool:
+    """Every word of the needle occurs somewhere in the record."""
+    haystack = search_text(record, db)
+    return all(word in haystack for word in needle.casefold().split())
+
+
+@dataclass
+class Filter:
+    """A conjunction of conditions; empty fields do not filter."""
+
+    kinds: set[str] = field(default_factory=set)
+    status: str = ""          # a Status value, or "overdue"
+    tag: str = ""
+    article: str = ""
+    author: str = ""
+    due_before: PDate | None = None
+    search: str = ""
+
+    def accepts(self, record: Record, today: _dt.date, db: Database | None = None) -> bool:
+        if self.kinds and record.kind not in self.kinds:
+            return False
+        if self.status:
+            if not isinstance(record, Prediction):
+                return False
+            if self.status == "overdue":
+                if not record.is_overdue(today):
+                    return False
+            elif record.status is not Status(self.status):
+                return False
+        if self.tag and self.tag.casefold() not in (t.casefold() for t in getattr(record, "tags", [])):
+            return False
+        if self.article and self.article not in _article_ids(record):
+            return False
+        if self.author and self.author.casefold() not in _author(record, db).casefold():
+            return False
+        if self.due_before is not None:
+            if not isinstance(record, Prediction) or record.resolve_by.last_day() >= self.due_before.first_day():
+                return False
+        return not self.search or matches_text(record, self.search, db)
+
+
+def _article_ids(record: Record) -> list[str]:
+    if isinstance(record, Prediction):
+        return [record.article]
+    if isinstance(record, Event):
+        return record.articles
+    return [record.id]
+
+
+def _author(record: Record, db: Database | None) -> str:
+    if isinstance(record, (Prediction, Article)):
+        return record.author
+    if db is not None and isinstance(record, Event):
+        return " ".join(db.articles[a].author for a in record.articles if a in db.articles)
+    return ""
+
+
+def select(db: Database, flt: Filter, today: _dt.date | None = None,
+           records: Iterable[Record] | None = None) -> list[Record]:
+    """The records the filter accepts, in timeline order."""
+    today = today or _dt.date.today()
+    pool = db.records() if records is None else records
+    return sorted((r for r in pool if flt.accepts(r, today, db)), key=timeline_key)
+
+
+@dataclass(frozen=True)
+class Counts:
+    pending: int
+    confirmed: int
+    refuted: int
+    overdue: int
+
+
+def status_counts(predictions: Iterable[Prediction], today: _dt.date) -> Counts:
+    tally = {s: 0 for s in Status}
+    overdue = 0
+    for p in predictions:
+        tally[p.status] += 1
+        overdue += p.is_overdue(today)
+    return Counts(tally[Status.PENDING], tally[Status.CONFIRMED], tally[Status.REFUTED], overdue)

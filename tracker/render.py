@@ -1,0 +1,117 @@
+"""Plain-text rendering for the terminal: tables that line up with Japanese text, record details."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+
+from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record
+
+
+def char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
+def fit(text: str, width: int) -> str:
+    """Cut or pad to exactly ``width`` terminal cells (double-width characters count two)."""
+    text = " ".join(text.split())
+    out, used = [], 0
+    for ch in text:
+        w = char_width(ch)
+        if used + w > width:
+            if out and width > 0:
+                while out and used + 1 > width:
+                    used -= char_width(out.pop())
+                out.append("…")
+                used += 1
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * (width - used)
+
+
+def probability_text(p: float | None) -> str:
+    return "—" if p is None else f"{round(p * 100):d}%"
+
+
+def status_text(record: Record, today: _dt.date) -> str:
+    if not isinstance(record, Prediction):
+        return ""
+    label = f"{record.status.symbol} {record.status.value}"
+    return f"! overdue" if record.is_overdue(today) else label
+
+
+def table(records: list[Record], today: _dt.date, width: int = 120) -> str:
+    """One line per record: date, kind, status, probability, id, and the claim or title."""
+    columns = [("date", 14), ("kind", 10), ("status", 11), ("prob", 4)]
+    id_width = min(max((text_width(r.id) for r in records), default=2), 44)
+    fixed = sum(w for _, w in columns) + id_width + 2 * (len(columns) + 1)
+    text_cols = max(width - fixed, 20)
+    header = "  ".join([fit(name, w) for name, w in columns] + [fit("id", id_width), "claim / title"])
+    lines = [header.rstrip()]
+    for r in records:
+        prob = probability_text(r.probability) if isinstance(r, Prediction) else ""
+        cells = [fit(r.date.human(), 14), fit(r.kind, 10), fit(status_text(r, today), 11),
+                 fit(prob.rjust(4), 4), fit(r.id, id_width), fit(r.label, text_cols).rstrip()]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _history_lines(history: list[HistoryEntry]) -> list[str]:
+    lines = []
+    for h in history:
+        if h.action == "status":
+            known = f", known on {h.known_on.human()}" if h.known_on else ""
+            lines.append(f"  {h.at}  {h.from_status} → {h.to_status}{known}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
+            for url in h.evidence:
+                lines.append(f"      evidence: {url}")
+        else:
+            lines.append(f"  {h.at}  edit {h.field}: {h.old!r} → {h.new!r}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
+    return lines
+
+
+def details(record: Record, db: Database, today: _dt.date) -> str:
+    """Everything about one record, its history included."""
+    rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind)]
+    if isinstance(record, Prediction):
+        state = status_text(record, today)
+        rows += [("claim", record.claim), ("condition", record.condition), ("status", state),
+                 ("probability", probability_text(record.probability)), ("hedge", record.hedge),
+                 ("quote", record.quote), ("made on", record.made_on.human()),
+                 ("resolve by", f"{record.resolve_by.human()} ({record.resolve_by.precision})"),
+                 ("horizon note", record.horizon_note), ("author", record.author),
+                 ("tags", ", ".join(record.tags))]
+        article = db.articles.get(record.article)
+        rows.append(("article", f"{record.article} — {article.title}" if article else record.article))
+        if article and article.url:
+            rows.append(("url", article.url))
+        event = db.events.get(record.event)
+        rows.append(("event", f"{record.event} — {event.date.human()}: {event.title}" if event else record.event))
+    elif isinstance(record, Event):
+        rows += [("date", f"{record.date.human()} ({record.date.precision})"), ("title", record.title),
+                 ("summary", record.summary), ("articles", ", ".join(record.articles)),
+                 ("tags", ", ".join(record.tags))]
+        linked = [p.id for p in db.predictions.values() if p.event == record.id]
+        rows.append(("predictions", ", ".join(linked)))
+    elif isinstance(record, Article):
+        rows += [("title", record.title), ("author", record.author),
+                 ("published", record.published.human()), ("url", record.url),
+                 ("language", record.language), ("summary title", record.summary_title),
+                 ("summary posted", record.summary_posted), ("summary source", record.summary_source),
+                 ("source note", record.source_note)]
+        count = sum(1 for p in db.predictions.values() if p.article == record.id)
+        rows.append(("predictions", str(count)))
+    lines = [f"{name + ':':<14}{value}" for name, value in rows if value]
+    lines.append("history:" if record.history else "history:      (none)")
+    lines += _history_lines(record.history)
+    return "\n".join(lines)

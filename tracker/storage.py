@@ -1,0 +1,300 @@
+"""predictions.json through TinyDB: atomic, locked, validated. The only module that imports tinydb.
+
+The file is one JSON object of TinyDB tables keyed by record id::
+
+    {"meta": {"schema": {"schema_version": 1}},
+     "articles": {"<id>": {...}}, "events": {...}, "predictions": {...}}
+
+Safety rules, each for a reason:
+
+* A write goes to a temp file in the same folder, is fsynced, then renamed
+  over the old file: a crash leaves either the old file or the new one, never
+  a truncated one (TinyDB's stock JSONStorage rewrites in place).
+* Every change runs in :meth:`Store.transaction`: it takes an exclusive lock
+  on the folder, re-reads the file *inside* the lock and writes once at the
+  end, so two processes never lose each other's updates.
+* A file that cannot be read or does not match the schema is never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from tracker.codec import RecordError, decode_fields, encode_fields
+from tracker.model import KINDS, Database, Record
+
+SCHEMA_VERSION = 1
+TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
+META_TABLE, META_ID = "meta", "schema"
+LOCK_TIMEOUT_SECONDS = 15.0
+
+
+class StoreError(Exception):
+    """The database file cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What tells us the file changed since we read it."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+
+
+def file_signature(path: Path) -> Signature | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return Signature(st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def encode_file(tables: dict[str, Any]) -> bytes:
+    """UTF-8 (Japanese unescaped), indented, keys sorted: stable, diff-friendly output."""
+    return orjson.dumps(tables, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one."""
+    folder = path.parent
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = path.stat().st_mode & 0o777
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """An exclusive advisory lock on the database's folder (leaves no lock file behind)."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{folder}: another tracker process has held the lock for "
+                                     f"{timeout:.0f} s; try again") from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+class MemoryStorage(Storage):
+    """TinyDB storage over tables already read: TinyDB's writes land in memory and
+    :class:`Store` commits them to disk once, atomically, at the end of a transaction."""
+
+    def __init__(self, tables: dict[str, Any]):
+        self.tables = tables
+        self.dirty = False
+
+    def read(self) -> dict[str, Any]:
+        return self.tables
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.tables = data
+        self.dirty = True
+
+
+class IdTable(Table):
+    """Tables keyed by the record's own id (a readable slug), not TinyDB's counter."""
+
+    document_id_class = str
+
+
+class _TrackerDB(TinyDB):
+    table_class = IdTable
+
+
+class Session:
+    """Read and change records inside one transaction (or over one read-only snapshot)."""
+
+    def __init__(self, path: Path, tables: dict[str, Any]):
+        self.path = path
+        self._storage_tables = tables
+        self.db = _TrackerDB(tables, storage=MemoryStorage)
+        self.storage: MemoryStorage = self.db.storage
+
+    def get(self, kind: str, record_id: str) -> Record | None:
+        doc = self.db.table(TABLES[kind]).get(doc_id=record_id)
+        if doc is None:
+            return None
+        return self._decode(kind, record_id, doc)
+
+    def find(self, record_id: str) -> Record | None:
+        for kind in KINDS:
+            record = self.get(kind, record_id)
+            if record is not None:
+                return record
+        return None
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        return record_id in (self.storage.read().get(TABLES[kind]) or {})
+
+    def ids(self, kind: str) -> set[str]:
+        return set(self.storage.read().get(TABLES[kind]) or {})
+
+    def put(self, record: Record) -> None:
+        """Insert the record, or replace the stored one with the same id."""
+        table = self.db.table(TABLES[record.kind])
+        doc = encode_fields(record)
+        if table.contains(doc_id=record.id):
+            # Every field is written, so TinyDB's merge is a full replacement.
+            table.update(doc, doc_ids=[record.id])
+        else:
+            table.insert(Document(doc, doc_id=record.id))
+
+    def decode_all(self) -> tuple[Database, list[str]]:
+        """Every record that decodes, and every problem with the ones that do not."""
+        database = Database()
+        problems: list[str] = []
+        for kind in KINDS:
+            target = database.table(kind)
+            for record_id, doc in (self.storage.read().get(TABLES[kind]) or {}).items():
+                try:
+                    target[record_id] = decode_fields(kind, record_id, doc, self._where(kind, record_id))
+                except RecordError as exc:
+                    problems.extend(exc.problems)
+        return database, problems
+
+    def database(self) -> Database:
+        """Every record, decoded into the model; raises StoreError naming the first problem."""
+        database, problems = self.decode_all()
+        if problems:
+            more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""
+            raise StoreError(f"{self.path}: {problems[0]}{more}")
+        return database
+
+    def _decode(self, kind: str, record_id: str, doc: dict) -> Record:
+        try:
+            return decode_fields(kind, record_id, dict(doc), self._where(kind, record_id))
+        except RecordError as exc:
+            raise StoreError(f"{self.path}: {exc.problems[0]}") from None
+
+    @staticmethod
+    def _where(kind: str, record_id: str) -> str:
+        return f"{TABLES[kind]}[{record_id}]"
+
+
+class Store:
+    """One predictions file."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+
+    def signature(self) -> Signature | None:
+        return file_signature(self.path)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read_tables(self, missing_ok: bool = False) -> dict[str, Any]:
+        """The file's tables, checked for shape and schema version."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            if missing_ok:
+                return empty_tables()
+            raise StoreError(f"{self.path}: no such file (`tracker add` or `tracker import` creates one)") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
+        try:
+            tables = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise StoreError(f"{self.path}: not valid JSON: {exc}") from None
+        check_shape(tables, self.path)
+        return tables
+
+    def session(self, missing_ok: bool = False) -> Session:
+        """A read-only view of the file as it is now."""
+        return Session(self.path, self.read_tables(missing_ok))
+
+    def load(self) -> Database:
+        """Every record in the file, decoded; StoreError if the file is unusable."""
+        return self.session().database()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Lock, re-read the file, let the caller change it, and write it once, atomically.
+
+        Nothing is written if the body raises, or if it changed nothing.
+        """
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if not folder.is_dir():
+            raise StoreError(f"{self.path}: folder {folder} does not exist")
+        with folder_lock(folder):
+            session = Session(self.path, self.read_tables(missing_ok=True))
+            yield session
+            if session.storage.dirty or not self.path.exists():
+                tables = session.storage.read()
+                tables.setdefault(META_TABLE, {META_ID: {"schema_version": SCHEMA_VERSION}})
+                try:
+                    atomic_write(self.path, encode_file(tables))
+                except OSError as exc:
+                    raise StoreError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+
+
+def empty_tables() -> dict[str, Any]:
+    return {META_TABLE: {META_ID: {"schema_version": SCHEMA_VERSION}},
+            "articles": {}, "events": {}, "predictions": {}}
+
+
+def check_shape(tables: Any, path: Path) -> None:
+    """The top level must be our tables and a schema version we know."""
+    if not isinstance(tables, dict):
+        raise StoreError(f"{path}: not a tracker database (the top level is not a JSON object)")
+    known = {META_TABLE, *TABLES.values()}
+    unknown = sorted(set(tables) - known)
+    if unknown:
+        raise StoreError(f"{path}: not a tracker database (unknown table {unknown[0]!r})")
+    meta = tables.get(META_TABLE)
+    version = meta.get(META_ID, {}).get("schema_version") if isinstance(meta, dict) else None
+    if version is None:
+        raise StoreError(f"{path}: not a tracker database (no meta.schema.schema_version)")
+    if version != SCHEMA_VERSION:
+        raise StoreError(f"{path}: schema_version {version!r} is not supported "
+                         f"(this tracker reads version {SCHEMA_VERSION})")
+    for name in TABLES.values():
+        if not isinstance(tables.get(name, {}), dict):
+            raise StoreError(f"{path}: table {name!r} is not a JSON object")
+        tables.setdefault(name, {})

@@ -1,0 +1,60 @@
+"""Checks that span records: references, hedges against probabilities, history against status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tracker import hedges
+from tracker.model import Database, Event, Prediction, Record
+
+Exists = Callable[[str, str], bool]  # (kind, id) -> is there such a record?
+
+
+def record_problems(record: Record, exists: Exists) -> list[str]:
+    """Problems with one record, given a way to ask which other records exist."""
+    where = f"{record.kind}s[{record.id}]"
+    problems: list[str] = []
+    if isinstance(record, Event):
+        for article_id in record.articles:
+            if not exists("article", article_id):
+                problems.append(f"{where}.articles: no article {article_id!r}")
+    if isinstance(record, Prediction):
+        problems += _prediction_problems(record, exists, where)
+    return problems
+
+
+def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]:
+    problems = []
+    if p.article and not exists("article", p.article):
+        problems.append(f"{where}.article: no article {p.article!r}")
+    if p.event and not exists("event", p.event):
+        problems.append(f"{where}.event: no event {p.event!r}")
+    if p.hedge and p.probability is not None and not hedges.probability_agrees(p.hedge, p.probability):
+        low, high = hedges.lookup(p.hedge).call_range
+        problems.append(f"{where}.probability: {p.probability} does not agree with hedge "
+                        f"{p.hedge!r} ({low:.2f}-{high:.2f}, see `tracker hedges`)")
+    if p.resolve_by.last_day() < p.made_on.first_day():
+        problems.append(f"{where}.resolve_by: {p.resolve_by} is before made_on {p.made_on}")
+    last = p.last_status_entry()
+    if last is not None and last.to_status != p.status.value:
+        problems.append(f"{where}.status: {p.status.value!r} but its history last moved it to "
+                        f"{last.to_status!r}")
+    if last is None and p.status.resolved:
+        problems.append(f"{where}.status: {p.status.value!r} with no history entry saying when or why")
+    return problems
+
+
+def database_problems(db: Database) -> list[str]:
+    """Every cross-record problem in the database."""
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+
+    def exists(kind: str, record_id: str) -> bool:
+        return record_id in db.table(kind)
+
+    for record in db.records():
+        if record.id in seen:
+            problems.append(f"{record.kind}s[{record.id}]: id is also used by {seen[record.id]}")
+        seen.setdefault(record.id, f"an {record.kind}" if record.kind[0] in "aeiou" else f"a {record.kind}")
+        problems += record_problems(record, exists)
+    return problems
