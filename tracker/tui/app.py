@@ -1,0 +1,348 @@
+"""The tracker TUI: a timeline of events and predictions, details, filters, marking by keys.
+
+Every change goes through :mod:`tracker.actions`, the same functions as the CLI,
+so locking, validation and history are the same. Loading and filtering run in
+worker threads so the screen never freezes on a large file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from tracker import actions
+from tracker.actions import ActionError
+from tracker.fields import FieldError
+from tracker.model import Database, Prediction, Record, Status
+from tracker.query import status_counts
+from tracker.render import details
+from tracker.storage import Store, StoreError
+from tracker.tui.commands import TrackerCommands
+from tracker.tui.dialogs import HelpScreen, MarkDialog, MarkRequest
+from tracker.tui.form import RecordForm, is_editable
+from tracker.tui.rows import STATUS_FILTERS, Row, View, build_rows, visible_rows
+from tracker.tui.timeline import Timeline
+
+WATCH_SECONDS = 1.0
+
+
+class TrackerApp(App[None]):
+    """Open one predictions file."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tracker"
+    COMMANDS = App.COMMANDS | {TrackerCommands}
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="search"),
+        Binding("c", "mark('confirmed')", "Confirm", id="confirm"),
+        Binding("r", "mark('refuted')", "Refute", id="refute"),
+        Binding("p", "mark('pending')", "Pending", id="pending"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("a", "add", "Add", id="add"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("f", "cycle_filter", "Filter", id="filter"),
+        Binding("k", "toggle_events", "Events", id="events"),
+        Binding("m", "toggle_made", "Made-on", id="made", show=False),
+        Binding("t", "today", "Today", id="today"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+    ]
+
+    def __init__(self, path: Path | str, today: _dt.date | None = None) -> None:
+        super().__init__()
+        self.store = Store(path)
+        self.fixed_today = today
+        self.database = Database()
+        self.all_rows: list[Row] = []
+        self.view = View()
+        self.undo_stack: list[tuple[str, Status, Status]] = []
+        self.signature = None
+        self.loaded = False
+        self.readable = True
+
+    @property
+    def today(self) -> _dt.date:
+        return self.fixed_today or _dt.date.today()
+
+    # ---- layout ------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="counts", markup=False)
+        yield Input(placeholder="search claim, quote, title, tags, article — Enter to go, Escape to clear",
+                    id="search")
+        with Horizontal(id="main"):
+            yield Timeline(id="timeline")
+            with VerticalScroll(id="details-pane"):
+                yield Static("", id="details", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.store.path)
+        self.query_one("#search", Input).display = False
+        self.query_one(Timeline).focus()
+        self._update_counts()
+        self.load()
+        self.set_interval(WATCH_SECONDS, self.check_file)
+
+    # ---- loading -----------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, keep_id: str | None = None) -> None:
+        """Read the file in a thread; the screen keeps what it shows if the file is unreadable."""
+        signature = self.store.signature()
+        try:
+            database = self.store.load() if self.store.exists() else Database()
+        except StoreError as exc:
+            self.call_from_thread(self._unreadable, str(exc), signature)
+            return
+        rows = build_rows(database, self.today)
+        if get_current_worker().is_cancelled:
+            return
+        self.call_from_thread(self._loaded, database, rows, signature, keep_id)
+
+    def _unreadable(self, message: str, signature) -> None:
+        self.signature = signature
+        if self.readable or not self.loaded:
+            self.notify(f"{message}. Showing what was last read; nothing will be written.",
+                        title="Cannot read the database", severity="error", markup=False, timeout=10)
+        self.readable = False
+        if not self.loaded:
+            self.query_one(Timeline).set_rows([], placeholder=message)
+
+    def _loaded(self, database: Database, rows: list[Row], signature, keep_id: str | None) -> None:
+        if not self.readable:
+            self.notify("The database is readable again.", markup=False)
+        self.readable = True
+        self.database, self.all_rows, self.signature = database, rows, signature
+        current = self.query_one(Timeline).current
+        self.loaded = True
+        self.refilter(keep_id or (current.record_id if current else None))
+        self._update_counts()
+
+    def check_file(self) -> None:
+        """Reload when another process changed the file."""
+        if self.store.signature() != self.signature:
+            self.load()
+
+    # ---- filtering ---------------------------------------------------------
+    def refilter(self, keep_id: str | None = None) -> None:
+        self._filter(self.view, keep_id)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter(self, view: View, keep_id: str | None) -> None:
+        worker = get_current_worker()
+        rows = visible_rows(self.all_rows, view, self.database, self.today, lambda: worker.is_cancelled)
+        if rows is not None and not worker.is_cancelled:
+            self.call_from_thread(self._show_rows, rows, keep_id)
+
+    def _show_rows(self, rows: list[Row], keep_id: str | None) -> None:
+        timeline = self.query_one(Timeline)
+        if keep_id is None and timeline.current is not None:
+            keep_id = timeline.current.record_id
+        timeline.set_rows(rows, keep_id=keep_id)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        c = status_counts(self.database.predictions.values(), self.today)
+        shown = sum(1 for r in self.query_one(Timeline).rows if r.kind != "today")
+        text = (f"… pending {c.pending}   ✓ confirmed {c.confirmed}   ✗ refuted {c.refuted}   "
+                f"! overdue {c.overdue}      showing {shown} · {self.view.describe()}")
+        if not self.loaded:
+            text = "Loading…"
+        self.query_one("#counts", Static).update(text)
+
+    def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
+        row = message.row
+        pane = self.query_one("#details", Static)
+        if row is None or row.record is None:
+            pane.update("" if row is None else row.text)
+            return
+        pane.update(details(row.record, self.database, self.today))
+
+    # ---- search ------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.view.search = event.value
+            self.refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        timeline = self.query_one(Timeline)
+        timeline.focus()
+        self.call_after_refresh(self._go_first_match)
+
+    async def _go_first_match(self) -> None:
+        await self.workers.wait_for_complete()
+        timeline = self.query_one(Timeline)
+        for i, row in enumerate(timeline.rows):
+            if row.record is not None:
+                timeline.move_to(i)
+                break
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value or search.display:
+            search.value = ""
+            search.display = False
+            self.view.search = ""
+            self.refilter()
+            self.query_one(Timeline).focus()
+
+    # ---- filters -----------------------------------------------------------
+    def action_cycle_filter(self) -> None:
+        i = STATUS_FILTERS.index(self.view.status)
+        self.view.status = STATUS_FILTERS[(i + 1) % len(STATUS_FILTERS)]
+        self.notify(f"Showing {self.view.status}", markup=False, timeout=2)
+        self.refilter()
+
+    def action_toggle_events(self) -> None:
+        self.view.show_events = not self.view.show_events
+        self.notify("Events shown" if self.view.show_events else "Events hidden", markup=False, timeout=2)
+        self.refilter()
+
+    def action_toggle_made(self) -> None:
+        self.view.show_made = not self.view.show_made
+        self.refilter()
+
+    def set_filter(self, name: str, value: str) -> None:
+        setattr(self.view, name, value)
+        self.refilter()
+
+    def action_clear_filters(self) -> None:
+        self.view = View(search=self.view.search)
+        self.refilter()
+
+    def action_today(self) -> None:
+        timeline = self.query_one(Timeline)
+        timeline.move_to(timeline.today_index())
+        timeline.scroll_to_cursor(center=True)
+
+    def jump_to(self, record_id: str) -> None:
+        """Show a record, clearing filters that hide it."""
+        timeline = self.query_one(Timeline)
+        index = timeline.index_of(record_id)
+        if index is not None:
+            timeline.move_to(index)
+            timeline.scroll_to_cursor(center=True)
+            return
+        self.view = View()
+        self.query_one("#search", Input).value = ""
+        self.refilter(keep_id=record_id)
+
+    def action_show_timeline(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.query_one(Timeline).focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    # ---- marking -----------------------------------------------------------
+    def _selected(self) -> Record | None:
+        row = self.query_one(Timeline).current
+        return row.record if row is not None else None
+
+    def action_mark(self, status: str) -> None:
+        record = self._selected()
+        if not isinstance(record, Prediction):
+            what = "an event" if record is not None and record.kind == "event" else "nothing"
+            self.notify(f"Only predictions can be marked ({what} is selected).", severity="warning",
+                        markup=False)
+            return
+        if record.status.value == status:
+            self.notify(f"{record.id} is already {status}.", severity="warning", markup=False)
+            return
+        self.push_screen(MarkDialog(record, status), callback=lambda req: self._save_mark(record, req))
+
+    def _save_mark(self, record: Prediction, request: MarkRequest | None) -> None:
+        if request is None:
+            return
+        try:
+            updated = actions.mark(self.store, record.id, request.status, note=request.note,
+                                   evidence=request.evidence, known_on=request.known_on)
+        except (ActionError, FieldError, StoreError, OSError) as exc:
+            self.notify(str(exc), title="Not marked", severity="error", markup=False, timeout=8)
+            return
+        entry = updated.history[-1]
+        self.undo_stack.append((updated.id, Status(entry.from_status), Status(entry.to_status)))
+        self.notify(f"{updated.id}: {entry.from_status} → {entry.to_status}", markup=False)
+        self.load(keep_id=updated.id)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("No mark to undo in this session.", severity="warning", markup=False)
+            return
+        record_id, before, after = self.undo_stack[-1]
+        try:
+            actions.undo_mark(self.store, record_id, expected=after, restore=before)
+        except (ActionError, FieldError, StoreError, OSError) as exc:
+            self.notify(str(exc), title="Not undone", severity="error", markup=False, timeout=8)
+            return
+        self.undo_stack.pop()
+        self.notify(f"{record_id}: back to {before.value}", markup=False)
+        self.load(keep_id=record_id)
+
+    # ---- add and edit --------------------------------------------------------
+    def _save_new(self, kind: str, values: dict[str, str]) -> Record:
+        if kind == "event":
+            return actions.add_event(self.store, date=values["date"], title=values["title"],
+                                     summary=values["summary"], articles=values["articles"],
+                                     tags=values["tags"])
+        return actions.add_prediction(
+            self.store, claim=values["claim"], resolve_by=values["resolve_by"],
+            probability=values["probability"] or None, hedge=values["hedge"],
+            made_on=values["made_on"] or None, author=values["author"], article=values["article"],
+            event=values["event"], quote=values["quote"], tags=values["tags"],
+            condition=values["condition"], horizon_note=values["horizon_note"])
+
+    def action_add(self) -> None:
+        self._open_form(RecordForm(self._guard(self._save_new)))
+
+    def action_edit(self) -> None:
+        record = self._selected()
+        if not is_editable(record):
+            self.notify("Select a prediction or event to edit.", severity="warning", markup=False)
+            return
+
+        def save(kind: str, values: dict[str, str]) -> Record:
+            if not values:
+                raise ActionError("nothing changed")
+            return actions.edit_record(self.store, record.id, values)[0]
+
+        self._open_form(RecordForm(self._guard(save), record=record))
+
+    def _guard(self, save):
+        """Turn storage and OS errors into form errors the user can read."""
+
+        def guarded(kind: str, values: dict[str, str]) -> Record:
+            try:
+                return save(kind, values)
+            except (StoreError, OSError) as exc:
+                raise ActionError(str(exc)) from None
+
+        return guarded
+
+    def _open_form(self, form: RecordForm) -> None:
+        def saved(record_id: str | None) -> None:
+            if record_id:
+                self.notify(f"Saved {record_id}", markup=False)
+                self.load(keep_id=record_id)
+
+        self.push_screen(form, callback=saved)
+
+
+def run(path: Path) -> int:
+    TrackerApp(path).run()
+    return 0

@@ -1,0 +1,155 @@
+"""The add/edit form. It saves through the same library functions as `tracker add` and
+`tracker edit`, and a refused field is pointed out in the form, which stays open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from tracker import hedges
+from tracker.actions import ActionError
+from tracker.fields import FieldError
+from tracker.model import Event, Prediction, Record
+
+PREDICTION_FIELDS = (
+    ("claim", "Claim (English, in the author's direction)"),
+    ("hedge", "Hedge phrase (fills in the probability)"),
+    ("probability", "Probability of the claim (0.7 or 70%)"),
+    ("resolve_by", "Resolve by (2025-12, May 2025, 2025年5月…)"),
+    ("made_on", "Made on (blank: the article's date, else today)"),
+    ("author", "Author"),
+    ("article", "Article id"),
+    ("event", "Event id"),
+    ("tags", "Tags (separated by ;)"),
+    ("quote", "Quote (in its own language)"),
+    ("condition", "Condition (for 'if X then Y')"),
+    ("horizon_note", "Why this resolve-by date"),
+)
+EVENT_FIELDS = (
+    ("title", "Title"),
+    ("date", "Date (2025-03-15, 2025-05, 2025…)"),
+    ("summary", "Summary"),
+    ("articles", "Article ids (separated by ;)"),
+    ("tags", "Tags (separated by ;)"),
+)
+FORM_FIELDS = {"prediction": PREDICTION_FIELDS, "event": EVENT_FIELDS}
+
+Saver = Callable[[str, dict[str, str]], Record]
+
+
+def form_values(record: Record) -> dict[str, str]:
+    """A record's fields as the form shows them."""
+    values: dict[str, str] = {}
+    for name, _ in FORM_FIELDS[record.kind]:
+        value = getattr(record, name)
+        if isinstance(value, list):
+            values[name] = ";".join(value)
+        elif isinstance(value, float):
+            values[name] = f"{value:g}"
+        elif value is None:
+            values[name] = ""
+        else:
+            values[name] = str(value)
+    return values
+
+
+class RecordForm(ModalScreen[str | None]):
+    """Add (``record`` None) or edit a prediction or event; dismisses with the saved id."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+
+    def __init__(self, save: Saver, record: Record | None = None, kind: str = "prediction") -> None:
+        super().__init__()
+        self.save_record = save
+        self.record = record
+        self.kind = record.kind if record is not None else kind
+        self.original = form_values(record) if record is not None else {}
+
+    def compose(self) -> ComposeResult:
+        title = f"Edit {self.record.id}" if self.record else "Add"
+        with VerticalScroll(id="form", classes="dialog"):
+            yield Static(title, classes="dialog-title", markup=False)
+            if self.record is None:
+                yield Select([("prediction", "prediction"), ("event", "event")], value=self.kind,
+                             allow_blank=False, id="kind")
+            for kind, fields in FORM_FIELDS.items():
+                for name, label in fields:
+                    classes = f"form-field kind-{kind}"
+                    with Horizontal(classes=classes, id=f"row-{kind}-{name}"):
+                        yield Static(label, classes="field-label", markup=False)
+                        yield Input(self.original.get(name, "") if kind == self.kind else "",
+                                    id=f"{kind}-{name}")
+                    yield Static("", id=f"error-{kind}-{name}", classes="field-error", markup=False)
+            yield Static("", id="form-error", classes="field-error", markup=False)
+            yield Static("Enter or ctrl+s saves · Escape cancels", classes="dialog-help", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_kind(self.kind)
+
+    def _show_kind(self, kind: str) -> None:
+        self.kind = kind
+        for widget in self.query(".form-field"):
+            widget.display = widget.has_class(f"kind-{kind}")
+        first = FORM_FIELDS[kind][0][0]
+        self.query_one(f"#{kind}-{first}", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind" and event.value in FORM_FIELDS:
+            self._show_kind(str(event.value))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "prediction-hedge":
+            reading = hedges.lookup(event.value)
+            error = self.query_one("#error-prediction-hedge", Static)
+            if reading is not None:
+                self.query_one("#prediction-probability", Input).value = f"{reading.probability:g}"
+                low, high = reading.call_range
+                negated = " (stored as the negated claim)" if reading.negates else ""
+                error.update(f"{reading.band.label}: claim at {low:.0%}-{high:.0%}{negated}")
+            else:
+                error.update("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def values(self) -> dict[str, str]:
+        return {name: self.query_one(f"#{self.kind}-{name}", Input).value
+                for name, _ in FORM_FIELDS[self.kind]}
+
+    def action_save(self) -> None:
+        for widget in self.query(".field-error"):
+            if widget.id != "error-prediction-hedge":
+                widget.update("")
+        values = self.values()
+        if self.record is not None:
+            values = {k: v for k, v in values.items() if v != self.original.get(k, "")}
+        try:
+            record = self.save_record(self.kind, values)
+        except FieldError as exc:
+            self._point_at(exc.field, str(exc))
+            return
+        except ActionError as exc:
+            self.query_one("#form-error", Static).update(str(exc))
+            return
+        self.dismiss(record.id)
+
+    def _point_at(self, field: str, message: str) -> None:
+        names = {name for name, _ in FORM_FIELDS[self.kind]}
+        if field in names:
+            self.query_one(f"#error-{self.kind}-{field}", Static).update(message)
+            self.query_one(f"#{self.kind}-{field}", Input).focus()
+        else:
+            self.query_one("#form-error", Static).update(message)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def is_editable(record: Record | None) -> bool:
+    return isinstance(record, (Prediction, Event))

@@ -1,0 +1,161 @@
+"""The timeline: a Line API widget that paints only the rows on screen.
+
+A DataTable holding 100k rows is slow to build; this widget keeps a list of
+:class:`Row` and renders each visible line on demand (the pattern of
+Textualize/toolong's log view). Text is put into Segments as it is, so article
+text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tracker.tui.rows import Row
+
+DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 28
+STYLES = ("pending", "confirmed", "refuted", "overdue", "event", "today", "made")
+
+
+class Timeline(ScrollView, can_focus=True):
+    """Events and predictions in date order, with a cursor."""
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+    ]
+    COMPONENT_CLASSES = {"timeline--header", "timeline--cursor", *(f"timeline--{s}" for s in STYLES)}
+
+    cursor = reactive(0, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor moved to another row."""
+
+        def __init__(self, row: Row | None) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+        self._placeholder = "Loading…"
+
+    # ---- data ------------------------------------------------------------
+    def set_rows(self, rows: list[Row], keep_id: str | None = None, placeholder: str = "") -> None:
+        """Show these rows; keep the cursor on the same record when it is still there."""
+        self.rows = rows
+        self._placeholder = placeholder or "Nothing matches (Escape clears the search, f the filter)"
+        index = self.index_of(keep_id) if keep_id else None
+        if index is None:
+            index = self.today_index()
+        self.virtual_size = Size(self._line_width(), len(rows) + 1)
+        self.cursor = max(0, min(index, len(rows) - 1))
+        self.scroll_to_cursor(center=True)
+        self.refresh()
+
+    def index_of(self, record_id: str | None) -> int | None:
+        for i, row in enumerate(self.rows):
+            if row.record_id == record_id and row.kind != "made":
+                return i
+        for i, row in enumerate(self.rows):
+            if row.record_id == record_id:
+                return i
+        return None
+
+    def today_index(self) -> int:
+        for i, row in enumerate(self.rows):
+            if row.kind == "today":
+                return i
+        return 0
+
+    @property
+    def current(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    # ---- movement --------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        self.post_message(self.Highlighted(self.current))
+
+    def move_to(self, index: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(index, len(self.rows) - 1))
+            self.scroll_to_cursor()
+
+    def action_cursor(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self.move_to(self.cursor + direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_edge(self, end: int) -> None:
+        self.move_to(len(self.rows) - 1 if end else 0)
+
+    def scroll_to_cursor(self, center: bool = False) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)  # one line is the header
+        top = int(self.scroll_y)
+        if center:
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
+        elif self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def on_click(self, event) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y > 0:
+            self.move_to(int(self.scroll_y) + offset.y - 1)
+
+    # ---- painting --------------------------------------------------------
+    def _line_width(self) -> int:
+        return self.size.width  # lines are cut to fit: no horizontal scrolling
+
+    def _text_width(self) -> int:
+        fixed = DATE_W + KIND_W + STATUS_W + PROB_W + ARTICLE_W + 5
+        return max(20, self.size.width - fixed)
+
+    def _cells(self, date: str, kind: str, status: str, prob: str, text: str, article: str) -> str:
+        return " ".join((
+            set_cell_size(date, DATE_W), set_cell_size(kind, KIND_W), set_cell_size(status, STATUS_W),
+            set_cell_size(prob.rjust(4), PROB_W - 1), set_cell_size(text, self._text_width()),
+            set_cell_size(article, ARTICLE_W),
+        ))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y == 0:
+            line = self._cells("date", "kind", "status", "prob", "claim / title", "article")
+            style = self.get_component_rich_style("timeline--header")
+            return Strip([Segment(set_cell_size(line, width), style)], width)
+        index = int(self.scroll_y) + y - 1
+        if not self.rows:
+            if y == 1:
+                return Strip([Segment(set_cell_size(self._placeholder, width))], width)
+            return Strip.blank(width)
+        if index >= len(self.rows):
+            return Strip.blank(width)
+        row = self.rows[index]
+        if row.kind == "today":
+            line = set_cell_size(row.text.center(max(width, cell_len(row.text))), width)
+        else:
+            date = row.date.human() if row.date else ""
+            text = " ".join(row.text.split())
+            line = self._cells(date, row.kind, row.status, row.probability, text, row.article)
+        style = self.get_component_rich_style(f"timeline--{row.style}")
+        if index == self.cursor:
+            style = style + self.get_component_rich_style("timeline--cursor")
+        return Strip([Segment(set_cell_size(line, width), style)], width)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self._line_width(), len(self.rows) + 1)
+        self.refresh()
