@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", metavar="ID")
     p.add_argument("--author", metavar="NAME")
     p.add_argument("--due-before", metavar="DATE", help="predictions whose resolve-by ends before DATE")
-    p.add_argument("--search", metavar="TEXT", help="words that must all occur (claim, quote, title, tags)")
+    p.add_argument("--search", metavar="TEXT", help="text that must occur, ignoring case (claim, quote, title, summary, tags, article title)")
     p.add_argument("--json", action="store_true", help="a JSON array of records")
 
     p = command("show", "Show everything about one record, history included.",

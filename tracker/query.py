@@ -17,24 +17,36 @@ def timeline_key(record: Record) -> tuple:
     return (record.date.sort_key(), KIND_ORDER[record.kind], record.id)
 
 
+def normalise_query(text: str) -> str:
+    """Case-folded, with runs of white space as one space: how search text is compared."""
+    return " ".join(text.casefold().split())
+
+
+def primary_text(record: Record) -> str:
+    """The record's own words (claim or title, and quote), normalised for search."""
+    quote = record.quote if isinstance(record, Prediction) else ""
+    return normalise_query(f"{record.label}\n{quote}")
+
+
 def search_text(record: Record, db: Database | None = None) -> str:
-    """Everything a search looks in, case-folded: claim, quote, title, summary, tags, article."""
+    """Everything a search looks in, normalised: claim, quote, title, summary, tags, article."""
     parts: list[str] = [record.id, record.label]
     if isinstance(record, Prediction):
-        parts += [record.quote, record.hedge, record.condition, record.article, *record.tags]
+        parts += [record.quote, record.hedge, record.condition, *record.tags]
         if db is not None and record.article in db.articles:
             parts.append(db.articles[record.article].title)
     elif isinstance(record, Event):
-        parts += [record.summary, *record.articles, *record.tags]
+        parts += [record.summary, *record.tags]
+        if db is not None:
+            parts += [db.articles[a].title for a in record.articles if a in db.articles]
     elif isinstance(record, Article):
         parts += [record.author, record.summary_title, record.url]
-    return "\n".join(parts).casefold()
+    return " | ".join(normalise_query(p) for p in parts if p)
 
 
 def matches_text(record: Record, needle: str, db: Database | None = None) -> bool:
-    """Every word of the needle occurs somewhere in the record."""
-    haystack = search_text(record, db)
-    return all(word in haystack for word in needle.casefold().split())
+    """The needle occurs, as a phrase and ignoring case, somewhere in the record."""
+    return normalise_query(needle) in search_text(record, db)
 
 
 @dataclass

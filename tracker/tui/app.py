@@ -27,7 +27,7 @@ from tracker.storage import Store, StoreError
 from tracker.tui.commands import TrackerCommands
 from tracker.tui.dialogs import HelpScreen, MarkDialog, MarkRequest
 from tracker.tui.form import RecordForm, is_editable
-from tracker.tui.rows import STATUS_FILTERS, Row, View, build_rows, visible_rows
+from tracker.tui.rows import STATUS_FILTERS, Row, View, best_match, build_rows, visible_rows
 from tracker.tui.timeline import Timeline
 
 WATCH_SECONDS = 1.0
@@ -186,10 +186,9 @@ class TrackerApp(App[None]):
     async def _go_first_match(self) -> None:
         await self.workers.wait_for_complete()
         timeline = self.query_one(Timeline)
-        for i, row in enumerate(timeline.rows):
-            if row.record is not None:
-                timeline.move_to(i)
-                break
+        index = best_match(timeline.rows, self.view.search)
+        if index is not None:
+            timeline.move_to(index)
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)

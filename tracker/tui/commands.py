@@ -7,6 +7,8 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tracker.query import normalise_query
+
 MAX_JUMP_HITS = 40
 
 
@@ -43,12 +45,12 @@ class TrackerCommands(Provider):
             if score > 0:
                 yield Hit(score, Text(title), callback, text=title, help=help_text)  # no markup parsing
         # Jumping to a record: plain word search over what the timeline already indexed.
-        words = query.casefold().split()
-        if not words:
+        needle = normalise_query(query)
+        if not needle:
             return
         found = 0
         for row in self.app.all_rows:
-            if row.kind not in ("event", "prediction") or not all(w in row.haystack for w in words):
+            if row.kind not in ("event", "prediction") or needle not in row.haystack:
                 continue
             label = f"Go to {row.kind}: {' '.join(row.text.split())}"
             yield Hit(0.5, Text(label[:120]), partial(self.app.jump_to, row.record_id), text=label,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tracker.dates import PDate
 from tracker.model import Database, Prediction, Record
-from tracker.query import Filter, KIND_ORDER, search_text
+from tracker.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
 from tracker.render import probability_text
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted")
@@ -31,7 +31,8 @@ class Row:
     text: str
     article: str
     record: Record | None
-    haystack: str = ""
+    haystack: str = ""   # everything search looks in
+    primary: str = ""    # the record's own words: claim or title, and quote
 
     @property
     def record_id(self) -> str | None:
@@ -51,16 +52,17 @@ def build_rows(db: Database, today: _dt.date) -> list[Row]:
     for event in db.events.values():
         article = titles.get(event.articles[0], event.articles[0]) if event.articles else ""
         rows.append(Row((event.date.sort_key(), KIND_ORDER["event"], event.id), event.date, "event",
-                        "event", "", "", event.title, article, event, search_text(event, db)))
+                        "event", "", "", event.title, article, event, search_text(event, db),
+                        primary_text(event)))
     for p in db.predictions.values():
         style, status = _prediction_cells(p, today)
         prob = probability_text(p.probability)
         article = titles.get(p.article, p.article)
-        haystack = search_text(p, db)
+        haystack, primary = search_text(p, db), primary_text(p)
         rows.append(Row((p.resolve_by.sort_key(), KIND_ORDER["prediction"], p.id), p.resolve_by,
-                        "prediction", style, status, prob, p.claim, article, p, haystack))
+                        "prediction", style, status, prob, p.claim, article, p, haystack, primary))
         rows.append(Row((p.made_on.sort_key(), KIND_ORDER["prediction"], p.id + "\0made"), p.made_on,
-                        "made", "made", "made", prob, p.claim, article, p, haystack))
+                        "made", "made", "made", prob, p.claim, article, p, haystack, primary))
     rows.sort(key=lambda r: r.key)
     return rows
 
@@ -102,7 +104,7 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
     """The rows the view shows, with the today marker in place; None if cancelled midway."""
     flt = Filter(status="" if view.status == "all" else view.status, article=view.article,
                  author=view.author, tag=view.tag)
-    words = view.search.casefold().split()
+    needle = normalise_query(view.search)
     marker = today_row(today)
     out: list[Row] = []
     placed = False
@@ -113,7 +115,7 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
             continue
         if row.kind == "made" and not view.show_made:
             continue
-        if words and not all(w in row.haystack for w in words):
+        if needle and needle not in row.haystack:
             continue
         if (flt.status or flt.article or flt.author or flt.tag) and not flt.accepts(row.record, today, db):
             continue
@@ -124,3 +126,17 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
     if not placed:
         out.append(marker)
     return out
+
+
+def best_match(rows: list[Row], search: str) -> int | None:
+    """Where Enter in the search box goes: the first row whose own words contain the
+    search, else the first record row."""
+    needle = normalise_query(search)
+    first = None
+    for i, row in enumerate(rows):
+        if row.record is None:
+            continue
+        if needle and needle in row.primary:
+            return i
+        first = i if first is None else first
+    return first

@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from tracker.tui.rows import Row
 
-DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 28
+DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
 STYLES = ("pending", "confirmed", "refuted", "overdue", "event", "today", "made")
 
 
@@ -60,7 +60,8 @@ class Timeline(ScrollView, can_focus=True):
             index = self.today_index()
         self.virtual_size = Size(self._line_width(), len(rows) + 1)
         self.cursor = max(0, min(index, len(rows) - 1))
-        self.scroll_to_cursor(center=True)
+        # After the next refresh the widget knows its height, so centring works on first load too.
+        self.call_after_refresh(self.scroll_to_cursor, True)
         self.refresh()
 
     def index_of(self, record_id: str | None) -> int | None:
@@ -118,11 +119,11 @@ class Timeline(ScrollView, can_focus=True):
 
     # ---- painting --------------------------------------------------------
     def _line_width(self) -> int:
-        return self.size.width  # lines are cut to fit: no horizontal scrolling
+        return self.scrollable_content_region.width  # lines are cut to fit: no horizontal scrolling
 
     def _text_width(self) -> int:
         fixed = DATE_W + KIND_W + STATUS_W + PROB_W + ARTICLE_W + 5
-        return max(20, self.size.width - fixed)
+        return max(20, self.scrollable_content_region.width - fixed)
 
     def _cells(self, date: str, kind: str, status: str, prob: str, text: str, article: str) -> str:
         return " ".join((
@@ -132,7 +133,7 @@ class Timeline(ScrollView, can_focus=True):
         ))
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         if y == 0:
             line = self._cells("date", "kind", "status", "prob", "claim / title", "article")
             style = self.get_component_rich_style("timeline--header")
