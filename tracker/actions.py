@@ -35,9 +35,11 @@ def _all_ids(session: Session) -> set[str]:
 
 
 def _refuse_problems(record: Record, session: Session) -> None:
+    """Refuse a record with problems, naming the field of the first (so a form can point at it)."""
     problems = record_problems(record, session.exists)
     if problems:
-        raise ActionError(problems[0].split(": ", 1)[-1] if len(problems) == 1 else "; ".join(problems))
+        where, message = problems[0].split(": ", 1)
+        raise FieldError(where.rsplit(".", 1)[-1], message)
 
 
 def add_prediction(store: Store, *, claim: str, resolve_by: Any, probability: Any = None,

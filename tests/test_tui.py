@@ -1,0 +1,342 @@
+"""The TUI, driven headlessly with Textual's pilot. Each test works on its own small database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tracker import actions
+from tracker.model import Status
+from tracker.storage import Store
+from tracker.tui.app import TrackerApp
+from tracker.tui.timeline import Timeline
+
+TODAY = dt.date(2026, 11, 25)
+MARKUP_CLAIM = "Oops [/] and [red]not red[/red] and [link=x]no link[/link] [$accent]"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "predictions.json"
+    store = Store(path)
+    actions.add_article(store, title="Trump Is Unlikely To Pull All US Troops", author="Andrew Korybko",
+                        published="2025-02-22", url="https://example.org/nato", record_id="nato-article")
+    actions.add_event(store, date="2025-05", title="Polish presidential election", articles=["nato-article"],
+                      record_id="polish-election")
+    actions.add_prediction(store, claim="Trump will not abandon NATO's Article 5", hedge="可能性は低い",
+                           resolve_by="2029-01", article="nato-article", tags=["nato"],
+                           quote="NATOの第5条を放棄する可能性は低い。", record_id="article-5")
+    actions.add_prediction(store, claim="The first Russia-Pakistan freight train runs", hedge="予定",
+                           resolve_by="2025-03-15", article="nato-article", record_id="train")
+    actions.add_prediction(store, claim=MARKUP_CLAIM, probability="0.6", resolve_by="2027",
+                           quote="ポーランドの[選挙]は5月", record_id="markup")
+    return path
+
+
+def app_for(path: Path) -> TrackerApp:
+    return TrackerApp(path, today=TODAY)
+
+
+async def settle(app: TrackerApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def select(app: TrackerApp, pilot, record_id: str) -> None:
+    app.jump_to(record_id)
+    await settle(app, pilot)
+    assert app.query_one(Timeline).current.record_id == record_id
+
+
+def prediction(path: Path, record_id: str):
+    return Store(path).load().predictions[record_id]
+
+
+def visible_ids(app: TrackerApp) -> list[str]:
+    return [r.record_id for r in app.query_one(Timeline).rows if r.record is not None]
+
+
+async def test_timeline_shows_events_and_predictions_in_date_order_with_today_marker(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        rows = app.query_one(Timeline).rows
+        kinds = [(r.kind, r.record_id) for r in rows]
+        assert kinds == [("prediction", "train"), ("event", "polish-election"), ("today", None),
+                         ("prediction", "markup"), ("prediction", "article-5")]
+        assert rows[0].date.human() == "15 Mar 2025"
+        assert rows[1].date.human() == "May 2025"
+        assert rows[3].date.human() == "2027"
+        assert rows[0].style == "overdue"  # pending past its resolve-by date
+        counts = str(app.query_one("#counts").content)
+        assert "pending 3" in counts and "overdue 1" in counts
+
+
+async def test_marking_by_key_writes_the_file_and_the_history(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"still in force")
+        await pilot.press("tab")
+        await pilot.press(*"https://example.org/evidence")
+        await pilot.press("enter")
+        await settle(app, pilot)
+    p = prediction(db_path, "article-5")
+    assert p.status is Status.CONFIRMED
+    entry = p.history[-1]
+    assert (entry.from_status, entry.to_status, entry.note) == ("pending", "confirmed", "still in force")
+    assert entry.evidence == ["https://example.org/evidence"]
+    assert entry.known_on is not None
+
+
+async def test_cancelling_the_mark_dialog_changes_nothing(db_path):
+    before = db_path.read_bytes()
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("r")
+        await pilot.press(*"a note")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(app.screen_stack) == 1
+    assert db_path.read_bytes() == before
+
+
+async def test_bad_date_in_mark_dialog_is_pointed_out_and_nothing_is_written(db_path):
+    before = db_path.read_bytes()
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#known_on").value = "next blursday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "blursday" in str(app.screen.query_one("#error").content)
+        assert len(app.screen_stack) == 2  # the dialog stays open
+    assert db_path.read_bytes() == before
+
+
+async def test_marking_an_event_is_refused_with_a_message(db_path):
+    before = db_path.read_bytes()
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "polish-election")
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
+        assert any("Only predictions" in str(n.message) for n in app._notifications)
+    assert db_path.read_bytes() == before
+
+
+async def test_undo_appends_an_entry_restoring_the_previous_status(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("r")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert prediction(db_path, "article-5").status is Status.REFUTED
+        await pilot.press("u")
+        await settle(app, pilot)
+    p = prediction(db_path, "article-5")
+    assert p.status is Status.PENDING
+    assert [(h.from_status, h.to_status) for h in p.history] == [("pending", "refuted"), ("refuted", "pending")]
+
+
+async def test_search_filters_live_and_enter_selects_the_first_match(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"article 5")
+        await settle(app, pilot)
+        assert visible_ids(app) == ["article-5"]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.focused is app.query_one(Timeline)
+        assert app.query_one(Timeline).current.record_id == "article-5"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(visible_ids(app)) == 4
+
+
+async def test_search_finds_japanese_quotes(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"第5条")
+        await settle(app, pilot)
+        assert visible_ids(app) == ["article-5"]
+
+
+async def test_status_filter_cycles_and_events_toggle(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")  # pending
+        await settle(app, pilot)
+        assert set(visible_ids(app)) == {"train", "markup", "article-5"}
+        await pilot.press("f")  # overdue
+        await settle(app, pilot)
+        assert visible_ids(app) == ["train"]
+        await pilot.press("f")  # confirmed
+        await settle(app, pilot)
+        assert visible_ids(app) == []
+        await pilot.press("f", "f")  # refuted, then all
+        await settle(app, pilot)
+        assert "polish-election" in visible_ids(app)
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert "polish-election" not in visible_ids(app)
+
+
+async def test_markup_like_and_japanese_text_render_literally(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "markup")
+        timeline = app.query_one(Timeline)
+        index = timeline.cursor - int(timeline.scroll_y) + 1
+        line = "".join(seg.text for seg in timeline.render_line(index))
+        assert "Oops [/] and [red]not red[/red]" in line
+        details = str(app.query_one("#details").content)
+        assert MARKUP_CLAIM in details
+        assert "ポーランドの[選挙]は5月" in details
+
+
+async def test_japanese_text_keeps_columns_aligned(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        timeline = app.query_one(Timeline)
+        from rich.cells import cell_len
+
+        widths = {cell_len("".join(seg.text for seg in timeline.render_line(y))) for y in range(0, 6)}
+        assert len(widths) == 1  # every line, header included, is exactly the widget's width
+
+
+async def test_add_form_saves_through_the_library_and_hedge_fills_probability(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#prediction-claim").value = "Poland will not accept the inspections"
+        form.query_one("#prediction-hedge").value = "probably won't"
+        await pilot.pause()
+        assert form.query_one("#prediction-probability").value == "0.7"
+        form.query_one("#prediction-resolve_by").value = "2031-12"
+        form.query_one("#prediction-tags").value = "poland;belarus"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert len(app.screen_stack) == 1
+    p = prediction(db_path, "poland-will-not-accept-the-inspections")
+    assert (p.probability, p.resolve_by.iso(), p.tags) == (0.7, "2031-12", ["poland", "belarus"])
+
+
+async def test_add_form_points_at_a_bad_field_and_stays_open(db_path):
+    before = db_path.read_bytes()
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#prediction-claim").value = "Something"
+        form.query_one("#prediction-probability").value = "0.6"
+        form.query_one("#prediction-resolve_by").value = "2025-13-45"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "month 13" in str(form.query_one("#error-prediction-resolve_by").content)
+    assert db_path.read_bytes() == before
+
+
+async def test_edit_form_records_the_change_in_history(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "markup")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#prediction-resolve_by").value = "2028-06"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    p = prediction(db_path, "markup")
+    assert p.resolve_by.iso() == "2028-06"
+    assert (p.history[-1].field, p.history[-1].old, p.history[-1].new) == ("resolve_by", "2027", "2028-06")
+
+
+async def test_change_by_another_process_is_picked_up_and_not_overwritten(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        subprocess.run([sys.executable, "-m", "tracker", "--db", str(db_path), "mark", "train", "refuted",
+                        "--note", "from a script"], check=True, capture_output=True)
+        app.check_file()
+        await settle(app, pilot)
+        assert app.database.predictions["train"].status is Status.REFUTED
+        await select(app, pilot, "article-5")
+        await pilot.press("c", "enter")
+        await settle(app, pilot)
+    db = Store(db_path).load()
+    assert db.predictions["train"].status is Status.REFUTED
+    assert db.predictions["article-5"].status is Status.CONFIRMED
+
+
+async def test_unreadable_file_is_reported_and_never_written(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        db_path.write_text("{ not json", encoding="utf-8")
+        app.check_file()
+        await settle(app, pilot)
+        assert any("Cannot read" in str(n.title) for n in app._notifications)
+        assert "article-5" in visible_ids(app)  # the view is kept
+        await select(app, pilot, "article-5")
+        await pilot.press("c", "enter")
+        await settle(app, pilot)
+    assert db_path.read_text(encoding="utf-8") == "{ not json"
+
+
+async def test_help_screen_opens_and_closes(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
+
+
+async def test_palette_filters_by_article(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        app.set_filter("article", "nato-article")
+        await settle(app, pilot)
+        assert set(visible_ids(app)) == {"polish-election", "article-5", "train"}
+        from tracker.tui.commands import TrackerCommands
+
+        titles = [title for title, _, _ in TrackerCommands(app.screen)._commands()]
+        assert "Filter by article: Trump Is Unlikely To Pull All US Troops" in titles
+        assert "Filter by tag: nato" in titles
+        assert "Filter by author: Andrew Korybko" in titles
