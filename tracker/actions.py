@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tracker import hedges
-from tracker.codec import FIELDS, encode_value
+from tracker.codec import FIELDS, check_id, encode_value
 from tracker.dates import PDate
 from tracker.fields import (
     FieldError, check_urls, parse_field, parse_status, resolve_probability, split_list,
@@ -104,6 +104,9 @@ def add_article(store: Store, *, title: str, author: str, published: Any, url: s
 
 
 def _insert(session: Session, record: Record) -> None:
+    bad_id = check_id(record.id, "id")
+    if bad_id:
+        raise FieldError("id", bad_id[0].split(": ", 1)[1])
     if record.id in _all_ids(session):
         raise ActionError(f"id {record.id!r} is already taken")
     _refuse_problems(record, session)
@@ -147,7 +150,8 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
         typed = {name: parse_field(name, value) for name, value in changes.items()}
         if isinstance(record, Prediction) and "hedge" in typed and "probability" not in typed:
             reading = hedges.lookup(typed["hedge"])
-            if reading is not None and not hedges.probability_agrees(typed["hedge"], record.probability):
+            if reading is not None and (record.probability is None
+                                        or not hedges.probability_agrees(typed["hedge"], record.probability)):
                 typed["probability"] = reading.probability
         if isinstance(record, Prediction) and "probability" in typed:
             resolve_probability(typed["probability"], typed.get("hedge", record.hedge))
@@ -210,15 +214,24 @@ class ImportResult:
     unchanged: list[str]
 
 
-def import_records(store: Store, records: list[Record], *, note: str = "imported") -> ImportResult:
+def import_records(store: Store, records: list[Record], *, note: str = "imported",
+                   fresh_ids: Iterable[str] = ()) -> ImportResult:
     """Add new records and update existing ones (their history kept, changes appended).
 
-    All or nothing: every problem found is reported and nothing is written.
+    ``fresh_ids`` were generated for rows without an id: such a record is always added,
+    under another id if the database already uses that one. All or nothing: every
+    problem found is reported and nothing is written.
     """
     result = ImportResult([], [], [])
     problems: list[str] = []
+    fresh = set(fresh_ids)
     with store.transaction() as session:
         existing_ids = _all_ids(session)
+        taken = existing_ids | {r.id for r in records}
+        for i, record in enumerate(records):
+            if record.id in fresh and record.id in existing_ids:
+                records[i] = replace(record, id=new_id(record.kind, record.label, taken))
+                taken.add(records[i].id)
         incoming = {r.id for r in records}
 
         arriving = {(r.kind, r.id) for r in records}

@@ -173,8 +173,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _refuse(message: str, problems: list[str]) -> int:
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    if problems != [message]:
+        for problem in problems:
+            print(problem, file=sys.stderr)
     print(f"tracker: error: {message}", file=sys.stderr)
     return 1
 

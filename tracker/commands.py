@@ -149,8 +149,9 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     from tracker import actions
     from tracker.exchange import read_import_file
 
-    records = read_import_file(Path(args.file))
-    result = actions.import_records(Store(path), records, note=f"imported from {Path(args.file).name}")
+    batch = read_import_file(Path(args.file))
+    result = actions.import_records(Store(path), list(batch), note=f"imported from {Path(args.file).name}",
+                                    fresh_ids=batch.fresh_ids)
     print(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
           f"unchanged {len(result.unchanged)}")
     return 0

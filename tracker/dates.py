@@ -132,13 +132,17 @@ _RELATIVE_DAYS = {"today": 0, "今日": 0, "本日": 0, "yesterday": -1, "昨日
 _EXAMPLES = "try 2025-03-15, 2025-05, 2025, 15 Mar 2025, May 2025 or 2025年5月"
 
 
-@functools.lru_cache(maxsize=65536)
 def parse_stored(text: str) -> PDate:
-    """Parse the canonical stored form (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) only.
+    """Parse the canonical stored form (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) only."""
+    if not isinstance(text, str):
+        raise DateError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+    return _parse_stored_text(text)
 
-    Cached: a large file repeats the same few thousand dates, and PDate is immutable.
-    """
-    match = _STORED.fullmatch(text) if isinstance(text, str) else None
+
+@functools.lru_cache(maxsize=65536)
+def _parse_stored_text(text: str) -> PDate:
+    # Cached: a large file repeats the same few thousand dates, and PDate is immutable.
+    match = _STORED.fullmatch(text)
     if not match:
         raise DateError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
     return _from_parts(*match.groups())

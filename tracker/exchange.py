@@ -87,7 +87,16 @@ def export_csv(records: list[Record]) -> bytes:
 
 # ---- import ---------------------------------------------------------------
 
-def read_import_file(path: Path) -> list[Record]:
+class ImportBatch(list):
+    """The records of an import file; ``fresh_ids`` are the ids generated for rows that had none,
+    which must not land on an existing record (see :func:`tracker.actions.import_records`)."""
+
+    def __init__(self, records: list[Record], fresh_ids: set[str]):
+        super().__init__(records)
+        self.fresh_ids = fresh_ids
+
+
+def read_import_file(path: Path) -> ImportBatch:
     """Records from a CSV or JSON file; ImportFileError names every bad row."""
     try:
         raw = path.read_bytes()
@@ -164,9 +173,10 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
     return doc
 
 
-def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> list[Record]:
+def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> ImportBatch:
     records: list[Record] = []
     problems: list[str] = []
+    fresh_ids: set[str] = set()
     taken: set[str] = {doc.get("id") for _, doc in rows if isinstance(doc, dict) and doc.get("id")}
     for where, doc in rows:
         label = f"{path} {where}"
@@ -180,8 +190,12 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> list[Record]:
         note, evidence = doc.pop("__note__", ""), doc.pop("__evidence__", [])
         if doc.get("id"):
             label = f"{label} ({doc['id']})"
+        elif doc.get("kind") in ("article", "event", "prediction"):
+            doc["id"] = new_id(doc["kind"], str(doc.get("claim") or doc.get("title") or ""), taken)
+            taken.add(doc["id"])
+            fresh_ids.add(doc["id"])
         try:
-            _fill_defaults(doc, taken)
+            _fill_defaults(doc)
             record = decode_record(doc, label, parse_date=parse_date)
             if evidence:
                 check_urls(evidence)
@@ -196,17 +210,13 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> list[Record]:
         records.append(record)
     if problems:
         raise ImportFileError(problems)
-    return records
+    return ImportBatch(records, fresh_ids)
 
 
-def _fill_defaults(doc: dict[str, Any], taken: set[str]) -> None:
-    """A missing id is generated; a prediction's probability comes from its hedge when not given,
-    and a missing resolve-by becomes a stated default horizon."""
+def _fill_defaults(doc: dict[str, Any]) -> None:
+    """A prediction's probability comes from its hedge when not given, and a missing
+    resolve-by becomes a stated default horizon."""
     kind = doc.get("kind")
-    if not doc.get("id") and kind in ("article", "event", "prediction"):
-        text = doc.get("claim") or doc.get("title") or ""
-        doc["id"] = new_id(kind, str(text), taken)
-        taken.add(doc["id"])
     if kind != "prediction":
         return
     if doc.get("probability") not in (None, "") or doc.get("hedge"):

@@ -173,10 +173,12 @@ class Session:
         self.storage: MemoryStorage = self.db.storage
 
     def get(self, kind: str, record_id: str) -> Record | None:
-        doc = self.db.table(TABLES[kind]).get(doc_id=record_id)
-        if doc is None:
+        raw = (self.storage.read().get(TABLES[kind]) or {}).get(record_id)
+        if raw is None:
             return None
-        return self._decode(kind, record_id, doc)
+        if not isinstance(raw, dict):  # TinyDB would fail on it with a bare ValueError
+            raise StoreError(f"{self.path}: {self._where(kind, record_id)}: must be an object")
+        return self._decode(kind, record_id, self.db.table(TABLES[kind]).get(doc_id=record_id))
 
     def find(self, record_id: str) -> Record | None:
         for kind in KINDS:
@@ -283,6 +285,7 @@ class Store:
             raise StoreError(f"{self.path}: folder {folder} does not exist")
         with folder_lock(folder):
             session = Session(self.path, self.read_tables(missing_ok=True))
+            session.database()  # a file that does not match the schema is never written
             yield session
             if session.storage.dirty or not self.path.exists():
                 tables = session.storage.read()
@@ -307,7 +310,8 @@ def check_shape(tables: Any, path: Path) -> None:
     if unknown:
         raise StoreError(f"{path}: not a tracker database (unknown table {unknown[0]!r})")
     meta = tables.get(META_TABLE)
-    version = meta.get(META_ID, {}).get("schema_version") if isinstance(meta, dict) else None
+    schema = meta.get(META_ID) if isinstance(meta, dict) else None
+    version = schema.get("schema_version") if isinstance(schema, dict) else None
     if version is None:
         raise StoreError(f"{path}: not a tracker database (no meta.schema.schema_version)")
     if version != SCHEMA_VERSION:

@@ -1,0 +1,97 @@
+"""Fixtures that build small databases in a temp folder.
+
+Nothing here (or in any test) may touch the real ./predictions.json: every
+database lives under ``tmp_path``, and TRACKER_DB points there as a guard for a
+command that forgets ``--db``.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tracker import actions
+from tracker.codec import encode_record
+from tracker.storage import Store
+
+# Ids of the sample database, named so tests read like the data they use.
+ARTICLE = "korybko-poland-and-belarus"
+JA_ARTICLE = "yamada-boj"
+EVENT = "2025-05-polish-presidential-election"
+PENDING = "poland-rejects-inspections"        # pending, hedge "probably won't", due Dec 2025
+CONFIRMED = "trump-keeps-article-5"           # confirmed, no hedge, due 2029
+JA_PENDING = "boj-raises-rates"               # pending, Japanese claim, hedge だろう, due Jun 2026
+FAR_FUTURE = "moon-base-by-2099"              # pending, due 2099: never overdue in these tests
+
+MARKUP_QUOTE = "Warsaw [red]will not[/] accept [b]inspections[/b] [$accent]"
+JA_CLAIM = "日銀は2026年6月までに利上げするだろう"
+
+
+@pytest.fixture(autouse=True)
+def _guard_default_database(monkeypatch, tmp_path):
+    """A command run without --db must never reach the project's real predictions.json."""
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "guard-default.json"))
+
+
+@pytest.fixture(autouse=True)
+def _keep_garbage_collection_on():
+    """`tracker.cli.main` may switch the cyclic GC off for a short-lived process; tests call it
+    in-process, so switch it back on rather than run the rest of the session without it."""
+    yield
+    gc.enable()
+
+
+def build_sample(path: Path) -> Path:
+    """A small database with one of each thing the commands care about."""
+    store = Store(path)
+    actions.add_article(store, record_id=ARTICLE, title="Poland and Belarus", author="Andrew Korybko",
+                        published="2025-02-22", url="https://example.org/poland-belarus")
+    actions.add_article(store, record_id=JA_ARTICLE, title="日銀の次の一手", author="山田 太郎",
+                        published="2025-03", language="ja")
+    actions.add_event(store, record_id=EVENT, date="2025-05", title="Polish presidential election",
+                      articles=[ARTICLE], tags=["poland"])
+    actions.add_prediction(store, record_id=PENDING, claim="Poland will not accept the inspections",
+                           hedge="probably won't", resolve_by="2025-12", article=ARTICLE,
+                           quote=MARKUP_QUOTE, tags=["poland", "nato"], event=EVENT)
+    actions.add_prediction(store, record_id=CONFIRMED, claim="Trump will not abandon Article 5",
+                           probability="0.8", made_on="2025-01-10", resolve_by="2029",
+                           author="Andrew Korybko", tags=["nato"])
+    actions.mark(store, CONFIRMED, "confirmed", note="Article 5 still in force",
+                 evidence=["https://example.org/nato-1", "https://example.org/nato-2"],
+                 known_on="2025-06")
+    actions.add_prediction(store, record_id=JA_PENDING, claim=JA_CLAIM, hedge="だろう",
+                           resolve_by="2026-06", article=JA_ARTICLE, tags=["日本", "rates"])
+    actions.add_prediction(store, record_id=FAR_FUTURE, claim="A crewed moon base will exist",
+                           probability="0.1", made_on="2025-02", resolve_by="2099")
+    return path
+
+
+@pytest.fixture
+def sample_db(tmp_path) -> Path:
+    """Path to a small database: 2 articles, 1 event, 4 predictions (one confirmed)."""
+    return build_sample(tmp_path / "sample.json")
+
+
+@pytest.fixture
+def missing_db(tmp_path) -> Path:
+    """A database path in an existing folder, with no file yet."""
+    return tmp_path / "new.json"
+
+
+def encoded(path: Path) -> list[dict]:
+    """Every record in the file in its exported form, sorted by kind and id: comparable across files."""
+    db = Store(path).load()
+    return sorted((encode_record(r) for r in db.records()), key=lambda d: (d["kind"], d["id"]))
+
+
+def run_tracker(*args: str, cwd: Path, env: dict | None = None,
+                timeout: float = 30) -> subprocess.CompletedProcess:
+    """`python -m tracker ARGS` in a real process, as a user would run it."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "tracker", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
