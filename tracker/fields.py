@@ -60,8 +60,11 @@ def parse_date_field(text: Any, field: str) -> PDate:
 def split_list(text: Any, field: str = "tags") -> list[str]:
     """Tags or ids from ``a;b``, ``a, b`` or a list; evidence URLs also split on spaces."""
     separators = r"[;,\s]+" if field == "evidence" else r"[;,]"
-    values = text if isinstance(text, (list, tuple)) else [text or ""]
-    items = [item for value in values for item in re.split(separators, str(value))]
+    if isinstance(text, (list, tuple)) and field == "evidence":
+        items = [str(v) for v in text]  # one URL per --evidence: a space makes it no URL, said whole
+    else:
+        values = text if isinstance(text, (list, tuple)) else [text or ""]
+        items = [item for value in values for item in re.split(separators, str(value))]
     seen: list[str] = []
     for item in (i.strip() for i in items):
         if item and item not in seen:
