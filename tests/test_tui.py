@@ -12,7 +12,7 @@ import pytest
 from tracker import actions
 from tracker.model import Status
 from tracker.storage import Store
-from tracker.tui.app import TrackerApp
+from tracker.tui.app import SEARCH_DEBOUNCE_SECONDS, TrackerApp
 from tracker.tui.timeline import Timeline
 
 TODAY = dt.date(2026, 11, 25)
@@ -42,6 +42,7 @@ def app_for(path: Path) -> TrackerApp:
 
 
 async def settle(app: TrackerApp, pilot) -> None:
+    await pilot.pause(SEARCH_DEBOUNCE_SECONDS + 0.05)  # let a typed search start filtering
     await app.workers.wait_for_complete()
     await pilot.pause()
     await app.workers.wait_for_complete()

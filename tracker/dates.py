@@ -85,9 +85,9 @@ class PDate:
     def contains(self, day: _dt.date) -> bool:
         return self.first_day() <= day <= self.last_day()
 
-    def sort_key(self) -> tuple[_dt.date, int]:
+    def sort_key(self) -> tuple[int, int]:
         """Chronological order; a coarser date sorts before the finer ones it contains."""
-        return (self.first_day(), PRECISIONS.index(self.precision))
+        return _sort_key(self)
 
     def iso(self) -> str:
         """The stored form: ``2025``, ``2025-05`` or ``2025-05-23``."""
@@ -119,6 +119,12 @@ class PDate:
 
     def __ge__(self, other: PDate) -> bool:
         return self.sort_key() >= other.sort_key()
+
+
+@functools.lru_cache(maxsize=65536)
+def _sort_key(date: PDate) -> tuple[int, int]:
+    # Cached: sorting 100k records asks for the same few thousand keys again and again.
+    return (date.first_day().toordinal(), PRECISIONS.index(date.precision))
 
 
 _ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")

@@ -41,7 +41,7 @@ def search_text(record: Record, db: Database | None = None) -> str:
             parts += [db.articles[a].title for a in record.articles if a in db.articles]
     elif isinstance(record, Article):
         parts += [record.author, record.summary_title, record.url]
-    return " | ".join(normalise_query(p) for p in parts if p)
+    return normalise_query(" | ".join(p for p in parts if p))
 
 
 def matches_text(record: Record, needle: str, db: Database | None = None) -> bool:

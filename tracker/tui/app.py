@@ -7,6 +7,7 @@ worker threads so the screen never freezes on a large file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import WorkerCancelled, get_current_worker
 
 from tracker import actions
 from tracker.actions import ActionError
@@ -27,16 +28,19 @@ from tracker.storage import Store, StoreError
 from tracker.tui.commands import TrackerCommands
 from tracker.tui.dialogs import HelpScreen, MarkDialog, MarkRequest
 from tracker.tui.form import RecordForm, is_editable
-from tracker.tui.rows import STATUS_FILTERS, Row, View, best_match, build_rows, visible_rows
+from tracker.tui.rows import (
+    STATUS_FILTERS, Row, View, best_match, build_made_rows, build_rows, visible_rows,
+)
 from tracker.tui.timeline import Timeline
 
 WATCH_SECONDS = 1.0
+SEARCH_DEBOUNCE_SECONDS = 0.12
 
 
 class TrackerApp(App[None]):
     """Open one predictions file."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere find it too
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {TrackerCommands}
     BINDINGS = [
@@ -62,11 +66,13 @@ class TrackerApp(App[None]):
         self.fixed_today = today
         self.database = Database()
         self.all_rows: list[Row] = []
+        self.made_rows: list[Row] | None = None
         self.view = View()
         self.undo_stack: list[tuple[str, Status, Status]] = []
         self.signature = None
         self.loaded = False
         self.readable = True
+        self._search_timer = None
 
     @property
     def today(self) -> _dt.date:
@@ -88,7 +94,8 @@ class TrackerApp(App[None]):
         self.query_one("#search", Input).display = False
         self.query_one(Timeline).focus()
         self._update_counts()
-        self.load()
+        # Read the file after the first paint: parsing a large file holds the GIL for a while.
+        self.call_after_refresh(self.load)
         self.set_interval(WATCH_SECONDS, self.check_file)
 
     # ---- loading -----------------------------------------------------------
@@ -120,13 +127,16 @@ class TrackerApp(App[None]):
             self.notify("The database is readable again.", markup=False)
         self.readable = True
         self.database, self.all_rows, self.signature = database, rows, signature
+        self.made_rows = None
         current = self.query_one(Timeline).current
         self.loaded = True
         self.refilter(keep_id or (current.record_id if current else None))
         self._update_counts()
 
     def check_file(self) -> None:
-        """Reload when another process changed the file."""
+        """Reload when another process changed the file (unless a load is already running)."""
+        if any(w.group == "load" and not w.is_finished for w in self.workers):
+            return
         if self.store.signature() != self.signature:
             self.load()
 
@@ -137,7 +147,10 @@ class TrackerApp(App[None]):
     @work(thread=True, exclusive=True, group="filter")
     def _filter(self, view: View, keep_id: str | None) -> None:
         worker = get_current_worker()
-        rows = visible_rows(self.all_rows, view, self.database, self.today, lambda: worker.is_cancelled)
+        if view.show_made and self.made_rows is None:
+            self.made_rows = build_made_rows(self.all_rows)
+        rows = visible_rows(self.all_rows, view, self.database, self.today, lambda: worker.is_cancelled,
+                            self.made_rows)
         if rows is not None and not worker.is_cancelled:
             self.call_from_thread(self._show_rows, rows, keep_id)
 
@@ -174,17 +187,24 @@ class TrackerApp(App[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self.view.search = event.value
-            self.refilter()
+            # Filter once typing pauses, not on every key: keys stay instant on 100k rows.
+            if self._search_timer is not None:
+                self._search_timer.stop()
+            self._search_timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, self.refilter)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "search":
             return
         timeline = self.query_one(Timeline)
         timeline.focus()
+        if self._search_timer is not None:  # typing has not paused yet: filter now
+            self._search_timer.stop()
+            self.refilter()
         self.call_after_refresh(self._go_first_match)
 
     async def _go_first_match(self) -> None:
-        await self.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):
+            await self.workers.wait_for_complete()
         timeline = self.query_one(Timeline)
         index = best_match(timeline.rows, self.view.search)
         if index is not None:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tracker.query import normalise_query
+from tracker.tui.rows import haystack
 
 MAX_JUMP_HITS = 40
 
@@ -50,7 +51,7 @@ class TrackerCommands(Provider):
             return
         found = 0
         for row in self.app.all_rows:
-            if row.kind not in ("event", "prediction") or needle not in row.haystack:
+            if row.kind not in ("event", "prediction") or needle not in haystack(row, self.app.database):
                 continue
             label = f"Go to {row.kind}: {' '.join(row.text.split())}"
             yield Hit(0.5, Text(label[:120]), partial(self.app.jump_to, row.record_id), text=label,

@@ -7,6 +7,7 @@ and be tested without a screen.
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from tracker.dates import PDate
 from tracker.model import Database, Prediction, Record
 from tracker.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
 from tracker.render import probability_text
+from tracker.storage import paused_gc
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted")
 
@@ -31,8 +33,8 @@ class Row:
     text: str
     article: str
     record: Record | None
-    haystack: str = ""   # everything search looks in
-    primary: str = ""    # the record's own words: claim or title, and quote
+    haystack: str | None = None   # everything search looks in (computed on the first search)
+    primary: str | None = None    # the record's own words: claim or title, and quote
 
     @property
     def record_id(self) -> str | None:
@@ -46,30 +48,48 @@ def _prediction_cells(p: Prediction, today: _dt.date) -> tuple[str, str]:
 
 
 def build_rows(db: Database, today: _dt.date) -> list[Row]:
-    """Every event and prediction (and each prediction again at its made-on date), in date order."""
+    """Every event and prediction, in date order (a prediction at its resolve-by date)."""
+    with paused_gc():
+        return _build_rows(db, today)
+
+
+def build_made_rows(rows: list[Row]) -> list[Row]:
+    """Each prediction again at its made-on date, in date order (built only when asked for)."""
+    made = [Row((r.record.made_on.sort_key(), KIND_ORDER["prediction"], r.record.id + "\0made"),
+                r.record.made_on, "made", "made", "made", r.probability, r.text, r.article, r.record)
+            for r in rows if r.kind == "prediction"]
+    made.sort(key=lambda r: r.key)
+    return made
+
+
+def _build_rows(db: Database, today: _dt.date) -> list[Row]:
     titles = {a.id: a.title for a in db.articles.values()}
     rows: list[Row] = []
     for event in db.events.values():
         article = titles.get(event.articles[0], event.articles[0]) if event.articles else ""
         rows.append(Row((event.date.sort_key(), KIND_ORDER["event"], event.id), event.date, "event",
-                        "event", "", "", event.title, article, event, search_text(event, db),
-                        primary_text(event)))
+                        "event", "", "", event.title, article, event))
     for p in db.predictions.values():
         style, status = _prediction_cells(p, today)
         prob = probability_text(p.probability)
         article = titles.get(p.article, p.article)
-        haystack, primary = search_text(p, db), primary_text(p)
         rows.append(Row((p.resolve_by.sort_key(), KIND_ORDER["prediction"], p.id), p.resolve_by,
-                        "prediction", style, status, prob, p.claim, article, p, haystack, primary))
-        rows.append(Row((p.made_on.sort_key(), KIND_ORDER["prediction"], p.id + "\0made"), p.made_on,
-                        "made", "made", "made", prob, p.claim, article, p, haystack, primary))
+                        "prediction", style, status, prob, p.claim, article, p))
     rows.sort(key=lambda r: r.key)
     return rows
 
 
+def haystack(row: Row, db: Database) -> str:
+    """What search looks in for this row, worked out on the first search and kept."""
+    if row.haystack is None:
+        row.haystack = search_text(row.record, db) if row.record is not None else ""
+        row.primary = primary_text(row.record) if row.record is not None else ""
+    return row.haystack
+
+
 def today_row(today: _dt.date) -> Row:
     date = PDate.from_date(today)
-    return Row(((today, 3), -1, ""), date, "today", "today", "", "",
+    return Row(((today.toordinal(), 3), -1, ""), date, "today", "today", "", "",
                f"── today, {date.human()} ──", "", None)
 
 
@@ -100,8 +120,11 @@ class View:
 
 
 def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
-                 cancelled: Callable[[], bool] = lambda: False) -> list[Row] | None:
+                 cancelled: Callable[[], bool] = lambda: False,
+                 made_rows: list[Row] | None = None) -> list[Row] | None:
     """The rows the view shows, with the today marker in place; None if cancelled midway."""
+    if view.show_made and made_rows:
+        rows = list(heapq.merge(rows, made_rows, key=lambda r: r.key))
     flt = Filter(status="" if view.status == "all" else view.status, article=view.article,
                  author=view.author, tag=view.tag)
     needle = normalise_query(view.search)
@@ -113,9 +136,7 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
             return None
         if row.kind == "event" and (not view.show_events or flt.status):
             continue
-        if row.kind == "made" and not view.show_made:
-            continue
-        if needle and needle not in row.haystack:
+        if needle and needle not in haystack(row, db):
             continue
         if (flt.status or flt.article or flt.author or flt.tag) and not flt.accepts(row.record, today, db):
             continue
@@ -136,7 +157,7 @@ def best_match(rows: list[Row], search: str) -> int | None:
     for i, row in enumerate(rows):
         if row.record is None:
             continue
-        if needle and needle in row.primary:
+        if needle and row.primary is not None and needle in row.primary:
             return i
         first = i if first is None else first
     return first
