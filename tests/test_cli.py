@@ -559,8 +559,6 @@ def test_help_lists_every_command(capsys):
     [["bogus"], ["mark"], ["mark", PENDING, "maybe"], ["list", "--kind", "bogus"],
      ["list", "--status", "late"], ["show"],
      ["add", "prediction", "--claim", "X", "--resolve-by", "2025"],
-     ["add", "prediction", "--claim", "X", "--resolve-by", "2025", "--probability", "0.5",
-      "--hedge", "likely"],
      ["add", "thing"], ["edit", PENDING, "--colour", "red"], ["export", "--format", "xml"]],
     ids=" ".join,
 )
@@ -800,3 +798,52 @@ def test_real_process_round_trip_through_csv(sample_db, tmp_path):
     fresh = tmp_path / "fresh.json"
     assert run_tracker("--db", str(fresh), "import", str(source), cwd=tmp_path).returncode == 0
     assert encoded(fresh) == encoded(sample_db)
+
+
+def test_add_takes_a_hedge_and_probability_together_when_they_agree(sample_db, capsys):
+    code, out, err = cli(capsys, "--db", sample_db, "add", "prediction", "--claim", "Something happens",
+                         "--resolve-by", "2031", "--probability", "0.6", "--hedge", "likely")
+    assert code == 0, err
+    assert Store(sample_db).load().predictions[out.strip()].probability == 0.6
+
+
+def test_add_stores_an_unknown_hedge_with_a_stated_probability(sample_db, capsys):
+    code, out, err = cli(capsys, "--db", sample_db, "add", "prediction", "--claim", "Something else",
+                         "--resolve-by", "2031", "--probability", "0.65", "--hedge", "odds-on")
+    assert code == 0, err
+    p = Store(sample_db).load().predictions[out.strip()]
+    assert (p.hedge, p.probability) == ("odds-on", 0.65)
+
+
+def test_add_refuses_a_probability_that_disagrees_with_its_hedge(sample_db, capsys):
+    before = sample_db.read_bytes()
+    code, _, err = cli(capsys, "--db", sample_db, "add", "prediction", "--claim", "X", "--resolve-by",
+                       "2031", "--probability", "0.5", "--hedge", "likely")
+    assert code == 1 and "does not agree" in err
+    assert sample_db.read_bytes() == before
+
+
+def test_import_without_a_status_column_keeps_a_confirmed_prediction_confirmed(sample_db, tmp_path, capsys):
+    source = tmp_path / "notes.csv"
+    source.write_text(f"id,kind,claim,made_on,tags\n{CONFIRMED},prediction,"
+                      f"{Store(sample_db).load().predictions[CONFIRMED].claim},2025-02-22,nato;usa\n", "utf-8")
+    code, _, err = cli(capsys, "--db", sample_db, "import", source)
+    assert code == 0, err
+    p = Store(sample_db).load().predictions[CONFIRMED]
+    assert p.status is Status.CONFIRMED
+    assert p.tags == ["nato", "usa"]
+
+
+def test_import_changing_what_a_resolved_prediction_is_scored_on_needs_force(sample_db, tmp_path, capsys):
+    source = tmp_path / "rewrite.csv"
+    source.write_text(f"id,kind,claim,made_on,probability\n{CONFIRMED},prediction,A different claim,"
+                      "2025-02-22,0.9\n", "utf-8")
+    before = sample_db.read_bytes()
+    code, _, err = cli(capsys, "--db", sample_db, "import", source)
+    assert code == 1 and "--force" in err and "claim" in err
+    assert sample_db.read_bytes() == before
+    code, _, err = cli(capsys, "--db", sample_db, "import", source, "--force")
+    assert code == 0, err
+    p = Store(sample_db).load().predictions[CONFIRMED]
+    assert (p.claim, p.status) == ("A different claim", Status.CONFIRMED)
+    assert p.history[-1].action == "edit"

@@ -215,12 +215,15 @@ class ImportResult:
 
 
 def import_records(store: Store, records: list[Record], *, note: str = "imported",
-                   fresh_ids: Iterable[str] = ()) -> ImportResult:
+                   fresh_ids: Iterable[str] = (), given: Mapping[str, set[str]] | None = None,
+                   force: bool = False) -> ImportResult:
     """Add new records and update existing ones (their history kept, changes appended).
 
     ``fresh_ids`` were generated for rows without an id: such a record is always added,
-    under another id if the database already uses that one. All or nothing: every
-    problem found is reported and nothing is written.
+    under another id if the database already uses that one. ``given`` names, per id, the
+    fields the file states (None: all): an existing record keeps the fields a row leaves
+    out, its status included. As with `edit`, changing the claim, probability or resolve-by of a resolved
+    prediction needs ``force``. All or nothing: every problem is reported, nothing written.
     """
     result = ImportResult([], [], [])
     problems: list[str] = []
@@ -245,10 +248,16 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
             if current is not None and current.kind != record.kind:
                 problems.append(f"{record.id}: exists as {current.kind}, cannot import it as {record.kind}")
                 continue
-            merged = record if current is None else _merge(current, record, note)
+            fields = None if given is None else given.get(record.id, set())
+            merged = record if current is None else _merge(current, record, note, fields)
             if merged == current:
                 result.unchanged.append(record.id)
                 continue
+            if isinstance(current, Prediction) and current.status.resolved and not force:
+                scored = [n for n in SCORED_FIELDS if getattr(current, n) != getattr(merged, n)]
+                if scored:
+                    problems.append(f"{record.id}: is {current.status.value}; importing would change "
+                                    f"{', '.join(scored)} (use --force to do it anyway)")
             problems += record_problems(merged, exists)
             staged.append(merged)
             (result.updated if current is not None else result.added).append(record.id)
@@ -270,13 +279,14 @@ class ImportRefused(ActionError):
         self.problems = problems
 
 
-def _merge(current: Record, incoming: Record, note: str) -> Record:
-    """The incoming record's fields on the current record's history, changes appended."""
+def _merge(current: Record, incoming: Record, note: str, fields: set[str] | None = None) -> Record:
+    """The incoming record's fields (those in ``fields``, or all) on the current record,
+    each change appended to its history."""
     at = utc_now()
     history = list(current.history)
     changes: dict[str, Any] = {}
     for name in FIELDS[current.kind]:
-        if name == "status":
+        if name == "status" or (fields is not None and name not in fields):
             continue
         old, new = getattr(current, name), getattr(incoming, name)
         if old != new:
@@ -284,7 +294,7 @@ def _merge(current: Record, incoming: Record, note: str) -> Record:
             history.append(HistoryEntry(at=at, action="edit", field=name, old=encode_value(old),
                                         new=encode_value(new), note=note))
     if isinstance(current, Prediction) and isinstance(incoming, Prediction) \
-            and incoming.status is not current.status:
+            and incoming.status is not current.status and (fields is None or "status" in fields):
         last = incoming.last_status_entry()
         history.append(HistoryEntry(
             at=at, action="status", from_status=current.status.value, to_status=incoming.status.value,

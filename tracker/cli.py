@@ -7,7 +7,6 @@ Textual is imported only when the TUI opens, so scripted commands start fast.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import shutil
 import sys
@@ -73,9 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         "tracker add prediction --claim 'Poland will not accept the inspections' \\",
         "    --hedge \"probably won't\" --resolve-by 2025-12 --article korybko-2025-02-22-belarus-poland"))
     ap.add_argument("--claim", required=True, help="English, in the author's direction, judgeable")
-    how = ap.add_mutually_exclusive_group(required=True)
-    how.add_argument("--probability", metavar="P", help="0.7 or 70%%")
-    how.add_argument("--hedge", metavar="PHRASE", help="a phrase from `tracker hedges`; sets the probability")
+    ap.add_argument("--probability", metavar="P", help="0.7 or 70%%; with --hedge, must agree with it")
+    ap.add_argument("--hedge", metavar="PHRASE",
+                    help="the phrase carrying the author's confidence; one from `tracker hedges` sets "
+                         "the probability (give --probability for any other phrase)")
     ap.add_argument("--resolve-by", required=True, metavar="DATE")
     ap.add_argument("--made-on", metavar="DATE", help="default: the article's date, else today")
     ap.add_argument("--author", metavar="NAME")
@@ -139,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", "Add or update records from a CSV or JSON file (all or nothing).",
                 "tracker import predictions.csv")
     p.add_argument("file")
+    p.add_argument("--force", action="store_true",
+                   help="allow changing claim, probability or resolve-by of resolved predictions")
 
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
     command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
@@ -156,11 +158,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command in (None, "tui"):
         return commands.open_tui(db_path(args))
-    # A command is a short-lived process that builds many acyclic objects (100k records):
-    # the cyclic garbage collector would only rescan them, for up to half the run time.
-    gc.disable()
     try:
-        return commands.HANDLERS[args.command](args, db_path(args))
+        # A command builds many acyclic objects (100k records): the cyclic garbage
+        # collector would only rescan them, for up to half the run time.
+        with commands.paused_gc():
+            return commands.HANDLERS[args.command](args, db_path(args))
+    except commands.UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"tracker: error: {exc}", file=sys.stderr)
+        return 2
     except Refused as exc:
         return _refuse(str(exc), exc.problems)
     except Exception as exc:  # library errors become one clean line, never a traceback

@@ -15,7 +15,11 @@ from tracker.dates import DateError
 from tracker.exchange import ImportFileError
 from tracker.fields import FieldError, parse_date_field
 from tracker.model import Record
-from tracker.storage import Store, StoreError
+from tracker.storage import Store, StoreError, paused_gc
+
+
+class UsageError(Exception):
+    """Arguments that do not fit together: exit 2, like argparse's own usage errors."""
 
 
 def error_message(exc: Exception) -> str | None:
@@ -75,6 +79,8 @@ def cmd_add(args: argparse.Namespace, path: Path) -> int:
     from tracker import actions
 
     store = Store(path)
+    if args.kind == "prediction" and args.probability is None and not args.hedge:
+        raise UsageError("add prediction: give --probability, --hedge, or both")
     if args.kind == "prediction":
         record = actions.add_prediction(
             store, claim=args.claim, resolve_by=args.resolve_by, probability=args.probability,
@@ -151,7 +157,8 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
 
     batch = read_import_file(Path(args.file))
     result = actions.import_records(Store(path), list(batch), note=f"imported from {Path(args.file).name}",
-                                    fresh_ids=batch.fresh_ids)
+                                    fresh_ids=batch.fresh_ids, given=batch.given,
+                                    force=args.force)
     print(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
           f"unchanged {len(result.unchanged)}")
     return 0

@@ -41,8 +41,10 @@ DEFAULT_HORIZON_NOTE = "No horizon given on import: default of one year after ma
 class ImportFileError(Exception):
     """An import file that cannot be read; ``problems`` names every bad row."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__(problems[0])
+    def __init__(self, problems: list[str], path: Path | None = None):
+        summary = problems[0] if len(problems) == 1 else \
+            f"{path or 'the import file'}: {len(problems)} problems; nothing imported"
+        super().__init__(summary)
         self.problems = problems
 
 
@@ -88,12 +90,14 @@ def export_csv(records: list[Record]) -> bytes:
 # ---- import ---------------------------------------------------------------
 
 class ImportBatch(list):
-    """The records of an import file; ``fresh_ids`` are the ids generated for rows that had none,
-    which must not land on an existing record (see :func:`tracker.actions.import_records`)."""
+    """The records of an import file. ``fresh_ids`` are the ids generated for rows that had none,
+    which must not land on an existing record; ``given`` maps each id to the fields its row
+    states (updating an existing record changes only those)."""
 
-    def __init__(self, records: list[Record], fresh_ids: set[str]):
+    def __init__(self, records: list[Record], fresh_ids: set[str], given: dict[str, set[str]]):
         super().__init__(records)
         self.fresh_ids = fresh_ids
+        self.given = given
 
 
 def read_import_file(path: Path) -> ImportBatch:
@@ -157,10 +161,10 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
             doc[name] = row[name]
     if kind == "article" and row.get("date"):
         doc["published"] = row["date"]
-    if kind == "event":
-        doc["articles"] = [a for a in row.get("article", "").split(";") if a.strip()]
-    if kind in ("event", "prediction"):
-        doc["tags"] = [t.strip() for t in row.get("tags", "").split(";") if t.strip()]
+    if kind == "event" and row.get("article"):
+        doc["articles"] = [a.strip() for a in row["article"].split(";") if a.strip()]
+    if kind in ("event", "prediction") and row.get("tags"):
+        doc["tags"] = [t.strip() for t in row["tags"].split(";") if t.strip()]
     if kind == "prediction" and row.get("probability"):
         doc["probability"] = row["probability"]
     if row.get("history"):
@@ -177,6 +181,7 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> ImportBatch:
     records: list[Record] = []
     problems: list[str] = []
     fresh_ids: set[str] = set()
+    given: dict[str, set[str]] = {}
     taken: set[str] = {doc.get("id") for _, doc in rows if isinstance(doc, dict) and doc.get("id")}
     for where, doc in rows:
         label = f"{path} {where}"
@@ -194,6 +199,9 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> ImportBatch:
             doc["id"] = new_id(doc["kind"], str(doc.get("claim") or doc.get("title") or ""), taken)
             taken.add(doc["id"])
             fresh_ids.add(doc["id"])
+        stated = {k for k, v in doc.items() if v not in (None, "", [])} - {"id", "kind"}
+        if "hedge" in stated:
+            stated.add("probability")  # read from the hedge
         try:
             _fill_defaults(doc)
             record = decode_record(doc, label, parse_date=parse_date)
@@ -207,10 +215,11 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> ImportBatch:
             continue
         if isinstance(record, Prediction):
             _ensure_status_history(record, note, evidence)
+        given[record.id] = stated
         records.append(record)
     if problems:
-        raise ImportFileError(problems)
-    return ImportBatch(records, fresh_ids)
+        raise ImportFileError(problems, path)
+    return ImportBatch(records, fresh_ids, given)
 
 
 def _fill_defaults(doc: dict[str, Any]) -> None:
