@@ -54,7 +54,9 @@ class TrackerCommands(Provider):
             if row.kind not in ("event", "prediction") or needle not in haystack(row, self.app.database):
                 continue
             label = f"Go to {row.kind}: {' '.join(row.text.split())}"
-            yield Hit(0.5, Text(label[:120]), partial(self.app.jump_to, row.record_id), text=label,
+            # A record that says the words itself ranks above one that matched through its article.
+            score = 0.9 if needle in (row.primary or "") else 0.4
+            yield Hit(score, Text(label[:120]), partial(self.app.jump_to, row.record_id), text=label,
                       help=f"{row.date.human() if row.date else ''} · {row.record_id}")
             found += 1
             if found >= MAX_JUMP_HITS:

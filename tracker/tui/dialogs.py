@@ -43,7 +43,7 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
             yield Input(id="evidence", placeholder="https://…")
             yield Static("Outcome known on", classes="field-label", markup=False)
             yield Input(_dt.date.today().isoformat(), id="known_on")
-            yield Static("", id="error", classes="field-error", markup=False)
+            yield Static("", id="error", classes="field-error -shown", markup=False)
             yield Static("Enter saves · Escape cancels", classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
@@ -72,7 +72,7 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
 
 HELP_TEXT = """\
 Keys
-  /        search (claim, quote, title, tags, article); Enter goes to the first match, Escape clears
+  /        search (claim, quote, title, tags, article); Enter goes to the best match, Escape clears
   c r p    mark the selected prediction confirmed, refuted or pending
   u        undo the last mark made in this session (appends a history entry)
   a        add a prediction or event          e   edit the selected record

@@ -16,26 +16,27 @@ from tracker.actions import ActionError
 from tracker.fields import FieldError
 from tracker.model import Event, Prediction, Record
 
+# (field, label, placeholder)
 PREDICTION_FIELDS = (
-    ("claim", "Claim (English, in the author's direction)"),
-    ("hedge", "Hedge phrase (fills in the probability)"),
-    ("probability", "Probability of the claim (0.7 or 70%)"),
-    ("resolve_by", "Resolve by (2025-12, May 2025, 2025年5月…)"),
-    ("made_on", "Made on (blank: the article's date, else today)"),
-    ("author", "Author"),
-    ("article", "Article id"),
-    ("event", "Event id"),
-    ("tags", "Tags (separated by ;)"),
-    ("quote", "Quote (in its own language)"),
-    ("condition", "Condition (for 'if X then Y')"),
-    ("horizon_note", "Why this resolve-by date"),
+    ("claim", "Claim", "English, in the author's direction, specific enough to judge"),
+    ("hedge", "Hedge", "the phrase carrying the confidence: likely, 可能性は低い… (fills in the probability)"),
+    ("probability", "Probability", "of the claim: 0.7 or 70%"),
+    ("resolve_by", "Resolve by", "2025-12, May 2025, 2025年5月, 2029…"),
+    ("made_on", "Made on", "blank: the article's date, else today"),
+    ("author", "Author", "blank: the article's author"),
+    ("article", "Article id", "e.g. korybko-2025-02-22-trump-nato-article-5"),
+    ("event", "Event id", "optional"),
+    ("tags", "Tags", "separated by ;"),
+    ("quote", "Quote", "the source sentence, in its own language"),
+    ("condition", "Condition", "for 'if X then Y': the X"),
+    ("horizon_note", "Horizon note", "why this resolve-by date"),
 )
 EVENT_FIELDS = (
-    ("title", "Title"),
-    ("date", "Date (2025-03-15, 2025-05, 2025…)"),
-    ("summary", "Summary"),
-    ("articles", "Article ids (separated by ;)"),
-    ("tags", "Tags (separated by ;)"),
+    ("title", "Title", "what happened or is scheduled"),
+    ("date", "Date", "2025-03-15, 2025-05, 2025…"),
+    ("summary", "Summary", "optional"),
+    ("articles", "Article ids", "separated by ;"),
+    ("tags", "Tags", "separated by ;"),
 )
 FORM_FIELDS = {"prediction": PREDICTION_FIELDS, "event": EVENT_FIELDS}
 
@@ -45,7 +46,7 @@ Saver = Callable[[str, dict[str, str]], Record]
 def form_values(record: Record) -> dict[str, str]:
     """A record's fields as the form shows them."""
     values: dict[str, str] = {}
-    for name, _ in FORM_FIELDS[record.kind]:
+    for name, _, _ in FORM_FIELDS[record.kind]:
         value = getattr(record, name)
         if isinstance(value, list):
             values[name] = ";".join(value)
@@ -78,13 +79,14 @@ class RecordForm(ModalScreen[str | None]):
                 yield Select([("prediction", "prediction"), ("event", "event")], value=self.kind,
                              allow_blank=False, id="kind")
             for kind, fields in FORM_FIELDS.items():
-                for name, label in fields:
+                for name, label, placeholder in fields:
                     classes = f"form-field kind-{kind}"
                     with Horizontal(classes=classes, id=f"row-{kind}-{name}"):
                         yield Static(label, classes="field-label", markup=False)
                         yield Input(self.original.get(name, "") if kind == self.kind else "",
-                                    id=f"{kind}-{name}")
-                    yield Static("", id=f"error-{kind}-{name}", classes="field-error", markup=False)
+                                    placeholder=placeholder, id=f"{kind}-{name}", compact=True)
+                    yield Static("", id=f"error-{kind}-{name}", classes=f"field-error kind-{kind}",
+                                 markup=False)
             yield Static("", id="form-error", classes="field-error", markup=False)
             yield Static("Enter or ctrl+s saves · Escape cancels", classes="dialog-help", markup=False)
 
@@ -95,6 +97,8 @@ class RecordForm(ModalScreen[str | None]):
         self.kind = kind
         for widget in self.query(".form-field"):
             widget.display = widget.has_class(f"kind-{kind}")
+        for widget in self.query(".field-error"):
+            self._show_error(widget, "")
         first = FORM_FIELDS[kind][0][0]
         self.query_one(f"#{kind}-{first}", Input).focus()
 
@@ -109,10 +113,15 @@ class RecordForm(ModalScreen[str | None]):
             if reading is not None:
                 self.query_one("#prediction-probability", Input).value = f"{reading.probability:g}"
                 low, high = reading.call_range
-                negated = " (stored as the negated claim)" if reading.negates else ""
-                error.update(f"{reading.band.label}: claim at {low:.0%}-{high:.0%}{negated}")
+                negated = " (word the claim as its negation)" if reading.negates else ""
+                self._show_error(error, f"{reading.band.label}: claim at {low:.0%}-{high:.0%}{negated}")
             else:
-                error.update("")
+                self._show_error(error, "")
+
+    @staticmethod
+    def _show_error(widget: Static, message: str) -> None:
+        widget.update(message)
+        widget.set_class(bool(message), "-shown")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -120,12 +129,12 @@ class RecordForm(ModalScreen[str | None]):
 
     def values(self) -> dict[str, str]:
         return {name: self.query_one(f"#{self.kind}-{name}", Input).value
-                for name, _ in FORM_FIELDS[self.kind]}
+                for name, _, _ in FORM_FIELDS[self.kind]}
 
     def action_save(self) -> None:
         for widget in self.query(".field-error"):
             if widget.id != "error-prediction-hedge":
-                widget.update("")
+                self._show_error(widget, "")
         values = self.values()
         if self.record is not None:
             values = {k: v for k, v in values.items() if v != self.original.get(k, "")}
@@ -135,17 +144,17 @@ class RecordForm(ModalScreen[str | None]):
             self._point_at(exc.field, str(exc))
             return
         except ActionError as exc:
-            self.query_one("#form-error", Static).update(str(exc))
+            self._show_error(self.query_one("#form-error", Static), str(exc))
             return
         self.dismiss(record.id)
 
     def _point_at(self, field: str, message: str) -> None:
-        names = {name for name, _ in FORM_FIELDS[self.kind]}
+        names = {name for name, _, _ in FORM_FIELDS[self.kind]}
         if field in names:
-            self.query_one(f"#error-{self.kind}-{field}", Static).update(message)
+            self._show_error(self.query_one(f"#error-{self.kind}-{field}", Static), message)
             self.query_one(f"#{self.kind}-{field}", Input).focus()
         else:
-            self.query_one("#form-error", Static).update(message)
+            self._show_error(self.query_one("#form-error", Static), message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

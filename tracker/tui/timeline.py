@@ -103,14 +103,15 @@ class Timeline(ScrollView, can_focus=True):
         self.move_to(len(self.rows) - 1 if end else 0)
 
     def scroll_to_cursor(self, center: bool = False) -> None:
+        # force: before the scrollbars are first laid out, Textual refuses to scroll at all.
         height = max(1, self.scrollable_content_region.height - 1)  # one line is the header
         top = int(self.scroll_y)
         if center:
-            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False, force=True)
         elif self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, force=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, force=True)
 
     def on_click(self, event) -> None:
         offset = event.get_content_offset(self)
@@ -159,4 +160,11 @@ class Timeline(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self._line_width(), len(self.rows) + 1)
+        self.call_after_refresh(self._keep_cursor_visible)
         self.refresh()
+
+    def _keep_cursor_visible(self) -> None:
+        # The terminal's real size can arrive after the rows: centre the cursor if it fell off.
+        height = max(1, self.scrollable_content_region.height - 1)
+        if not int(self.scroll_y) <= self.cursor < int(self.scroll_y) + height:
+            self.scroll_to_cursor(center=True)
