@@ -847,3 +847,11 @@ def test_import_changing_what_a_resolved_prediction_is_scored_on_needs_force(sam
     p = Store(sample_db).load().predictions[CONFIRMED]
     assert (p.claim, p.status) == ("A different claim", Status.CONFIRMED)
     assert p.history[-1].action == "edit"
+
+
+def test_a_read_only_database_is_never_written(sample_db, capsys):
+    before = sample_db.read_bytes()
+    sample_db.chmod(0o444)
+    code, _, err = cli(capsys, "--db", sample_db, "mark", PENDING, "refuted")
+    assert code == 1 and "read-only" in err
+    assert sample_db.read_bytes() == before

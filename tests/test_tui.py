@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,15 @@ async def select(app: TrackerApp, pilot, record_id: str) -> None:
 
 def prediction(path: Path, record_id: str):
     return Store(path).load().predictions[record_id]
+
+
+def details_text(app: TrackerApp) -> str:
+    """The details pane as plain text, wide enough that nothing wraps."""
+    from rich.console import Console
+
+    console = Console(width=400, record=True, file=io.StringIO())
+    console.print(app.query_one("#details").content)
+    return console.export_text()
 
 
 def visible_ids(app: TrackerApp) -> list[str]:
@@ -215,7 +225,7 @@ async def test_markup_like_and_japanese_text_render_literally(db_path):
         index = timeline.cursor - int(timeline.scroll_y) + 1
         line = "".join(seg.text for seg in timeline.render_line(index))
         assert "Oops [/] and [red]not red[/red]" in line
-        details = str(app.query_one("#details").content)
+        details = details_text(app)
         assert MARKUP_CLAIM in details
         assert "ポーランドの[選挙]は5月" in details
 
@@ -341,3 +351,17 @@ async def test_palette_filters_by_article(db_path):
         assert "Filter by article: Trump Is Unlikely To Pull All US Troops" in titles
         assert "Filter by tag: nato" in titles
         assert "Filter by author: Andrew Korybko" in titles
+
+
+async def test_marking_a_read_only_file_is_refused_with_a_notification(db_path):
+    before = db_path.read_bytes()
+    db_path.chmod(0o444)
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("c", "enter")
+        await settle(app, pilot)
+        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert app.is_running
+    assert db_path.read_bytes() == before

@@ -63,7 +63,7 @@ def table(records: list[Record], today: _dt.date, width: int = 120) -> str:
     return "\n".join(lines)
 
 
-def _history_lines(history: list[HistoryEntry]) -> list[str]:
+def history_lines(history: list[HistoryEntry]) -> list[str]:
     lines = []
     for h in history:
         if h.action == "status":
@@ -82,6 +82,14 @@ def _history_lines(history: list[HistoryEntry]) -> list[str]:
 
 def details(record: Record, db: Database, today: _dt.date) -> str:
     """Everything about one record, its history included."""
+    lines = [f"{name + ':':<14}{value}" for name, value in detail_rows(record, db, today)]
+    lines.append("history:" if record.history else "history:      (none)")
+    lines += history_lines(record.history)
+    return "\n".join(lines)
+
+
+def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:
+    """(label, value) for every field of the record that has a value, and what links to it."""
     rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind)]
     if isinstance(record, Prediction):
         state = status_text(record, today)
@@ -111,7 +119,4 @@ def details(record: Record, db: Database, today: _dt.date) -> str:
                  ("source note", record.source_note)]
         count = sum(1 for p in db.predictions.values() if p.article == record.id)
         rows.append(("predictions", str(count)))
-    lines = [f"{name + ':':<14}{value}" for name, value in rows if value]
-    lines.append("history:" if record.history else "history:      (none)")
-    lines += _history_lines(record.history)
-    return "\n".join(lines)
+    return [(name, value) for name, value in rows if value]

@@ -245,6 +245,12 @@ class Store:
     def signature(self) -> Signature | None:
         return file_signature(self.path)
 
+    def _refuse_read_only(self) -> None:
+        # Mode bits, not os.access: root may write anything, but a file made read-only says "don't".
+        with contextlib.suppress(FileNotFoundError):
+            if self.path.stat().st_mode & 0o222 == 0:
+                raise StoreError(f"{self.path}: the file is read-only; nothing was changed")
+
     def exists(self) -> bool:
         return self.path.exists()
 
@@ -284,6 +290,7 @@ class Store:
         if not folder.is_dir():
             raise StoreError(f"{self.path}: folder {folder} does not exist")
         with folder_lock(folder):
+            self._refuse_read_only()
             session = Session(self.path, self.read_tables(missing_ok=True))
             session.database()  # a file that does not match the schema is never written
             yield session

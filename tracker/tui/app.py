@@ -23,9 +23,9 @@ from tracker.actions import ActionError
 from tracker.fields import FieldError
 from tracker.model import Database, Prediction, Record, Status
 from tracker.query import status_counts
-from tracker.render import details
 from tracker.storage import Store, StoreError
 from tracker.tui.commands import TrackerCommands
+from tracker.tui.details import details_grid
 from tracker.tui.dialogs import HelpScreen, MarkDialog, MarkRequest
 from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.rows import (
@@ -176,7 +176,7 @@ class TrackerApp(App[None]):
         if row is None or row.record is None:
             pane.update("" if row is None else row.text)
             return
-        pane.update(details(row.record, self.database, self.today))
+        pane.update(details_grid(row.record, self.database, self.today))
 
     # ---- search ------------------------------------------------------------
     def action_search(self) -> None:

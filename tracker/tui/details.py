@@ -1,0 +1,25 @@
+"""The details pane's content: the same rows as `tracker show`, laid out as a two-column grid.
+
+Every value goes in as ``rich.text.Text``, so article text is never read as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from tracker.model import Database, Record
+from tracker.render import detail_rows, history_lines
+
+
+def details_grid(record: Record, db: Database, today: _dt.date) -> Group:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in detail_rows(record, db, today):
+        grid.add_row(Text(label), Text(value))
+    history = Text("\n".join(history_lines(record.history)) if record.history else "  (none)")
+    return Group(grid, Text(""), Text("history", style="bold"), history)
