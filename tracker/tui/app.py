@@ -34,6 +34,7 @@ from tracker.tui.rows import (
 from tracker.tui.timeline import Timeline
 
 WATCH_SECONDS = 1.0
+WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
 SEARCH_DEBOUNCE_SECONDS = 0.12
 
 
@@ -286,14 +287,22 @@ class TrackerApp(App[None]):
         self.push_screen(MarkDialog(record, status), callback=lambda req: self._save_mark(record, req))
 
     def _save_mark(self, record: Prediction, request: MarkRequest | None) -> None:
-        if request is None:
-            return
+        if request is not None:
+            self._write_mark(record.id, request)
+
+    @work(thread=True, group="write")
+    def _write_mark(self, record_id: str, request: MarkRequest) -> None:
+        """Mark in a thread: on a large file a write takes a second; the screen stays live."""
         try:
-            updated = actions.mark(self.store, record.id, request.status, note=request.note,
+            updated = actions.mark(self.store, record_id, request.status, note=request.note,
                                    evidence=request.evidence, known_on=request.known_on)
-        except (ActionError, FieldError, StoreError, OSError) as exc:
-            self.notify(str(exc), title="Not marked", severity="error", markup=False, timeout=8)
+        except WRITE_ERRORS as exc:
+            self.call_from_thread(self.notify, str(exc), title="Not marked", severity="error",
+                                  markup=False, timeout=8)
             return
+        self.call_from_thread(self._marked, updated)
+
+    def _marked(self, updated: Prediction) -> None:
         entry = updated.history[-1]
         self.undo_stack.append((updated.id, Status(entry.from_status), Status(entry.to_status)))
         self.notify(f"{updated.id}: {entry.from_status} → {entry.to_status}", markup=False)
@@ -303,13 +312,21 @@ class TrackerApp(App[None]):
         if not self.undo_stack:
             self.notify("No mark to undo in this session.", severity="warning", markup=False)
             return
-        record_id, before, after = self.undo_stack[-1]
+        self._write_undo(*self.undo_stack[-1])
+
+    @work(thread=True, group="write")
+    def _write_undo(self, record_id: str, before: Status, after: Status) -> None:
         try:
             actions.undo_mark(self.store, record_id, expected=after, restore=before)
-        except (ActionError, FieldError, StoreError, OSError) as exc:
-            self.notify(str(exc), title="Not undone", severity="error", markup=False, timeout=8)
+        except WRITE_ERRORS as exc:
+            self.call_from_thread(self.notify, str(exc), title="Not undone", severity="error",
+                                  markup=False, timeout=8)
             return
-        self.undo_stack.pop()
+        self.call_from_thread(self._undone, record_id, before)
+
+    def _undone(self, record_id: str, before: Status) -> None:
+        if self.undo_stack and self.undo_stack[-1][0] == record_id:
+            self.undo_stack.pop()
         self.notify(f"{record_id}: back to {before.value}", markup=False)
         self.load(keep_id=record_id)
 
