@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tracker import hedges
-from tracker.codec import FIELDS, check_id, encode_value
+from tracker.codec import FIELDS, RecordError, check_id, encode_value
 from tracker.dates import PDate
 from tracker.fields import (
     FieldError, check_urls, parse_field, parse_status, resolve_probability, split_list,
@@ -34,12 +34,31 @@ def _all_ids(session: Session) -> set[str]:
     return set().union(*(session.ids(kind) for kind in KINDS))
 
 
-def _refuse_problems(record: Record, session: Session) -> None:
+def _refuse_problems(record: Record, session: Session, changed: Iterable[str] = ()) -> None:
     """Refuse a record with problems, naming the field of the first (so a form can point at it)."""
     problems = record_problems(record, session.exists)
     if problems:
-        where, message = problems[0].split(": ", 1)
-        raise FieldError(where.rsplit(".", 1)[-1], message)
+        raise _field_error(problems[0], changed)
+
+
+def _field_error(problem: str, changed: Iterable[str] = ()) -> FieldError:
+    """'predictions[x].resolve_by: message' as a FieldError on resolve_by.
+
+    A problem between two dates is put on the one the user just changed.
+    """
+    where, message = problem.split(": ", 1)
+    field = where.rsplit(".", 1)[-1] if "." in where.rsplit("]", 1)[-1] else "id"
+    changed = set(changed)
+    if field == "resolve_by" and "made_on" in changed and "resolve_by" not in changed:
+        field = "made_on"
+    return FieldError(field, message)
+
+
+def _put(session: Session, record: Record) -> None:
+    try:
+        session.put(record)
+    except RecordError as exc:
+        raise _field_error(exc.problems[0]) from None
 
 
 def add_prediction(store: Store, *, claim: str, resolve_by: Any, probability: Any = None,
@@ -110,7 +129,7 @@ def _insert(session: Session, record: Record) -> None:
     if record.id in _all_ids(session):
         raise ActionError(f"id {record.id!r} is already taken")
     _refuse_problems(record, session)
-    session.put(record)
+    _put(session, record)
 
 
 def _get(session: Session, record_id: str) -> Record:
@@ -168,29 +187,42 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
                                 new=encode_value(value), note=note)
                    for name, value in changed.items()]
         updated = replace(record, **changed, history=[*record.history, *entries])
-        _refuse_problems(updated, session)
-        session.put(updated)
+        _refuse_problems(updated, session, changed)
+        _put(session, updated)
     return updated, entries
 
 
 def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence: Iterable[str] = (),
-         known_on: Any = None, today: _dt.date | None = None) -> Prediction:
-    """Set a prediction's status, appending who-knows-what-when to its history."""
+         known_on: Any = None, today: _dt.date | None = None,
+         expected: Status | None = None) -> Prediction:
+    """Set a prediction's status, appending who-knows-what-when to its history.
+
+    ``known_on`` (default today) says when the outcome became known; a move back to
+    pending records none. With ``expected``, the mark is refused if the prediction is
+    no longer at that status (another process marked it since the user looked).
+    """
     new_status = parse_status(status) if not isinstance(status, Status) else status
     urls = check_urls(split_list(list(evidence), "evidence"))
     today = today or _dt.date.today()
     known = parse_field("known_on", known_on) if known_on not in (None, "") else PDate.from_date(today)
     if known.first_day() > today:
         raise FieldError("known_on", f"{known} is in the future")
+    if new_status is Status.PENDING:
+        known = None
     with store.transaction() as session:
         prediction = _get_prediction(session, record_id, "marked")
+        if expected is not None and prediction.status is not expected:
+            raise ActionError(f"{record_id} is now {prediction.status.value}, not {expected.value}: "
+                              "it was changed elsewhere since; nothing written")
         if prediction.status is new_status:
             raise ActionError(f"{record_id} is already {new_status.value}")
+        if known is not None and known.last_day() < prediction.made_on.first_day():
+            raise FieldError("known_on", f"{known} is before the prediction was made ({prediction.made_on})")
         entry = HistoryEntry(at=utc_now(), action="status", from_status=prediction.status.value,
                              to_status=new_status.value, note=str(note or "").strip(),
                              evidence=urls, known_on=known)
         updated = replace(prediction, status=new_status, history=[*prediction.history, entry])
-        session.put(updated)
+        _put(session, updated)
     return updated
 
 
@@ -199,12 +231,8 @@ def undo_mark(store: Store, record_id: str, *, expected: Status, restore: Status
 
     Refused when the prediction is no longer at ``expected`` (someone marked it since).
     """
-    with store.transaction() as session:
-        prediction = _get_prediction(session, record_id, "marked")
-        if prediction.status is not expected:
-            raise ActionError(f"{record_id} is now {prediction.status.value}, not {expected.value}: "
-                              "it was changed since; nothing undone")
-    return mark(store, record_id, restore, note=f"undo: back from {expected.value} to {restore.value}")
+    return mark(store, record_id, restore, expected=expected,
+                note=f"undo: back from {expected.value} to {restore.value}")
 
 
 @dataclass
@@ -266,7 +294,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
         if problems:
             raise ImportRefused(problems)
         for record in staged:
-            session.put(record)
+            _put(session, record)
     return result
 
 

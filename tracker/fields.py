@@ -43,9 +43,10 @@ def parse_probability(text: Any, field: str = "probability") -> float:
             raise FieldError(field, f"{text!r} is not a number (try 0.7 or 70%)") from None
         if percent:
             value /= 100
+    value = round(value, 4)  # rounded first, so what is stored is what was checked
     if not 0 < value < 1:
-        raise FieldError(field, f"{text!r} is not strictly between 0 and 1")
-    return round(value, 4)
+        raise FieldError(field, f"{text!r} is not strictly between 0 and 1 (to 4 places)")
+    return value
 
 
 def parse_date_field(text: Any, field: str) -> PDate:
@@ -58,13 +59,11 @@ def parse_date_field(text: Any, field: str) -> PDate:
 
 
 def split_list(text: Any, field: str = "tags") -> list[str]:
-    """Tags or ids from ``a;b``, ``a, b`` or a list; evidence URLs also split on spaces."""
-    separators = r"[;,\s]+" if field == "evidence" else r"[;,]"
-    if isinstance(text, (list, tuple)) and field == "evidence":
-        items = [str(v) for v in text]  # one URL per --evidence: a space makes it no URL, said whole
-    else:
-        values = text if isinstance(text, (list, tuple)) else [text or ""]
-        items = [item for value in values for item in re.split(separators, str(value))]
+    """Tags or ids from ``a;b``, ``a, b`` or a list; evidence URLs split on white space."""
+    # URLs may hold commas and semicolons but never white space: evidence splits on white space only.
+    separators = r"\s+" if field == "evidence" else r"[;,]"
+    values = text if isinstance(text, (list, tuple)) else [text or ""]
+    items = [item for value in values for item in re.split(separators, str(value))]
     seen: list[str] = []
     for item in (i.strip() for i in items):
         if item and item not in seen:
@@ -74,8 +73,12 @@ def split_list(text: Any, field: str = "tags") -> list[str]:
 
 def check_urls(urls: list[str], field: str = "evidence") -> list[str]:
     for url in urls:
-        parts = urlparse(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urlparse(url)
+            ok = parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
+        except ValueError:  # e.g. "http://[x": an unbalanced IPv6 bracket
+            ok = False
+        if not ok:
             raise FieldError(field, f"{url!r} is not an http(s) URL")
     return urls
 

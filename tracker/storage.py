@@ -194,9 +194,14 @@ class Session:
         return set(self.storage.read().get(TABLES[kind]) or {})
 
     def put(self, record: Record) -> None:
-        """Insert the record, or replace the stored one with the same id."""
+        """Insert the record, or replace the stored one with the same id.
+
+        The document is decoded again first: a record that would not read back is
+        refused here, so no command can leave a file that tracker then cannot open.
+        """
         table = self.db.table(TABLES[record.kind])
         doc = encode_fields(record)
+        decode_fields(record.kind, record.id, doc, self._where(record.kind, record.id))
         if table.contains(doc_id=record.id):
             # Every field is written, so TinyDB's merge is a full replacement.
             table.update(doc, doc_ids=[record.id])

@@ -295,7 +295,8 @@ class TrackerApp(App[None]):
         """Mark in a thread: on a large file a write takes a second; the screen stays live."""
         try:
             updated = actions.mark(self.store, record_id, request.status, note=request.note,
-                                   evidence=request.evidence, known_on=request.known_on)
+                                   evidence=request.evidence, known_on=request.known_on,
+                                   expected=request.expected)
         except WRITE_ERRORS as exc:
             self.call_from_thread(self.notify, str(exc), title="Not marked", severity="error",
                                   markup=False, timeout=8)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.fields import FieldError, check_urls, parse_field, split_list
-from tracker.model import Prediction
+from tracker.model import Prediction, Status
 
 
 @dataclass
@@ -21,6 +21,7 @@ class MarkRequest:
     note: str
     evidence: list[str]
     known_on: str
+    expected: Status  # the status the user saw: refused if another process changed it since
 
 
 class MarkDialog(ModalScreen[MarkRequest | None]):
@@ -64,7 +65,7 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
             target = "#evidence" if exc.field == "evidence" else "#known_on"
             self.query_one(target, Input).focus()
             return
-        self.dismiss(MarkRequest(self.status, note.strip(), evidence, known.iso()))
+        self.dismiss(MarkRequest(self.status, note.strip(), evidence, known.iso(), self.prediction.status))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -108,6 +108,8 @@ class RecordForm(ModalScreen[str | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "prediction-hedge":
+            if self.record is not None and event.value == self.original.get("hedge", ""):
+                return  # the form filling in the stored hedge must not overwrite the stored probability
             reading = hedges.lookup(event.value)
             error = self.query_one("#error-prediction-hedge", Static)
             if reading is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -142,10 +143,10 @@ class Timeline(ScrollView, can_focus=True):
         index = int(self.scroll_y) + y - 1
         if not self.rows:
             if y == 1:
-                return Strip([Segment(set_cell_size(self._placeholder, width))], width)
-            return Strip.blank(width)
+                return Strip([Segment(set_cell_size(self._placeholder, width), Style())], width)
+            return Strip.blank(width, Style())
         if index >= len(self.rows):
-            return Strip.blank(width)
+            return Strip.blank(width, Style())  # a style, even empty: NO_COLOR's filter needs one
         row = self.rows[index]
         if row.kind == "today":
             line = set_cell_size(row.text.center(max(width, cell_len(row.text))), width)
