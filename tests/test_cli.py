@@ -855,3 +855,51 @@ def test_a_read_only_database_is_never_written(sample_db, capsys):
     code, _, err = cli(capsys, "--db", sample_db, "mark", PENDING, "refuted")
     assert code == 1 and "read-only" in err
     assert sample_db.read_bytes() == before
+
+
+def test_a_status_only_csv_row_marks_an_existing_prediction(sample_db, tmp_path, capsys):
+    source = tmp_path / "marks.csv"
+    source.write_text(f"id,kind,status,note,evidence\n{PENDING},prediction,refuted,they accepted,"
+                      "https://example.org/a\n", "utf-8")
+    code, _, err = cli(capsys, "--db", sample_db, "import", source)
+    assert code == 0, err
+    p = Store(sample_db).load().predictions[PENDING]
+    assert p.status is Status.REFUTED
+    assert (p.history[-1].note, p.history[-1].evidence) == ("they accepted", ["https://example.org/a"])
+
+
+def test_a_stale_export_cannot_silently_unmark_a_resolved_prediction(sample_db, tmp_path, capsys):
+    stale = tmp_path / "stale.csv"
+    assert cli(capsys, "--db", sample_db, "export", "--format", "csv", "-o", stale)[0] == 0
+    assert cli(capsys, "--db", sample_db, "mark", PENDING, "confirmed")[0] == 0
+    before = sample_db.read_bytes()
+    code, _, err = cli(capsys, "--db", sample_db, "import", stale)
+    assert code == 1 and "status" in err and "--force" in err
+    assert sample_db.read_bytes() == before
+
+
+def test_an_unknown_hedge_with_a_blank_probability_keeps_the_stored_probability(sample_db, tmp_path, capsys):
+    source = tmp_path / "hedge.csv"
+    source.write_text(f"id,kind,hedge,probability\n{JA_PENDING},prediction,in all likelihood,\n", "utf-8")
+    before = Store(sample_db).load().predictions[JA_PENDING].probability
+    code, _, err = cli(capsys, "--db", sample_db, "import", source)
+    assert code == 0, err
+    p = Store(sample_db).load().predictions[JA_PENDING]
+    assert (p.hedge, p.probability) == ("in all likelihood", before)
+
+
+@pytest.mark.parametrize("args", [
+    ["edit", PENDING, "--claim", ""],
+    ["edit", EVENT, "--title", " "],
+    ["edit", ARTICLE, "--author", ""],
+    ["add", "prediction", "--claim", "X", "--probability", "0.99999", "--resolve-by", "2031"],
+    ["add", "prediction", "--claim", "X", "--probability", "0.00001", "--resolve-by", "2031"],
+    ["mark", PENDING, "confirmed", "--evidence", "http://[x"],
+    ["add", "article", "--title", "T", "--author", "A", "--published", "2025", "--url", "https://e.org]"],
+], ids=" ".join)
+def test_input_that_would_leave_an_unreadable_file_is_refused(sample_db, capsys, args):
+    before = sample_db.read_bytes()
+    code, _, err = cli(capsys, "--db", sample_db, *args)
+    assert code == 1 and "Traceback" not in err and err.startswith("tracker: error:")
+    assert sample_db.read_bytes() == before
+    assert cli(capsys, "--db", sample_db, "validate")[0] == 0

@@ -207,7 +207,7 @@ async def test_status_filter_cycles_and_events_toggle(db_path):
         assert visible_ids(app) == ["train"]
         await pilot.press("f")  # confirmed
         await settle(app, pilot)
-        assert visible_ids(app) == []
+        assert visible_ids(app) == [] and app.query_one(Timeline).rows == []
         await pilot.press("f", "f")  # refuted, then all
         await settle(app, pilot)
         assert "polish-election" in visible_ids(app)
@@ -365,3 +365,48 @@ async def test_marking_a_read_only_file_is_refused_with_a_notification(db_path):
         assert any("read-only" in str(n.message) for n in app._notifications)
         assert app.is_running
     assert db_path.read_bytes() == before
+
+
+async def test_a_mark_from_a_stale_dialog_never_overwrites_another_process(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("c")
+        await pilot.pause()
+        subprocess.run([sys.executable, "-m", "tracker", "--db", str(db_path), "mark", "article-5", "refuted"],
+                       check=True, capture_output=True)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any("changed elsewhere" in str(n.message) for n in app._notifications)
+    p = prediction(db_path, "article-5")
+    assert p.status is Status.REFUTED and len(p.history) == 1
+
+
+async def test_the_app_runs_with_no_color(db_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", "f", "f")  # "confirmed": nothing matches, the placeholder is painted
+        await settle(app, pilot)
+        assert app.query_one(Timeline).rows == []
+        assert "Nothing matches" in "".join(s.text for s in app.query_one(Timeline).render_line(1))
+        assert app.is_running
+
+
+async def test_editing_only_tags_keeps_a_probability_that_differs_from_the_hedge_reading(db_path):
+    actions.edit_record(Store(db_path), "article-5", {"probability": "0.75"})
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#prediction-probability").value == "0.75"
+        app.screen.query_one("#prediction-tags").value = "nato;poland"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    p = prediction(db_path, "article-5")
+    assert (p.probability, p.tags) == (0.75, ["nato", "poland"])
+    assert [h.field for h in p.history] == ["probability", "tags"]

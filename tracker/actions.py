@@ -282,7 +282,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
                 result.unchanged.append(record.id)
                 continue
             if isinstance(current, Prediction) and current.status.resolved and not force:
-                scored = [n for n in SCORED_FIELDS if getattr(current, n) != getattr(merged, n)]
+                scored = [n for n in (*SCORED_FIELDS, "status") if getattr(current, n) != getattr(merged, n)]
                 if scored:
                     problems.append(f"{record.id}: is {current.status.value}; importing would change "
                                     f"{', '.join(scored)} (use --force to do it anyway)")

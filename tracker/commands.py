@@ -155,7 +155,13 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     from tracker import actions
     from tracker.exchange import read_import_file
 
-    batch = read_import_file(Path(args.file))
+    current = Store(path).session(missing_ok=True)
+
+    def existing(record_id: str) -> dict | None:
+        record = current.find(record_id)
+        return encode_record(record) if record is not None else None
+
+    batch = read_import_file(Path(args.file), existing)
     result = actions.import_records(Store(path), list(batch), note=f"imported from {Path(args.file).name}",
                                     fresh_ids=batch.fresh_ids, given=batch.given,
                                     force=args.force)

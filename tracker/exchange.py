@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import orjson
 from tracker.codec import RecordError, decode_record, encode_record
 from tracker.dates import parse_date
 from tracker.fields import FieldError, check_urls, resolve_probability
+from tracker.hedges import lookup
 from tracker.ids import new_id
 from tracker.model import HistoryEntry, Prediction, Record, Status, utc_now
 
@@ -100,33 +102,42 @@ class ImportBatch(list):
         self.given = given
 
 
-def read_import_file(path: Path) -> ImportBatch:
-    """Records from a CSV or JSON file; ImportFileError names every bad row."""
+Existing = Callable[[str], "dict[str, Any] | None"]
+
+
+def read_import_file(path: Path, existing: Existing | None = None) -> ImportBatch:
+    """Records from a CSV or JSON file; ImportFileError names every bad row.
+
+    ``existing(id)`` gives the stored form of a record already in the database: a row
+    for it need only state what changes (the rest is taken from the stored record).
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFileError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     looks_json = path.suffix.lower() == ".json" or raw.lstrip()[:1] in (b"[", b"{")
-    if looks_json:
-        return _records_from_json(path, raw)
-    return _records_from_csv(path, raw)
+    rows = _rows_from_json(path, raw) if looks_json else _rows_from_csv(path, raw)
+    return _decode_rows(path, rows, existing or (lambda record_id: None))
 
 
-def _records_from_json(path: Path, raw: bytes) -> list[Record]:
+def _rows_from_json(path: Path, raw: bytes) -> list[tuple[str, Any]]:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise ImportFileError([f"{path}: not valid JSON: {exc}"]) from None
     if isinstance(data, dict) and "meta" in data:  # a whole tracker database
-        data = [{"id": rid, "kind": kind, **doc}
-                for table, kind in (("articles", "article"), ("events", "event"), ("predictions", "prediction"))
-                for rid, doc in (data.get(table) or {}).items()]
+        tables = [(kind, data.get(table)) for table, kind in
+                  (("articles", "article"), ("events", "event"), ("predictions", "prediction"))]
+        if not all(t is None or isinstance(t, dict) for _, t in tables):
+            raise ImportFileError([f"{path}: a table of this database is not a JSON object"])
+        return [(f"{kind} {rid}", {"id": rid, "kind": kind, **doc} if isinstance(doc, dict) else doc)
+                for kind, table in tables for rid, doc in (table or {}).items()]
     if not isinstance(data, list):
         raise ImportFileError([f"{path}: expected a JSON array of records"])
-    return _decode_rows(path, [(f"record {i + 1}", doc) for i, doc in enumerate(data)])
+    return [(f"record {i + 1}", doc) for i, doc in enumerate(data)]
 
 
-def _records_from_csv(path: Path, raw: bytes) -> list[Record]:
+def _rows_from_csv(path: Path, raw: bytes) -> list[tuple[str, Any]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -138,12 +149,15 @@ def _records_from_csv(path: Path, raw: bytes) -> list[Record]:
     if unknown:
         raise ImportFileError([f"{path}: unknown column {unknown[0]!r} (columns: {', '.join(CSV_COLUMNS)}, ...)"])
     rows = []
-    for line, row in enumerate(reader, start=2):
-        if None in row:
-            rows.append((f"row {line}", {"__error__": "has more cells than the header"}))
-            continue
-        rows.append((f"row {line}", _csv_to_doc({k: (v or "").strip() for k, v in row.items()})))
-    return _decode_rows(path, rows)
+    try:
+        for line, row in enumerate(reader, start=2):
+            if None in row:
+                rows.append((f"row {line}", {"__error__": "has more cells than the header"}))
+                continue
+            rows.append((f"row {line}", _csv_to_doc({k: (v or "").strip() for k, v in row.items()})))
+    except csv.Error as exc:
+        raise ImportFileError([f"{path} row {reader.line_num}: {exc}"]) from None
+    return rows
 
 
 def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
@@ -177,12 +191,12 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
     return doc
 
 
-def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> ImportBatch:
+def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing) -> ImportBatch:
     records: list[Record] = []
     problems: list[str] = []
     fresh_ids: set[str] = set()
     given: dict[str, set[str]] = {}
-    taken: set[str] = {doc.get("id") for _, doc in rows if isinstance(doc, dict) and doc.get("id")}
+    taken: set[str] = {doc["id"] for _, doc in rows if isinstance(doc, dict) and isinstance(doc.get("id"), str)}
     for where, doc in rows:
         label = f"{path} {where}"
         if not isinstance(doc, dict):
@@ -193,15 +207,27 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]]) -> ImportBatch:
             problems.append(f"{label}: {doc['__error__']}")
             continue
         note, evidence = doc.pop("__note__", ""), doc.pop("__evidence__", [])
+        if doc.get("id") and not isinstance(doc["id"], str):
+            problems.append(f"{label}: id {doc['id']!r} must be text")
+            continue
         if doc.get("id"):
             label = f"{label} ({doc['id']})"
         elif doc.get("kind") in ("article", "event", "prediction"):
             doc["id"] = new_id(doc["kind"], str(doc.get("claim") or doc.get("title") or ""), taken)
             taken.add(doc["id"])
             fresh_ids.add(doc["id"])
+        if doc.get("hedge") is not None and not isinstance(doc["hedge"], str):
+            problems.append(f"{label}.hedge: must be text")
+            continue
         stated = {k for k, v in doc.items() if v not in (None, "", [])} - {"id", "kind"}
-        if "hedge" in stated:
+        if "hedge" in stated and lookup(doc["hedge"]) is not None:
             stated.add("probability")  # read from the hedge
+        stored = existing(doc["id"]) if doc.get("id") else None
+        if stored is not None and stored.get("kind") == doc.get("kind"):
+            # A row for an existing record need only state what changes.
+            for name, value in stored.items():
+                if name not in stated and name != "history":
+                    doc[name] = value
         try:
             _fill_defaults(doc)
             record = decode_record(doc, label, parse_date=parse_date)

@@ -159,7 +159,8 @@ class TrackerApp(App[None]):
         timeline = self.query_one(Timeline)
         if keep_id is None and timeline.current is not None:
             keep_id = timeline.current.record_id
-        timeline.set_rows(rows, keep_id=keep_id)
+        empty = "No events or predictions yet: press a to add one." if not self.database.records() else ""
+        timeline.set_rows(rows, keep_id=keep_id, placeholder=empty)
         self._update_counts()
 
     def _update_counts(self) -> None:

@@ -144,6 +144,8 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
             out.append(marker)
             placed = True
         out.append(row)
+    if len(out) == int(placed):
+        return []  # nothing but the today marker: let the timeline say that nothing matches
     if not placed:
         out.append(marker)
     return out
