@@ -156,7 +156,7 @@ class _Reader:
     def status(self, name: str = "status") -> Status:
         value = self.doc.get(name, "pending")
         try:
-            return Status(value)
+            return Status(value) if isinstance(value, str) else Status(None)
         except ValueError:
             self.fail(name, f"{value!r} is not one of {', '.join(s.value for s in Status)}")
             return Status.PENDING
@@ -181,7 +181,7 @@ class _Reader:
         if action == "status":
             statuses = {s.value for s in Status}
             for key in ("from", "to"):
-                if raw.get(key) not in statuses:
+                if not isinstance(raw.get(key), str) or raw.get(key) not in statuses:
                     self.fail(name, f"{key!r} is {raw.get(key)!r}, not a status")
             known_on = None
             if raw.get("known_on"):
@@ -193,7 +193,7 @@ class _Reader:
             if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
                 self.fail(name, "evidence must be a list of URLs")
                 evidence = []
-            return HistoryEntry(at=at or "", action="status", from_status=raw.get("from"),
+            return HistoryEntry(at=at if isinstance(at, str) else "", action="status", from_status=raw.get("from"),
                                 to_status=raw.get("to"), note=str(raw.get("note") or ""),
                                 evidence=list(evidence), known_on=known_on)
         if action == "edit":
@@ -245,7 +245,8 @@ def _decode_clean(kind: str, record_id: str, doc: dict) -> Record | None:
     try:
         if kind == "prediction":
             probability = doc.get("probability")
-            status = _STATUSES.get(doc.get("status", "pending"))
+            raw_status = doc.get("status", "pending")
+            status = _STATUSES.get(raw_status) if isinstance(raw_status, str) else None
             if not text["claim"] or status is None or (probability is not None and (
                     type(probability) not in (float, int) or not 0 < probability < 1)):
                 return None

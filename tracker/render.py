@@ -50,7 +50,7 @@ def status_text(record: Record, today: _dt.date) -> str:
 def table(records: list[Record], today: _dt.date, width: int = 120) -> str:
     """One line per record: date, kind, status, probability, id, and the claim or title."""
     columns = [("date", 14), ("kind", 10), ("status", 11), ("prob", 4)]
-    id_width = min(max((text_width(r.id) for r in records), default=2), 32)
+    id_width = max((text_width(r.id) for r in records), default=2)  # ids are never cut: you type them
     fixed = sum(w for _, w in columns) + id_width + 2 * (len(columns) + 1)
     text_cols = max(width - fixed, 20)
     header = "  ".join([fit(name, w) for name, w in columns] + [fit("id", id_width), "claim / title"])

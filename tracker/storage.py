@@ -71,17 +71,19 @@ def encode_file(tables: dict[str, Any]) -> bytes:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one."""
     folder = path.parent
-    mode = None
-    with contextlib.suppress(FileNotFoundError):
+    try:
         mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:  # a new file gets the usual permissions, not mkstemp's 0600
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -246,6 +248,8 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
+        if self.path.is_symlink():  # write (and lock) where the link points, keeping the link
+            self.path = self.path.resolve()
 
     def signature(self) -> Signature | None:
         return file_signature(self.path)

@@ -34,6 +34,7 @@ from tracker.tui.rows import (
 from tracker.tui.timeline import Timeline
 
 WATCH_SECONDS = 1.0
+NARROW_COLUMNS = 110
 WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
 SEARCH_DEBOUNCE_SECONDS = 0.12
 
@@ -73,6 +74,7 @@ class TrackerApp(App[None]):
         self.signature = None
         self.loaded = False
         self.readable = True
+        self.had_file = False
         self._search_timer = None
 
     @property
@@ -90,7 +92,12 @@ class TrackerApp(App[None]):
                 yield Static("", id="details", markup=False)
         yield Footer()
 
+    def on_resize(self, event) -> None:
+        # Below ~110 columns the details go under the timeline instead of beside it.
+        self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
+
     def on_mount(self) -> None:
+        self.set_class(self.size.width < NARROW_COLUMNS, "-narrow")
         self.sub_title = str(self.store.path)
         self.query_one("#search", Input).display = False
         self.query_one(Timeline).focus()
@@ -105,7 +112,12 @@ class TrackerApp(App[None]):
         """Read the file in a thread; the screen keeps what it shows if the file is unreadable."""
         signature = self.store.signature()
         try:
-            database = self.store.load() if self.store.exists() else Database()
+            if self.store.exists():
+                database = self.store.load()
+            elif self.loaded and self.had_file:
+                raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
+            else:
+                database = Database()  # a new database: the first add creates the file
         except StoreError as exc:
             self.call_from_thread(self._unreadable, str(exc), signature)
             return
@@ -120,13 +132,22 @@ class TrackerApp(App[None]):
             self.notify(f"{message}. Showing what was last read; nothing will be written.",
                         title="Cannot read the database", severity="error", markup=False, timeout=10)
         self.readable = False
+        self._update_counts()
         if not self.loaded:
             self.query_one(Timeline).set_rows([], placeholder=message)
+
+    def _writable(self) -> bool:
+        """Writes are refused while the file cannot be read: it may be gone or mid-repair."""
+        if not self.readable:
+            self.notify("The database cannot be read, so nothing is written (see the top line).",
+                        severity="error", markup=False)
+        return self.readable
 
     def _loaded(self, database: Database, rows: list[Row], signature, keep_id: str | None) -> None:
         if not self.readable:
             self.notify("The database is readable again.", markup=False)
         self.readable = True
+        self.had_file = signature is not None
         self.database, self.all_rows, self.signature = database, rows, signature
         self.made_rows = None
         current = self.query_one(Timeline).current
@@ -166,9 +187,11 @@ class TrackerApp(App[None]):
     def _update_counts(self) -> None:
         c = status_counts(self.database.predictions.values(), self.today)
         shown = sum(1 for r in self.query_one(Timeline).rows if r.kind != "today")
-        text = (f"… pending {c.pending}   ✓ confirmed {c.confirmed}   ✗ refuted {c.refuted}   "
-                f"! overdue {c.overdue}      showing {shown} · {self.view.describe()}")
-        if not self.loaded:
+        text = (f"… pending {c.pending}  ✓ confirmed {c.confirmed}  ✗ refuted {c.refuted}  "
+                f"! overdue {c.overdue}  │ {shown} shown · {self.view.describe()}")
+        if not self.readable:
+            text = f"⚠ cannot read {self.store.path.name}: showing the last good read, writing nothing │ {text}"
+        elif not self.loaded:
             text = "Loading…"
         self.query_one("#counts", Static).update(text)
 
@@ -276,6 +299,8 @@ class TrackerApp(App[None]):
         return row.record if row is not None else None
 
     def action_mark(self, status: str) -> None:
+        if not self._writable():
+            return
         record = self._selected()
         if not isinstance(record, Prediction):
             what = "an event" if record is not None and record.kind == "event" else "nothing"
@@ -311,6 +336,8 @@ class TrackerApp(App[None]):
         self.load(keep_id=updated.id)
 
     def action_undo(self) -> None:
+        if not self._writable():
+            return
         if not self.undo_stack:
             self.notify("No mark to undo in this session.", severity="warning", markup=False)
             return
@@ -346,9 +373,13 @@ class TrackerApp(App[None]):
             condition=values["condition"], horizon_note=values["horizon_note"])
 
     def action_add(self) -> None:
+        if not self._writable():
+            return
         self._open_form(RecordForm(self._guard(self._save_new)))
 
     def action_edit(self) -> None:
+        if not self._writable():
+            return
         record = self._selected()
         if not is_editable(record):
             self.notify("Select a prediction or event to edit.", severity="warning", markup=False)
@@ -382,5 +413,6 @@ class TrackerApp(App[None]):
 
 
 def run(path: Path) -> int:
-    TrackerApp(path).run()
-    return 0
+    app = TrackerApp(path)
+    app.run()
+    return app.return_code or 0  # non-zero when the app stopped on an error

@@ -21,6 +21,14 @@ from textual.strip import Strip
 from tracker.tui.rows import Row
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
+WIDE_ENOUGH_FOR_ARTICLE = 90
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` cells (double-width characters count two), ending in … when cut."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 STYLES = ("pending", "confirmed", "refuted", "overdue", "event", "today", "made")
 
 
@@ -123,16 +131,20 @@ class Timeline(ScrollView, can_focus=True):
     def _line_width(self) -> int:
         return self.scrollable_content_region.width  # lines are cut to fit: no horizontal scrolling
 
+    def _article_width(self) -> int:
+        """The article column, dropped on narrow screens so the claim keeps its room."""
+        return ARTICLE_W if self.scrollable_content_region.width >= WIDE_ENOUGH_FOR_ARTICLE else 0
+
     def _text_width(self) -> int:
-        fixed = DATE_W + KIND_W + STATUS_W + PROB_W + ARTICLE_W + 5
+        fixed = DATE_W + KIND_W + STATUS_W + PROB_W + 4 + (self._article_width() + 1 if self._article_width() else 0)
         return max(20, self.scrollable_content_region.width - fixed)
 
     def _cells(self, date: str, kind: str, status: str, prob: str, text: str, article: str) -> str:
-        return " ".join((
-            set_cell_size(date, DATE_W), set_cell_size(kind, KIND_W), set_cell_size(status, STATUS_W),
-            set_cell_size(prob.rjust(4), PROB_W - 1), set_cell_size(text, self._text_width()),
-            set_cell_size(article, ARTICLE_W),
-        ))
+        cells = [fit(date, DATE_W), fit(kind, KIND_W), fit(status, STATUS_W), fit(prob.rjust(4), PROB_W - 1),
+                 fit(text, self._text_width())]
+        if self._article_width():
+            cells.append(fit(article, self._article_width()))
+        return " ".join(cells)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
