@@ -903,3 +903,27 @@ def test_input_that_would_leave_an_unreadable_file_is_refused(sample_db, capsys,
     assert code == 1 and "Traceback" not in err and err.startswith("tracker: error:")
     assert sample_db.read_bytes() == before
     assert cli(capsys, "--db", sample_db, "validate")[0] == 0
+
+
+def test_a_symlinked_database_is_written_through_the_link(sample_db, tmp_path, capsys):
+    link = tmp_path / "link.json"
+    link.symlink_to(sample_db)
+    assert cli(capsys, "--db", link, "mark", PENDING, "refuted")[0] == 0
+    assert link.is_symlink()
+    assert Store(sample_db).load().predictions[PENDING].status is Status.REFUTED
+
+
+def test_listing_into_a_closed_pipe_is_quiet(sample_db, tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(f"{sys.executable} -m tracker --db {sample_db} list | head -1", shell=True,
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.stdout.startswith("date") and "Error" not in result.stderr and "error" not in result.stderr
+
+
+def test_a_negating_hedge_gets_a_note_about_wording_the_claim(sample_db, capsys):
+    code, out, err = cli(capsys, "--db", sample_db, "add", "prediction", "--claim", "Poland will accept",
+                         "--hedge", "unlikely", "--resolve-by", "2031")
+    assert code == 0 and out.strip() == "poland-will-accept"
+    assert "negation" in err

@@ -119,3 +119,9 @@ def test_year_sorts_before_its_months_and_months_before_their_days(day, rnd: ran
     rnd.shuffle(shuffled)
     assert sorted(shuffled) == [year, month, exact]
     assert year < month < exact
+
+
+@pytest.mark.parametrize("text", ["Monday 2025", "2025 10:30", "May 2025-05", "25 May 25", "3/15/2025"])
+def test_lenient_readings_dateutil_would_accept_are_refused(text):
+    with pytest.raises(DateError):
+        parse_date(text)

@@ -44,6 +44,10 @@ def app_for(path: Path) -> TrackerApp:
 
 async def settle(app: TrackerApp, pilot) -> None:
     await pilot.pause(SEARCH_DEBOUNCE_SECONDS + 0.05)  # let a typed search start filtering
+    for _ in range(200):  # the first load starts after the first paint
+        if app.loaded or not app.readable:
+            break
+        await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()
     await app.workers.wait_for_complete()
@@ -410,3 +414,18 @@ async def test_editing_only_tags_keeps_a_probability_that_differs_from_the_hedge
     p = prediction(db_path, "article-5")
     assert (p.probability, p.tags) == (0.75, ["nato", "poland"])
     assert [h.field for h in p.history] == ["probability", "tags"]
+
+
+async def test_a_file_moved_away_while_open_is_reported_and_never_recreated(db_path, tmp_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        db_path.rename(tmp_path / "elsewhere.json")
+        app.check_file()
+        await settle(app, pilot)
+        assert "cannot read" in str(app.query_one("#counts").content)
+        assert "article-5" in visible_ids(app)  # the last good read stays on screen
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1  # no form: nothing may be written
+    assert not db_path.exists()

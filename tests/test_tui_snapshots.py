@@ -12,7 +12,8 @@ import pytest
 
 from tracker import actions
 from tracker.storage import Store
-from tracker.tui.app import SEARCH_DEBOUNCE_SECONDS, TrackerApp
+from tracker.tui.app import TrackerApp
+from tracker.tui.timeline import Timeline
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -37,22 +38,27 @@ def small_db(tmp_path: Path, monkeypatch) -> Path:
     return path
 
 
+async def until(pilot, condition, seconds: float = 10.0) -> None:
+    """Wait for the app to reach a state (the first load runs after the first paint)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            break
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_main_screen(snap_compare, small_db):
     async def run_before(pilot):
-        await pilot.pause(0.2)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: pilot.app.loaded and pilot.app.query_one(Timeline).rows)
 
     assert snap_compare(TrackerApp(small_db, today=TODAY), terminal_size=(140, 24), run_before=run_before)
 
 
 def test_details_pane_of_a_marked_prediction(snap_compare, small_db):
     async def run_before(pilot):
-        await pilot.pause(0.2)
-        await pilot.app.workers.wait_for_complete()
+        await until(pilot, lambda: pilot.app.loaded and pilot.app.query_one(Timeline).rows)
         pilot.app.jump_to("train")
-        await pilot.pause(SEARCH_DEBOUNCE_SECONDS + 0.1)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: pilot.app.query_one(Timeline).current.record_id == "train")
 
     assert snap_compare(TrackerApp(small_db, today=TODAY), terminal_size=(140, 30), run_before=run_before)

@@ -7,6 +7,7 @@ Textual is imported only when the TUI opens, so scripted commands start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -167,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"tracker: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `tracker list | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Refused as exc:
         return _refuse(str(exc), exc.problems)
     except Exception as exc:  # library errors become one clean line, never a traceback
@@ -187,4 +192,7 @@ def _refuse(message: str, problems: list[str]) -> int:
 
 
 def terminal_width() -> int:
+    """The terminal's width; unlimited when output goes to a pipe or file (nothing is cut)."""
+    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        return 100_000
     return shutil.get_terminal_size((120, 24)).columns

@@ -95,7 +95,22 @@ def cmd_add(args: argparse.Namespace, path: Path) -> int:
         record = actions.add_article(store, title=args.title, author=args.author,
                                      published=args.published, url=args.url,
                                      language=args.language, record_id=args.id)
-    return _print_record(record, args.json, record.id)
+    _print_record(record, args.json, record.id)
+    if args.kind == "prediction":
+        sys.stdout.flush()
+        _note_negating_hedge(record.hedge)
+    return 0
+
+
+def _note_negating_hedge(phrase: str) -> None:
+    """The claim is the author's call: a phrase below even chance means the claim is its negation."""
+    from tracker.hedges import lookup
+
+    reading = lookup(phrase)
+    if reading is not None and reading.negates:
+        print(f"note: {phrase!r} reads as {reading.band.label}; the claim is stored at "
+              f"{reading.probability:.0%} as the author's call, so word it as the negation "
+              "(\"X will not happen\"). `tracker edit ID --claim ...` fixes it.", file=sys.stderr)
 
 
 def cmd_edit(args: argparse.Namespace, path: Path) -> int:

@@ -182,7 +182,23 @@ def _from_parts(year: str, month: str | None, day: str | None) -> PDate:
     return PDate(int(year), int(month) if month else None, int(day) if day else None)
 
 
+_TIME = re.compile(r"\d:\d")
+_NUMERIC_SEPARATORS = re.compile(r"\d\s*[-/.]\s*\d")
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _parse_with_dateutil(original: str, cleaned: str) -> PDate:
+    # dateutil is lenient: it drops a weekday, reads "25" as 2025 and "10:30" as a time, and
+    # mixes forms ("May 2025-05"). A date here names its year in full and nothing else.
+    if _TIME.search(cleaned):
+        raise DateError(f"invalid date {original!r}: a time is not a date")
+    if _WEEKDAY.search(cleaned):
+        raise DateError(f"invalid date {original!r}: give the date, not the weekday")
+    if _NUMERIC_SEPARATORS.search(cleaned):
+        raise DateError(f"invalid date {original!r}: ambiguous; write it as 2025-03-15")
+    if not _FOUR_DIGIT_YEAR.search(cleaned):
+        raise DateError(f"invalid date {original!r}: no year given (in full: 2025, not 25)")
     # dateutil fills every missing part from its default date. Parsing twice
     # with defaults that differ in every part shows which parts the text gave.
     from dateutil import parser as dateutil_parser
