@@ -42,7 +42,7 @@ def main() -> None:
             ("tracker --version", [py, "-m", "tracker", "--version"]),
             ("tracker hedges (no file)", [py, "-m", "tracker", "hedges"]),
             ("tracker list --json", [py, "-m", "tracker", "--db", str(db), "list", "--json"]),
-            ("tracker list --status pending --search 'number 99999'",
+            ("tracker list --search 'number 99999'",
              [py, "-m", "tracker", "--db", str(db), "list", "--search", "number 99999"]),
             ("tracker show ID", [py, "-m", "tracker", "--db", str(db), "show", "prediction-050000"]),
             ("tracker validate", [py, "-m", "tracker", "--db", str(db), "validate"]),

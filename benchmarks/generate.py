@@ -29,7 +29,7 @@ def generate(path: Path, predictions: int = 100_000, seed: int = 7) -> Path:
     }
     preds = {}
     for i in range(predictions):
-        year = 2020 + rng.randrange(10)
+        year = 2018 + rng.randrange(8)  # made before today, so a mark "known today" is valid
         made = f"{year}-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
         preds[f"prediction-{i:06d}"] = {
             "claim": f"Claim number {i}: country {rng.randrange(200)} will sign treaty {rng.randrange(1000)}",

@@ -250,8 +250,9 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
     ``fresh_ids`` were generated for rows without an id: such a record is always added,
     under another id if the database already uses that one. ``given`` names, per id, the
     fields the file states (None: all): an existing record keeps the fields a row leaves
-    out, its status included. As with `edit`, changing the claim, probability or resolve-by of a resolved
-    prediction needs ``force``. All or nothing: every problem is reported, nothing written.
+    out, its status included. Changing the claim, probability, resolve-by or status of a
+    resolved prediction needs ``force``, as `edit` does. All or nothing: every problem is
+    reported and nothing is written.
     """
     result = ImportResult([], [], [])
     problems: list[str] = []
@@ -264,7 +265,6 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
                 records[i] = replace(record, id=new_id(record.kind, record.label, taken))
                 taken.add(records[i].id)
         incoming = {r.id for r in records}
-
         arriving = {(r.kind, r.id) for r in records}
 
         def exists(kind: str, record_id: str) -> bool:
