@@ -156,13 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from tracker import commands
+    from tracker.storage import paused_gc
 
     if args.command in (None, "tui"):
         return commands.open_tui(db_path(args))
     try:
         # A command builds many acyclic objects (100k records): the cyclic garbage
         # collector would only rescan them, for up to half the run time.
-        with commands.paused_gc():
+        with paused_gc():
             return commands.HANDLERS[args.command](args, db_path(args))
     except commands.UsageError as exc:
         parser.print_usage(sys.stderr)

@@ -15,7 +15,7 @@ from tracker.dates import DateError
 from tracker.exchange import ImportFileError
 from tracker.fields import FieldError, parse_date_field
 from tracker.model import Record
-from tracker.storage import Store, StoreError, paused_gc
+from tracker.storage import Store, StoreError
 
 
 class UsageError(Exception):

@@ -44,7 +44,7 @@ def status_text(record: Record, today: _dt.date) -> str:
     if not isinstance(record, Prediction):
         return ""
     label = f"{record.status.symbol} {record.status.value}"
-    return f"! overdue" if record.is_overdue(today) else label
+    return "! overdue" if record.is_overdue(today) else label
 
 
 def table(records: list[Record], today: _dt.date, width: int = 120) -> str:

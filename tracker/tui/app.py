@@ -18,16 +18,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Static
 from textual.worker import WorkerCancelled, get_current_worker
 
-from tracker import actions
-from tracker.actions import ActionError
-from tracker.fields import FieldError
-from tracker.model import Database, Prediction, Record, Status
+from tracker.model import Database, Status
 from tracker.query import status_counts
 from tracker.storage import Store, StoreError
+from tracker.tui.changes import ChangeActions
 from tracker.tui.commands import TrackerCommands
 from tracker.tui.details import details_grid
-from tracker.tui.dialogs import HelpScreen, MarkDialog, MarkRequest
-from tracker.tui.form import RecordForm, is_editable
+from tracker.tui.dialogs import HelpScreen
 from tracker.tui.rows import (
     STATUS_FILTERS, Row, View, best_match, build_made_rows, build_rows, visible_rows,
 )
@@ -35,11 +32,10 @@ from tracker.tui.timeline import Timeline
 
 WATCH_SECONDS = 1.0
 NARROW_COLUMNS = 110
-WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
 SEARCH_DEBOUNCE_SECONDS = 0.12
 
 
-class TrackerApp(App[None]):
+class TrackerApp(ChangeActions, App[None]):
     """Open one predictions file."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere find it too
@@ -292,124 +288,6 @@ class TrackerApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
-
-    # ---- marking -----------------------------------------------------------
-    def _selected(self) -> Record | None:
-        row = self.query_one(Timeline).current
-        return row.record if row is not None else None
-
-    def action_mark(self, status: str) -> None:
-        if not self._writable():
-            return
-        record = self._selected()
-        if not isinstance(record, Prediction):
-            what = "an event" if record is not None and record.kind == "event" else "nothing"
-            self.notify(f"Only predictions can be marked ({what} is selected).", severity="warning",
-                        markup=False)
-            return
-        if record.status.value == status:
-            self.notify(f"{record.id} is already {status}.", severity="warning", markup=False)
-            return
-        self.push_screen(MarkDialog(record, status), callback=lambda req: self._save_mark(record, req))
-
-    def _save_mark(self, record: Prediction, request: MarkRequest | None) -> None:
-        if request is not None:
-            self._write_mark(record.id, request)
-
-    @work(thread=True, group="write")
-    def _write_mark(self, record_id: str, request: MarkRequest) -> None:
-        """Mark in a thread: on a large file a write takes a second; the screen stays live."""
-        try:
-            updated = actions.mark(self.store, record_id, request.status, note=request.note,
-                                   evidence=request.evidence, known_on=request.known_on,
-                                   expected=request.expected)
-        except WRITE_ERRORS as exc:
-            self.call_from_thread(self.notify, str(exc), title="Not marked", severity="error",
-                                  markup=False, timeout=8)
-            return
-        self.call_from_thread(self._marked, updated)
-
-    def _marked(self, updated: Prediction) -> None:
-        entry = updated.history[-1]
-        self.undo_stack.append((updated.id, Status(entry.from_status), Status(entry.to_status)))
-        self.notify(f"{updated.id}: {entry.from_status} → {entry.to_status}", markup=False)
-        self.load(keep_id=updated.id)
-
-    def action_undo(self) -> None:
-        if not self._writable():
-            return
-        if not self.undo_stack:
-            self.notify("No mark to undo in this session.", severity="warning", markup=False)
-            return
-        self._write_undo(*self.undo_stack[-1])
-
-    @work(thread=True, group="write")
-    def _write_undo(self, record_id: str, before: Status, after: Status) -> None:
-        try:
-            actions.undo_mark(self.store, record_id, expected=after, restore=before)
-        except WRITE_ERRORS as exc:
-            self.call_from_thread(self.notify, str(exc), title="Not undone", severity="error",
-                                  markup=False, timeout=8)
-            return
-        self.call_from_thread(self._undone, record_id, before)
-
-    def _undone(self, record_id: str, before: Status) -> None:
-        if self.undo_stack and self.undo_stack[-1][0] == record_id:
-            self.undo_stack.pop()
-        self.notify(f"{record_id}: back to {before.value}", markup=False)
-        self.load(keep_id=record_id)
-
-    # ---- add and edit --------------------------------------------------------
-    def _save_new(self, kind: str, values: dict[str, str]) -> Record:
-        if kind == "event":
-            return actions.add_event(self.store, date=values["date"], title=values["title"],
-                                     summary=values["summary"], articles=values["articles"],
-                                     tags=values["tags"])
-        return actions.add_prediction(
-            self.store, claim=values["claim"], resolve_by=values["resolve_by"],
-            probability=values["probability"] or None, hedge=values["hedge"],
-            made_on=values["made_on"] or None, author=values["author"], article=values["article"],
-            event=values["event"], quote=values["quote"], tags=values["tags"],
-            condition=values["condition"], horizon_note=values["horizon_note"])
-
-    def action_add(self) -> None:
-        if not self._writable():
-            return
-        self._open_form(RecordForm(self._guard(self._save_new)))
-
-    def action_edit(self) -> None:
-        if not self._writable():
-            return
-        record = self._selected()
-        if not is_editable(record):
-            self.notify("Select a prediction or event to edit.", severity="warning", markup=False)
-            return
-
-        def save(kind: str, values: dict[str, str]) -> Record:
-            if not values:
-                raise ActionError("nothing changed")
-            return actions.edit_record(self.store, record.id, values)[0]
-
-        self._open_form(RecordForm(self._guard(save), record=record))
-
-    def _guard(self, save):
-        """Turn storage and OS errors into form errors the user can read."""
-
-        def guarded(kind: str, values: dict[str, str]) -> Record:
-            try:
-                return save(kind, values)
-            except (StoreError, OSError) as exc:
-                raise ActionError(str(exc)) from None
-
-        return guarded
-
-    def _open_form(self, form: RecordForm) -> None:
-        def saved(record_id: str | None) -> None:
-            if record_id:
-                self.notify(f"Saved {record_id}", markup=False)
-                self.load(keep_id=record_id)
-
-        self.push_screen(form, callback=saved)
 
 
 def run(path: Path) -> int:

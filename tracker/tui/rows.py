@@ -43,7 +43,7 @@ class Row:
 
 def _prediction_cells(p: Prediction, today: _dt.date) -> tuple[str, str]:
     if p.is_overdue(today):
-        return "overdue", f"! overdue"
+        return "overdue", "! overdue"
     return p.status.value, f"{p.status.symbol} {p.status.value}"
 
 
