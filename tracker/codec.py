@@ -72,15 +72,20 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "published": PDate.iso, "date": PDate.iso, "made_on": PDate.iso, "resolve_by": PDate.iso,
     "status": attrgetter("value"), "articles": list, "tags": list,
 }
-_ENCODERS = {kind: tuple((name, _CONVERTERS.get(name)) for name in fields) for kind, fields in FIELDS.items()}
+# Per kind: all field values in one call, then only the fields that need converting.
+_GETTERS = {kind: attrgetter(*fields) for kind, fields in FIELDS.items()}
+_TO_CONVERT = {kind: tuple((n, _CONVERTERS[n]) for n in fields if n in _CONVERTERS)
+               for kind, fields in FIELDS.items()}
 
 
 def encode_fields(record: Record) -> dict[str, Any]:
     """The record's stored fields (no id, no kind), history included."""
-    doc: dict[str, Any] = {}
-    for name, convert in _ENCODERS[record.kind]:
-        value = getattr(record, name)
-        doc[name] = value if convert is None or value is None else convert(value)
+    kind = record.kind
+    doc = dict(zip(FIELDS[kind], _GETTERS[kind](record)))
+    for name, convert in _TO_CONVERT[kind]:
+        value = doc[name]
+        if value is not None:
+            doc[name] = convert(value)
     doc["history"] = [encode_history(entry) for entry in record.history]
     return doc
 

@@ -91,6 +91,9 @@ class PDate:
 
     def iso(self) -> str:
         """The stored form: ``2025``, ``2025-05`` or ``2025-05-23``."""
+        return _iso(self)
+
+    def _format_iso(self) -> str:
         if self.month is None:
             return f"{self.year:04d}"
         if self.day is None:
@@ -119,6 +122,12 @@ class PDate:
 
     def __ge__(self, other: PDate) -> bool:
         return self.sort_key() >= other.sort_key()
+
+
+@functools.lru_cache(maxsize=65536)
+def _iso(date: PDate) -> str:
+    # Cached like _sort_key: writing 100k records formats the same few thousand dates.
+    return date._format_iso()
 
 
 @functools.lru_cache(maxsize=65536)
