@@ -179,3 +179,21 @@ def test_any_typed_text_survives_the_csv_round_trip(tmp_path, claim, quote, note
                               to_status="confirmed", note=note, known_on=PDate(2025, 6))])
     [back] = _round_trip([record], tmp_path, ".csv")
     assert back == record
+
+
+def test_known_on_travels_with_a_status_in_csv(tmp_path):
+    from tracker import actions as acts
+    from tracker.cli import main
+    from tracker.storage import Store as S
+
+    db = tmp_path / "db.json"
+    acts.add_prediction(S(db), claim="It happens", probability="0.6", made_on="2025-01", resolve_by="2025-06",
+                        record_id="p")
+    source = tmp_path / "marks.csv"
+    source.write_text("id,kind,status,note,known_on\np,prediction,confirmed,seen,2025-06\n", "utf-8")
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    entry = S(db).load().predictions["p"].history[-1]
+    assert (entry.to_status, entry.note, entry.known_on.iso()) == ("confirmed", "seen", "2025-06")
+    exported = tmp_path / "out.csv"
+    assert main(["--db", str(db), "export", "--format", "csv", "-o", str(exported)]) == 0
+    assert "2025-06" in exported.read_text("utf-8").splitlines()[1].split(",")[CSV_COLUMNS.index("evidence") + 1]

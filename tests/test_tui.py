@@ -429,3 +429,38 @@ async def test_a_file_moved_away_while_open_is_reported_and_never_recreated(db_p
         await pilot.pause()
         assert len(app.screen_stack) == 1  # no form: nothing may be written
     assert not db_path.exists()
+
+
+async def test_escape_clears_the_search_then_the_palettes_filters(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        app.set_filter("tag", "nato")
+        await settle(app, pilot)
+        assert visible_ids(app) == ["article-5"]
+        await pilot.press("slash", *"zzz")
+        await settle(app, pilot)
+        assert visible_ids(app) == []
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert visible_ids(app) == ["article-5"]  # the search is gone, the tag filter stays
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(visible_ids(app)) == 4
+
+
+async def test_the_add_form_starts_with_the_selected_rows_article(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "article-5")
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one("#prediction-article").value == "nato-article"
+
+
+async def test_the_cursor_starts_on_what_is_due_next(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.query_one(Timeline).current.record_id == "markup"  # first record after today

@@ -98,16 +98,16 @@ def cmd_add(args: argparse.Namespace, path: Path) -> int:
     _print_record(record, args.json, record.id)
     if args.kind == "prediction":
         sys.stdout.flush()
-        _note_negating_hedge(record.hedge)
+        _note_negating_hedge(record.hedge, record.claim)
     return 0
 
 
-def _note_negating_hedge(phrase: str) -> None:
+def _note_negating_hedge(phrase: str, claim: str) -> None:
     """The claim is the author's call: a phrase below even chance means the claim is its negation."""
-    from tracker.hedges import lookup
+    from tracker.hedges import looks_negated, lookup
 
     reading = lookup(phrase)
-    if reading is not None and reading.negates:
+    if reading is not None and reading.negates and not looks_negated(claim):
         print(f"note: {phrase!r} reads as {reading.band.label}; the claim is stored at "
               f"{reading.probability:.0%} as the author's call, so word it as the negation "
               "(\"X will not happen\"). `tracker edit ID --claim ...` fixes it.", file=sys.stderr)

@@ -195,18 +195,26 @@ _TIME = re.compile(r"\d:\d")
 _NUMERIC_SEPARATORS = re.compile(r"\d\s*[-/.]\s*\d")
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 
 
 def _parse_with_dateutil(original: str, cleaned: str) -> PDate:
     # dateutil is lenient: it drops a weekday, reads "25" as 2025 and "10:30" as a time, and
     # mixes forms ("May 2025-05"). A date here names its year in full and nothing else.
+    if not re.search(r"\d", cleaned):
+        raise DateError(f"invalid date {original!r}: {_EXAMPLES}")
+    years = _FOUR_DIGIT_YEAR.findall(cleaned)
+    if len(years) > 1:
+        raise DateError(f"invalid date {original!r}: more than one year in it")
     if _TIME.search(cleaned):
         raise DateError(f"invalid date {original!r}: a time is not a date")
     if _WEEKDAY.search(cleaned):
         raise DateError(f"invalid date {original!r}: give the date, not the weekday")
     if _NUMERIC_SEPARATORS.search(cleaned):
         raise DateError(f"invalid date {original!r}: ambiguous; write it as 2025-03-15")
-    if not _FOUR_DIGIT_YEAR.search(cleaned):
+    if not years:
+        if re.fullmatch(r"\d{5,}", cleaned):
+            raise DateError(f"invalid date {original!r}: {_EXAMPLES}")
         raise DateError(f"invalid date {original!r}: no year given (in full: 2025, not 25)")
     # dateutil fills every missing part from its default date. Parsing twice
     # with defaults that differ in every part shows which parts the text gave.
@@ -224,6 +232,8 @@ def _parse_with_dateutil(original: str, cleaned: str) -> PDate:
     has_day = first.day == second.day
     if not has_year:
         raise DateError(f"invalid date {original!r}: no year given")
+    if has_month and not _MONTH_WORD.search(cleaned):
+        raise DateError(f"invalid date {original!r}: write the month as a word (May 2025) or as 2025-05")
     if has_day and not has_month:
         raise DateError(f"invalid date {original!r}: a day without a month")
     try:

@@ -8,7 +8,7 @@ CSV columns start with the documented ones, in this order::
 then the columns that carry everything else (``condition``, ``horizon_note``,
 ``event``, ``summary``, article fields, and ``history`` as JSON), so that a
 round trip is exact. Tags are separated by ``;``, evidence URLs by spaces;
-``note``/``evidence`` are those of the latest status change.
+``note``/``evidence``/``known_on`` are those of the latest status change.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 
 from tracker.codec import RecordError, decode_record, encode_record
-from tracker.dates import parse_date
+from tracker.dates import PDate, parse_date
 from tracker.fields import FieldError, check_urls, resolve_probability
 from tracker.hedges import lookup
 from tracker.ids import new_id
@@ -33,7 +33,7 @@ CSV_COLUMNS = (
     "resolve_by", "status", "author", "article", "tags", "note", "evidence",
 )
 EXTRA_COLUMNS = (
-    "condition", "horizon_note", "event", "summary", "url", "language", "summary_title",
+    "known_on", "condition", "horizon_note", "event", "summary", "url", "language", "summary_title",
     "summary_language", "summary_posted", "summary_source", "source_note", "history",
 )
 ALL_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS
@@ -75,6 +75,7 @@ def to_csv_row(record: Record) -> dict[str, str]:
         if last is not None:
             row["note"] = last.note
             row["evidence"] = " ".join(last.evidence)
+            row["known_on"] = last.known_on.iso() if last.known_on else ""
     row["tags"] = ";".join(getattr(record, "tags", []))
     row["history"] = orjson.dumps(doc["history"]).decode() if record.history else ""
     return row
@@ -188,6 +189,7 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
             doc["__error__"] = "history: not valid JSON"
     doc["__note__"] = row.get("note", "")
     doc["__evidence__"] = row.get("evidence", "").split()
+    doc["__known_on__"] = row.get("known_on", "")
     return doc
 
 
@@ -207,6 +209,7 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing) ->
             problems.append(f"{label}: {doc['__error__']}")
             continue
         note, evidence = doc.pop("__note__", ""), doc.pop("__evidence__", [])
+        known_on_text = doc.pop("__known_on__", "")
         if doc.get("id") and not isinstance(doc["id"], str):
             problems.append(f"{label}: id {doc['id']!r} must be text")
             continue
@@ -233,6 +236,7 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing) ->
             record = decode_record(doc, label, parse_date=parse_date)
             if evidence:
                 check_urls(evidence)
+            known_on = parse_date(known_on_text) if known_on_text else None
         except RecordError as exc:
             problems.extend(exc.problems)
             continue
@@ -240,7 +244,7 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing) ->
             problems.append(f"{label}: {exc}")
             continue
         if isinstance(record, Prediction):
-            _ensure_status_history(record, note, evidence)
+            _ensure_status_history(record, note, evidence, known_on)
         given[record.id] = stated
         records.append(record)
     if problems:
@@ -268,11 +272,12 @@ def _fill_defaults(doc: dict[str, Any]) -> None:
             doc["horizon_note"] = DEFAULT_HORIZON_NOTE
 
 
-def _ensure_status_history(record: Prediction, note: str, evidence: list[str]) -> None:
+def _ensure_status_history(record: Prediction, note: str, evidence: list[str],
+                           known_on: PDate | None = None) -> None:
     """A resolved record arriving without history gets the entry that says it was resolved."""
     if record.status is Status.PENDING or record.last_status_entry() is not None:
         return
     record.history.append(HistoryEntry(at=utc_now(), action="status", from_status=Status.PENDING.value,
                                        to_status=record.status.value, note=note or "imported",
-                                       evidence=list(evidence)))
+                                       evidence=list(evidence), known_on=known_on))
 

@@ -13,6 +13,7 @@ Article 5" at 1 - 0.30 = 0.70, and its probability band is 55-80%.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -127,6 +128,16 @@ def all_hedges() -> list[Hedge]:
     """Every phrase in the table, from the least to the most confident band."""
     order = {band.key: i for i, band in enumerate(BANDS)}
     return sorted(HEDGES.values(), key=lambda h: (order[h.band.key], h.language, h.phrase))
+
+
+_NEGATION_WORDS = re.compile(
+    r"\b(not|no|never|neither|nor|without|fail|fails|refuse|refuses|reject|rejects|remain|remains|"
+    r"keep|keeps|stay|stays)\b|n't|ない|せず|しない", re.IGNORECASE)
+
+
+def looks_negated(claim: str) -> bool:
+    """A rough check that a claim is worded as a negation ("will not", "won't", "fails to"...)."""
+    return bool(_NEGATION_WORDS.search(claim.replace("’", "'")))
 
 
 def probability_agrees(hedge_phrase: str, probability: float) -> bool:

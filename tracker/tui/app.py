@@ -51,7 +51,7 @@ class TrackerApp(ChangeActions, App[None]):
         Binding("e", "edit", "Edit", id="edit"),
         Binding("f", "cycle_filter", "Filter", id="filter"),
         Binding("k", "toggle_events", "Events", id="events"),
-        Binding("m", "toggle_made", "Made-on", id="made", show=False),
+        Binding("m", "toggle_made", "Made-on", id="made"),
         Binding("t", "today", "Today", id="today"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -86,7 +86,7 @@ class TrackerApp(ChangeActions, App[None]):
             yield Timeline(id="timeline")
             with VerticalScroll(id="details-pane"):
                 yield Static("", id="details", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_resize(self, event) -> None:
         # Below ~110 columns the details go under the timeline instead of beside it.
@@ -183,8 +183,9 @@ class TrackerApp(ChangeActions, App[None]):
     def _update_counts(self) -> None:
         c = status_counts(self.database.predictions.values(), self.today)
         shown = sum(1 for r in self.query_one(Timeline).rows if r.kind != "today")
+        titles = {a.id: a.title for a in self.database.articles.values()}
         text = (f"… pending {c.pending}  ✓ confirmed {c.confirmed}  ✗ refuted {c.refuted}  "
-                f"! overdue {c.overdue}  │ {shown} shown · {self.view.describe()}")
+                f"! overdue {c.overdue}  │ {shown} shown · {self.view.describe(titles)}")
         if not self.readable:
             text = f"⚠ cannot read {self.store.path.name}: showing the last good read, writing nothing │ {text}"
         elif not self.loaded:
@@ -232,13 +233,18 @@ class TrackerApp(ChangeActions, App[None]):
             timeline.move_to(index)
 
     def action_clear_search(self) -> None:
+        """Escape: clear the search; pressed again (or with no search), clear the palette's filters."""
         search = self.query_one("#search", Input)
         if search.value or search.display:
             search.value = ""
             search.display = False
             self.view.search = ""
-            self.refilter()
-            self.query_one(Timeline).focus()
+        elif self.view.article or self.view.author or self.view.tag:
+            self.view.article = self.view.author = self.view.tag = ""
+        else:
+            return
+        self.refilter()
+        self.query_one(Timeline).focus()
 
     # ---- filters -----------------------------------------------------------
     def action_cycle_filter(self) -> None:

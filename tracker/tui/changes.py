@@ -106,7 +106,9 @@ class ChangeActions:
     def action_add(self) -> None:
         if not self._writable():
             return
-        self._open_form(RecordForm(self._guard(self._save_new)))
+        selected = self._selected()
+        article = getattr(selected, "article", "") or (getattr(selected, "articles", None) or [""])[0]
+        self._open_form(RecordForm(self._guard(self._save_new), defaults={"article": article}))
 
     def action_edit(self) -> None:
         if not self._writable():

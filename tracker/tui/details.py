@@ -21,5 +21,14 @@ def details_grid(record: Record, db: Database, today: _dt.date) -> Group:
     grid.add_column(overflow="fold")
     for label, value in detail_rows(record, db, today):
         grid.add_row(Text(label), Text(value))
-    history = Text("\n".join(history_lines(record.history)) if record.history else "  (none)")
+    history = Table.grid(padding=(0, 1))
+    history.add_column(no_wrap=True)
+    history.add_column(overflow="fold")
+    for entry in record.history:
+        # One row per entry: the time, then what changed, its note and evidence, wrapped in place.
+        head, *rest = history_lines([entry])
+        when, _, what = head.strip().partition("  ")
+        history.add_row(Text(when), Text("\n".join([what, *(line.strip() for line in rest)])))
+    if not record.history:
+        history.add_row(Text("(none)"), Text(""))
     return Group(grid, Text(""), Text("history", style="bold"), history)

@@ -64,12 +64,14 @@ class RecordForm(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, save: Saver, record: Record | None = None, kind: str = "prediction") -> None:
+    def __init__(self, save: Saver, record: Record | None = None, kind: str = "prediction",
+                 defaults: dict[str, str] | None = None) -> None:
         super().__init__()
         self.save_record = save
         self.record = record
         self.kind = record.kind if record is not None else kind
         self.original = form_values(record) if record is not None else {}
+        self.defaults = defaults or {}  # pre-filled values for a new record (e.g. the selected article)
 
     def compose(self) -> ComposeResult:
         title = f"Edit {self.record.id}" if self.record else "Add"
@@ -83,8 +85,8 @@ class RecordForm(ModalScreen[str | None]):
                     classes = f"form-field kind-{kind}"
                     with Horizontal(classes=classes, id=f"row-{kind}-{name}"):
                         yield Static(label, classes="field-label", markup=False)
-                        yield Input(self.original.get(name, "") if kind == self.kind else "",
-                                    placeholder=placeholder, id=f"{kind}-{name}", compact=True)
+                        value = self.original.get(name, self.defaults.get(name, "")) if kind == self.kind else ""
+                        yield Input(value, placeholder=placeholder, id=f"{kind}-{name}", compact=True)
                     yield Static("", id=f"error-{kind}-{name}", classes=f"field-error kind-{kind}",
                                  markup=False)
             yield Static("", id="form-error", classes="field-error", markup=False)
@@ -115,7 +117,9 @@ class RecordForm(ModalScreen[str | None]):
             if reading is not None:
                 self.query_one("#prediction-probability", Input).value = f"{reading.probability:g}"
                 low, high = reading.call_range
-                negated = " (word the claim as its negation)" if reading.negates else ""
+                claim = self.query_one("#prediction-claim", Input).value
+                negated = " — word the claim as its negation (\"X will not …\")" \
+                    if reading.negates and not hedges.looks_negated(claim) else ""
                 self._show_error(error, f"{reading.band.label}: claim at {low:.0%}-{high:.0%}{negated}")
             else:
                 self._show_error(error, "")

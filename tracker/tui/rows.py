@@ -56,7 +56,7 @@ def build_rows(db: Database, today: _dt.date) -> list[Row]:
 def build_made_rows(rows: list[Row]) -> list[Row]:
     """Each prediction again at its made-on date, in date order (built only when asked for)."""
     made = [Row((r.record.made_on.sort_key(), KIND_ORDER["prediction"], r.record.id + "\0made"),
-                r.record.made_on, "made", "made", "made", r.probability, r.text, r.article, r.record)
+                r.record.made_on, "made", "made", r.status, r.probability, r.text, r.article, r.record)
             for r in rows if r.kind == "prediction"]
     made.sort(key=lambda r: r.key)
     return made
@@ -73,8 +73,9 @@ def _build_rows(db: Database, today: _dt.date) -> list[Row]:
         style, status = _prediction_cells(p, today)
         prob = probability_text(p.probability)
         article = titles.get(p.article, p.article)
+        text = f"if… {p.claim}" if p.condition else p.claim  # conditional: see the details
         rows.append(Row((p.resolve_by.sort_key(), KIND_ORDER["prediction"], p.id), p.resolve_by,
-                        "prediction", style, status, prob, p.claim, article, p))
+                        "prediction", style, status, prob, text, article, p))
     rows.sort(key=lambda r: r.key)
     return rows
 
@@ -105,18 +106,23 @@ class View:
     author: str = ""
     tag: str = ""
 
-    def describe(self) -> str:
-        parts = [f"status: {self.status}"]
-        if not self.show_events:
-            parts.append("events hidden")
-        if self.show_made:
-            parts.append("made-on shown")
-        for name in ("article", "author", "tag"):
-            if getattr(self, name):
-                parts.append(f"{name}: {getattr(self, name)}")
+    def describe(self, titles: dict[str, str] | None = None) -> str:
+        """The active filters, shortest first so a narrow header still shows them."""
+        parts = [] if self.status == "all" else [self.status]
         if self.search:
-            parts.append(f"search: {self.search}")
-        return " · ".join(parts)
+            parts.append(f"/{self.search}")
+        if self.tag:
+            parts.append(f"tag {self.tag}")
+        if self.author:
+            parts.append(f"by {self.author}")
+        if self.article:
+            title = (titles or {}).get(self.article, self.article)
+            parts.append(f"in “{title[:40]}{'…' if len(title) > 40 else ''}”")
+        if not self.show_events:
+            parts.append("no events")
+        if self.show_made:
+            parts.append("+made-on")
+        return " · ".join(parts) or "all"
 
 
 def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,

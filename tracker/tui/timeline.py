@@ -63,7 +63,8 @@ class Timeline(ScrollView, can_focus=True):
     def set_rows(self, rows: list[Row], keep_id: str | None = None, placeholder: str = "") -> None:
         """Show these rows; keep the cursor on the same record when it is still there."""
         self.rows = rows
-        self._placeholder = placeholder or "Nothing matches (Escape clears the search, f the filter)"
+        self._placeholder = placeholder or ("Nothing matches: Escape clears the search, then the "
+                                            "palette's filters; f cycles the status filter")
         index = self.index_of(keep_id) if keep_id else None
         if index is None:
             index = self.today_index()
@@ -83,9 +84,10 @@ class Timeline(ScrollView, can_focus=True):
         return None
 
     def today_index(self) -> int:
+        """The first record after the today line (what is due next), else the line itself."""
         for i, row in enumerate(self.rows):
             if row.kind == "today":
-                return i
+                return i + 1 if i + 1 < len(self.rows) else i
         return 0
 
     @property
@@ -165,7 +167,8 @@ class Timeline(ScrollView, can_focus=True):
         else:
             date = row.date.human() if row.date else ""
             text = " ".join(row.text.split())
-            line = self._cells(date, row.kind, row.status, row.probability, text, row.article)
+            kind = "made on" if row.kind == "made" else row.kind
+            line = self._cells(date, kind, row.status, row.probability, text, row.article)
         style = self.get_component_rich_style(f"timeline--{row.style}")
         if index == self.cursor:
             style = style + self.get_component_rich_style("timeline--cursor")
