@@ -42,6 +42,8 @@ class TrackerApp(ChangeActions, App[None]):
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {TrackerCommands}
     BINDINGS = [
+        # Help first: a narrow footer cuts the list from the right, and ? explains the rest.
+        Binding("question_mark", "help", "Help", id="help"),
         Binding("slash", "search", "Search", id="search"),
         Binding("c", "mark('confirmed')", "Confirm", id="confirm"),
         Binding("r", "mark('refuted')", "Refute", id="refute"),
@@ -53,7 +55,6 @@ class TrackerApp(ChangeActions, App[None]):
         Binding("k", "toggle_events", "Events", id="events"),
         Binding("m", "toggle_made", "Made-on", id="made"),
         Binding("t", "today", "Today", id="today"),
-        Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
