@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
+
+from rich.cells import cell_len, set_cell_size
 
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record
 
 
-def char_width(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def text_width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
-
-
 def fit(text: str, width: int) -> str:
-    """Cut or pad to exactly ``width`` terminal cells (double-width characters count two)."""
-    text = " ".join(text.split())
-    out, used = [], 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > width:
-            if out and width > 0:
-                while out and used + 1 > width:
-                    used -= char_width(out.pop())
-                out.append("…")
-                used += 1
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + " " * (width - used)
+    """Exactly ``width`` terminal cells, ending in … when cut.
+
+    Cell widths come from rich (which Textual renders with), so the CLI's tables and the
+    TUI's timeline line up Japanese (double-width) text the same way.
+    """
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+
+
+def fold(text: str) -> str:
+    """Runs of white space (line breaks included) as one space: one record, one line."""
+    return " ".join(text.split())
 
 
 def probability_text(p: float | None) -> str:
@@ -41,6 +30,7 @@ def probability_text(p: float | None) -> str:
 
 
 def status_text(record: Record, today: _dt.date) -> str:
+    """``✓ confirmed``, ``… pending``, ``! overdue`` (pending past its resolve-by): readable without colour."""
     if not isinstance(record, Prediction):
         return ""
     label = f"{record.status.symbol} {record.status.value}"
@@ -50,7 +40,7 @@ def status_text(record: Record, today: _dt.date) -> str:
 def table(records: list[Record], today: _dt.date, width: int = 120) -> str:
     """One line per record: date, kind, status, probability, id, and the claim or title."""
     columns = [("date", 14), ("kind", 10), ("status", 11), ("prob", 4)]
-    id_width = max((text_width(r.id) for r in records), default=2)  # ids are never cut: you type them
+    id_width = max((cell_len(r.id) for r in records), default=2)  # ids are never cut: you type them
     fixed = sum(w for _, w in columns) + id_width + 2 * (len(columns) + 1)
     text_cols = max(width - fixed, 20)
     header = "  ".join([fit(name, w) for name, w in columns] + [fit("id", id_width), "claim / title"])
@@ -58,7 +48,7 @@ def table(records: list[Record], today: _dt.date, width: int = 120) -> str:
     for r in records:
         prob = probability_text(r.probability) if isinstance(r, Prediction) else ""
         cells = [fit(r.date.human(), 14), fit(r.kind, 10), fit(status_text(r, today), 11),
-                 fit(prob.rjust(4), 4), fit(r.id, id_width), fit(r.label, text_cols).rstrip()]
+                 fit(prob.rjust(4), 4), fit(r.id, id_width), fit(fold(r.label), text_cols).rstrip()]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 

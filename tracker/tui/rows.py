@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tracker.dates import PDate
 from tracker.model import Database, Prediction, Record
 from tracker.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
-from tracker.render import probability_text
+from tracker.render import probability_text, status_text
 from tracker.storage import paused_gc
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted")
@@ -42,9 +42,8 @@ class Row:
 
 
 def _prediction_cells(p: Prediction, today: _dt.date) -> tuple[str, str]:
-    if p.is_overdue(today):
-        return "overdue", "! overdue"
-    return p.status.value, f"{p.status.symbol} {p.status.value}"
+    """(style, status text): the text is the CLI's, the style names its colour."""
+    return ("overdue" if p.is_overdue(today) else p.status.value), status_text(p, today)
 
 
 def build_rows(db: Database, today: _dt.date) -> list[Row]:

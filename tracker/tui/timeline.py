@@ -18,17 +18,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.render import fit, fold
 from tracker.tui.rows import Row
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
 WIDE_ENOUGH_FOR_ARTICLE = 90
-
-
-def fit(text: str, width: int) -> str:
-    """Exactly ``width`` cells (double-width characters count two), ending in … when cut."""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
 STYLES = ("pending", "confirmed", "refuted", "overdue", "event", "today", "made")
 
 
@@ -166,9 +160,8 @@ class Timeline(ScrollView, can_focus=True):
             line = set_cell_size(row.text.center(max(width, cell_len(row.text))), width)
         else:
             date = row.date.human() if row.date else ""
-            text = " ".join(row.text.split())
             kind = "made on" if row.kind == "made" else row.kind
-            line = self._cells(date, kind, row.status, row.probability, text, row.article)
+            line = self._cells(date, kind, row.status, row.probability, fold(row.text), row.article)
         style = self.get_component_rich_style(f"timeline--{row.style}")
         if index == self.cursor:
             style = style + self.get_component_rich_style("timeline--cursor")
