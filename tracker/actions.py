@@ -16,7 +16,7 @@ from tracker import hedges
 from tracker.codec import FIELDS, RecordError, check_id, encode_value
 from tracker.dates import PDate
 from tracker.fields import (
-    FieldError, check_urls, parse_field, parse_status, resolve_probability, split_list,
+    FieldError, check_urls, parse_field, parse_known_on, parse_status, resolve_probability, split_list,
 )
 from tracker.ids import new_id
 from tracker.model import (
@@ -204,9 +204,7 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
     new_status = parse_status(status) if not isinstance(status, Status) else status
     urls = check_urls(split_list(list(evidence), "evidence"))
     today = today or _dt.date.today()
-    known = parse_field("known_on", known_on) if known_on not in (None, "") else PDate.from_date(today)
-    if known.first_day() > today:
-        raise FieldError("known_on", f"{known} is in the future")
+    known = parse_known_on(known_on, today)
     if new_status is Status.PENDING:
         known = None
     with store.transaction() as session:

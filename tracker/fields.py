@@ -6,6 +6,7 @@ same words.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from typing import Any
@@ -56,6 +57,14 @@ def parse_date_field(text: Any, field: str) -> PDate:
         return parse_date(str(text))
     except DateError as exc:
         raise FieldError(field, str(exc)) from None
+
+
+def parse_known_on(text: Any, today: _dt.date) -> PDate:
+    """When an outcome became known: a date (default today), never in the future."""
+    known = parse_date_field(text, "known_on") if text not in (None, "") else PDate.from_date(today)
+    if known.first_day() > today:
+        raise FieldError("known_on", f"{known} is in the future")
+    return known
 
 
 def split_list(text: Any, field: str = "tags") -> list[str]:

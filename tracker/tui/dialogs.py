@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tracker.fields import FieldError, check_urls, parse_field, split_list
+from tracker.fields import FieldError, check_urls, parse_known_on, split_list
 from tracker.model import Prediction, Status
 
 
@@ -57,9 +57,7 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
         known_on = self.query_one("#known_on", Input).value
         try:
             evidence = check_urls(split_list(evidence_text, "evidence"))
-            known = parse_field("known_on", known_on)
-            if known.first_day() > _dt.date.today():
-                raise FieldError("known_on", f"{known} is in the future")
+            known = parse_known_on(known_on, _dt.date.today())
         except FieldError as exc:
             self.query_one("#error", Static).update(str(exc))
             target = "#evidence" if exc.field == "evidence" else "#known_on"
