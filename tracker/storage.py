@@ -170,7 +170,6 @@ class Session:
 
     def __init__(self, path: Path, tables: dict[str, Any]):
         self.path = path
-        self._storage_tables = tables
         self.db = _TrackerDB(tables, storage=MemoryStorage)
         self.storage: MemoryStorage = self.db.storage
 
