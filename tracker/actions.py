@@ -64,8 +64,10 @@ def _put(session: Session, record: Record) -> None:
 def add_prediction(store: Store, *, claim: str, resolve_by: Any, probability: Any = None,
                    hedge: str = "", made_on: Any = None, author: str = "", article: str = "",
                    event: str = "", quote: str = "", tags: Any = (), condition: str = "",
-                   horizon_note: str = "", record_id: str | None = None) -> Prediction:
-    """Add a prediction; made_on and author default to the article's when one is named."""
+                   horizon_note: str = "", record_id: str | None = None,
+                   forecaster: str = "") -> Prediction:
+    """Add a prediction; made_on and author default to the article's when one is named,
+    and the forecaster (whose call it is) to the author."""
     claim = parse_field("claim", claim)
     if not claim:
         raise FieldError("claim", "is required")
@@ -78,12 +80,13 @@ def add_prediction(store: Store, *, claim: str, resolve_by: Any, probability: An
         if article and source is None:
             raise FieldError("article", f"no article {article!r} (see `tracker list --kind article`)")
         made = made or (source.published if source else PDate.today())
+        author = parse_field("author", author) or (source.author if source else "")
         prediction = Prediction(
             id=record_id or new_id("prediction", claim, _all_ids(session)),
             claim=claim, probability=prob, made_on=made, resolve_by=due,
             quote=parse_field("quote", quote), hedge=hedge, condition=parse_field("condition", condition),
             horizon_note=parse_field("horizon_note", horizon_note),
-            author=parse_field("author", author) or (source.author if source else ""),
+            author=author, forecaster=parse_field("forecaster", forecaster) or author,
             article=article, event=parse_field("event", event), tags=split_list(tags),
         )
         _insert(session, prediction)
@@ -177,7 +180,7 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
         changed = {name: value for name, value in typed.items() if getattr(record, name) != value}
         if not changed:
             raise ActionError(f"{record_id}: nothing changed (the values are the ones it has)")
-        if isinstance(record, Prediction) and record.status.resolved and not force:
+        if isinstance(record, Prediction) and record.status.closed and not force:
             scored = [name for name in changed if name in SCORED_FIELDS]
             if scored:
                 raise ActionError(f"{record_id} is {record.status.value}: changing {', '.join(scored)} "
@@ -195,7 +198,8 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
 def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence: Iterable[str] = (),
          known_on: Any = None, today: _dt.date | None = None,
          expected: Status | None = None) -> Prediction:
-    """Set a prediction's status, appending who-knows-what-when to its history.
+    """Set a prediction's status (pending, confirmed, refuted, or void with a note),
+    appending who-knows-what-when to its history.
 
     ``known_on`` (default today) says when the outcome became known; a move back to
     pending records none. With ``expected``, the mark is refused if the prediction is
@@ -207,6 +211,8 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
     known = parse_known_on(known_on, today)
     if new_status is Status.PENDING:
         known = None
+    if new_status is Status.VOID and not str(note or "").strip():
+        raise FieldError("note", "a void needs a note saying why it can never be judged fairly")
     with store.transaction() as session:
         prediction = _get_prediction(session, record_id, "marked")
         if expected is not None and prediction.status is not expected:
@@ -279,7 +285,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
             if merged == current:
                 result.unchanged.append(record.id)
                 continue
-            if isinstance(current, Prediction) and current.status.resolved and not force:
+            if isinstance(current, Prediction) and current.status.closed and not force:
                 scored = [n for n in (*SCORED_FIELDS, "status") if getattr(current, n) != getattr(merged, n)]
                 if scored:
                     problems.append(f"{record.id}: is {current.status.value}; importing would change "

@@ -51,10 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
                 "tracker list --kind prediction --status pending --due-before 2026-01",
                 "tracker list --search 'Article 5' --json")
     p.add_argument("--kind", choices=("event", "prediction", "article"))
-    p.add_argument("--status", choices=("pending", "confirmed", "refuted", "overdue"))
+    p.add_argument("--status", choices=("pending", "confirmed", "refuted", "void", "overdue"))
     p.add_argument("--tag")
     p.add_argument("--article", metavar="ID")
-    p.add_argument("--author", metavar="NAME")
+    p.add_argument("--author", metavar="NAME", help="whose call: a prediction's forecaster, an article's author")
     p.add_argument("--due-before", metavar="DATE", help="predictions whose resolve-by ends before DATE")
     p.add_argument("--search", metavar="TEXT", help="text that must occur, ignoring case (claim, quote, title, summary, tags, article title)")
     p.add_argument("--json", action="store_true", help="a JSON array of records")
@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "the probability (give --probability for any other phrase)")
     ap.add_argument("--resolve-by", required=True, metavar="DATE")
     ap.add_argument("--made-on", metavar="DATE", help="default: the article's date, else today")
-    ap.add_argument("--author", metavar="NAME")
+    ap.add_argument("--author", metavar="NAME", help="default: the article's author")
+    ap.add_argument("--forecaster", metavar="NAME",
+                    help="whose call it is (default: the author); e.g. who announced a schedule")
     ap.add_argument("--article", metavar="ID")
     ap.add_argument("--event", metavar="ID")
     ap.add_argument("--quote", metavar="TEXT")
@@ -112,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "tracker edit my-prediction --tags 'nato;poland'")
     p.add_argument("id")
     for name in ("claim", "quote", "hedge", "probability", "made-on", "resolve-by", "horizon-note",
-                 "condition", "author", "article", "event", "tags", "date", "title", "summary",
+                 "condition", "author", "forecaster", "article", "event", "tags", "date", "title", "summary",
                  "articles", "published", "url", "language", "source-note"):
         p.add_argument(f"--{name}", dest=f"set_{name.replace('-', '_')}", metavar="VALUE")
     p.add_argument("--note", default="", help="why the change was made (kept in history)")
@@ -120,12 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="allow changing claim, probability or resolve-by of a resolved prediction")
     p.add_argument("--json", action="store_true")
 
-    p = command("mark", "Mark a prediction confirmed, refuted or pending.",
+    p = command("mark", "Mark a prediction confirmed, refuted, pending or void (void needs --note).",
                 "tracker mark trump-keeps-nato-article-5 confirmed --on 2026-01 \\",
-                "    --note 'Article 5 still in force' --evidence https://example.org/report")
+                "    --note 'Article 5 still in force' --evidence https://example.org/report",
+                "tracker mark some-conditional-claim void --note 'the condition never happened'")
     p.add_argument("id")
-    p.add_argument("status", choices=("pending", "confirmed", "refuted"))
-    p.add_argument("--note", default="")
+    p.add_argument("status", choices=("pending", "confirmed", "refuted", "void"))
+    p.add_argument("--note", default="", help="why; required for void")
     p.add_argument("--evidence", action="append", default=[], metavar="URL")
     p.add_argument("--on", metavar="DATE", help="when the outcome became known (default: today)")
     p.add_argument("--json", action="store_true")

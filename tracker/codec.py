@@ -24,7 +24,7 @@ ARTICLE_FIELDS = (
 EVENT_FIELDS = ("date", "title", "summary", "articles", "tags")
 PREDICTION_FIELDS = (
     "claim", "condition", "quote", "hedge", "probability", "made_on", "resolve_by", "horizon_note",
-    "author", "article", "event", "tags", "status",
+    "author", "forecaster", "article", "event", "tags", "status",
 )
 FIELDS = {"article": ARTICLE_FIELDS, "event": EVENT_FIELDS, "prediction": PREDICTION_FIELDS}
 ALLOWED = {kind: frozenset(fields) | {"history", "id", "kind"} for kind, fields in FIELDS.items()}
@@ -53,7 +53,12 @@ def encode_value(value: Any) -> Any:
 
 def encode_history(entry: HistoryEntry) -> dict[str, Any]:
     doc: dict[str, Any] = {"at": entry.at, "action": entry.action}
-    if entry.action == "status":
+    if entry.by:
+        doc["by"] = entry.by
+    if entry.action == "snooze":
+        doc["until"] = entry.until.iso() if entry.until else None
+        doc["note"] = entry.note
+    elif entry.action == "status":
         doc["from"] = entry.from_status
         doc["to"] = entry.to_status
         doc["note"] = entry.note
@@ -183,6 +188,26 @@ class _Reader:
         at, action = raw.get("at"), raw.get("action")
         if not isinstance(at, str) or not at:
             self.fail(name, "has no 'at' timestamp")
+        by = raw.get("by") or ""
+        if not isinstance(by, str):
+            self.fail(name, f"'by' must be text, not {type(by).__name__}")
+            by = ""
+        entry = self._entry_body(name, raw, at if isinstance(at, str) else "", action)
+        if entry is not None:
+            entry.by = by
+        return entry
+
+    def _entry_body(self, name: str, raw: dict, at: str, action: Any) -> HistoryEntry | None:
+        if action == "snooze":
+            until = None
+            try:
+                until = parse_stored(raw.get("until")) if isinstance(raw.get("until"), str) else None
+            except DateError as exc:
+                self.fail(name, f"until: {exc}")
+            else:
+                if until is None:
+                    self.fail(name, "a snooze entry needs an 'until' date")
+            return HistoryEntry(at=at, action="snooze", until=until, note=str(raw.get("note") or ""))
         if action == "status":
             statuses = {s.value for s in Status}
             for key in ("from", "to"):
@@ -198,7 +223,7 @@ class _Reader:
             if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
                 self.fail(name, "evidence must be a list of URLs")
                 evidence = []
-            return HistoryEntry(at=at if isinstance(at, str) else "", action="status", from_status=raw.get("from"),
+            return HistoryEntry(at=at, action="status", from_status=raw.get("from"),
                                 to_status=raw.get("to"), note=str(raw.get("note") or ""),
                                 evidence=list(evidence), known_on=known_on)
         if action == "edit":
@@ -220,7 +245,8 @@ _TEXT_FIELDS = {
     "article": ("title", "author", "url", "language", "summary_title", "summary_language",
                 "summary_posted", "summary_source", "source_note"),
     "event": ("title", "summary"),
-    "prediction": ("claim", "quote", "hedge", "condition", "horizon_note", "author", "article", "event"),
+    "prediction": ("claim", "quote", "hedge", "condition", "horizon_note", "author", "forecaster",
+                   "article", "event"),
 }
 _STATUSES = {s.value: s for s in Status}
 
@@ -255,6 +281,7 @@ def _decode_clean(kind: str, record_id: str, doc: dict) -> Record | None:
             if not text["claim"] or status is None or (probability is not None and (
                     type(probability) not in (float, int) or not 0 < probability < 1)):
                 return None
+            text["forecaster"] = text["forecaster"] or text["author"]
             return Prediction(id=record_id, probability=None if probability is None else float(probability),
                               made_on=parse_stored(doc["made_on"]), resolve_by=parse_stored(doc["resolve_by"]),
                               tags=list(doc.get("tags") or ()), status=status, **text)
@@ -307,9 +334,10 @@ def decode_fields(kind: str, record_id: str, doc: dict, where: str,
             made_on=read.date("made_on"), resolve_by=read.date("resolve_by"),
             quote=read.text("quote"), hedge=read.text("hedge"), condition=read.text("condition"),
             horizon_note=read.text("horizon_note"), author=read.text("author"),
-            article=read.text("article"), event=read.text("event"), tags=read.strings("tags"),
+            forecaster=read.text("forecaster"), article=read.text("article"), event=read.text("event"), tags=read.strings("tags"),
             status=read.status(), history=read.history(),
         )
+        record.forecaster = record.forecaster or record.author  # files from before forecasters
     else:
         raise RecordError([f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}"])
     problems += read.problems

@@ -87,7 +87,7 @@ def cmd_add(args: argparse.Namespace, path: Path) -> int:
             hedge=args.hedge or "", made_on=args.made_on, author=args.author or "",
             article=args.article or "", event=args.event or "", quote=args.quote or "",
             tags=args.tag, condition=args.condition or "", horizon_note=args.horizon_note or "",
-            record_id=args.id)
+            record_id=args.id, forecaster=args.forecaster or "")
     elif args.kind == "event":
         record = actions.add_event(store, date=args.date, title=args.title, summary=args.summary,
                                    articles=args.article, tags=args.tag, record_id=args.id)

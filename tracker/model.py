@@ -13,15 +13,25 @@ from tracker.dates import PDate
 
 
 class Status(str, Enum):
-    """Where a prediction stands. Adding a status (e.g. ``void``) means adding it here
-    and saying whether it is resolved and scored."""
+    """Where a prediction stands.
+
+    ``confirmed`` and ``refuted`` are *resolved* (scored); ``void`` is judged but never
+    scored (a condition that did not happen, a claim made moot or too vague to call).
+    """
 
     PENDING = "pending"
     CONFIRMED = "confirmed"
     REFUTED = "refuted"
+    VOID = "void"
 
     @property
     def resolved(self) -> bool:
+        """Confirmed or refuted: an outcome that counts in a score."""
+        return self is Status.CONFIRMED or self is Status.REFUTED
+
+    @property
+    def closed(self) -> bool:
+        """Judged in any way (resolved or void): out of the review queue, needs history."""
         return self is not Status.PENDING
 
     @property
@@ -29,11 +39,11 @@ class Status(str, Enum):
         return _SYMBOLS[self]
 
 
-_SYMBOLS = {Status.PENDING: "…", Status.CONFIRMED: "✓", Status.REFUTED: "✗"}
+_SYMBOLS = {Status.PENDING: "…", Status.CONFIRMED: "✓", Status.REFUTED: "✗", Status.VOID: "⊘"}
 STATUS_NAMES = tuple(s.value for s in Status)
 
 # Fields whose change rewrites what is being scored: refused on resolved predictions unless forced.
-SCORED_FIELDS = ("claim", "probability", "resolve_by")
+SCORED_FIELDS = ("claim", "probability", "resolve_by", "forecaster")
 
 
 def utc_now() -> str:
@@ -45,8 +55,10 @@ def utc_now() -> str:
 class HistoryEntry:
     """One append-only line of a record's history.
 
-    ``action`` is ``"status"`` (from/to, note, evidence, known_on) or ``"edit"``
-    (field, old, new). History is never rewritten: undoing is a new entry.
+    ``action`` is ``"status"`` (from/to, note, evidence, known_on), ``"edit"``
+    (field, old, new) or ``"snooze"`` (until: the next review date, note).
+    ``by`` names who made the entry (empty when unknown). History is never
+    rewritten: undoing is a new entry.
     """
 
     at: str
@@ -59,6 +71,8 @@ class HistoryEntry:
     field: str | None = None
     old: object = None
     new: object = None
+    until: PDate | None = None
+    by: str = ""
 
 
 @dataclass(slots=True)
@@ -117,6 +131,9 @@ class Prediction:
     condition: str = ""
     horizon_note: str = ""
     author: str = ""
+    # Whose call it is: the article's author, or whoever the article reports (an announcer).
+    # Scores, --author and grouping use it. Empty only while being built; stored filled in.
+    forecaster: str = ""
     article: str = ""
     event: str = ""
     tags: list[str] = field(default_factory=list)
@@ -137,6 +154,15 @@ class Prediction:
     def is_overdue(self, today: _dt.date) -> bool:
         """Pending after the whole resolve-by period (day, month or year) has passed."""
         return self.status is Status.PENDING and today > self.resolve_by.last_day()
+
+    def snoozed_until(self) -> PDate | None:
+        """The next-review date of the latest snooze, if it came after the latest status change."""
+        for entry in reversed(self.history):
+            if entry.action == "snooze":
+                return entry.until
+            if entry.action == "status":
+                return None
+        return None
 
     def last_status_entry(self) -> HistoryEntry | None:
         for entry in reversed(self.history):

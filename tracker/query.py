@@ -93,7 +93,9 @@ def _article_ids(record: Record) -> list[str]:
 
 
 def _author(record: Record, db: Database | None) -> str:
-    if isinstance(record, (Prediction, Article)):
+    if isinstance(record, Prediction):
+        return record.forecaster  # whose call it is: an announcer's forecast is not the author's
+    if isinstance(record, Article):
         return record.author
     if db is not None and isinstance(record, Event):
         return " ".join(db.articles[a].author for a in record.articles if a in db.articles)
@@ -114,6 +116,7 @@ class Counts:
     confirmed: int
     refuted: int
     overdue: int
+    void: int = 0
 
 
 def status_counts(predictions: Iterable[Prediction], today: _dt.date) -> Counts:
@@ -122,4 +125,5 @@ def status_counts(predictions: Iterable[Prediction], today: _dt.date) -> Counts:
     for p in predictions:
         tally[p.status] += 1
         overdue += p.is_overdue(today)
-    return Counts(tally[Status.PENDING], tally[Status.CONFIRMED], tally[Status.REFUTED], overdue)
+    return Counts(tally[Status.PENDING], tally[Status.CONFIRMED], tally[Status.REFUTED], overdue,
+                  tally[Status.VOID])

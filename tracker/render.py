@@ -6,7 +6,7 @@ import datetime as _dt
 
 from rich.cells import cell_len, set_cell_size
 
-from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record
+from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record, Status
 
 
 def fit(text: str, width: int) -> str:
@@ -56,15 +56,20 @@ def table(records: list[Record], today: _dt.date, width: int = 120) -> str:
 def history_lines(history: list[HistoryEntry]) -> list[str]:
     lines = []
     for h in history:
-        if h.action == "status":
+        by = f"  by {h.by}" if h.by else ""
+        if h.action == "snooze":
+            lines.append(f"  {h.at}  snoozed until {h.until.human() if h.until else '?'}{by}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
+        elif h.action == "status":
             known = f", known on {h.known_on.human()}" if h.known_on else ""
-            lines.append(f"  {h.at}  {h.from_status} → {h.to_status}{known}")
+            lines.append(f"  {h.at}  {h.from_status} → {h.to_status}{known}{by}")
             if h.note:
                 lines.append(f"      note: {h.note}")
             for url in h.evidence:
                 lines.append(f"      evidence: {url}")
         else:
-            lines.append(f"  {h.at}  edit {h.field}: {h.old!r} → {h.new!r}")
+            lines.append(f"  {h.at}  edit {h.field}: {h.old!r} → {h.new!r}{by}")
             if h.note:
                 lines.append(f"      note: {h.note}")
     return lines
@@ -88,7 +93,11 @@ def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str
                  ("quote", record.quote), ("made on", record.made_on.human()),
                  ("resolve by", f"{record.resolve_by.human()} ({record.resolve_by.precision})"),
                  ("horizon note", record.horizon_note), ("author", record.author),
+                 ("forecaster", record.forecaster),
                  ("tags", ", ".join(record.tags))]
+        snoozed = record.snoozed_until()
+        if snoozed is not None and record.status is Status.PENDING:
+            rows.append(("next review", snoozed.human()))
         article = db.articles.get(record.article)
         rows.append(("article", f"{record.article} — {article.title}" if article else record.article))
         if article and article.url:

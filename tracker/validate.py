@@ -39,7 +39,7 @@ def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]
     if last is not None and last.to_status != p.status.value:
         problems.append(f"{where}.status: {p.status.value!r} but its history last moved it to "
                         f"{last.to_status!r}")
-    if last is None and p.status.resolved:
+    if last is None and p.status.closed:
         problems.append(f"{where}.status: {p.status.value!r} with no history entry saying when or why")
     return problems
 
