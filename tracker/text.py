@@ -1,0 +1,36 @@
+"""Text from articles is data: control characters are shown, never sent to a terminal.
+
+A claim holding ``ESC ] 0 ; … BEL`` would retitle the terminal, ``ESC [ 2 J`` would
+blank it, OSC 52 would write the clipboard. Every path that prints or draws user text
+(CLI tables, details, errors, notes, history, the TUI, reports) passes it through
+:func:`visible`, which shows each such character as a visible escape (``\\x1b``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates that can
+# make text display in an order other than the one it is stored in.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_KEEP_NEWLINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str, keep_newlines: bool = False) -> str:
+    """``text`` with every control character shown as an escape such as ``\\x1b``.
+
+    With ``keep_newlines``, line feeds stay line feeds (multi-line notes); tabs and
+    carriage returns are always escaped.
+    """
+    pattern = _CONTROL_KEEP_NEWLINES if keep_newlines else _CONTROL
+    return pattern.sub(_escape, text)
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`visible` would escape (newlines included)."""
+    return _CONTROL.search(text) is not None
