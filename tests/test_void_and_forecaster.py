@@ -92,3 +92,11 @@ def test_a_snooze_entry_without_a_date_is_a_problem(tmp_path):
                               "history": [{"at": "2026-01-02T00:00:00Z", "action": "snooze"}]}}}))
     with pytest.raises(Exception, match="until"):
         Store(path).load()
+
+
+def test_an_alternative_hedge_is_kept_and_must_be_in_the_table(sample_db, capsys):
+    assert main(["--db", str(sample_db), "edit", PENDING, "--alt-hedge", "可能性がある"]) == 0
+    assert Store(sample_db).load().predictions[PENDING].alt_hedge == "可能性がある"
+    before = sample_db.read_bytes()
+    assert main(["--db", str(sample_db), "edit", PENDING, "--alt-hedge", "no such phrase"]) == 1
+    assert "alt_hedge" in capsys.readouterr().err and sample_db.read_bytes() == before

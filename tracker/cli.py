@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "tracker edit my-prediction --resolve-by 2026-06 --horizon-note 'extended: talks delayed'",
                 "tracker edit my-prediction --tags 'nato;poland'")
     p.add_argument("id")
-    for name in ("claim", "quote", "hedge", "probability", "made-on", "resolve-by", "horizon-note",
+    for name in ("claim", "quote", "hedge", "alt-hedge", "probability", "made-on", "resolve-by", "horizon-note",
                  "condition", "author", "forecaster", "article", "event", "tags", "date", "title", "summary",
                  "articles", "published", "url", "language", "source-note"):
         p.add_argument(f"--{name}", dest=f"set_{name.replace('-', '_')}", metavar="VALUE")

@@ -23,7 +23,7 @@ ARTICLE_FIELDS = (
 )
 EVENT_FIELDS = ("date", "title", "summary", "articles", "tags")
 PREDICTION_FIELDS = (
-    "claim", "condition", "quote", "hedge", "probability", "made_on", "resolve_by", "horizon_note",
+    "claim", "condition", "quote", "hedge", "alt_hedge", "probability", "made_on", "resolve_by", "horizon_note",
     "author", "forecaster", "article", "event", "tags", "status",
 )
 FIELDS = {"article": ARTICLE_FIELDS, "event": EVENT_FIELDS, "prediction": PREDICTION_FIELDS}
@@ -245,7 +245,7 @@ _TEXT_FIELDS = {
     "article": ("title", "author", "url", "language", "summary_title", "summary_language",
                 "summary_posted", "summary_source", "source_note"),
     "event": ("title", "summary"),
-    "prediction": ("claim", "quote", "hedge", "condition", "horizon_note", "author", "forecaster",
+    "prediction": ("claim", "quote", "hedge", "alt_hedge", "condition", "horizon_note", "author", "forecaster",
                    "article", "event"),
 }
 _STATUSES = {s.value: s for s in Status}
@@ -332,7 +332,8 @@ def decode_fields(kind: str, record_id: str, doc: dict, where: str,
         record = Prediction(
             id=record_id, claim=read.text("claim", True), probability=read.probability(),
             made_on=read.date("made_on"), resolve_by=read.date("resolve_by"),
-            quote=read.text("quote"), hedge=read.text("hedge"), condition=read.text("condition"),
+            quote=read.text("quote"), hedge=read.text("hedge"), alt_hedge=read.text("alt_hedge"),
+            condition=read.text("condition"),
             horizon_note=read.text("horizon_note"), author=read.text("author"),
             forecaster=read.text("forecaster"), article=read.text("article"), event=read.text("event"), tags=read.strings("tags"),
             status=read.status(), history=read.history(),

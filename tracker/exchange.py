@@ -34,7 +34,7 @@ CSV_COLUMNS = (
 )
 EXTRA_COLUMNS = (
     "known_on", "condition", "horizon_note", "event", "summary", "url", "language", "summary_title",
-    "summary_language", "summary_posted", "summary_source", "source_note", "forecaster", "history",
+    "summary_language", "summary_posted", "summary_source", "source_note", "forecaster", "alt_hedge", "history",
 )
 ALL_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS
 DEFAULT_HORIZON_NOTE = "No horizon given on import: default of one year after made_on."
@@ -169,7 +169,7 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
                     "summary_posted", "summary_source", "source_note"),
         "event": ("date", "title", "summary"),
         "prediction": ("claim", "quote", "hedge", "made_on", "resolve_by", "status", "author",
-                       "forecaster", "article", "condition", "horizon_note", "event"),
+                       "forecaster", "alt_hedge", "article", "condition", "horizon_note", "event"),
     }.get(kind, ())
     for name in keep:
         if row.get(name):

@@ -128,6 +128,9 @@ class Prediction:
     resolve_by: PDate
     quote: str = ""
     hedge: str = ""
+    # The same claim hedged differently in another section of the source: its phrase, so a
+    # score's hedge range covers that reading too.
+    alt_hedge: str = ""
     condition: str = ""
     horizon_note: str = ""
     author: str = ""

@@ -90,6 +90,7 @@ def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str
         state = status_text(record, today)
         rows += [("claim", record.claim), ("condition", record.condition), ("status", state),
                  ("probability", probability_text(record.probability)), ("hedge", record.hedge),
+                 ("other reading", record.alt_hedge),
                  ("quote", record.quote), ("made on", record.made_on.human()),
                  ("resolve by", f"{record.resolve_by.human()} ({record.resolve_by.precision})"),
                  ("horizon note", record.horizon_note), ("author", record.author),

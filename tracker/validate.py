@@ -33,6 +33,8 @@ def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]
         low, high = hedges.lookup(p.hedge).call_range
         problems.append(f"{where}.probability: {p.probability} does not agree with hedge "
                         f"{p.hedge!r} ({low:.2f}-{high:.2f}, see `tracker hedges`)")
+    if p.alt_hedge and hedges.lookup(p.alt_hedge) is None:
+        problems.append(f"{where}.alt_hedge: {p.alt_hedge!r} is not in the hedge table (`tracker hedges`)")
     if p.resolve_by.last_day() < p.made_on.first_day():
         problems.append(f"{where}.resolve_by: {p.resolve_by} is before made_on {p.made_on}")
     last = p.last_status_entry()
