@@ -148,6 +148,9 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    if args.format == "ics":
+        from tracker.cmd_report import cmd_export_ics
+        return cmd_export_ics(args, path)
     from tracker.exchange import export_csv, export_json
     from tracker.query import timeline_key
     from tracker.storage import atomic_write
@@ -210,7 +213,16 @@ def open_tui(path: Path) -> int:
     return run(path)
 
 
+def _more_handlers() -> dict:
+    """Commands kept in their own modules (imported here, after the helpers they use)."""
+    from tracker import cmd_report, cmd_review, cmd_score
+
+    return {"review": cmd_review.cmd_review, "snooze": cmd_review.cmd_snooze, "score": cmd_score.cmd_score,
+            "report": cmd_report.cmd_report}
+
+
 HANDLERS = {
     "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
 }
+HANDLERS.update(_more_handlers())
