@@ -205,6 +205,8 @@ def test_other_readings_are_table_phrases_from_the_seed(db, seed_text):
         if p.alt_hedge:
             assert hedges.lookup(p.alt_hedge) is not None and p.alt_hedge in seed_text, p.id
             assert p.alt_hedge != p.hedge and "alt_hedge" in p.horizon_note, f"{p.id}: say which reading was taken"
+            if hedges.lookup(p.alt_hedge).negates:  # a score reads alt_hedge in the stored claim's direction
+                assert hedges.looks_negated(p.claim), f"{p.id}: {p.alt_hedge} reads the negated claim"
 
 
 def test_negating_hedges_store_the_negated_claim(db):
