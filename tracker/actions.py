@@ -242,6 +242,29 @@ def undo_mark(store: Store, record_id: str, *, expected: Status, restore: Status
                 note=f"undo: back from {expected.value} to {restore.value}")
 
 
+def snooze(store: Store, record_id: str, period: str, *, today: _dt.date | None = None,
+           note: str = "") -> Prediction:
+    """Take a pending prediction out of the review queue until a day after today
+    (``30d``, ``3 months``, ``2026-03``: see :func:`tracker.review.parse_period`),
+    appending a snooze entry to its history. A later status change ends the snooze."""
+    from tracker.review import parse_period
+
+    today = today or _dt.date.today()
+    until = parse_period(period, today)
+    if until <= today:
+        raise FieldError("period", f"{until.isoformat()} is not after today ({today.isoformat()})")
+    with store.transaction() as session:
+        prediction = _get_prediction(session, record_id, "snoozed")
+        if prediction.status is not Status.PENDING:
+            raise ActionError(f"{record_id} is {prediction.status.value}; only pending predictions "
+                              "can be snoozed")
+        entry = HistoryEntry(at=utc_now(), action="snooze", until=PDate.from_date(until),
+                             note=str(note or "").strip())
+        updated = replace(prediction, history=[*prediction.history, entry])
+        _put(session, updated)
+    return updated
+
+
 @dataclass
 class ImportResult:
     added: list[str]
