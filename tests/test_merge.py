@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import shutil
 import subprocess
@@ -203,3 +204,26 @@ def test_validate_flags_a_settle_with_nothing_disputed(sample_db, capsys):
     sample_db.write_bytes(orjson.dumps(tables))
     assert main(["--db", str(sample_db), "validate"]) == 1
     assert "settles 'status', which no earlier entry disputes" in capsys.readouterr().err
+
+
+def test_a_disputed_prediction_counts_in_no_score_until_settled(sides):
+    from tracker import scoring
+
+    base, ours, theirs = sides
+    actions.mark(Store(ours), PENDING, "confirmed", note="yes")
+    actions.mark(Store(theirs), PENDING, "refuted", note="no")
+    merge(base, ours, theirs)
+    today = dt.date(2026, 11, 1)
+    db = Store(ours).load()
+    scored = {p.id for p in scoring.scorable(db.predictions.values())}
+    assert scored == {CONFIRMED}
+    assert scoring.score(db.predictions.values(), today)["brier"] == pytest.approx((1 - 0.8) ** 2)
+    assert main(["--db", str(ours), "settle", PENDING, "--field", "status", "--value", "refuted"]) == 0
+    db = Store(ours).load()
+    assert {p.id for p in scoring.scorable(db.predictions.values())} == {CONFIRMED, PENDING}
+
+
+def test_a_snooze_names_who_made_it(sample_db, monkeypatch):
+    as_user(monkeypatch, "Fay")
+    actions.snooze(Store(sample_db), JA_PENDING, "30d")
+    assert Store(sample_db).load().predictions[JA_PENDING].history[-1].by == "Fay"

@@ -253,13 +253,14 @@ def snooze(store: Store, record_id: str, period: str, *, today: _dt.date | None 
     until = parse_period(period, today)
     if until <= today:
         raise FieldError("period", f"{until.isoformat()} is not after today ({today.isoformat()})")
+    by = current_user(store.path.parent)  # asked before taking the lock: it may start git
     with store.transaction() as session:
         prediction = _get_prediction(session, record_id, "snoozed")
         if prediction.status is not Status.PENDING:
             raise ActionError(f"{record_id} is {prediction.status.value}; only pending predictions "
                               "can be snoozed")
         entry = HistoryEntry(at=utc_now(), action="snooze", until=PDate.from_date(until),
-                             note=str(note or "").strip())
+                             note=str(note or "").strip(), by=by)
         updated = replace(prediction, history=[*prediction.history, entry])
         _put(session, updated)
     return updated
