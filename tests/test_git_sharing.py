@@ -134,7 +134,7 @@ def test_two_readers_pull_both_ways_and_disagreements_are_disputed(team):
     for repo in (alice, bob):
         assert_clean(repo)
     # Both merges made the same file: the merge does not depend on whose side is "ours".
-    assert (alice / DB).read_bytes() == (bob / DB).read_bytes()
+    assert (alice / DB).read_text() == (bob / DB).read_text()
 
     db = Store(alice / DB).load()
     assert disputed(alice) == {PENDING: {"status"}, "both-readers-add-this": {"probability"}}

@@ -103,11 +103,17 @@ def test_different_values_on_both_sides_are_disputed_with_who_set_each(sides, mo
     assert "DISPUTED" in out and "'2026-03' (Alice)" in out and "'2026-06' (Bob)" in out
 
 
-def test_merge_is_the_same_whichever_side_is_ours(sides, tmp_path):
+def test_merge_is_the_same_whichever_side_is_ours(sides, tmp_path, monkeypatch):
     base, ours, theirs = sides
     actions.mark(Store(ours), PENDING, "confirmed", note="yes")
     actions.mark(Store(theirs), PENDING, "refuted", note="no")
     actions.edit_record(Store(theirs), CONFIRMED, {"quote": "q"})
+    for path, claim, p in ((ours, "Same slug, ours", "0.6"), (theirs, "Same slug, theirs", "0.7"),
+                           (ours, "Both add this", "0.6"), (theirs, "Both add this", "0.7")):
+        actions.add_prediction(Store(path), claim=claim, probability=p, resolve_by="2030",
+                               record_id="same-slug" if claim.startswith("Same") else None)
+    clock = iter(f"2030-01-01T00:00:0{n}Z" for n in range(10))   # the two merges run at different times
+    monkeypatch.setattr("tracker.merge.utc_now", lambda: next(clock))
     swapped = tmp_path / "swapped.json"
     shutil.copy(theirs, swapped)
     ours_copy = tmp_path / "ours-copy.json"

@@ -13,8 +13,9 @@ Rules (each so that nothing either reader did is lost, and both readers' merges 
 * a prediction judged on both sides to different outcomes is disputed the same way;
 * a record deleted on one side and unchanged on the other is deleted; changed on the other, kept.
 
-Everything here is deterministic (a dispute is dated by the later of the two changes, not by
-the clock), so merging A into B and B into A produce the same records.
+Everything here is deterministic (a dispute is dated by the later of the two changes, and an
+entry with nothing to date it by takes the latest time in any of the three files, not the
+clock), so merging A into B and B into A produce the same records.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
     """Merge three versions of a database, each given as its records' documents by id."""
     out: dict[str, Doc] = {}
     result = MergeResult({})
+    latest = max((_last_at(d["history"]) for side in (base, ours, theirs) for d in side.values()),
+                 default="") or utc_now()
     taken = set(base) | set(ours) | set(theirs)
     moved: list[tuple[str, str, dict[str, Doc]]] = []   # (id, new id, the side that moved)
     for rid in sorted(taken):
@@ -91,19 +94,19 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
         if o == t:
             out[rid] = o
         elif b is not None and b["kind"] == o["kind"] == t["kind"]:
-            out[rid] = _merge_record(b, o, t, result)
+            out[rid] = _merge_record(b, o, t, result, latest)
         elif o["kind"] == t["kind"] and o[LABEL[o["kind"]]] == t[LABEL[t["kind"]]]:
-            out[rid] = _merge_record(None, o, t, result)   # both added the same claim: one record
+            out[rid] = _merge_record(None, o, t, result, latest)   # both added the same claim: one record
         else:
             keep, move, side = (o, t, theirs) if _key(_strip(o)) <= _key(_strip(t)) else (t, o, ours)
             new = _fresh_id(rid, taken)
             taken.add(new)
             out[rid] = keep
-            out[new] = _renamed(move, new)
+            out[new] = _renamed(move, new, latest)
             moved.append((rid, new, side))
             result.renamed.append((rid, new))
     for old, new, side in moved:
-        _follow(out, old, new, {i for i in side if i not in base and i not in (ours if side is theirs else theirs)})
+        _follow(out, old, new, latest, {i for i in side if i not in base and i not in (ours if side is theirs else theirs)})
     tables: dict[str, Any] = {"meta": meta if meta is not None else empty_tables()["meta"]}
     for kind in KINDS:
         tables[TABLES[kind]] = {rid: {k: v for k, v in doc.items() if k not in ("id", "kind")}
@@ -124,14 +127,14 @@ def _fresh_id(rid: str, taken: set[str]) -> str:
     return f"{rid}-{n}"
 
 
-def _renamed(doc: Doc, new: str) -> Doc:
+def _renamed(doc: Doc, new: str, latest: str) -> Doc:
     note = f"renamed on merge: another reader added a different {doc['kind']} as {doc['id']!r}"
-    entry = {"at": _last_at(doc["history"]) or utc_now(), "action": "edit", "field": "id",
+    entry = {"at": _last_at(doc["history"]) or latest, "action": "edit", "field": "id",
              "old": doc["id"], "new": new, "note": note}
     return {**doc, "id": new, "history": [*doc["history"], entry]}
 
 
-def _follow(out: dict[str, Doc], old: str, new: str, added_with_it: set[str]) -> None:
+def _follow(out: dict[str, Doc], old: str, new: str, latest: str, added_with_it: set[str]) -> None:
     """Records added on the same side as a renamed article or event point at its new id."""
     for rid in added_with_it:
         doc = out.get(rid)
@@ -141,7 +144,7 @@ def _follow(out: dict[str, Doc], old: str, new: str, added_with_it: set[str]) ->
             value = doc.get(name)
             if value == old or (isinstance(value, list) and old in value):
                 changed = new if value == old else [new if v == old else v for v in value]
-                entry = {"at": _last_at(doc["history"]) or utc_now(), "action": "edit", "field": name,
+                entry = {"at": _last_at(doc["history"]) or latest, "action": "edit", "field": name,
                          "old": value, "new": changed, "note": f"{old!r} was renamed {new!r} on merge"}
                 out[rid] = doc = {**doc, name: changed, "history": [*doc["history"], entry]}
 
@@ -150,7 +153,7 @@ def _last_at(history: list[Doc]) -> str:
     return max((e.get("at") or "" for e in history), default="")
 
 
-def _merge_record(b: Doc | None, o: Doc, t: Doc, result: MergeResult) -> Doc:
+def _merge_record(b: Doc | None, o: Doc, t: Doc, result: MergeResult, latest: str) -> Doc:
     kind = o["kind"]
     base_hist = b["history"] if b is not None else []
     base_keys = {_key(e) for e in base_hist}
@@ -177,7 +180,7 @@ def _merge_record(b: Doc | None, o: Doc, t: Doc, result: MergeResult) -> Doc:
         later = max((at_o, _key(ov), ov), (at_t, _key(tv), tv), key=lambda x: x[:2])
         merged[name] = later[2]
         sides = sorted([{"value": ov, "by": by_o}, {"value": tv, "by": by_t}], key=_key)
-        disputes.append({"at": max(at_o, at_t) or utc_now(), "action": "dispute", "field": name,
+        disputes.append({"at": max(at_o, at_t) or latest, "action": "dispute", "field": name,
                          "values": sides})
         result.disputes.append((o["id"], name))
     fresh = _interleave(new_o, new_t, set(base_keys))
