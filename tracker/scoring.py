@@ -21,6 +21,7 @@ import random
 from collections.abc import Callable, Iterable
 
 from tracker import hedges
+from tracker.disputes import is_disputed
 from tracker.model import Database, Prediction, Status
 
 Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal
@@ -38,9 +39,10 @@ KEYS = ("n", "resolved", "confirmed", "refuted", "pending", "void", "hit_rate", 
 def scorable(predictions: Iterable[Prediction]) -> list[Prediction]:
     """The predictions a score is computed over: resolved, with a probability.
 
-    The one place that decides it, so further exclusions (an unsettled dispute) go here.
+    The one place that decides it. A prediction two readers judged (or edited) differently
+    is left out until the dispute is settled: neither side's call is the record's yet.
     """
-    return [p for p in predictions if p.status.resolved and p.probability is not None]
+    return [p for p in predictions if p.status.resolved and p.probability is not None and not is_disputed(p)]
 
 
 def outcome(p: Prediction) -> int:
