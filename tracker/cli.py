@@ -147,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="allow changing claim, probability or resolve-by of resolved predictions")
 
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
+    from tracker import commands_ingest
+
+    commands_ingest.add_commands(command)
     command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
     return parser
 

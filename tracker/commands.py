@@ -15,6 +15,7 @@ from tracker.dates import DateError
 from tracker.exchange import ImportFileError
 from tracker.fields import FieldError, parse_date_field
 from tracker.model import Record
+from tracker import commands_ingest
 from tracker.storage import Store, StoreError
 
 
@@ -137,8 +138,11 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli import Refused
     from tracker.validate import database_problems
 
-    db, problems = Store(path).session().decode_all()
-    problems += database_problems(db)
+    from tracker.ingest.proposals import proposal_problems
+
+    session = Store(path).session()
+    db, problems = session.decode_all()
+    problems += database_problems(db) + proposal_problems(session)
     if problems:
         raise Refused(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found",
                       [f"{path}: {p}" for p in problems])
@@ -214,3 +218,4 @@ HANDLERS = {
     "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
 }
+HANDLERS.update(commands_ingest.HANDLERS)
