@@ -44,13 +44,14 @@ def _quotes_with_hedges(candidate: Candidate) -> list[tuple[str, str]]:
             *((a.get("quote", ""), a.get("hedge", "")) for a in candidate.also)]
 
 
-def same_prediction(quote: str, hedge: str, candidate: Candidate) -> bool:
-    """The reference quote is this candidate's sentence (or a duplicate's), with its hedge."""
+def same_prediction(quote: str, hedge: str, candidate: Candidate, strict: bool = True) -> bool:
+    """The reference quote is this candidate's sentence (or a duplicate's); with ``strict``
+    (the sentence gave more than one candidate) the hedge must agree too."""
     if not quote:
         return False
     for text, other in _quotes_with_hedges(candidate):
         if text and (quote in text or text in quote):
-            if not hedge or not other or hedge not in text or other in hedge or hedge in other:
+            if not strict or not hedge or not other or hedge not in text or other in hedge or hedge in other:
                 return True
     return False
 
@@ -71,9 +72,13 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
     evs = [c for c in candidates if c.kind == "event"]
     p_score, e_score = Score(len(predictions), candidates=len(preds)), Score(len(events), candidates=len(evs))
     used_p: set[int] = set()
+    per_sentence: dict[tuple, int] = {}
+    for c in preds:
+        per_sentence[(c.article, c.source["text"])] = per_sentence.get((c.article, c.source["text"]), 0) + 1
     for ref in predictions:
         hits = [i for i, c in enumerate(preds) if c.fields.get("article") == ref["article"]
-                and same_prediction(ref["quote"], ref.get("hedge", ""), c)]
+                and same_prediction(ref["quote"], ref.get("hedge", ""), c,
+                                    strict=per_sentence[(c.article, c.source["text"])] > 1)]
         (p_score.found if hits else p_score.missed).append(ref["id"])
         used_p.update(hits)
     used_e: set[int] = set()
