@@ -165,9 +165,8 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli import Refused
-    from tracker.validate import database_problems
-
     from tracker.ingest.proposals import proposal_problems
+    from tracker.validate import database_problems
 
     session = Store(path).session()
     db, problems = session.decode_all()
@@ -181,6 +180,9 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    if args.format == "ics":
+        from tracker.cmd_report import cmd_export_ics
+        return cmd_export_ics(args, path)
     from tracker.exchange import export_csv, export_json
     from tracker.query import timeline_key
     from tracker.storage import atomic_write
@@ -245,9 +247,18 @@ def open_tui(path: Path) -> int:
     return run(path)
 
 
+def _more_handlers() -> dict:
+    """Commands kept in their own modules (imported here, after the helpers they use)."""
+    from tracker import cmd_report, cmd_review, cmd_score
+
+    return {"review": cmd_review.cmd_review, "snooze": cmd_review.cmd_snooze, "score": cmd_score.cmd_score,
+            "report": cmd_report.cmd_report}
+
+
 HANDLERS = {
     "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
     "settle": cmd_settle, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
 }
 HANDLERS.update(commands_ingest.HANDLERS)
+HANDLERS.update(_more_handlers())
