@@ -149,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="allow changing claim, probability or resolve-by of resolved predictions")
 
     _sharing_commands(command)
+    p = command("report", "Write a scorecard: with --format html, a static site (index and one page "
+                "per forecaster) into the folder -o names.",
+                "tracker report --format html -o scorecard/   # open scorecard/index.html",
+                "tracker report --format html --author Korybko -o korybko/")
+    p.add_argument("--format", choices=("html",), default="html")
+    p.add_argument("--author", metavar="NAME", help="only forecasters whose name contains NAME")
+    p.add_argument("-o", "--output", metavar="DIR", help="the folder to write (created if missing)")
+    p.add_argument("--today", metavar="DATE", help="score as of DATE (default: today)")
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
     command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
     return parser

@@ -162,6 +162,17 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace, path: Path) -> int:
+    from tracker.htmlreport import write_site
+
+    if not args.output or args.output == "-":
+        raise UsageError("report --format html: -o DIR names the folder to write the pages into")
+    today = parse_date_field(args.today, "--today").last_day() if args.today else _dt.date.today()
+    written = write_site(Store(path).load(), Path(args.output), today, args.author)
+    print(f"{Path(args.output) / 'index.html'}: {len(written)} pages", file=sys.stderr)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli import Refused
     from tracker.validate import database_problems
@@ -244,5 +255,5 @@ def open_tui(path: Path) -> int:
 HANDLERS = {
     "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
-    "settle": cmd_settle, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
+    "settle": cmd_settle, "report": cmd_report, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
 }
