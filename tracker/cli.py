@@ -137,9 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("validate", "Check the database and report every problem found.", "tracker validate")
 
-    p = command("export", "Write every record as JSON or CSV.",
-                "tracker export --format csv -o predictions.csv")
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p = command("export", "Write every record as JSON or CSV, or pending predictions as a calendar (ics).",
+                "tracker export --format csv -o predictions.csv",
+                "tracker export --format ics -o predictions.ics")
+    p.add_argument("--format", choices=("json", "csv", "ics"), default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
 
     p = command("import", "Add or update records from a CSV or JSON file (all or nothing).",
@@ -148,15 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="allow changing claim, probability or resolve-by of resolved predictions")
 
+    from tracker import cmd_report, cmd_review, cmd_score
+    cmd_review.register(command)
+    cmd_score.register(command)
+    cmd_report.register(command)
     _sharing_commands(command)
-    p = command("report", "Write a scorecard: with --format html, a static site (index and one page "
-                "per forecaster) into the folder -o names.",
-                "tracker report --format html -o scorecard/   # open scorecard/index.html",
-                "tracker report --format html --author Korybko -o korybko/")
-    p.add_argument("--format", choices=("html",), default="html")
-    p.add_argument("--author", metavar="NAME", help="only forecasters whose name contains NAME")
-    p.add_argument("-o", "--output", metavar="DIR", help="the folder to write (created if missing)")
-    p.add_argument("--today", metavar="DATE", help="score as of DATE (default: today)")
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
     command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
     return parser

@@ -162,17 +162,6 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace, path: Path) -> int:
-    from tracker.htmlreport import write_site
-
-    if not args.output or args.output == "-":
-        raise UsageError("report --format html: -o DIR names the folder to write the pages into")
-    today = parse_date_field(args.today, "--today").last_day() if args.today else _dt.date.today()
-    written = write_site(Store(path).load(), Path(args.output), today, args.author)
-    print(f"{Path(args.output) / 'index.html'}: {len(written)} pages", file=sys.stderr)
-    return 0
-
-
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli import Refused
     from tracker.validate import database_problems
@@ -188,6 +177,9 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    if args.format == "ics":
+        from tracker.cmd_report import cmd_export_ics
+        return cmd_export_ics(args, path)
     from tracker.exchange import export_csv, export_json
     from tracker.query import timeline_key
     from tracker.storage import atomic_write
@@ -252,8 +244,17 @@ def open_tui(path: Path) -> int:
     return run(path)
 
 
+def _more_handlers() -> dict:
+    """Commands kept in their own modules (imported here, after the helpers they use)."""
+    from tracker import cmd_report, cmd_review, cmd_score
+
+    return {"review": cmd_review.cmd_review, "snooze": cmd_review.cmd_snooze, "score": cmd_score.cmd_score,
+            "report": cmd_report.cmd_report}
+
+
 HANDLERS = {
     "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
-    "settle": cmd_settle, "report": cmd_report, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
+    "settle": cmd_settle, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
 }
+HANDLERS.update(_more_handlers())
