@@ -44,7 +44,7 @@ async def tracker_app(db: Path) -> dict[str, float]:
     start = time.perf_counter()
     app = TrackerApp(db)
     async with app.run_test(size=SIZE) as pilot:
-        await _wait(lambda: app.loaded and len(_timeline(app).rows) > 0)
+        await _wait(lambda: app.session.loaded and len(_timeline(app).rows) > 1)  # more than "today"
         first = time.perf_counter() - start
         await app.workers.wait_for_complete()
         await pilot.press("slash")
