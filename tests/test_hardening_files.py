@@ -78,12 +78,15 @@ def test_write_output_replaces_a_regular_file_keeping_its_mode(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
 
 
-def test_export_to_a_full_device_names_the_file(sample_db, capsys):
-    if not os.path.exists("/dev/full"):
-        pytest.skip("no /dev/full")
-    line = _refused(capsys, ["--db", str(sample_db), "export", "-o", "/dev/full"])
-    assert "/dev/full" in line and "no space" in line
-    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+def test_export_to_a_full_device_names_the_file(sample_db, tmp_path, capsys):
+    full = tmp_path / "full"  # a private /dev/full: a broken build must not replace the real one
+    try:
+        os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except OSError:
+        pytest.skip("cannot make a device node here")
+    line = _refused(capsys, ["--db", str(sample_db), "export", "-o", str(full)])
+    assert str(full) in line and "no space" in line
+    assert stat.S_ISCHR(os.lstat(full).st_mode)
 
 
 # ---- items 10 and 14: a database or import file that is not a regular file ------
