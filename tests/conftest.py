@@ -39,6 +39,13 @@ def _guard_default_database(monkeypatch, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fixed_reader_name(monkeypatch):
+    """History entries name who made them: one fixed name, so no output depends on the machine.
+    Tests of where the name comes from unset it."""
+    monkeypatch.setenv("TRACKER_USER", "Test Reader")
+
+
+@pytest.fixture(autouse=True)
 def _keep_garbage_collection_on():
     """`tracker.cli.main` may switch the cyclic GC off for a short-lived process; tests call it
     in-process, so switch it back on rather than run the rest of the session without it."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -11,6 +14,8 @@ from tracker import hedges
 from tracker.model import Status
 from tracker.storage import Store
 from tracker.validate import database_problems
+
+import dataset_review as review
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "predictions.json"
@@ -121,3 +126,104 @@ def test_events_at_the_precision_the_text_gives(db, seed_text):
         assert event.id.startswith(event.date.iso()), event.id
     text = unicodedata.normalize("NFKC", seed_text)
     assert "2021年12月" in text and db.events["2021-12-putin-security-guarantee-demands"].date.precision == "month"
+
+
+# ---- rules from the second reading (issue 10); the judgements are in tests/dataset_review.py ----
+
+def claim_likeness(a: str, b: str) -> float:
+    """How alike two claims are: Jaccard similarity of their character trigrams (0 to 1)."""
+    def grams(text: str) -> set[str]:
+        text = re.sub(r"\W+", " ", text.casefold())
+        return {text[i:i + 3] for i in range(len(text) - 2)}
+    ga, gb = grams(a), grams(b)
+    return len(ga & gb) / len(ga | gb) if ga | gb else 0.0
+
+
+# The Baltics pair that was one forecast in two records scored 0.43; distinct claims sit below 0.3
+# or are in the reviewed list.
+LIKENESS_TO_REVIEW = 0.3
+
+
+def test_announcements_and_schedules_are_the_announcers_forecasts(db):
+    stored = json.loads(BUNDLED.read_text(encoding="utf-8"))["predictions"]
+    assert [i for i, doc in stored.items() if not doc.get("forecaster")] == []  # stored, not only defaulted
+    for p in db.predictions.values():
+        assert p.forecaster, f"{p.id}: every prediction says whose call it is"
+        reports = [m for m in review.ANNOUNCEMENT_MARKERS if m in p.quote.casefold()]
+        own = p.forecaster == db.articles[p.article].author
+        if reports and own:
+            assert p.id in review.OWN_CALLS_DESPITE_MARKER, \
+                f"{p.id}: the quote reports someone else's announcement ({reports[0]}) but the call is the author's"
+        if not own:
+            assert review.ANNOUNCED.get(p.id) == p.forecaster, \
+                f"{p.id}: forecaster {p.forecaster!r} is not the reviewed announcer"
+    assert set(review.ANNOUNCED) <= set(db.predictions)
+
+
+def test_no_two_predictions_of_one_article_are_one_claim_unreviewed(db):
+    unreviewed = []
+    for a, b in itertools.combinations(sorted(db.predictions.values(), key=lambda p: p.id), 2):
+        if a.article != b.article:
+            continue
+        same_sentence = a.quote in b.quote or b.quote in a.quote
+        if same_sentence or claim_likeness(a.claim, b.claim) >= LIKENESS_TO_REVIEW:
+            if frozenset({a.id, b.id}) not in review.LOOKED_AT_PAIRS:
+                unreviewed.append((a.id, b.id))
+    assert unreviewed == []
+    for pair, verdict in review.LOOKED_AT_PAIRS.items():
+        assert pair <= set(db.predictions) and verdict, sorted(pair)
+
+
+def test_merged_and_removed_records_stay_out_and_survivors_carry_the_other_reading(db):
+    for gone, (survivor, hedge) in review.MERGED.items():
+        assert gone not in db.predictions
+        assert hedge in (db.predictions[survivor].hedge, db.predictions[survivor].alt_hedge), survivor
+        assert gone in db.predictions[survivor].horizon_note  # the record says what was merged into it
+    for gone, reason in review.REMOVED.items():
+        assert gone not in db.predictions and reason
+
+
+def test_mutually_exclusive_claims_have_coherent_probabilities(db):
+    for pair, reason in review.EXCLUSIVE.items():
+        a, b = (db.predictions[i] for i in sorted(pair))
+        if a.resolve_by == b.resolve_by:
+            assert a.probability + b.probability <= 1 + 1e-9, f"{a.id} + {b.id} > 1 by the same date"
+        else:
+            assert reason, f"{a.id}, {b.id}: different horizons need a stated reason"
+
+
+def test_every_claim_says_how_a_stranger_would_judge_it(db):
+    for p in db.predictions.values():
+        _, marker, criterion = p.horizon_note.partition("Judged by: ")
+        assert marker and "confirmed if" in criterion and re.search(r"refuted (if|otherwise)", criterion), p.id
+        if p.condition:
+            assert "void if" in criterion, f"{p.id}: a conditional says what happens when the condition fails"
+
+
+def test_other_readings_are_table_phrases_from_the_seed(db, seed_text):
+    for p in db.predictions.values():
+        if p.alt_hedge:
+            assert hedges.lookup(p.alt_hedge) is not None and p.alt_hedge in seed_text, p.id
+            assert p.alt_hedge != p.hedge and "alt_hedge" in p.horizon_note, f"{p.id}: say which reading was taken"
+            if hedges.lookup(p.alt_hedge).negates:  # a score reads alt_hedge in the stored claim's direction
+                assert hedges.looks_negated(p.claim), f"{p.id}: {p.alt_hedge} reads the negated claim"
+
+
+def test_negating_hedges_store_the_negated_claim(db):
+    for p in db.predictions.values():
+        if hedges.lookup(p.hedge).negates:
+            assert hedges.looks_negated(p.claim), f"{p.id}: {p.hedge} puts the claim below even; store its negation"
+
+
+def test_every_article_has_an_event_and_its_predictions_link_to_events(db):
+    for article_id in db.articles:
+        events = {e.id for e in db.events.values() if article_id in e.articles}
+        assert events, f"{article_id}: no event"
+    belarus = [p for p in db.predictions.values() if p.article == "korybko-2025-02-22-poland-belarus-inspections"]
+    assert belarus and all(p.event for p in belarus)
+
+
+def test_duda_trump_meeting_is_dated_by_reports_of_the_time(db):
+    meeting = db.events["2025-02-22-duda-trump-cpac-meeting"]
+    assert meeting.date.iso() == "2025-02-22"
+    assert "2月23日" in meeting.summary and "https://" in meeting.summary  # the seed's words and a source

@@ -26,7 +26,8 @@ def _modules_after(code: str, cwd) -> dict:
 @pytest.mark.parametrize(
     "command",
     [["list"], ["list", "--json", "--search", "poland"], ["show", PENDING], ["show", PENDING, "--json"],
-     ["mark", PENDING, "refuted", "--on", "2025-06"], ["validate"], ["hedges"]],
+     ["mark", PENDING, "refuted", "--on", "2025-06"], ["validate"], ["hedges"], ["review", "--json"],
+     ["snooze", PENDING, "30d"], ["score", "--by", "tag"], ["report"], ["export", "--format", "ics"]],
     ids=" ".join,
 )
 def test_cli_commands_never_import_textual(sample_db, tmp_path, command):

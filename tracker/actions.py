@@ -24,6 +24,7 @@ from tracker.model import (
 )
 from tracker.storage import Session, Store
 from tracker.validate import record_problems
+from tracker.who import current_user
 
 
 class ActionError(Exception):
@@ -137,6 +138,11 @@ def _insert(session: Session, record: Record) -> None:
     _put(session, record)
 
 
+def insert(session: Session, record: Record) -> None:
+    """Add a new record inside a running transaction, with the checks `add` makes."""
+    _insert(session, record)
+
+
 def _get(session: Session, record_id: str) -> Record:
     record = session.find(record_id)
     if record is None:
@@ -163,6 +169,7 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
     """
     if not changes:
         raise ActionError("nothing to change: name at least one field")
+    by = current_user(store.path.parent)  # asked before taking the lock: it may start git
     with store.transaction() as session:
         record = _get(session, record_id)
         allowed = set(FIELDS[record.kind]) - {"status"}
@@ -189,7 +196,7 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
                                   "would rewrite what it is scored on (use --force to do it anyway)")
         at = utc_now()
         entries = [HistoryEntry(at=at, action="edit", field=name, old=encode_value(getattr(record, name)),
-                                new=encode_value(value), note=note)
+                                new=encode_value(value), note=note, by=by)
                    for name, value in changed.items()]
         updated = replace(record, **changed, history=[*record.history, *entries])
         _refuse_problems(updated, session, changed)
@@ -215,6 +222,7 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
         known = None
     if new_status is Status.VOID and not str(note or "").strip():
         raise FieldError("note", "a void needs a note saying why it can never be judged fairly")
+    by = current_user(store.path.parent)  # asked before taking the lock: it may start git
     with store.transaction() as session:
         prediction = _get_prediction(session, record_id, "marked")
         if expected is not None and prediction.status is not expected:
@@ -226,7 +234,7 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
             raise FieldError("known_on", f"{known} is before the prediction was made ({prediction.made_on})")
         entry = HistoryEntry(at=utc_now(), action="status", from_status=prediction.status.value,
                              to_status=new_status.value, note=str(note or "").strip(),
-                             evidence=urls, known_on=known)
+                             evidence=urls, known_on=known, by=by)
         updated = replace(prediction, status=new_status, history=[*prediction.history, entry])
         _put(session, updated)
     return updated
@@ -239,6 +247,30 @@ def undo_mark(store: Store, record_id: str, *, expected: Status, restore: Status
     """
     return mark(store, record_id, restore, expected=expected,
                 note=f"undo: back from {expected.value} to {restore.value}")
+
+
+def snooze(store: Store, record_id: str, period: str, *, today: _dt.date | None = None,
+           note: str = "") -> Prediction:
+    """Take a pending prediction out of the review queue until a day after today
+    (``30d``, ``3 months``, ``2026-03``: see :func:`tracker.review.parse_period`),
+    appending a snooze entry to its history. A later status change ends the snooze."""
+    from tracker.review import parse_period
+
+    today = today or _dt.date.today()
+    until = parse_period(period, today)
+    if until <= today:
+        raise FieldError("period", f"{until.isoformat()} is not after today ({today.isoformat()})")
+    by = current_user(store.path.parent)  # asked before taking the lock: it may start git
+    with store.transaction() as session:
+        prediction = _get_prediction(session, record_id, "snoozed")
+        if prediction.status is not Status.PENDING:
+            raise ActionError(f"{record_id} is {prediction.status.value}; only pending predictions "
+                              "can be snoozed")
+        entry = HistoryEntry(at=utc_now(), action="snooze", until=PDate.from_date(until),
+                             note=str(note or "").strip(), by=by)
+        updated = replace(prediction, history=[*prediction.history, entry])
+        _put(session, updated)
+    return updated
 
 
 @dataclass
@@ -263,6 +295,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
     result = ImportResult([], [], [])
     problems: list[str] = []
     fresh = set(fresh_ids)
+    by = current_user(store.path.parent)
     with store.transaction() as session:
         existing_ids = _all_ids(session)
         taken = existing_ids | {r.id for r in records}
@@ -283,7 +316,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
                 problems.append(f"{record.id}: exists as {current.kind}, cannot import it as {record.kind}")
                 continue
             fields = None if given is None else given.get(record.id, set())
-            merged = record if current is None else _merge(current, record, note, fields)
+            merged = record if current is None else _merge(current, record, note, fields, by)
             if merged == current:
                 result.unchanged.append(record.id)
                 continue
@@ -313,7 +346,8 @@ class ImportRefused(ActionError):
         self.problems = problems
 
 
-def _merge(current: Record, incoming: Record, note: str, fields: set[str] | None = None) -> Record:
+def _merge(current: Record, incoming: Record, note: str, fields: set[str] | None = None,
+           by: str = "") -> Record:
     """The incoming record's fields (those in ``fields``, or all) on the current record,
     each change appended to its history."""
     at = utc_now()
@@ -326,13 +360,13 @@ def _merge(current: Record, incoming: Record, note: str, fields: set[str] | None
         if old != new:
             changes[name] = new
             history.append(HistoryEntry(at=at, action="edit", field=name, old=encode_value(old),
-                                        new=encode_value(new), note=note))
+                                        new=encode_value(new), note=note, by=by))
     if isinstance(current, Prediction) and isinstance(incoming, Prediction) \
             and incoming.status is not current.status and (fields is None or "status" in fields):
         last = incoming.last_status_entry()
         history.append(HistoryEntry(
             at=at, action="status", from_status=current.status.value, to_status=incoming.status.value,
             note=(last.note if last else "") or note, evidence=list(last.evidence) if last else [],
-            known_on=last.known_on if last else None))
+            known_on=last.known_on if last else None, by=by))
         changes["status"] = incoming.status
     return replace(current, **changes, history=history)

@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", metavar="NAME", help="whose call: a prediction's forecaster, an article's author")
     p.add_argument("--due-before", metavar="DATE", help="predictions whose resolve-by ends before DATE")
     p.add_argument("--search", metavar="TEXT", help="text that must occur, ignoring case (claim, quote, title, summary, tags, article title)")
+    p.add_argument("--disputed", action="store_true",
+                   help="only records a merge found two readers disagreeing on (see `tracker settle`)")
     p.add_argument("--json", action="store_true", help="a JSON array of records")
 
     p = command("show", "Show everything about one record, history included.",
@@ -135,9 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("validate", "Check the database and report every problem found.", "tracker validate")
 
-    p = command("export", "Write every record as JSON or CSV.",
-                "tracker export --format csv -o predictions.csv")
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p = command("export", "Write every record as JSON or CSV, or pending predictions as a calendar (ics).",
+                "tracker export --format csv -o predictions.csv",
+                "tracker export --format ics -o predictions.ics")
+    p.add_argument("--format", choices=("json", "csv", "ics"), default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
 
     p = command("import", "Add or update records from a CSV or JSON file (all or nothing).",
@@ -146,9 +149,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="allow changing claim, probability or resolve-by of resolved predictions")
 
+    from tracker import cmd_report, cmd_review, cmd_score
+    cmd_review.register(command)
+    cmd_score.register(command)
+    cmd_report.register(command)
+    _sharing_commands(command)
+
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
+    from tracker import commands_ingest
+
+    commands_ingest.add_commands(command)
     command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
     return parser
+
+
+def _sharing_commands(command) -> None:
+    """Commands for a record shared through git: settle, merge-file, git-setup."""
+    p = command("settle", "Settle a dispute: set a field two readers disagreed on (see list --disputed).",
+                "tracker settle some-prediction --field status --value refuted --note 'the deal fell through'",
+                "tracker settle some-prediction --field probability --value 0.7")
+    p.add_argument("id")
+    p.add_argument("--field", required=True, metavar="FIELD", help="the disputed field (status for a judgement)")
+    p.add_argument("--value", required=True, metavar="VALUE", help="either side's value, or another")
+    p.add_argument("--note", default="", help="why (kept in history)")
+    p.add_argument("--json", action="store_true")
+    p = command("merge-file", "git's merge driver: merge THEIRS into OURS record by record "
+                "(`tracker git-setup` registers it).",
+                "tracker merge-file base.json ours.json theirs.json   # git runs: %%O %%A %%B")
+    p.add_argument("base")
+    p.add_argument("ours", help="written with the result")
+    p.add_argument("theirs")
+    command("git-setup", "Make git merge the database record by record in this repository "
+            "(.gitattributes and git config; safe to run again).", "tracker git-setup",
+            "tracker --db data/predictions.json git-setup")
 
 
 def db_path(args: argparse.Namespace) -> Path:

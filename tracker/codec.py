@@ -58,6 +58,14 @@ def encode_history(entry: HistoryEntry) -> dict[str, Any]:
     if entry.action == "snooze":
         doc["until"] = entry.until.iso() if entry.until else None
         doc["note"] = entry.note
+    elif entry.action == "dispute":
+        doc["field"] = entry.field
+        doc["values"] = [{"value": encode_value(v.get("value")), "by": v.get("by") or ""} for v in entry.values]
+    elif entry.action == "settle":
+        doc["field"] = entry.field
+        doc["value"] = encode_value(entry.new)
+        if entry.note:
+            doc["note"] = entry.note
     elif entry.action == "status":
         doc["from"] = entry.from_status
         doc["to"] = entry.to_status
@@ -226,6 +234,8 @@ class _Reader:
             return HistoryEntry(at=at, action="status", from_status=raw.get("from"),
                                 to_status=raw.get("to"), note=str(raw.get("note") or ""),
                                 evidence=list(evidence), known_on=known_on)
+        if action in ("dispute", "settle"):
+            return self._verdict_entry(name, raw, at, action)
         if action == "edit":
             if not isinstance(raw.get("field"), str):
                 self.fail(name, "an edit entry needs a 'field'")
@@ -233,6 +243,22 @@ class _Reader:
                                 old=raw.get("old"), new=raw.get("new"), note=str(raw.get("note") or ""))
         self.fail(name, f"unknown action {action!r}")
         return None
+
+
+    def _verdict_entry(self, name: str, raw: dict, at: str, action: str) -> HistoryEntry:
+        """A merge's dispute (each side's value and who set it) or a reader's settling of one."""
+        if not isinstance(raw.get("field"), str) or not raw.get("field"):
+            self.fail(name, f"a {action} entry needs a 'field'")
+        if action == "settle":
+            return HistoryEntry(at=at, action="settle", field=raw.get("field"), new=raw.get("value"),
+                                note=str(raw.get("note") or ""))
+        values = raw.get("values")
+        if not isinstance(values, list) or len(values) < 2 or not all(
+                isinstance(v, dict) and "value" in v and isinstance(v.get("by", ""), str) for v in values):
+            self.fail(name, "a dispute entry needs 'values': two or more {value, by}")
+            values = []
+        return HistoryEntry(at=at, action="dispute", field=raw.get("field"),
+                            values=[{"value": v["value"], "by": v.get("by") or ""} for v in values])
 
 
 def check_id(record_id: Any, where: str) -> list[str]:

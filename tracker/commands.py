@@ -18,6 +18,7 @@ from tracker.exchange import ImportFileError
 from tracker.fields import FieldError, parse_date_field
 from tracker.fileguard import UnsafeFileError, check_regular
 from tracker.model import Record
+from tracker import commands_ingest
 from tracker.storage import Session, Store, StoreError
 from tracker.text import visible
 
@@ -83,7 +84,7 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     flt = Filter(kinds={args.kind} if args.kind else set(), status=args.status or "",
                  tag=args.tag or "", article=args.article or "", author=args.author or "",
                  due_before=parse_date_field(args.due_before, "--due-before") if args.due_before is not None else None,
-                 search=args.search or "")
+                 search=args.search or "", disputed=args.disputed)
     today = _dt.date.today()
     records = select(db, flt, today)
     if args.json:
@@ -163,16 +164,47 @@ def cmd_mark(args: argparse.Namespace, path: Path) -> int:
     return _print_record(record, args.json, f"{record.id}: {entry.from_status} → {entry.to_status}")
 
 
+def cmd_settle(args: argparse.Namespace, path: Path) -> int:
+    from tracker.settle import settle
+
+    record, entries = settle(Store(path), args.id, args.field, args.value, note=args.note)
+    return _print_record(record, args.json, f"{record.id}: {args.field} settled as {entries[-1].new!r}")
+
+
+def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
+    from tracker.merge import merge_files
+
+    result = merge_files(Path(args.base), Path(args.ours), Path(args.theirs))
+    for old, new in result.renamed:
+        print(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
+              file=sys.stderr)
+    if result.disputes:
+        fields = ", ".join(f"{rid} ({name})" for rid, name in result.disputes)
+        print(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "
+              "decide with `tracker settle`", file=sys.stderr)
+    return 0
+
+
+def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
+    from tracker.gitsetup import setup
+
+    for line in setup(path):
+        print(line)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli import Refused
+    from tracker.ingest.proposals import proposal_problems
     from tracker.validate import database_problems
 
     store = Store(path)
     duplicates: list[str] = []
-    db, problems = Session(store.path, store.read_tables(duplicates=duplicates)).decode_all()
+    session = Session(store.path, store.read_tables(duplicates=duplicates))
+    db, problems = session.decode_all()
     problems = [f"{key}: appears more than once (a copy would be lost on the next write)"
                 for key in duplicates] + problems
-    problems += database_problems(db)
+    problems += database_problems(db) + proposal_problems(session)
     if problems:
         raise Refused(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found",
                       [f"{path}: {p}" for p in problems])
@@ -182,6 +214,9 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    if args.format == "ics":
+        from tracker.cmd_report import cmd_export_ics
+        return cmd_export_ics(args, path)
     from tracker.exchange import export_csv, export_json
     from tracker.output import write_output
     from tracker.query import timeline_key
@@ -212,7 +247,9 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         record = current.find(record_id)
         return encode_record(record) if record is not None else None
 
-    batch = read_import_file(Path(args.file), existing)
+    from tracker.who import current_user
+
+    batch = read_import_file(Path(args.file), existing, by=current_user(path.parent))
     result = actions.import_records(Store(path), list(batch), note=f"imported from {Path(args.file).name}",
                                     fresh_ids=batch.fresh_ids, given=batch.given,
                                     force=args.force)
@@ -252,7 +289,18 @@ def open_tui(path: Path) -> int:
     return run(path)
 
 
+def _more_handlers() -> dict:
+    """Commands kept in their own modules (imported here, after the helpers they use)."""
+    from tracker import cmd_report, cmd_review, cmd_score
+
+    return {"review": cmd_review.cmd_review, "snooze": cmd_review.cmd_snooze, "score": cmd_score.cmd_score,
+            "report": cmd_report.cmd_report}
+
+
 HANDLERS = {
     "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
+    "settle": cmd_settle, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
 }
+HANDLERS.update(commands_ingest.HANDLERS)
+HANDLERS.update(_more_handlers())

@@ -107,11 +107,12 @@ class ImportBatch(list):
 Existing = Callable[[str], "dict[str, Any] | None"]
 
 
-def read_import_file(path: Path, existing: Existing | None = None) -> ImportBatch:
+def read_import_file(path: Path, existing: Existing | None = None, by: str = "") -> ImportBatch:
     """Records from a CSV or JSON file; ImportFileError names every bad row.
 
     ``existing(id)`` gives the stored form of a record already in the database: a row
     for it need only state what changes (the rest is taken from the stored record).
+    ``by`` names who is importing, for the history entries made here.
     """
     try:
         raw = read_regular(path)
@@ -121,7 +122,7 @@ def read_import_file(path: Path, existing: Existing | None = None) -> ImportBatc
         raise ImportFileError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     looks_json = path.suffix.lower() == ".json" or raw.lstrip()[:1] in (b"[", b"{")
     rows = _rows_from_json(path, raw) if looks_json else _rows_from_csv(path, raw)
-    return _decode_rows(path, rows, existing or (lambda record_id: None))
+    return _decode_rows(path, rows, existing or (lambda record_id: None), by)
 
 
 def _rows_from_json(path: Path, raw: bytes) -> list[tuple[str, Any]]:
@@ -196,7 +197,7 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
     return doc
 
 
-def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing) -> ImportBatch:
+def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing, by: str = "") -> ImportBatch:
     records: list[Record] = []
     problems: list[str] = []
     fresh_ids: set[str] = set()
@@ -247,7 +248,7 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing) ->
             problems.append(f"{label}: {exc}")
             continue
         if isinstance(record, Prediction):
-            _ensure_status_history(record, note, evidence, known_on)
+            _ensure_status_history(record, note, evidence, known_on, by)
         given[record.id] = stated
         records.append(record)
     if problems:
@@ -276,11 +277,11 @@ def _fill_defaults(doc: dict[str, Any]) -> None:
 
 
 def _ensure_status_history(record: Prediction, note: str, evidence: list[str],
-                           known_on: PDate | None = None) -> None:
+                           known_on: PDate | None = None, by: str = "") -> None:
     """A resolved record arriving without history gets the entry that says it was resolved."""
     if record.status is Status.PENDING or record.last_status_entry() is not None:
         return
     record.history.append(HistoryEntry(at=utc_now(), action="status", from_status=Status.PENDING.value,
                                        to_status=record.status.value, note=note or "imported",
-                                       evidence=list(evidence), known_on=known_on))
+                                       evidence=list(evidence), known_on=known_on, by=by))
 

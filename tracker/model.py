@@ -56,9 +56,11 @@ class HistoryEntry:
     """One append-only line of a record's history.
 
     ``action`` is ``"status"`` (from/to, note, evidence, known_on), ``"edit"``
-    (field, old, new) or ``"snooze"`` (until: the next review date, note).
-    ``by`` names who made the entry (empty when unknown). History is never
-    rewritten: undoing is a new entry.
+    (field, old, new), ``"snooze"`` (until: the next review date, note),
+    ``"dispute"`` (field, values: each side's value and who set it, when a merge
+    found the two sides disagreeing) or ``"settle"`` (field, new: the value a
+    reader chose, note). ``by`` names who made the entry (empty when unknown).
+    History is never rewritten: undoing is a new entry.
     """
 
     at: str
@@ -67,6 +69,8 @@ class HistoryEntry:
     to_status: str | None = None
     note: str = ""
     evidence: list[str] = field(default_factory=list)
+    # A dispute's sides, {"value", "by"} each (declared before ``field`` shadows dataclasses.field).
+    values: list[dict[str, object]] = field(default_factory=list)
     known_on: PDate | None = None
     field: str | None = None
     old: object = None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.dates import PDate
+from tracker.disputes import is_disputed
 from tracker.model import KINDS, Article, Database, Event, Prediction, Record, Status
 
 KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
@@ -60,6 +61,7 @@ class Filter:
     author: str = ""
     due_before: PDate | None = None
     search: str = ""
+    disputed: bool = False    # only records with an open dispute
 
     def accepts(self, record: Record, today: _dt.date, db: Database | None = None) -> bool:
         if self.kinds and record.kind not in self.kinds:
@@ -77,6 +79,8 @@ class Filter:
         if self.article and self.article not in _article_ids(record):
             return False
         if self.author and self.author.casefold() not in _author(record, db).casefold():
+            return False
+        if self.disputed and not is_disputed(record):
             return False
         if self.due_before is not None:
             if not isinstance(record, Prediction) or record.resolve_by.last_day() >= self.due_before.first_day():

@@ -6,6 +6,7 @@ import datetime as _dt
 
 from rich.cells import cell_len, set_cell_size
 
+from tracker.disputes import dispute_summary, side_text
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record, Status
 from tracker.text import visible
 
@@ -69,6 +70,13 @@ def history_lines(history: list[HistoryEntry]) -> list[str]:
             lines.append(f"  {h.at}  snoozed until {h.until.human() if h.until else '?'}{by}")
             if h.note:
                 lines.append(f"      note: {h.note}")
+        elif h.action == "dispute":
+            sides = " / ".join(side_text(v.get("value"), str(v.get("by") or "")) for v in h.values)
+            lines.append(f"  {h.at}  DISPUTED {h.field}: {sides} (tracker settle to decide){by}")
+        elif h.action == "settle":
+            lines.append(f"  {h.at}  settled {h.field}: {h.new!r}{by}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
         elif h.action == "status":
             known = f", known on {h.known_on.human()}" if h.known_on else ""
             lines.append(f"  {h.at}  {h.from_status} → {h.to_status}{known}{by}")
@@ -94,7 +102,8 @@ def details(record: Record, db: Database, today: _dt.date) -> str:
 
 def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:
     """(label, value) for every field of the record that has a value, and what links to it."""
-    rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind)]
+    rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind),
+                                   ("DISPUTED", dispute_summary(record))]
     if isinstance(record, Prediction):
         state = status_text(record, today)
         rows += [("claim", record.claim), ("condition", record.condition), ("status", state),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tracker import hedges
+from tracker.codec import FIELDS
 from tracker.model import Database, Event, Prediction, Record
 
 Exists = Callable[[str, str], bool]  # (kind, id) -> is there such a record?
@@ -20,6 +21,21 @@ def record_problems(record: Record, exists: Exists) -> list[str]:
                 problems.append(f"{where}.articles: no article {article_id!r}")
     if isinstance(record, Prediction):
         problems += _prediction_problems(record, exists, where)
+    return problems + _verdict_problems(record, where)
+
+
+def _verdict_problems(record: Record, where: str) -> list[str]:
+    """A dispute must name a field of the record; a settle must follow a dispute of its field."""
+    problems = []
+    disputed: set[str] = set()
+    for i, entry in enumerate(record.history):
+        if entry.action == "dispute":
+            if entry.field not in FIELDS[record.kind]:
+                problems.append(f"{where}.history[{i}]: disputes {entry.field!r}, "
+                                f"not a field of {'an' if record.kind[0] in 'aeiou' else 'a'} {record.kind}")
+            disputed.add(entry.field)
+        elif entry.action == "settle" and entry.field not in disputed:
+            problems.append(f"{where}.history[{i}]: settles {entry.field!r}, which no earlier entry disputes")
     return problems
 
 

@@ -1,0 +1,161 @@
+"""The review queue: due dates at each precision, settling early, snoozing, periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker import actions
+from tracker.actions import ActionError
+from tracker.dates import parse_stored
+from tracker.fields import FieldError
+from tracker.model import Prediction
+from tracker.review import due_count, due_date, early_direction, parse_period, review_queue
+from tracker.storage import Store
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def bare(claim: str, due: str = "2029", tags: tuple[str, ...] = ()) -> Prediction:
+    return Prediction(id="x", claim=claim, probability=0.7, made_on=parse_stored("2025-01"),
+                      resolve_by=parse_stored(due), tags=list(tags))
+
+
+@pytest.mark.parametrize(("resolve_by", "due"), [
+    ("2025-03-15", dt.date(2025, 3, 16)),   # day: the next day
+    ("2025-02", dt.date(2025, 3, 1)),       # month: after its last day
+    ("2024-02", dt.date(2024, 3, 1)),       # leap February
+    ("2025-12", dt.date(2026, 1, 1)),       # December rolls into the next year
+    ("2025", dt.date(2026, 1, 1)),          # year: after 31 December
+])
+def test_due_after_the_whole_resolve_by_period(resolve_by, due):
+    assert due_date(bare("X will happen", resolve_by)) == due
+
+
+@pytest.mark.parametrize(("claim", "direction"), [
+    ("The US will withdraw its troops from the Baltic states.", "confirm"),
+    ("Poland will hold its presidential election in May 2025.", "confirm"),
+    ("Trump will tell the Baltic states that the US will not support them.", "confirm"),
+    ("Poland will again be positioned as a main partner.", "confirm"),
+    ("Trump will not withdraw US troops from Poland.", "refute"),
+    ("Warsaw won't accept the inspections.", "refute"),
+    ("US troops will remain in Poland through 2028.", "refute"),
+    ("Trade will depend on the route via Iran.", "refute"),
+    ("The conflict in Mali will be prolonged.", "refute"),
+    ("If a Baltic state starts a conflict, the US will not come to its support.", "refute"),
+    ("日銀は利上げしないだろう", "refute"),
+    ("日銀は利上げするだろう", "confirm"),
+])
+def test_early_direction_follows_the_claims_main_verb(claim, direction):
+    assert early_direction(bare(claim)) == direction
+
+
+def test_a_claim_about_the_deadline_itself_is_never_checkable_early():
+    assert early_direction(bare("Poland will be the main partner.", tags=("At-Deadline",))) is None
+
+
+@pytest.fixture
+def queue_db(tmp_path):
+    store = Store(tmp_path / "q.json")
+    add = lambda pid, claim, due, **kw: actions.add_prediction(  # noqa: E731
+        store, record_id=pid, claim=claim, probability="0.7", made_on="2025-01", resolve_by=due, **kw)
+    add("old-due", "A will happen", "2025-03")
+    add("newer-due", "B will happen", "2026-10-31")
+    add("due-today", "C will happen", "2026-11-23")           # due on 24 Nov: today
+    add("ends-today", "D will happen", "2026-11-24")          # due tomorrow
+    add("soon", "E will not happen", "2026-12-10")
+    add("later", "F will happen", "2028")
+    add("deadline-only", "G will be the case", "2028", tags=["at-deadline"])
+    add("voided", "H will happen", "2025-01")
+    actions.mark(store, "voided", "void", note="moot", today=TODAY)
+    add("confirmed", "I will happen", "2025-01")
+    actions.mark(store, "confirmed", "confirmed", today=TODAY)
+    return store
+
+
+def ids(predictions):
+    return [p.id for p in predictions]
+
+
+def test_queue_lists_due_oldest_first_then_early_then_upcoming(queue_db):
+    queue = review_queue(queue_db.load(), TODAY, within=dt.date(2026, 12, 31))
+    assert ids(queue.due) == ["old-due", "newer-due", "due-today"]
+    assert ids(queue.upcoming) == ["ends-today", "soon"]
+    assert ids(queue.checkable_early) == ["later"]
+    assert queue.snoozed == []
+
+
+def test_without_a_period_nothing_is_upcoming_and_not_yet_due_ones_are_checkable_early(queue_db):
+    queue = review_queue(queue_db.load(), TODAY)
+    assert queue.upcoming == []
+    assert ids(queue.checkable_early) == ["ends-today", "soon", "later"]
+
+
+def test_today_decides_what_is_due(queue_db):
+    assert ids(review_queue(queue_db.load(), dt.date(2025, 4, 1)).due) == ["old-due"]
+    assert due_count(queue_db.load(), dt.date(2026, 11, 25)) == 4
+
+
+def test_void_and_judged_predictions_never_appear(queue_db):
+    queue = review_queue(queue_db.load(), dt.date(2100, 1, 1), within=dt.date(2100, 1, 1))
+    listed = ids(queue.due + queue.checkable_early + queue.upcoming + queue.snoozed)
+    assert "voided" not in listed and "confirmed" not in listed
+    assert len(listed) == len(set(listed)) == 7
+
+
+def test_snoozed_prediction_leaves_the_queue_until_its_date(queue_db):
+    actions.snooze(queue_db, "old-due", "30d", today=TODAY, note="waiting for the report")
+    actions.snooze(queue_db, "later", "2w", today=TODAY)
+    db = queue_db.load()
+    assert db.predictions["old-due"].history[-1].note == "waiting for the report"
+    queue = review_queue(db, TODAY)
+    assert ids(queue.snoozed) == ["later", "old-due"]  # soonest back first
+    assert "old-due" not in ids(queue.due) and "later" not in ids(queue.checkable_early)
+    back = review_queue(db, dt.date(2026, 12, 24))
+    assert ids(back.due)[0] == "old-due"
+    assert back.snoozed == []  # both snoozes are over by 24 Dec
+
+
+def test_a_status_change_after_a_snooze_ends_it(queue_db):
+    actions.snooze(queue_db, "old-due", "3 months", today=TODAY)
+    actions.mark(queue_db, "old-due", "confirmed", today=TODAY)
+    actions.mark(queue_db, "old-due", "pending", today=TODAY)
+    db = queue_db.load()
+    assert db.predictions["old-due"].snoozed_until() is None
+    assert "old-due" in ids(review_queue(db, TODAY).due)
+
+
+@pytest.mark.parametrize(("record_id", "period", "message"), [
+    ("confirmed", "30d", "only pending"),
+    ("voided", "30d", "only pending"),
+    ("old-due", "2026-11", "not after today"),
+    ("old-due", "soon", "neither a period"),
+    ("nope", "30d", "no record"),
+])
+def test_snooze_refusals_leave_the_file_untouched(queue_db, record_id, period, message):
+    before = queue_db.path.read_bytes()
+    with pytest.raises((ActionError, FieldError), match=message):
+        actions.snooze(queue_db, record_id, period, today=TODAY)
+    assert queue_db.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("30d", dt.date(2026, 12, 24)), ("2w", dt.date(2026, 12, 8)), ("3 months", dt.date(2027, 2, 24)),
+    ("3m", dt.date(2027, 2, 24)), ("1y", dt.date(2027, 11, 24)), ("1 year", dt.date(2027, 11, 24)),
+    ("2027-03-15", dt.date(2027, 3, 15)), ("2027-03", dt.date(2027, 3, 1)),
+    ("March 2027", dt.date(2027, 3, 1)), ("2028", dt.date(2028, 1, 1)),
+])
+def test_periods_and_dates_give_the_next_review_day(text, expected):
+    assert parse_period(text, TODAY) == expected
+
+
+def test_month_periods_clamp_at_month_ends():
+    assert parse_period("1m", dt.date(2027, 1, 31)) == dt.date(2027, 2, 28)
+
+
+@pytest.mark.parametrize("text", ["", "0d", "-3d", "3 fortnights", "soon", "500y", "10:30"])
+def test_nonsense_periods_are_refused_in_one_line(text):
+    with pytest.raises(FieldError) as caught:
+        parse_period(text, TODAY)
+    assert "\n" not in str(caught.value) and str(caught.value).startswith("period: ")

@@ -1,0 +1,55 @@
+"""`tracker report` (Markdown track record) and `tracker export --format ics` (calendar)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the report command to the parser (``command`` is cli's helper)."""
+    p = command("report", "Write a forecaster's track record as Markdown (scores, calibration, "
+                          "resolved and void predictions).",
+                "tracker report --author 'Andrew Korybko' -o korybko.md")
+    p.add_argument("--author", metavar="NAME", help="only this forecaster (a part of the name, any case)")
+    p.add_argument("--today", metavar="DATE", help="score as of this day (default: today)")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
+
+def emit(data: bytes, output: str | None, db_path: Path, what: str) -> None:
+    """Write ``data`` to ``output`` (a file, or standard output for none or ``-``)."""
+    if not output or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from tracker.actions import ActionError
+    from tracker.storage import atomic_write
+
+    out = Path(output)
+    if out.resolve() == db_path.resolve():
+        raise ActionError(f"{out}: refusing to write the {what} over the database itself")
+    atomic_write(out, data)
+    print(f"{out}: {what} written", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cmd_review import today_arg
+    from tracker.report import markdown_report
+    from tracker.storage import Store
+
+    today = today_arg(args.today)
+    db = Store(path).load()
+    text = markdown_report(db, today, args.author, source=path.name)
+    emit(text.encode("utf-8"), args.output, path, "report")
+    return 0
+
+
+def cmd_export_ics(args: argparse.Namespace, path: Path) -> int:
+    from tracker.ics import calendar_bytes, pending
+    from tracker.storage import Store
+
+    db = Store(path).load()
+    emit(calendar_bytes(db), args.output, path, f"calendar ({len(pending(db))} events)")
+    return 0

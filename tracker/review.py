@@ -1,0 +1,171 @@
+"""The periodic review: what has fallen due, what could be settled early, what is snoozed.
+
+Rules (documented in the README's "Review" section):
+
+- A prediction is **due** on the first day after its whole resolve-by period: a month
+  precision date after the month's last day, a year after 31 December.
+- A pending prediction not yet due is **checkable early** in one direction, read from how
+  its claim's first "will": "X will happen (by D)" can be *confirmed* as soon as X
+  happens; "X will not happen", "X will remain / continue / depend on ..." can only be
+  *refuted* early, by the opposite happening. A claim without "will" (a Japanese claim)
+  falls back to :func:`tracker.hedges.looks_negated`. A claim about a state *at* the
+  deadline cannot be settled early: tag it ``at-deadline`` and it is never listed.
+- A **snooze** sets a next-review date; until that day the prediction leaves the due,
+  checkable-early and upcoming lists and waits in ``snoozed``. A status change after a
+  snooze ends it (:meth:`Prediction.snoozed_until`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from tracker.dates import DateError, parse_date
+from tracker.fields import FieldError
+from tracker.hedges import looks_negated
+from tracker.model import Database, Prediction, Status
+
+# The first "will" of a claim and the word after it: its main verb, which says whether the
+# claim is that something happens (confirmable early) or that something does not or lasts.
+_MAIN_VERB = re.compile(r"\b(?:will|shall)\s+(?:(?:again|still|also|then|soon|eventually)\s+)?(\w+)"
+                        r"(?:\s+(\w+))?|\bwon[’']t\b", re.IGNORECASE)
+_LASTING = {"not", "never", "remain", "stay", "keep", "continue", "persist", "depend", "retain"}
+_LASTING_AFTER_BE = {"prolonged", "maintained", "kept", "sustained", "unchanged", "unable"}
+
+# The tag that says a claim is about the state at its deadline, so it cannot be settled early.
+AT_DEADLINE_TAG = "at-deadline"
+
+_UNITS = {
+    "d": "days", "day": "days", "days": "days",
+    "w": "weeks", "wk": "weeks", "week": "weeks", "weeks": "weeks",
+    "m": "months", "mo": "months", "month": "months", "months": "months",
+    "y": "years", "yr": "years", "year": "years", "years": "years",
+}
+_PERIOD = re.compile(r"(\d{1,4})\s*([a-z]+)")
+_MAX_DAYS = 100 * 366  # a century: anything longer is a typo, not a review date
+
+
+def due_date(p: Prediction) -> _dt.date:
+    """The first day after the whole resolve-by period (so ``2025-12`` is due on 1 Jan 2026)."""
+    return p.resolve_by.last_day() + _dt.timedelta(days=1)
+
+
+def is_due(p: Prediction, today: _dt.date) -> bool:
+    """Pending and its resolve-by period is over (snoozing aside)."""
+    return p.status is Status.PENDING and due_date(p) <= today
+
+
+def parse_period(text: str, today: _dt.date, field_name: str = "period") -> _dt.date:
+    """A day from now (``30d``, ``2w``, ``3 months``, ``3m``, ``1y``) or a date.
+
+    A date at month or year precision (``2026-03``, ``March 2026``, ``2027``) means its
+    first day: "review it in March" brings it back on 1 March. Raises :class:`FieldError`
+    with one line for anything else, and for a period of zero length.
+    """
+    raw = unicodedata.normalize("NFKC", str(text or "")).strip()
+    if not raw:
+        raise FieldError(field_name, "empty; try 30d, 2w, 3 months, 1y or a date such as 2026-03")
+    match = _PERIOD.fullmatch(raw.lower())
+    if match and match.group(2) in _UNITS:
+        amount, unit = int(match.group(1)), _UNITS[match.group(2)]
+        if amount == 0:
+            raise FieldError(field_name, f"{text!r} is no time at all; give a positive period")
+        from dateutil.relativedelta import relativedelta
+
+        try:
+            result = today + relativedelta(**{unit: amount})
+        except (OverflowError, ValueError):
+            result = _dt.date.max
+        if (result - today).days > _MAX_DAYS:
+            raise FieldError(field_name, f"{text!r} is more than a century away")
+        return result
+    try:
+        return parse_date(raw, today).first_day()
+    except DateError:
+        raise FieldError(field_name, f"{text!r} is neither a period (30d, 2w, 3 months, 1y) "
+                                     "nor a date (2026-03-15, 2026-03, March 2026)") from None
+
+
+def early_direction(p: Prediction) -> str | None:
+    """How a pending prediction could be settled before its deadline.
+
+    ``"confirm"``: the claim says something will happen, so it is confirmed as soon as
+    it does. ``"refute"``: the claim says something will not happen (or will last), so it
+    is refuted as soon as the opposite happens. ``None``: judged, or tagged
+    ``at-deadline`` (a claim about the state on the deadline day).
+    """
+    if p.status is not Status.PENDING:
+        return None
+    if any(tag.casefold() == AT_DEADLINE_TAG for tag in p.tags):
+        return None
+    match = _MAIN_VERB.search(p.claim)
+    if match is None:
+        return "refute" if looks_negated(p.claim) else "confirm"
+    verb, following = (match.group(1) or "").casefold(), (match.group(2) or "").casefold()
+    if match.group(1) is None or verb in _LASTING or (verb == "be" and following in _LASTING_AFTER_BE):
+        return "refute"
+    return "confirm"
+
+
+def snoozed_past(p: Prediction, today: _dt.date) -> _dt.date | None:
+    """The next-review day when the prediction is snoozed beyond today, else None."""
+    until = p.snoozed_until()
+    if until is None or until.first_day() <= today:
+        return None
+    return until.first_day()
+
+
+@dataclass
+class ReviewQueue:
+    """The four parts of a review, each a list of pending predictions (disjoint)."""
+
+    due: list[Prediction] = field(default_factory=list)
+    checkable_early: list[Prediction] = field(default_factory=list)
+    upcoming: list[Prediction] = field(default_factory=list)
+    snoozed: list[Prediction] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.due) + len(self.checkable_early) + len(self.upcoming) + len(self.snoozed)
+
+
+def _key(p: Prediction) -> tuple:
+    return (due_date(p), p.made_on.sort_key(), p.id)
+
+
+def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) -> ReviewQueue:
+    """What to review on ``today``.
+
+    - ``due``: pending, due on or before today, not snoozed past today; oldest first.
+    - ``upcoming``: pending, falling due after today and on or before ``within``; soonest first.
+    - ``checkable_early``: the other pending predictions not yet due that can be settled early
+      (:func:`early_direction`); soonest deadline first.
+    - ``snoozed``: pending predictions snoozed past today, by their next-review day.
+
+    Each prediction is in at most one list; void, confirmed and refuted ones in none.
+    """
+    queue = ReviewQueue()
+    snoozed: list[tuple[_dt.date, tuple, Prediction]] = []
+    for p in db.predictions.values():
+        if p.status is not Status.PENDING:
+            continue
+        back_on = snoozed_past(p, today)
+        if back_on is not None:
+            snoozed.append((back_on, _key(p), p))
+        elif due_date(p) <= today:
+            queue.due.append(p)
+        elif within is not None and due_date(p) <= within:
+            queue.upcoming.append(p)
+        elif early_direction(p) is not None:
+            queue.checkable_early.append(p)
+    queue.due.sort(key=_key)
+    queue.upcoming.sort(key=_key)
+    queue.checkable_early.sort(key=_key)
+    queue.snoozed = [p for _, _, p in sorted(snoozed, key=lambda item: (item[0], item[1]))]
+    return queue
+
+
+def due_count(db: Database, today: _dt.date) -> int:
+    """How many predictions are due for review today (what the TUI announces on start-up)."""
+    return sum(1 for p in db.predictions.values() if is_due(p, today) and snoozed_past(p, today) is None)
