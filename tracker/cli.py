@@ -255,8 +255,13 @@ def _not_utf8(args: argparse.Namespace) -> str | None:
     return None
 
 
-def terminal_width() -> int | None:
-    """The terminal's width; None (nothing is cut) when output goes to a pipe or file."""
+def terminal_width() -> int:
+    """The terminal's width; very wide when output goes to a pipe or file."""
+    return output_width() or 1_000_000_000
+
+
+def output_width() -> int | None:
+    """The terminal's width; None (cut nothing) when output goes to a pipe or file."""
     if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
         return None
     return shutil.get_terminal_size((120, 24)).columns

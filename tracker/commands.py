@@ -76,7 +76,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
-    from tracker.cli import terminal_width
+    from tracker.cli import output_width
     from tracker.query import Filter, select
     from tracker.render import table
 
@@ -90,7 +90,7 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     if args.json:
         _print_json([encode_record(r) for r in records])
     elif records:
-        print(table(records, today, terminal_width()))
+        print(table(records, today, output_width()))
     else:
         print("no records match", file=sys.stderr)
     return 0
