@@ -55,6 +55,7 @@ class TrackerApp(ChangeActions, App[None]):
         Binding("k", "toggle_events", "Events", id="events"),
         Binding("m", "toggle_made", "Made-on", id="made"),
         Binding("t", "today", "Today", id="today"),
+        Binding("I", "inbox", "Inbox", id="inbox", show=False),  # in help and the palette
         Binding("q", "quit", "Quit", id="quit"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
@@ -295,6 +296,12 @@ class TrackerApp(ChangeActions, App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_inbox(self) -> None:
+        """Open the proposals from `tracker ingest`; the timeline reloads when it closes."""
+        from tracker.tui.inbox import InboxScreen
+
+        self.push_screen(InboxScreen(self.store), lambda _: self.load())
 
 
 def run(path: Path) -> int:

@@ -22,6 +22,8 @@ class TrackerCommands(Provider):
         commands: list[tuple[str, str, object]] = [
             ("Screen: help (keys)", "Show every key and what it does", app.action_help),
             ("Screen: timeline", "Close dialogs and show the timeline", app.action_show_timeline),
+            ("Screen: inbox (proposals)", "Accept, edit, merge or reject what `tracker ingest` proposed",
+             app.action_inbox),
             ("Filter: clear all filters", "Show every record again", app.action_clear_filters),
         ]
         for article in sorted(db.articles.values(), key=lambda a: a.published.sort_key()):
@@ -36,7 +38,7 @@ class TrackerCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands()[:3]:
+        for title, help_text, callback in self._commands()[:4]:
             yield DiscoveryHit(Text(title), callback, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
