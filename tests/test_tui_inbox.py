@@ -11,7 +11,7 @@ from tracker.ingest.proposals import listing
 from tracker.ingest.run import ingest
 from tracker.storage import Store
 from tracker.tui.app import TrackerApp
-from tracker.tui.inbox import InboxScreen
+from tracker.tui.screens.inbox import InboxScreen
 
 BLOG = Path(__file__).parent / "fixtures" / "ingest" / "blog_small.txt"
 

@@ -21,9 +21,10 @@ from textual.widgets.option_list import Option
 
 from tracker.ingest import proposals
 from tracker.ingest.similarity import similar
-from tracker.storage import Store
+from tracker.model import Database
 from tracker.text import visible
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
+from tracker.tui.session import Session
 
 
 class InboxScreen(Screen[None]):
@@ -42,9 +43,10 @@ class InboxScreen(Screen[None]):
         Binding("escape,q", "close", "Back", id="inbox-close"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.store = store
+        self.session = session
+        self.store = session.store
         self.items: list[tuple[str, dict[str, Any]]] = []
         self.decided = 0
 
@@ -92,7 +94,7 @@ class InboxScreen(Screen[None]):
 
     def action_accept(self) -> None:
         current = self.current()
-        if current is None:
+        if current is None or not self.session.writable():
             return
         pid, doc = current
         if proposals.needs_english(doc):
@@ -102,7 +104,7 @@ class InboxScreen(Screen[None]):
 
     def action_edit(self) -> None:
         current = self.current()
-        if current is None:
+        if current is None or not self.session.writable():
             return
         pid, doc = current
         self.app.push_screen(AcceptDialog(doc), lambda changes: changes is not None and
@@ -110,20 +112,20 @@ class InboxScreen(Screen[None]):
 
     def action_merge(self) -> None:
         current = self.current()
-        if current is None:
+        if current is None or not self.session.writable():
             return
         pid, doc = current
-        self._suggest_and_merge(pid, doc)
+        self._suggest_and_merge(pid, doc, self.session.database)
 
     @work(thread=True, exclusive=True, group="inbox-suggest")
-    def _suggest_and_merge(self, pid: str, doc: dict[str, Any]) -> None:
-        suggestion = _closest(self.store, doc)
+    def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
+        suggestion = _closest(database, doc)
         self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, suggestion),
                                   lambda into: into is not None and self._decide("merge", pid, into))
 
     def action_reject(self) -> None:
         current = self.current()
-        if current is not None:
+        if current is not None and self.session.writable():
             self._decide("reject", current[0], None)
 
     def _decide(self, verb: str, pid: str, payload: Any) -> None:
@@ -147,13 +149,14 @@ class InboxScreen(Screen[None]):
             text = error_message(exc)
             if text is None:
                 raise
-            self.app.call_from_thread(self.notify, visible(text), severity="error", markup=False)
+            self.app.call_from_thread(self.session.say, text, severity="error")
             return
         self.app.call_from_thread(self._done, message, index)
 
     def _done(self, message: str, index: int) -> None:
         self.decided += 1
-        self.notify(visible(message), markup=False, timeout=3)
+        self.session.say(message, timeout=3)
+        self.session.load()  # the timeline shows an accepted record at once
         self.reload(index)
 
     def action_close(self) -> None:
@@ -198,9 +201,8 @@ def _details(pid: str, doc: dict[str, Any]) -> Text:
     return text
 
 
-def _closest(store: Store, doc: dict[str, Any]) -> str:
+def _closest(database: Database, doc: dict[str, Any]) -> str:
     """The existing record of the same kind and article that reads most like the proposal."""
-    database = store.load()
     f = doc["fields"]
     if doc["kind"] == "prediction":
         pool = [(p.id, f"{p.quote} {p.claim}") for p in database.predictions.values()
