@@ -154,7 +154,6 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_score.register(command)
     cmd_report.register(command)
     _sharing_commands(command)
-
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
     from tracker import commands_ingest
 
