@@ -136,6 +136,11 @@ def _insert(session: Session, record: Record) -> None:
     _put(session, record)
 
 
+def insert(session: Session, record: Record) -> None:
+    """Add a new record inside a running transaction, with the checks `add` makes."""
+    _insert(session, record)
+
+
 def _get(session: Session, record_id: str) -> Record:
     record = session.find(record_id)
     if record is None:

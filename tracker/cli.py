@@ -154,8 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_score.register(command)
     cmd_report.register(command)
     _sharing_commands(command)
-
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
+    from tracker import commands_ingest
+
+    commands_ingest.add_commands(command)
     command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
     return parser
 

@@ -1,4 +1,4 @@
-"""`tracker report` (Markdown track record) and `tracker export --format ics` (calendar)."""
+"""`tracker report` (Markdown track record, or an HTML scorecard site) and `tracker export --format ics`."""
 
 from __future__ import annotations
 
@@ -12,10 +12,14 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the report command to the parser (``command`` is cli's helper)."""
     p = command("report", "Write a forecaster's track record as Markdown (scores, calibration, "
                           "resolved and void predictions).",
-                "tracker report --author 'Andrew Korybko' -o korybko.md")
+                "tracker report --author 'Andrew Korybko' -o korybko.md",
+                "tracker report --format html -o scorecard/   # a static site: open scorecard/index.html")
+    p.add_argument("--format", choices=("markdown", "html"), default="markdown",
+                   help="html: an index and one page per forecaster, written into the folder -o names")
     p.add_argument("--author", metavar="NAME", help="only this forecaster (a part of the name, any case)")
     p.add_argument("--today", metavar="DATE", help="score as of this day (default: today)")
-    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    p.add_argument("-o", "--output", metavar="FILE|DIR",
+                   help="markdown: a file (default: standard output); html: the folder to write")
 
 
 def emit(data: bytes, output: str | None, db_path: Path, what: str) -> None:
@@ -40,9 +44,23 @@ def cmd_report(args: argparse.Namespace, path: Path) -> int:
     from tracker.storage import Store
 
     today = today_arg(args.today)
+    if args.format == "html":
+        return _html_report(args, path, today)
     db = Store(path).load()
     text = markdown_report(db, today, args.author, source=path.name)
     emit(text.encode("utf-8"), args.output, path, "report")
+    return 0
+
+
+def _html_report(args: argparse.Namespace, path: Path, today) -> int:
+    from tracker.commands import UsageError
+    from tracker.htmlreport import write_site
+    from tracker.storage import Store
+
+    if not args.output or args.output == "-":
+        raise UsageError("report --format html: -o DIR names the folder to write the pages into")
+    written = write_site(Store(path).load(), Path(args.output), today, args.author)
+    print(f"{Path(args.output) / 'index.html'}: {len(written)} pages", file=sys.stderr)
     return 0
 
 

@@ -15,6 +15,7 @@ from tracker.dates import DateError
 from tracker.exchange import ImportFileError
 from tracker.fields import FieldError, parse_date_field
 from tracker.model import Record
+from tracker import commands_ingest
 from tracker.storage import Store, StoreError
 
 
@@ -164,10 +165,12 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli import Refused
+    from tracker.ingest.proposals import proposal_problems
     from tracker.validate import database_problems
 
-    db, problems = Store(path).session().decode_all()
-    problems += database_problems(db)
+    session = Store(path).session()
+    db, problems = session.decode_all()
+    problems += database_problems(db) + proposal_problems(session)
     if problems:
         raise Refused(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found",
                       [f"{path}: {p}" for p in problems])
@@ -257,4 +260,5 @@ HANDLERS = {
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
     "settle": cmd_settle, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
 }
+HANDLERS.update(commands_ingest.HANDLERS)
 HANDLERS.update(_more_handlers())

@@ -39,6 +39,9 @@ from tracker.model import KINDS, Database, Record
 SCHEMA_VERSION = 1
 TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
 META_TABLE, META_ID = "meta", "schema"
+# Candidates found by `tracker ingest`, waiting for a reader's decision: not records, so no
+# score, list or review sees them (tracker.ingest.proposals gives them their meaning).
+PROPOSALS_TABLE = "proposals"
 LOCK_TIMEOUT_SECONDS = 15.0
 
 
@@ -209,6 +212,18 @@ class Session:
         else:
             table.insert(Document(doc, doc_id=record.id))
 
+    def proposals(self) -> dict[str, Any]:
+        """The proposals table as stored (id -> document); empty when there is none."""
+        table = self.storage.read().get(PROPOSALS_TABLE) or {}
+        return table if isinstance(table, dict) else {}
+
+    def put_proposal(self, proposal_id: str, doc: dict[str, Any]) -> None:
+        """Insert or replace one proposal document."""
+        table = self.db.table(PROPOSALS_TABLE)
+        if table.contains(doc_id=proposal_id):
+            table.remove(doc_ids=[proposal_id])
+        table.insert(Document(doc, doc_id=proposal_id))
+
     def decode_all(self) -> tuple[Database, list[str]]:
         """Every record that decodes, and every problem with the ones that do not."""
         database = Database()
@@ -320,7 +335,7 @@ def check_shape(tables: Any, path: Path) -> None:
     """The top level must be our tables and a schema version we know."""
     if not isinstance(tables, dict):
         raise StoreError(f"{path}: not a tracker database (the top level is not a JSON object)")
-    known = {META_TABLE, *TABLES.values()}
+    known = {META_TABLE, PROPOSALS_TABLE, *TABLES.values()}
     unknown = sorted(set(tables) - known)
     if unknown:
         raise StoreError(f"{path}: not a tracker database (unknown table {unknown[0]!r})")
@@ -332,6 +347,8 @@ def check_shape(tables: Any, path: Path) -> None:
     if version != SCHEMA_VERSION:
         raise StoreError(f"{path}: schema_version {version!r} is not supported "
                          f"(this tracker reads version {SCHEMA_VERSION})")
+    if not isinstance(tables.get(PROPOSALS_TABLE, {}), dict):
+        raise StoreError(f"{path}: table {PROPOSALS_TABLE!r} is not a JSON object")
     for name in TABLES.values():
         if not isinstance(tables.get(name, {}), dict):
             raise StoreError(f"{path}: table {name!r} is not a JSON object")

@@ -1,0 +1,178 @@
+"""`tracker ingest` and the proposal commands, driven through tracker.cli.main and checked
+through the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLE, PENDING, build_sample, encoded, run_tracker
+from tracker.cli import main
+from tracker.ingest.proposals import listing
+from tracker.storage import Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+BLOG = FIXTURES / "blog_small.txt"
+ENGLISH = FIXTURES / "en_sahel.md"
+
+
+def cli(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def proposals(db: Path, state: str | None = "proposed") -> dict[str, dict]:
+    return dict(listing(Store(db).session(missing_ok=True), state))
+
+
+def test_dry_run_prints_candidates_and_writes_nothing(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    code, out, err = cli(capsys, "--db", db, "ingest", BLOG, "--dry-run")
+    assert code == 0
+    assert "https://example.substack.com/p/serbia-and-kosovo-are-heading" in out
+    assert "2025-09" in out and "would propose" in err
+    assert not db.exists()
+
+
+def test_ingest_json_is_shaped_like_list_json_with_quote_and_source(tmp_path, capsys):
+    code, out, _ = cli(capsys, "--db", tmp_path / "db.json", "ingest", ENGLISH, "--dry-run", "--json")
+    data = json.loads(out)
+    assert set(data) == {"articles", "events", "predictions"}
+    assert data["articles"][0]["url"] == "https://example.org/analysis/niger-uranium"
+    prediction = next(p for p in data["predictions"] if "Orano" in p["claim"])
+    assert prediction["kind"] == "prediction" and prediction["status"] == "pending"
+    assert prediction["quote"] == "Orano will probably take the dispute to international arbitration within months."
+    assert prediction["source"]["section"] == "body" and prediction["source"]["sentence"] > 0
+    assert prediction["probability"] == 0.7 and prediction["made_on"] == "2025-01-15"
+    unlikely = next(p for p in data["predictions"] if "junta" in p["claim"])
+    assert unlikely["claim"].startswith("The junta will not reverse") and unlikely["probability"] == 0.7
+
+
+def test_ingest_stores_proposals_that_count_nowhere_until_accepted(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    assert cli(capsys, "--db", db, "ingest", ENGLISH)[0] == 0
+    assert len(proposals(db)) > 3
+    database = Store(db).load()
+    assert len(database.articles) == 1 and not database.predictions and not database.events
+    code, out, _ = cli(capsys, "--db", db, "list", "--json")
+    assert [r["kind"] for r in json.loads(out)] == ["article"]
+    assert cli(capsys, "--db", db, "validate")[0] == 0
+
+
+def test_ingesting_the_same_article_twice_proposes_nothing_new_even_after_a_rejection(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    cli(capsys, "--db", db, "ingest", BLOG)
+    first = proposals(db)
+    some = next(iter(first))
+    assert cli(capsys, "--db", db, "reject", some, "--note", "vague")[0] == 0
+    code, _, err = cli(capsys, "--db", db, "ingest", BLOG)
+    assert code == 0 and "proposed 0 " in err
+    assert set(proposals(db, None)) == set(first)
+    assert proposals(db, "rejected")[some]["note"] == "vague"
+
+
+def test_accepting_a_japanese_claim_asks_for_english_and_keeps_the_quote(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    cli(capsys, "--db", db, "ingest", BLOG)
+    pid, doc = next((p, d) for p, d in proposals(db).items() if "再開" in d["fields"].get("claim", ""))
+    code, _, err = cli(capsys, "--db", db, "accept", pid)
+    assert code == 1 and "English" in err and len(err.strip().splitlines()) == 1
+    assert not Store(db).load().predictions
+    code, out, _ = cli(capsys, "--db", db, "accept", pid, "--claim",
+                       "The EU-mediated Serbia-Kosovo dialogue will not resume soon", "--tag", "serbia",
+                       "--forecaster", "Example Writer", "--resolve-by", "2025-12")
+    assert code == 0
+    record_id = out.split("→")[1].strip()
+    prediction = Store(db).load().predictions[record_id]
+    assert prediction.quote == doc["fields"]["quote"] and "再開される可能性は低い" in prediction.quote
+    assert prediction.probability == 0.7 and prediction.hedge == "可能性は低い"
+    assert prediction.tags == ["serbia"] and prediction.resolve_by.iso() == "2025-12"
+    assert proposals(db, "accepted")[pid]["record"] == record_id
+    assert cli(capsys, "--db", db, "accept", pid, "--claim", "again")[0] == 1  # decided once
+
+
+def test_an_edited_probability_must_agree_with_the_hedge(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    cli(capsys, "--db", db, "ingest", ENGLISH)
+    pid = next(p for p, d in proposals(db).items() if "Orano" in d["fields"].get("claim", ""))
+    code, _, err = cli(capsys, "--db", db, "accept", pid, "--probability", "0.2")
+    assert code == 1 and "does not agree" in err
+    assert cli(capsys, "--db", db, "accept", pid, "--probability", "0.6")[0] == 0
+    assert next(iter(Store(db).load().predictions.values())).probability == 0.6
+
+
+def test_merging_adds_the_quote_and_source_to_an_existing_prediction(tmp_path, capsys):
+    db = build_sample(tmp_path / "db.json")
+    cli(capsys, "--db", db, "ingest", BLOG)
+    pid, doc = next((p, d) for p, d in proposals(db).items() if d["kind"] == "prediction")
+    code, out, _ = cli(capsys, "--db", db, "merge-proposal", pid, PENDING)
+    assert code == 0
+    merged = Store(db).load().predictions[PENDING]
+    entry = merged.history[-1] if merged.history[-1].field == "source" else merged.history[-2]
+    assert entry.field == "source" and entry.new == doc["fields"]["quote"] and pid in entry.note
+    assert proposals(db, "merged")[pid]["record"] == PENDING
+    event_pid = next(p for p, d in proposals(db).items() if d["kind"] == "event")
+    assert cli(capsys, "--db", db, "merge-proposal", event_pid, PENDING)[0] == 1  # kinds differ
+
+
+def test_an_ingested_article_is_reused_by_url(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    cli(capsys, "--db", db, "ingest", BLOG)
+    cli(capsys, "--db", db, "ingest", BLOG)
+    assert len(Store(db).load().articles) == 2
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty"), (b"\x00\x01binary\x00", "binary"), (b'{"a": 1}', "JSON"),
+    (b"Only a title\n", "no article text"), (b"A title\n\nThe minister will resign.\n", "no date"),
+    ("日本語の題\n\n本文だけで日付がない。\n".encode(), "no date"),
+], ids=["empty", "binary", "json", "title-only", "no-date", "no-date-ja"])
+def test_bad_input_is_refused_in_one_line_and_nothing_is_written(tmp_path, content, message):
+    db = build_sample(tmp_path / "db.json")
+    before = db.read_bytes()
+    article = tmp_path / "article.txt"
+    article.write_bytes(content)
+    result = run_tracker("--db", str(db), "ingest", str(article), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_date_and_author_from_the_command_line_fill_what_the_text_lacks(tmp_path, capsys):
+    article = tmp_path / "a.md"
+    article.write_text("# Kosovo talks\n\nThe talks will probably resume next month.\n")
+    db = tmp_path / "db.json"
+    assert cli(capsys, "--db", db, "ingest", article, "--date", "2025-04-10", "--author", "Jo Doe")[0] == 0
+    (only,) = Store(db).load().articles.values()
+    assert only.author == "Jo Doe" and only.published.iso() == "2025-04-10"
+    (event,) = [d for d in proposals(db).values() if d["kind"] == "event"]
+    assert event["fields"]["date"] == "2025-05"
+
+
+def test_inbox_lists_proposals_and_validate_checks_them(tmp_path, capsys):
+    db = build_sample(tmp_path / "db.json")
+    cli(capsys, "--db", db, "ingest", BLOG)
+    code, out, _ = cli(capsys, "--db", db, "inbox")
+    assert code == 0 and len(out.strip().splitlines()) == len(proposals(db))
+    data = json.loads(db.read_text())
+    first = next(iter(data["proposals"]))
+    data["proposals"][first]["state"] = "maybe"
+    data["proposals"][first]["fields"]["article"] = "nowhere"
+    db.write_text(json.dumps(data))
+    code, _, err = cli(capsys, "--db", db, "validate")
+    assert code == 1 and "state: 'maybe'" in err and "no article 'nowhere'" in err
+    assert encoded(db)  # the records still load: proposals never break the file
+
+
+def test_export_and_import_of_a_database_with_proposals(tmp_path, capsys):
+    db = build_sample(tmp_path / "db.json")
+    cli(capsys, "--db", db, "ingest", BLOG)
+    out_file = tmp_path / "out.json"
+    assert cli(capsys, "--db", db, "export", "-o", out_file)[0] == 0
+    assert all(r["kind"] in ("article", "event", "prediction") for r in json.loads(out_file.read_text()))
+    copy = tmp_path / "copy.json"
+    assert cli(capsys, "--db", copy, "import", db)[0] == 0
+    assert ARTICLE in Store(copy).load().articles

@@ -1,0 +1,95 @@
+"""How an ingest compares with a reference: which reference records it proposes, which not.
+
+A reference prediction is found when a candidate of the same article quotes the same
+sentence (one quote inside the other, or inside a sentence folded into the candidate as a
+duplicate) and reads the same hedge where the sentence has two. A reference event is found
+when a candidate of the same article has the same date and, if there are several, the most
+words in common with the event's title and summary. Used by the quality tests and by
+``benchmarks/ingest_quality.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.ingest.extract import Candidate
+from tracker.ingest.similarity import bigrams
+
+
+@dataclass(slots=True)
+class Score:
+    """Matches of one kind: reference items found, candidates that match nothing."""
+
+    reference: int = 0
+    found: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    candidates: int = 0
+    unmatched: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return len(self.found) / self.reference if self.reference else 1.0
+
+    @property
+    def precision(self) -> float:
+        return (self.candidates - len(self.unmatched)) / self.candidates if self.candidates else 1.0
+
+
+def quotes_of(candidate: Candidate) -> list[str]:
+    return [candidate.source["text"], *(a.get("quote", "") for a in candidate.also)]
+
+
+def _quotes_with_hedges(candidate: Candidate) -> list[tuple[str, str]]:
+    return [(candidate.source["text"], candidate.fields.get("hedge", "")),
+            *((a.get("quote", ""), a.get("hedge", "")) for a in candidate.also)]
+
+
+def same_prediction(quote: str, hedge: str, candidate: Candidate, strict: bool = True) -> bool:
+    """The reference quote is this candidate's sentence (or a duplicate's); with ``strict``
+    (the sentence gave more than one candidate) the hedge must agree too."""
+    if not quote:
+        return False
+    for text, other in _quotes_with_hedges(candidate):
+        if text and (quote in text or text in quote):
+            if not strict or not hedge or not other or hedge not in text or other in hedge or hedge in other:
+                return True
+    return False
+
+
+def event_overlap(title: str, summary: str, candidate: Candidate) -> float:
+    ref = bigrams(f"{title} {summary}")
+    best = 0.0
+    for text in quotes_of(candidate):
+        got = bigrams(text)
+        best = max(best, len(ref & got) / max(1, min(len(ref), len(got))))
+    return best
+
+
+def compare(candidates: list[Candidate], predictions: list[dict], events: list[dict]) -> dict[str, Score]:
+    """Scores for predictions and events; reference items are dicts with ``article`` set to
+    the candidate's article id (``predictions``: id, quote, hedge; ``events``: id, date, title, summary)."""
+    preds = [c for c in candidates if c.kind == "prediction"]
+    evs = [c for c in candidates if c.kind == "event"]
+    p_score, e_score = Score(len(predictions), candidates=len(preds)), Score(len(events), candidates=len(evs))
+    used_p: set[int] = set()
+    per_sentence: dict[tuple, int] = {}
+    for c in preds:
+        per_sentence[(c.article, c.source["text"])] = per_sentence.get((c.article, c.source["text"]), 0) + 1
+    for ref in predictions:
+        hits = [i for i, c in enumerate(preds) if c.fields.get("article") == ref["article"]
+                and same_prediction(ref["quote"], ref.get("hedge", ""), c,
+                                    strict=per_sentence[(c.article, c.source["text"])] > 1)]
+        (p_score.found if hits else p_score.missed).append(ref["id"])
+        used_p.update(hits)
+    used_e: set[int] = set()
+    for ref in events:
+        same = [i for i, c in enumerate(evs) if ref["article"] in c.fields.get("articles", [])
+                and c.fields["date"] == ref["date"]]
+        if len(same) > 1:
+            scored = sorted(same, key=lambda i: -event_overlap(ref["title"], ref.get("summary", ""), evs[i]))
+            same = [i for i in scored if i not in used_e][:1] or scored[:1]
+        (e_score.found if same else e_score.missed).append(ref["id"])
+        used_e.update(same)
+    p_score.unmatched = [preds[i].text for i in range(len(preds)) if i not in used_p]
+    e_score.unmatched = [evs[i].text for i in range(len(evs)) if i not in used_e]
+    return {"predictions": p_score, "events": e_score}

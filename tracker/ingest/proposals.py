@@ -1,0 +1,181 @@
+"""Acting on proposals: accept (as is or edited), reject, merge into an existing record.
+
+Every decision runs in one transaction: the record is written and the proposal's state
+changes together, or neither. A decided proposal stays in the table (rejected ones too),
+so ingesting the same article again never proposes it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from tracker import actions, hedges
+from tracker.actions import ActionError
+from tracker.codec import RecordError
+from tracker.fields import FieldError, parse_field, resolve_probability, split_list
+from tracker.ids import new_id
+from tracker.model import KINDS, Event, HistoryEntry, Prediction, Record, utc_now
+from tracker.storage import Session, Store
+
+STATES = ("proposed", "accepted", "rejected", "merged")
+EDITABLE = ("claim", "probability", "hedge", "resolve_by", "tags", "forecaster", "condition", "horizon_note",
+            "title", "date", "summary")
+_JAPANESE = __import__("re").compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+class ProposalError(ActionError):
+    """A refused decision on a proposal (unknown id, already decided, missing English claim)."""
+
+
+def listing(session: Session, state: str | None = "proposed") -> list[tuple[str, dict[str, Any]]]:
+    """Proposals in reading order (article, then sentence), optionally of one state."""
+    items = [(pid, doc) for pid, doc in session.proposals().items() if state is None or doc.get("state") == state]
+    return sorted(items, key=lambda item: (item[1].get("source", {}).get("file", ""),
+                                           item[1].get("source", {}).get("article", 0),
+                                           item[1].get("source", {}).get("sentence", 0), item[0]))
+
+
+def needs_english(doc: dict[str, Any]) -> bool:
+    """A prediction whose proposed claim is Japanese: accepting it asks for an English wording."""
+    return doc.get("kind") == "prediction" and bool(_JAPANESE.search(doc["fields"].get("claim", "")))
+
+
+def _open(session: Session, pid: str) -> dict[str, Any]:
+    doc = session.proposals().get(pid)
+    if doc is None:
+        raise ProposalError(f"no proposal {pid!r} (see `tracker inbox`)")
+    if doc.get("state") != "proposed":
+        raise ProposalError(f"proposal {pid} is already {doc.get('state')}"
+                            + (f" ({doc['record']})" if doc.get("record") else ""))
+    return doc
+
+
+def _decide(session: Session, pid: str, doc: dict[str, Any], state: str, record: str = "", note: str = "") -> None:
+    session.put_proposal(pid, {**doc, "state": state, "record": record, "note": note, "decided_at": utc_now()})
+
+
+def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record_id: str | None = None) -> Record:
+    """Make the proposal a record (with the reader's changes); returns the new record."""
+    changes = {k: v for k, v in (changes or {}).items() if v is not None}
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise ProposalError(f"cannot set {unknown[0]!r} on a proposal; fields: {', '.join(EDITABLE)}")
+    with store.transaction() as session:
+        doc = _open(session, pid)
+        fields = {**doc["fields"], **changes}
+        if doc["kind"] == "prediction":
+            if _JAPANESE.search(fields.get("claim", "")):
+                raise FieldError("claim", f"proposal {pid}'s claim is Japanese: give the English wording "
+                                          "(--claim 'X will ...'); the quote keeps the original")
+            record = _prediction(session, doc, fields, changes, record_id)
+        else:
+            record = _event(session, fields, record_id)
+        actions.insert(session, record)
+        _decide(session, pid, doc, "accepted", record.id)
+    return record
+
+
+def _prediction(session: Session, doc: dict, fields: dict, changes: dict, record_id: str | None) -> Prediction:
+    hedge = parse_field("hedge", fields.get("hedge", ""))
+    if "probability" in changes:
+        probability = resolve_probability(changes["probability"], hedge)
+    elif "hedge" in changes and hedges.lookup(hedge) is not None:
+        probability = hedges.lookup(hedge).probability
+    else:
+        probability = resolve_probability(fields.get("probability"), "")
+    claim = parse_field("claim", fields["claim"])
+    alt = next((a["hedge"] for a in doc.get("also", []) if a.get("hedge") and a["hedge"] != hedge
+                and hedges.lookup(a["hedge"]) is not None), "")
+    return Prediction(
+        id=record_id or new_id("prediction", claim, _all_ids(session)), claim=claim, probability=probability,
+        made_on=parse_field("made_on", fields["made_on"]), resolve_by=parse_field("resolve_by", fields["resolve_by"]),
+        quote=fields.get("quote", ""), hedge=hedge, alt_hedge=alt,
+        condition=parse_field("condition", fields.get("condition", "")),
+        horizon_note=parse_field("horizon_note", fields.get("horizon_note", "")),
+        author=fields.get("author", ""), forecaster=parse_field("forecaster", fields.get("forecaster", ""))
+        or fields.get("author", ""), article=fields.get("article", ""), tags=split_list(fields.get("tags", [])))
+
+
+def _event(session: Session, fields: dict, record_id: str | None) -> Event:
+    date = parse_field("date", fields["date"])
+    title = parse_field("title", fields["title"])
+    return Event(id=record_id or new_id("event", title, _all_ids(session), prefix=date.iso()), date=date,
+                 title=title, summary=parse_field("summary", fields.get("summary", "")),
+                 articles=split_list(fields.get("articles", []), "articles"), tags=split_list(fields.get("tags", [])))
+
+
+def _all_ids(session: Session) -> set[str]:
+    return set().union(*(session.ids(kind) for kind in KINDS))
+
+
+def reject(store: Store, pid: str, note: str = "") -> None:
+    """Mark the proposal rejected (kept, so it is never proposed again)."""
+    with store.transaction() as session:
+        _decide(session, pid, _open(session, pid), "rejected", note=note)
+
+
+def merge(store: Store, pid: str, into: str) -> Record:
+    """Fold the proposal into an existing record of its kind: its quote and source go into the
+    record's history (and an event gains the proposal's article); the proposal becomes merged."""
+    with store.transaction() as session:
+        doc = _open(session, pid)
+        target = session.find(into)
+        if target is None:
+            raise ProposalError(f"no record {into!r} to merge proposal {pid} into")
+        if target.kind != doc["kind"]:
+            raise ProposalError(f"proposal {pid} is a {doc['kind']}; {into} is a {target.kind}")
+        updated = _merged(target, doc, pid)
+        try:
+            session.put(updated)
+        except RecordError as exc:
+            raise ProposalError(exc.problems[0]) from None
+        _decide(session, pid, doc, "merged", into)
+    return updated
+
+
+def _merged(target: Record, doc: dict, pid: str) -> Record:
+    now, src = utc_now(), doc.get("source", {})
+    quote = doc["fields"].get("quote") or doc["fields"].get("summary", "")
+    where = f"{src.get('file', '')}, article {src.get('article', '')}, {src.get('section', '')}, " \
+            f"sentence {src.get('sentence', '')}"
+    history = [*target.history, HistoryEntry(at=now, action="edit", field="source", old=None, new=quote,
+                                             note=f"merged proposal {pid} ({where})")]
+    if isinstance(target, Prediction):
+        hedge = doc["fields"].get("hedge", "")
+        if not target.alt_hedge and hedge and hedge != target.hedge and hedges.lookup(hedge) is not None:
+            history.append(HistoryEntry(at=now, action="edit", field="alt_hedge", old="", new=hedge,
+                                        note=f"the hedge of merged proposal {pid}"))
+            return replace(target, alt_hedge=hedge, history=history)
+        return replace(target, history=history)
+    articles = list(target.articles)
+    for article in doc["fields"].get("articles", []):
+        if article not in articles:
+            history.append(HistoryEntry(at=now, action="edit", field="articles", old=list(articles),
+                                        new=[*articles, article], note=f"merged proposal {pid}"))
+            articles.append(article)
+    return replace(target, articles=articles, history=history)
+
+
+def proposal_problems(session: Session) -> list[str]:
+    """What is wrong with the stored proposals (for `tracker validate`)."""
+    problems = []
+    for pid, doc in session.proposals().items():
+        where = f"proposals[{pid}]"
+        if not isinstance(doc, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        if doc.get("kind") not in ("event", "prediction"):
+            problems.append(f"{where}.kind: {doc.get('kind')!r} is not event or prediction")
+        if doc.get("state") not in STATES:
+            problems.append(f"{where}.state: {doc.get('state')!r} is not one of {', '.join(STATES)}")
+        for key in ("fields", "source"):
+            if not isinstance(doc.get(key), dict):
+                problems.append(f"{where}.{key}: must be an object")
+        if doc.get("state") in ("accepted", "merged") and doc.get("record") and session.find(doc["record"]) is None:
+            problems.append(f"{where}.record: no record {doc['record']!r}")
+        fields = doc.get("fields") if isinstance(doc.get("fields"), dict) else {}
+        for article in [fields.get("article", ""), *fields.get("articles", [])]:
+            if article and not session.exists("article", article):
+                problems.append(f"{where}: no article {article!r}")
+    return problems

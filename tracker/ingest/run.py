@@ -1,0 +1,153 @@
+"""`tracker ingest`: read a file, find candidates, and store the new ones as proposals.
+
+Articles are facts, not forecasts: an ingested article becomes an article record at once
+(an existing record with the same URL, or title and date, is reused), with what does not
+agree in its metadata written into its ``source_note``. Events and predictions become
+proposals, which count in nothing until a reader accepts them. A candidate already
+proposed (in any state, rejected included) or already recorded is reported as known and
+never proposed again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tracker import actions
+from tracker.codec import encode_record
+from tracker.dates import PDate
+from tracker.ids import new_id
+from tracker.ingest.evaluate import same_prediction
+from tracker.ingest.extract import Candidate, extract
+from tracker.ingest.reader import read_articles
+from tracker.ingest.similarity import similar
+from tracker.ingest.source import SourceArticle
+from tracker.model import KINDS, Article, Record, utc_now
+from tracker.storage import Session, Store
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What an ingest found: the articles (as records) and every candidate, new or known."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)  # record docs, plus "new" and "flags"
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def new(self) -> list[Candidate]:
+        return [c for c in self.candidates if not c.known]
+
+
+def ingest(store: Store, path: Path, *, author: str = "", date: PDate | None = None,
+           dry_run: bool = False) -> IngestResult:
+    """Read ``path`` and propose its events and predictions; with ``dry_run`` write nothing."""
+    sources = read_articles(path, author=author, date=date)
+    candidates = extract(sources, str(path))
+    if dry_run:
+        session = store.session(missing_ok=True)
+        return _resolve(session, path, sources, candidates, write=False)
+    with store.transaction() as session:
+        return _resolve(session, path, sources, candidates, write=True)
+
+
+def _resolve(session: Session, path: Path, sources: list[SourceArticle], candidates: list[Candidate],
+             write: bool) -> IngestResult:
+    result = IngestResult(candidates=candidates)
+    taken = set().union(*(session.ids(kind) for kind in KINDS))
+    ids: dict[int, str] = {}
+    for source in sources:
+        existing = _existing_article(session, source)
+        record = existing or _article_record(source, path, taken)
+        taken.add(record.id)
+        if existing is None and write:
+            actions.insert(session, record)
+        ids[source.index] = record.id
+        result.articles.append({**encode_record(record), "new": existing is None, "flags": list(source.flags),
+                                "index": source.index})
+    proposals = session.proposals()
+    by_key = {key: pid for pid, doc in proposals.items() for key in doc.get("keys", [])}
+    now = utc_now()
+    records = {kind: [session.get(kind, rid) for rid in sorted(session.ids(kind))] for kind in ("event", "prediction")}
+    for candidate in candidates:
+        article_id = ids[candidate.article]
+        if candidate.kind == "prediction":
+            candidate.fields["article"] = article_id
+        else:
+            candidate.fields["articles"] = [article_id]
+        candidate.id = f"p-{candidate.keys[0][:10]}"
+        candidate.known = _known(records, proposals, by_key, candidate, article_id)
+        if write and not candidate.known:
+            session.put_proposal(candidate.id, proposal_doc(candidate, now))
+            proposals[candidate.id] = proposal_doc(candidate, now)
+            by_key.update({key: candidate.id for key in candidate.keys})
+    return result
+
+
+def proposal_doc(candidate: Candidate, now: str) -> dict[str, Any]:
+    """The stored form of a new proposal."""
+    fields = {k: v for k, v in candidate.fields.items() if k != "negated"}
+    source = {k: v for k, v in candidate.source.items() if k not in ("window",)}
+    return {"kind": candidate.kind, "state": "proposed", "fields": fields, "source": source,
+            "also": candidate.also, "keys": candidate.keys, "language": candidate.language,
+            "negated": bool(candidate.fields.get("negated")), "proposed_at": now,
+            "decided_at": "", "record": "", "note": ""}
+
+
+def _known(records: dict[str, list[Record]], proposals: dict, by_key: dict, candidate: Candidate, article_id: str) -> str:
+    for key in candidate.keys:
+        if key in by_key:
+            return _as(proposals, by_key[key], candidate)
+    text = candidate.text
+    for pid, doc in proposals.items():
+        fields = doc.get("fields", {})
+        same_article = article_id == fields.get("article") or article_id in fields.get("articles", [])
+        if doc.get("kind") == candidate.kind and same_article and \
+                similar(text, fields.get("claim") or fields.get("title", "")) and \
+                fields.get("date") == candidate.fields.get("date"):
+            return _as(proposals, pid, candidate)
+    quotes = [candidate.source["text"], *(a.get("quote", "") for a in candidate.also)]
+    if candidate.kind == "prediction":
+        for record in records["prediction"]:
+            if record.article == article_id and same_prediction(record.quote, record.hedge, candidate):
+                return f"recorded as {record.id}"
+    else:
+        for record in records["event"]:
+            if article_id in record.articles and record.date.iso() == candidate.fields["date"] and any(
+                    similar(q, f"{record.title} {record.summary}", 0.3, 0.5) for q in quotes):
+                return f"recorded as {record.id}"
+    return ""
+
+
+def _as(proposals: dict, pid: str, candidate: Candidate) -> str:
+    state = proposals[pid].get("state", "proposed")
+    return f"already {state}" if pid == candidate.id else f"{state} as proposal {pid}"
+
+
+def _existing_article(session: Session, source: SourceArticle) -> Article | None:
+    for rid in sorted(session.ids("article")):
+        article = session.get("article", rid)
+        if source.url and article.url and _bare(article.url) == _bare(source.url):
+            return article
+        if not source.url and article.title == source.title and article.published == source.published:
+            return article
+    return None
+
+
+def _bare(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.netloc.lower().removeprefix('www.')}{parts.path.rstrip('/')}"
+
+
+def _article_record(source: SourceArticle, path: Path, taken: set[str]) -> Article:
+    surname = source.author.split()[-1].lower() if source.author.split() else "article"
+    record_id = new_id("article", source.title, taken, prefix=f"{surname}-{source.published.iso()}")
+    note = "; ".join(source.flags)
+    extra = {}
+    if source.summary_language:
+        extra = {"summary_title": source.summary_title, "summary_language": source.summary_language,
+                 "summary_posted": source.summary_posted, "summary_source": str(path)}
+    return Article(id=record_id, title=source.title, author=source.author, published=source.published,
+                   url=source.url, language=source.language, source_note=note, **extra)
+

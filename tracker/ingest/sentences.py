@@ -1,0 +1,82 @@
+"""Sentence splitting: Japanese by rule, English with pysbd (imported only when needed).
+
+Japanese ends a sentence at 。！？ and at a line break, but never inside 「」 or 『』 or
+brackets, so a quoted sentence stays part of the sentence that quotes it. English goes
+to pysbd, whose rules know "U.S.", "Mr." and "e.g." are not the end of a sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_OPEN, _CLOSE = "「『（(［[", "」』）)］]"
+_ENDS = "。！？!?"
+
+
+def split(text: str, language: str) -> list[tuple[int, str]]:
+    """(offset in text, sentence) for every sentence, stripped, in order."""
+    if language == "ja":
+        return _split_japanese(text)
+    return _split_english(text)
+
+
+def _split_japanese(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch == "\n" or (ch in _ENDS and depth == 0):
+            end = i if ch == "\n" else i + 1
+            _add(out, text, start, end)
+            start = i + 1
+            if ch == "\n":
+                depth = 0  # an unclosed bracket never swallows the next line
+    _add(out, text, start, len(text))
+    return out
+
+
+def _add(out: list[tuple[int, str]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        out.append((start + piece.index(stripped), stripped))
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd  # a few ms to import; only English articles need it
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _split_english(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for line_start, line in _lines(text):
+        for span in _segmenter().segment(line):
+            piece = span.sent
+            stripped = piece.strip()
+            if stripped:
+                out.append((line_start + span.start + piece.index(stripped), stripped))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    # A paragraph's lines were joined with "\n": a Markdown bullet line is its own sentence,
+    # a wrapped line is not, so only lines that start a list item break the flow.
+    pieces, start, current = [], 0, []
+    pos = 0
+    for line in text.split("\n"):
+        if current and re.match(r"^\s*(?:[-*•・]|\d+[.)])\s+", line):
+            pieces.append((start, " ".join(current)))
+            current, start = [], pos
+        if not current:
+            start = pos
+        current.append(line)
+        pos += len(line) + 1
+    if current:
+        pieces.append((start, " ".join(current)))
+    return pieces
