@@ -52,6 +52,8 @@ class TrackerCommands(Provider):
             ("Screen: timeline", "Close dialogs and show the timeline", app.action_show_timeline),
             ("Screen: review what is due", "Mark, snooze or skip each due prediction (R)", app.action_review),
             ("Screen: scores", "Forecaster table, calibration chart, Brier trend (S)", app.action_scores),
+            ("Screen: inbox (proposals)", "Accept, edit, merge or reject what `tracker ingest` proposed",
+             app.action_inbox),
         ]
         screen = self._timeline()
         if screen is not None:

@@ -20,6 +20,7 @@ Keys (timeline)
   t        jump to today                      ?   this help
   R        review what is due, one prediction at a time
   S        scores: the forecaster table, calibration chart and Brier trend
+  I        inbox: accept (a), edit (e), merge (m) or reject (r) what `tracker ingest` proposed
   ctrl+p   command palette: jump to a record, filter by article, author or tag, open a screen
   q        quit
 
