@@ -66,6 +66,25 @@ class ChangeActions:
         self.notify(f"{updated.id}: {entry.from_status} → {entry.to_status}", markup=False)
         self.load(keep_id=updated.id)
 
+    # ---- settling a dispute (from the command palette) -------------------------
+    def settle_dispute(self, record_id: str, field: str, value: object) -> None:
+        """Settle a merge's dispute with one side's value, as `tracker settle` does."""
+        if self._writable():
+            self._write_settle(record_id, field, value)
+
+    @work(thread=True, group="write")
+    def _write_settle(self, record_id: str, field: str, value: object) -> None:
+        from tracker.settle import settle
+
+        try:
+            settle(self.store, record_id, field, value)
+        except WRITE_ERRORS as exc:
+            self.call_from_thread(self.notify, str(exc), title="Not settled", severity="error",
+                                  markup=False, timeout=8)
+            return
+        self.call_from_thread(self.notify, f"{record_id}: {field} settled as {value!r}", markup=False)
+        self.call_from_thread(self.load, record_id)
+
     def action_undo(self) -> None:
         if not self._writable():
             return

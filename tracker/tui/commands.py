@@ -7,10 +7,27 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tracker.disputes import is_disputed, open_disputes, side_text
 from tracker.query import normalise_query
+from tracker.text import visible
 from tracker.tui.rows import haystack
 
 MAX_JUMP_HITS = 40
+
+
+def _settle_commands(app) -> list[tuple[str, str, object]]:
+    """One command per side of every open dispute: settle it with that side's value."""
+    commands = []
+    for record in app.database.records():
+        if not record.history or not is_disputed(record):
+            continue
+        for field, entry in open_disputes(record).items():
+            for side in entry.values:
+                value, by = side.get("value"), str(side.get("by") or "")
+                title = visible(f"Settle dispute: {record.id} {field} = {side_text(value, by)}")
+                commands.append((title, "as `tracker settle` does; the history keeps both sides",
+                                 partial(app.settle_dispute, record.id, field, value)))
+    return commands
 
 
 class TrackerCommands(Provider):
@@ -33,7 +50,7 @@ class TrackerCommands(Provider):
         tags = sorted({t for r in (*db.events.values(), *db.predictions.values()) for t in r.tags})
         for tag in tags:
             commands.append((f"Filter by tag: {tag}", "", partial(app.set_filter, "tag", tag)))
-        return commands
+        return commands + _settle_commands(app)
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands()[:3]:
