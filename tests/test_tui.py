@@ -13,7 +13,8 @@ import pytest
 from tracker import actions
 from tracker.model import Status
 from tracker.storage import Store
-from tracker.tui.app import SEARCH_DEBOUNCE_SECONDS, TrackerApp
+from tracker.tui.app import TrackerApp
+from tracker.tui.screens.timeline import SEARCH_DEBOUNCE_SECONDS
 from tracker.tui.timeline import Timeline
 
 TODAY = dt.date(2026, 11, 25)
@@ -45,7 +46,7 @@ def app_for(path: Path) -> TrackerApp:
 async def settle(app: TrackerApp, pilot) -> None:
     await pilot.pause(SEARCH_DEBOUNCE_SECONDS + 0.05)  # let a typed search start filtering
     for _ in range(200):  # the first load starts after the first paint
-        if app.loaded or not app.readable:
+        if app.session.loaded or not app.session.readable:
             break
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()
@@ -55,7 +56,7 @@ async def settle(app: TrackerApp, pilot) -> None:
 
 
 async def select(app: TrackerApp, pilot, record_id: str) -> None:
-    app.jump_to(record_id)
+    app.screen.jump_to(record_id)
     await settle(app, pilot)
     assert app.query_one(Timeline).current.record_id == record_id
 
@@ -212,7 +213,10 @@ async def test_status_filter_cycles_and_events_toggle(db_path):
         await pilot.press("f")  # confirmed
         await settle(app, pilot)
         assert visible_ids(app) == [] and app.query_one(Timeline).rows == []
-        await pilot.press("f", "f")  # refuted, then all
+        await pilot.press("f", "f")  # refuted, then void
+        await settle(app, pilot)
+        assert visible_ids(app) == []
+        await pilot.press("f")  # all
         await settle(app, pilot)
         assert "polish-election" in visible_ids(app)
         await pilot.press("k")
@@ -304,9 +308,9 @@ async def test_change_by_another_process_is_picked_up_and_not_overwritten(db_pat
         await settle(app, pilot)
         subprocess.run([sys.executable, "-m", "tracker", "--db", str(db_path), "mark", "train", "refuted",
                         "--note", "from a script"], check=True, capture_output=True)
-        app.check_file()
+        app.session.check_file()
         await settle(app, pilot)
-        assert app.database.predictions["train"].status is Status.REFUTED
+        assert app.session.database.predictions["train"].status is Status.REFUTED
         await select(app, pilot, "article-5")
         await pilot.press("c", "enter")
         await settle(app, pilot)
@@ -320,7 +324,7 @@ async def test_unreadable_file_is_reported_and_never_written(db_path):
     async with app.run_test(size=(150, 40), notifications=True) as pilot:
         await settle(app, pilot)
         db_path.write_text("{ not json", encoding="utf-8")
-        app.check_file()
+        app.session.check_file()
         await settle(app, pilot)
         assert any("Cannot read" in str(n.title) for n in app._notifications)
         assert "article-5" in visible_ids(app)  # the view is kept
@@ -346,7 +350,7 @@ async def test_palette_filters_by_article(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
-        app.set_filter("article", "nato-article")
+        app.screen.set_filter("article", "nato-article")
         await settle(app, pilot)
         assert set(visible_ids(app)) == {"polish-election", "article-5", "train"}
         from tracker.tui.commands import TrackerCommands
@@ -421,7 +425,7 @@ async def test_a_file_moved_away_while_open_is_reported_and_never_recreated(db_p
     async with app.run_test(size=(150, 40), notifications=True) as pilot:
         await settle(app, pilot)
         db_path.rename(tmp_path / "elsewhere.json")
-        app.check_file()
+        app.session.check_file()
         await settle(app, pilot)
         assert "cannot read" in str(app.query_one("#counts").content)
         assert "article-5" in visible_ids(app)  # the last good read stays on screen
@@ -435,7 +439,7 @@ async def test_escape_clears_the_search_then_the_palettes_filters(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
-        app.set_filter("tag", "nato")
+        app.screen.set_filter("tag", "nato")
         await settle(app, pilot)
         assert visible_ids(app) == ["article-5"]
         await pilot.press("slash", *"zzz")

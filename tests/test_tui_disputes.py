@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
-from rich.console import Console
-from textual.widgets import Static
 
-from test_tui import TODAY, db_path, select, settle  # noqa: F401 (db_path is a fixture)
+from test_tui import TODAY, db_path, details_text, select, settle  # noqa: F401 (db_path is a fixture)
 from tracker import actions
 from tracker.disputes import is_disputed
 from tracker.merge import merge_files
@@ -40,9 +37,7 @@ async def test_a_disputed_prediction_is_marked_in_the_timeline_and_details(db_pa
         await select(app, pilot, "article-5")
         row = app.query_one(Timeline).current
         assert row.status == "? disputed" and row.style == "overdue"
-        console = Console(width=120, record=True, file=io.StringIO())
-        console.print(app.query_one("#details", Static).content)
-        text = console.export_text()
+        text = details_text(app)
         assert "DISPUTED" in text and "'confirmed' (Alice)" in text and "'refuted' (Bob)" in text
 
 

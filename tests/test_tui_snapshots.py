@@ -50,15 +50,15 @@ async def until(pilot, condition, seconds: float = 10.0) -> None:
 
 def test_main_screen(snap_compare, small_db):
     async def run_before(pilot):
-        await until(pilot, lambda: pilot.app.loaded and pilot.app.query_one(Timeline).rows)
+        await until(pilot, lambda: pilot.app.session.loaded and pilot.app.query_one(Timeline).rows)
 
     assert snap_compare(TrackerApp(small_db, today=TODAY), terminal_size=(140, 24), run_before=run_before)
 
 
 def test_details_pane_of_a_marked_prediction(snap_compare, small_db):
     async def run_before(pilot):
-        await until(pilot, lambda: pilot.app.loaded and pilot.app.query_one(Timeline).rows)
-        pilot.app.jump_to("train")
+        await until(pilot, lambda: pilot.app.session.loaded and pilot.app.query_one(Timeline).rows)
+        pilot.app.screen.jump_to("train")
         await until(pilot, lambda: pilot.app.query_one(Timeline).current.record_id == "train")
 
     assert snap_compare(TrackerApp(small_db, today=TODAY), terminal_size=(140, 30), run_before=run_before)

@@ -204,13 +204,14 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
 
 def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence: Iterable[str] = (),
          known_on: Any = None, today: _dt.date | None = None,
-         expected: Status | None = None) -> Prediction:
+         expected: Status | None = None, last_entry: HistoryEntry | None = None) -> Prediction:
     """Set a prediction's status (pending, confirmed, refuted, or void with a note),
     appending who-knows-what-when to its history.
 
     ``known_on`` (default today) says when the outcome became known; a move back to
     pending records none. With ``expected``, the mark is refused if the prediction is
-    no longer at that status (another process marked it since the user looked).
+    no longer at that status (another process marked it since the user looked); with
+    ``last_entry``, unless that entry is still the latest in its history.
     """
     new_status = parse_status(status) if not isinstance(status, Status) else status
     urls = check_urls(split_list(list(evidence), "evidence"))
@@ -226,6 +227,9 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
         if expected is not None and prediction.status is not expected:
             raise ActionError(f"{record_id} is now {prediction.status.value}, not {expected.value}: "
                               "it was changed elsewhere since; nothing written")
+        if last_entry is not None and not _same_entry(prediction.history, last_entry):
+            raise ActionError(f"{record_id} changed since that mark (its latest history entry is "
+                              f"{_describe(prediction.history)}, written elsewhere); nothing written")
         if prediction.status is new_status:
             raise ActionError(f"{record_id} is already {new_status.value}")
         if known is not None and known.last_day() < prediction.made_on.first_day():
@@ -238,12 +242,32 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
     return updated
 
 
-def undo_mark(store: Store, record_id: str, *, expected: Status, restore: Status) -> Prediction:
+def _same_entry(history: list[HistoryEntry], entry: HistoryEntry) -> bool:
+    """Whether ``entry`` is the latest of ``history`` (compared by what it records, not identity)."""
+    if not history:
+        return False
+    latest = history[-1]
+    fields = ("at", "action", "from_status", "to_status", "note", "by")
+    return all(getattr(latest, f) == getattr(entry, f) for f in fields)
+
+
+def _describe(history: list[HistoryEntry]) -> str:
+    if not history:
+        return "none"
+    h = history[-1]
+    what = f"{h.from_status} → {h.to_status}" if h.action == "status" else f"{h.action} {h.field or ''}".strip()
+    return f"{what} at {h.at}"
+
+
+def undo_mark(store: Store, record_id: str, *, expected: Status, restore: Status,
+              last_entry: HistoryEntry | None = None) -> Prediction:
     """Undo a mark by appending an entry that restores the previous status.
 
-    Refused when the prediction is no longer at ``expected`` (someone marked it since).
+    Refused when the prediction is no longer at ``expected`` (someone marked it since),
+    and, with ``last_entry``, when that mark is no longer the latest entry of its history
+    (someone marked it and marked it back, or edited it).
     """
-    return mark(store, record_id, restore, expected=expected,
+    return mark(store, record_id, restore, expected=expected, last_entry=last_entry,
                 note=f"undo: back from {expected.value} to {restore.value}")
 
 

@@ -1,4 +1,10 @@
-"""Command palette (ctrl+p): jump to a record, filter by article, author or tag, open a screen."""
+"""Command palette (ctrl+p): open a screen; on the timeline, jump to a record or filter by
+article, author or tag.
+
+Every label and help text is built as ``Text``/``Content`` from text shown through
+:func:`tracker.text.visible`: an id such as ``[@click=app.quit]x`` is data, never markup
+or an action. The first search indexes every record in a thread worker.
+"""
 
 from __future__ import annotations
 
@@ -6,75 +12,103 @@ from functools import partial
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from tracker.disputes import is_disputed, open_disputes, side_text
 from tracker.query import normalise_query
 from tracker.text import visible
-from tracker.tui.rows import haystack
+from tracker.tui.bounds import one_line
+from tracker.tui.rows import Row, haystack
 
 MAX_JUMP_HITS = 40
 
 
-def _settle_commands(app) -> list[tuple[str, str, object]]:
+def _settle_commands(screen) -> list[tuple[str, str, object]]:
     """One command per side of every open dispute: settle it with that side's value."""
     commands = []
-    for record in app.database.records():
+    for record in screen.database.records():
         if not record.history or not is_disputed(record):
             continue
         for field, entry in open_disputes(record).items():
             for side in entry.values:
                 value, by = side.get("value"), str(side.get("by") or "")
-                title = visible(f"Settle dispute: {record.id} {field} = {side_text(value, by)}")
+                title = one_line(f"Settle dispute: {record.id} {field} = {side_text(value, by)}")
                 commands.append((title, "as `tracker settle` does; the history keeps both sides",
-                                 partial(app.settle_dispute, record.id, field, value)))
+                                 partial(screen.session.settle, record.id, field, value)))
     return commands
 
 
 class TrackerCommands(Provider):
-    """Commands built from the database the app has loaded."""
+    """Commands built from the current screen and the database the app has loaded."""
+
+    async def startup(self) -> None:
+        self._commands_cache: list[tuple[str, str, object]] | None = None
+        self._rows: list[Row] = []
+        screen = self._timeline()
+        if screen is not None:
+            rows, database = screen.all_rows, screen.database
+            # The first search would work out every row's search text: do it off the event loop.
+            worker = self.app.run_worker(lambda: [haystack(r, database) for r in rows], thread=True,
+                                         group="palette", name="palette index")
+            await worker.wait()
+            self._rows = rows
+
+    def _timeline(self):
+        from tracker.tui.screens.timeline import TimelineScreen
+
+        screen = self.screen
+        return screen if isinstance(screen, TimelineScreen) else None
 
     def _commands(self) -> list[tuple[str, str, object]]:
+        if getattr(self, "_commands_cache", None) is not None:
+            return self._commands_cache
         app = self.app
-        db = app.database
         commands: list[tuple[str, str, object]] = [
             ("Screen: help (keys)", "Show every key and what it does", app.action_help),
             ("Screen: timeline", "Close dialogs and show the timeline", app.action_show_timeline),
-            ("Filter: clear all filters", "Show every record again", app.action_clear_filters),
         ]
-        for article in sorted(db.articles.values(), key=lambda a: a.published.sort_key()):
-            commands.append((f"Filter by article: {article.title}", article.id,
-                             partial(app.set_filter, "article", article.id)))
-        authors = sorted({p.author for p in db.predictions.values() if p.author})
-        for author in authors:
-            commands.append((f"Filter by author: {author}", "", partial(app.set_filter, "author", author)))
-        tags = sorted({t for r in (*db.events.values(), *db.predictions.values()) for t in r.tags})
-        for tag in tags:
-            commands.append((f"Filter by tag: {tag}", "", partial(app.set_filter, "tag", tag)))
-        return commands + _settle_commands(app)
+        screen = self._timeline()
+        if screen is not None:
+            db = screen.database
+            commands.append(("Filter: clear all filters", "Show every record again", screen.action_clear_filters))
+            for article in sorted(db.articles.values(), key=lambda a: a.published.sort_key()):
+                commands.append((f"Filter by article: {one_line(article.title)}", visible(article.id),
+                                 partial(screen.set_filter, "article", article.id)))
+            for author in sorted({p.forecaster for p in db.predictions.values() if p.forecaster}):
+                commands.append((f"Filter by author: {one_line(author)}", "",
+                                 partial(screen.set_filter, "author", author)))
+            tags = sorted({t for r in (*db.events.values(), *db.predictions.values()) for t in r.tags})
+            for tag in tags:
+                commands.append((f"Filter by tag: {one_line(tag)}", "", partial(screen.set_filter, "tag", tag)))
+            commands += _settle_commands(screen)
+        self._commands_cache = commands
+        return commands
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands()[:3]:
-            yield DiscoveryHit(Text(title), callback, text=title, help=help_text)
+            yield DiscoveryHit(Text(title), callback, text=title, help=Content(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, Text(title), callback, text=title, help=help_text)  # no markup parsing
-        # Jumping to a record: plain word search over what the timeline already indexed.
+                # Text and Content: the palette parses a plain str as markup.
+                yield Hit(score, Text(title), callback, text=title, help=Content(help_text))
+        screen = self._timeline()
         needle = normalise_query(query)
-        if not needle:
+        if screen is None or not needle:
             return
         found = 0
-        for row in self.app.all_rows:
-            if row.kind not in ("event", "prediction") or needle not in haystack(row, self.app.database):
+        for row in self._rows:  # jumping to a record: plain word search over what was indexed
+            if row.kind not in ("event", "prediction") or needle not in (row.haystack or ""):
                 continue
-            label = f"Go to {row.kind}: {' '.join(row.text.split())}"
+            label = f"Go to {row.kind}: {row.text}"[:120]
             # A record that says the words itself ranks above one that matched through its article.
             score = 0.9 if needle in (row.primary or "") else 0.4
-            yield Hit(score, Text(label[:120]), partial(self.app.jump_to, row.record_id), text=label,
-                      help=f"{row.date.human() if row.date else ''} · {row.record_id}")
+            help_text = f"{row.date.human() if row.date else ''} · {visible(row.record_id)}"
+            yield Hit(score, Text(label), partial(screen.jump_to, row.record_id), text=label,
+                      help=Content(help_text))
             found += 1
             if found >= MAX_JUMP_HITS:
                 break

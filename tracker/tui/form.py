@@ -1,10 +1,14 @@
 """The add/edit form. It saves through the same library functions as `tracker add` and
-`tracker edit`, and a refused field is pointed out in the form, which stays open."""
+`tracker edit`, and a refused field is pointed out in the form, which stays open.
+
+Saving runs in a thread worker (a write to a large file takes a second); the form stays
+open, and says so, until the write has succeeded or been refused."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,6 +19,8 @@ from tracker import hedges
 from tracker.actions import ActionError
 from tracker.fields import FieldError
 from tracker.model import Event, Prediction, Record
+from tracker.storage import StoreError
+from tracker.text import visible
 
 # (field, label, placeholder)
 PREDICTION_FIELDS = (
@@ -44,7 +50,8 @@ Saver = Callable[[str, dict[str, str]], Record]
 
 
 def form_values(record: Record) -> dict[str, str]:
-    """A record's fields as the form shows them."""
+    """A record's fields as the form shows them (control characters shown as escapes: an
+    unchanged field is not saved, a retyped one is saved as shown)."""
     values: dict[str, str] = {}
     for name, _, _ in FORM_FIELDS[record.kind]:
         value = getattr(record, name)
@@ -56,13 +63,14 @@ def form_values(record: Record) -> dict[str, str]:
             values[name] = ""
         else:
             values[name] = str(value)
-    return values
+    return {name: visible(value) for name, value in values.items()}
 
 
 class RecordForm(ModalScreen[str | None]):
     """Add (``record`` None) or edit a prediction or event; dismisses with the saved id."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form-cancel"),
+                Binding("ctrl+s", "save", "Save", id="form-save")]
 
     def __init__(self, save: Saver, record: Record | None = None, kind: str = "prediction",
                  defaults: dict[str, str] | None = None) -> None:
@@ -72,6 +80,7 @@ class RecordForm(ModalScreen[str | None]):
         self.kind = record.kind if record is not None else kind
         self.original = form_values(record) if record is not None else {}
         self.defaults = defaults or {}  # pre-filled values for a new record (e.g. the selected article)
+        self.saving = False
 
     def compose(self) -> ComposeResult:
         title = f"Edit {self.record.id}" if self.record else "Add"
@@ -144,15 +153,27 @@ class RecordForm(ModalScreen[str | None]):
         values = self.values()
         if self.record is not None:
             values = {k: v for k, v in values.items() if v != self.original.get(k, "")}
+        if self.saving:
+            return  # one write at a time: Enter pressed twice must not add the record twice
+        self.saving = True
+        self._show_error(self.query_one("#form-error", Static), "Saving…")
+        self._save(self.kind, values)
+
+    @work(thread=True, group="write")
+    def _save(self, kind: str, values: dict[str, str]) -> None:
         try:
-            record = self.save_record(self.kind, values)
+            record = self.save_record(kind, values)
         except FieldError as exc:
-            self._point_at(exc.field, str(exc))
-            return
-        except ActionError as exc:
-            self._show_error(self.query_one("#form-error", Static), str(exc))
-            return
-        self.dismiss(record.id)
+            self.app.call_from_thread(self._refused, exc.field, str(exc))
+        except (ActionError, StoreError, OSError) as exc:
+            self.app.call_from_thread(self._refused, "", str(exc))
+        else:
+            self.app.call_from_thread(self.dismiss, record.id)
+
+    def _refused(self, field: str, message: str) -> None:
+        self.saving = False
+        self._show_error(self.query_one("#form-error", Static), "")
+        self._point_at(field, visible(message))
 
     def _point_at(self, field: str, message: str) -> None:
         names = {name for name, _, _ in FORM_FIELDS[self.kind]}

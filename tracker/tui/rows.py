@@ -16,8 +16,9 @@ from tracker.model import Database, Prediction, Record
 from tracker.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
 from tracker.render import probability_text, status_text
 from tracker.storage import paused_gc
+from tracker.tui.bounds import one_line
 
-STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted")
+STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
 
 
 @dataclass(slots=True)
@@ -27,10 +28,10 @@ class Row:
     key: tuple
     date: PDate | None
     kind: str            # article, event, prediction, made (a prediction at its made-on date), today
-    style: str           # component-class suffix: pending, confirmed, refuted, overdue, event, today, made
+    style: str           # component-class suffix: pending, confirmed, refuted, void, overdue, event, today, made
     status: str
     probability: str
-    text: str
+    text: str            # one line, control characters shown, cut (a row is one line)
     article: str
     record: Record | None
     haystack: str | None = None   # everything search looks in (computed on the first search)
@@ -68,12 +69,12 @@ def _build_rows(db: Database, today: _dt.date) -> list[Row]:
     for event in db.events.values():
         article = titles.get(event.articles[0], event.articles[0]) if event.articles else ""
         rows.append(Row((event.date.sort_key(), KIND_ORDER["event"], event.id), event.date, "event",
-                        "event", "", "", event.title, article, event))
+                        "event", "", "", one_line(event.title), one_line(article), event))
     for p in db.predictions.values():
         style, status = _prediction_cells(p, today)
         prob = probability_text(p.probability)
-        article = titles.get(p.article, p.article)
-        text = f"if… {p.claim}" if p.condition else p.claim  # conditional: see the details
+        article = one_line(titles.get(p.article, p.article))
+        text = one_line(f"if… {p.claim}" if p.condition else p.claim)  # conditional: see the details
         rows.append(Row((p.resolve_by.sort_key(), KIND_ORDER["prediction"], p.id), p.resolve_by,
                         "prediction", style, status, prob, text, article, p))
     rows.sort(key=lambda r: r.key)

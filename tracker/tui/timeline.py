@@ -23,7 +23,7 @@ from tracker.tui.rows import Row
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
 WIDE_ENOUGH_FOR_ARTICLE = 90
-STYLES = ("pending", "confirmed", "refuted", "overdue", "event", "today", "made")
+STYLES = ("pending", "confirmed", "refuted", "void", "overdue", "event", "today", "made")
 
 
 class Timeline(ScrollView, can_focus=True):

@@ -1,0 +1,266 @@
+"""The timeline screen: every event and prediction in date order, the details pane, search,
+filters, and the keys that mark, undo, add and edit (written through the session)."""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import WorkerCancelled, get_current_worker
+
+from tracker.model import Database, Record
+from tracker.query import status_counts
+from tracker.text import visible
+from tracker.tui.details import details_grid
+from tracker.tui.form import RecordForm, is_editable
+from tracker.tui.rows import STATUS_FILTERS, Row, View, best_match, build_made_rows, build_rows, visible_rows
+from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, Session
+from tracker.tui.timeline import Timeline
+
+NARROW_COLUMNS = 110
+SEARCH_DEBOUNCE_SECONDS = 0.12
+
+
+class TimelineScreen(Screen[None]):
+    """The main screen: what the reader scrolls, searches, filters and marks."""
+
+    BINDINGS = [
+        # Help first: a narrow footer cuts the list from the right, and ? explains the rest.
+        Binding("question_mark", "app.help", "Help", id="help"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("c", "mark('confirmed')", "Confirm", id="confirm"),
+        Binding("r", "mark('refuted')", "Refute", id="refute"),
+        Binding("p", "mark('pending')", "Pending", id="pending"),
+        Binding("v", "mark('void')", "Void", id="void"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("a", "add", "Add", id="add"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("f", "cycle_filter", "Filter", id="filter"),
+        Binding("k", "toggle_events", "Events", id="events"),
+        Binding("m", "toggle_made", "Made-on", id="made"),
+        Binding("t", "today", "Today", id="today"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.all_rows: list[Row] = []
+        self.made_rows: list[Row] | None = None
+        self.view = View()
+        self._search_timer = None
+
+    @property
+    def database(self) -> Database:
+        return self.session.database
+
+    # ---- layout ------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="counts", markup=False)
+        yield Input(placeholder="search claim, quote, title, tags, article — Enter to go, Escape to clear",
+                    id="search")
+        with Horizontal(id="main"):
+            yield Timeline(id="timeline")
+            with VerticalScroll(id="details-pane"):
+                yield Static("", id="details", markup=False)
+        yield Footer(compact=True)
+
+    def on_resize(self, event) -> None:
+        # Below ~110 columns the details go under the timeline instead of beside it.
+        self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_COLUMNS, "-narrow")
+        self.query_one("#search", Input).display = False
+        self.query_one(Timeline).focus()
+        self.session.subscribe(self)
+        self._update_counts()
+
+    def on_unmount(self) -> None:
+        self.session.unsubscribe(self)
+
+    # ---- loading -----------------------------------------------------------
+    def on_database_loaded(self, message: DatabaseLoaded) -> None:
+        current = self.query_one(Timeline).current
+        self._build(message.database, message.keep_id or (current.record_id if current else None))
+
+    @work(thread=True, exclusive=True, group="rows")
+    def _build(self, database: Database, keep_id: str | None) -> None:
+        """Rows for a freshly read database, built off the event loop (100k rows take a while)."""
+        rows = build_rows(database, self.session.today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._rows_built, rows, keep_id)
+
+    def _rows_built(self, rows: list[Row], keep_id: str | None) -> None:
+        self.all_rows, self.made_rows = rows, None
+        self.refilter(keep_id)
+        self._update_counts()
+
+    def on_database_unreadable(self, message: DatabaseUnreadable) -> None:
+        self._update_counts()
+        if not self.session.loaded:
+            self.query_one(Timeline).set_rows([], placeholder=visible(message.message))
+
+    # ---- filtering ---------------------------------------------------------
+    def refilter(self, keep_id: str | None = None) -> None:
+        self._filter(self.view, keep_id)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter(self, view: View, keep_id: str | None) -> None:
+        worker = get_current_worker()
+        all_rows, database = self.all_rows, self.database
+        if view.show_made and self.made_rows is None:
+            self.made_rows = build_made_rows(all_rows)
+        rows = visible_rows(all_rows, view, database, self.session.today, lambda: worker.is_cancelled,
+                            self.made_rows)
+        if rows is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._show_rows, rows, keep_id)
+
+    def _show_rows(self, rows: list[Row], keep_id: str | None) -> None:
+        timeline = self.query_one(Timeline)
+        if keep_id is None and timeline.current is not None:
+            keep_id = timeline.current.record_id
+        empty = "No events or predictions yet: press a to add one." if not self.database.records() else ""
+        timeline.set_rows(rows, keep_id=keep_id, placeholder=empty)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        session = self.session
+        c = status_counts(self.database.predictions.values(), session.today)
+        shown = sum(1 for r in self.query_one(Timeline).rows if r.kind != "today")
+        titles = {a.id: a.title for a in self.database.articles.values()}
+        text = (f"… pending {c.pending}  ✓ confirmed {c.confirmed}  ✗ refuted {c.refuted}  "
+                f"⊘ void {c.void}  ! overdue {c.overdue}  │ {shown} shown · {self.view.describe(titles)}")
+        if not session.readable:
+            text = f"⚠ cannot read {session.store.path.name}: showing the last good read, writing nothing │ {text}"
+        elif not session.loaded:
+            text = "Loading…"
+        self.query_one("#counts", Static).update(visible(text))
+
+    def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
+        row = message.row
+        pane = self.query_one("#details", Static)
+        if row is None or row.record is None:
+            pane.update("" if row is None else row.text)
+            return
+        pane.update(details_grid(row.record, self.database, self.session.today))
+
+    # ---- search ------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.view.search = event.value
+        # Filter once typing pauses, not on every key: keys stay instant on 100k rows.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, self.refilter)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one(Timeline).focus()
+        if self._search_timer is not None:  # typing has not paused yet: filter now
+            self._search_timer.stop()
+            self.refilter()
+        self.call_after_refresh(self._go_first_match)
+
+    async def _go_first_match(self) -> None:
+        with contextlib.suppress(WorkerCancelled):
+            await self.workers.wait_for_complete()
+        timeline = self.query_one(Timeline)
+        index = best_match(timeline.rows, self.view.search)
+        if index is not None:
+            timeline.move_to(index)
+
+    def action_clear_search(self) -> None:
+        """Escape: clear the search; pressed again (or with no search), clear the palette's filters."""
+        search = self.query_one("#search", Input)
+        if search.value or search.display:
+            search.value = ""
+            search.display = False
+            self.view.search = ""
+        elif self.view.article or self.view.author or self.view.tag:
+            self.view.article = self.view.author = self.view.tag = ""
+        else:
+            return
+        self.refilter()
+        self.query_one(Timeline).focus()
+
+    # ---- filters -----------------------------------------------------------
+    def action_cycle_filter(self) -> None:
+        i = STATUS_FILTERS.index(self.view.status)
+        self.view.status = STATUS_FILTERS[(i + 1) % len(STATUS_FILTERS)]
+        self.notify(f"Showing {self.view.status}", markup=False, timeout=2)
+        self.refilter()
+
+    def action_toggle_events(self) -> None:
+        self.view.show_events = not self.view.show_events
+        self.notify("Events shown" if self.view.show_events else "Events hidden", markup=False, timeout=2)
+        self.refilter()
+
+    def action_toggle_made(self) -> None:
+        self.view.show_made = not self.view.show_made
+        self.refilter()
+
+    def set_filter(self, name: str, value: str) -> None:
+        setattr(self.view, name, value)
+        self.refilter()
+
+    def action_clear_filters(self) -> None:
+        self.view = View(search=self.view.search)
+        self.refilter()
+
+    def action_today(self) -> None:
+        timeline = self.query_one(Timeline)
+        timeline.move_to(timeline.today_index())
+        timeline.scroll_to_cursor(center=True)
+
+    def jump_to(self, record_id: str) -> None:
+        """Show a record, clearing filters that hide it."""
+        timeline = self.query_one(Timeline)
+        index = timeline.index_of(record_id)
+        if index is not None:
+            timeline.move_to(index)
+            timeline.scroll_to_cursor(center=True)
+            return
+        self.view = View()
+        self.query_one("#search", Input).value = ""
+        self.refilter(keep_id=record_id)
+
+    # ---- writing (through the session) -------------------------------------
+    def selected(self) -> Record | None:
+        row = self.query_one(Timeline).current
+        return row.record if row is not None else None
+
+    def action_mark(self, status: str) -> None:
+        self.session.ask_mark(self.selected(), status)
+
+    def action_undo(self) -> None:
+        self.session.undo()
+
+    def action_add(self) -> None:
+        if not self.session.writable():
+            return
+        selected = self.selected()
+        article = getattr(selected, "article", "") or (getattr(selected, "articles", None) or [""])[0]
+        self.app.push_screen(RecordForm(self.session.save_new, defaults={"article": article}),
+                             callback=self.session.saved)
+
+    def action_edit(self) -> None:
+        if not self.session.writable():
+            return
+        record = self.selected()
+        if not is_editable(record):
+            self.notify("Select a prediction or event to edit.", severity="warning", markup=False)
+            return
+        self.app.push_screen(RecordForm(self.session.edit_saver(record), record=record),
+                             callback=self.session.saved)
