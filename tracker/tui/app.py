@@ -11,6 +11,7 @@ import datetime as _dt
 from pathlib import Path
 
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker.tui.commands import TrackerCommands
@@ -25,6 +26,8 @@ class TrackerApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere find it too
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {TrackerCommands}
+    # App-wide, shown in help and the palette rather than the (already full) footer.
+    BINDINGS = [Binding("I", "inbox", "Inbox", id="inbox", show=False)]
 
     def __init__(self, path: Path | str, today: _dt.date | None = None) -> None:
         super().__init__()
@@ -43,6 +46,13 @@ class TrackerApp(App[None]):
     def action_show_timeline(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def action_inbox(self) -> None:
+        """The proposals from `tracker ingest`: accept, edit, merge or reject each."""
+        from tracker.tui.screens.inbox import InboxScreen
+
+        if not isinstance(self.screen, InboxScreen):
+            self.push_screen(InboxScreen(self.session))
 
 
 def run(path: Path) -> int:

@@ -66,6 +66,8 @@ class TrackerCommands(Provider):
         commands: list[tuple[str, str, object]] = [
             ("Screen: help (keys)", "Show every key and what it does", app.action_help),
             ("Screen: timeline", "Close dialogs and show the timeline", app.action_show_timeline),
+            ("Screen: inbox (proposals)", "Accept, edit, merge or reject what `tracker ingest` proposed",
+             app.action_inbox),
         ]
         screen = self._timeline()
         if screen is not None:

@@ -18,6 +18,7 @@ Keys (timeline)
   f        cycle the status filter: all, pending, overdue, confirmed, refuted, void
   k        show or hide events                m   show predictions at their made-on date too
   t        jump to today                      ?   this help
+  I        inbox: accept (a), edit (e), merge (m) or reject (r) what `tracker ingest` proposed
   ctrl+p   command palette: jump to a record, filter by article, author or tag, open a screen
   q        quit
 

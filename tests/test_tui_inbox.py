@@ -1,0 +1,142 @@
+"""The inbox screen, driven by Textual's pilot and checked through the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import PENDING, build_sample
+from tracker.ingest.proposals import listing
+from tracker.ingest.run import ingest
+from tracker.storage import Store
+from tracker.tui.app import TrackerApp
+from tracker.tui.screens.inbox import InboxScreen
+
+BLOG = Path(__file__).parent / "fixtures" / "ingest" / "blog_small.txt"
+
+
+@pytest.fixture
+def inbox_db(tmp_path: Path) -> Path:
+    path = build_sample(tmp_path / "db.json")
+    ingest(Store(path), BLOG)
+    return path
+
+
+def waiting(path: Path) -> list[tuple[str, dict]]:
+    return listing(Store(path).session())
+
+
+def decided(path: Path, state: str) -> dict[str, dict]:
+    return dict(listing(Store(path).session(), state))
+
+
+async def open_inbox(app: TrackerApp, pilot) -> InboxScreen:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.press("I")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, InboxScreen)
+    return app.screen
+
+
+async def select(app, pilot, screen: InboxScreen, pid: str) -> None:
+    from textual.widgets import OptionList
+
+    index = [p for p, _ in screen.items].index(pid)
+    screen.query_one("#inbox-list", OptionList).highlighted = index
+    await pilot.pause()
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_a_reader_accepts_edits_merges_and_rejects_in_the_inbox(inbox_db):
+    first = waiting(inbox_db)
+    event_pid = next(p for p, d in first if d["kind"] == "event")
+    japanese_pid = next(p for p, d in first if "再開" in d["fields"].get("claim", ""))
+    merge_pid = next(p for p, d in first if "停滞" in d["fields"].get("claim", ""))
+    reject_pid = next(p for p, d in first if "悪化" in d["fields"].get("claim", ""))
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_inbox(app, pilot)
+        assert len(screen.items) == len(first)
+
+        await select(app, pilot, screen, event_pid)  # accept as it is
+        body = str(screen.query_one("#inbox-body").content)
+        assert "2025年2月28日" in body and "in its paragraph" in body
+        await pilot.press("a")
+        await settle(app, pilot)
+
+        await select(app, pilot, screen, japanese_pid)  # a Japanese claim: asks for English
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")  # empty English claim: refused in the dialog
+        await pilot.pause()
+        assert "English" in str(app.screen.query_one("#error").content)
+        app.screen.query_one("#f-claim").value = "The EU-mediated Serbia-Kosovo dialogue will not resume soon"
+        app.screen.query_one("#f-tags").value = "serbia; kosovo"
+        app.screen.query_one("#f-resolve_by").value = "2025-09"
+        await pilot.press("enter")
+        await settle(app, pilot)
+
+        await select(app, pilot, screen, merge_pid)  # merge into an existing prediction
+        await pilot.press("m")
+        await settle(app, pilot)
+        app.screen.query_one("#into").value = PENDING
+        await pilot.press("enter")
+        await settle(app, pilot)
+
+        await select(app, pilot, screen, reject_pid)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert screen.decided == 4 and len(screen.items) == len(first) - 4
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, InboxScreen)
+
+    accepted = decided(inbox_db, "accepted")
+    database = Store(inbox_db).load()
+    event = database.events[accepted[event_pid]["record"]]
+    assert event.date.iso() == "2025-02-28"
+    prediction = database.predictions[accepted[japanese_pid]["record"]]
+    assert prediction.claim.startswith("The EU-mediated") and prediction.tags == ["serbia", "kosovo"]
+    assert prediction.resolve_by.iso() == "2025-09" and "再開される可能性は低い" in prediction.quote
+    assert decided(inbox_db, "merged")[merge_pid]["record"] == PENDING
+    assert any(h.field == "source" and "停滞" in str(h.new) for h in database.predictions[PENDING].history)
+    assert reject_pid in decided(inbox_db, "rejected")
+
+
+async def test_a_refused_edit_is_reported_and_nothing_is_decided(inbox_db):
+    pid = next(p for p, d in waiting(inbox_db) if d["kind"] == "event")
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        screen = await open_inbox(app, pilot)
+        await select(app, pilot, screen, pid)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-date").value = "2025-13-45"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InboxScreen)
+        assert any("date" in str(n.message) for n in app._notifications)
+    assert pid in dict(waiting(inbox_db))
+
+
+async def test_the_palette_opens_the_inbox(inbox_db):
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"inbox")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InboxScreen)

@@ -1,0 +1,218 @@
+"""The inbox: proposals from `tracker ingest`, one at a time, with the sentence in its paragraph.
+
+Accept as is (`a`), edit and accept (`e`), merge into an existing record (`m`) or reject
+(`r`). Every decision runs in a worker thread through tracker.ingest.proposals, the
+functions the CLI's `accept`/`reject`/`merge-proposal` call, so the screen never waits on
+the file and the two paths cannot differ.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tracker.ingest import proposals
+from tracker.ingest.similarity import similar
+from tracker.model import Database
+from tracker.text import visible
+from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
+from tracker.tui.session import Session
+
+
+class InboxScreen(Screen[None]):
+    """Every proposal waiting for a decision."""
+
+    DEFAULT_CSS = """
+    InboxScreen #inbox-list { width: 45%; }
+    InboxScreen #inbox-details { width: 55%; padding: 0 1; }
+    InboxScreen #inbox-top { height: 1; }
+    """
+    BINDINGS = [
+        Binding("a", "accept", "Accept", id="inbox-accept"),
+        Binding("e", "edit", "Edit+accept", id="inbox-edit"),
+        Binding("m", "merge", "Merge", id="inbox-merge"),
+        Binding("r", "reject", "Reject", id="inbox-reject"),
+        Binding("escape,q", "close", "Back", id="inbox-close"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.store = session.store
+        self.items: list[tuple[str, dict[str, Any]]] = []
+        self.decided = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("Inbox: loading…", id="inbox-top", markup=False)
+        with Horizontal():
+            yield OptionList(id="inbox-list")
+            with VerticalScroll(id="inbox-details"):
+                yield Static("", id="inbox-body", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="inbox-load")
+    def reload(self, keep: int = 0) -> None:
+        items = proposals.listing(self.store.session(missing_ok=True))
+        self.app.call_from_thread(self._show, items, keep)
+
+    def _show(self, items: list[tuple[str, dict[str, Any]]], keep: int) -> None:
+        self.items = items
+        listing = self.query_one("#inbox-list", OptionList)
+        listing.clear_options()
+        listing.add_options([Option(Text(visible(_label(pid, doc))), id=pid) for pid, doc in items])
+        top = f"Inbox: {len(items)} proposal{'s' if len(items) != 1 else ''} waiting"
+        if self.decided:
+            top += f" · {self.decided} decided in this session"
+        self.query_one("#inbox-top", Static).update(top + " · a accept · e edit · m merge · r reject")
+        if items:
+            listing.highlighted = min(keep, len(items) - 1)
+            listing.focus()
+        else:
+            self.query_one("#inbox-body", Static).update("Nothing to decide. `tracker ingest FILE` proposes more.")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        current = self.current()
+        if current is not None:
+            self.query_one("#inbox-body", Static).update(_details(*current))
+
+    def current(self) -> tuple[str, dict[str, Any]] | None:
+        index = self.query_one("#inbox-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.items):
+            return None
+        return self.items[index]
+
+    def action_accept(self) -> None:
+        current = self.current()
+        if current is None or not self.session.writable():
+            return
+        pid, doc = current
+        if proposals.needs_english(doc):
+            self.action_edit()  # a Japanese claim needs its English wording first
+            return
+        self._decide("accept", pid, {})
+
+    def action_edit(self) -> None:
+        current = self.current()
+        if current is None or not self.session.writable():
+            return
+        pid, doc = current
+        self.app.push_screen(AcceptDialog(doc), lambda changes: changes is not None and
+                             self._decide("accept", pid, changes))
+
+    def action_merge(self) -> None:
+        current = self.current()
+        if current is None or not self.session.writable():
+            return
+        pid, doc = current
+        self._suggest_and_merge(pid, doc, self.session.database)
+
+    @work(thread=True, exclusive=True, group="inbox-suggest")
+    def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
+        suggestion = _closest(database, doc)
+        self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, suggestion),
+                                  lambda into: into is not None and self._decide("merge", pid, into))
+
+    def action_reject(self) -> None:
+        current = self.current()
+        if current is not None and self.session.writable():
+            self._decide("reject", current[0], None)
+
+    def _decide(self, verb: str, pid: str, payload: Any) -> None:
+        self._write(verb, pid, payload, self.query_one("#inbox-list", OptionList).highlighted or 0)
+
+    @work(thread=True, group="inbox-write")
+    def _write(self, verb: str, pid: str, payload: Any, index: int) -> None:
+        try:
+            if verb == "accept":
+                record = proposals.accept(self.store, pid, payload)
+                message = f"{pid} accepted as {record.id}"
+            elif verb == "merge":
+                record = proposals.merge(self.store, pid, payload)
+                message = f"{pid} merged into {record.id}"
+            else:
+                proposals.reject(self.store, pid)
+                message = f"{pid} rejected"
+        except Exception as exc:  # a refused decision is shown, never a crash
+            from tracker.commands import error_message
+
+            text = error_message(exc)
+            if text is None:
+                raise
+            self.app.call_from_thread(self.session.say, text, severity="error")
+            return
+        self.app.call_from_thread(self._done, message, index)
+
+    def _done(self, message: str, index: int) -> None:
+        self.decided += 1
+        self.session.say(message, timeout=3)
+        self.session.load()  # the timeline shows an accepted record at once
+        self.reload(index)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _label(pid: str, doc: dict[str, Any]) -> str:
+    f = doc["fields"]
+    if doc["kind"] == "prediction":
+        return f"P {f.get('probability', 0):.2f} {f.get('claim', '')}"
+    return f"E {f.get('date', '')} {f.get('title', '')}"
+
+
+def _details(pid: str, doc: dict[str, Any]) -> Text:
+    f, src = doc["fields"], doc.get("source", {})
+    text = Text()
+    rows = [("proposal", pid), ("kind", doc["kind"])]
+    if doc["kind"] == "prediction":
+        rows += [("claim", f.get("claim", "")), ("hedge", f"{f.get('hedge', '')} → {f.get('probability')}"),
+                 ("condition", f.get("condition", "")), ("forecaster", f.get("forecaster", "")),
+                 ("resolve by", f"{f.get('resolve_by', '')}  {f.get('horizon_note', '')}")]
+    else:
+        rows += [("date", f.get("date", "")), ("title", f.get("title", ""))]
+    rows += [("source", f"{src.get('file', '')} · article {src.get('article', '')} · {src.get('section', '')} "
+                        f"· sentence {src.get('sentence', '')}")]
+    for name, value in rows:
+        if value:
+            text.append(f"{name:<11}", style="bold")
+            text.append(visible(str(value)) + "\n")
+    text.append("\nin its paragraph\n", style="bold")
+    paragraph, sentence = visible(src.get("paragraph", "")), visible(src.get("text", f.get("quote", "")))
+    start = paragraph.find(sentence) if sentence else -1
+    if start < 0:
+        text.append(paragraph or sentence)
+    else:  # the sentence stands out inside its paragraph
+        text.append(paragraph[:start])
+        text.append(sentence, style="reverse")
+        text.append(paragraph[start + len(sentence):])
+    for also in doc.get("also", []):
+        text.append(f"\n\nalso in {also.get('section', '')} (sentence {also.get('sentence', '')}): ", style="bold")
+        text.append(visible(also.get("quote", "")))
+    return text
+
+
+def _closest(database: Database, doc: dict[str, Any]) -> str:
+    """The existing record of the same kind and article that reads most like the proposal."""
+    f = doc["fields"]
+    if doc["kind"] == "prediction":
+        pool = [(p.id, f"{p.quote} {p.claim}") for p in database.predictions.values()
+                if not f.get("article") or p.article == f.get("article")]
+        text = f.get("quote", "")
+    else:
+        pool = [(e.id, f"{e.title} {e.summary}") for e in database.events.values() if e.date.iso() == f.get("date")]
+        text = f.get("summary", "")
+    for threshold in (0.5, 0.3, 0.15):
+        for record_id, other in pool:
+            if similar(text, other, threshold, threshold + 0.2):
+                return record_id
+    return pool[0][0] if pool else ""
