@@ -51,7 +51,9 @@ def _field_error(problem: str, changed: Iterable[str] = ()) -> FieldError:
     field = where.rsplit(".", 1)[-1] if "." in where.rsplit("]", 1)[-1] else "id"
     changed = set(changed)
     if field == "resolve_by" and "made_on" in changed and "resolve_by" not in changed:
-        field = "made_on"
+        # Say it about the date the user gave, in that order: "made_on: 2030 is after resolve_by ...".
+        due, _, made = message.partition(" is before made_on ")
+        return FieldError("made_on", f"{made} is after resolve_by {due}" if made else message)
     return FieldError(field, message)
 
 

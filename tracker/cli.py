@@ -193,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
     from tracker import commands
     from tracker.storage import paused_gc
 
+    bad = _not_utf8(args)
+    if bad:
+        parser.print_usage(sys.stderr)
+        print(f"tracker: error: {bad}", file=sys.stderr)
+        return 2
+
     if args.command in (None, "tui"):
         return commands.open_tui(db_path(args))
     try:
@@ -220,15 +226,41 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _refuse(message: str, problems: list[str]) -> int:
+    from tracker.text import visible
+
+    # Messages quote what the user or a file gave: shown, never sent to the terminal.
     if problems != [message]:
         for problem in problems:
-            print(problem, file=sys.stderr)
-    print(f"tracker: error: {message}", file=sys.stderr)
+            print(visible(problem), file=sys.stderr)
+    print(f"tracker: error: {visible(message)}", file=sys.stderr)
     return 1
 
 
+# Paths may be any bytes the file system allows; every other argument is text and must be UTF-8.
+_PATH_ARGUMENTS = {"db", "output", "file"}
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """What to say about an argument that is not valid UTF-8 (the shell passed raw bytes)."""
+    from tracker.text import visible
+
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and any("\udc80" <= ch <= "\udcff" for ch in item):
+                flag = "--" + name.removeprefix("set_").replace("_", "-")
+                return f"{flag}: {visible(item)!s} is not valid UTF-8 text"
+    return None
+
+
 def terminal_width() -> int:
-    """The terminal's width; unlimited when output goes to a pipe or file (nothing is cut)."""
+    """The terminal's width; very wide when output goes to a pipe or file."""
+    return output_width() or 1_000_000_000
+
+
+def output_width() -> int | None:
+    """The terminal's width; None (cut nothing) when output goes to a pipe or file."""
     if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
-        return 100_000
+        return None
     return shutil.get_terminal_size((120, 24)).columns

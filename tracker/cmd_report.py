@@ -28,14 +28,26 @@ def emit(data: bytes, output: str | None, db_path: Path, what: str) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    import os
+
     from tracker.actions import ActionError
-    from tracker.storage import atomic_write
+    from tracker.output import write_output
+    from tracker.text import visible
 
     out = Path(output)
-    if out.resolve() == db_path.resolve():
+    if os.path.lexists(out) and os.path.lexists(db_path) and _same_file(out, db_path):
         raise ActionError(f"{out}: refusing to write the {what} over the database itself")
-    atomic_write(out, data)
-    print(f"{out}: {what} written", file=sys.stderr)
+    write_output(out, data)  # a device, FIFO or symlink is written in place, never renamed over
+    print(f"{visible(str(out))}: {what} written", file=sys.stderr)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def cmd_report(args: argparse.Namespace, path: Path) -> int:

@@ -78,11 +78,11 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None) -> str:
 
     width = terminal_width()
     everyone = queue.due + queue.checkable_early + queue.upcoming + queue.snoozed
-    id_width = max((len(p.id) for p in everyone), default=2)
+    id_width = max((len(visible(p.id)) for p in everyone), default=2)
 
     def line(p, when: str, extra: str = "") -> str:
         claim = visible(fold(p.claim))
-        head = f"  {fit(when, 24)}  {probability_text(p.probability).rjust(4)}  {fit(p.id, id_width)}  "
+        head = f"  {fit(when, 24)}  {probability_text(p.probability).rjust(4)}  {fit(visible(p.id), id_width)}  "
         rest = max(width - len(head), 20)
         return (head + fit(f"{extra}{claim}", rest)).rstrip()
 

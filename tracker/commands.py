@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -14,9 +16,11 @@ from tracker.codec import encode_record
 from tracker.dates import DateError
 from tracker.exchange import ImportFileError
 from tracker.fields import FieldError, parse_date_field
+from tracker.fileguard import UnsafeFileError, check_regular
 from tracker.model import Record
 from tracker import commands_ingest
-from tracker.storage import Store, StoreError
+from tracker.storage import Session, Store, StoreError
+from tracker.text import visible
 
 
 class UsageError(Exception):
@@ -25,42 +29,68 @@ class UsageError(Exception):
 
 def error_message(exc: Exception) -> str | None:
     """The one-line message for an error the user can cause; None for a bug."""
-    if isinstance(exc, (StoreError, ActionError, FieldError, DateError, ImportFileError)):
+    if isinstance(exc, (StoreError, ActionError, FieldError, DateError, ImportFileError, UnsafeFileError)):
+        return str(exc)
+    from tracker.output import OutputError
+
+    if isinstance(exc, OutputError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": ")
     return None
 
 
+# JSON escapes C0 controls but leaves DEL, C1 controls (U+0080-U+009F, which a terminal may
+# read as ESC [ and friends) and bidirectional overrides raw: \u-escape them too (still JSON).
+_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def safe_json(data: bytes) -> bytes:
+    """orjson output with every character a terminal could act on written as a \\u escape."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)
+
+
 def _print_json(value: object) -> None:
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.buffer.write(safe_json(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"))
     sys.stdout.flush()
+
+
+def say(text: str, file=None) -> None:
+    """Print text that may hold user data: control characters shown, never sent."""
+    print(visible(text, keep_newlines=True), file=file or sys.stdout)
 
 
 def _print_record(record: Record, as_json: bool, text: str) -> int:
     if as_json:
         _print_json(encode_record(record))
     else:
-        print(text)
+        say(text)
     return 0
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
-    from tracker.cli import terminal_width
+    from tracker.cli import output_width
     from tracker.query import Filter, select
     from tracker.render import table
 
     db = Store(path).load()
     flt = Filter(kinds={args.kind} if args.kind else set(), status=args.status or "",
                  tag=args.tag or "", article=args.article or "", author=args.author or "",
-                 due_before=parse_date_field(args.due_before, "--due-before") if args.due_before else None,
+                 due_before=parse_date_field(args.due_before, "--due-before") if args.due_before is not None else None,
                  search=args.search or "", disputed=args.disputed)
     today = _dt.date.today()
     records = select(db, flt, today)
     if args.json:
         _print_json([encode_record(r) for r in records])
     elif records:
-        print(table(records, today, terminal_width()))
+        print(table(records, today, output_width()))
     else:
         print("no records match", file=sys.stderr)
     return 0
@@ -168,13 +198,17 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.ingest.proposals import proposal_problems
     from tracker.validate import database_problems
 
-    session = Store(path).session()
+    store = Store(path)
+    duplicates: list[str] = []
+    session = Session(store.path, store.read_tables(duplicates=duplicates))
     db, problems = session.decode_all()
+    problems = [f"{key}: appears more than once (a copy would be lost on the next write)"
+                for key in duplicates] + problems
     problems += database_problems(db) + proposal_problems(session)
     if problems:
         raise Refused(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found",
                       [f"{path}: {p}" for p in problems])
-    print(f"{path}: ok ({len(db.articles)} articles, {len(db.events)} events, "
+    say(f"{path}: ok ({len(db.articles)} articles, {len(db.events)} events, "
           f"{len(db.predictions)} predictions)")
     return 0
 
@@ -184,20 +218,22 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
         from tracker.cmd_report import cmd_export_ics
         return cmd_export_ics(args, path)
     from tracker.exchange import export_csv, export_json
+    from tracker.output import write_output
     from tracker.query import timeline_key
-    from tracker.storage import atomic_write
 
     db = Store(path).load()
     records = sorted(db.records(), key=timeline_key)
     data = export_csv(records) if args.format == "csv" else export_json(records)
     if args.output and args.output != "-":
         out = Path(args.output)
-        if out.resolve() == path.resolve():
+        if _same_file(out, path):
             raise ActionError(f"{out}: refusing to export over the database itself")
-        atomic_write(out, data)
-        print(f"{out}: {len(records)} records", file=sys.stderr)
+        write_output(out, data)
+        print(f"{visible(str(out))}: {len(records)} records", file=sys.stderr)
+    elif sys.stdout.isatty():  # for reading, not for a file: nothing in it may act on the terminal
+        say(data.decode("utf-8"))
     else:
-        sys.stdout.buffer.write(data)
+        write_output("-", data)
     return 0
 
 
@@ -217,8 +253,8 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     result = actions.import_records(Store(path), list(batch), note=f"imported from {Path(args.file).name}",
                                     fresh_ids=batch.fresh_ids, given=batch.given,
                                     force=args.force)
-    print(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
-          f"unchanged {len(result.unchanged)}")
+    say(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
+        f"unchanged {len(result.unchanged)}")
     return 0
 
 
@@ -239,6 +275,12 @@ def cmd_hedges(args: argparse.Namespace, path: Path) -> int:
 
 
 def open_tui(path: Path) -> int:
+    try:  # a symlink loop or a device as the database: one line, not a traceback in the TUI
+        if os.path.lexists(path):
+            check_regular(path)
+    except (StoreError, UnsafeFileError) as exc:
+        print(f"tracker: error: {visible(str(exc))}", file=sys.stderr)
+        return 1
     try:
         from tracker.tui.app import run
     except ImportError as exc:  # the TUI package failed to import: say so, do not crash

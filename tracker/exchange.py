@@ -24,6 +24,7 @@ import orjson
 from tracker.codec import RecordError, decode_record, encode_record
 from tracker.dates import PDate, parse_date
 from tracker.fields import FieldError, check_urls, resolve_probability
+from tracker.fileguard import UnsafeFileError, read_regular
 from tracker.hedges import lookup
 from tracker.ids import new_id
 from tracker.model import HistoryEntry, Prediction, Record, Status, utc_now
@@ -114,7 +115,9 @@ def read_import_file(path: Path, existing: Existing | None = None, by: str = "")
     ``by`` names who is importing, for the history entries made here.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except UnsafeFileError as exc:
+        raise ImportFileError([str(exc)]) from None
     except OSError as exc:
         raise ImportFileError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     looks_json = path.suffix.lower() == ".json" or raw.lstrip()[:1] in (b"[", b"{")

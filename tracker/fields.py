@@ -110,6 +110,8 @@ def parse_field(name: str, value: Any) -> Any:
         return check_urls(items) if name == "evidence" else items
     if name == "status":
         return parse_status(value)
+    if name == "language" and not str(value or "").strip():
+        raise FieldError("language", "cannot be empty (a language code such as en or ja)")
     if name == "url":
         text = str(value or "").strip()
         if text:

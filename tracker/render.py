@@ -8,6 +8,7 @@ from rich.cells import cell_len, set_cell_size
 
 from tracker.disputes import dispute_summary, is_disputed, side_text
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record, Status
+from tracker.text import visible
 
 
 def fit(text: str, width: int) -> str:
@@ -40,18 +41,25 @@ def status_text(record: Record, today: _dt.date) -> str:
     return "! overdue" if record.is_overdue(today) else label
 
 
-def table(records: list[Record], today: _dt.date, width: int = 120) -> str:
-    """One line per record: date, kind, status, probability, id, and the claim or title."""
+def table(records: list[Record], today: _dt.date, width: int | None = 120) -> str:
+    """One line per record: date, kind, status, probability, id, and the claim or title.
+
+    User text is escaped (:func:`tracker.text.visible`) *before* it is fitted, so a cut
+    never splits an escape sequence. ``width=None`` (output into a pipe) cuts nothing.
+    """
     columns = [("date", 14), ("kind", 10), ("status", 11), ("prob", 4)]
-    id_width = max((cell_len(r.id) for r in records), default=2)  # ids are never cut: you type them
+    ids = [visible(r.id) for r in records]
+    id_width = max((cell_len(i) for i in ids), default=2)  # ids are never cut: you type them
     fixed = sum(w for _, w in columns) + id_width + 2 * (len(columns) + 1)
-    text_cols = max(width - fixed, 20)
+    text_cols = max(width - fixed, 20) if width is not None else None
     header = "  ".join([fit(name, w) for name, w in columns] + [fit("id", id_width), "claim / title"])
     lines = [header.rstrip()]
-    for r in records:
+    for r, rid in zip(records, ids):
         prob = probability_text(r.probability) if isinstance(r, Prediction) else ""
+        label = visible(fold(r.label))
         cells = [fit(r.date.human(), 14), fit(r.kind, 10), fit(status_text(r, today), 11),
-                 fit(prob.rjust(4), 4), fit(r.id, id_width), fit(fold(r.label), text_cols).rstrip()]
+                 fit(prob.rjust(4), 4), fit(rid, id_width),
+                 (fit(label, text_cols) if text_cols is not None else label).rstrip()]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 
@@ -87,9 +95,10 @@ def history_lines(history: list[HistoryEntry]) -> list[str]:
 
 def details(record: Record, db: Database, today: _dt.date) -> str:
     """Everything about one record, its history included."""
-    lines = [f"{name + ':':<14}{value}" for name, value in detail_rows(record, db, today)]
+    lines = [f"{name + ':':<14}{visible(value, keep_newlines=True)}"
+             for name, value in detail_rows(record, db, today)]
     lines.append("history:" if record.history else "history:      (none)")
-    lines += history_lines(record.history)
+    lines += [visible(line, keep_newlines=True) for line in history_lines(record.history)]
     return "\n".join(lines)
 
 

@@ -11,8 +11,12 @@ from tracker.ingest.source import IngestError, SourceArticle
 
 def read_text(path: Path) -> str:
     """The file's text; one-line IngestError for a missing, empty or binary file."""
+    from tracker.fileguard import UnsafeFileError, read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a device or FIFO would never end; a regular file only, capped
+    except UnsafeFileError as exc:
+        raise IngestError(str(exc)) from None
     except FileNotFoundError:
         raise IngestError(f"{path}: no such file") from None
     except IsADirectoryError:
