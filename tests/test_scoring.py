@@ -218,3 +218,14 @@ def test_wilson_interval_matches_the_textbook_formula_and_contains_the_rate(k, n
     assert low == pytest.approx(max(0.0, (centre - spread) / (1 + z * z / n)), abs=1e-12)
     assert high == pytest.approx(min(1.0, (centre + spread) / (1 + z * z / n)), abs=1e-12)
     assert low - 1e-12 <= phat <= high + 1e-12
+
+
+def test_large_records_get_the_normal_interval_the_bootstrap_converges_to():
+    rng = random.Random(3)
+    pairs = [(round(rng.uniform(0.05, 0.95), 2), rng.randint(0, 1)) for _ in range(scoring.BOOTSTRAP_MAX + 1)]
+    low, high = scoring.bootstrap_brier(pairs)
+    small = scoring.BOOTSTRAP_MAX
+    boot_low, boot_high = scoring.bootstrap_brier(pairs[:small])
+    # The two methods agree to about a hundredth at this size, and both contain the Brier score.
+    assert low < scoring.brier(pairs) < high
+    assert abs((high - low) - (boot_high - boot_low)) < 0.01

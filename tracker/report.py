@@ -131,7 +131,8 @@ def _scores_section(db: Database, today: _dt.date, author: str | None, total: di
     lines += [f"- {line}" for line in sf.honesty_lines(total)]
     lines += ["- Hit rate: share of calls (probability above or below 50%) that came out the way "
               "the forecaster leaned. Brier: mean squared error, 0 best, 0.25 for always saying 50%. "
-              "Baseline score: 0 for a coin flip, higher is better.", ""]
+              "Baseline score: 0 for a coin flip, higher is better. Intervals are 95%: Wilson for "
+              "rates, a bootstrap for the Brier score from 20 scored predictions (— below that).", ""]
     return lines
 
 

@@ -90,6 +90,7 @@ _JA = [
     (re.compile(r"(?P<y>\d{4})年(?:初頭|初め|前半|後半|末|頃)?(?![\d度代])"), "y"),
     (re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), "md"),
     (re.compile(r"(?<![\d年か])(?P<m>\d{1,2})月(?![間\d])(?:上旬|中旬|下旬|初め|初旬|末)?"), "m"),
+    (re.compile(r"年末|今年末"), "yearend"),
     (re.compile(r"(?:今月|先月|来月)(?:上旬|中旬|下旬|初め|初旬|末)?|今年|昨年|去年|来年|年内|本日|今日|昨日|明日"
                 r"|最近|ここ一週間|この一週間|先週"), "rel"),
 ]
@@ -103,6 +104,7 @@ _EN = [
                 + _MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<q>in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
                 r"the end of)\s+(?P<y>(?:19|20)\d{2})\b(?![,\d])"), "y"),
+    (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|this year|last year|next year|yesterday|today|tomorrow|last week|"
                 r"this week|the past week|recently)\b", re.IGNORECASE), "rel"),
@@ -112,14 +114,14 @@ _EN = [
 def find_dates(sentence: str, ref: PDate, language: str) -> list[DateMention]:
     """Every date expression in the sentence, in order, without overlaps."""
     text = sentence.translate(_DIGITS)
-    future = bool(_FUTURE.search(text))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for pattern, form in (_JA if language == "ja" else _EN):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            date, relative = _resolve(m, form, ref, future, language)
+            date, relative = _resolve(m, form, ref, bool(_FUTURE.search(_clause(text, m.start(), m.end()))),
+                                      language)
             if form == "range":
                 taken.append((m.start(), m.end()))
             if date is None:
@@ -134,12 +136,25 @@ def find_dates(sentence: str, ref: PDate, language: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+_CLAUSE_BREAK = re.compile(r"[、。,;:]|\s(?:and|but|while|whereas)\s")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a date: the tense that places "in March" is its own clause's."""
+    breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    left = max(b for b in breaks if b <= start)
+    right = min([m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= end] or [len(text)])
+    return text[left:right]
+
+
 def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str) -> tuple[PDate | None, bool]:
     groups = m.groupdict()
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
     if form == "range":
         return None, False
+    if form == "yearend":
+        return PDate(ref.year, 12), True
     try:
         if form == "ymd":
             return PDate(int(groups["y"]), month, int(groups["d"])), False

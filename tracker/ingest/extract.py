@@ -142,7 +142,7 @@ def _horizon(call: Call, mentions: list[DateMention], made: PDate) -> tuple[PDat
     """The resolve-by date stated in the clause, else a default horizon with its reason."""
     for mention in mentions:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
-        if inside and (mention.deadline or mention.date.first_day() > made.last_day()):
+        if inside and (mention.deadline or mention.date.last_day() > made.last_day()):
             return mention.date, f"stated in the text: {mention.text!r}"
     year = made.year if (made.month or 1) <= 9 else made.year + 1
     return PDate(year, 12), (f"No date in the text; default: end of {year} ({year}-12), the end of the "
