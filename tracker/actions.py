@@ -236,7 +236,7 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
         if prediction.status is new_status:
             raise ActionError(f"{record_id} is already {new_status.value}")
         entry = status_entry(prediction, new_status, note=note, evidence=evidence, known_on=known_on,
-                             today=today, by=by)
+                             today=today, by=by, at=utc_now())
         updated = replace(prediction, status=new_status, history=[*prediction.history, entry])
         _put(session, updated)
     return updated

@@ -37,7 +37,7 @@ def history_problems(p: Prediction, where: str, today: _dt.date | None = None) -
     """What is wrong with the status entries of a stored history: dates and the from/to chain.
 
     The chain is not checked across a status dispute (a merge keeps both sides' marks
-    until a reader settles it).
+    until a reader settles it), and two sides' identical marks are not a break.
     """
     today = today or _dt.date.today()
     problems = []
@@ -53,7 +53,9 @@ def history_problems(p: Prediction, where: str, today: _dt.date | None = None) -
             elif entry.known_on.last_day() < p.made_on.first_day():
                 problems.append(f"{at}.known_on: {entry.known_on} is before the prediction was made "
                                 f"({p.made_on})")
-        if not disputed and entry.from_status != previous:
+        # An entry that moves to the status already in force is the other side's identical
+        # judgement, kept by a merge (histories merge as a union): not a break in the chain.
+        if not disputed and entry.from_status != previous and entry.to_status != previous:
             problems.append(f"{at}: moves from {entry.from_status!r}, but the status before it was "
                             f"{previous!r}")
         previous = entry.to_status
