@@ -468,3 +468,12 @@ async def test_the_cursor_starts_on_what_is_due_next(db_path):
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
         assert app.query_one(Timeline).current.record_id == "markup"  # first record after today
+
+
+async def test_a_void_prediction_is_drawn_in_the_timeline(db_path):
+    actions.mark(Store(db_path), "train", "void", note="the line was never built")
+    app = app_for(db_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        assert "train" in visible_ids(app)
+        assert app.is_running and app.return_code is None
