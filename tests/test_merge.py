@@ -101,6 +101,8 @@ def test_different_values_on_both_sides_are_disputed_with_who_set_each(sides, mo
     main(["--db", str(ours), "show", PENDING])
     out = capsys.readouterr().out
     assert "DISPUTED" in out and "'2026-03' (Alice)" in out and "'2026-06' (Bob)" in out
+    main(["--db", str(ours), "list", "--disputed"])
+    assert "? disputed" in capsys.readouterr().out
 
 
 def test_merge_is_the_same_whichever_side_is_ours(sides, tmp_path, monkeypatch):
@@ -233,3 +235,24 @@ def test_a_snooze_names_who_made_it(sample_db, monkeypatch):
     as_user(monkeypatch, "Fay")
     actions.snooze(Store(sample_db), JA_PENDING, "30d")
     assert Store(sample_db).load().predictions[JA_PENDING].history[-1].by == "Fay"
+
+
+def test_the_proposals_inbox_merges_too(sides):
+    base, ours, theirs = sides
+
+    def with_proposals(path, proposals):
+        tables = orjson.loads(path.read_bytes())
+        tables["proposals"] = proposals
+        path.write_bytes(orjson.dumps(tables))
+
+    open_one = {"kind": "event", "state": "proposed", "fields": {"title": "t"}}
+    with_proposals(base, {"p1": open_one, "p2": open_one})
+    with_proposals(ours, {"p1": {**open_one, "state": "rejected", "decided_at": "2026-01-02T00:00:00Z"},
+                          "p2": open_one, "p3": open_one})
+    with_proposals(theirs, {"p1": {**open_one, "state": "accepted", "decided_at": "2026-01-01T00:00:00Z"},
+                            "p2": {**open_one, "state": "rejected", "decided_at": "2026-01-01T00:00:00Z"},
+                            "p4": open_one})
+    assert merge(base, ours, theirs) == 0
+    merged = orjson.loads(ours.read_bytes())["proposals"]
+    assert {pid: doc["state"] for pid, doc in merged.items()} == \
+        {"p1": "rejected", "p2": "rejected", "p3": "proposed", "p4": "proposed"}

@@ -236,13 +236,13 @@ def _prediction(p: Prediction, db: Database) -> str:
 
 def write_site(db: Database, folder: Path, today: _dt.date, author: str | None = None) -> list[Path]:
     """Write the scorecard into ``folder`` (created if missing); returns the files written."""
-    from tracker.storage import atomic_write
+    from tracker.output import write_output
 
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(20, "not a folder", str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, html in build_site(db, today, author).items():
-        atomic_write(folder / name, html.encode("utf-8"))
+        write_output(folder / name, html.encode("utf-8"))  # a symlinked page is written through
         written.append(folder / name)
     return written

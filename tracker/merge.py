@@ -11,7 +11,10 @@ Rules (each so that nothing either reader did is lost, and both readers' merges 
   sides it is *disputed*: a ``dispute`` entry keeps both values and who set each, and the field
   holds the value set last until a reader settles it (``tracker settle``);
 * a prediction judged on both sides to different outcomes is disputed the same way;
-* a record deleted on one side and unchanged on the other is deleted; changed on the other, kept.
+* a record deleted on one side and unchanged on the other is deleted; changed on the other, kept;
+* other tables (the ingest inbox's proposals) merge entry by entry the same way, and an entry
+  changed differently on both sides (a proposal accepted here, rejected there) keeps the later
+  decision (``decided_at``); the records either decision made are kept like any other.
 
 Everything here is deterministic (a dispute is dated by the later of the two changes, and an
 entry with nothing to date it by takes the latest time in any of the three files, not the
@@ -221,15 +224,37 @@ def _last_change(entries: list[Doc], name: str) -> tuple[str, str]:
     return "", ""
 
 
+def merge_plain_table(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """A table of plain documents, entry by entry; both changed: the later ``decided_at`` wins."""
+    out = {}
+    for key in sorted(set(base) | set(ours) | set(theirs)):
+        b, o, t = base.get(key), ours.get(key), theirs.get(key)
+        if o is None or t is None:
+            present = o if o is not None else t
+            if present is not None and present != b:
+                out[key] = present
+        elif o == t or t == b:
+            out[key] = o
+        elif o == b:
+            out[key] = t
+        else:
+            out[key] = max(o, t, key=lambda d: (str(d.get("decided_at") or "") if isinstance(d, dict) else "",
+                                                 _key(d)))
+    return out
+
+
 def merge_files(base: Path, ours: Path, theirs: Path) -> MergeResult:
     """git's merge driver: merge THEIRS and BASE into OURS and write OURS canonically.
 
     Raises MergeError (and writes nothing) when a side cannot be read.
     """
-    _, base_docs = read_side(base, "base", empty_ok=True)
+    base_tables, base_docs = read_side(base, "base", empty_ok=True)
     our_tables, our_docs = read_side(ours, "ours")
-    _, their_docs = read_side(theirs, "theirs")
+    their_tables, their_docs = read_side(theirs, "theirs")
     result = merge_documents(base_docs, our_docs, their_docs, our_tables.get("meta"))
+    record_tables = {"meta", *TABLES.values()}
+    for name in sorted((set(our_tables) | set(their_tables)) - record_tables):
+        result.tables[name] = merge_plain_table(*(t.get(name) or {} for t in (base_tables, our_tables, their_tables)))
     for kind in KINDS:   # the merged file must read back, or it is not written
         for rid, doc in result.tables[TABLES[kind]].items():
             try:

@@ -6,7 +6,7 @@ import datetime as _dt
 
 from rich.cells import cell_len, set_cell_size
 
-from tracker.disputes import dispute_summary, side_text
+from tracker.disputes import dispute_summary, is_disputed, side_text
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record, Status
 from tracker.text import visible
 
@@ -35,6 +35,8 @@ def status_text(record: Record, today: _dt.date) -> str:
     """``✓ confirmed``, ``… pending``, ``! overdue`` (pending past its resolve-by): readable without colour."""
     if not isinstance(record, Prediction):
         return ""
+    if is_disputed(record):  # two readers judged or edited it differently: settle before trusting it
+        return "? disputed"
     label = f"{record.status.symbol} {record.status.value}"
     return "! overdue" if record.is_overdue(today) else label
 

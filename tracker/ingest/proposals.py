@@ -17,6 +17,7 @@ from tracker.fields import FieldError, parse_field, resolve_probability, split_l
 from tracker.ids import new_id
 from tracker.model import KINDS, Event, HistoryEntry, Prediction, Record, utc_now
 from tracker.storage import Session, Store
+from tracker.who import current_user
 
 STATES = ("proposed", "accepted", "rejected", "merged")
 EDITABLE = ("claim", "probability", "hedge", "resolve_by", "tags", "forecaster", "condition", "horizon_note",
@@ -118,6 +119,7 @@ def reject(store: Store, pid: str, note: str = "") -> None:
 def merge(store: Store, pid: str, into: str) -> Record:
     """Fold the proposal into an existing record of its kind: its quote and source go into the
     record's history (and an event gains the proposal's article); the proposal becomes merged."""
+    by = current_user(store.path.parent)  # asked before taking the lock: it may start git
     with store.transaction() as session:
         doc = _open(session, pid)
         target = session.find(into)
@@ -125,7 +127,7 @@ def merge(store: Store, pid: str, into: str) -> Record:
             raise ProposalError(f"no record {into!r} to merge proposal {pid} into")
         if target.kind != doc["kind"]:
             raise ProposalError(f"proposal {pid} is a {doc['kind']}; {into} is a {target.kind}")
-        updated = _merged(target, doc, pid)
+        updated = _merged(target, doc, pid, by)
         try:
             session.put(updated)
         except RecordError as exc:
@@ -134,25 +136,25 @@ def merge(store: Store, pid: str, into: str) -> Record:
     return updated
 
 
-def _merged(target: Record, doc: dict, pid: str) -> Record:
+def _merged(target: Record, doc: dict, pid: str, by: str = "") -> Record:
     now, src = utc_now(), doc.get("source", {})
     quote = doc["fields"].get("quote") or doc["fields"].get("summary", "")
     where = f"{src.get('file', '')}, article {src.get('article', '')}, {src.get('section', '')}, " \
             f"sentence {src.get('sentence', '')}"
     history = [*target.history, HistoryEntry(at=now, action="edit", field="source", old=None, new=quote,
-                                             note=f"merged proposal {pid} ({where})")]
+                                             note=f"merged proposal {pid} ({where})", by=by)]
     if isinstance(target, Prediction):
         hedge = doc["fields"].get("hedge", "")
         if not target.alt_hedge and hedge and hedge != target.hedge and hedges.lookup(hedge) is not None:
             history.append(HistoryEntry(at=now, action="edit", field="alt_hedge", old="", new=hedge,
-                                        note=f"the hedge of merged proposal {pid}"))
+                                        note=f"the hedge of merged proposal {pid}", by=by))
             return replace(target, alt_hedge=hedge, history=history)
         return replace(target, history=history)
     articles = list(target.articles)
     for article in doc["fields"].get("articles", []):
         if article not in articles:
             history.append(HistoryEntry(at=now, action="edit", field="articles", old=list(articles),
-                                        new=[*articles, article], note=f"merged proposal {pid}"))
+                                        new=[*articles, article], note=f"merged proposal {pid}", by=by))
             articles.append(article)
     return replace(target, articles=articles, history=history)
 

@@ -14,12 +14,28 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tracker.disputes import is_disputed, open_disputes, side_text
 from tracker.query import normalise_query
 from tracker.text import visible
 from tracker.tui.bounds import one_line
 from tracker.tui.rows import Row, haystack
 
 MAX_JUMP_HITS = 40
+
+
+def _settle_commands(screen) -> list[tuple[str, str, object]]:
+    """One command per side of every open dispute: settle it with that side's value."""
+    commands = []
+    for record in screen.database.records():
+        if not record.history or not is_disputed(record):
+            continue
+        for field, entry in open_disputes(record).items():
+            for side in entry.values:
+                value, by = side.get("value"), str(side.get("by") or "")
+                title = one_line(f"Settle dispute: {record.id} {field} = {side_text(value, by)}")
+                commands.append((title, "as `tracker settle` does; the history keeps both sides",
+                                 partial(screen.session.settle, record.id, field, value)))
+    return commands
 
 
 class TrackerCommands(Provider):
@@ -66,6 +82,7 @@ class TrackerCommands(Provider):
             tags = sorted({t for r in (*db.events.values(), *db.predictions.values()) for t in r.tags})
             for tag in tags:
                 commands.append((f"Filter by tag: {one_line(tag)}", "", partial(screen.set_filter, "tag", tag)))
+            commands += _settle_commands(screen)
         self._commands_cache = commands
         return commands
 

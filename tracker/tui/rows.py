@@ -44,7 +44,8 @@ class Row:
 
 def _prediction_cells(p: Prediction, today: _dt.date) -> tuple[str, str]:
     """(style, status text): the text is the CLI's, the style names its colour."""
-    return ("overdue" if p.is_overdue(today) else p.status.value), status_text(p, today)
+    text = status_text(p, today)
+    return ("overdue" if p.is_overdue(today) or text == "? disputed" else p.status.value), text
 
 
 def build_rows(db: Database, today: _dt.date) -> list[Row]:

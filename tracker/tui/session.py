@@ -233,6 +233,28 @@ class Session:
         self._post(RecordWritten, updated, "undo", updated.history[-1])
         self.load(keep_id=item.record_id)
 
+    # ---- settling a dispute (from the command palette) ----------------------------
+    def settle(self, record_id: str, field: str, value: object) -> None:
+        """Settle a merge's dispute with one side's value, as `tracker settle` does."""
+        if self.writable():
+            self.app.run_worker(lambda: self._write_settle(record_id, field, value), thread=True,
+                                group="write", name="settle")
+
+    def _write_settle(self, record_id: str, field: str, value: object) -> None:
+        from tracker.settle import settle
+
+        try:
+            updated, entries = settle(self.store, record_id, field, value)
+        except WRITE_ERRORS as exc:
+            self._say_from_thread(str(exc), title="Not settled", severity="error", timeout=8)
+            return
+        self.app.call_from_thread(self._settled, updated, entries[-1])
+
+    def _settled(self, updated: Record, entry: HistoryEntry) -> None:
+        self.say(f"{updated.id}: {entry.field} settled as {entry.new!r}")
+        self._post(RecordWritten, updated, "settle", entry)
+        self.load(keep_id=updated.id)
+
     # ---- add and edit ----------------------------------------------------------
     def save_new(self, kind: str, values: dict[str, str]) -> Record:
         """The add form's save (runs in the form's worker thread)."""
