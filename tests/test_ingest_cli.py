@@ -176,3 +176,24 @@ def test_export_and_import_of_a_database_with_proposals(tmp_path, capsys):
     copy = tmp_path / "copy.json"
     assert cli(capsys, "--db", copy, "import", db)[0] == 0
     assert ARTICLE in Store(copy).load().articles
+
+
+def test_what_is_already_recorded_is_not_proposed_again(tmp_path, capsys):
+    from tracker import actions
+
+    db = tmp_path / "db.json"
+    store = Store(db)
+    actions.add_article(store, record_id="serbia", title="Serbia And Kosovo", author="Example Writer",
+                        published="2025-03-01", url="https://example.substack.com/p/serbia-and-kosovo-are-heading")
+    actions.add_event(store, record_id="vucic-press-conference", date="2025-02-28",
+                      title="Vučić accuses Kosovo at a press conference", articles=["serbia"])
+    actions.add_prediction(store, record_id="talks-stall", claim="Serbia's EU accession talks will stall",
+                           hedge="だろう", resolve_by="2025-12", article="serbia",
+                           quote="セルビアがロシアとの関係を維持する限り、EU加盟交渉は停滞するだろう。")
+    code, out, _ = cli(capsys, "--db", db, "ingest", BLOG, "--dry-run")
+    assert "known: recorded as vucic-press-conference" in out
+    assert "known: recorded as talks-stall" in out
+    cli(capsys, "--db", db, "ingest", BLOG)
+    texts = [d["fields"].get("quote", "") + d["fields"].get("summary", "") for d in proposals(db).values()]
+    assert not any("停滞するだろう" in t for t in texts) and not any("2025年2月28日" in t for t in texts)
+    assert len(Store(db).load().articles) == 2  # the recorded article reused, the other added

@@ -88,6 +88,15 @@ def score_text(result: dict, title: str) -> str:
     return "\n".join(lines)
 
 
+def _cut(text: str, width: int) -> str:
+    """At most ``width`` terminal cells, ending in … when cut."""
+    from rich.cells import cell_len
+
+    from tracker.render import fit
+
+    return text if cell_len(text) <= width else fit(text, width)
+
+
 def groups_text(groups: list[dict], by: str, author: str | None) -> str:
     """One row per group: counts, hit rate and Brier with intervals, hedge range, log loss."""
     from tracker import score_format as sf
@@ -98,7 +107,7 @@ def groups_text(groups: list[dict], by: str, author: str | None) -> str:
         return f"no predictions{f' by a forecaster matching {author!r}' if author else ''}"
     header = (by, "n", "resolved", "✓", "✗", "pending", "void", "hit rate", "95% CI", "Brier",
               "95% CI", "hedge range", "log loss", "baseline", "inferred", "at 50%")
-    rows = [(visible(fold(g["group"]))[:40], str(g["n"]), str(g["resolved"]), str(g["confirmed"]),
+    rows = [(_cut(visible(fold(g["group"])), 40), str(g["n"]), str(g["resolved"]), str(g["confirmed"]),
              str(g["refuted"]), str(g["pending"]), str(g["void"]), sf.pct(g["hit_rate"]),
              sf.interval(g["hit_rate_ci95"], sf.pct), sf.num(g["brier"]), sf.interval(g["brier_ci95"]),
              sf.interval(g["brier_hedge_range"]), sf.num(g["log_loss"]), sf.signed(g["baseline_score"]),

@@ -19,7 +19,7 @@ from tracker import actions
 from tracker.codec import encode_record
 from tracker.dates import PDate
 from tracker.ids import new_id
-from tracker.ingest.evaluate import same_prediction
+from tracker.ingest.evaluate import event_overlap, same_prediction
 from tracker.ingest.extract import Candidate, extract
 from tracker.ingest.reader import read_articles
 from tracker.ingest.similarity import similar
@@ -76,8 +76,11 @@ def _resolve(session: Session, path: Path, sources: list[SourceArticle], candida
             candidate.fields["article"] = article_id
         else:
             candidate.fields["articles"] = [article_id]
+    recorded = _recorded_events(records["event"], [c for c in candidates if c.kind == "event"])
+    for candidate in candidates:
+        article_id = ids[candidate.article]
         candidate.id = f"p-{candidate.keys[0][:10]}"
-        candidate.known = _known(records, proposals, by_key, candidate, article_id)
+        candidate.known = _known(records, proposals, by_key, candidate, article_id) or recorded.get(id(candidate), "")
         if write and not candidate.known:
             session.put_proposal(candidate.id, proposal_doc(candidate, now))
             proposals[candidate.id] = proposal_doc(candidate, now)
@@ -107,17 +110,24 @@ def _known(records: dict[str, list[Record]], proposals: dict, by_key: dict, cand
                 similar(text, fields.get("claim") or fields.get("title", "")) and \
                 fields.get("date") == candidate.fields.get("date"):
             return _as(proposals, pid, candidate)
-    quotes = [candidate.source["text"], *(a.get("quote", "") for a in candidate.also)]
     if candidate.kind == "prediction":
         for record in records["prediction"]:
             if record.article == article_id and same_prediction(record.quote, record.hedge, candidate):
                 return f"recorded as {record.id}"
-    else:
-        for record in records["event"]:
-            if article_id in record.articles and record.date.iso() == candidate.fields["date"] and any(
-                    similar(q, f"{record.title} {record.summary}", 0.3, 0.5) for q in quotes):
-                return f"recorded as {record.id}"
     return ""
+
+
+def _recorded_events(events: list[Record], candidates: list[Candidate]) -> dict[int, str]:
+    """Each recorded event claims the one candidate of its article and date that reads most like it
+    (the record may be in English and the text Japanese, so the date carries the match)."""
+    taken: dict[int, str] = {}
+    for record in events:
+        same = [c for c in candidates if id(c) not in taken and record.date.iso() == c.fields["date"]
+                and c.fields["articles"][0] in record.articles]
+        if same:
+            best = max(same, key=lambda c: event_overlap(record.title, record.summary, c))
+            taken[id(best)] = f"recorded as {record.id}"
+    return taken
 
 
 def _as(proposals: dict, pid: str, candidate: Candidate) -> str:
