@@ -62,3 +62,21 @@ def test_details_pane_of_a_marked_prediction(snap_compare, small_db):
         await until(pilot, lambda: pilot.app.query_one(Timeline).current.record_id == "train")
 
     assert snap_compare(TrackerApp(small_db, today=TODAY), terminal_size=(140, 30), run_before=run_before)
+
+
+def test_scores_screen(snap_compare, small_db):
+    async def run_before(pilot):
+        await until(pilot, lambda: pilot.app.session.loaded and pilot.app.query_one(Timeline).rows)
+        await pilot.press("S")
+        await until(pilot, lambda: pilot.app.screen.results is not None)
+
+    assert snap_compare(TrackerApp(small_db, today=TODAY), terminal_size=(120, 50), run_before=run_before)
+
+
+def test_review_screen(snap_compare, small_db):
+    async def run_before(pilot):
+        await until(pilot, lambda: pilot.app.session.loaded and pilot.app.query_one(Timeline).rows)
+        await pilot.press("R")
+        await until(pilot, lambda: pilot.app.screen.items is not None)
+
+    assert snap_compare(TrackerApp(small_db, today=TODAY), terminal_size=(120, 30), run_before=run_before)

@@ -10,14 +10,18 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tracker.model import Database
 from tracker.tui.commands import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
+from tracker.tui.screens.review import ReviewScreen
+from tracker.tui.screens.scores import ScoresScreen
 from tracker.tui.screens.timeline import TimelineScreen
-from tracker.tui.session import Session
+from tracker.tui.session import DatabaseLoaded, Session
 
 
 class TrackerApp(App[None]):
@@ -38,10 +42,34 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = str(self.session.store.path)
+        self.session.subscribe(self)
         self.session.start()
+
+    def on_database_loaded(self, message: DatabaseLoaded) -> None:
+        # Only the first read: the start-up notice, not one after every mark.
+        self.session.unsubscribe(self)
+        self._announce_due(message.database)
+
+    @work(thread=True, group="due")
+    def _announce_due(self, database: Database) -> None:
+        from tracker.review import due_count
+
+        due = due_count(database, self.session.today)
+        if due:
+            noun = "prediction is" if due == 1 else "predictions are"
+            self.call_from_thread(self.session.say, f"{due} {noun} due for review: press R (or ctrl+p → "
+                                  "review) to judge them one at a time.", title="Due", timeout=12)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_review(self) -> None:
+        """The review screen: the due predictions one at a time."""
+        self.push_screen(ReviewScreen(self.session))
+
+    def action_scores(self) -> None:
+        """The scores screen: forecaster table, calibration chart, Brier trend."""
+        self.push_screen(ScoresScreen(self.session))
 
     def action_show_timeline(self) -> None:
         while len(self.screen_stack) > 1:

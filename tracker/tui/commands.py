@@ -66,6 +66,8 @@ class TrackerCommands(Provider):
         commands: list[tuple[str, str, object]] = [
             ("Screen: help (keys)", "Show every key and what it does", app.action_help),
             ("Screen: timeline", "Close dialogs and show the timeline", app.action_show_timeline),
+            ("Screen: review what is due", "Mark, snooze or skip each due prediction (R)", app.action_review),
+            ("Screen: scores", "Forecaster table, calibration chart, Brier trend (S)", app.action_scores),
             ("Screen: inbox (proposals)", "Accept, edit, merge or reject what `tracker ingest` proposed",
              app.action_inbox),
         ]
@@ -87,7 +89,7 @@ class TrackerCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands()[:3]:
+        for title, help_text, callback in self._commands()[:4]:
             yield DiscoveryHit(Text(title), callback, text=title, help=Content(help_text))
 
     async def search(self, query: str) -> Hits:

@@ -1,4 +1,4 @@
-"""The mark dialog: a note, evidence and the date the outcome was known, for c r p v."""
+"""Dialogs that ask before a write: the mark dialog (c r p v) and the snooze dialog (s)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,56 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
             self.query_one(target, Input).focus()
             return
         self.dismiss(MarkRequest(self.status, note.strip(), evidence, known.iso(), self.prediction.status))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass
+class SnoozeRequest:
+    period: str
+    note: str
+
+
+class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
+    """Ask when to review a prediction again: ``30d``, ``3 months`` or a date."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="snooze-cancel")]
+
+    def __init__(self, prediction: Prediction, today: _dt.date) -> None:
+        super().__init__()
+        self.prediction = prediction
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog"):
+            yield Static("Snooze: review again…", classes="dialog-title", markup=False)
+            yield Static(bounded(self.prediction.claim), classes="dialog-claim", markup=False)
+            yield Static("When (30d, 2w, 3 months, 1y, or a date such as 2026-03)", classes="field-label",
+                         markup=False)
+            yield Input("30d", id="period", compact=True)
+            yield Static("Note (optional)", classes="field-label", markup=False)
+            yield Input(id="note", placeholder="why wait", compact=True)
+            yield Static("", id="error", classes="field-error -shown", markup=False)
+            yield Static("Enter saves · Escape cancels", classes="dialog-help", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#period", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from tracker.review import parse_period
+
+        event.stop()
+        period = self.query_one("#period", Input).value
+        try:
+            until = parse_period(period, self.today)
+            if until <= self.today:
+                raise FieldError("period", f"{until.isoformat()} is not after today ({self.today.isoformat()})")
+        except FieldError as exc:
+            self.query_one("#error", Static).update(str(exc))
+            self.query_one("#period", Input).focus()
+            return
+        self.dismiss(SnoozeRequest(period.strip(), self.query_one("#note", Input).value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

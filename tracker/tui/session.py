@@ -30,7 +30,9 @@ WATCH_SECONDS = 1.0
 WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
 
 
-class DatabaseLoaded(Message):
+# Messages go to each subscriber and stop there (bubble=False): a screen's copy must not
+# reach the app, which subscribes too.
+class DatabaseLoaded(Message, bubble=False):
     """The file was read (again): every screen shows this database now."""
 
     def __init__(self, database: Database, keep_id: str | None = None) -> None:
@@ -39,7 +41,7 @@ class DatabaseLoaded(Message):
         self.keep_id = keep_id  # the record a write just changed: keep the cursor on it
 
 
-class DatabaseUnreadable(Message):
+class DatabaseUnreadable(Message, bubble=False):
     """The file cannot be read: screens keep what they show, and nothing is written."""
 
     def __init__(self, message: str) -> None:
@@ -47,7 +49,7 @@ class DatabaseUnreadable(Message):
         self.message = message
 
 
-class RecordWritten(Message):
+class RecordWritten(Message, bubble=False):
     """A write made by this app succeeded (mark, undo, snooze, add, edit)."""
 
     def __init__(self, record: Record, action: str, entry: HistoryEntry | None = None) -> None:
@@ -232,6 +234,29 @@ class Session:
         self.say(f"{item.record_id}: back to {updated.status.value}")
         self._post(RecordWritten, updated, "undo", updated.history[-1])
         self.load(keep_id=item.record_id)
+
+    # ---- snooze --------------------------------------------------------------
+    def snooze(self, record_id: str, period: str, note: str = "") -> None:
+        """Snooze a pending prediction (``30d``, ``3 months``, a date) in a worker."""
+        if not self.writable():
+            return
+        self.app.run_worker(lambda: self._write_snooze(record_id, period, note), thread=True,
+                            group="write", name="snooze")
+
+    def _write_snooze(self, record_id: str, period: str, note: str) -> None:
+        try:
+            updated = actions.snooze(self.store, record_id, period, today=self.today, note=note)
+        except WRITE_ERRORS as exc:
+            self._say_from_thread(str(exc), title="Not snoozed", severity="error", timeout=8)
+            return
+        self.app.call_from_thread(self._snoozed, updated)
+
+    def _snoozed(self, updated: Prediction) -> None:
+        entry = updated.history[-1]
+        until = entry.until.human() if entry.until else "?"
+        self.say(f"{updated.id}: snoozed until {until}")
+        self._post(RecordWritten, updated, "snooze", entry)
+        self.load(keep_id=updated.id)
 
     # ---- settling a dispute (from the command palette) ----------------------------
     def settle(self, record_id: str, field: str, value: object) -> None:

@@ -18,9 +18,20 @@ Keys (timeline)
   f        cycle the status filter: all, pending, overdue, confirmed, refuted, void
   k        show or hide events                m   show predictions at their made-on date too
   t        jump to today                      ?   this help
+  R        review what is due, one prediction at a time
+  S        scores: the forecaster table, calibration chart and Brier trend
   I        inbox: accept (a), edit (e), merge (m) or reject (r) what `tracker ingest` proposed
   ctrl+p   command palette: jump to a record, filter by article, author or tag, open a screen
   q        quit
+
+Review screen (R)
+  Due predictions (oldest first), then those that could be settled early.
+  c r p v  mark (the same dialog as the timeline)   s   snooze (30d, 3 months, a date)
+  n        skip to the next                          Escape  end: a summary of what was decided
+
+Scores screen (S)
+  One row per forecaster; the chart and trend below follow the selected row.
+  m        matured only (deadline passed)            Escape  back to the timeline
 
 Timeline
   A prediction sits at its resolve-by date. Dates keep their precision:

@@ -44,6 +44,8 @@ class TimelineScreen(Screen[None]):
         Binding("k", "toggle_events", "Events", id="events"),
         Binding("m", "toggle_made", "Made-on", id="made"),
         Binding("t", "today", "Today", id="today"),
+        Binding("R", "app.review", "Review", id="review"),
+        Binding("S", "app.scores", "Scores", id="scores"),
         Binding("q", "app.quit", "Quit", id="quit"),
         Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
     ]

@@ -1,0 +1,211 @@
+"""The review screen (R): the review queue one prediction at a time, then what was decided.
+
+The queue (what is due, then what could be settled early) comes from
+:func:`tracker.review.review_queue`, computed in a worker. Marks and snoozes go through
+the session, the same dialogs and write path as the timeline; the screen moves on when
+the session reports the write (a :class:`RecordWritten` message).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tracker.model import Database, Prediction
+from tracker.render import history_lines, probability_text, status_text
+from tracker.review import due_date, early_direction, review_queue
+from tracker.text import visible
+from tracker.tui.bounds import bounded
+from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
+from tracker.tui.session import DatabaseLoaded, RecordWritten, Session
+
+EARLY = {"confirm": "can be confirmed as soon as it happens",
+         "refute": "can be refuted as soon as the opposite happens"}
+
+
+@dataclass
+class Item:
+    prediction: Prediction
+    part: str                 # "due" or "checkable early"
+
+
+@dataclass
+class Decision:
+    record_id: str
+    claim: str
+    outcome: str              # confirmed, refuted, pending, void, "snoozed until …", skipped
+    note: str = ""
+
+
+class ReviewScreen(Screen[None]):
+    """Step through what is due: mark, snooze or skip each, then see a summary."""
+
+    BINDINGS = [
+        Binding("c", "mark('confirmed')", "Confirm", id="review-confirm"),
+        Binding("r", "mark('refuted')", "Refute", id="review-refute"),
+        Binding("p", "mark('pending')", "Pending", id="review-pending"),
+        Binding("v", "mark('void')", "Void", id="review-void"),
+        Binding("s", "snooze", "Snooze", id="review-snooze"),
+        Binding("n", "skip", "Skip", id="review-skip"),
+        Binding("escape,q", "finish", "Finish", id="review-finish"),
+        Binding("question_mark", "app.help", "Help", id="review-help"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.items: list[Item] | None = None   # None until the queue is computed
+        self.index = 0
+        self.decisions: list[Decision] = []
+        self.finished = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("Review — working out what is due…", id="review-position", markup=False)
+        with VerticalScroll(id="review-body"):
+            yield Static("", id="review-card", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.session.subscribe(self)
+        self._compute(self.session.database)
+
+    def on_unmount(self) -> None:
+        self.session.unsubscribe(self)
+
+    @work(thread=True, exclusive=True, group="review")
+    def _compute(self, database: Database) -> None:
+        """The queue, worked out off the event loop (every prediction is looked at)."""
+        queue = review_queue(database, self.session.today)
+        items = [Item(p, "due") for p in queue.due] + [Item(p, "checkable early") for p in queue.checkable_early]
+        self.app.call_from_thread(self._queue_ready, items)
+
+    def _queue_ready(self, items: list[Item]) -> None:
+        self.items = items
+        self._show()
+
+    # ---- what is shown ---------------------------------------------------------
+    @property
+    def current(self) -> Prediction | None:
+        if self.finished or self.items is None or self.index >= len(self.items):
+            return None
+        return self.items[self.index].prediction
+
+    def _show(self) -> None:
+        position = self.query_one("#review-position", Static)
+        card = self.query_one("#review-card", Static)
+        if self.items is None:
+            return
+        if self.current is None:
+            self.finished = True
+            position.update("Review — done")
+            card.update(self._summary())
+            return
+        item = self.items[self.index]
+        due = sum(1 for i in self.items if i.part == "due")
+        position.update(f"Review — {item.part}: {self.index + 1} of {len(self.items)} "
+                        f"({due} due, {len(self.items) - due} checkable early) · "
+                        "c r p v mark · s snooze · n skip · Escape ends")
+        card.update(self._card(item))
+
+    def _card(self, item: Item) -> Group:
+        p = item.prediction
+        db, today = self.session.database, self.session.today
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        article = db.articles.get(p.article)
+        if item.part == "due":
+            when = f"{p.resolve_by.human()} — due since {due_date(p).isoformat()}"
+        else:
+            when = f"{p.resolve_by.human()} — {EARLY.get(early_direction(p) or '', '')}"
+        rows = [("claim", p.claim), ("condition", p.condition), ("status", status_text(p, today)),
+                ("probability", f"{probability_text(p.probability)}  {p.hedge}".strip()),
+                ("resolve by", when), ("forecaster", p.forecaster), ("quote", p.quote),
+                ("article", f"{article.title} — {article.author}, {article.published.human()}" if article
+                 else p.article), ("url", article.url if article else ""), ("id", p.id)]
+        for label, value in rows:
+            if value:
+                grid.add_row(Text(label), Text(bounded(value)))
+        history = Text(bounded("\n".join(line.strip() for line in history_lines(p.history)) or "(none)"))
+        return Group(grid, Text(""), Text("history", style="bold"), history)
+
+    def _summary(self) -> Group:
+        if not self.items:
+            return Group(Text("Nothing is due and nothing can be settled early. Escape goes back."))
+        counts: dict[str, int] = {}
+        for d in self.decisions:
+            key = "snoozed" if d.outcome.startswith("snoozed") else d.outcome
+            counts[key] = counts.get(key, 0) + 1
+        line = ", ".join(f"{n} {what}" for what, n in counts.items()) or "nothing decided"
+        table = Table.grid(padding=(0, 2))
+        for _ in range(3):
+            table.add_column(overflow="fold")
+        for d in self.decisions:
+            table.add_row(Text(visible(d.record_id)), Text(d.outcome), Text(bounded(d.claim, 200)))
+        left = len(self.items) - len(self.decisions)
+        tail = f"; {left} not reached" if left > 0 else ""
+        return Group(Text(f"Reviewed {len(self.decisions)} of {len(self.items)}: {line}{tail}.", style="bold"),
+                     Text(""), table, Text(""), Text("Escape goes back to the timeline."))
+
+    # ---- deciding --------------------------------------------------------------
+    def action_mark(self, status: str) -> None:
+        if self.current is not None:
+            self.session.ask_mark(self.current, status)
+
+    def action_snooze(self) -> None:
+        prediction = self.current
+        if prediction is None or not self.session.writable():
+            return
+
+        def write(request: SnoozeRequest | None) -> None:
+            if request is not None:
+                self.session.snooze(prediction.id, request.period, request.note)
+
+        self.app.push_screen(SnoozeDialog(prediction, self.session.today), callback=write)
+
+    def action_skip(self) -> None:
+        if self.current is not None:
+            self._decided(Decision(self.current.id, self.current.claim, "skipped"))
+
+    def action_finish(self) -> None:
+        if self.finished or self.items is None:
+            self.dismiss()
+            return
+        self.finished = True
+        self._show()
+
+    def _decided(self, decision: Decision) -> None:
+        self.decisions.append(decision)
+        self.index += 1
+        self._show()
+
+    def on_record_written(self, message: RecordWritten) -> None:
+        current = self.current
+        if current is None or message.record.id != current.id or message.action not in ("mark", "snooze"):
+            return
+        entry = message.entry
+        if message.action == "snooze":
+            outcome = f"snoozed until {entry.until.human() if entry and entry.until else '?'}"
+        else:
+            outcome = entry.to_status if entry else message.record.status.value
+        self._decided(Decision(current.id, current.claim, outcome, entry.note if entry else ""))
+
+    def on_database_loaded(self, message: DatabaseLoaded) -> None:
+        # Keep the queue's order; show each prediction as the file now has it (its new history).
+        if not self.items:
+            return
+        for item in self.items:
+            fresh = message.database.predictions.get(item.prediction.id)
+            if fresh is not None:
+                item.prediction = fresh
+        if not self.finished:
+            self._show()
