@@ -59,8 +59,12 @@ def _field_error(problem: str, changed: Iterable[str] = ()) -> FieldError:
 
 
 def _put(session: Session, record: Record) -> None:
+    _put_many(session, [record])
+
+
+def _put_many(session: Session, records: list[Record]) -> None:
     try:
-        session.put(record)
+        session.put_many(records)
     except RecordError as exc:
         raise _field_error(exc.problems[0]) from None
 
@@ -358,8 +362,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
             problems.append("the same id appears more than once in the file")
         if problems:
             raise ImportRefused(problems)
-        for record in staged:
-            _put(session, record)
+        _put_many(session, staged)
     return result
 
 
