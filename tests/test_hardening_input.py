@@ -87,7 +87,7 @@ def test_errors_show_what_the_user_gave_inert(sample_db, capsys):
 
 def test_validate_and_import_problems_are_inert(sample_db, tmp_path, capsys):
     source = tmp_path / "bad.csv"
-    source.write_text(f"id,kind,claim,made_on,probability\nx{C1_CSI},prediction,c,2025-01,{OSC_TITLE}\n",
+    source.write_text(f"id,kind,claim,made_on,probability\nbad,prediction,c{C1_CSI},2025-01,{OSC_TITLE}\n",
                       encoding="utf-8")
     code, _, err = _run(capsys, "--db", sample_db, "import", source)
     assert code == 1 and "probability" in err
@@ -227,3 +227,33 @@ def test_edit_article_language_empty_is_refused(sample_db, capsys):
     code, _, err = _run(capsys, "--db", sample_db, "edit", ARTICLE, "--language", "")
     assert code == 1 and "language" in err
     assert sample_db.read_bytes() == before
+
+
+def test_export_to_an_empty_path_is_a_usage_error(sample_db, capsys):
+    code, out, err = _run(capsys, "--db", sample_db, "export", "-o", "")
+    assert code == 2 and "-o: an empty path" in err and out == ""
+
+
+def test_a_resolve_by_on_the_last_day_of_year_9999_does_not_crash_review_or_calendar(sample_db, capsys):
+    actions.edit_record(Store(sample_db), PENDING, {"resolve_by": "9999-12-31"})
+    for argv in (["review", "--today", "9999-12-31"], ["export", "--format", "ics", "-o", "-"]):
+        code, _, err = _run(capsys, "--db", sample_db, *argv)
+        assert code == 0, err
+
+
+def test_ids_with_control_characters_are_refused_on_add_and_import(missing_db, tmp_path, capsys):
+    code, _, err = _run(capsys, "--db", missing_db, "add", "event", "--date", "2025", "--title", "t",
+                        "--id", "a\x1b[2Jb")
+    assert code == 1 and "control characters" in err
+    source = tmp_path / "ids.json"
+    source.write_text('[{"kind": "event", "date": "2025", "title": "t", "id": "x\\u009b2J"}]', "utf-8")
+    code, _, err = _run(capsys, "--db", missing_db, "import", source)
+    assert code == 1 and "control characters" in err
+    assert not missing_db.exists()
+
+
+def test_import_of_a_void_prediction_needs_a_note_as_mark_does(missing_db, tmp_path, capsys):
+    source = tmp_path / "void.csv"
+    source.write_text("kind,claim,made_on,probability,status\nprediction,X,2025-01,0.5,void\n", "utf-8")
+    code, _, err = _run(capsys, "--db", missing_db, "import", source)
+    assert code == 1 and "a void needs a note" in err

@@ -23,6 +23,7 @@ from tracker.model import (
     KINDS, SCORED_FIELDS, Article, Event, HistoryEntry, Prediction, Record, Status, utc_now,
 )
 from tracker.status import status_entry
+from tracker.text import has_control
 from tracker.storage import Session, Store
 from tracker.validate import record_problems
 from tracker.who import current_user
@@ -137,6 +138,8 @@ def _insert(session: Session, record: Record) -> None:
     bad_id = check_id(record.id, "id")
     if bad_id:
         raise FieldError("id", bad_id[0].split(": ", 1)[1])
+    if has_control(record.id):  # ids are typed back: no invisible characters
+        raise FieldError("id", f"{record.id!r} holds control characters")
     if record.id in _all_ids(session):
         raise ActionError(f"id {record.id!r} is already taken")
     _refuse_problems(record, session)

@@ -230,6 +230,8 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     db = Store(path).load()
     records = sorted(db.records(), key=timeline_key)
     data = export_csv(records) if args.format == "csv" else export_json(records)
+    if args.output == "":
+        raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if args.output and args.output != "-":
         out = Path(args.output)
         if _same_file(out, path):

@@ -31,6 +31,7 @@ from tracker.hedges import lookup
 from tracker.ids import new_id
 from tracker.model import Prediction, Record, Status
 from tracker.status import status_entry
+from tracker.text import has_control
 
 CSV_COLUMNS = (
     "id", "kind", "date", "title", "claim", "quote", "hedge", "probability", "made_on",
@@ -263,6 +264,9 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing, by
         if doc.get("id") and not isinstance(doc["id"], str):
             problems.append(f"{label}: id {doc['id']!r} must be text")
             continue
+        if doc.get("id") and has_control(doc["id"]):  # ids are typed back: no invisible characters
+            problems.append(f"{label}: id {doc['id']!r} holds control characters")
+            continue
         if doc.get("id"):
             label = f"{label} ({doc['id']})"
         elif doc.get("kind") in ("article", "event", "prediction"):
@@ -335,5 +339,6 @@ def _ensure_status_history(record: Prediction, note: str, evidence: list[str],
     if record.status is Status.PENDING or record.last_status_entry() is not None:
         return
     arrived = replace(record, status=Status.PENDING)
-    record.history.append(status_entry(arrived, record.status, note=note or "imported",
+    default = "" if record.status is Status.VOID else "imported"  # a void says why, as `mark` needs
+    record.history.append(status_entry(arrived, record.status, note=note or default,
                                        evidence=evidence, known_on=known_on, by=by))
