@@ -437,9 +437,10 @@ def test_import_of_an_existing_id_updates_it_keeping_its_history(sample_db, tmp_
     ]
 
 
-def test_csv_import_needs_only_kind_claim_and_made_on(missing_db, tmp_path, capsys):
+def test_csv_import_needs_only_kind_claim_made_on_and_a_probability(missing_db, tmp_path, capsys):
     source = tmp_path / "minimal.csv"
-    source.write_text("kind,claim,made_on\nprediction,Serbia will join the EU,2025-03\n", "utf-8")
+    source.write_text("kind,claim,made_on,probability\nprediction,Serbia will join the EU,2025-03,0.3\n",
+                      "utf-8")
     code, out, err = cli(capsys, "--db", missing_db, "import", source)
     assert code == 0, err
     assert "added 1" in out
@@ -448,7 +449,7 @@ def test_csv_import_needs_only_kind_claim_and_made_on(missing_db, tmp_path, caps
     assert stored.made_on == PDate(2025, 3)
     assert stored.resolve_by == PDate(2026, 3)                   # stated default: one year on
     assert "default" in stored.horizon_note
-    assert stored.probability is None and stored.status is Status.PENDING
+    assert stored.probability == 0.3 and stored.status is Status.PENDING
 
 
 def test_csv_import_reads_the_probability_from_a_known_hedge(missing_db, tmp_path, capsys):

@@ -124,7 +124,7 @@ def test_a_resolved_row_without_history_gets_the_entry_that_resolved_it(tmp_path
 
 def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(tmp_path):
     source = tmp_path / "excel.csv"
-    source.write_bytes("\ufeffkind,claim,made_on,tags\nprediction,日銀は利上げする,2025-03,日本; rates\n"
+    source.write_bytes("\ufeffkind,claim,made_on,tags,hedge\nprediction,日銀は利上げする,2025-03,日本; rates,だろう\n"
                        .encode("utf-8"))
     [record] = read_import_file(source)
     assert record.claim == "日銀は利上げする"
@@ -133,7 +133,8 @@ def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(tmp_path):
 
 def test_a_row_with_more_cells_than_the_header_is_named(tmp_path):
     source = tmp_path / "ragged.csv"
-    source.write_text("kind,claim,made_on\nprediction,Fine,2025-01\nprediction,Too,2025-01,many\n", "utf-8")
+    source.write_text("kind,claim,made_on,probability\nprediction,Fine,2025-01,0.5\n"
+                      "prediction,Too,2025-01,0.5,many\n", "utf-8")
     with pytest.raises(ImportFileError) as caught:
         read_import_file(source)
     assert caught.value.problems == [f"{source} row 3: has more cells than the header"]

@@ -22,6 +22,8 @@ from tracker.ids import new_id
 from tracker.model import (
     KINDS, SCORED_FIELDS, Article, Event, HistoryEntry, Prediction, Record, Status, utc_now,
 )
+from tracker.status import status_entry
+from tracker.text import has_control
 from tracker.storage import Session, Store
 from tracker.validate import record_problems
 from tracker.who import current_user
@@ -58,8 +60,12 @@ def _field_error(problem: str, changed: Iterable[str] = ()) -> FieldError:
 
 
 def _put(session: Session, record: Record) -> None:
+    _put_many(session, [record])
+
+
+def _put_many(session: Session, records: list[Record]) -> None:
     try:
-        session.put(record)
+        session.put_many(records)
     except RecordError as exc:
         raise _field_error(exc.problems[0]) from None
 
@@ -132,6 +138,8 @@ def _insert(session: Session, record: Record) -> None:
     bad_id = check_id(record.id, "id")
     if bad_id:
         raise FieldError("id", bad_id[0].split(": ", 1)[1])
+    if has_control(record.id):  # ids are typed back: no invisible characters
+        raise FieldError("id", f"{record.id!r} holds control characters")
     if record.id in _all_ids(session):
         raise ActionError(f"id {record.id!r} is already taken")
     _refuse_problems(record, session)
@@ -216,11 +224,11 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
     ``last_entry``, unless that entry is still the latest in its history.
     """
     new_status = parse_status(status) if not isinstance(status, Status) else status
-    urls = check_urls(split_list(list(evidence), "evidence"))
     today = today or _dt.date.today()
-    known = parse_known_on(known_on, today)
-    if new_status is Status.PENDING:
-        known = None
+    # The same checks as inside the lock, before it: a bad note or date is refused at once.
+    check_urls(split_list(list(evidence), "evidence"))
+    if new_status is not Status.PENDING:
+        parse_known_on(known_on, today)
     if new_status is Status.VOID and not str(note or "").strip():
         raise FieldError("note", "a void needs a note saying why it can never be judged fairly")
     by = current_user(store.path.parent)  # asked before taking the lock: it may start git
@@ -234,11 +242,8 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
                               f"{_describe(prediction.history)}, written elsewhere); nothing written")
         if prediction.status is new_status:
             raise ActionError(f"{record_id} is already {new_status.value}")
-        if known is not None and known.last_day() < prediction.made_on.first_day():
-            raise FieldError("known_on", f"{known} is before the prediction was made ({prediction.made_on})")
-        entry = HistoryEntry(at=utc_now(), action="status", from_status=prediction.status.value,
-                             to_status=new_status.value, note=str(note or "").strip(),
-                             evidence=urls, known_on=known, by=by)
+        entry = status_entry(prediction, new_status, note=note, evidence=evidence, known_on=known_on,
+                             today=today, by=by, at=utc_now())
         updated = replace(prediction, status=new_status, history=[*prediction.history, entry])
         _put(session, updated)
     return updated
@@ -340,7 +345,11 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
                 problems.append(f"{record.id}: exists as {current.kind}, cannot import it as {record.kind}")
                 continue
             fields = None if given is None else given.get(record.id, set())
-            merged = record if current is None else _merge(current, record, note, fields, by)
+            try:
+                merged = record if current is None else _merge(current, record, note, fields, by)
+            except FieldError as exc:
+                problems.append(f"{record.id}: {exc}")
+                continue
             if merged == current:
                 result.unchanged.append(record.id)
                 continue
@@ -356,8 +365,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
             problems.append("the same id appears more than once in the file")
         if problems:
             raise ImportRefused(problems)
-        for record in staged:
-            _put(session, record)
+        _put_many(session, staged)
     return result
 
 
@@ -388,9 +396,10 @@ def _merge(current: Record, incoming: Record, note: str, fields: set[str] | None
     if isinstance(current, Prediction) and isinstance(incoming, Prediction) \
             and incoming.status is not current.status and (fields is None or "status" in fields):
         last = incoming.last_status_entry()
-        history.append(HistoryEntry(
-            at=at, action="status", from_status=current.status.value, to_status=incoming.status.value,
-            note=(last.note if last else "") or note, evidence=list(last.evidence) if last else [],
-            known_on=last.known_on if last else None, by=by))
+        # The same entry, with the same checks, as `tracker mark` would write.
+        history.append(status_entry(
+            replace(current, **changes), incoming.status, note=(last.note if last else "") or note,
+            evidence=list(last.evidence) if last else [], known_on=last.known_on if last else None,
+            by=by, at=at))
         changes["status"] = incoming.status
     return replace(current, **changes, history=history)

@@ -24,6 +24,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 def emit(data: bytes, output: str | None, db_path: Path, what: str) -> None:
     """Write ``data`` to ``output`` (a file, or standard output for none or ``-``)."""
+    if output == "":
+        from tracker.commands import UsageError
+
+        raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if not output or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

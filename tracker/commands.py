@@ -17,7 +17,7 @@ from tracker.dates import DateError
 from tracker.exchange import ImportFileError
 from tracker.fields import FieldError, parse_date_field
 from tracker.fileguard import UnsafeFileError, check_regular
-from tracker.model import Record
+from tracker.model import Database, Record
 from tracker import commands_ingest
 from tracker.storage import Session, Store, StoreError
 from tracker.text import visible
@@ -99,8 +99,14 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
 def cmd_show(args: argparse.Namespace, path: Path) -> int:
     from tracker.render import details
 
-    db = Store(path).load()
-    record = db.find(args.id)
+    from tracker.locate import read_prediction
+    from tracker.storage import SCHEMA_VERSION
+
+    store = Store(path)
+    # One prediction is read without parsing the whole file; anything else reads it all.
+    found = read_prediction(store.path, args.id, SCHEMA_VERSION)
+    record, db = found if found is not None else (None, store.load())
+    record = record or db.find(args.id)
     if record is None:
         raise ActionError(f"no record with id {args.id!r}")
     return _print_record(record, args.json, details(record, db, _dt.date.today()))
@@ -224,6 +230,8 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     db = Store(path).load()
     records = sorted(db.records(), key=timeline_key)
     data = export_csv(records) if args.format == "csv" else export_json(records)
+    if args.output == "":
+        raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if args.output and args.output != "-":
         out = Path(args.output)
         if _same_file(out, path):
@@ -241,7 +249,9 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     from tracker import actions
     from tracker.exchange import read_import_file
 
-    current = Store(path).session(missing_ok=True)
+    store = Store(path)
+    # Decoded once: the transaction below finds these very bytes already decoded.
+    current = store.load(for_write=True) if store.exists() else Database()
 
     def existing(record_id: str) -> dict | None:
         record = current.find(record_id)
@@ -250,7 +260,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     from tracker.who import current_user
 
     batch = read_import_file(Path(args.file), existing, by=current_user(path.parent))
-    result = actions.import_records(Store(path), list(batch), note=f"imported from {Path(args.file).name}",
+    result = actions.import_records(store, list(batch), note=f"imported from {Path(args.file).name}",
                                     fresh_ids=batch.fresh_ids, given=batch.given,
                                     force=args.force)
     say(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "

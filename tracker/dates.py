@@ -198,6 +198,25 @@ _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th)?|,|\S", re.IGNORECASE)
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+def _stray_word(cleaned: str) -> str | None:
+    """The first token of an English date that is not a month, a day, a four-digit year or a
+    comma (``of`` only in "15th of May")."""
+    tokens = _TOKEN.findall(cleaned)
+    for i, token in enumerate(tokens):
+        if token == "," or _FOUR_DIGIT_YEAR.fullmatch(token) or _DAY.fullmatch(token) \
+                or _MONTH_WORD.fullmatch(token.rstrip(".")):
+            continue
+        if token.lower() == "of" and 0 < i < len(tokens) - 1 and _DAY.fullmatch(tokens[i - 1]) \
+                and _MONTH_WORD.fullmatch(tokens[i + 1].rstrip(".")):
+            continue
+        return token
+    return None
+
+
 def _parse_with_dateutil(original: str, cleaned: str) -> PDate:
     # dateutil is lenient: it drops a weekday, reads "25" as 2025 and "10:30" as a time, and
     # mixes forms ("May 2025-05"). A date here names its year in full and nothing else.
@@ -216,6 +235,9 @@ def _parse_with_dateutil(original: str, cleaned: str) -> PDate:
         if re.fullmatch(r"\d{5,}", cleaned):
             raise DateError(f"invalid date {original!r}: {_EXAMPLES}")
         raise DateError(f"invalid date {original!r}: no year given (in full: 2025, not 25)")
+    stray = _stray_word(cleaned)
+    if stray:  # dateutil skips words it does not know ("2025 AD", "of 2025") and signs ("-2025")
+        raise DateError(f"invalid date {original!r}: {stray!r} is not part of a date ({_EXAMPLES})")
     # dateutil fills every missing part from its default date. Parsing twice
     # with defaults that differ in every part shows which parts the text gave.
     from dateutil import parser as dateutil_parser

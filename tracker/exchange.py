@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,10 +26,12 @@ import orjson
 from tracker.codec import RecordError, decode_record, encode_record
 from tracker.dates import PDate, parse_date
 from tracker.fields import FieldError, check_urls, resolve_probability
-from tracker.fileguard import UnsafeFileError, read_regular
+from tracker.fileguard import UnsafeFileError, duplicate_keys, read_regular
 from tracker.hedges import lookup
 from tracker.ids import new_id
-from tracker.model import HistoryEntry, Prediction, Record, Status, utc_now
+from tracker.model import Prediction, Record, Status
+from tracker.status import status_entry
+from tracker.text import has_control
 
 CSV_COLUMNS = (
     "id", "kind", "date", "title", "claim", "quote", "hedge", "probability", "made_on",
@@ -82,12 +86,28 @@ def to_csv_row(record: Record) -> dict[str, str]:
     return row
 
 
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): it starts with one of
+# these, possibly after apostrophes. Export puts one apostrophe in front (the spreadsheet
+# convention for "this is text"); import takes exactly one off, so the round trip is exact.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def defuse(cell: str) -> str:
+    """The CSV cell for ``cell``: text a spreadsheet shows, never runs."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """What :func:`defuse` was given."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
 def export_csv(records: list[Record]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=ALL_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(to_csv_row(record))
+        writer.writerow({name: defuse(value) for name, value in to_csv_row(record).items()})
     return out.getvalue().encode("utf-8")
 
 
@@ -130,7 +150,17 @@ def _rows_from_json(path: Path, raw: bytes) -> list[tuple[str, Any]]:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise ImportFileError([f"{path}: not valid JSON: {exc}"]) from None
+    twice = duplicate_keys(raw, data)
+    if twice:  # JSON readers keep the last copy silently: say so rather than guess
+        raise ImportFileError([f"{path}: key {key} appears more than once; nothing imported" for key in twice],
+                              path)
     if isinstance(data, dict) and "meta" in data:  # a whole tracker database
+        from tracker.storage import StoreError, check_shape
+
+        try:
+            check_shape(data, path)  # a schema version we read, and no unknown tables
+        except StoreError as exc:
+            raise ImportFileError([str(exc)]) from None
         tables = [(kind, data.get(table)) for table, kind in
                   (("articles", "article"), ("events", "event"), ("predictions", "prediction"))]
         if not all(t is None or isinstance(t, dict) for _, t in tables):
@@ -148,20 +178,37 @@ def _rows_from_csv(path: Path, raw: bytes) -> list[tuple[str, Any]]:
     except UnicodeDecodeError:
         raise ImportFileError([f"{path}: not UTF-8 text"]) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "kind" not in reader.fieldnames:
-        raise ImportFileError([f"{path}: not a tracker CSV (no 'kind' column in the header)"])
-    unknown = [c for c in reader.fieldnames if c not in ALL_COLUMNS]
-    if unknown:
-        raise ImportFileError([f"{path}: unknown column {unknown[0]!r} (columns: {', '.join(CSV_COLUMNS)}, ...)"])
-    rows = []
+    # tracker's own history cells outgrow the csv module's 128 KiB default; the file as a
+    # whole is already capped (fileguard.MAX_READ_BYTES), so no cell can be larger than that.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(raw) + 1))
     try:
+        return _csv_rows(path, reader)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _csv_rows(path: Path, reader: csv.DictReader) -> list[tuple[str, Any]]:
+    line = 2  # the row being read, counted as a spreadsheet counts them (header = 1)
+    try:
+        fieldnames = reader.fieldnames
+        if not fieldnames or "kind" not in fieldnames:
+            raise ImportFileError([f"{path}: not a tracker CSV (no 'kind' column in the header)"])
+        unknown = [c for c in fieldnames if c not in ALL_COLUMNS]
+        if unknown:
+            raise ImportFileError([f"{path}: unknown column {unknown[0]!r} (columns: {', '.join(CSV_COLUMNS)}, ...)"])
+        twice = sorted({c for c in fieldnames if fieldnames.count(c) > 1})
+        if twice:
+            raise ImportFileError([f"{path}: column {twice[0]!r} appears more than once in the header"])
+        rows = []
         for line, row in enumerate(reader, start=2):
             if None in row:
                 rows.append((f"row {line}", {"__error__": "has more cells than the header"}))
                 continue
-            rows.append((f"row {line}", _csv_to_doc({k: (v or "").strip() for k, v in row.items()})))
+            rows.append((f"row {line}", _csv_to_doc({k: restore((v or "").strip()) for k, v in row.items()})))
     except csv.Error as exc:
-        raise ImportFileError([f"{path} row {reader.line_num}: {exc}"]) from None
+        line = line + 1 if reader.line_num > line else line
+        raise ImportFileError([f"{path} row {line}: {exc}"]) from None
     return rows
 
 
@@ -217,6 +264,9 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing, by
         if doc.get("id") and not isinstance(doc["id"], str):
             problems.append(f"{label}: id {doc['id']!r} must be text")
             continue
+        if doc.get("id") and has_control(doc["id"]):  # ids are typed back: no invisible characters
+            problems.append(f"{label}: id {doc['id']!r} holds control characters")
+            continue
         if doc.get("id"):
             label = f"{label} ({doc['id']})"
         elif doc.get("kind") in ("article", "event", "prediction"):
@@ -248,7 +298,11 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing, by
             problems.append(f"{label}: {exc}")
             continue
         if isinstance(record, Prediction):
-            _ensure_status_history(record, note, evidence, known_on, by)
+            try:
+                _ensure_status_history(record, note, evidence, known_on, by)
+            except FieldError as exc:
+                problems.append(f"{label}: {exc}")
+                continue
         given[record.id] = stated
         records.append(record)
     if problems:
@@ -262,6 +316,8 @@ def _fill_defaults(doc: dict[str, Any]) -> None:
     kind = doc.get("kind")
     if kind != "prediction":
         return
+    if doc.get("probability") in (None, "") and not doc.get("hedge"):
+        raise FieldError("probability", "give a probability or a hedge phrase (as `tracker add` needs)")
     if doc.get("probability") not in (None, "") or doc.get("hedge"):
         try:
             doc["probability"] = resolve_probability(doc.get("probability"), doc.get("hedge", ""))
@@ -278,10 +334,11 @@ def _fill_defaults(doc: dict[str, Any]) -> None:
 
 def _ensure_status_history(record: Prediction, note: str, evidence: list[str],
                            known_on: PDate | None = None, by: str = "") -> None:
-    """A resolved record arriving without history gets the entry that says it was resolved."""
+    """A resolved record arriving without history gets the entry that says it was resolved,
+    made and checked as `tracker mark` makes it (known_on neither future nor before made_on)."""
     if record.status is Status.PENDING or record.last_status_entry() is not None:
         return
-    record.history.append(HistoryEntry(at=utc_now(), action="status", from_status=Status.PENDING.value,
-                                       to_status=record.status.value, note=note or "imported",
-                                       evidence=list(evidence), known_on=known_on, by=by))
-
+    arrived = replace(record, status=Status.PENDING)
+    default = "" if record.status is Status.VOID else "imported"  # a void says why, as `mark` needs
+    record.history.append(status_entry(arrived, record.status, note=note or default,
+                                       evidence=evidence, known_on=known_on, by=by))

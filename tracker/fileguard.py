@@ -175,7 +175,7 @@ def _join(where: str, key: str, depth: int) -> str:
     # Depth 1 is a table's record ids: shown as predictions[id], like every other message.
     if depth == 0:
         return key
-    if depth == 1:
+    if depth == 1 and not where.endswith("]"):
         return f"{where}[{key}]"
     return f"{where}.{key}"
 

@@ -77,7 +77,7 @@ def calendar_bytes(db: Database) -> bytes:
         event.add("dtstamp", _stamp(p))
         event.add("sequence", len(p.history))
         event.add("dtstart", last)
-        event.add("dtend", last + _dt.timedelta(days=1))
+        event.add("dtend", last + _dt.timedelta(days=1) if last < _dt.date.max else last)
         event.add("transp", "TRANSPARENT")  # a reminder, not busy time
         event.add("summary", visible(fold(p.claim)))
         event.add("description", description(p, db))

@@ -49,7 +49,8 @@ _MAX_DAYS = 100 * 366  # a century: anything longer is a typo, not a review date
 
 def due_date(p: Prediction) -> _dt.date:
     """The first day after the whole resolve-by period (so ``2025-12`` is due on 1 Jan 2026)."""
-    return p.resolve_by.last_day() + _dt.timedelta(days=1)
+    last = p.resolve_by.last_day()
+    return last + _dt.timedelta(days=1) if last < _dt.date.max else last  # 9999-12-31 has no next day
 
 
 def is_due(p: Prediction, today: _dt.date) -> bool:

@@ -22,21 +22,21 @@ import contextlib
 import gc
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
 
+from tracker import fileguard
 from tracker.codec import RecordError, decode_fields, encode_fields
 from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, keep_owner, read_regular, resolve_path,
 )
 from tracker.model import KINDS, Database, Record
+from tracker.snapshots import Signature, Snapshot, file_signature, recall, remember
 
 SCHEMA_VERSION = 1
 TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
@@ -49,23 +49,6 @@ LOCK_TIMEOUT_SECONDS = 15.0
 
 class StoreError(Exception):
     """The database file cannot be used; the message names the file and the problem."""
-
-
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """What tells us the file changed since we read it."""
-
-    mtime_ns: int
-    size: int
-    inode: int
-
-
-def file_signature(path: Path) -> Signature | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return Signature(st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def encode_file(tables: dict[str, Any]) -> bytes:
@@ -202,31 +185,32 @@ class MemoryStorage(Storage):
         self.dirty = True
 
 
-class IdTable(Table):
-    """Tables keyed by the record's own id (a readable slug), not TinyDB's counter."""
-
-    document_id_class = str
-
-
-class _TrackerDB(TinyDB):
-    table_class = IdTable
-
-
 class Session:
-    """Read and change records inside one transaction (or over one read-only snapshot)."""
+    """Read and change records inside one transaction (or over one read-only snapshot).
 
-    def __init__(self, path: Path, tables: dict[str, Any]):
+    Changes go straight into the tables dict of :class:`MemoryStorage` (TinyDB's storage
+    layer): TinyDB's ``Table.insert``/``update`` copy the whole table on every call, which
+    made an import of n rows cost n copies of the table.
+    """
+
+    def __init__(self, path: Path, tables: dict[str, Any], database: Database | None = None):
         self.path = path
-        self.db = _TrackerDB(tables, storage=MemoryStorage)
-        self.storage: MemoryStorage = self.db.storage
+        self.storage = MemoryStorage(tables)
+        # Decoded and validated; kept in step with every put (None: decode on demand).
+        self._database = database
+
+    def _table(self, kind: str) -> dict[str, Any]:
+        return self.storage.tables.get(TABLES[kind]) or {}
 
     def get(self, kind: str, record_id: str) -> Record | None:
-        raw = (self.storage.read().get(TABLES[kind]) or {}).get(record_id)
+        if self._database is not None:
+            return self._database.table(kind).get(record_id)
+        raw = self._table(kind).get(record_id)
         if raw is None:
             return None
-        if not isinstance(raw, dict):  # TinyDB would fail on it with a bare ValueError
+        if not isinstance(raw, dict):
             raise StoreError(f"{self.path}: {self._where(kind, record_id)}: must be an object")
-        return self._decode(kind, record_id, self.db.table(TABLES[kind]).get(doc_id=record_id))
+        return self._decode(kind, record_id, raw)
 
     def find(self, record_id: str) -> Record | None:
         for kind in KINDS:
@@ -236,10 +220,10 @@ class Session:
         return None
 
     def exists(self, kind: str, record_id: str) -> bool:
-        return record_id in (self.storage.read().get(TABLES[kind]) or {})
+        return record_id in self._table(kind)
 
     def ids(self, kind: str) -> set[str]:
-        return set(self.storage.read().get(TABLES[kind]) or {})
+        return set(self._table(kind))
 
     def put(self, record: Record) -> None:
         """Insert the record, or replace the stored one with the same id.
@@ -247,26 +231,36 @@ class Session:
         The document is decoded again first: a record that would not read back is
         refused here, so no command can leave a file that tracker then cannot open.
         """
-        table = self.db.table(TABLES[record.kind])
-        doc = encode_fields(record)
-        decode_fields(record.kind, record.id, doc, self._where(record.kind, record.id))
-        if table.contains(doc_id=record.id):
-            # Every field is written, so TinyDB's merge is a full replacement.
-            table.update(doc, doc_ids=[record.id])
-        else:
-            table.insert(Document(doc, doc_id=record.id))
+        self.put_many([record])
+
+    def put_many(self, records: Iterable[Record]) -> None:
+        """Insert or replace many records; all or none (RecordError names the first bad one).
+
+        Only the records given are checked (encoded, then decoded back), so a batch
+        costs time in proportion to its size, not to the size of the file.
+        """
+        staged = []
+        for record in records:
+            doc = encode_fields(record)
+            decoded = decode_fields(record.kind, record.id, doc, self._where(record.kind, record.id))
+            staged.append((record.kind, record.id, doc, decoded))
+        tables = self.storage.tables
+        for kind, record_id, doc, decoded in staged:
+            tables.setdefault(TABLES[kind], {})[record_id] = doc
+            if self._database is not None:
+                self._database.table(kind)[record_id] = decoded
+        if staged:
+            self.storage.dirty = True
 
     def proposals(self) -> dict[str, Any]:
         """The proposals table as stored (id -> document); empty when there is none."""
-        table = self.storage.read().get(PROPOSALS_TABLE) or {}
+        table = self.storage.tables.get(PROPOSALS_TABLE) or {}
         return table if isinstance(table, dict) else {}
 
     def put_proposal(self, proposal_id: str, doc: dict[str, Any]) -> None:
         """Insert or replace one proposal document."""
-        table = self.db.table(PROPOSALS_TABLE)
-        if table.contains(doc_id=proposal_id):
-            table.remove(doc_ids=[proposal_id])
-        table.insert(Document(doc, doc_id=proposal_id))
+        self.storage.tables.setdefault(PROPOSALS_TABLE, {})[proposal_id] = doc
+        self.storage.dirty = True
 
     def decode_all(self) -> tuple[Database, list[str]]:
         """Every record that decodes, and every problem with the ones that do not."""
@@ -275,7 +269,7 @@ class Session:
         with paused_gc():
             for kind in KINDS:
                 target = database.table(kind)
-                for record_id, doc in (self.storage.read().get(TABLES[kind]) or {}).items():
+                for record_id, doc in self._table(kind).items():
                     try:
                         target[record_id] = decode_fields(kind, record_id, doc, self._where(kind, record_id))
                     except RecordError as exc:
@@ -284,10 +278,13 @@ class Session:
 
     def database(self) -> Database:
         """Every record, decoded into the model; raises StoreError naming the first problem."""
+        if self._database is not None:
+            return self._database
         database, problems = self.decode_all()
         if problems:
             more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""
             raise StoreError(f"{self.path}: {problems[0]}{more}")
+        self._database = database
         return database
 
     def _decode(self, kind: str, record_id: str, doc: dict) -> Record:
@@ -362,15 +359,45 @@ class Store:
         """A read-only view of the file as it is now."""
         return Session(self.path, self.read_tables(missing_ok))
 
-    def load(self) -> Database:
-        """Every record in the file, decoded; StoreError if the file is unusable."""
-        return self.session().database()
+    def load(self, for_write: bool = False) -> Database:
+        """Every record in the file, decoded; StoreError if the file is unusable.
+
+        Decoded once per file signature: unchanged bytes are never decoded twice. With
+        ``for_write``, the bytes are also checked for keys given twice, so a transaction
+        that follows needs no second read.
+        """
+        return self._snapshot(check_duplicates=for_write).database
+
+    def _snapshot(self, missing_ok: bool = False, check_duplicates: bool = False) -> Snapshot:
+        """The file read, shape-checked and decoded (or what this process already knows of it)."""
+        before = self.signature()
+        # A file over the read cap is refused even if this process wrote it (the cap may be lower now).
+        known = recall(self.path, before) if before is None or before.size <= fileguard.MAX_READ_BYTES else None
+        if known is not None and (known.duplicates is not None or not check_duplicates):
+            return known
+        if known is not None:  # decoded already: only the duplicate-key check is missing
+            try:
+                raw = read_regular(self.path)
+            except (OSError, UnsafeFileError):
+                raw = None
+            if raw is not None and self.signature() == before:
+                known.duplicates = duplicate_keys(raw, known.tables)
+                return known
+        duplicates: list[str] | None = [] if check_duplicates else None
+        tables = self.read_tables(missing_ok, duplicates=duplicates)
+        snapshot = Snapshot(before, tables, Session(self.path, tables).database(), duplicates)
+        if before is not None and self.signature() == before:  # not changed while we read it
+            remember(self.path, snapshot)
+        return snapshot
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """Lock, re-read the file, let the caller change it, and write it once, atomically.
 
-        Nothing is written if the body raises, or if it changed nothing.
+        Nothing is written if the body raises, or if it changed nothing. "Re-read" costs
+        a stat when this process read or wrote these very bytes before (see
+        :mod:`tracker.snapshots`); the session works on copies of the tables, so a body
+        that raises leaves nothing behind.
         """
         folder = self.path.parent if str(self.path.parent) else Path(".")
         if not folder.is_dir():
@@ -378,18 +405,25 @@ class Store:
         with folder_lock(folder):
             self._refuse_read_only()
             clean_stale_temps(self.path)
-            duplicates: list[str] = []
-            session = Session(self.path, self.read_tables(missing_ok=True, duplicates=duplicates))
-            session.database()  # a file that does not match the schema is never written
-            self._refuse_duplicate_keys(duplicates)
+            # A file that does not match the schema, or gives a key twice, is never written.
+            known = self._snapshot(missing_ok=True, check_duplicates=True)
+            self._refuse_duplicate_keys(known.duplicates or [])
+            tables = {name: dict(table) if isinstance(table, dict) else table
+                      for name, table in known.tables.items()}
+            db = known.database
+            session = Session(self.path, tables, Database(dict(db.articles), dict(db.events),
+                                                          dict(db.predictions)))
             yield session
             if session.storage.dirty or not self.path.exists():
-                tables = session.storage.read()
+                tables = session.storage.tables
                 tables.setdefault(META_TABLE, {META_ID: {"schema_version": SCHEMA_VERSION}})
                 try:
                     atomic_write(self.path, encode_file(tables))
                 except OSError as exc:
                     raise StoreError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+                written = self.signature()
+                if written is not None:  # the next read of these bytes costs nothing
+                    remember(self.path, Snapshot(written, tables, session.database(), []))
 
 
 def empty_tables() -> dict[str, Any]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from tracker import hedges
 from tracker.codec import FIELDS
 from tracker.model import Database, Event, Prediction, Record
+from tracker.status import history_problems
 
 Exists = Callable[[str, str], bool]  # (kind, id) -> is there such a record?
 
@@ -53,6 +54,7 @@ def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]
         problems.append(f"{where}.alt_hedge: {p.alt_hedge!r} is not in the hedge table (`tracker hedges`)")
     if p.resolve_by.last_day() < p.made_on.first_day():
         problems.append(f"{where}.resolve_by: {p.resolve_by} is before made_on {p.made_on}")
+    problems += history_problems(p, where)
     last = p.last_status_entry()
     if last is not None and last.to_status != p.status.value:
         problems.append(f"{where}.status: {p.status.value!r} but its history last moved it to "
