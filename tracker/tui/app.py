@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker.model import Database
-from tracker.tui.commands import TrackerCommands
+from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
 from tracker.tui.screens.scores import ScoresScreen
