@@ -59,7 +59,7 @@ def trend_svg(trend: list[dict]) -> str:
     """The Brier score per period as bars (lower is better), each labelled with its count."""
     rows = [row for row in trend if row["brier"] is not None]
     width, height, base = max(120, 70 * len(rows) + 40), 170, 130
-    parts = [f'<svg class="chart trend" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+    parts = [f'<svg class="chart trend" width="{width * 2}" height="{height * 2}" viewBox="0 0 {width} {height}" role="img" '
              'aria-labelledby="trend-title" xmlns="http://www.w3.org/2000/svg">',
              '<title id="trend-title">Brier score by period made (lower is better)</title>',
              f'<line x1="30" y1="{base}" x2="{width - 10}" y2="{base}" class="axis"/>']
