@@ -353,7 +353,7 @@ async def test_palette_filters_by_article(db_path):
         app.screen.set_filter("article", "nato-article")
         await settle(app, pilot)
         assert set(visible_ids(app)) == {"polish-election", "article-5", "train"}
-        from tracker.tui.commands import TrackerCommands
+        from tracker.tui.palette import TrackerCommands
 
         titles = [title for title, _, _ in TrackerCommands(app.screen)._commands()]
         assert "Filter by article: Trump Is Unlikely To Pull All US Troops" in titles

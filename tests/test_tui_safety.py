@@ -26,10 +26,10 @@ def db_path(tmp_path: Path) -> Path:
                            resolve_by="2029-01", record_id="article-5")
     actions.add_prediction(store, claim=f"Escapes {ESCAPES}", probability="0.6", resolve_by="2027", made_on="2025-01-01",
                            quote=ESCAPES, record_id="escapes")
-    actions.add_prediction(store, claim="Bracket id one", probability="0.6", resolve_by="2028",
-                           record_id="[a=b=c]x")
-    actions.add_prediction(store, claim="Bracket id two", probability="0.6", resolve_by="2028",
-                           record_id="[@click=app.quit]x")
+    actions.add_prediction(store, claim="Bracket id one [a=b=c]label", probability="0.6", resolve_by="2028",
+                           record_id="[a=b=c]x", tags=["[bracket]tag"])
+    actions.add_prediction(store, claim="Bracket id two [@click=app.quit]label", probability="0.6",
+                           resolve_by="2028", record_id="[@click=app.quit]x")
     return path
 
 
@@ -107,10 +107,12 @@ async def test_palette_shows_markup_like_ids_as_text_and_survives_them(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
-        prompts = await palette_prompts(app, pilot, "bracket id")
+        prompts = await palette_prompts(app, pilot, "bracket")
         assert app.is_running
         joined = "\n".join(prompts)
-        assert "[a=b=c]x" in joined and "[@click=app.quit]x" in joined
+        assert "[a=b=c]x" in joined and "[@click=app.quit]x" in joined  # help text: the ids
+        assert "[a=b=c]label" in joined and "[@click=app.quit]label" in joined  # labels: the claims
+        assert "Filter by tag: [bracket]tag" in joined
 
 
 async def test_palette_hit_with_an_action_like_id_jumps_and_does_not_quit(db_path):

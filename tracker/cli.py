@@ -9,21 +9,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
 import sys
 from pathlib import Path
 
 from tracker import __version__
+from tracker.console import Refused, output_width, terminal_width  # noqa: F401 (their old home)
 
 DEFAULT_DB = "predictions.json"
-
-
-class Refused(Exception):
-    """A command refused; exit 1 with the message (and any listed problems)."""
-
-    def __init__(self, message: str, problems: list[str] | None = None):
-        super().__init__(message)
-        self.problems = problems or []
 
 
 def _examples(*lines: str) -> str:
@@ -254,15 +246,3 @@ def _not_utf8(args: argparse.Namespace) -> str | None:
                 flag = "--" + name.removeprefix("set_").replace("_", "-")
                 return f"{flag}: {visible(item)!s} is not valid UTF-8 text"
     return None
-
-
-def terminal_width() -> int:
-    """The terminal's width; very wide when output goes to a pipe or file."""
-    return output_width() or 1_000_000_000
-
-
-def output_width() -> int | None:
-    """The terminal's width; None (cut nothing) when output goes to a pipe or file."""
-    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
-        return None
-    return shutil.get_terminal_size((120, 24)).columns

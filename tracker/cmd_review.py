@@ -71,7 +71,7 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
 
 def review_text(queue, db, today: _dt.date, within: _dt.date | None) -> str:
     """The four sections, each with a heading and a count, one line per prediction."""
-    from tracker.cli import terminal_width
+    from tracker.console import terminal_width
     from tracker.render import fit, fold, probability_text
     from tracker.review import early_direction, snoozed_past
     from tracker.text import visible

@@ -76,7 +76,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
-    from tracker.cli import output_width
+    from tracker.console import output_width
     from tracker.query import Filter, select
     from tracker.render import table
 
@@ -200,7 +200,7 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
-    from tracker.cli import Refused
+    from tracker.console import Refused
     from tracker.ingest.proposals import proposal_problems
     from tracker.validate import database_problems
 

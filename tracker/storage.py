@@ -36,7 +36,7 @@ from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, keep_owner, read_regular, resolve_path,
 )
 from tracker.model import KINDS, Database, Record
-from tracker.snapshots import Signature, Snapshot, file_signature, recall, remember
+from tracker.snapshots import Signature, Snapshot, content_digest, file_signature, recall, remember
 
 SCHEMA_VERSION = 1
 TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
@@ -328,16 +328,24 @@ class Store:
         to it (about a third of the read time at 100k records, so only where it matters:
         before a write, and in `validate`).
         """
+        return self._parse(self._read_bytes(missing_ok), duplicates)
+
+    def _read_bytes(self, missing_ok: bool = False) -> bytes | None:
+        """The file's bytes; None for a missing file when ``missing_ok``."""
         try:
-            raw = read_regular(self.path)
+            return read_regular(self.path)
         except UnsafeFileError as exc:
             raise StoreError(str(exc)) from None
         except FileNotFoundError:
             if missing_ok:
-                return empty_tables()
+                return None
             raise StoreError(f"{self.path}: no such file (`tracker add` or `tracker import` creates one)") from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
+
+    def _parse(self, raw: bytes | None, duplicates: list[str] | None = None) -> dict[str, Any]:
+        if raw is None:
+            return empty_tables()
         try:
             with paused_gc():
                 tables = orjson.loads(raw)
@@ -368,24 +376,28 @@ class Store:
         """
         return self._snapshot(check_duplicates=for_write).database
 
-    def _snapshot(self, missing_ok: bool = False, check_duplicates: bool = False) -> Snapshot:
-        """The file read, shape-checked and decoded (or what this process already knows of it)."""
+    def _snapshot(self, missing_ok: bool = False, check_duplicates: bool = False,
+                  verify: bool = False) -> Snapshot:
+        """The file read, shape-checked and decoded (or what this process already knows of it).
+
+        ``verify`` (before a write) compares the bytes with what is remembered, not only the
+        signature: a file rewritten within one clock tick, at the same size, on a reused
+        inode has the same signature, and a write must never build on a stale read.
+        """
         before = self.signature()
         # A file over the read cap is refused even if this process wrote it (the cap may be lower now).
         known = recall(self.path, before) if before is None or before.size <= fileguard.MAX_READ_BYTES else None
-        if known is not None and (known.duplicates is not None or not check_duplicates):
+        if known is not None and not verify and (known.duplicates is not None or not check_duplicates):
             return known
-        if known is not None:  # decoded already: only the duplicate-key check is missing
-            try:
-                raw = read_regular(self.path)
-            except (OSError, UnsafeFileError):
-                raw = None
-            if raw is not None and self.signature() == before:
+        raw = self._read_bytes(missing_ok)
+        if known is not None and raw is not None and content_digest(raw) == known.digest:
+            if known.duplicates is None:
                 known.duplicates = duplicate_keys(raw, known.tables)
-                return known
+            return known
         duplicates: list[str] | None = [] if check_duplicates else None
-        tables = self.read_tables(missing_ok, duplicates=duplicates)
-        snapshot = Snapshot(before, tables, Session(self.path, tables).database(), duplicates)
+        tables = self._parse(raw, duplicates)
+        digest = content_digest(raw) if raw is not None else 0
+        snapshot = Snapshot(before, tables, Session(self.path, tables).database(), duplicates, digest)
         if before is not None and self.signature() == before:  # not changed while we read it
             remember(self.path, snapshot)
         return snapshot
@@ -406,7 +418,7 @@ class Store:
             self._refuse_read_only()
             clean_stale_temps(self.path)
             # A file that does not match the schema, or gives a key twice, is never written.
-            known = self._snapshot(missing_ok=True, check_duplicates=True)
+            known = self._snapshot(missing_ok=True, check_duplicates=True, verify=True)
             self._refuse_duplicate_keys(known.duplicates or [])
             tables = {name: dict(table) if isinstance(table, dict) else table
                       for name, table in known.tables.items()}
@@ -417,13 +429,14 @@ class Store:
             if session.storage.dirty or not self.path.exists():
                 tables = session.storage.tables
                 tables.setdefault(META_TABLE, {META_ID: {"schema_version": SCHEMA_VERSION}})
+                data = encode_file(tables)
                 try:
-                    atomic_write(self.path, encode_file(tables))
+                    atomic_write(self.path, data)
                 except OSError as exc:
                     raise StoreError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
                 written = self.signature()
                 if written is not None:  # the next read of these bytes costs nothing
-                    remember(self.path, Snapshot(written, tables, session.database(), []))
+                    remember(self.path, Snapshot(written, tables, session.database(), [], content_digest(data)))
 
 
 def empty_tables() -> dict[str, Any]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker.model import Database
-from tracker.tui.commands import TrackerCommands
+from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
 from tracker.tui.screens.scores import ScoresScreen
@@ -48,9 +47,10 @@ class TrackerApp(App[None]):
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         # Only the first read: the start-up notice, not one after every mark.
         self.session.unsubscribe(self)
-        self._announce_due(message.database)
+        database = message.database
+        # run_worker, not @work: @work would repr() the whole Database on the event loop.
+        self.run_worker(lambda: self._announce_due(database), thread=True, group="due", description="due count")
 
-    @work(thread=True, group="due")
     def _announce_due(self, database: Database) -> None:
         from tracker.review import due_count
 

@@ -30,12 +30,12 @@ class Timeline(ScrollView, can_focus=True):
     """Events and predictions in date order, with a cursor."""
 
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False, id="timeline-cursor-up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="timeline-cursor-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="timeline-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="timeline-page-down"),
+        Binding("home", "edge(0)", "First", show=False, id="timeline-first"),
+        Binding("end", "edge(1)", "Last", show=False, id="timeline-last"),
     ]
     COMPONENT_CLASSES = {"timeline--header", "timeline--cursor", *(f"timeline--{s}" for s in STYLES)}
 

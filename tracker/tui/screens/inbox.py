@@ -117,7 +117,7 @@ class InboxScreen(Screen[None]):
         pid, doc = current
         self._suggest_and_merge(pid, doc, self.session.database)
 
-    @work(thread=True, exclusive=True, group="inbox-suggest")
+    @work(thread=True, exclusive=True, group="inbox-suggest", description="merge suggestion")  # no repr of the Database
     def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
         suggestion = _closest(database, doc)
         self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, suggestion),

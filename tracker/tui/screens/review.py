@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -76,12 +75,15 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session.subscribe(self)
-        self._compute(self.session.database)
+        database = self.session.database
+        # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
+        # Database means every record, on the event loop.
+        self.run_worker(lambda: self._compute(database), thread=True, exclusive=True, group="review",
+                        description="review queue")
 
     def on_unmount(self) -> None:
         self.session.unsubscribe(self)
 
-    @work(thread=True, exclusive=True, group="review")
     def _compute(self, database: Database) -> None:
         """The queue, worked out off the event loop (every prediction is looked at)."""
         queue = review_queue(database, self.session.today)

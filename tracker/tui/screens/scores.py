@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -76,8 +75,13 @@ class ScoresScreen(Screen[None]):
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         self._compute(message.database, self.matured)
 
-    @work(thread=True, exclusive=True, group="scores")
     def _compute(self, database: Database, matured: bool) -> None:
+        # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
+        # Database means every record, on the event loop.
+        self.run_worker(lambda: self._score(database, matured), thread=True, exclusive=True, group="scores",
+                        description="scores")
+
+    def _score(self, database: Database, matured: bool) -> None:
         """Every score, off the event loop (bootstrap intervals take a while on a long record)."""
         today = self.session.today
         overall = {"group": ALL, **score(database.predictions.values(), today, matured)}

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import WorkerCancelled, get_current_worker
 
 from tracker.model import Database, Record
-from tracker.query import status_counts
+from tracker.query import Counts, status_counts
 from tracker.text import visible
 from tracker.tui.details import details_grid
 from tracker.tui.form import RecordForm, is_editable
@@ -56,6 +56,8 @@ class TimelineScreen(Screen[None]):
         self.all_rows: list[Row] = []
         self.made_rows: list[Row] | None = None
         self.view = View()
+        self.counts = Counts(0, 0, 0, 0)
+        self.titles: dict[str, str] = {}
         self._search_timer = None
 
     @property
@@ -90,17 +92,23 @@ class TimelineScreen(Screen[None]):
     # ---- loading -----------------------------------------------------------
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         current = self.query_one(Timeline).current
-        self._build(message.database, message.keep_id or (current.record_id if current else None))
+        database, keep_id = message.database, message.keep_id or (current.record_id if current else None)
+        # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
+        # Database means every record, on the event loop.
+        self.run_worker(lambda: self._build(database, keep_id), thread=True, exclusive=True, group="rows",
+                        description="timeline rows")
 
-    @work(thread=True, exclusive=True, group="rows")
     def _build(self, database: Database, keep_id: str | None) -> None:
         """Rows for a freshly read database, built off the event loop (100k rows take a while)."""
         rows = build_rows(database, self.session.today)
+        counts = status_counts(database.predictions.values(), self.session.today)
+        titles = {a.id: a.title for a in database.articles.values()}
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._rows_built, rows, keep_id)
+            self.app.call_from_thread(self._rows_built, rows, counts, titles, keep_id)
 
-    def _rows_built(self, rows: list[Row], keep_id: str | None) -> None:
+    def _rows_built(self, rows: list[Row], counts: Counts, titles: dict[str, str], keep_id: str | None) -> None:
         self.all_rows, self.made_rows = rows, None
+        self.counts, self.titles = counts, titles
         self.refilter(keep_id)
         self._update_counts()
 
@@ -133,12 +141,11 @@ class TimelineScreen(Screen[None]):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        session = self.session
-        c = status_counts(self.database.predictions.values(), session.today)
-        shown = sum(1 for r in self.query_one(Timeline).rows if r.kind != "today")
-        titles = {a.id: a.title for a in self.database.articles.values()}
+        session, c = self.session, self.counts  # counted in the worker that built the rows
+        rows = self.query_one(Timeline).rows
+        shown = len(rows) - (1 if rows else 0)  # all but the today line
         text = (f"… pending {c.pending}  ✓ confirmed {c.confirmed}  ✗ refuted {c.refuted}  "
-                f"⊘ void {c.void}  ! overdue {c.overdue}  │ {shown} shown · {self.view.describe(titles)}")
+                f"⊘ void {c.void}  ! overdue {c.overdue}  │ {shown} shown · {self.view.describe(self.titles)}")
         if not session.readable:
             text = f"⚠ cannot read {session.store.path.name}: showing the last good read, writing nothing │ {text}"
         elif not session.loaded:

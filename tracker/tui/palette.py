@@ -8,6 +8,7 @@ or an action. The first search indexes every record in a thread worker.
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 
 from rich.text import Text
@@ -42,16 +43,20 @@ class TrackerCommands(Provider):
     """Commands built from the current screen and the database the app has loaded."""
 
     async def startup(self) -> None:
+        """Build the commands and every row's search text in a thread: on a large file both
+        take longer than a frame."""
         self._commands_cache: list[tuple[str, str, object]] | None = None
         self._rows: list[Row] = []
         screen = self._timeline()
-        if screen is not None:
-            rows, database = screen.all_rows, screen.database
-            # The first search would work out every row's search text: do it off the event loop.
-            worker = self.app.run_worker(lambda: [haystack(r, database) for r in rows], thread=True,
-                                         group="palette", name="palette index")
-            await worker.wait()
-            self._rows = rows
+        rows = screen.all_rows if screen is not None else []
+
+        def index() -> None:
+            self._commands()
+            for row in rows:
+                haystack(row, screen.database)
+
+        await self.app.run_worker(index, thread=True, group="palette", name="palette index").wait()
+        self._rows = rows
 
     def _timeline(self):
         from tracker.tui.screens.timeline import TimelineScreen
@@ -93,16 +98,21 @@ class TrackerCommands(Provider):
             yield DiscoveryHit(Text(title), callback, text=title, help=Content(help_text))
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        # Matching runs in a thread: thousands of authors, tags and records take longer than a frame.
+        for hit in await asyncio.to_thread(self._find, self.matcher(query), query):
+            yield hit
+
+    def _find(self, matcher, query: str) -> list[Hit]:
+        hits = []
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
                 # Text and Content: the palette parses a plain str as markup.
-                yield Hit(score, Text(title), callback, text=title, help=Content(help_text))
+                hits.append(Hit(score, Text(title), callback, text=title, help=Content(help_text)))
         screen = self._timeline()
         needle = normalise_query(query)
         if screen is None or not needle:
-            return
+            return hits
         found = 0
         for row in self._rows:  # jumping to a record: plain word search over what was indexed
             if row.kind not in ("event", "prediction") or needle not in (row.haystack or ""):
@@ -111,8 +121,9 @@ class TrackerCommands(Provider):
             # A record that says the words itself ranks above one that matched through its article.
             score = 0.9 if needle in (row.primary or "") else 0.4
             help_text = f"{row.date.human() if row.date else ''} · {visible(row.record_id)}"
-            yield Hit(score, Text(label), partial(screen.jump_to, row.record_id), text=label,
-                      help=Content(help_text))
+            hits.append(Hit(score, Text(label), partial(screen.jump_to, row.record_id), text=label,
+                            help=Content(help_text)))
             found += 1
             if found >= MAX_JUMP_HITS:
                 break
+        return hits

@@ -1,0 +1,113 @@
+"""How long the TUI's event loop is blocked while a reader works on a large file.
+
+Run: python3 benchmarks/tui_stalls.py [N]  (default 100,000 predictions).
+
+A ticker coroutine wakes every 5 ms; the longest gap between two ticks while a step runs
+is the longest time the screen could not repaint or take a key. Each step is measured
+until its workers are done. The floor is the same ticker in an empty Textual app, idle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+from textual.app import App  # noqa: E402
+
+TICK = 0.005
+
+
+class Stalls:
+    """The longest gap between ticks since the last reset."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(TICK)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - self._last - TICK)
+            self._last = now
+
+    def reset(self) -> None:
+        self.longest, self._last = 0.0, time.perf_counter()
+
+    def stop(self) -> None:
+        self._task.cancel()
+
+
+async def settle(app, pilot, seconds: float = 0.3) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause(seconds)
+
+
+async def floor() -> float:
+    async with App().run_test(size=(160, 45)) as pilot:
+        stalls = Stalls()
+        await pilot.pause(1.0)
+        stalls.stop()
+        return stalls.longest
+
+
+async def steps(db: Path) -> list[tuple[str, float]]:
+    from tracker.tui.app import TrackerApp
+
+    app = TrackerApp(db)
+    out: list[tuple[str, float]] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        stalls = Stalls()
+
+        async def step(label: str, *keys: str, wait: float = 0.3) -> None:
+            stalls.reset()
+            if keys:
+                await pilot.press(*keys)
+            await settle(app, pilot, wait)
+            out.append((label, stalls.longest))
+
+        while not (app.session.loaded and len(app.screen.query_one("#timeline").rows) > 1):
+            await asyncio.sleep(0.01)
+        await step("load and first rows (until idle)")
+        await step("cursor down x5", "down", "down", "down", "down", "down")
+        await step("status filter (f)", "f")
+        await step("status filter back to all", "f", "f", "f", "f", "f")
+        timeline = app.screen.query_one("#timeline")
+        pending = next(i for i, r in enumerate(timeline.rows) if r.kind == "prediction"
+                       and r.record.status.value == "pending" and r.record.made_on.year < 2026)
+        timeline.move_to(pending)
+        await step("mark dialog opens (r)", "r")
+        await step("mark written, file reloaded (enter)", "enter", wait=1.0)
+        await step("undo written, file reloaded (u)", "u", wait=1.0)
+        await step("palette opens, first search (ctrl+p, 'number 4')", "ctrl+p", *"number 4", wait=1.0)
+        await step("palette closes", "escape")
+        await step("review screen (R)", "R", wait=1.0)
+        await step("review: skip (n)", "n")
+        await step("back (escape x2)", "escape", "escape")
+        await step("scores screen (S)", "S", wait=1.0)
+        await step("scores: next forecaster", "down")
+        await step("back (escape)", "escape")
+        stalls.stop()
+    return out
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    with tempfile.TemporaryDirectory() as tmp:
+        db = generate(Path(tmp) / "big.json", n)
+        idle = asyncio.run(floor())
+        print(f"database: {n} predictions, {db.stat().st_size / 1e6:.1f} MB")
+        print(f"{'floor: empty app, idle (longest gap)':<52} {idle * 1000:7.0f} ms")
+        for label, longest in asyncio.run(steps(db)):
+            print(f"{label:<52} {longest * 1000:7.0f} ms   {longest / max(idle, 1e-3):6.1f}x floor")
+
+
+if __name__ == "__main__":
+    main()
