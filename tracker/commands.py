@@ -177,12 +177,12 @@ def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
 
     result = merge_files(Path(args.base), Path(args.ours), Path(args.theirs))
     for old, new in result.renamed:
-        print(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
-              file=sys.stderr)
+        say(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
+            file=sys.stderr)
     if result.disputes:
         fields = ", ".join(f"{rid} ({name})" for rid, name in result.disputes)
-        print(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "
-              "decide with `tracker settle`", file=sys.stderr)
+        say(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "
+            "decide with `tracker settle`", file=sys.stderr)
     return 0
 
 
@@ -190,7 +190,7 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
     from tracker.gitsetup import setup
 
     for line in setup(path):
-        print(line)
+        say(line)
     return 0
 
 

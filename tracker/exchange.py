@@ -238,6 +238,10 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
             doc["history"] = orjson.loads(row["history"])
         except orjson.JSONDecodeError:
             doc["__error__"] = "history: not valid JSON"
+        else:
+            twice = duplicate_keys(row["history"].encode("utf-8"), doc["history"])
+            if twice:
+                doc["__error__"] = f"history: key {twice[0]} appears more than once"
     doc["__note__"] = row.get("note", "")
     doc["__evidence__"] = row.get("evidence", "").split()
     doc["__known_on__"] = row.get("known_on", "")
