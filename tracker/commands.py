@@ -13,9 +13,8 @@ import orjson
 
 from tracker.actions import ActionError
 from tracker.codec import encode_record
-from tracker.dates import DateError
-from tracker.exchange import ImportFileError
-from tracker.fields import FieldError, parse_date_field
+from tracker.errors import TrackerError
+from tracker.fields import parse_date_field
 from tracker.fileguard import UnsafeFileError, check_regular
 from tracker.model import Database, Record
 from tracker import commands_ingest
@@ -29,11 +28,7 @@ class UsageError(Exception):
 
 def error_message(exc: Exception) -> str | None:
     """The one-line message for an error the user can cause; None for a bug."""
-    if isinstance(exc, (StoreError, ActionError, FieldError, DateError, ImportFileError, UnsafeFileError)):
-        return str(exc)
-    from tracker.output import OutputError
-
-    if isinstance(exc, OutputError):
+    if isinstance(exc, TrackerError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": ")

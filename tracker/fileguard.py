@@ -24,6 +24,8 @@ from typing import Any
 
 import orjson
 
+from tracker.errors import TrackerError
+
 # Far above any real database (100k predictions are about 55 MB), far below what
 # would exhaust memory on a laptop when decoded.
 MAX_READ_BYTES = 1 << 30
@@ -32,7 +34,7 @@ MAX_READ_BYTES = 1 << 30
 STALE_TEMP_SECONDS = 600.0
 
 
-class UnsafeFileError(Exception):
+class UnsafeFileError(TrackerError):
     """A file tracker refuses to read or write; the message names it and says why."""
 
 
