@@ -126,7 +126,11 @@ def duplicate_keys(raw: bytes, parsed: Any) -> list[str]:
     reading run to name the keys.
     """
     in_raw = raw.count(b'":') + len(_KEY_WITH_SPACE.findall(raw))
-    if in_raw == orjson.dumps(parsed).count(b'":'):
+    dump = orjson.dumps(parsed)  # compact: a key's quote is always right before its colon
+    in_dump = dump.count(b'":')
+    if in_raw != in_dump:  # text holding a quote, spaces and a colon counts in both: look again
+        in_dump += len(_KEY_WITH_SPACE.findall(dump))
+    if in_raw == in_dump:
         return []
     return _exact_duplicates(raw)
 
