@@ -261,3 +261,8 @@ def test_a_schema_version_that_only_looks_like_1_is_refused(sample_db, version):
     sample_db.write_bytes(orjson.dumps(tables))
     with pytest.raises(StoreError, match="schema_version"):
         Store(sample_db).load()
+
+
+def test_text_with_a_quote_spaces_and_a_colon_is_not_a_duplicate():
+    raw = b'{"claim": "he said \\"no\\"  : twice", "quote" : "x"}'
+    assert fileguard.duplicate_keys(raw, orjson.loads(raw)) == []

@@ -257,3 +257,12 @@ def test_import_of_a_void_prediction_needs_a_note_as_mark_does(missing_db, tmp_p
     source.write_text("kind,claim,made_on,probability,status\nprediction,X,2025-01,0.5,void\n", "utf-8")
     code, _, err = _run(capsys, "--db", missing_db, "import", source)
     assert code == 1 and "a void needs a note" in err
+
+
+def test_a_csv_history_cell_with_a_duplicate_key_is_refused(missing_db, tmp_path, capsys):
+    source = tmp_path / "hist.csv"
+    source.write_text('kind,claim,made_on,probability,history\nprediction,X,2025-01,0.5,'
+                      '"[{""at"": ""2025-02-01T00:00:00Z"", ""action"": ""edit"", ""field"": ""claim"", '
+                      '""field"": ""quote"", ""old"": ""a"", ""new"": ""b""}]"\n', "utf-8")
+    code, _, err = _run(capsys, "--db", missing_db, "import", source)
+    assert code == 1 and "history: key [0].field appears more than once" in err

@@ -15,6 +15,7 @@ from typing import Any
 from tracker import hedges
 from tracker.codec import FIELDS, RecordError, check_id, encode_value
 from tracker.dates import PDate
+from tracker.errors import TrackerError
 from tracker.fields import (
     FieldError, check_urls, parse_field, parse_known_on, parse_status, resolve_probability, split_list,
 )
@@ -29,7 +30,7 @@ from tracker.validate import record_problems
 from tracker.who import current_user
 
 
-class ActionError(Exception):
+class ActionError(TrackerError):
     """A refused action; the message is one line for the user."""
 
 
@@ -45,12 +46,16 @@ def _refuse_problems(record: Record, session: Session, changed: Iterable[str] = 
 
 
 def _field_error(problem: str, changed: Iterable[str] = ()) -> FieldError:
-    """'predictions[x].resolve_by: message' as a FieldError on resolve_by.
+    """A record's problem as a FieldError on its field (so a form can point at it).
 
-    A problem between two dates is put on the one the user just changed.
+    Problems come from codec and validate as :class:`~tracker.errors.Problem` values; one
+    about the record as a whole, or inside its history, is put on the id. A problem
+    between two dates is put on the one the user just changed.
     """
-    where, message = problem.split(": ", 1)
-    field = where.rsplit(".", 1)[-1] if "." in where.rsplit("]", 1)[-1] else "id"
+    field = getattr(problem, "field", "")
+    message = getattr(problem, "message", str(problem))
+    if not field or "[" in field:
+        field = "id"
     changed = set(changed)
     if field == "resolve_by" and "made_on" in changed and "resolve_by" not in changed:
         # Say it about the date the user gave, in that order: "made_on: 2030 is after resolve_by ...".

@@ -200,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
             return commands.HANDLERS[args.command](args, db_path(args))
     except commands.UsageError as exc:
         parser.print_usage(sys.stderr)
-        print(f"tracker: error: {exc}", file=sys.stderr)
+        from tracker.text import visible
+
+        print(f"tracker: error: {visible(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `tracker list | head`: the reader has what it wanted
         with contextlib.suppress(OSError):

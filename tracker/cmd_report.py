@@ -76,7 +76,9 @@ def _html_report(args: argparse.Namespace, path: Path, today) -> int:
     if not args.output or args.output == "-":
         raise UsageError("report --format html: -o DIR names the folder to write the pages into")
     written = write_site(Store(path).load(), Path(args.output), today, args.author)
-    print(f"{Path(args.output) / 'index.html'}: {len(written)} pages", file=sys.stderr)
+    from tracker.text import visible
+
+    print(visible(f"{Path(args.output) / 'index.html'}: {len(written)} pages"), file=sys.stderr)
     return 0
 
 

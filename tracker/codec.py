@@ -12,6 +12,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
+from tracker.errors import Problem, TrackerError
 from tracker.dates import DateError, PDate, parse_stored
 from tracker.model import KINDS, Article, Event, HistoryEntry, Prediction, Record, Status
 
@@ -30,12 +31,12 @@ FIELDS = {"article": ARTICLE_FIELDS, "event": EVENT_FIELDS, "prediction": PREDIC
 ALLOWED = {kind: frozenset(fields) | {"history", "id", "kind"} for kind, fields in FIELDS.items()}
 
 
-class RecordError(ValueError):
-    """A record that does not fit the model; ``problems`` lists every reason."""
+class RecordError(TrackerError, ValueError):
+    """A record that does not fit the model; ``problems`` lists every reason, as values."""
 
     def __init__(self, problems: list[str]):
-        super().__init__(problems[0] if len(problems) == 1 else f"{len(problems)} problems: {problems[0]} ...")
-        self.problems = problems
+        super().__init__(problems[0] if len(problems) == 1 else f"{len(problems)} problems: {problems[0]} ...",
+                         problems)
 
 
 # ---- encoding -------------------------------------------------------------
@@ -123,7 +124,7 @@ class _Reader:
         self.problems: list[str] = []
 
     def fail(self, name: str, message: str) -> None:
-        self.problems.append(f"{self.where}.{name}: {message}")
+        self.problems.append(Problem(self.where, name, message))
 
     def text(self, name: str, required: bool = False) -> str:
         value = self.doc.get(name)
@@ -263,7 +264,7 @@ class _Reader:
 
 def check_id(record_id: Any, where: str) -> list[str]:
     if not isinstance(record_id, str) or not ID_PATTERN.fullmatch(record_id):
-        return [f"{where}: id {record_id!r} must be non-empty text without spaces or slashes"]
+        return [Problem(where, "", f"id {record_id!r} must be non-empty text without spaces or slashes")]
     return []
 
 

@@ -13,9 +13,8 @@ import orjson
 
 from tracker.actions import ActionError
 from tracker.codec import encode_record
-from tracker.dates import DateError
-from tracker.exchange import ImportFileError
-from tracker.fields import FieldError, parse_date_field
+from tracker.errors import TrackerError
+from tracker.fields import parse_date_field
 from tracker.fileguard import UnsafeFileError, check_regular
 from tracker.model import Database, Record
 from tracker import commands_ingest
@@ -29,11 +28,7 @@ class UsageError(Exception):
 
 def error_message(exc: Exception) -> str | None:
     """The one-line message for an error the user can cause; None for a bug."""
-    if isinstance(exc, (StoreError, ActionError, FieldError, DateError, ImportFileError, UnsafeFileError)):
-        return str(exc)
-    from tracker.output import OutputError
-
-    if isinstance(exc, OutputError):
+    if isinstance(exc, TrackerError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": ")
@@ -182,12 +177,12 @@ def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
 
     result = merge_files(Path(args.base), Path(args.ours), Path(args.theirs))
     for old, new in result.renamed:
-        print(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
-              file=sys.stderr)
+        say(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
+            file=sys.stderr)
     if result.disputes:
         fields = ", ".join(f"{rid} ({name})" for rid, name in result.disputes)
-        print(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "
-              "decide with `tracker settle`", file=sys.stderr)
+        say(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "
+            "decide with `tracker settle`", file=sys.stderr)
     return 0
 
 
@@ -195,7 +190,7 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
     from tracker.gitsetup import setup
 
     for line in setup(path):
-        print(line)
+        say(line)
     return 0
 
 

@@ -140,7 +140,7 @@ def cmd_accept(args: argparse.Namespace, path: Path) -> int:
     if args.json:
         _dump(encode_record(record))
     else:
-        print(f"{args.id} → {record.id}")
+        print(visible(f"{args.id} → {record.id}"))
     return 0
 
 
@@ -149,7 +149,7 @@ def cmd_reject(args: argparse.Namespace, path: Path) -> int:
     from tracker.storage import Store
 
     reject(Store(path), args.id, note=args.note)
-    print(f"{args.id}: rejected")
+    print(visible(f"{args.id}: rejected"))
     return 0
 
 
@@ -158,7 +158,7 @@ def cmd_merge_proposal(args: argparse.Namespace, path: Path) -> int:
     from tracker.storage import Store
 
     record = merge(Store(path), args.id, args.into)
-    print(f"{args.id} → merged into {record.id}")
+    print(visible(f"{args.id} → merged into {record.id}"))
     return 0
 
 

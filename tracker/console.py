@@ -10,13 +10,11 @@ import os
 import shutil
 import sys
 
+from tracker.errors import TrackerError
 
-class Refused(Exception):
+
+class Refused(TrackerError):
     """A command refused; exit 1 with the message (and any listed problems)."""
-
-    def __init__(self, message: str, problems: list[str] | None = None):
-        super().__init__(message)
-        self.problems = problems or []
 
 
 def terminal_width() -> int:

@@ -16,12 +16,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tracker.errors import TrackerError
+
 PRECISIONS = ("year", "month", "day")
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 
 
-class DateError(ValueError):
+class DateError(TrackerError, ValueError):
     """A text that is not a date this tracker can read."""
 
 

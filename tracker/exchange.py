@@ -25,6 +25,7 @@ import orjson
 
 from tracker.codec import RecordError, decode_record, encode_record
 from tracker.dates import PDate, parse_date
+from tracker.errors import TrackerError
 from tracker.fields import FieldError, check_urls, resolve_probability
 from tracker.fileguard import UnsafeFileError, duplicate_keys, read_regular
 from tracker.hedges import lookup
@@ -45,14 +46,13 @@ ALL_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS
 DEFAULT_HORIZON_NOTE = "No horizon given on import: default of one year after made_on."
 
 
-class ImportFileError(Exception):
+class ImportFileError(TrackerError):
     """An import file that cannot be read; ``problems`` names every bad row."""
 
     def __init__(self, problems: list[str], path: Path | None = None):
         summary = problems[0] if len(problems) == 1 else \
             f"{path or 'the import file'}: {len(problems)} problems; nothing imported"
-        super().__init__(summary)
-        self.problems = problems
+        super().__init__(summary, problems)
 
 
 def _json_bytes(value: Any) -> bytes:
@@ -238,6 +238,10 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
             doc["history"] = orjson.loads(row["history"])
         except orjson.JSONDecodeError:
             doc["__error__"] = "history: not valid JSON"
+        else:
+            twice = duplicate_keys(row["history"].encode("utf-8"), doc["history"])
+            if twice:
+                doc["__error__"] = f"history: key {twice[0]} appears more than once"
     doc["__note__"] = row.get("note", "")
     doc["__evidence__"] = row.get("evidence", "").split()
     doc["__known_on__"] = row.get("known_on", "")

@@ -13,16 +13,19 @@ from typing import Any
 from urllib.parse import urlparse
 
 from tracker import hedges
+from tracker.errors import Problem, TrackerError
 from tracker.dates import DateError, PDate, parse_date
 from tracker.model import Status
 
 
-class FieldError(ValueError):
+class FieldError(TrackerError, ValueError):
     """A value a field cannot take; the message starts with the field's name."""
 
     def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
+        problem = Problem("", field, message)
+        super().__init__(problem, [problem])
         self.field = field
+        self.message = message
 
 
 DATE_FIELDS = {"published", "date", "made_on", "resolve_by", "known_on"}

@@ -24,6 +24,8 @@ from typing import Any
 
 import orjson
 
+from tracker.errors import TrackerError
+
 # Far above any real database (100k predictions are about 55 MB), far below what
 # would exhaust memory on a laptop when decoded.
 MAX_READ_BYTES = 1 << 30
@@ -32,7 +34,7 @@ MAX_READ_BYTES = 1 << 30
 STALE_TEMP_SECONDS = 600.0
 
 
-class UnsafeFileError(Exception):
+class UnsafeFileError(TrackerError):
     """A file tracker refuses to read or write; the message names it and says why."""
 
 
@@ -124,7 +126,11 @@ def duplicate_keys(raw: bytes, parsed: Any) -> list[str]:
     reading run to name the keys.
     """
     in_raw = raw.count(b'":') + len(_KEY_WITH_SPACE.findall(raw))
-    if in_raw == orjson.dumps(parsed).count(b'":'):
+    dump = orjson.dumps(parsed)  # compact: a key's quote is always right before its colon
+    in_dump = dump.count(b'":')
+    if in_raw != in_dump:  # text holding a quote, spaces and a colon counts in both: look again
+        in_dump += len(_KEY_WITH_SPACE.findall(dump))
+    if in_raw == in_dump:
         return []
     return _exact_duplicates(raw)
 

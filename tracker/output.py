@@ -23,10 +23,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tracker.errors import TrackerError
 from tracker.fileguard import UnsafeFileError, keep_owner, resolve_path
 
 
-class OutputError(OSError):
+class OutputError(TrackerError, OSError):
     """An output path that cannot be written; the message names it."""
 
     def __init__(self, path: str | os.PathLike[str], problem: str):

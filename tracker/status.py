@@ -13,6 +13,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import Any
 
+from tracker.errors import Problem
 from tracker.fields import FieldError, check_urls, parse_known_on, split_list
 from tracker.model import HistoryEntry, Prediction, Status, utc_now
 
@@ -49,14 +50,14 @@ def history_problems(p: Prediction, where: str, today: _dt.date | None = None) -
         at = f"{where}.history[{i}]"
         if entry.known_on is not None:
             if entry.known_on.first_day() > today:
-                problems.append(f"{at}.known_on: {entry.known_on} is in the future")
+                problems.append(Problem(at, "known_on", f"{entry.known_on} is in the future"))
             elif entry.known_on.last_day() < p.made_on.first_day():
-                problems.append(f"{at}.known_on: {entry.known_on} is before the prediction was made "
-                                f"({p.made_on})")
+                problems.append(Problem(at, "known_on", f"{entry.known_on} is before the prediction was made "
+                                f"({p.made_on})"))
         # An entry that moves to the status already in force is the other side's identical
         # judgement, kept by a merge (histories merge as a union): not a break in the chain.
         if not disputed and entry.from_status != previous and entry.to_status != previous:
-            problems.append(f"{at}: moves from {entry.from_status!r}, but the status before it was "
-                            f"{previous!r}")
+            problems.append(Problem(where, f"history[{i}]", f"moves from {entry.from_status!r}, but the status before it was "
+                            f"{previous!r}"))
         previous = entry.to_status
     return problems

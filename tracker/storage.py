@@ -32,6 +32,7 @@ from tinydb.storages import Storage
 
 from tracker import fileguard
 from tracker.codec import RecordError, decode_fields, encode_fields
+from tracker.errors import TrackerError
 from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, keep_owner, read_regular, resolve_path,
 )
@@ -47,7 +48,7 @@ PROPOSALS_TABLE = "proposals"
 LOCK_TIMEOUT_SECONDS = 15.0
 
 
-class StoreError(Exception):
+class StoreError(TrackerError):
     """The database file cannot be used; the message names the file and the problem."""
 
 

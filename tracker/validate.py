@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from tracker import hedges
 from tracker.codec import FIELDS
+from tracker.errors import Problem
 from tracker.model import Database, Event, Prediction, Record
 from tracker.status import history_problems
 
@@ -19,7 +20,7 @@ def record_problems(record: Record, exists: Exists) -> list[str]:
     if isinstance(record, Event):
         for article_id in record.articles:
             if not exists("article", article_id):
-                problems.append(f"{where}.articles: no article {article_id!r}")
+                problems.append(Problem(where, "articles", f"no article {article_id!r}"))
     if isinstance(record, Prediction):
         problems += _prediction_problems(record, exists, where)
     return problems + _verdict_problems(record, where)
@@ -32,35 +33,35 @@ def _verdict_problems(record: Record, where: str) -> list[str]:
     for i, entry in enumerate(record.history):
         if entry.action == "dispute":
             if entry.field not in FIELDS[record.kind]:
-                problems.append(f"{where}.history[{i}]: disputes {entry.field!r}, "
-                                f"not a field of {'an' if record.kind[0] in 'aeiou' else 'a'} {record.kind}")
+                problems.append(Problem(where, f"history[{i}]", f"disputes {entry.field!r}, "
+                                f"not a field of {'an' if record.kind[0] in 'aeiou' else 'a'} {record.kind}"))
             disputed.add(entry.field)
         elif entry.action == "settle" and entry.field not in disputed:
-            problems.append(f"{where}.history[{i}]: settles {entry.field!r}, which no earlier entry disputes")
+            problems.append(Problem(where, f"history[{i}]", f"settles {entry.field!r}, which no earlier entry disputes"))
     return problems
 
 
 def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]:
     problems = []
     if p.article and not exists("article", p.article):
-        problems.append(f"{where}.article: no article {p.article!r}")
+        problems.append(Problem(where, "article", f"no article {p.article!r}"))
     if p.event and not exists("event", p.event):
-        problems.append(f"{where}.event: no event {p.event!r}")
+        problems.append(Problem(where, "event", f"no event {p.event!r}"))
     if p.hedge and p.probability is not None and not hedges.probability_agrees(p.hedge, p.probability):
         low, high = hedges.lookup(p.hedge).call_range
-        problems.append(f"{where}.probability: {p.probability} does not agree with hedge "
-                        f"{p.hedge!r} ({low:.2f}-{high:.2f}, see `tracker hedges`)")
+        problems.append(Problem(where, "probability", f"{p.probability} does not agree with hedge "
+                        f"{p.hedge!r} ({low:.2f}-{high:.2f}, see `tracker hedges`)"))
     if p.alt_hedge and hedges.lookup(p.alt_hedge) is None:
-        problems.append(f"{where}.alt_hedge: {p.alt_hedge!r} is not in the hedge table (`tracker hedges`)")
+        problems.append(Problem(where, "alt_hedge", f"{p.alt_hedge!r} is not in the hedge table (`tracker hedges`)"))
     if p.resolve_by.last_day() < p.made_on.first_day():
-        problems.append(f"{where}.resolve_by: {p.resolve_by} is before made_on {p.made_on}")
+        problems.append(Problem(where, "resolve_by", f"{p.resolve_by} is before made_on {p.made_on}"))
     problems += history_problems(p, where)
     last = p.last_status_entry()
     if last is not None and last.to_status != p.status.value:
-        problems.append(f"{where}.status: {p.status.value!r} but its history last moved it to "
-                        f"{last.to_status!r}")
+        problems.append(Problem(where, "status", f"{p.status.value!r} but its history last moved it to "
+                        f"{last.to_status!r}"))
     if last is None and p.status.closed:
-        problems.append(f"{where}.status: {p.status.value!r} with no history entry saying when or why")
+        problems.append(Problem(where, "status", f"{p.status.value!r} with no history entry saying when or why"))
     return problems
 
 
@@ -74,7 +75,7 @@ def database_problems(db: Database) -> list[str]:
 
     for record in db.records():
         if record.id in seen:
-            problems.append(f"{record.kind}s[{record.id}]: id is also used by {seen[record.id]}")
+            problems.append(Problem(f"{record.kind}s[{record.id}]", "", f"id is also used by {seen[record.id]}"))
         seen.setdefault(record.id, f"an {record.kind}" if record.kind[0] in "aeiou" else f"a {record.kind}")
         problems += record_problems(record, exists)
     return problems
