@@ -10,6 +10,7 @@ the screen never waits on the file.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,6 +152,10 @@ class Session:
         self.had_file = signature is not None
         self.database, self.signature = database, signature
         self.loaded = True
+        # The records live as long as this read: keep the cyclic collector from walking them
+        # again and again (at 100k records each full collection held the GIL for a second or
+        # more, freezing the screen). Refcounting still frees them after the next reload.
+        gc.freeze()
         self._post(DatabaseLoaded, database, keep_id)
 
     def check_file(self) -> None:
