@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from tracker import __version__
+from tracker import __version__, schema
 from tracker.console import Refused, output_width, terminal_width  # noqa: F401 (their old home)
 
 DEFAULT_DB = "predictions.json"
@@ -107,10 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "tracker edit my-prediction --resolve-by 2026-06 --horizon-note 'extended: talks delayed'",
                 "tracker edit my-prediction --tags 'nato;poland'")
     p.add_argument("id")
-    for name in ("claim", "quote", "hedge", "alt-hedge", "probability", "made-on", "resolve-by", "horizon-note",
-                 "condition", "author", "forecaster", "article", "event", "tags", "date", "title", "summary",
-                 "articles", "published", "url", "language", "source-note"):
-        p.add_argument(f"--{name}", dest=f"set_{name.replace('-', '_')}", metavar="VALUE")
+    for field in schema.editable():  # every field the table says `edit` may set
+        p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE")
     p.add_argument("--note", default="", help="why the change was made (kept in history)")
     p.add_argument("--force", action="store_true",
                    help="allow changing claim, probability or resolve-by of a resolved prediction")

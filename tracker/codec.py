@@ -13,20 +13,16 @@ from operator import attrgetter
 from typing import Any
 
 from tracker.errors import Problem, TrackerError
+from tracker import schema
 from tracker.dates import DateError, PDate, parse_stored
 from tracker.model import KINDS, Article, Event, HistoryEntry, Prediction, Record, Status
 
 ID_PATTERN = re.compile(r"[^\s/\\]+")
 
-ARTICLE_FIELDS = (
-    "title", "author", "published", "url", "language", "summary_title", "summary_language",
-    "summary_posted", "summary_source", "source_note",
-)
-EVENT_FIELDS = ("date", "title", "summary", "articles", "tags")
-PREDICTION_FIELDS = (
-    "claim", "condition", "quote", "hedge", "alt_hedge", "probability", "made_on", "resolve_by", "horizon_note",
-    "author", "forecaster", "article", "event", "tags", "status",
-)
+# The stored fields of each kind come from the one field table (tracker.schema).
+ARTICLE_FIELDS = schema.names("article")
+EVENT_FIELDS = schema.names("event")
+PREDICTION_FIELDS = schema.names("prediction")
 FIELDS = {"article": ARTICLE_FIELDS, "event": EVENT_FIELDS, "prediction": PREDICTION_FIELDS}
 ALLOWED = {kind: frozenset(fields) | {"history", "id", "kind"} for kind, fields in FIELDS.items()}
 
@@ -82,9 +78,11 @@ def encode_history(entry: HistoryEntry) -> dict[str, Any]:
     return doc
 
 
+_CONVERT_TYPE: dict[str, Callable[[Any], Any]] = {
+    schema.DATE: PDate.iso, schema.STATUS: attrgetter("value"), schema.LIST: list,
+}
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
-    "published": PDate.iso, "date": PDate.iso, "made_on": PDate.iso, "resolve_by": PDate.iso,
-    "status": attrgetter("value"), "articles": list, "tags": list,
+    f.name: _CONVERT_TYPE[f.type] for fields in schema.SCHEMA.values() for f in fields if f.type in _CONVERT_TYPE
 }
 # Per kind: all field values in one call, then only the fields that need converting.
 _GETTERS = {kind: attrgetter(*fields) for kind, fields in FIELDS.items()}
@@ -268,13 +266,7 @@ def check_id(record_id: Any, where: str) -> list[str]:
     return []
 
 
-_TEXT_FIELDS = {
-    "article": ("title", "author", "url", "language", "summary_title", "summary_language",
-                "summary_posted", "summary_source", "source_note"),
-    "event": ("title", "summary"),
-    "prediction": ("claim", "quote", "hedge", "alt_hedge", "condition", "horizon_note", "author", "forecaster",
-                   "article", "event"),
-}
+_TEXT_FIELDS = {kind: schema.of_type(kind, schema.TEXT, schema.URL) for kind in schema.SCHEMA}
 _STATUSES = {s.value: s for s in Status}
 
 
@@ -325,6 +317,30 @@ def _decode_clean(kind: str, record_id: str, doc: dict) -> Record | None:
         return None
 
 
+_MODELS = {"article": Article, "event": Event, "prediction": Prediction}
+
+
+def _read_field(read: _Reader, f: schema.Field) -> Any:
+    """One field's value as its type says, its problems noted by ``read``."""
+    if f.type == schema.DATE:
+        return read.date(f.name)
+    if f.type == schema.LIST:
+        return read.strings(f.name)
+    if f.type == schema.PROBABILITY:
+        return read.probability(f.name)
+    if f.type == schema.STATUS:
+        return read.status(f.name)
+    return read.text(f.name, f.required)
+
+
+def _fill_defaults(record: Record) -> None:
+    """Values a file may leave out: an article's language, a prediction's forecaster."""
+    if isinstance(record, Article):
+        record.language = record.language or "en"
+    elif isinstance(record, Prediction):
+        record.forecaster = record.forecaster or record.author  # files from before forecasters
+
+
 def decode_fields(kind: str, record_id: str, doc: dict, where: str,
                   parse_date: DateParser = parse_stored) -> Record:
     """Build a model record from its stored fields; raise RecordError listing every problem."""
@@ -339,35 +355,12 @@ def decode_fields(kind: str, record_id: str, doc: dict, where: str,
     unknown = doc.keys() - ALLOWED.get(kind, frozenset())
     for name in sorted(unknown):
         read.fail(name, f"is not a field of {'an' if kind[0] in 'aeiou' else 'a'} {kind}")
-    record: Record
-    if kind == "article":
-        record = Article(
-            id=record_id, title=read.text("title", True), author=read.text("author", True),
-            published=read.date("published"), url=read.text("url"),
-            language=read.text("language") or "en", summary_title=read.text("summary_title"),
-            summary_language=read.text("summary_language"),
-            summary_posted=read.text("summary_posted"), summary_source=read.text("summary_source"),
-            source_note=read.text("source_note"), history=read.history(),
-        )
-    elif kind == "event":
-        record = Event(
-            id=record_id, date=read.date("date"), title=read.text("title", True),
-            summary=read.text("summary"), articles=read.strings("articles"),
-            tags=read.strings("tags"), history=read.history(),
-        )
-    elif kind == "prediction":
-        record = Prediction(
-            id=record_id, claim=read.text("claim", True), probability=read.probability(),
-            made_on=read.date("made_on"), resolve_by=read.date("resolve_by"),
-            quote=read.text("quote"), hedge=read.text("hedge"), alt_hedge=read.text("alt_hedge"),
-            condition=read.text("condition"),
-            horizon_note=read.text("horizon_note"), author=read.text("author"),
-            forecaster=read.text("forecaster"), article=read.text("article"), event=read.text("event"), tags=read.strings("tags"),
-            status=read.status(), history=read.history(),
-        )
-        record.forecaster = record.forecaster or record.author  # files from before forecasters
-    else:
-        raise RecordError([f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}"])
+    model = _MODELS.get(kind)
+    if model is None:
+        raise RecordError([Problem(where, "", f"kind {kind!r} is not one of {', '.join(KINDS)}")])
+    values = {f.name: _read_field(read, f) for f in schema.SCHEMA[kind]}
+    record: Record = model(id=record_id, **values, history=read.history())
+    _fill_defaults(record)
     problems += read.problems
     if problems:
         raise RecordError(problems)

@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlparse
 
-from tracker import hedges
+from tracker import hedges, schema
 from tracker.errors import Problem, TrackerError
 from tracker.dates import DateError, PDate, parse_date
 from tracker.model import Status
@@ -28,8 +28,9 @@ class FieldError(TrackerError, ValueError):
         self.message = message
 
 
-DATE_FIELDS = {"published", "date", "made_on", "resolve_by", "known_on"}
-LIST_FIELDS = {"articles", "tags", "evidence"}
+# From the field table, and the two values a mark takes that are not fields of a record.
+DATE_FIELDS = schema.typed(schema.DATE) | {"known_on"}
+LIST_FIELDS = schema.typed(schema.LIST) | {"evidence"}
 
 
 def parse_probability(text: Any, field: str = "probability") -> float:

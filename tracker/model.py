@@ -9,6 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from tracker import schema
 from tracker.dates import PDate
 
 
@@ -43,7 +44,7 @@ _SYMBOLS = {Status.PENDING: "…", Status.CONFIRMED: "✓", Status.REFUTED: "✗
 STATUS_NAMES = tuple(s.value for s in Status)
 
 # Fields whose change rewrites what is being scored: refused on resolved predictions unless forced.
-SCORED_FIELDS = ("claim", "probability", "resolve_by", "forecaster")
+SCORED_FIELDS = schema.scored("prediction")
 
 
 def utc_now() -> str:

@@ -1,0 +1,46 @@
+"""One field table (tracker.schema): the model, the file, `edit` and `show --json` agree with it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from conftest import ARTICLE
+from tracker import schema
+from tracker.cli import build_parser, main
+from tracker.codec import FIELDS
+from tracker.model import Article, Event, Prediction
+from tracker.storage import Store
+
+MODELS = {"article": Article, "event": Event, "prediction": Prediction}
+
+
+@pytest.mark.parametrize("kind", sorted(MODELS))
+def test_the_table_declares_every_field_of_the_model(kind):
+    in_model = {f.name for f in dataclasses.fields(MODELS[kind])} - {"id", "history"}
+    assert set(schema.names(kind)) == in_model
+    assert FIELDS[kind] == schema.names(kind)
+
+
+def _edit_flags() -> set[str]:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    return {opt for action in commands.choices["edit"]._actions for opt in action.option_strings}
+
+
+def test_edit_has_a_flag_for_every_editable_field():
+    assert {f.flag for f in schema.editable()} <= _edit_flags()
+    assert "--status" not in _edit_flags()  # a status changes through `mark`, with its history
+
+
+@pytest.mark.parametrize("field", [f for f in schema.ARTICLE if f.type == schema.TEXT and f.name != "author"],
+                         ids=lambda f: f.name)
+def test_edit_sets_every_text_field_of_an_article_and_show_reads_it_back(sample_db, capsys, field):
+    value = f"新しい {field.name} [b]"
+    assert main(["--db", str(sample_db), "edit", ARTICLE, field.flag, value]) == 0
+    capsys.readouterr()
+    assert getattr(Store(sample_db).load().articles[ARTICLE], field.name) == value
+    assert main(["--db", str(sample_db), "show", ARTICLE, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[field.name] == value
