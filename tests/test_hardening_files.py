@@ -266,3 +266,15 @@ def test_a_schema_version_that_only_looks_like_1_is_refused(sample_db, version):
 def test_text_with_a_quote_spaces_and_a_colon_is_not_a_duplicate():
     raw = b'{"claim": "he said \\"no\\"  : twice", "quote" : "x"}'
     assert fileguard.duplicate_keys(raw, orjson.loads(raw)) == []
+
+
+def test_export_to_dev_stdout_appends_where_standard_output_goes(sample_db, tmp_path):
+    log = tmp_path / "log.txt"
+    log.write_text("earlier line\n")
+    with open(log, "ab") as out:
+        proc = subprocess.run([sys.executable, "-m", "tracker", "--db", str(sample_db), "export", "--format",
+                               "csv", "-o", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE, timeout=30,
+                              cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    text = log.read_text()
+    assert text.startswith("earlier line\nid,kind,")

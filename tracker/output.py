@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 import sys
@@ -66,6 +67,9 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
         sys.stdout.buffer.flush()
         return
     target = resolve_output(path)
+    if _is_our_stdout(target):  # `-o /dev/stdout >> log`: write where our stdout writes (appending)
+        write_output("-", data)
+        return
     try:
         st = target.stat()
     except FileNotFoundError:
@@ -82,6 +86,16 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     if st is not None and not os.access(target, os.W_OK):
         raise OutputError(path, "the file is not writable; nothing written")
     _write_replacing(target, data, st, display=path)
+
+
+def _is_our_stdout(target: Path) -> bool:
+    """Whether ``target`` is the file our standard output already writes to."""
+    try:
+        ours = os.fstat(sys.stdout.fileno())
+        st = target.stat()
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return (st.st_dev, st.st_ino) == (ours.st_dev, ours.st_ino)
 
 
 def _write_in_place(target: Path, data: bytes, display: str | os.PathLike[str]) -> None:
