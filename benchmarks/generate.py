@@ -8,9 +8,11 @@ markup or holds brackets. One prediction in fifty is conditional, one in ten has
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 from pathlib import Path
+
+import orjson
 
 from tracker.storage import SCHEMA_VERSION, encode_file
 
@@ -82,6 +84,22 @@ def generate(path: Path, predictions: int = 100_000, seed: int = 7) -> Path:
     return path
 
 
+def pick(path: Path, runs: int) -> tuple[list[str], str]:
+    """Ids to measure on: ``runs`` pending predictions (one per mark) and one in the middle."""
+    stored = orjson.loads(path.read_bytes())["predictions"]
+    pending = [rid for rid, doc in stored.items() if doc["status"] == "pending"][:runs]
+    return pending, sorted(stored)[len(stored) // 2]
+
+
 if __name__ == "__main__":
-    out = generate(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)
-    print(f"{out}: {out.stat().st_size / 1e6:.1f} MB")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("predictions", type=int, nargs="?", default=100_000)
+    parser.add_argument("--pick", type=int, metavar="RUNS",
+                        help="print, as JSON, RUNS pending ids and a middle id (for benchmarks/run.py)")
+    args = parser.parse_args()
+    out = generate(args.path, args.predictions)
+    if args.pick:
+        print(orjson.dumps(pick(out, args.pick)).decode())
+    else:
+        print(f"{out}: {out.stat().st_size / 1e6:.1f} MB")

@@ -29,8 +29,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
 
 PY = sys.executable
 READ_FLOOR = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"
@@ -140,11 +138,12 @@ def tui_figures(db: Path | None, runs: int, timeout: float) -> dict[str, Figure]
 
 
 def bench_size(n: int, folder: Path, runs: int, timeout: float, tui: bool) -> list[Figure]:
-    db = generate(folder / f"db-{n}.json", n)
-    stored = json.loads(db.read_bytes())
-    pending = [rid for rid, doc in stored["predictions"].items() if doc["status"] == "pending"]
-    middle = sorted(stored["predictions"])[n // 2]
-    del stored
+    # Generated and read in a child: a child's peak memory (wait4) starts from its parent's
+    # at the fork, so this process must stay small.
+    db = folder / f"db-{n}.json"
+    picked = subprocess.run([PY, str(HERE / "generate.py"), str(db), str(n), "--pick", str(runs)],
+                            check=True, capture_output=True, cwd=ROOT).stdout
+    pending, middle = json.loads(picked)
     floor_copy = folder / f"floor-{n}.json"
     shutil.copy(db, floor_copy)
     csv_path = folder / f"rows-{n}.csv"
@@ -219,7 +218,8 @@ def report(sizes: list[int], by_size: dict[int, list[Figure]], start: list[Figur
             text += f" ({r:.2f}x)"
         return text + f" {fig.peak_mb:.0f} MB"
 
-    header = ["measure"] + [f"{n:,}" for n in sizes] + [f"growth {sizes[0]:,}→{sizes[-1]:,}", "target"]
+    growth_head = f"growth {sizes[0]:,}→{sizes[-1]:,}" if len(sizes) > 1 else "growth"
+    header = ["measure"] + [f"{n:,}" for n in sizes] + [growth_head, "target"]
     lines = [header]
     for row, fig0 in enumerate(by_size[sizes[0]]):
         figs = [by_size[n][row] for n in sizes]

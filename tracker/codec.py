@@ -270,15 +270,44 @@ _TEXT_FIELDS = {kind: schema.of_type(kind, schema.TEXT, schema.URL) for kind in 
 _STATUSES = {s.value: s for s in Status}
 
 
+_STATUS_ENTRY_KEYS = frozenset(("at", "action", "from", "to", "note", "evidence", "known_on", "by"))
+
+
+def _clean_history(value: Any) -> list[HistoryEntry] | None:
+    """A history of well-formed status entries (what judged predictions carry), checked inline
+    as the slow path would; None for anything else (the slow path reads it and says what is wrong)."""
+    if type(value) is not list:
+        return None
+    entries = []
+    for raw in value:
+        if type(raw) is not dict or raw.get("action") != "status" or raw.keys() - _STATUS_ENTRY_KEYS:
+            return None
+        at, note, by = raw.get("at"), raw.get("note") or "", raw.get("by") or ""
+        evidence, known_on = raw.get("evidence") or [], raw.get("known_on")
+        if type(at) is not str or not at or type(note) is not str or type(by) is not str \
+                or type(raw.get("from")) is not str or raw["from"] not in _STATUSES \
+                or type(raw.get("to")) is not str or raw["to"] not in _STATUSES \
+                or type(evidence) is not list or any(type(e) is not str for e in evidence) \
+                or (known_on is not None and type(known_on) is not str):
+            return None
+        entries.append(HistoryEntry(at=at, action="status", from_status=raw["from"], to_status=raw["to"],
+                                    note=note, evidence=list(evidence),
+                                    known_on=parse_stored(known_on) if known_on else None, by=by))
+    return entries
+
+
 def _decode_clean(kind: str, record_id: str, doc: dict) -> Record | None:
-    """The record, when its stored document is well-formed and has no history; else None.
+    """The record, when its stored document is well-formed (any history made only of status
+    entries); else None.
 
     Loading 100k predictions is dominated by per-field checks: this path does the
     same checks inline, and anything unusual falls back to the slow path, which
     reports every problem with its place.
     """
-    if doc.get("history") or doc.keys() - ALLOWED[kind] or not isinstance(record_id, str) \
-            or not ID_PATTERN.fullmatch(record_id):
+    if doc.keys() - ALLOWED[kind] or not isinstance(record_id, str) or not ID_PATTERN.fullmatch(record_id):
+        return None
+    history = _clean_history(doc["history"]) if doc.get("history") else []
+    if history is None:
         return None
     text = {}
     for name in _TEXT_FIELDS[kind]:
@@ -303,16 +332,16 @@ def _decode_clean(kind: str, record_id: str, doc: dict) -> Record | None:
             text["forecaster"] = text["forecaster"] or text["author"]
             return Prediction(id=record_id, probability=None if probability is None else float(probability),
                               made_on=parse_stored(doc["made_on"]), resolve_by=parse_stored(doc["resolve_by"]),
-                              tags=list(doc.get("tags") or ()), status=status, **text)
+                              tags=list(doc.get("tags") or ()), status=status, history=history, **text)
         if kind == "event":
             if not text["title"]:
                 return None
             return Event(id=record_id, date=parse_stored(doc["date"]), articles=list(doc.get("articles") or ()),
-                         tags=list(doc.get("tags") or ()), **text)
+                         tags=list(doc.get("tags") or ()), history=history, **text)
         if not (text["title"] and text["author"]):
             return None
         text["language"] = text["language"] or "en"
-        return Article(id=record_id, published=parse_stored(doc["published"]), **text)
+        return Article(id=record_id, published=parse_stored(doc["published"]), history=history, **text)
     except (KeyError, DateError):
         return None
 
