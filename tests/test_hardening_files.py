@@ -18,7 +18,8 @@ from tests.conftest import PENDING, encoded
 from tracker import fileguard
 from tracker.cli import main
 from tracker.output import write_output
-from tracker.storage import Store, StoreError, folder_lock
+from tracker.locking import LockError, folder_lock
+from tracker.storage import Store, StoreError
 
 
 def _refused(capsys, argv: list[str]) -> str:
@@ -225,7 +226,7 @@ def test_a_lock_wait_that_times_out_says_so_and_leaves_the_lock_free(tmp_path):
     thread = threading.Thread(target=holder)
     thread.start()
     held.wait(5)
-    with pytest.raises(StoreError, match="timed out after 0 s waiting for the database lock"):
+    with pytest.raises(LockError, match="timed out after 0 s waiting for the database lock"):
         with folder_lock(tmp_path, timeout=0.2):
             pass
     release.set()

@@ -33,6 +33,7 @@ from tinydb.storages import Storage
 from tracker import fileguard
 from tracker.codec import RecordError, decode_fields, encode_fields
 from tracker.errors import TrackerError
+from tracker.locking import LOCK_TIMEOUT_SECONDS, LockError, folder_lock  # noqa: F401 (re-exported)
 from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, keep_owner, read_regular, resolve_path,
 )
@@ -46,7 +47,6 @@ META_TABLE, META_ID = "meta", "schema"
 # Candidates found by `tracker ingest`, waiting for a reader's decision: not records, so no
 # score, list or review sees them (tracker.ingest.proposals gives them their meaning).
 PROPOSALS_TABLE = "proposals"
-LOCK_TIMEOUT_SECONDS = 15.0
 
 
 class StoreError(TrackerError):
@@ -93,66 +93,6 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-@contextlib.contextmanager
-def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """An exclusive advisory lock on the database's folder (leaves no lock file behind)."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        owned = _take_lock(fd, timeout)
-    except BaseException:
-        os.close(fd)
-        raise
-    if not owned:  # the waiting thread owns the descriptor now and closes it when it gets the lock
-        raise StoreError(f"{folder}: timed out after {timeout:.0f} s waiting for the database lock "
-                         "(other tracker processes kept it busy); nothing was changed, try again")
-    try:
-        yield
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
-
-
-def _take_lock(fd: int, timeout: float) -> bool:
-    """Take an exclusive flock on ``fd``, waiting at most ``timeout`` seconds.
-
-    Waiting is a *blocking* flock (the kernel wakes a waiter the moment the lock is
-    released), not a poll with sleeps, which starves a waiter behind busy writers that
-    retake the lock between its polls. The blocking call runs in a helper thread so that
-    it can time out; if it does, the thread keeps ``fd`` and closes it once it gets the
-    lock, so an abandoned wait never holds the lock. Returns False on a timeout.
-    """
-    import fcntl
-    import threading
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except BlockingIOError:
-        pass
-    done = threading.Event()
-    guard = threading.Lock()
-    state: dict[str, Any] = {"abandoned": False, "error": None}
-
-    def wait() -> None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError as exc:
-            state["error"] = exc
-        with guard:
-            if state["abandoned"]:
-                os.close(fd)
-            done.set()
-
-    threading.Thread(target=wait, name="tracker-lock-wait", daemon=True).start()
-    if not done.wait(timeout):
-        with guard:
-            if not done.is_set():
-                state["abandoned"] = True
-                return False
-    if state["error"] is not None:
-        raise StoreError(f"cannot lock the database folder: {state['error'].strerror or state['error']}")
-    return True
 
 
 @contextlib.contextmanager
