@@ -15,7 +15,7 @@ from typing import Any
 from tracker import hedges
 from tracker.codec import FIELDS, RecordError, check_id, encode_value
 from tracker.dates import PDate
-from tracker.errors import TrackerError
+from tracker.errors import ActionError, TrackerError  # noqa: F401 (ActionError: its old home)
 from tracker.fields import (
     FieldError, check_urls, parse_field, parse_known_on, parse_status, resolve_probability, split_list,
 )
@@ -28,10 +28,6 @@ from tracker.text import has_control
 from tracker.storage import Session, Store
 from tracker.validate import record_problems
 from tracker.who import current_user
-
-
-class ActionError(TrackerError):
-    """A refused action; the message is one line for the user."""
 
 
 def _all_ids(session: Session) -> set[str]:

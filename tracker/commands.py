@@ -11,9 +11,8 @@ from pathlib import Path
 
 import orjson
 
-from tracker.actions import ActionError
 from tracker.codec import encode_record
-from tracker.errors import TrackerError
+from tracker.errors import ActionError, TrackerError
 from tracker.fields import parse_date_field
 from tracker.fileguard import UnsafeFileError, check_regular
 from tracker.model import Database, Record

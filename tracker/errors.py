@@ -35,3 +35,7 @@ class TrackerError(Exception):
     def __init__(self, message: str = "", problems: list[str] | None = None):
         super().__init__(message)
         self.problems: list[str] = list(problems or [])
+
+
+class ActionError(TrackerError):
+    """A refused action; the message is one line for the user."""
