@@ -199,10 +199,13 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.ingest.proposals import proposal_problems
     from tracker.validate import database_problems
 
+    from tracker.progress import bar
+
     store = Store(path)
     duplicates: list[str] = []
     session = Session(store.path, store.read_tables(duplicates=duplicates))
-    db, problems = session.decode_all()
+    with bar(f"checking {path.name}") as tick:
+        db, problems = session.decode_all(tick)
     problems = [f"{key}: appears more than once (a copy would be lost on the next write)"
                 for key in duplicates] + problems
     problems += database_problems(db) + proposal_problems(session)
@@ -222,9 +225,13 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     from tracker.output import write_output
     from tracker.query import timeline_key
 
-    db = Store(path).load()
+    from tracker.progress import bar
+
+    with bar(f"reading {path.name}") as tick:
+        db = Store(path, tick).load()
     records = sorted(db.records(), key=timeline_key)
-    data = export_csv(records) if args.format == "csv" else export_json(records)
+    with bar("exporting") as tick:
+        data = export_csv(records, tick) if args.format == "csv" else export_json(records)
     if args.output == "":
         raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if args.output and args.output != "-":
@@ -243,18 +250,21 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
     from tracker import actions
     from tracker.exchange import read_import_file
+    from tracker.progress import bar
+    from tracker.who import current_user
 
-    store = Store(path)
     # Decoded once: the transaction below finds these very bytes already decoded.
-    current = store.load(for_write=True) if store.exists() else Database()
+    with bar(f"reading {path.name}") as tick:
+        store = Store(path, tick)
+        current = store.load(for_write=True) if store.exists() else Database()
+    store.tick = None
 
     def existing(record_id: str) -> dict | None:
         record = current.find(record_id)
         return encode_record(record) if record is not None else None
 
-    from tracker.who import current_user
-
-    batch = read_import_file(Path(args.file), existing, by=current_user(path.parent))
+    with bar(f"reading {Path(args.file).name}") as tick:
+        batch = read_import_file(Path(args.file), existing, by=current_user(path.parent), tick=tick)
     result = actions.import_records(store, list(batch), note=f"imported from {Path(args.file).name}",
                                     fresh_ids=batch.fresh_ids, given=batch.given,
                                     force=args.force)

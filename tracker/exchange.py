@@ -31,6 +31,7 @@ from tracker.fileguard import UnsafeFileError, duplicate_keys, read_regular
 from tracker.hedges import lookup
 from tracker.ids import new_id
 from tracker.model import Prediction, Record, Status
+from tracker.progress import EVERY, Tick
 from tracker.status import status_entry
 from tracker.text import has_control
 
@@ -102,12 +103,14 @@ def restore(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
-def export_csv(records: list[Record]) -> bytes:
+def export_csv(records: list[Record], tick: Tick | None = None) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=ALL_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for record in records:
+    for done, record in enumerate(records, start=1):
         writer.writerow({name: defuse(value) for name, value in to_csv_row(record).items()})
+        if tick is not None and done % EVERY == 0:
+            tick(done, len(records))
     return out.getvalue().encode("utf-8")
 
 
@@ -127,7 +130,8 @@ class ImportBatch(list):
 Existing = Callable[[str], "dict[str, Any] | None"]
 
 
-def read_import_file(path: Path, existing: Existing | None = None, by: str = "") -> ImportBatch:
+def read_import_file(path: Path, existing: Existing | None = None, by: str = "",
+                     tick: Tick | None = None) -> ImportBatch:
     """Records from a CSV or JSON file; ImportFileError names every bad row.
 
     ``existing(id)`` gives the stored form of a record already in the database: a row
@@ -142,7 +146,7 @@ def read_import_file(path: Path, existing: Existing | None = None, by: str = "")
         raise ImportFileError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     looks_json = path.suffix.lower() == ".json" or raw.lstrip()[:1] in (b"[", b"{")
     rows = _rows_from_json(path, raw) if looks_json else _rows_from_csv(path, raw)
-    return _decode_rows(path, rows, existing or (lambda record_id: None), by)
+    return _decode_rows(path, rows, existing or (lambda record_id: None), by, tick)
 
 
 def _rows_from_json(path: Path, raw: bytes) -> list[tuple[str, Any]]:
@@ -248,13 +252,16 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
     return doc
 
 
-def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing, by: str = "") -> ImportBatch:
+def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing, by: str = "",
+                 tick: Tick | None = None) -> ImportBatch:
     records: list[Record] = []
     problems: list[str] = []
     fresh_ids: set[str] = set()
     given: dict[str, set[str]] = {}
     taken: set[str] = {doc["id"] for _, doc in rows if isinstance(doc, dict) and isinstance(doc.get("id"), str)}
-    for where, doc in rows:
+    for done, (where, doc) in enumerate(rows, start=1):
+        if tick is not None and done % EVERY == 0:
+            tick(done, len(rows))
         label = f"{path} {where}"
         if not isinstance(doc, dict):
             problems.append(f"{label}: must be an object")

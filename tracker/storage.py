@@ -38,6 +38,7 @@ from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, keep_owner, read_regular, resolve_path,
 )
 from tracker.model import KINDS, Database, Record
+from tracker.progress import EVERY, Tick
 from tracker.snapshots import Signature, Snapshot, content_digest, file_signature, recall, remember
 
 SCHEMA_VERSION = 1
@@ -203,25 +204,32 @@ class Session:
         self.storage.tables.setdefault(PROPOSALS_TABLE, {})[proposal_id] = doc
         self.storage.dirty = True
 
-    def decode_all(self) -> tuple[Database, list[str]]:
-        """Every record that decodes, and every problem with the ones that do not."""
+    def decode_all(self, tick: Tick | None = None) -> tuple[Database, list[str]]:
+        """Every record that decodes, and every problem with the ones that do not.
+
+        ``tick(done, total)`` is called as the work goes (see :mod:`tracker.progress`)."""
         database = Database()
         problems: list[str] = []
+        total = sum(len(self._table(kind)) for kind in KINDS)
+        done = 0
         with paused_gc():
             for kind in KINDS:
                 target = database.table(kind)
                 for record_id, doc in self._table(kind).items():
+                    done += 1
+                    if tick is not None and done % EVERY == 0:
+                        tick(done, total)
                     try:
                         target[record_id] = decode_fields(kind, record_id, doc, self._where(kind, record_id))
                     except RecordError as exc:
                         problems.extend(exc.problems)
         return database, problems
 
-    def database(self) -> Database:
+    def database(self, tick: Tick | None = None) -> Database:
         """Every record, decoded into the model; raises StoreError naming the first problem."""
         if self._database is not None:
             return self._database
-        database, problems = self.decode_all()
+        database, problems = self.decode_all(tick)
         if problems:
             more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""
             raise StoreError(f"{self.path}: {problems[0]}{more}")
@@ -242,8 +250,9 @@ class Session:
 class Store:
     """One predictions file."""
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], tick: Tick | None = None):
         self.path = Path(path)
+        self.tick = tick  # told how decoding a file goes (a progress bar), when given
         if self.path.is_symlink():  # write (and lock) where the link points, keeping the link
             try:
                 self.path = resolve_path(self.path)
@@ -338,7 +347,7 @@ class Store:
         duplicates: list[str] | None = [] if check_duplicates else None
         tables = self._parse(raw, duplicates)
         digest = content_digest(raw) if raw is not None else 0
-        snapshot = Snapshot(before, tables, Session(self.path, tables).database(), duplicates, digest)
+        snapshot = Snapshot(before, tables, Session(self.path, tables).database(self.tick), duplicates, digest)
         if before is not None and self.signature() == before:  # not changed while we read it
             remember(self.path, snapshot)
         return snapshot
