@@ -477,3 +477,32 @@ async def test_a_void_prediction_is_drawn_in_the_timeline(db_path):
         await settle(app, pilot)
         assert "train" in visible_ids(app)
         assert app.is_running and app.return_code is None
+
+
+async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
+    import time as _time
+
+    from textual.widgets import Static
+
+    from tracker import codec, storage
+    from tracker.snapshots import forget
+
+    monkeypatch.setattr(storage, "EVERY", 1)
+    real = codec.decode_fields
+
+    def slow(*args, **kwargs):  # a large file, in miniature: each record takes a while
+        _time.sleep(0.15)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(storage, "decode_fields", slow)
+    forget()  # as a new process: the fixture's writes are not remembered
+    app = app_for(db_path)
+    seen: set[str] = set()
+    async with app.run_test(size=(160, 40)) as pilot:
+        for _ in range(100):
+            seen.update(str(counts.content) for counts in app.screen.query("#counts").results(Static))
+            if app.session.loaded:
+                break
+            await pilot.pause(0.05)
+        await settle(app, pilot)
+    assert any(text.startswith("Loading… ") and text.endswith(" of 5 records read") for text in seen), seen

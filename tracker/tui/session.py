@@ -50,6 +50,15 @@ class DatabaseUnreadable(Message, bubble=False):
         self.message = message
 
 
+class LoadProgress(Message, bubble=False):
+    """How far reading a large file has got: ``done`` of ``total`` records decoded."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
 class RecordWritten(Message, bubble=False):
     """A write made by this app succeeded (mark, undo, snooze, add, edit)."""
 
@@ -124,6 +133,9 @@ class Session:
 
     def _load(self, keep_id: str | None) -> None:
         signature = self.store.signature()
+        # Decoding reports its progress (thread-safe posts); a file already decoded by this
+        # process (our own write) reports nothing, as it costs nothing.
+        self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
         try:
             if self.store.exists():
                 database = self.store.load()

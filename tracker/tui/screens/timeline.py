@@ -19,7 +19,7 @@ from tracker.text import visible
 from tracker.tui.details import details_grid
 from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.rows import STATUS_FILTERS, Row, View, best_match, build_made_rows, build_rows, visible_rows
-from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, Session
+from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
 from tracker.tui.timeline import Timeline
 
 NARROW_COLUMNS = 110
@@ -111,6 +111,11 @@ class TimelineScreen(Screen[None]):
         self.counts, self.titles = counts, titles
         self.refilter(keep_id)
         self._update_counts()
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        counts = self.query("#counts")  # not there before the screen is composed
+        if counts and not self.session.loaded:  # a reload keeps the counts of what is shown
+            counts.first(Static).update(f"Loading… {message.done:,} of {message.total:,} records read")
 
     def on_database_unreadable(self, message: DatabaseUnreadable) -> None:
         self._update_counts()
