@@ -44,3 +44,21 @@ def test_edit_sets_every_text_field_of_an_article_and_show_reads_it_back(sample_
     assert getattr(Store(sample_db).load().articles[ARTICLE], field.name) == value
     assert main(["--db", str(sample_db), "show", ARTICLE, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[field.name] == value
+
+
+def test_every_field_has_a_csv_column_and_survives_the_round_trip(sample_db, tmp_path):
+    from tracker.exchange import ALL_COLUMNS, export_csv
+
+    assert {f.column for fields in schema.SCHEMA.values() for f in fields} <= set(ALL_COLUMNS)
+    store = Store(sample_db)
+    assert main(["--db", str(sample_db), "edit", ARTICLE, "--summary-posted", "2025-02-23",
+                 "--source-note", "a; b"]) == 0
+    rows = tmp_path / "rows.csv"
+    rows.write_bytes(export_csv(store.load().records()))
+    copy = tmp_path / "copy.json"
+    assert main(["--db", str(copy), "import", str(rows)]) == 0
+    for kind in MODELS:
+        original, imported = store.load().table(kind), Store(copy).load().table(kind)
+        for record_id, record in original.items():
+            for name in schema.names(kind):
+                assert getattr(imported[record_id], name) == getattr(record, name), (record_id, name)

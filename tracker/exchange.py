@@ -23,6 +23,7 @@ from typing import Any
 
 import orjson
 
+from tracker import schema
 from tracker.codec import RecordError, decode_record, encode_record
 from tracker.dates import PDate, parse_date
 from tracker.errors import TrackerError
@@ -39,10 +40,15 @@ CSV_COLUMNS = (
     "id", "kind", "date", "title", "claim", "quote", "hedge", "probability", "made_on",
     "resolve_by", "status", "author", "article", "tags", "note", "evidence",
 )
-EXTRA_COLUMNS = (
+_EXTRA_ORDER = (
     "known_on", "condition", "horizon_note", "event", "summary", "url", "language", "summary_title",
-    "summary_language", "summary_posted", "summary_source", "source_note", "forecaster", "alt_hedge", "history",
+    "summary_language", "summary_posted", "summary_source", "source_note", "forecaster", "alt_hedge",
 )
+# Every field's column (tracker.schema), in the order files have always had, then any newer
+# field's, then the history.
+EXTRA_COLUMNS = (*_EXTRA_ORDER, *dict.fromkeys(
+    f.column for fields in schema.SCHEMA.values() for f in fields
+    if f.column not in CSV_COLUMNS and f.column not in _EXTRA_ORDER), "history")
 ALL_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS
 DEFAULT_HORIZON_NOTE = "No horizon given on import: default of one year after made_on."
 
@@ -67,22 +73,21 @@ def export_json(records: list[Record]) -> bytes:
 def to_csv_row(record: Record) -> dict[str, str]:
     doc = encode_record(record)
     row = {column: "" for column in ALL_COLUMNS}
-    for column in ALL_COLUMNS:
-        value = doc.get(column)
-        if isinstance(value, str):
-            row[column] = value
-    if record.kind == "article":
-        row["date"] = doc["published"]
-    elif record.kind == "event":
-        row["article"] = ";".join(doc["articles"])
-    if record.kind == "prediction":
-        row["probability"] = "" if record.probability is None else f"{record.probability:g}"
+    row["id"], row["kind"] = record.id, record.kind
+    for f in schema.SCHEMA[record.kind]:  # each field in its column, as the table says
+        value = doc.get(f.name)
+        if f.type == schema.LIST:
+            row[f.column] = ";".join(value or ())
+        elif f.type == schema.PROBABILITY:
+            row[f.column] = "" if value is None else f"{value:g}"
+        elif isinstance(value, str):
+            row[f.column] = value
+    if isinstance(record, Prediction):
         last = record.last_status_entry()
         if last is not None:
             row["note"] = last.note
             row["evidence"] = " ".join(last.evidence)
             row["known_on"] = last.known_on.iso() if last.known_on else ""
-    row["tags"] = ";".join(getattr(record, "tags", []))
     row["history"] = orjson.dumps(doc["history"]).decode() if record.history else ""
     return row
 
@@ -219,24 +224,11 @@ def _csv_rows(path: Path, reader: csv.DictReader) -> list[tuple[str, Any]]:
 def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
     kind = row.get("kind", "")
     doc: dict[str, Any] = {"kind": kind, "id": row.get("id", "")}
-    keep = {
-        "article": ("title", "author", "url", "language", "summary_title", "summary_language",
-                    "summary_posted", "summary_source", "source_note"),
-        "event": ("date", "title", "summary"),
-        "prediction": ("claim", "quote", "hedge", "made_on", "resolve_by", "status", "author",
-                       "forecaster", "alt_hedge", "article", "condition", "horizon_note", "event"),
-    }.get(kind, ())
-    for name in keep:
-        if row.get(name):
-            doc[name] = row[name]
-    if kind == "article" and row.get("date"):
-        doc["published"] = row["date"]
-    if kind == "event" and row.get("article"):
-        doc["articles"] = [a.strip() for a in row["article"].split(";") if a.strip()]
-    if kind in ("event", "prediction") and row.get("tags"):
-        doc["tags"] = [t.strip() for t in row["tags"].split(";") if t.strip()]
-    if kind == "prediction" and row.get("probability"):
-        doc["probability"] = row["probability"]
+    for f in schema.SCHEMA.get(kind, ()):  # each field from its column, as the table says
+        cell = row.get(f.column)
+        if not cell:
+            continue
+        doc[f.name] = [item.strip() for item in cell.split(";") if item.strip()] if f.type == schema.LIST else cell
     if row.get("history"):
         try:
             doc["history"] = orjson.loads(row["history"])
