@@ -12,6 +12,7 @@ process, a `git checkout`, an editor) changes its signature, and the next read d
 
 from __future__ import annotations
 
+import os
 import threading
 import zlib
 from dataclasses import dataclass
@@ -60,7 +61,12 @@ def content_digest(data: bytes) -> int:
 
 
 _lock = threading.Lock()  # the TUI reads in worker threads
-_remembered: dict[Path, Snapshot] = {}
+_remembered: dict[str, Snapshot] = {}
+
+
+def _key(path: Path) -> str:
+    """One key per file however it was named (relative or absolute)."""
+    return os.path.abspath(path)
 
 
 def recall(path: Path, signature: Signature | None) -> Snapshot | None:
@@ -68,14 +74,14 @@ def recall(path: Path, signature: Signature | None) -> Snapshot | None:
     if signature is None:
         return None
     with _lock:
-        snapshot = _remembered.get(path)
+        snapshot = _remembered.get(_key(path))
     return snapshot if snapshot is not None and snapshot.signature == signature else None
 
 
 def remember(path: Path, snapshot: Snapshot) -> None:
     """Keep one snapshot per file (the latest), so memory holds one decoded database per file."""
     with _lock:
-        _remembered[path] = snapshot
+        _remembered[_key(path)] = snapshot
 
 
 def forget(path: Path | None = None) -> None:
@@ -84,4 +90,4 @@ def forget(path: Path | None = None) -> None:
         if path is None:
             _remembered.clear()
         else:
-            _remembered.pop(path, None)
+            _remembered.pop(_key(path), None)
