@@ -158,6 +158,11 @@ def bench_size(n: int, folder: Path, runs: int, timeout: float, tui: bool) -> li
         measure(Figure("list --kind prediction --status pending --json", "read", target=1.0),
                 lambda i: tracker(db, "list", "--kind", "prediction", "--status", "pending", "--json"),
                 runs, timeout),
+        # The first read after another program changed the file: no cache entry fits it yet.
+        measure(Figure("list ... --json, first read after an outside change (no cache)", "read"),
+                lambda i: ["env", f"XDG_CACHE_HOME={folder / f'cold-{n}-{i}'}",
+                           *tracker(db, "list", "--kind", "prediction", "--status", "pending", "--json")],
+                runs, timeout),
         measure(Figure("show ID", "read", target=0.25), lambda i: tracker(db, "show", middle), runs, timeout),
     ]
     for label, args in (("score --json", ("score", "--json")),
@@ -252,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
+        # The decoded-database cache of the generated files goes with them, not to ~/.cache.
+        os.environ["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
         start = startup_figures(args.runs, args.timeout)
         empty = None if args.no_tui else tui_figures(None, args.runs, args.timeout)["empty"]
         by_size = {}

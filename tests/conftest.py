@@ -39,6 +39,13 @@ def _guard_default_database(monkeypatch, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _own_cache_folder(monkeypatch, tmp_path_factory):
+    """The decoded-database cache goes to a folder of the test's own, never the user's ~/.cache
+    (and not into tmp_path, whose listing some tests check)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
+@pytest.fixture(autouse=True)
 def _fixed_reader_name(monkeypatch):
     """History entries name who made them: one fixed name, so no output depends on the machine.
     Tests of where the name comes from unset it."""

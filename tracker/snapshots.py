@@ -48,7 +48,7 @@ class Snapshot:
     Shared: nobody changes these objects; a transaction works on copies of the tables."""
 
     signature: Signature
-    tables: dict[str, Any]
+    tables: dict[str, Any] | None  # None: taken from the disk cache, parsed when a write needs them
     database: Database
     duplicates: list[str] | None
     digest: int  # content_digest of the bytes, checked before a write builds on this snapshot

@@ -30,7 +30,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from tracker import fileguard
+from tracker import diskcache, fileguard
 from tracker.codec import RecordError, decode_fields, encode_fields
 from tracker.errors import TrackerError
 from tracker.locking import LOCK_TIMEOUT_SECONDS, LockError, folder_lock  # noqa: F401 (re-exported)
@@ -340,17 +340,34 @@ class Store:
         if known is not None and not verify and (known.duplicates is not None or not check_duplicates):
             return known
         raw = self._read_bytes(missing_ok)
-        if known is not None and raw is not None and content_digest(raw) == known.digest:
-            if known.duplicates is None:
-                known.duplicates = duplicate_keys(raw, known.tables)
-            return known
-        duplicates: list[str] | None = [] if check_duplicates else None
-        tables = self._parse(raw, duplicates)
         digest = content_digest(raw) if raw is not None else 0
-        snapshot = Snapshot(before, tables, Session(self.path, tables).database(self.tick), duplicates, digest)
+        if known is not None and raw is not None and digest == known.digest:
+            self._complete(known, raw, check_duplicates, verify)
+            return known
+        cached = diskcache.load(self.path, before, digest) if raw is not None else None
+        if cached is not None:  # decoded and validated when it was cached: no JSON to parse for a read
+            snapshot = Snapshot(before, None, cached[0], cached[1], digest)
+            self._complete(snapshot, raw, check_duplicates, verify)
+        else:
+            duplicates: list[str] | None = [] if check_duplicates else None
+            tables = self._parse(raw, duplicates)
+            snapshot = Snapshot(before, tables, Session(self.path, tables).database(self.tick), duplicates, digest)
         if before is not None and self.signature() == before:  # not changed while we read it
             remember(self.path, snapshot)
+            if cached is None:
+                diskcache.save(self.path, before, digest, snapshot.database, snapshot.duplicates)
         return snapshot
+
+    def _complete(self, snapshot: Snapshot, raw: bytes, check_duplicates: bool, need_tables: bool) -> None:
+        """Fill in what a snapshot from a cache lacks: the tables (parsed from ``raw``, the bytes
+        it was taken from), when a write needs them, and the duplicate keys, when asked."""
+        if snapshot.tables is None and (need_tables or (check_duplicates and snapshot.duplicates is None)):
+            found: list[str] | None = [] if check_duplicates and snapshot.duplicates is None else None
+            snapshot.tables = self._parse(raw, found)
+            if found is not None:
+                snapshot.duplicates = found
+        if check_duplicates and snapshot.duplicates is None:
+            snapshot.duplicates = duplicate_keys(raw, snapshot.tables)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -385,8 +402,10 @@ class Store:
                 except OSError as exc:
                     raise StoreError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
                 written = self.signature()
-                if written is not None:  # the next read of these bytes costs nothing
-                    remember(self.path, Snapshot(written, tables, session.database(), [], content_digest(data)))
+                if written is not None:  # the next read of these bytes costs nothing, here and in other processes
+                    digest = content_digest(data)
+                    remember(self.path, Snapshot(written, tables, session.database(), [], digest))
+                    diskcache.save(self.path, written, digest, session.database(), [])
 
 
 def empty_tables() -> dict[str, Any]:

@@ -1,0 +1,162 @@
+"""The decoded-database cache (tracker/diskcache.py): a read of bytes decoded before parses no
+JSON, and a cache that does not match the bytes (stale, corrupt, another file's, unreadable,
+unwritable) is never used and never an error."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+from conftest import CONFIRMED, PENDING, run_tracker
+from tracker import actions, codec, diskcache, storage
+from tracker.model import Status
+from tracker.snapshots import forget
+from tracker.storage import Store
+
+
+@pytest.fixture(autouse=True)
+def _cache_every_size(monkeypatch):
+    """The sample file is small; cache it anyway (the real threshold only skips tiny files)."""
+    monkeypatch.setattr(diskcache, "MIN_BYTES", 0)
+
+
+@pytest.fixture
+def decodes(monkeypatch) -> list[str]:
+    """The ids of every record decoded from the file's JSON from here on."""
+    seen: list[str] = []
+    real = codec.decode_fields
+
+    def counting(kind, record_id, *args, **kwargs):
+        seen.append(record_id)
+        return real(kind, record_id, *args, **kwargs)
+
+    monkeypatch.setattr(storage, "decode_fields", counting)
+    return seen
+
+
+def _fresh_load(path):
+    """What a new process would read (this process's memory of the file dropped)."""
+    forget()
+    return Store(path).load()
+
+
+def _decoded_without_cache(path, monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(diskcache, "load", lambda *args: None)
+        return _fresh_load(path)
+
+
+def test_a_new_process_reads_a_cached_file_without_decoding_it(sample_db, decodes, monkeypatch):
+    expected = _decoded_without_cache(sample_db, monkeypatch)
+    decodes.clear()
+    assert _fresh_load(sample_db) == expected
+    assert decodes == []
+
+
+def test_results_with_and_without_the_cache_are_identical(sample_db, monkeypatch, capsys):
+    from tracker.cli import main
+    _fresh_load(sample_db)  # the cache now holds this file
+    outputs = []
+    for use_cache in (True, False):
+        with monkeypatch.context() as m:
+            if not use_cache:
+                m.setattr(diskcache, "load", lambda *args: None)
+            for args in (["list", "--json"], ["score", "--json"], ["review", "--json"], ["show", PENDING]):
+                forget()
+                assert main(["--db", str(sample_db), *args]) == 0
+            outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and PENDING in outputs[0]
+
+
+def test_a_write_refreshes_the_cache_for_the_next_process(sample_db, decodes):
+    actions.mark(Store(sample_db), PENDING, "confirmed", known_on="2025-06")
+    decodes.clear()
+    assert _fresh_load(sample_db).predictions[PENDING].status is Status.CONFIRMED
+    assert decodes == []
+
+
+def test_a_file_changed_by_hand_at_the_same_size_and_time_is_read_again(sample_db):
+    _fresh_load(sample_db)
+    before = os.stat(sample_db)
+    data = sample_db.read_bytes()
+    changed = data.replace(b"Poland will not accept the inspections", b"Poland will NOT accept the inspections")
+    assert changed != data and len(changed) == len(data)
+    with open(sample_db, "r+b") as f:  # in place: same inode, same size
+        f.write(changed)
+    os.utime(sample_db, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(sample_db).st_mtime_ns == before.st_mtime_ns
+    assert _fresh_load(sample_db).predictions[PENDING].claim == "Poland will NOT accept the inspections"
+
+
+def test_a_change_by_another_process_is_not_hidden_by_the_cache(sample_db):
+    _fresh_load(sample_db)
+    run = run_tracker("--db", str(sample_db), "mark", PENDING, "refuted", "--on", "2025-06",
+                      cwd=sample_db.parent)
+    assert run.returncode == 0, run.stderr
+    assert _fresh_load(sample_db).predictions[PENDING].status is Status.REFUTED
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "changed text"])
+def test_a_corrupt_cache_is_ignored(sample_db, decodes, damage):
+    expected = _fresh_load(sample_db)
+    entry = diskcache.entry_path(sample_db)
+    data = entry.read_bytes()
+    entry.write_bytes({"truncated": data[: len(data) // 2], "garbage": b"\x80\x05not a pickle",
+                       "empty": b"", "changed text": data.replace(b"Trump will not", b"Trump will NOT")}[damage])
+    decodes.clear()
+    assert _fresh_load(sample_db) == expected
+    assert len(decodes) == len(expected)  # decoded from the file again
+
+
+def test_a_cache_of_another_files_content_is_ignored(sample_db, tmp_path):
+    _fresh_load(sample_db)
+    other = tmp_path / "other.json"
+    other.write_bytes(sample_db.read_bytes().replace(b"Poland will not", b"Hungary will not"))
+    diskcache.entry_path(other).write_bytes(diskcache.entry_path(sample_db).read_bytes())
+    assert _fresh_load(other).predictions[PENDING].claim.startswith("Hungary")
+
+
+def test_a_cache_entry_is_data_never_code(sample_db, tmp_path):
+    _fresh_load(sample_db)
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    diskcache.entry_path(sample_db).write_bytes(pickle.dumps(Evil()))
+    assert _fresh_load(sample_db).predictions[PENDING].claim == "Poland will not accept the inspections"
+    assert not marker.exists()
+
+
+def test_an_unwritable_cache_folder_changes_nothing_but_speed(sample_db, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))
+    assert _fresh_load(sample_db).predictions[CONFIRMED].status is Status.CONFIRMED
+    actions.mark(Store(sample_db), PENDING, "confirmed", known_on="2025-06")
+    assert _fresh_load(sample_db).predictions[PENDING].status is Status.CONFIRMED
+
+
+def test_a_file_in_a_read_only_folder_is_read_and_cached(sample_db, decodes):
+    folder = sample_db.parent
+    folder.chmod(0o555)
+    try:
+        _fresh_load(sample_db)
+        decodes.clear()
+        assert _fresh_load(sample_db).predictions[PENDING].status is Status.PENDING
+        assert decodes == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_duplicate_key_is_still_refused_when_the_file_was_read_from_the_cache(sample_db):
+    data = sample_db.read_text("utf-8")
+    start = data.index(f'"{PENDING}": {{')
+    sample_db.write_text(data[:start] + f'"{PENDING}": {{}},\n    ' + data[start:], "utf-8")
+    _fresh_load(sample_db)  # a read does not look for duplicate keys; the cache records that it did not
+    forget()
+    with pytest.raises(storage.StoreError, match="appears more than once"):
+        actions.mark(Store(sample_db), PENDING, "confirmed", known_on="2025-06")

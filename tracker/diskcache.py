@@ -1,0 +1,157 @@
+"""A per-user cache of decoded databases, so that reading a large file parses no JSON.
+
+One entry per database file, in ``$XDG_CACHE_HOME/tracker`` (default ``~/.cache/tracker``),
+named by a hash of the file's real path. Not beside the file: the data folder stays as the
+user keeps it (nothing to add to .gitignore, nothing a `git add -A` could commit, nothing
+another user could plant next to a shared file for us to unpickle), and a read-only data
+folder still gets a cache.
+
+An entry holds the file's signature (mtime_ns, size, inode) and the CRC-32 of its bytes
+when it was decoded and validated, the keys it gives twice, and the decoded database. It
+is used only when all of them match the bytes just read, and the format version and the
+tracker version match too. Entries are written whole (temp file, then rename) and carry the
+length and CRC-32 of their payload, so a torn, corrupt, foreign or old entry is ignored, never
+an error. The cache is best-effort: a full disk or an unwritable cache folder only means no
+cache. Files under ``MIN_BYTES`` are not cached: decoding them is already quicker than that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import io
+import os
+import pickle
+import stat
+import tempfile
+import zlib
+from copyreg import __newobj__
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from tracker import __version__
+from tracker.dates import PDate
+from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
+
+FORMAT = 1
+MAGIC = "tracker-decoded-cache"
+MIN_BYTES = 256 * 1024
+CHUNK = 2000  # records per pickle: unpickling one holds the GIL for a few milliseconds, not the whole file
+_CLASSES = {cls.__qualname__: cls for cls in (Article, Event, Prediction, HistoryEntry, PDate, Status)}
+_SLOTTED = {cls: (cls.__slots__, attrgetter(*cls.__slots__))
+            for cls in (Article, Event, Prediction, HistoryEntry, Database)}
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tracker"
+
+
+def entry_path(path: Path) -> Path:
+    """Where the entry for the database at ``path`` lives (one per real path)."""
+    name = hashlib.blake2b(os.path.realpath(path).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return cache_folder() / f"{name}.pickle"
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the model's classes: an entry is data, never code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        cls = _CLASSES.get(name)
+        if cls is not None and cls.__module__ == module:
+            return cls
+        if (module, name) == ("copyreg", "__newobj__"):
+            return __newobj__
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        # Slotted dataclasses: one attrgetter call instead of copyreg's generic (slow) path.
+        known = _SLOTTED.get(type(obj))
+        if known is None:
+            return NotImplemented
+        names, get = known
+        return __newobj__, (type(obj),), (None, dict(zip(names, get(obj))))
+
+
+# The model's shape is part of the key: an entry from before a field was added is not used.
+_SHAPE = tuple((cls.__qualname__, cls.__slots__) for cls in (*_SLOTTED, PDate))
+
+
+def _key(path: Path, signature: Any, digest: int) -> tuple:
+    return (MAGIC, FORMAT, __version__, _SHAPE, os.path.realpath(path),
+            (signature.mtime_ns, signature.size, signature.inode), digest)
+
+
+def load(path: Path, signature: Any, digest: int) -> tuple[Database, list[str] | None] | None:
+    """The database and duplicate keys cached for exactly these bytes, or None."""
+    if signature is None or signature.size < MIN_BYTES:
+        return None
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of acyclic objects: the collector would only slow this down
+    try:
+        with open(entry_path(path), "rb") as f:
+            st = os.fstat(f.fileno())
+            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return None  # only what this user wrote is trusted
+            header = _Unpickler(f).load()
+            if not (isinstance(header, tuple) and len(header) == 5 and header[0] == _key(path, signature, digest)):
+                return None
+            _, duplicates, length, crc, chunks = header
+            payload = f.read(length + 1)
+        if len(payload) != length or zlib.crc32(payload) != crc:
+            return None
+        database = Database()
+        tables = {"articles": database.articles, "events": database.events, "predictions": database.predictions}
+        reader = _Unpickler(io.BytesIO(payload))
+        for _ in range(chunks):  # one chunk per call, so a TUI worker lets the event loop run between them
+            name, records = reader.load()
+            tables[name].update(records)
+        if not (duplicates is None or isinstance(duplicates, list)):
+            return None
+        return database, duplicates
+    except Exception:  # missing, torn, foreign, another version: no cache
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def save(path: Path, signature: Any, digest: int, database: Database, duplicates: list[str] | None) -> None:
+    """Keep ``database`` as the decoding of these bytes; silently nothing if it cannot be written."""
+    if signature is None or signature.size < MIN_BYTES:
+        return
+    target = entry_path(path)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    tmp_name = None
+    try:
+        buf = io.BytesIO()
+        pickler = _Pickler(buf, protocol=5)
+        chunks = 0
+        for name in ("articles", "events", "predictions"):
+            items = list(getattr(database, name).items())
+            for start in range(0, len(items), CHUNK):
+                pickler.dump((name, dict(items[start:start + CHUNK])))
+                chunks += 1
+        payload = buf.getvalue()
+        header = pickle.dumps((_key(path, signature, digest), duplicates, len(payload), zlib.crc32(payload), chunks),
+                              protocol=5)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(header)
+            tmp.write(payload)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except Exception:
+        pass  # best-effort: no cache is slower, never wrong
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        if was_enabled:
+            gc.enable()
