@@ -9,7 +9,7 @@ import pickle
 
 import pytest
 
-from conftest import CONFIRMED, PENDING, run_tracker
+from conftest import ARTICLE, CONFIRMED, PENDING, run_tracker
 from tracker import actions, codec, diskcache, storage
 from tracker.model import Status
 from tracker.snapshots import forget
@@ -101,10 +101,13 @@ def test_a_change_by_another_process_is_not_hidden_by_the_cache(sample_db):
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "changed text"])
 def test_a_corrupt_cache_is_ignored(sample_db, decodes, damage):
     expected = _fresh_load(sample_db)
-    entry = diskcache.entry_path(sample_db)
-    data = entry.read_bytes()
-    entry.write_bytes({"truncated": data[: len(data) // 2], "garbage": b"\x80\x05not a pickle",
-                       "empty": b"", "changed text": data.replace(b"Trump will not", b"Trump will NOT")}[damage])
+    entries = [e for e in (diskcache.entry_path(sample_db), diskcache.entry_path(sample_db, delta=True))
+               if e.exists()]
+    for entry in entries:  # the full entry, and the delta the last write left over it
+        data = entry.read_bytes()
+        entry.write_bytes({"truncated": data[: len(data) // 2], "garbage": b"\x80\x05not a pickle",
+                           "empty": b"", "changed text": data.replace(b"Trump will not", b"Trump will NOT")}[damage])
+    assert entries and (damage != "changed text" or any(b"Trump will NOT" in e.read_bytes() for e in entries))
     decodes.clear()
     assert _fresh_load(sample_db) == expected
     assert len(decodes) == len(expected)  # decoded from the file again
@@ -160,3 +163,29 @@ def test_a_duplicate_key_is_still_refused_when_the_file_was_read_from_the_cache(
     forget()
     with pytest.raises(storage.StoreError, match="appears more than once"):
         actions.mark(Store(sample_db), PENDING, "confirmed", known_on="2025-06")
+
+
+def test_a_mark_writes_a_small_delta_and_the_next_process_still_decodes_nothing(sample_db, decodes):
+    _fresh_load(sample_db)
+    full = diskcache.entry_path(sample_db).read_bytes()
+    actions.mark(Store(sample_db), PENDING, "confirmed", known_on="2025-06")
+    forget()
+    actions.mark(Store(sample_db), CONFIRMED, "void", note="moot")
+    assert diskcache.entry_path(sample_db).read_bytes() == full  # only the delta was written
+    decodes.clear()
+    database = _fresh_load(sample_db)
+    assert decodes == []
+    assert database.predictions[PENDING].status is Status.CONFIRMED
+    assert database.predictions[CONFIRMED].status is Status.VOID
+
+
+def test_a_delta_over_a_replaced_full_entry_is_not_used(sample_db):
+    _fresh_load(sample_db)
+    actions.mark(Store(sample_db), PENDING, "confirmed", known_on="2025-06")  # a delta over that entry
+    wrong = _fresh_load(sample_db)
+    wrong.articles[ARTICLE].title = "not what the file says"  # in the full entry (the first write)
+    # Another process replaces the full entry (for other bytes): the delta no longer has its base.
+    diskcache.save(sample_db, storage.file_signature(sample_db), 12345, wrong, None)
+    database = _fresh_load(sample_db)
+    assert database.articles[ARTICLE].title == "Poland and Belarus"
+    assert database.predictions[PENDING].status is Status.CONFIRMED

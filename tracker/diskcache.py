@@ -26,7 +26,9 @@ import pickle
 import stat
 import tempfile
 import zlib
+from collections.abc import Iterator
 from copyreg import __newobj__
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,8 @@ from tracker.model import Article, Database, Event, HistoryEntry, Prediction, St
 FORMAT = 1
 MAGIC = "tracker-decoded-cache"
 MIN_BYTES = 256 * 1024
+MAX_DELTA = 5000  # records changed since the full entry before a write rewrites it whole
+_TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
 CHUNK = 2000  # records per pickle: unpickling one holds the GIL for a few milliseconds, not the whole file
 _CLASSES = {cls.__qualname__: cls for cls in (Article, Event, Prediction, HistoryEntry, PDate, Status)}
 _SLOTTED = {cls: (cls.__slots__, attrgetter(*cls.__slots__))
@@ -49,10 +53,10 @@ def cache_folder() -> Path:
     return Path(base) / "tracker"
 
 
-def entry_path(path: Path) -> Path:
-    """Where the entry for the database at ``path`` lives (one per real path)."""
+def entry_path(path: Path, delta: bool = False) -> Path:
+    """Where the entry for the database at ``path`` lives (one per real path), or its delta."""
     name = hashlib.blake2b(os.path.realpath(path).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return cache_folder() / f"{name}.pickle"
+    return cache_folder() / f"{name}.{'delta' if delta else 'pickle'}"
 
 
 class _Unpickler(pickle.Unpickler):
@@ -86,72 +90,143 @@ def _key(path: Path, signature: Any, digest: int) -> tuple:
             (signature.mtime_ns, signature.size, signature.inode), digest)
 
 
-def load(path: Path, signature: Any, digest: int) -> tuple[Database, list[str] | None] | None:
-    """The database and duplicate keys cached for exactly these bytes, or None."""
-    if signature is None or signature.size < MIN_BYTES:
-        return None
+Changes = dict[str, dict[str, Any]]  # table name -> id -> record
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """How a cached database was put together: the full entry's key and the records changed since
+    (written as a small delta entry, so a `mark` does not rewrite the whole cache)."""
+
+    base: tuple
+    changes: Changes
+
+
+@contextlib.contextmanager
+def _quiet_gc() -> Iterator[None]:
     was_enabled = gc.isenabled()
     gc.disable()  # millions of acyclic objects: the collector would only slow this down
     try:
-        with open(entry_path(path), "rb") as f:
-            st = os.fstat(f.fileno())
-            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return None  # only what this user wrote is trusted
-            header = _Unpickler(f).load()
-            if not (isinstance(header, tuple) and len(header) == 5 and header[0] == _key(path, signature, digest)):
-                return None
-            _, duplicates, length, crc, chunks = header
-            payload = f.read(length + 1)
-        if len(payload) != length or zlib.crc32(payload) != crc:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read(entry: Path, want: tuple) -> tuple[tuple, _Unpickler] | None:
+    """The header's other fields and an unpickler over the payload, if the entry is for ``want``."""
+    with open(entry, "rb") as f:
+        st = os.fstat(f.fileno())
+        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None  # only what this user wrote is trusted
+        header = _Unpickler(f).load()
+        if not (isinstance(header, tuple) and len(header) == 5 and header[0] == want):
             return None
-        database = Database()
-        tables = {"articles": database.articles, "events": database.events, "predictions": database.predictions}
-        reader = _Unpickler(io.BytesIO(payload))
-        for _ in range(chunks):  # one chunk per call, so a TUI worker lets the event loop run between them
-            name, records = reader.load()
-            tables[name].update(records)
+        length, crc = header[2], header[3]
+        payload = f.read(length + 1)
+    if len(payload) != length or zlib.crc32(payload) != crc:
+        return None
+    return header, _Unpickler(io.BytesIO(payload))
+
+
+def _load_full(path: Path, want: tuple) -> tuple[Database, Any] | None:
+    found = _read(entry_path(path), want)
+    if found is None:
+        return None
+    (_, duplicates, _, _, chunks), reader = found
+    database = Database()
+    tables = {"articles": database.articles, "events": database.events, "predictions": database.predictions}
+    for _ in range(chunks):  # one chunk per call, so a TUI worker lets the event loop run between them
+        name, records = reader.load()
+        tables[name].update(records)
+    return database, duplicates
+
+
+def load(path: Path, signature: Any, digest: int) -> tuple[Database, list[str] | None, Lineage] | None:
+    """The database and duplicate keys cached for exactly these bytes, and its lineage; or None."""
+    if signature is None or signature.size < MIN_BYTES:
+        return None
+    want = _key(path, signature, digest)
+    try:
+        with _quiet_gc():
+            full = _load_full(path, want)  # written whole for these bytes
+            if full is not None:
+                database, duplicates = full
+                lineage = Lineage(want, {})
+            else:  # or written as a delta over an earlier full entry
+                delta = _read(entry_path(path, delta=True), want)
+                if delta is None:
+                    return None
+                (_, duplicates, _, _, base), reader = delta
+                lineage = Lineage(base, reader.load())
+                full = _load_full(path, base)
+                if full is None:
+                    return None
+                database = full[0]
+                for name, records in lineage.changes.items():
+                    getattr(database, name).update(records)
         if not (duplicates is None or isinstance(duplicates, list)):
             return None
-        return database, duplicates
+        return database, duplicates, lineage
     except Exception:  # missing, torn, foreign, another version: no cache
         return None
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
-def save(path: Path, signature: Any, digest: int, database: Database, duplicates: list[str] | None) -> None:
-    """Keep ``database`` as the decoding of these bytes; silently nothing if it cannot be written."""
-    if signature is None or signature.size < MIN_BYTES:
-        return
-    target = entry_path(path)
-    was_enabled = gc.isenabled()
-    gc.disable()
-    tmp_name = None
+def _write(target: Path, header: tuple, payload: bytes) -> None:
+    """Write an entry whole (temp file, rename): a reader sees the old entry or the new one."""
+    head = pickle.dumps((header[0], header[1], len(payload), zlib.crc32(payload), header[2]), protocol=5)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        buf = io.BytesIO()
-        pickler = _Pickler(buf, protocol=5)
-        chunks = 0
-        for name in ("articles", "events", "predictions"):
-            items = list(getattr(database, name).items())
-            for start in range(0, len(items), CHUNK):
-                pickler.dump((name, dict(items[start:start + CHUNK])))
-                chunks += 1
-        payload = buf.getvalue()
-        header = pickle.dumps((_key(path, signature, digest), duplicates, len(payload), zlib.crc32(payload), chunks),
-                              protocol=5)
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as tmp:
-            tmp.write(header)
+            tmp.write(head)
             tmp.write(payload)
         os.replace(tmp_name, target)
-        tmp_name = None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def save(path: Path, signature: Any, digest: int, database: Database,
+         duplicates: list[str] | None) -> Lineage | None:
+    """Keep ``database`` as the decoding of these bytes; None (and no cache) if it cannot be written."""
+    if signature is None or signature.size < MIN_BYTES:
+        return None
+    key = _key(path, signature, digest)
+    try:
+        with _quiet_gc():
+            buf = io.BytesIO()
+            pickler = _Pickler(buf, protocol=5)
+            chunks = 0
+            for name in ("articles", "events", "predictions"):
+                items = list(getattr(database, name).items())
+                for start in range(0, len(items), CHUNK):
+                    pickler.dump((name, dict(items[start:start + CHUNK])))
+                    chunks += 1
+            _write(entry_path(path), (key, duplicates, chunks), buf.getvalue())
+        return Lineage(key, {})
     except Exception:
-        pass  # best-effort: no cache is slower, never wrong
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-        if was_enabled:
-            gc.enable()
+        return None  # best-effort: no cache is slower, never wrong
+
+
+def save_change(path: Path, signature: Any, digest: int, database: Database, duplicates: list[str] | None,
+                lineage: Lineage | None, changed: list[Any]) -> Lineage | None:
+    """After a write of ``changed`` records over a database of this ``lineage``: a small delta entry
+    (the base entry stays), or a full one when there is no base or the changes have grown large."""
+    if signature is None or signature.size < MIN_BYTES:
+        return None
+    if lineage is None or len(changed) + sum(map(len, lineage.changes.values())) > MAX_DELTA:
+        return save(path, signature, digest, database, duplicates)
+    changes: Changes = {name: dict(records) for name, records in lineage.changes.items()}
+    for record in changed:
+        changes.setdefault(_TABLES[record.kind], {})[record.id] = record
+    key = _key(path, signature, digest)
+    try:
+        with _quiet_gc():
+            buf = io.BytesIO()
+            _Pickler(buf, protocol=5).dump(changes)
+            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), buf.getvalue())
+        return Lineage(lineage.base, changes)
+    except Exception:
+        return None

@@ -52,6 +52,7 @@ class Snapshot:
     database: Database
     duplicates: list[str] | None
     digest: int  # content_digest of the bytes, checked before a write builds on this snapshot
+    lineage: Any = None  # how the disk cache holds this database (tracker.diskcache.Lineage), if it does
 
 
 def content_digest(data: bytes) -> int:

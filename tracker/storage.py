@@ -140,6 +140,7 @@ class Session:
         self.storage = MemoryStorage(tables)
         # Decoded and validated; kept in step with every put (None: decode on demand).
         self._database = database
+        self.changed: list[Record] = []  # every record put, in order (the disk cache writes only these)
 
     def _table(self, kind: str) -> dict[str, Any]:
         return self.storage.tables.get(TABLES[kind]) or {}
@@ -191,6 +192,7 @@ class Session:
             tables.setdefault(TABLES[kind], {})[record_id] = doc
             if self._database is not None:
                 self._database.table(kind)[record_id] = decoded
+            self.changed.append(decoded)
         if staged:
             self.storage.dirty = True
 
@@ -346,7 +348,7 @@ class Store:
             return known
         cached = diskcache.load(self.path, before, digest) if raw is not None else None
         if cached is not None:  # decoded and validated when it was cached: no JSON to parse for a read
-            snapshot = Snapshot(before, None, cached[0], cached[1], digest)
+            snapshot = Snapshot(before, None, cached[0], cached[1], digest, cached[2])
             self._complete(snapshot, raw, check_duplicates, verify)
         else:
             duplicates: list[str] | None = [] if check_duplicates else None
@@ -355,7 +357,7 @@ class Store:
         if before is not None and self.signature() == before:  # not changed while we read it
             remember(self.path, snapshot)
             if cached is None:
-                diskcache.save(self.path, before, digest, snapshot.database, snapshot.duplicates)
+                snapshot.lineage = diskcache.save(self.path, before, digest, snapshot.database, snapshot.duplicates)
         return snapshot
 
     def _complete(self, snapshot: Snapshot, raw: bytes, check_duplicates: bool, need_tables: bool) -> None:
@@ -404,8 +406,9 @@ class Store:
                 written = self.signature()
                 if written is not None:  # the next read of these bytes costs nothing, here and in other processes
                     digest = content_digest(data)
-                    remember(self.path, Snapshot(written, tables, session.database(), [], digest))
-                    diskcache.save(self.path, written, digest, session.database(), [])
+                    lineage = diskcache.save_change(self.path, written, digest, session.database(), [],
+                                                    known.lineage, session.changed)
+                    remember(self.path, Snapshot(written, tables, session.database(), [], digest, lineage))
 
 
 def empty_tables() -> dict[str, Any]:
