@@ -62,3 +62,16 @@ def test_every_field_has_a_csv_column_and_survives_the_round_trip(sample_db, tmp
         for record_id, record in original.items():
             for name in schema.names(kind):
                 assert getattr(imported[record_id], name) == getattr(record, name), (record_id, name)
+
+
+def test_show_puts_a_space_after_every_label_and_lines_the_values_up(sample_db, capsys):
+    assert main(["--db", str(sample_db), "edit", ARTICLE, "--summary-posted", "2025-02-23T21:14",
+                 "--summary-title", "ベラルーシとポーランド"]) == 0
+    assert main(["--db", str(sample_db), "edit", "poland-rejects-inspections", "--alt-hedge", "可能性がある"]) == 0
+    for record_id in (ARTICLE, "poland-rejects-inspections"):
+        capsys.readouterr()
+        assert main(["--db", str(sample_db), "show", record_id]) == 0
+        rows = capsys.readouterr().out.split("\nhistory:")[0].splitlines()
+        starts = {len(line) - len(line.split(":", 1)[1].lstrip()) for line in rows}
+        assert all(line.split(":", 1)[1].startswith(" ") for line in rows), rows
+        assert len(starts) == 1, rows  # every value starts in the same column

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tracker import schema
 from tracker.dates import PDate
 from tracker.disputes import is_disputed
 from tracker.model import KINDS, Article, Database, Event, Prediction, Record, Status
@@ -30,18 +31,17 @@ def primary_text(record: Record) -> str:
 
 
 def search_text(record: Record, db: Database | None = None) -> str:
-    """Everything a search looks in, normalised: claim, quote, title, summary, tags, article."""
-    parts: list[str] = [record.id, record.label]
-    if isinstance(record, Prediction):
-        parts += [record.quote, record.hedge, record.condition, *record.tags]
-        if db is not None and record.article in db.articles:
+    """Everything a search looks in, normalised: the id, the fields the field table marks
+    searched (claim, quote, title, summary, tags…) and the titles of the linked articles."""
+    parts: list[str] = [record.id]
+    for name in schema.searched(record.kind):
+        value = getattr(record, name)
+        parts += value if isinstance(value, list) else [value]
+    if db is not None:
+        if isinstance(record, Prediction) and record.article in db.articles:
             parts.append(db.articles[record.article].title)
-    elif isinstance(record, Event):
-        parts += [record.summary, *record.tags]
-        if db is not None:
+        elif isinstance(record, Event):
             parts += [db.articles[a].title for a in record.articles if a in db.articles]
-    elif isinstance(record, Article):
-        parts += [record.author, record.summary_title, record.url]
     return normalise_query(" | ".join(p for p in parts if p))
 
 

@@ -6,6 +6,8 @@ import datetime as _dt
 
 from rich.cells import cell_len, set_cell_size
 
+from tracker import schema
+from tracker.dates import PDate
 from tracker.disputes import dispute_summary, is_disputed, side_text
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Record, Status
 from tracker.text import visible
@@ -95,48 +97,55 @@ def history_lines(history: list[HistoryEntry]) -> list[str]:
 
 def details(record: Record, db: Database, today: _dt.date) -> str:
     """Everything about one record, its history included."""
-    lines = [f"{name + ':':<14}{visible(value, keep_newlines=True)}"
-             for name, value in detail_rows(record, db, today)]
+    rows = detail_rows(record, db, today)
+    # The values line up in one column, at least one space after the longest label.
+    width = max([14, *(len(name) + 2 for name, _ in rows)])
+    lines = [f"{name + ':':<{width}}{visible(value, keep_newlines=True)}" for name, value in rows]
     lines.append("history:" if record.history else "history:      (none)")
     lines += [visible(line, keep_newlines=True) for line in history_lines(record.history)]
     return "\n".join(lines)
 
 
+def _plain(record: Record, f: schema.Field) -> str:
+    """A field's value as `show` writes it, from its type in the field table."""
+    value = getattr(record, f.name)
+    if isinstance(value, PDate):
+        return f"{value.human()} ({value.precision})" if f.precision else value.human()
+    if isinstance(value, list):
+        return ", ".join(value)
+    if f.type == schema.PROBABILITY:
+        return probability_text(value)
+    return "" if value is None else str(value)
+
+
+def _prediction_rows(record: Prediction, db: Database, today: _dt.date) -> dict[str, list[tuple[str, str]]]:
+    """The rows of a prediction that say more than its fields: by the field they replace."""
+    snoozed = record.snoozed_until()
+    article = db.articles.get(record.article)
+    event = db.events.get(record.event)
+    return {
+        "status": [("status", status_text(record, today))],
+        # The next review comes after the tags, before the links.
+        "tags": [("tags", ", ".join(record.tags)),
+                 ("next review", snoozed.human() if snoozed is not None and record.status is Status.PENDING else "")],
+        "article": [("article", f"{record.article} — {article.title}" if article else record.article),
+                    ("url", article.url if article else "")],
+        "event": [("event", f"{record.event} — {event.date.human()}: {event.title}" if event else record.event)],
+    }
+
+
 def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:
-    """(label, value) for every field of the record that has a value, and what links to it."""
+    """(label, value) for every field of the record that has a value, and what links to it.
+    The fields, their labels and order come from the field table; a few rows are derived."""
     rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind),
                                    ("DISPUTED", dispute_summary(record))]
-    if isinstance(record, Prediction):
-        state = status_text(record, today)
-        rows += [("claim", record.claim), ("condition", record.condition), ("status", state),
-                 ("probability", probability_text(record.probability)), ("hedge", record.hedge),
-                 ("other reading", record.alt_hedge),
-                 ("quote", record.quote), ("made on", record.made_on.human()),
-                 ("resolve by", f"{record.resolve_by.human()} ({record.resolve_by.precision})"),
-                 ("horizon note", record.horizon_note), ("author", record.author),
-                 ("forecaster", record.forecaster),
-                 ("tags", ", ".join(record.tags))]
-        snoozed = record.snoozed_until()
-        if snoozed is not None and record.status is Status.PENDING:
-            rows.append(("next review", snoozed.human()))
-        article = db.articles.get(record.article)
-        rows.append(("article", f"{record.article} — {article.title}" if article else record.article))
-        if article and article.url:
-            rows.append(("url", article.url))
-        event = db.events.get(record.event)
-        rows.append(("event", f"{record.event} — {event.date.human()}: {event.title}" if event else record.event))
-    elif isinstance(record, Event):
-        rows += [("date", f"{record.date.human()} ({record.date.precision})"), ("title", record.title),
-                 ("summary", record.summary), ("articles", ", ".join(record.articles)),
-                 ("tags", ", ".join(record.tags))]
+    derived = _prediction_rows(record, db, today) if isinstance(record, Prediction) else {}
+    for f in schema.shown(record.kind):
+        rows += derived.get(f.name) or [(f.heading, _plain(record, f))]
+    if isinstance(record, Event):
         linked = [p.id for p in db.predictions.values() if p.event == record.id]
         rows.append(("predictions", ", ".join(linked)))
     elif isinstance(record, Article):
-        rows += [("title", record.title), ("author", record.author),
-                 ("published", record.published.human()), ("url", record.url),
-                 ("language", record.language), ("summary title", record.summary_title),
-                 ("summary posted", record.summary_posted), ("summary source", record.summary_source),
-                 ("source note", record.source_note)]
         count = sum(1 for p in db.predictions.values() if p.article == record.id)
         rows.append(("predictions", str(count)))
     return [(name, value) for name, value in rows if value]

@@ -15,36 +15,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from tracker import hedges
+from tracker import hedges, schema
 from tracker.actions import ActionError
 from tracker.fields import FieldError
 from tracker.model import Event, Prediction, Record
 from tracker.storage import StoreError
 from tracker.text import visible
 
-# (field, label, placeholder)
-PREDICTION_FIELDS = (
-    ("claim", "Claim", "English, in the author's direction, specific enough to judge"),
-    ("hedge", "Hedge", "the phrase carrying the confidence: likely, 可能性は低い… (fills in the probability)"),
-    ("probability", "Probability", "of the claim: 0.7 or 70%"),
-    ("resolve_by", "Resolve by", "2025-12, May 2025, 2025年5月, 2029…"),
-    ("made_on", "Made on", "blank: the article's date, else today"),
-    ("author", "Author", "blank: the article's author"),
-    ("article", "Article id", "e.g. korybko-2025-02-22-trump-nato-article-5"),
-    ("event", "Event id", "optional"),
-    ("tags", "Tags", "separated by ;"),
-    ("quote", "Quote", "the source sentence, in its own language"),
-    ("condition", "Condition", "for 'if X then Y': the X"),
-    ("horizon_note", "Horizon note", "why this resolve-by date"),
-)
-EVENT_FIELDS = (
-    ("title", "Title", "what happened or is scheduled"),
-    ("date", "Date", "2025-03-15, 2025-05, 2025…"),
-    ("summary", "Summary", "optional"),
-    ("articles", "Article ids", "separated by ;"),
-    ("tags", "Tags", "separated by ;"),
-)
-FORM_FIELDS = {"prediction": PREDICTION_FIELDS, "event": EVENT_FIELDS}
+def _form_fields(kind: str) -> tuple[tuple[str, str, str], ...]:
+    """(field, label, placeholder) of each field the field table puts in the form."""
+    return tuple((f.name, f.form_heading, f.placeholder or "") for f in schema.form(kind))
+
+
+# Read when a form opens, so the form follows the table (tests add a field to it).
+FORM_KINDS = ("prediction", "event")
 
 Saver = Callable[[str, dict[str, str]], Record]
 
@@ -53,7 +37,7 @@ def form_values(record: Record) -> dict[str, str]:
     """A record's fields as the form shows them (control characters shown as escapes: an
     unchanged field is not saved, a retyped one is saved as shown)."""
     values: dict[str, str] = {}
-    for name, _, _ in FORM_FIELDS[record.kind]:
+    for name, _, _ in _form_fields(record.kind):
         value = getattr(record, name)
         if isinstance(value, list):
             values[name] = ";".join(value)
@@ -89,7 +73,7 @@ class RecordForm(ModalScreen[str | None]):
             if self.record is None:
                 yield Select([("prediction", "prediction"), ("event", "event")], value=self.kind,
                              allow_blank=False, id="kind")
-            for kind, fields in FORM_FIELDS.items():
+            for kind, fields in ((k, _form_fields(k)) for k in FORM_KINDS):
                 for name, label, placeholder in fields:
                     classes = f"form-field kind-{kind}"
                     with Horizontal(classes=classes, id=f"row-{kind}-{name}"):
@@ -110,11 +94,11 @@ class RecordForm(ModalScreen[str | None]):
             widget.display = widget.has_class(f"kind-{kind}")
         for widget in self.query(".field-error"):
             self._show_error(widget, "")
-        first = FORM_FIELDS[kind][0][0]
+        first = _form_fields(kind)[0][0]
         self.query_one(f"#{kind}-{first}", Input).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "kind" and event.value in FORM_FIELDS:
+        if event.select.id == "kind" and event.value in FORM_KINDS:
             self._show_kind(str(event.value))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -144,7 +128,7 @@ class RecordForm(ModalScreen[str | None]):
 
     def values(self) -> dict[str, str]:
         return {name: self.query_one(f"#{self.kind}-{name}", Input).value
-                for name, _, _ in FORM_FIELDS[self.kind]}
+                for name, _, _ in _form_fields(self.kind)}
 
     def action_save(self) -> None:
         for widget in self.query(".field-error"):
@@ -176,7 +160,7 @@ class RecordForm(ModalScreen[str | None]):
         self._point_at(field, visible(message))
 
     def _point_at(self, field: str, message: str) -> None:
-        names = {name for name, _, _ in FORM_FIELDS[self.kind]}
+        names = {name for name, _, _ in _form_fields(self.kind)}
         if field in names:
             self._show_error(self.query_one(f"#error-{self.kind}-{field}", Static), message)
             self.query_one(f"#{self.kind}-{field}", Input).focus()
