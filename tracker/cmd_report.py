@@ -62,7 +62,9 @@ def cmd_report(args: argparse.Namespace, path: Path) -> int:
     today = today_arg(args.today)
     if args.format == "html":
         return _html_report(args, path, today)
-    db = Store(path).load()
+    from tracker.review import database_as_of
+
+    db = database_as_of(Store(path).load(), today)  # judged after that day: pending in the report
     text = markdown_report(db, today, args.author, source=path.name)
     emit(text.encode("utf-8"), args.output, path, "report")
     return 0
@@ -75,7 +77,9 @@ def _html_report(args: argparse.Namespace, path: Path, today) -> int:
 
     if not args.output or args.output == "-":
         raise UsageError("report --format html: -o DIR names the folder to write the pages into")
-    written = write_site(Store(path).load(), Path(args.output), today, args.author)
+    from tracker.review import database_as_of
+
+    written = write_site(database_as_of(Store(path).load(), today), Path(args.output), today, args.author)
     from tracker.text import visible
 
     print(visible(f"{Path(args.output) / 'index.html'}: {len(written)} pages"), file=sys.stderr)

@@ -37,7 +37,7 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
         else:
             print(groups_text(groups, args.by, args.author))
         return 0
-    chosen = select(db, args.author)
+    chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
     result = score(chosen, today, args.matured)
     if args.json:
         _print_json(result)
