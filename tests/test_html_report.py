@@ -43,7 +43,7 @@ def judged_db(tmp_path) -> Path:
 def test_one_page_per_forecaster_and_an_index(judged_db):
     pages = build_site(Store(judged_db).load(), TODAY)
     assert set(pages) == {"index.html", "andrew-korybko.html", page_names(["山田 太郎"])["山田 太郎"],
-                          "none.html"}   # FAR_FUTURE names no forecaster
+                          "unattributed.html"}   # FAR_FUTURE names no forecaster
     index = pages["index.html"]
     assert 'href="andrew-korybko.html"' in index and "山田 太郎" in index
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in index

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 
 from tracker import hedges
 from tracker.disputes import is_disputed
+from tracker.errors import TrackerError
 from tracker.model import Database, Prediction, Status
 
 Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal
@@ -248,9 +249,17 @@ def score(predictions: Iterable[Prediction], today: _dt.date, matured: bool = Fa
     }
 
 
+UNATTRIBUTED = "(unattributed)"
+
+
+def forecaster_label(p: Prediction) -> str:
+    """Whose call, for grouping and display: a prediction with no forecaster is "(unattributed)"."""
+    return p.forecaster or UNATTRIBUTED
+
+
 def _group_keys(by: str) -> Callable[[Prediction], list[str]]:
     if by == "forecaster":
-        return lambda p: [p.forecaster or "(none)"]
+        return lambda p: [forecaster_label(p)]
     if by == "article":
         return lambda p: [p.article or "(none)"]
     if by == "tag":
@@ -264,6 +273,20 @@ def select(db: Database, author: str | None = None) -> list[Prediction]:
     """The predictions whose forecaster's name contains ``author`` (ignoring case), or all."""
     needle = (author or "").casefold().strip()
     return [p for p in db.predictions.values() if needle in p.forecaster.casefold()]
+
+
+class NoForecaster(TrackerError):
+    """``--author NAME`` that matches no forecaster: refused rather than an empty record."""
+
+
+def require_forecaster(db: Database, author: str | None) -> list[Prediction]:
+    """:func:`select`, refusing an ``author`` that matches no prediction's forecaster."""
+    chosen = select(db, author)
+    if author is not None and not chosen:
+        names = sorted({forecaster_label(p) for p in db.predictions.values()})
+        shown = ", ".join(names[:12]) + (f", … ({len(names)} in all)" if len(names) > 12 else "")
+        raise NoForecaster(f"no forecaster matches {author!r} (forecasters: {shown or 'none yet'})")
+    return chosen
 
 
 def score_groups(db: Database, by: str, today: _dt.date, matured: bool = False,
