@@ -48,7 +48,7 @@ def test_one_page_per_forecaster_and_an_index(judged_db):
     assert 'href="andrew-korybko.html"' in index and "山田 太郎" in index
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in index
     page = pages["andrew-korybko.html"]
-    assert "Resolved predictions (2)" in page and "Void (1)" in pages["none.html"] and "moot" in pages["none.html"]
+    assert "Resolved predictions (2)" in page and "Void (1)" in pages["unattributed.html"] and "moot" in pages["unattributed.html"]
     assert "<svg" in page and page.count('class="dot"') == 2       # two non-empty calibration bins
     assert "Brier, hedge range" in page and "Known on" in page and "January 2026" in page
 
