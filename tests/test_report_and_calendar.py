@@ -46,7 +46,7 @@ def test_report_escapes_claims_notes_and_links_from_articles(sample_db, capsys):
                                      resolve_by="2025-06", author="Andrew Korybko")
     actions.mark(store, hostile.id, "confirmed", known_on="2025-05", note="n",
                  evidence=["https://example.org/a|b"])
-    actions.mark(store, PENDING, "void", note="moot | *really*")
+    actions.mark(store, PENDING, "void", note="moot | *really*", known_on="2026-11-20")  # before --today
     code, out, _ = run(sample_db, capsys, "report", "--author", "Korybko", "--today", "2026-11-24")
     assert code == 0 and "\x1b" not in out and "\x07" not in out
     row = next(line for line in out.splitlines() if line.startswith("| Gains"))
@@ -61,7 +61,7 @@ def test_report_escapes_claims_notes_and_links_from_articles(sample_db, capsys):
 def test_report_lists_scores_calibration_resolved_and_void(sample_db, capsys):
     actions.mark(Store(sample_db), PENDING, "refuted", known_on="2026-01",
                  evidence=["https://example.org/refuted"])
-    actions.mark(Store(sample_db), JA_PENDING, "void", note="the meeting was cancelled")
+    actions.mark(Store(sample_db), JA_PENDING, "void", note="the meeting was cancelled", known_on="2026-11-20")
     code, out, _ = run(sample_db, capsys, "report", "--today", "2026-11-24")
     assert code == 0
     sections = [line for line in out.splitlines() if line.startswith("#")]

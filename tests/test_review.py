@@ -11,7 +11,8 @@ from tracker.actions import ActionError
 from tracker.dates import parse_stored
 from tracker.fields import FieldError
 from tracker.model import Prediction
-from tracker.review import due_count, due_date, early_direction, parse_period, review_queue
+from tracker.model import HistoryEntry, Status
+from tracker.review import as_of, due_count, due_date, early_direction, parse_period, review_queue
 from tracker.storage import Store
 
 TODAY = dt.date(2026, 11, 24)
@@ -93,7 +94,9 @@ def test_without_a_period_nothing_is_upcoming_and_not_yet_due_ones_are_checkable
 
 
 def test_today_decides_what_is_due(queue_db):
-    assert ids(review_queue(queue_db.load(), dt.date(2025, 4, 1)).due) == ["old-due"]
+    # As of 1 April 2025 the void and the confirmation (both made on 24 Nov 2026) had not
+    # happened: those two were still pending, and due since February.
+    assert ids(review_queue(queue_db.load(), dt.date(2025, 4, 1)).due) == ["confirmed", "voided", "old-due"]
     assert due_count(queue_db.load(), dt.date(2026, 11, 25)) == 4
 
 
@@ -159,3 +162,44 @@ def test_nonsense_periods_are_refused_in_one_line(text):
     with pytest.raises(FieldError) as caught:
         parse_period(text, TODAY)
     assert "\n" not in str(caught.value) and str(caught.value).startswith("period: ")
+
+
+def judged(status: str, known_on: str | None, at: str = "2026-03-10T12:00:00Z", made_on: str = "2025-01") -> Prediction:
+    entry = HistoryEntry(at=at, action="status", from_status="pending", to_status=status,
+                         known_on=parse_stored(known_on) if known_on else None)
+    return Prediction(id="j", claim="X will happen", probability=0.7, made_on=parse_stored(made_on),
+                      resolve_by=parse_stored("2025-12"), status=Status(status), history=[entry])
+
+
+def test_as_of_a_day_before_it_was_made_a_prediction_does_not_exist():
+    p = judged("confirmed", "2026-02", made_on="2025-02")
+    assert as_of(p, dt.date(2025, 1, 31)) is None
+    assert as_of(p, dt.date(2025, 2, 1)) is not None  # made in February: exists from its first day
+
+
+def test_as_of_a_day_before_its_outcome_was_known_a_prediction_is_pending():
+    p = judged("confirmed", "2026-02")
+    before = as_of(p, dt.date(2026, 1, 31))
+    assert before.status is Status.PENDING and before.last_status_entry() is None
+    assert p.status is Status.CONFIRMED  # the stored record is untouched
+    assert as_of(p, dt.date(2026, 2, 1)) is p  # known in February: known from its first day
+
+
+def test_without_known_on_the_day_the_status_was_written_decides():
+    p = judged("void", None, at="2026-03-10T12:00:00Z")
+    assert as_of(p, dt.date(2026, 3, 9)).status is Status.PENDING
+    assert as_of(p, dt.date(2026, 3, 10)).status is Status.VOID
+
+
+def test_review_as_of_a_past_day_leaves_out_later_predictions_and_treats_later_judgements_as_pending(tmp_path):
+    store = Store(tmp_path / "a.json")
+    for pid, made in (("made-jan", "2025-01-05"), ("made-feb", "2025-02-10")):
+        actions.add_prediction(store, record_id=pid, claim="X will happen", probability="0.7",
+                               made_on=made, resolve_by="2025-02-20")
+    actions.mark(store, "made-jan", "confirmed", known_on="2025-06-01", today=TODAY)
+    db = store.load()
+    assert len(review_queue(db, dt.date(2025, 1, 1))) == 0  # neither made yet
+    assert ids(review_queue(db, dt.date(2025, 1, 10)).checkable_early) == ["made-jan"]
+    assert ids(review_queue(db, dt.date(2025, 3, 1)).due) == ["made-jan", "made-feb"]
+    assert due_count(db, dt.date(2025, 3, 1)) == 2
+    assert ids(review_queue(db, dt.date(2025, 6, 1)).due) == ["made-feb"]  # confirmed by then

@@ -142,3 +142,38 @@ def test_score_matured_leaves_out_what_is_not_yet_due(sample_db, capsys):
     _, out, _ = run(sample_db, capsys, "score", "--matured", "--json", "--today", "2026-11-24")
     data = orjson.loads(out)
     assert data["n"] == 2 and data["resolved"] == 0  # the 2029 and 2099 predictions are not matured
+
+
+def test_score_as_of_a_day_before_anything_was_made_counts_nothing(sample_db, capsys):
+    code, out, _ = run(sample_db, capsys, "score", "--json", "--today", "0001-01-01")
+    data = orjson.loads(out)
+    assert code == 0 and (data["n"], data["resolved"], data["pending"]) == (0, 0, 0)
+    _, out, _ = run(sample_db, capsys, "score", "--by", "forecaster", "--json", "--today", "0001-01-01")
+    assert orjson.loads(out) == []
+
+
+def test_score_as_of_a_day_counts_later_judgements_as_pending(sample_db, capsys):
+    # CONFIRMED was made on 10 Jan 2025 and known confirmed in June 2025; the others made later.
+    _, out, _ = run(sample_db, capsys, "score", "--json", "--today", "2025-01-31")
+    early = orjson.loads(out)
+    assert (early["n"], early["confirmed"], early["pending"], early["brier"]) == (1, 0, 1, None)
+    _, out, _ = run(sample_db, capsys, "score", "--json", "--today", "2025-06-01")
+    later = orjson.loads(out)
+    assert (later["confirmed"], later["pending"]) == (1, 3) and later["brier"] is not None
+    _, out, _ = run(sample_db, capsys, "score", "--by", "forecaster", "--json", "--today", "2025-01-31")
+    assert [(g["group"], g["pending"]) for g in orjson.loads(out)] == [("Andrew Korybko", 1)]
+
+
+def test_review_as_of_a_past_day_lists_only_what_existed_and_was_open(sample_db, capsys):
+    _, out, _ = run(sample_db, capsys, "review", "--today", "2025-01-15", "--json")
+    data = orjson.loads(out)
+    everyone = [r["id"] for part in ("due", "checkable_early", "upcoming", "snoozed") for r in data[part]]
+    assert everyone == [CONFIRMED]  # pending on 15 Jan 2025; the rest were made in Feb or later
+    assert data["early_direction"] == {CONFIRMED: "refute"}
+
+
+def test_report_as_of_a_day_before_the_judgement_shows_it_pending(sample_db, capsys):
+    _, before, _ = run(sample_db, capsys, "report", "--today", "2025-03-01")
+    _, after, _ = run(sample_db, capsys, "report", "--today", "2025-07-01")
+    assert "Trump will not abandon Article 5" not in before and "Article 5 still in force" not in before
+    assert "Trump will not abandon Article 5" in after

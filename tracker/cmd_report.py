@@ -66,8 +66,11 @@ def cmd_report(args: argparse.Namespace, path: Path) -> int:
         from tracker.commands import UsageError
 
         raise UsageError("report --format html: -o DIR names the folder to write the pages into")
+    from tracker.review import database_as_of
+
     db = Store(path).load()
     require_forecaster(db, args.author)  # refused before anything is written
+    db = database_as_of(db, today)  # judged after that day: pending in the report
     if args.format == "html":
         return _html_report(args, db, today)
     text = markdown_report(db, today, args.author, source=path.name)

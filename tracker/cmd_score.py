@@ -26,12 +26,12 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
     from tracker.cmd_review import today_arg
     from tracker.commands import _print_json
     from tracker.console import output_width
-    from tracker.scoring import require_forecaster, score, score_groups
+    from tracker.scoring import require_forecaster, score, score_groups, select
     from tracker.storage import Store
 
     today = today_arg(args.today)
     db = Store(path).load()
-    chosen = require_forecaster(db, args.author)
+    require_forecaster(db, args.author)  # a name that matches nobody: refused, not an empty record
     if args.by:
         groups = score_groups(db, args.by, today, args.matured, args.author)
         if args.json:
@@ -39,6 +39,7 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
         else:
             print(groups_text(groups, args.by, args.author, cut=output_width() is not None))
         return 0
+    chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
     result = score(chosen, today, args.matured)
     if args.json:
         _print_json(result)

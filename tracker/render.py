@@ -43,26 +43,42 @@ def status_text(record: Record, today: _dt.date) -> str:
     return "! overdue" if record.is_overdue(today) else label
 
 
+MIN_CLAIM = 20  # below this many cells for the claim, a row puts its id on a line of its own
+ID_INDENT = 16  # the id line starts under the kind column
+
+
 def table(records: list[Record], today: _dt.date, width: int | None = 120) -> str:
     """One line per record: date, kind, status, probability, id, and the claim or title.
 
     User text is escaped (:func:`tracker.text.visible`) *before* it is fitted, so a cut
     never splits an escape sequence. ``width=None`` (output into a pipe) cuts nothing.
+    Ids are never cut (you type them): when the id column would leave the claim fewer than
+    :data:`MIN_CLAIM` cells, each id goes on an indented line under its record instead, so
+    no line is wider than ``width`` (unless an id alone is).
     """
     columns = [("date", 14), ("kind", 10), ("status", 11), ("prob", 4)]
     ids = [visible(r.id) for r in records]
-    id_width = max((cell_len(i) for i in ids), default=2)  # ids are never cut: you type them
-    fixed = sum(w for _, w in columns) + id_width + 2 * (len(columns) + 1)
-    text_cols = max(width - fixed, 20) if width is not None else None
-    header = "  ".join([fit(name, w) for name, w in columns] + [fit("id", id_width), "claim / title"])
+    id_width = max((cell_len(i) for i in ids), default=2)
+    fixed = sum(w for _, w in columns) + 2 * len(columns)
+    below = width is not None and fixed + id_width + 2 + MIN_CLAIM > width
+    if not below:
+        columns.append(("id", id_width))
+        fixed += id_width + 2
+    text_cols = max(width - fixed, 10) if width is not None else None
+    header = "  ".join([fit(name, w) for name, w in columns] + ["claim / title"])
     lines = [header.rstrip()]
     for r, rid in zip(records, ids):
         prob = probability_text(r.probability) if isinstance(r, Prediction) else ""
         label = visible(fold(r.label))
         cells = [fit(r.date.human(), 14), fit(r.kind, 10), fit(status_text(r, today), 11),
-                 fit(prob.rjust(4), 4), fit(rid, id_width),
-                 (fit(label, text_cols) if text_cols is not None else label).rstrip()]
+                 fit(prob.rjust(4), 4)]
+        if not below:
+            cells.append(fit(rid, id_width))
+        cells.append((fit(label, text_cols) if text_cols is not None else label).rstrip())
         lines.append("  ".join(cells).rstrip())
+        if below:
+            room = width - cell_len(rid) - 4
+            lines.append(f"{' ' * min(ID_INDENT, room)}id: {rid}" if room >= 0 else rid)
     return "\n".join(lines)
 
 

@@ -10,6 +10,9 @@ Rules (documented in the README's "Review" section):
   *refuted* early, by the opposite happening. A claim without "will" (a Japanese claim)
   falls back to :func:`tracker.hedges.looks_negated`. A claim about a state *at* the
   deadline cannot be settled early: tag it ``at-deadline`` and it is never listed.
+- **As of** a day (:func:`as_of`, what ``--today`` means for review, score and report): a
+  prediction made after that day does not exist yet, and one whose outcome became known
+  after it (its latest status entry's ``known_on``, or that entry's date) is still pending.
 - A **snooze** sets a next-review date; until that day the prediction leaves the due,
   checkable-early and upcoming lists and waits in ``snoozed``. A status change after a
   snooze ends it (:meth:`Prediction.snoozed_until`).
@@ -20,12 +23,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.dates import DateError, parse_date
 from tracker.fields import FieldError
 from tracker.hedges import looks_negated
-from tracker.model import Database, Prediction, Status
+from tracker.model import Database, HistoryEntry, Prediction, Status
 
 # The first "will" of a claim and the word after it: its main verb, which says whether the
 # claim is that something happens (confirmable early) or that something does not or lasts.
@@ -51,6 +54,45 @@ def due_date(p: Prediction) -> _dt.date:
     """The first day after the whole resolve-by period (so ``2025-12`` is due on 1 Jan 2026)."""
     last = p.resolve_by.last_day()
     return last + _dt.timedelta(days=1) if last < _dt.date.max else last  # 9999-12-31 has no next day
+
+
+def known_day(entry: HistoryEntry) -> _dt.date:
+    """The day a status entry's outcome was known: the first day of its ``known_on``, or
+    (without one: a move back to pending, an old import) the local day it was written."""
+    if entry.known_on is not None:
+        return entry.known_on.first_day()
+    try:
+        written = _dt.datetime.fromisoformat(entry.at.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return _dt.date.min  # an unreadable timestamp: known since ever, rather than never
+    return written.astimezone().date() if written.tzinfo else written.date()
+
+
+def as_of(p: Prediction, today: _dt.date) -> Prediction | None:
+    """The prediction as it stood on ``today``; None when it was made after that day.
+
+    A judgement known after ``today`` (see :func:`known_day`) had not happened yet: the
+    prediction is returned pending, without that status entry (so a snooze before it
+    counts again). Otherwise the prediction itself. Review, scores and reports all read
+    predictions through this, so ``--today D`` means "as of D" everywhere.
+    """
+    if p.made_on.first_day() > today:
+        return None
+    entry = p.last_status_entry()
+    if p.status is Status.PENDING or entry is None or known_day(entry) <= today:
+        return p
+    return replace(p, status=Status.PENDING, history=[h for h in p.history if h is not entry])
+
+
+def predictions_as_of(db: Database, today: _dt.date) -> list[Prediction]:
+    """Every prediction of ``db`` as of ``today`` (:func:`as_of`), those not yet made left out."""
+    return [q for q in (as_of(p, today) for p in db.predictions.values()) if q is not None]
+
+
+def database_as_of(db: Database, today: _dt.date) -> Database:
+    """A copy of ``db`` whose predictions are as of ``today`` (for a report of that day)."""
+    return Database(articles=db.articles, events=db.events,
+                    predictions={p.id: p for p in predictions_as_of(db, today)})
 
 
 def is_due(p: Prediction, today: _dt.date) -> bool:
@@ -145,10 +187,11 @@ def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) 
     - ``snoozed``: pending predictions snoozed past today, by their next-review day.
 
     Each prediction is in at most one list; void, confirmed and refuted ones in none.
+    Predictions are taken as of ``today`` (:func:`as_of`).
     """
     queue = ReviewQueue()
     snoozed: list[tuple[_dt.date, tuple, Prediction]] = []
-    for p in db.predictions.values():
+    for p in predictions_as_of(db, today):
         if p.status is not Status.PENDING:
             continue
         back_on = snoozed_past(p, today)
@@ -169,4 +212,4 @@ def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) 
 
 def due_count(db: Database, today: _dt.date) -> int:
     """How many predictions are due for review today (what the TUI announces on start-up)."""
-    return sum(1 for p in db.predictions.values() if is_due(p, today) and snoozed_past(p, today) is None)
+    return sum(1 for p in predictions_as_of(db, today) if is_due(p, today) and snoozed_past(p, today) is None)

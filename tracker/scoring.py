@@ -6,6 +6,8 @@ report compute the same figures. The rules (see the README's "Scores" section):
 - Every figure is over the *scored* predictions (:func:`scorable`): confirmed or refuted,
   with a probability. A resolved prediction whose probability was never stated counts in
   ``n``, ``resolved``, ``confirmed``/``refuted`` but in no score. Void counts only in ``void``.
+- Everything is as of ``today`` (:func:`tracker.review.as_of`): a prediction made after it
+  is left out, one judged after it counts as pending.
 - ``matured`` first restricts *everything* to predictions whose resolve-by period is over.
 - ``stated``/``inferred``/``even_share`` describe the calls made: every non-void prediction
   with a probability, pending ones included. A probability is *inferred* when its hedge is
@@ -24,6 +26,7 @@ from tracker import hedges
 from tracker.disputes import is_disputed
 from tracker.errors import TrackerError
 from tracker.model import Database, Prediction, Status
+from tracker.review import as_of, predictions_as_of
 
 Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal
 CLIP = (0.01, 0.99)      # log loss and baseline score: one confident miss must not be infinite
@@ -214,7 +217,8 @@ def trend(scored: list[Prediction], by: str = "year") -> list[dict]:
 def score(predictions: Iterable[Prediction], today: _dt.date, matured: bool = False,
           trend_by: str = "year") -> dict:
     """Every figure of a track record, as one JSON-ready dict with the keys in :data:`KEYS`."""
-    pool = [p for p in predictions if not matured or has_matured(p, today)]
+    current = [q for q in (as_of(p, today) for p in predictions) if q is not None]
+    pool = [p for p in current if not matured or has_matured(p, today)]
     scored = scorable(pool)
     pairs = [(p.probability, outcome(p)) for p in scored]
     right = sum(1 for f, o in pairs if (f > 0.5 and o) or (f < 0.5 and not o))
@@ -269,10 +273,12 @@ def _group_keys(by: str) -> Callable[[Prediction], list[str]]:
     raise ValueError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
 
 
-def select(db: Database, author: str | None = None) -> list[Prediction]:
-    """The predictions whose forecaster's name contains ``author`` (ignoring case), or all."""
+def select(db: Database, author: str | None = None, today: _dt.date | None = None) -> list[Prediction]:
+    """The predictions whose forecaster's name contains ``author`` (ignoring case), or all;
+    with ``today``, as of that day (:func:`tracker.review.as_of`: those not yet made left out)."""
     needle = (author or "").casefold().strip()
-    return [p for p in db.predictions.values() if needle in p.forecaster.casefold()]
+    pool = predictions_as_of(db, today) if today is not None else db.predictions.values()
+    return [p for p in pool if needle in p.forecaster.casefold()]
 
 
 class NoForecaster(TrackerError):
@@ -295,7 +301,7 @@ def score_groups(db: Database, by: str, today: _dt.date, matured: bool = False,
     or year made, ordered by group; each dict starts with its ``group``."""
     keys = _group_keys(by)
     groups: dict[str, list[Prediction]] = {}
-    for p in select(db, author):
+    for p in select(db, author, today):
         for key in keys(p):
             groups.setdefault(key, []).append(p)
     return [{"group": key, **score(members, today, matured)} for key, members in sorted(groups.items())]
