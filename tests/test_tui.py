@@ -91,7 +91,7 @@ async def test_timeline_shows_events_and_predictions_in_date_order_with_today_ma
         assert rows[3].date.human() == "2027"
         assert rows[0].style == "overdue"  # pending past its resolve-by date
         counts = str(app.query_one("#counts").content)
-        assert "pending 3" in counts and "overdue 1" in counts
+        assert "pending 3 (! 1 overdue)" in counts
 
 
 async def test_marking_by_key_writes_the_file_and_the_history(db_path):

@@ -68,11 +68,11 @@ EVENT = (
 )
 PREDICTION = (
     Field("claim", required=True, scored=True, searched=True, show_at=1, form_at=1,
-          placeholder="English, in the author's direction, specific enough to judge"),
+          placeholder="English, the author's direction, judgeable"),
     Field("condition", searched=True, show_at=2, form_at=11, placeholder="for 'if X then Y': the X"),
     Field("quote", searched=True, show_at=7, form_at=10, placeholder="the source sentence, in its own language"),
     Field("hedge", searched=True, show_at=5, form_at=2,
-          placeholder="the phrase carrying the confidence: likely, 可能性は低い… (fills in the probability)"),
+          placeholder="likely, 可能性は低い…: sets the probability"),
     Field("alt_hedge", label="also read as", show_at=6),
     Field("probability", PROBABILITY, scored=True, show_at=4, form_at=3, placeholder="of the claim: 0.7 or 70%"),
     Field("made_on", DATE, label="made on", show_at=8, form_at=5, placeholder="blank: the article's date, else today"),
@@ -82,7 +82,7 @@ PREDICTION = (
     Field("author", show_at=11, form_at=6, placeholder="blank: the article's author"),
     Field("forecaster", scored=True, show_at=12),
     Field("article", show_at=15, form_at=7, form_label="Article id",
-          placeholder="e.g. korybko-2025-02-22-trump-nato-article-5"),
+          placeholder="e.g. korybko-2025-02-22-nato-article-5"),
     Field("event", show_at=16, form_at=8, form_label="Event id", placeholder="optional"),
     Field("tags", LIST, searched=True, show_at=13, form_at=9, placeholder="separated by ;"),
     Field("status", STATUS, editable=False, show_at=3),

@@ -89,6 +89,7 @@ class Session:
         self.loaded = False
         self.readable = True
         self.had_file = False
+        self.missing = False  # no file at the path yet (a new database, or a mistyped --db)
         self.undo_stack: list[UndoItem] = []
         self._listeners: list[DOMNode] = []
 
@@ -152,7 +153,8 @@ class Session:
     def _unreadable(self, message: str, signature: Signature | None) -> None:
         self.signature = signature
         if self.readable or not self.loaded:
-            self.say(f"{message}. Showing what was last read; nothing will be written.",
+            shown = "Showing what was last read" if self.loaded else "Nothing could be read"
+            self.say(f"{message}. {shown}; nothing will be written.",
                      title="Cannot read the database", severity="error", timeout=10)
         self.readable = False
         self._post(DatabaseUnreadable, message)
@@ -162,6 +164,7 @@ class Session:
             self.say("The database is readable again.")
         self.readable = True
         self.had_file = signature is not None
+        self.missing = signature is None
         self.database, self.signature = database, signature
         self.loaded = True
         # The records live as long as this read: keep the cyclic collector from walking them

@@ -108,6 +108,7 @@ class ReviewScreen(Screen[None]):
             return
         if self.current is None:
             self.finished = True
+            self.refresh_bindings()  # the footer drops the keys that decide
             position.update("Review — done")
             card.update(self._summary())
             return
@@ -157,6 +158,12 @@ class ReviewScreen(Screen[None]):
         tail = f"; {left} not reached" if left > 0 else ""
         return Group(Text(f"Reviewed {len(self.decisions)} of {len(self.items)}: {line}{tail}.", style="bold"),
                      Text(""), table, Text(""), Text("Escape goes back to the timeline."))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once the queue is done, the keys that decide are hidden (they would do nothing)."""
+        if action in ("mark", "snooze", "skip") and self.finished:
+            return False
+        return True
 
     # ---- deciding --------------------------------------------------------------
     def action_mark(self, status: str) -> None:

@@ -66,6 +66,7 @@ class ScoresScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
+        table.focus()  # so ↑↓ choose a forecaster at once, rather than scroll the page
         self.session.subscribe(self)
         self._compute(self.session.database, self.matured)
 

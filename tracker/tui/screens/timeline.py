@@ -141,7 +141,11 @@ class TimelineScreen(Screen[None]):
         timeline = self.query_one(Timeline)
         if keep_id is None and timeline.current is not None:
             keep_id = timeline.current.record_id
-        empty = "No events or predictions yet: press a to add one." if not self.database.records() else ""
+        empty = ""
+        if not self.database.records():
+            empty = (f"{visible(str(self.session.store.path))} does not exist yet: press a to add a record, "
+                     "which creates the file there." if self.session.missing
+                     else "No events or predictions yet: press a to add one.")
         timeline.set_rows(rows, keep_id=keep_id, placeholder=empty)
         self._update_counts()
 
@@ -149,10 +153,14 @@ class TimelineScreen(Screen[None]):
         session, c = self.session, self.counts  # counted in the worker that built the rows
         rows = self.query_one(Timeline).rows
         shown = len(rows) - (1 if rows else 0)  # all but the today line
-        text = (f"… pending {c.pending}  ✓ confirmed {c.confirmed}  ✗ refuted {c.refuted}  "
-                f"⊘ void {c.void}  ! overdue {c.overdue}  │ {shown} shown · {self.view.describe(self.titles)}")
+        # Overdue predictions are pending ones: shown inside the pending count, not beside it.
+        text = (f"… pending {c.pending} (! {c.overdue} overdue)  ✓ confirmed {c.confirmed}  "
+                f"✗ refuted {c.refuted}  ⊘ void {c.void}  │ {shown} shown · {self.view.describe(self.titles)}")
         if not session.readable:
-            text = f"⚠ cannot read {session.store.path.name}: showing the last good read, writing nothing │ {text}"
+            shown_read = "showing the last good read" if session.loaded else "nothing could be read"
+            text = f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"
+        elif session.missing:
+            text = f"new file: {session.store.path} does not exist yet; adding a record creates it │ {text}"
         elif not session.loaded:
             text = "Loading…"
         self.query_one("#counts", Static).update(visible(text))
