@@ -328,7 +328,7 @@ def test_marking_without_a_date_records_today(sample_db, capsys):
 def test_validate_a_sound_database_reports_ok(sample_db, capsys):
     code, out, _ = cli(capsys, "--db", sample_db, "validate")
     assert code == 0
-    assert "ok (2 articles, 1 events, 4 predictions)" in out
+    assert "ok (2 articles, 1 event, 4 predictions)" in out
 
 
 def _prediction(**fields) -> dict:

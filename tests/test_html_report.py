@@ -43,12 +43,12 @@ def judged_db(tmp_path) -> Path:
 def test_one_page_per_forecaster_and_an_index(judged_db):
     pages = build_site(Store(judged_db).load(), TODAY)
     assert set(pages) == {"index.html", "andrew-korybko.html", page_names(["山田 太郎"])["山田 太郎"],
-                          "none.html"}   # FAR_FUTURE names no forecaster
+                          "unattributed.html"}   # FAR_FUTURE names no forecaster
     index = pages["index.html"]
     assert 'href="andrew-korybko.html"' in index and "山田 太郎" in index
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in index
     page = pages["andrew-korybko.html"]
-    assert "Resolved predictions (2)" in page and "Void (1)" in pages["none.html"] and "moot" in pages["none.html"]
+    assert "Resolved predictions (2)" in page and "Void (1)" in pages["unattributed.html"] and "moot" in pages["unattributed.html"]
     assert "<svg" in page and page.count('class="dot"') == 2       # two non-empty calibration bins
     assert "Brier, hedge range" in page and "Known on" in page and "January 2026" in page
 

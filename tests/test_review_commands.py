@@ -131,7 +131,7 @@ def test_score_by_forecaster_gives_one_object_per_group(sample_db, capsys):
                            forecaster="Pakistan Railways")
     code, out, _ = run(sample_db, capsys, "score", "--by", "forecaster", "--json")
     groups = orjson.loads(out)
-    assert [g["group"] for g in groups] == ["(none)", "Andrew Korybko", "Pakistan Railways", "山田 太郎"]
+    assert [g["group"] for g in groups] == ["(unattributed)", "Andrew Korybko", "Pakistan Railways", "山田 太郎"]
     assert all(list(g)[0] == "group" and list(g)[1:] == list(KEYS) for g in groups)
     code, out, _ = run(sample_db, capsys, "score", "--by", "forecaster")
     assert out.splitlines()[0].split()[:3] == ["forecaster", "n", "resolved"]

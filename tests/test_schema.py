@@ -32,7 +32,15 @@ def _edit_flags() -> set[str]:
 
 def test_edit_has_a_flag_for_every_editable_field():
     assert {f.flag for f in schema.editable()} <= _edit_flags()
-    assert "--status" not in _edit_flags()  # a status changes through `mark`, with its history
+    # A status changes through `mark`, with its history: `edit --status` only says so (exit 2).
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    setters = {opt for action in commands.choices["edit"]._actions if action.dest.startswith("set_")
+               for opt in action.option_strings}
+    assert "--status" not in setters
+    with pytest.raises(SystemExit) as exit_:
+        parser.parse_args(["edit", "x", "--status", "confirmed"])
+    assert exit_.value.code == 2
 
 
 @pytest.mark.parametrize("field", [f for f in schema.ARTICLE if f.type == schema.TEXT and f.name != "author"],

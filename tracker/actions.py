@@ -26,7 +26,7 @@ from tracker.model import (
 from tracker.status import status_entry
 from tracker.text import has_control
 from tracker.storage import Session, Store
-from tracker.validate import record_problems
+from tracker.validate import made_before_published, published_after_predictions, record_problems
 from tracker.who import current_user
 
 
@@ -36,9 +36,25 @@ def _all_ids(session: Session) -> set[str]:
 
 def _refuse_problems(record: Record, session: Session, changed: Iterable[str] = ()) -> None:
     """Refuse a record with problems, naming the field of the first (so a form can point at it)."""
-    problems = record_problems(record, session.exists)
+    problems = record_problems(record, session.exists) + _publication_problems(record, session, changed)
     if problems:
         raise _field_error(problems[0], changed)
+
+
+def refuse_empty_forecaster(changes: Mapping[str, Any]) -> None:
+    """A forecaster set to nothing would move the call out of its author's score: refused."""
+    if "forecaster" in changes and not str(changes["forecaster"] or "").strip():
+        raise FieldError("forecaster", "cannot be empty: name whose call it is (the author, or who announced it)")
+
+
+def _publication_problems(record: Record, session: Session, changed: Iterable[str]) -> list[str]:
+    """A prediction must not be made before its article was published (seen from either side)."""
+    if isinstance(record, Prediction) and record.article:
+        article = session.get("article", record.article)
+        return made_before_published(record, article if isinstance(article, Article) else None)
+    if isinstance(record, Article) and "published" in set(changed):  # the only scan: a rare edit
+        return published_after_predictions(record, session.database().predictions.values())
+    return []
 
 
 def _field_error(problem: str, changed: Iterable[str] = ()) -> FieldError:
@@ -178,6 +194,7 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
     """
     if not changes:
         raise ActionError("nothing to change: name at least one field")
+    refuse_empty_forecaster(changes)
     by = current_user(store.path.parent)  # asked before taking the lock: it may start git
     with store.transaction() as session:
         record = _get(session, record_id)

@@ -36,8 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str, *examples: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, description=help_text, formatter_class=fmt,
-                              epilog=_examples(*examples))
+        p = sub.add_parser(name, help=help_text, description=help_text, formatter_class=fmt,
+                           epilog=_examples(*examples))
+        _db_option(p)
+        return p
 
     p = command("list", "List records in date order.",
                 "tracker list --kind prediction --status pending --due-before 2026-01",
@@ -63,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                 "tracker add event --date 2025-05 --title 'Polish presidential election'",
                 "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23")
     kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
-    ap = kinds.add_parser("prediction", help="a prediction", formatter_class=fmt, epilog=_examples(
+    ap = _db_option(kinds.add_parser("prediction", help="a prediction", formatter_class=fmt, epilog=_examples(
         "tracker add prediction --claim 'Poland will not accept the inspections' \\",
-        "    --hedge \"probably won't\" --resolve-by 2025-12 --article korybko-2025-02-22-belarus-poland"))
+        "    --hedge \"probably won't\" --resolve-by 2025-12 --article korybko-2025-02-22-poland-belarus-inspections")))
     ap.add_argument("--claim", required=True, help="English, in the author's direction, judgeable")
     ap.add_argument("--probability", metavar="P", help="0.7 or 70%%; with --hedge, must agree with it")
     ap.add_argument("--hedge", metavar="PHRASE",
@@ -84,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--tag", action="append", default=[], metavar="TAG")
     ap.add_argument("--id", metavar="SLUG", help="default: made from the claim")
     ap.add_argument("--json", action="store_true")
-    ep = kinds.add_parser("event", help="an event", formatter_class=fmt, epilog=_examples(
-        "tracker add event --date 2025-03-15 --title 'First Russia-Pakistan freight train' --tag trade"))
+    ep = _db_option(kinds.add_parser("event", help="an event", formatter_class=fmt, epilog=_examples(
+        "tracker add event --date 2025-03-15 --title 'First Russia-Pakistan freight train' --tag trade")))
     ep.add_argument("--date", required=True)
     ep.add_argument("--title", required=True)
     ep.add_argument("--summary", default="")
@@ -93,8 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     ep.add_argument("--tag", action="append", default=[], metavar="TAG")
     ep.add_argument("--id", metavar="SLUG")
     ep.add_argument("--json", action="store_true")
-    arp = kinds.add_parser("article", help="an article", formatter_class=fmt, epilog=_examples(
-        "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23 --url https://..."))
+    arp = _db_option(kinds.add_parser("article", help="an article", formatter_class=fmt, epilog=_examples(
+        "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23 --url https://...")))
     arp.add_argument("--title", required=True)
     arp.add_argument("--author", required=True)
     arp.add_argument("--published", required=True, metavar="DATE")
@@ -109,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     for field in schema.editable():  # every field the table says `edit` may set
         p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE")
+    p.add_argument("--status", action=_UseMark, help=argparse.SUPPRESS)
     p.add_argument("--note", default="", help="why the change was made (kept in history)")
     p.add_argument("--force", action="store_true",
                    help="allow changing claim, probability or resolve-by of a resolved prediction")
@@ -152,6 +155,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _db_option(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """`--db PATH` after the command too; SUPPRESS keeps a --db given before it when absent here."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: $TRACKER_DB, else ./predictions.json)")
+    return parser
+
+
+class _UseMark(argparse.Action):
+    """`edit --status`: a judgement is not a field edit; the error names `tracker edit` and `mark`."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.error("--status: a status is not edited; use `tracker mark ID STATUS` "
+                     "(pending, confirmed, refuted or void)")
+
+
 def _sharing_commands(command) -> None:
     """Commands for a record shared through git: settle, merge-file, git-setup."""
     p = command("settle", "Settle a dispute: set a field two readers disagreed on (see list --disputed).",
@@ -164,7 +182,7 @@ def _sharing_commands(command) -> None:
     p.add_argument("--json", action="store_true")
     p = command("merge-file", "git's merge driver: merge THEIRS into OURS record by record "
                 "(`tracker git-setup` registers it).",
-                "tracker merge-file base.json ours.json theirs.json   # git runs: %%O %%A %%B")
+                "tracker merge-file base.json ours.json theirs.json   # git runs: %O %A %B")
     p.add_argument("base")
     p.add_argument("ours", help="written with the result")
     p.add_argument("theirs")
@@ -175,6 +193,17 @@ def _sharing_commands(command) -> None:
 
 def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
+
+
+# Commands that may create the database (or do not read it); every other one needs it to exist.
+_MAY_CREATE = {"add", "import", "ingest", "merge-file", "git-setup", "hedges", "inbox"}
+
+
+def _missing_database(command: str, path: Path) -> str | None:
+    """The refusal for a command that needs a database when there is none at ``path``."""
+    if command in _MAY_CREATE or os.path.lexists(path):
+        return None
+    return f"{path}: no such file (`tracker add` or `tracker import` creates one)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command in (None, "tui"):
         return commands.open_tui(db_path(args))
+    missing = _missing_database(args.command, db_path(args))
+    if missing:  # not "no record with id X" when the whole file is missing
+        return _refuse(missing, [])
     try:
         # A command builds many acyclic objects (100k records): the cyclic garbage
         # collector would only rescan them, for up to half the run time.

@@ -59,37 +59,39 @@ def cmd_report(args: argparse.Namespace, path: Path) -> int:
     from tracker.report import markdown_report
     from tracker.storage import Store
 
+    from tracker.scoring import require_forecaster
+
     today = today_arg(args.today)
-    if args.format == "html":
-        return _html_report(args, path, today)
+    if args.format == "html" and (not args.output or args.output == "-"):
+        from tracker.commands import UsageError
+
+        raise UsageError("report --format html: -o DIR names the folder to write the pages into")
     from tracker.review import database_as_of
 
-    db = database_as_of(Store(path).load(), today)  # judged after that day: pending in the report
+    db = Store(path).load()
+    require_forecaster(db, args.author)  # refused before anything is written
+    db = database_as_of(db, today)  # judged after that day: pending in the report
+    if args.format == "html":
+        return _html_report(args, db, today)
     text = markdown_report(db, today, args.author, source=path.name)
     emit(text.encode("utf-8"), args.output, path, "report")
     return 0
 
 
-def _html_report(args: argparse.Namespace, path: Path, today) -> int:
-    from tracker.commands import UsageError
+def _html_report(args: argparse.Namespace, db, today) -> int:
     from tracker.htmlreport import write_site
-    from tracker.storage import Store
+    from tracker.text import plural, visible
 
-    if not args.output or args.output == "-":
-        raise UsageError("report --format html: -o DIR names the folder to write the pages into")
-    from tracker.review import database_as_of
-
-    written = write_site(database_as_of(Store(path).load(), today), Path(args.output), today, args.author)
-    from tracker.text import visible
-
-    print(visible(f"{Path(args.output) / 'index.html'}: {len(written)} pages"), file=sys.stderr)
+    written = write_site(db, Path(args.output), today, args.author)
+    print(visible(f"{Path(args.output) / 'index.html'}: {plural(len(written), 'page')}"), file=sys.stderr)
     return 0
 
 
 def cmd_export_ics(args: argparse.Namespace, path: Path) -> int:
     from tracker.ics import calendar_bytes, pending
+    from tracker.text import plural
     from tracker.storage import Store
 
     db = Store(path).load()
-    emit(calendar_bytes(db), args.output, path, f"calendar ({len(pending(db))} events)")
+    emit(calendar_bytes(db), args.output, path, f"calendar ({plural(len(pending(db)), 'event')})")
     return 0

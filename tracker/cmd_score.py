@@ -25,17 +25,19 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
 def cmd_score(args: argparse.Namespace, path: Path) -> int:
     from tracker.cmd_review import today_arg
     from tracker.commands import _print_json
-    from tracker.scoring import score, score_groups, select
+    from tracker.console import output_width
+    from tracker.scoring import require_forecaster, score, score_groups, select
     from tracker.storage import Store
 
     today = today_arg(args.today)
     db = Store(path).load()
+    require_forecaster(db, args.author)  # a name that matches nobody: refused, not an empty record
     if args.by:
         groups = score_groups(db, args.by, today, args.matured, args.author)
         if args.json:
             _print_json(groups)
         else:
-            print(groups_text(groups, args.by, args.author))
+            print(groups_text(groups, args.by, args.author, cut=output_width() is not None))
         return 0
     chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
     result = score(chosen, today, args.matured)
@@ -97,8 +99,10 @@ def _cut(text: str, width: int) -> str:
     return text if cell_len(text) <= width else fit(text, width)
 
 
-def groups_text(groups: list[dict], by: str, author: str | None) -> str:
-    """One row per group: counts, hit rate and Brier with intervals, hedge range, log loss."""
+def groups_text(groups: list[dict], by: str, author: str | None, cut: bool = True) -> str:
+    """One row per group: counts, hit rate and Brier with intervals, hedge range, log loss.
+
+    ``cut``: long group names end in … at 40 cells (for a terminal; a pipe gets them whole)."""
     from tracker import score_format as sf
     from tracker.render import fold
     from tracker.text import visible
@@ -107,7 +111,8 @@ def groups_text(groups: list[dict], by: str, author: str | None) -> str:
         return f"no predictions{f' by a forecaster matching {author!r}' if author else ''}"
     header = (by, "n", "resolved", "✓", "✗", "pending", "void", "hit rate", "95% CI", "Brier",
               "95% CI", "hedge range", "log loss", "baseline", "inferred", "at 50%")
-    rows = [(_cut(visible(fold(g["group"])), 40), str(g["n"]), str(g["resolved"]), str(g["confirmed"]),
+    width = 40 if cut else 1_000_000_000
+    rows = [(_cut(visible(fold(g["group"])), width), str(g["n"]), str(g["resolved"]), str(g["confirmed"]),
              str(g["refuted"]), str(g["pending"]), str(g["void"]), sf.pct(g["hit_rate"]),
              sf.interval(g["hit_rate_ci95"], sf.pct), sf.num(g["brier"]), sf.interval(g["brier_ci95"]),
              sf.interval(g["brier_hedge_range"]), sf.num(g["log_loss"]), sf.signed(g["baseline_score"]),

@@ -16,6 +16,7 @@ from tracker.errors import Problem, TrackerError
 from tracker import schema
 from tracker.dates import DateError, PDate, parse_stored
 from tracker.model import KINDS, Article, Event, HistoryEntry, Prediction, Record, Status
+from tracker.text import a_or_an
 
 ID_PATTERN = re.compile(r"[^\s/\\]+")
 
@@ -247,7 +248,7 @@ class _Reader:
     def _verdict_entry(self, name: str, raw: dict, at: str, action: str) -> HistoryEntry:
         """A merge's dispute (each side's value and who set it) or a reader's settling of one."""
         if not isinstance(raw.get("field"), str) or not raw.get("field"):
-            self.fail(name, f"a {action} entry needs a 'field'")
+            self.fail(name, f"{a_or_an(action)} entry needs a 'field'")
         if action == "settle":
             return HistoryEntry(at=at, action="settle", field=raw.get("field"), new=raw.get("value"),
                                 note=str(raw.get("note") or ""))

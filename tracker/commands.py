@@ -18,7 +18,7 @@ from tracker.fileguard import UnsafeFileError, check_regular
 from tracker.model import Database, Record
 from tracker import commands_ingest
 from tracker.storage import Session, Store, StoreError
-from tracker.text import visible
+from tracker.text import plural, visible
 
 
 class UsageError(Exception):
@@ -211,8 +211,8 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     if problems:
         raise Refused(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found",
                       [f"{path}: {p}" for p in problems])
-    say(f"{path}: ok ({len(db.articles)} articles, {len(db.events)} events, "
-          f"{len(db.predictions)} predictions)")
+    say(f"{path}: ok ({plural(len(db.articles), 'article')}, {plural(len(db.events), 'event')}, "
+        f"{plural(len(db.predictions), 'prediction')})")
     return 0
 
 
@@ -238,7 +238,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
         if _same_file(out, path):
             raise ActionError(f"{out}: refusing to export over the database itself")
         write_output(out, data)
-        print(f"{visible(str(out))}: {len(records)} records", file=sys.stderr)
+        print(f"{visible(str(out))}: {plural(len(records), 'record')}", file=sys.stderr)
     elif sys.stdout.isatty():  # for reading, not for a file: nothing in it may act on the terminal
         say(data.decode("utf-8"))
     else:

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import orjson
 
-from tracker.text import visible
+from tracker.text import plural, visible
 
 
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -88,8 +88,8 @@ def cmd_ingest(args: argparse.Namespace, path: Path) -> int:
                 print(visible(_line(c)))
     new = len(result.new)
     verb = "would propose" if args.dry_run else "proposed"
-    print(f"{verb} {new} ({sum(c.kind == 'event' for c in result.new)} events, "
-          f"{sum(c.kind == 'prediction' for c in result.new)} predictions); "
+    events = sum(c.kind == 'event' for c in result.new)
+    print(f"{verb} {new} ({plural(events, 'event')}, {plural(sum(c.kind == 'prediction' for c in result.new), 'prediction')}); "
           f"{len(result.candidates) - new} already known" + ("" if args.dry_run else "; see `tracker inbox`"),
           file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ from tracker.disputes import dispute_summary, is_disputed
 from tracker.ids import slugify
 from tracker.model import Database, Prediction, Status
 from tracker.svgchart import calibration_svg, trend_svg
-from tracker.text import visible
+from tracker.text import plural, visible
 
 CSS = """
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fdfdfc; --muted: #666; --line: #d8d8d8;
@@ -109,7 +109,7 @@ def build_site(db: Database, today: _dt.date, author: str | None = None) -> dict
     """Every page of the scorecard, by file name: ``index.html`` and one per forecaster."""
     groups: dict[str, list[Prediction]] = {}
     for p in scoring.select(db, author):
-        groups.setdefault(p.forecaster or "(none)", []).append(p)
+        groups.setdefault(scoring.forecaster_label(p), []).append(p)
     names = page_names(sorted(groups))
     pages = {names[who]: forecaster_page(who, groups[who], db, today) for who in sorted(groups)}
     pages["index.html"] = index_page(groups, names, today)
@@ -139,7 +139,7 @@ def forecaster_page(who: str, predictions: list[Prediction], db: Database, today
     s = scoring.score(predictions, today)
     disputed = [p for p in predictions if is_disputed(p)]
     parts = ['<p><a href="index.html">← All forecasters</a></p>', f"<h1>{esc(who)}</h1>",
-             f'<p class="meta">{s["n"]} predictions: {s["confirmed"]} confirmed, {s["refuted"]} refuted, '
+             f'<p class="meta">{plural(s["n"], "prediction")}: {s["confirmed"]} confirmed, {s["refuted"]} refuted, '
              f'{s["void"]} void, {s["pending"]} pending; {len(disputed)} disputed. As of {today.isoformat()}.</p>',
              "<h2>Score</h2>", _score_table(s)]
     if any(row["n"] for row in s["calibration"]):

@@ -66,6 +66,18 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    try:  # os.stat follows links the kernel's way: /dev/stdout -> /proc/self/fd/1 -> a pipe
+        first = os.stat(path)
+    except OSError:
+        first = None
+    if first is not None and not (stat.S_ISREG(first.st_mode) or stat.S_ISDIR(first.st_mode)):
+        # A pipe, terminal or device: written through the path as given. Resolving it by hand
+        # would turn /proc/self/fd/1 into "pipe:[N]", a name that does not exist.
+        if _is_our_stdout(Path(path)):
+            write_output("-", data)
+        else:
+            _write_in_place(Path(path), data, display=path)
+        return
     target = resolve_output(path)
     if _is_our_stdout(target):  # `-o /dev/stdout >> log`: write where our stdout writes (appending)
         write_output("-", data)

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 from tracker import score_format as sf
 from tracker.model import Database, Prediction, Status
 from tracker.render import fold
-from tracker.scoring import is_inferred, resolved_early, score, score_groups, select
+from tracker.scoring import forecaster_label, is_inferred, resolved_early, score, score_groups, select
 from tracker.text import visible
 
 # Every ASCII punctuation character that means something inline in CommonMark or GFM
@@ -92,7 +92,7 @@ def markdown_report(db: Database, today: _dt.date, author: str | None = None,
     lines += ["## Resolved predictions", ""]
     if resolved:
         lines += _table(("claim", "forecaster", "probability", "outcome", "known", "evidence", "article"), [
-            (md_text(p.claim), md_text(p.forecaster), _probability(p),
+            (md_text(p.claim), md_text(forecaster_label(p)), _probability(p),
              f"{p.status.symbol} {p.status.value}", _known(p), _evidence(p), _article(db, p))
             for p in resolved])
     else:
@@ -104,7 +104,7 @@ def markdown_report(db: Database, today: _dt.date, author: str | None = None,
                      "vague); counted in no score.")
         lines.append("")
         lines += _table(("claim", "forecaster", "why void", "article"), [
-            (md_text(p.claim), md_text(p.forecaster),
+            (md_text(p.claim), md_text(forecaster_label(p)),
              md_text(p.last_status_entry().note if p.last_status_entry() else "") or "—", _article(db, p))
             for p in void])
     else:

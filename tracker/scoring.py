@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 
 from tracker import hedges
 from tracker.disputes import is_disputed
+from tracker.errors import TrackerError
 from tracker.model import Database, Prediction, Status
 from tracker.review import as_of, predictions_as_of
 
@@ -252,9 +253,17 @@ def score(predictions: Iterable[Prediction], today: _dt.date, matured: bool = Fa
     }
 
 
+UNATTRIBUTED = "(unattributed)"
+
+
+def forecaster_label(p: Prediction) -> str:
+    """Whose call, for grouping and display: a prediction with no forecaster is "(unattributed)"."""
+    return p.forecaster or UNATTRIBUTED
+
+
 def _group_keys(by: str) -> Callable[[Prediction], list[str]]:
     if by == "forecaster":
-        return lambda p: [p.forecaster or "(none)"]
+        return lambda p: [forecaster_label(p)]
     if by == "article":
         return lambda p: [p.article or "(none)"]
     if by == "tag":
@@ -270,6 +279,20 @@ def select(db: Database, author: str | None = None, today: _dt.date | None = Non
     needle = (author or "").casefold().strip()
     pool = predictions_as_of(db, today) if today is not None else db.predictions.values()
     return [p for p in pool if needle in p.forecaster.casefold()]
+
+
+class NoForecaster(TrackerError):
+    """``--author NAME`` that matches no forecaster: refused rather than an empty record."""
+
+
+def require_forecaster(db: Database, author: str | None) -> list[Prediction]:
+    """:func:`select`, refusing an ``author`` that matches no prediction's forecaster."""
+    chosen = select(db, author)
+    if author is not None and not chosen:
+        names = sorted({forecaster_label(p) for p in db.predictions.values()})
+        shown = ", ".join(names[:12]) + (f", … ({len(names)} in all)" if len(names) > 12 else "")
+        raise NoForecaster(f"no forecaster matches {author!r} (forecasters: {shown or 'none yet'})")
+    return chosen
 
 
 def score_groups(db: Database, by: str, today: _dt.date, matured: bool = False,

@@ -39,3 +39,13 @@ def visible(text: str, keep_newlines: bool = False) -> str:
 def has_control(text: str) -> bool:
     """Whether ``text`` holds a character :func:`visible` would escape (newlines included)."""
     return _CONTROL.search(text) is not None
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``1 page``, ``2 pages``, ``0 pages`` (``many`` for an irregular plural)."""
+    return f"{n} {noun if n == 1 else (many or noun + 's')}"
+
+
+def a_or_an(word: str) -> str:
+    """``an event``, ``a prediction``: the article a word takes (by its first letter)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from tracker import hedges
 from tracker.codec import FIELDS
 from tracker.errors import Problem
-from tracker.model import Database, Event, Prediction, Record
+from tracker.model import Article, Database, Event, Prediction, Record
 from tracker.status import history_problems
+from tracker.text import a_or_an
 
 Exists = Callable[[str, str], bool]  # (kind, id) -> is there such a record?
 
@@ -65,6 +66,21 @@ def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]
     return problems
 
 
+def made_before_published(p: Prediction, article: Article | None) -> list[str]:
+    """A prediction made (all of its made_on) before the day its article was published."""
+    if article is None or p.made_on.last_day() >= article.published.first_day():
+        return []
+    return [Problem(f"predictions[{p.id}]", "made_on", f"{p.made_on} is before its article "
+                    f"{article.id!r} was published ({article.published})")]
+
+
+def published_after_predictions(article: Article, predictions: Iterable[Prediction]) -> list[str]:
+    """``made_before_published`` seen from the article (a new published date): put on published."""
+    return [Problem(f"articles[{article.id}]", "published", f"{article.published} is after "
+                    f"prediction {p.id!r} was made ({p.made_on})")
+            for p in predictions if p.article == article.id and made_before_published(p, article)]
+
+
 def database_problems(db: Database) -> list[str]:
     """Every cross-record problem in the database."""
     problems: list[str] = []
@@ -76,6 +92,8 @@ def database_problems(db: Database) -> list[str]:
     for record in db.records():
         if record.id in seen:
             problems.append(Problem(f"{record.kind}s[{record.id}]", "", f"id is also used by {seen[record.id]}"))
-        seen.setdefault(record.id, f"an {record.kind}" if record.kind[0] in "aeiou" else f"a {record.kind}")
+        seen.setdefault(record.id, a_or_an(record.kind))
         problems += record_problems(record, exists)
+        if isinstance(record, Prediction) and record.article:
+            problems += made_before_published(record, db.articles.get(record.article))
     return problems

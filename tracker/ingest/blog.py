@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from tracker.dates import DateError, PDate
 from tracker.ids import slugify
 from tracker.ingest.source import IngestError, Paragraph, SourceArticle
+from tracker.text import plural
 
 HEADING = re.compile(r"^(?P<title>\S.*?)\s*[―—]\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
                      r"\s*(?P<H>\d{1,2}):(?P<M>\d{2})\s*$", re.MULTILINE)
@@ -120,7 +121,7 @@ def _check_citation(article: SourceArticle) -> None:
         if gap < 0:
             article.flags.append(f"the original is dated {article.published} after the post ({posted})")
         elif gap > 7:
-            article.flags.append(f"the original is dated {gap} days before the post ({posted})")
+            article.flags.append(f"the original is dated {plural(gap, 'day')} before the post ({posted})")
     slug = urlsplit(article.url).path.rstrip("/").rsplit("/", 1)[-1] if article.url else ""
     title_slug = slugify(article.title)
     if slug and title_slug and not (title_slug.startswith(slug) or slug.startswith(title_slug[:len(slug)])):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tracker.dates import DateError, PDate, parse_date
 from tracker.ingest.source import IngestError, Paragraph, SourceArticle
+from tracker.text import plural
 
 _KEY = re.compile(r"^(?P<key>title|by|author|date|published|url|source|タイトル|著者|筆者|日付|公開日)\s*[:：]\s*"
                   r"(?P<value>.+)$", re.IGNORECASE)
@@ -51,7 +52,7 @@ def read_article(text: str, path: Path, author: str = "", date: PDate | None = N
         article.title = heading["text"] if heading else lines[i][1].strip()
         i += 1
     if len(article.title) > MAX_TITLE:
-        raise IngestError(f"{path}: the first line is {len(article.title)} characters long; an article "
+        raise IngestError(f"{path}: the first line is {plural(len(article.title), 'character')} long; an article "
                           "starts with its title line")
     while i < len(lines) and (not lines[i][1].strip() or _read_meta(article, lines[i][1].strip(), path)):
         i += 1

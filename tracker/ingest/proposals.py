@@ -17,6 +17,7 @@ from tracker.fields import FieldError, parse_field, resolve_probability, split_l
 from tracker.ids import new_id
 from tracker.model import KINDS, Event, HistoryEntry, Prediction, Record, utc_now
 from tracker.storage import Session, Store
+from tracker.text import a_or_an
 from tracker.who import current_user
 
 STATES = ("proposed", "accepted", "rejected", "merged")
@@ -62,6 +63,7 @@ def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise ProposalError(f"cannot set {unknown[0]!r} on a proposal; fields: {', '.join(EDITABLE)}")
+    actions.refuse_empty_forecaster(changes)
     with store.transaction() as session:
         doc = _open(session, pid)
         fields = {**doc["fields"], **changes}
@@ -126,7 +128,7 @@ def merge(store: Store, pid: str, into: str) -> Record:
         if target is None:
             raise ProposalError(f"no record {into!r} to merge proposal {pid} into")
         if target.kind != doc["kind"]:
-            raise ProposalError(f"proposal {pid} is a {doc['kind']}; {into} is a {target.kind}")
+            raise ProposalError(f"proposal {pid} is {a_or_an(doc['kind'])}; {into} is {a_or_an(target.kind)}")
         updated = _merged(target, doc, pid, by)
         try:
             session.put(updated)
