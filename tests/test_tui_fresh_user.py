@@ -41,9 +41,13 @@ async def test_a_path_that_does_not_exist_is_named_and_said_to_be_created_on_the
         top = str(app.screen.query_one("#counts").content)
         assert "does not exist yet" in top and visible(str(path)) in top
         timeline = app.screen.query_one("Timeline")
-        placeholder = next(t for t in (line(timeline, y) for y in range(5)) if "exist" in t)
-        assert visible(str(path)) in placeholder and "does not exist yet" in placeholder
-        assert "creat" in placeholder and "press a" in placeholder
+        placeholder = next(t for t in (line(timeline, y) for y in range(5)) if "file yet" in t)
+        assert visible(str(path)) in placeholder and "no such file yet" in placeholder.lower()
+        assert "creat" in placeholder and "press a" in placeholder.lower()
+    async with app_for(path).run_test(size=(80, 30)) as pilot:
+        await settle(pilot.app, pilot)
+        cut = line(pilot.app.screen.query_one("Timeline"), 1)
+        assert cut.startswith("No such file yet; press a to add a record") and cut.endswith("…")
     assert not path.exists()
 
 

@@ -151,7 +151,10 @@ class Timeline(ScrollView, can_focus=True):
         index = int(self.scroll_y) + y - 1
         if not self.rows:
             if y == 1:
-                return Strip([Segment(set_cell_size(self._placeholder, width), Style())], width)
+                text = self._placeholder  # a cut sentence says so
+                if cell_len(text) > width:
+                    text = set_cell_size(text, max(width - 1, 0)) + "…"
+                return Strip([Segment(set_cell_size(text, width), Style())], width)
             return Strip.blank(width, Style())
         if index >= len(self.rows):
             return Strip.blank(width, Style())  # a style, even empty: NO_COLOR's filter needs one

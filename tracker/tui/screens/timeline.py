@@ -143,8 +143,9 @@ class TimelineScreen(Screen[None]):
             keep_id = timeline.current.record_id
         empty = ""
         if not self.database.records():
-            empty = (f"{visible(str(self.session.store.path))} does not exist yet: press a to add a record, "
-                     "which creates the file there." if self.session.missing
+            # The path last: a long one is cut, the sentence is not.
+            empty = ("No such file yet; press a to add a record and create it: "
+                     f"{visible(str(self.session.store.path))}" if self.session.missing
                      else "No events or predictions yet: press a to add one.")
         timeline.set_rows(rows, keep_id=keep_id, placeholder=empty)
         self._update_counts()
