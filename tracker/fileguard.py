@@ -18,6 +18,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -236,3 +237,44 @@ def keep_owner(tmp_name: str | os.PathLike[str], st: os.stat_result) -> None:
         # Not allowed to give the file away; keep at least the group if we are in it.
         with contextlib.suppress(OSError):
             os.chown(tmp_name, -1, st.st_gid)
+
+
+def replace_file(path: Path, data: bytes, old: os.stat_result | None, mode_mask: int = 0o777) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one.
+
+    A temp file in the same folder is written, fsynced, given the old file's mode (and owner
+    and group where the writer may; a new file gets the usual permissions, not mkstemp's
+    0600), renamed over ``path``, and the folder fsynced. The temp file never outlives a failure.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if old is not None:
+        mode = old.st_mode & mode_mask
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        if old is not None:
+            keep_owner(tmp_name, old)
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    fsync_folder(folder)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (best effort: some file systems refuse)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -15,17 +15,15 @@ So :func:`write_output` writes
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import io
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from tracker.errors import TrackerError
-from tracker.fileguard import UnsafeFileError, keep_owner, resolve_path
+from tracker.fileguard import UnsafeFileError, replace_file, resolve_path
 
 
 class OutputError(TrackerError, OSError):
@@ -130,42 +128,9 @@ def _write_in_place(target: Path, data: bytes, display: str | os.PathLike[str]) 
 def _write_replacing(target: Path, data: bytes, st: os.stat_result | None,
                      display: str | os.PathLike[str]) -> None:
     """A regular file or a new path: temp file, fsync, rename; the old mode (and owner if allowed) kept."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if st is not None:
-        mode = st.st_mode & 0o7777
-    else:  # a new file gets the usual permissions, not mkstemp's 0600
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        replace_file(target, data, st, mode_mask=0o7777)
     except OSError as exc:
         raise OutputError(display, _reason(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        if st is not None:
-            keep_owner(tmp_name, st)
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise OutputError(display, _reason(exc)) from None
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    fsync_folder(folder)
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (best effort: some file systems refuse)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,7 @@ from tracker.codec import RecordError, decode_fields, encode_fields
 from tracker.errors import TrackerError
 from tracker.locking import LOCK_TIMEOUT_SECONDS, LockError, folder_lock  # noqa: F401 (re-exported)
 from tracker.fileguard import (
-    UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, keep_owner, read_regular, resolve_path,
+    UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, read_regular, replace_file, resolve_path,
 )
 from tracker.model import KINDS, Database, Record
 from tracker.progress import EVERY, Tick
@@ -59,40 +58,13 @@ def encode_file(tables: dict[str, Any]) -> bytes:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one."""
-    folder = path.parent
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one
+    (keeping its mode, and its owner and group where allowed)."""
     try:
         old = path.stat()
-        mode = old.st_mode & 0o777
-    except FileNotFoundError:  # a new file gets the usual permissions, not mkstemp's 0600
+    except FileNotFoundError:
         old = None
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        if old is not None:  # the replacement keeps the owner and group where we may give them
-            keep_owner(tmp_name, old)
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    replace_file(path, data, old)
 
 
 @contextlib.contextmanager
