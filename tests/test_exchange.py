@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ARTICLE, CONFIRMED, EVENT, JA_CLAIM, JA_PENDING, MARKUP_QUOTE, PENDING, encoded
-from tracker import actions
+from tracker import actions, importing
 from tracker.cli import main
 from tracker.codec import encode_record
 from tracker.dates import PDate
@@ -98,7 +98,7 @@ def test_japanese_and_markup_text_survive_the_round_trip(tmp_path, suffix):
 def test_the_sample_database_survives_the_round_trip(sample_db, tmp_path, suffix):
     back = _round_trip(_records(sample_db), tmp_path, suffix)
     fresh = Store(tmp_path / "fresh.json")
-    actions.import_records(fresh, back)
+    importing.import_records(fresh, back)
     assert encoded(tmp_path / "fresh.json") == encoded(sample_db)
 
 

@@ -247,7 +247,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
-    from tracker import actions
+    from tracker import importing
     from tracker.exchange import read_import_file
     from tracker.progress import bar
     from tracker.who import current_user
@@ -264,9 +264,9 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
 
     with bar(f"reading {Path(args.file).name}") as tick:
         batch = read_import_file(Path(args.file), existing, by=current_user(path.parent), tick=tick)
-    result = actions.import_records(store, list(batch), note=f"imported from {Path(args.file).name}",
-                                    fresh_ids=batch.fresh_ids, given=batch.given,
-                                    force=args.force)
+    result = importing.import_records(store, list(batch), note=f"imported from {Path(args.file).name}",
+                                      fresh_ids=batch.fresh_ids, given=batch.given,
+                                      force=args.force)
     say(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
         f"unchanged {len(result.unchanged)}")
     return 0
