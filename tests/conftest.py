@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker import actions
+from tracker import actions, codec, storage
 from tracker.codec import encode_record
 from tracker.storage import Store
 
@@ -83,6 +83,20 @@ def build_sample(path: Path) -> Path:
     actions.add_prediction(store, record_id=FAR_FUTURE, claim="A crewed moon base will exist",
                            probability="0.1", made_on="2025-02", resolve_by="2099")
     return path
+
+
+@pytest.fixture
+def decodes(monkeypatch) -> list[str]:
+    """Store tests: the ids of every record decoded from here on (the codec's decode_fields is wrapped)."""
+    seen: list[str] = []
+    real = codec.decode_fields
+
+    def counting(kind, record_id, *args, **kwargs):
+        seen.append(record_id)
+        return real(kind, record_id, *args, **kwargs)
+
+    monkeypatch.setattr(storage, "decode_fields", counting)
+    return seen
 
 
 @pytest.fixture

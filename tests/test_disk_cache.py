@@ -22,20 +22,6 @@ def _cache_every_size(monkeypatch):
     monkeypatch.setattr(diskcache, "MIN_BYTES", 0)
 
 
-@pytest.fixture
-def decodes(monkeypatch) -> list[str]:
-    """The ids of every record decoded from the file's JSON from here on."""
-    seen: list[str] = []
-    real = codec.decode_fields
-
-    def counting(kind, record_id, *args, **kwargs):
-        seen.append(record_id)
-        return real(kind, record_id, *args, **kwargs)
-
-    monkeypatch.setattr(storage, "decode_fields", counting)
-    return seen
-
-
 def _fresh_load(path):
     """What a new process would read (this process's memory of the file dropped)."""
     forget()

@@ -19,20 +19,6 @@ from tracker.snapshots import forget
 from tracker.storage import Store
 
 
-@pytest.fixture
-def decodes(monkeypatch) -> list[str]:
-    """The ids of every record decoded from here on (the codec's decode_fields is wrapped)."""
-    seen: list[str] = []
-    real = codec.decode_fields
-
-    def counting(kind, record_id, *args, **kwargs):
-        seen.append(record_id)
-        return real(kind, record_id, *args, **kwargs)
-
-    monkeypatch.setattr(storage, "decode_fields", counting)
-    return seen
-
-
 def test_loading_unchanged_bytes_twice_decodes_them_once(sample_db, decodes):
     forget()
     first = Store(sample_db).load()
