@@ -1,9 +1,6 @@
 """predictions.json through TinyDB: atomic, locked, validated. The only module that imports tinydb.
 
-The file is one JSON object of TinyDB tables keyed by record id::
-
-    {"meta": {"schema": {"schema_version": 1}},
-     "articles": {"<id>": {...}}, "events": {...}, "predictions": {...}}
+The file is one JSON object of TinyDB tables keyed by record id (its shape: :mod:`tracker.fileformat`).
 
 Safety rules, each for a reason:
 
@@ -22,7 +19,6 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,31 +27,17 @@ from tinydb.storages import Storage
 
 from tracker import diskcache, fileguard
 from tracker.codec import RecordError, decode_fields, encode_fields
-from tracker.errors import TrackerError
 from tracker.locking import LOCK_TIMEOUT_SECONDS, LockError, folder_lock  # noqa: F401 (re-exported)
+from tracker.fileformat import (  # noqa: F401 (re-exported: the file's shape, named where it is read)
+    META_ID, META_TABLE, PROPOSALS_TABLE, SCHEMA_VERSION, TABLES, StoreError, check_shape, empty_tables,
+    encode_file,
+)
 from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, read_regular, replace_file, resolve_path,
 )
 from tracker.model import KINDS, Database, Record
 from tracker.progress import EVERY, Tick
 from tracker.snapshots import Signature, Snapshot, content_digest, file_signature, recall, remember
-
-SCHEMA_VERSION = 1
-TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
-META_TABLE, META_ID = "meta", "schema"
-# Candidates found by `tracker ingest`, waiting for a reader's decision: not records, so no
-# score, list or review sees them (tracker.ingest.proposals gives them their meaning).
-PROPOSALS_TABLE = "proposals"
-
-
-class StoreError(TrackerError):
-    """The database file cannot be used; the message names the file and the problem."""
-
-
-def encode_file(tables: dict[str, Any]) -> bytes:
-    """UTF-8 (Japanese unescaped), indented, keys sorted: stable, diff-friendly output."""
-    return orjson.dumps(tables, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
-
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one
@@ -381,32 +363,3 @@ class Store:
                     lineage = diskcache.save_change(self.path, written, digest, session.database(), [],
                                                     known.lineage, session.changed)
                     remember(self.path, Snapshot(written, tables, session.database(), [], digest, lineage))
-
-
-def empty_tables() -> dict[str, Any]:
-    return {META_TABLE: {META_ID: {"schema_version": SCHEMA_VERSION}},
-            "articles": {}, "events": {}, "predictions": {}}
-
-
-def check_shape(tables: Any, path: Path) -> None:
-    """The top level must be our tables and a schema version we know."""
-    if not isinstance(tables, dict):
-        raise StoreError(f"{path}: not a tracker database (the top level is not a JSON object)")
-    known = {META_TABLE, PROPOSALS_TABLE, *TABLES.values()}
-    unknown = sorted(set(tables) - known)
-    if unknown:
-        raise StoreError(f"{path}: not a tracker database (unknown table {unknown[0]!r})")
-    meta = tables.get(META_TABLE)
-    schema = meta.get(META_ID) if isinstance(meta, dict) else None
-    version = schema.get("schema_version") if isinstance(schema, dict) else None
-    if version is None:
-        raise StoreError(f"{path}: not a tracker database (no meta.schema.schema_version)")
-    if type(version) is not int or version != SCHEMA_VERSION:  # true and 1.0 are not 1
-        raise StoreError(f"{path}: schema_version {version!r} is not supported "
-                         f"(this tracker reads version {SCHEMA_VERSION})")
-    if not isinstance(tables.get(PROPOSALS_TABLE, {}), dict):
-        raise StoreError(f"{path}: table {PROPOSALS_TABLE!r} is not a JSON object")
-    for name in TABLES.values():
-        if not isinstance(tables.get(name, {}), dict):
-            raise StoreError(f"{path}: table {name!r} is not a JSON object")
-        tables.setdefault(name, {})
