@@ -1,6 +1,7 @@
 """Records as plain dicts (the JSON the file and ``--json`` use) to and from the model.
 
-This is the one place that knows field names on disk. Decoding checks every
+Decoding is here; encoding, its simpler half, is in :mod:`tracker.encoding` (re-exported).
+Both take the field names on disk from the one field table. Decoding checks every
 field and reports *all* problems, each naming where it is, so ``validate`` and
 ``import`` can list them together.
 """
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
-from tracker.errors import Problem, TrackerError
 from tracker import schema
+from tracker.encoding import (  # noqa: F401 (re-exported)
+    FIELDS, encode_fields, encode_history, encode_record, encode_value,
+)
+from tracker.errors import Problem, TrackerError
 from tracker.dates import DateError, PDate, parse_stored
 from tracker.model import KINDS, Article, Event, HistoryEntry, Prediction, Record, Status
 from tracker.text import a_or_an
@@ -21,10 +24,7 @@ from tracker.text import a_or_an
 ID_PATTERN = re.compile(r"[^\s/\\]+")
 
 # The stored fields of each kind come from the one field table (tracker.schema).
-ARTICLE_FIELDS = schema.names("article")
-EVENT_FIELDS = schema.names("event")
-PREDICTION_FIELDS = schema.names("prediction")
-FIELDS = {"article": ARTICLE_FIELDS, "event": EVENT_FIELDS, "prediction": PREDICTION_FIELDS}
+ARTICLE_FIELDS, EVENT_FIELDS, PREDICTION_FIELDS = FIELDS["article"], FIELDS["event"], FIELDS["prediction"]
 ALLOWED = {kind: frozenset(fields) | {"history", "id", "kind"} for kind, fields in FIELDS.items()}
 
 
@@ -34,78 +34,6 @@ class RecordError(TrackerError, ValueError):
     def __init__(self, problems: list[str]):
         super().__init__(problems[0] if len(problems) == 1 else f"{len(problems)} problems: {problems[0]} ...",
                          problems)
-
-
-# ---- encoding -------------------------------------------------------------
-
-def encode_value(value: Any) -> Any:
-    """A model value in its JSON form."""
-    if isinstance(value, PDate):
-        return value.iso()
-    if isinstance(value, Status):
-        return value.value
-    if isinstance(value, list):
-        return [encode_value(v) for v in value]
-    return value
-
-
-def encode_history(entry: HistoryEntry) -> dict[str, Any]:
-    doc: dict[str, Any] = {"at": entry.at, "action": entry.action}
-    if entry.by:
-        doc["by"] = entry.by
-    if entry.action == "snooze":
-        doc["until"] = entry.until.iso() if entry.until else None
-        doc["note"] = entry.note
-    elif entry.action == "dispute":
-        doc["field"] = entry.field
-        doc["values"] = [{"value": encode_value(v.get("value")), "by": v.get("by") or ""} for v in entry.values]
-    elif entry.action == "settle":
-        doc["field"] = entry.field
-        doc["value"] = encode_value(entry.new)
-        if entry.note:
-            doc["note"] = entry.note
-    elif entry.action == "status":
-        doc["from"] = entry.from_status
-        doc["to"] = entry.to_status
-        doc["note"] = entry.note
-        doc["evidence"] = list(entry.evidence)
-        doc["known_on"] = entry.known_on.iso() if entry.known_on else None
-    else:
-        doc["field"] = entry.field
-        doc["old"] = encode_value(entry.old)
-        doc["new"] = encode_value(entry.new)
-        if entry.note:
-            doc["note"] = entry.note
-    return doc
-
-
-_CONVERT_TYPE: dict[str, Callable[[Any], Any]] = {
-    schema.DATE: PDate.iso, schema.STATUS: attrgetter("value"), schema.LIST: list,
-}
-_CONVERTERS: dict[str, Callable[[Any], Any]] = {
-    f.name: _CONVERT_TYPE[f.type] for fields in schema.SCHEMA.values() for f in fields if f.type in _CONVERT_TYPE
-}
-# Per kind: all field values in one call, then only the fields that need converting.
-_GETTERS = {kind: attrgetter(*fields) for kind, fields in FIELDS.items()}
-_TO_CONVERT = {kind: tuple((n, _CONVERTERS[n]) for n in fields if n in _CONVERTERS)
-               for kind, fields in FIELDS.items()}
-
-
-def encode_fields(record: Record) -> dict[str, Any]:
-    """The record's stored fields (no id, no kind), history included."""
-    kind = record.kind
-    doc = dict(zip(FIELDS[kind], _GETTERS[kind](record)))
-    for name, convert in _TO_CONVERT[kind]:
-        value = doc[name]
-        if value is not None:
-            doc[name] = convert(value)
-    doc["history"] = [encode_history(entry) for entry in record.history]
-    return doc
-
-
-def encode_record(record: Record) -> dict[str, Any]:
-    """The record as ``--json`` and export show it: id and kind first."""
-    return {"id": record.id, "kind": record.kind, **encode_fields(record)}
 
 
 # ---- decoding -------------------------------------------------------------
