@@ -17,13 +17,17 @@ from textual.worker import WorkerCancelled, get_current_worker
 from tracker.model import Database, Record
 from tracker.query import Counts, status_counts
 from tracker.text import visible
-from tracker.tui.details import details_grid
+from tracker.snapshots import Signature
+from tracker.tui import firstscreen
+from tracker.tui.firstscreen import Preview
+from tracker.tui.details import details_grid, render_details
 from tracker.tui.form import RecordForm, is_editable
+from tracker.tui.patch import change_between, patch_counts, patch_rows, patch_visible
 from tracker.tui.rows import (
-    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, change_between, context_for,
-    cursor_for, patch_counts, patch_rows, patch_visible, visible_rows,
+    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for,
+    visible_rows,
 )
-from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
+from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, FirstScreen, LoadProgress, Session
 from tracker.tui.timeline import Timeline
 
 NARROW_COLUMNS = 110
@@ -62,6 +66,7 @@ class TimelineScreen(Screen[None]):
         self._built_from: Database | None = None  # the database all_rows were built from
         self.context: Context | None = None
         self._shown_for: tuple[list[Row], View] | None = None  # what the timeline's rows were filtered from
+        self._progress = ""  # how far the first read has got
         self.view = View()
         self.counts = Counts(0, 0, 0, 0)
         self.titles: dict[str, str] = {}
@@ -91,6 +96,10 @@ class TimelineScreen(Screen[None]):
         self.query_one("#search", Input).display = False
         self.query_one(Timeline).focus()
         self.session.subscribe(self)
+        if self.session.loaded:  # read before this screen was there to hear of it
+            self.on_database_loaded(DatabaseLoaded(self.session.database))
+        elif self.session.preview is not None:
+            self._show_preview(self.session.preview)
         self._update_counts()
 
     def on_unmount(self) -> None:
@@ -101,13 +110,14 @@ class TimelineScreen(Screen[None]):
         current = self.query_one(Timeline).current
         database, keep_id = message.database, message.keep_id or (current.record_id if current else None)
         shown = self.query_one(Timeline).rows if self._shown_for == (self.all_rows, self.view) else None
-        view = replace(self.view)
+        view, signature = replace(self.view), self.session.signature
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(lambda: self._build(database, keep_id, view, shown), thread=True, exclusive=True,
-                        group="rows", description="timeline rows")
+        self.run_worker(lambda: self._build(database, signature, keep_id, view, shown), thread=True,
+                        exclusive=True, group="rows", description="timeline rows")
 
-    def _build(self, database: Database, keep_id: str | None, view: View, shown: list[Row] | None) -> None:
+    def _build(self, database: Database, signature: Signature | None, keep_id: str | None, view: View,
+               shown: list[Row] | None) -> None:
         """Rows for a freshly read database, built off the event loop: after this app's own
         write only the changed records' rows are replaced; otherwise all of them are built."""
         today, worker = self.session.today, get_current_worker()
@@ -130,6 +140,8 @@ class TimelineScreen(Screen[None]):
             cursor = cursor_for(rows, keep_id)
             self.app.call_from_thread(self._rows_built, database, all_rows, context, counts, view,
                                       rows, keep_id, cursor)
+            # What the next start shows while it reads a large file (after this one is on screen).
+            firstscreen.keep(self.session.store.path, signature, database, all_rows, counts, today)
 
     def _rows_built(self, database: Database, all_rows: list[Row], context: Context, counts: Counts,
                     view: View, rows: list[Row], keep_id: str | None, cursor: int | None) -> None:
@@ -141,10 +153,23 @@ class TimelineScreen(Screen[None]):
             return
         self._show_rows(rows, keep_id, cursor, all_rows, view)
 
+    def on_first_screen(self, message: FirstScreen) -> None:
+        self._show_preview(message.preview)
+
+    def _show_preview(self, preview: Preview) -> None:
+        """The rows this file showed last time, for exactly these bytes: shown until it is read."""
+        if self._built_from is not None or self.session.loaded:
+            return
+        self.counts = preview.counts
+        if self.view.is_default():
+            self.query_one(Timeline).set_rows(preview.rows, cursor=preview.cursor)
+        self._update_counts()
+
     def on_load_progress(self, message: LoadProgress) -> None:
-        counts = self.query("#counts")  # not there before the screen is composed
-        if counts and not self.session.loaded:  # a reload keeps the counts of what is shown
-            counts.first(Static).update(f"Loading… {message.done:,} of {message.total:,} records read")
+        if not self.session.loaded:  # a reload keeps the counts of what is shown
+            self._progress = f"{message.done:,} of {message.total:,} records read"
+            if self.query("#counts"):  # not there before the screen is composed
+                self._update_counts()
 
     def on_database_unreadable(self, message: DatabaseUnreadable) -> None:
         self._update_counts()
@@ -154,10 +179,21 @@ class TimelineScreen(Screen[None]):
     # ---- filtering ---------------------------------------------------------
     def refilter(self, keep_id: str | None = None) -> None:
         """Show the rows of the current view (in a worker), the cursor staying on its record."""
+        if self._built_from is None:  # nothing read yet: the view applies when the rows are built
+            self._waiting_view()
+            return
         if keep_id is None:
             current = self.query_one(Timeline).current
             keep_id = current.record_id if current is not None else None
         self._filter(replace(self.view), keep_id)
+
+    def _waiting_view(self) -> None:
+        preview, timeline = self.session.preview, self.query_one(Timeline)
+        if preview is not None and self.view.is_default():
+            timeline.set_rows(preview.rows, keep_id=timeline.current.record_id if timeline.current else None)
+        elif self.session.loaded or preview is not None:
+            timeline.set_rows([], placeholder="Reading the database: the search and filters apply once it is read…")
+        self._update_counts()
 
     @work(thread=True, exclusive=True, group="filter")
     def _filter(self, view: View, keep_id: str | None) -> None:
@@ -199,13 +235,21 @@ class TimelineScreen(Screen[None]):
             text = f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"
         elif session.missing:
             text = f"new file: {session.store.path} does not exist yet; adding a record creates it │ {text}"
+        elif not session.loaded and session.preview is not None:
+            # The rows around today as this file showed them last (for these very bytes).
+            text = (f"⧗ preview while {session.store.path.name} is read ({self._progress or 'reading…'}): "
+                    f"marks, search and filters wait │ {text.partition(' │ ')[0]} │ "
+                    f"{session.preview.total:,} records")
         elif not session.loaded:
-            text = "Loading…"
+            text = f"Loading… {self._progress}" if self._progress else "Loading…"
         self.query_one("#counts", Static).update(visible(text))
 
     def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
         row = message.row
         pane = self.query_one("#details", Static)
+        if row is not None and row.record is None and row.details is not None:
+            pane.update(render_details(row.details))  # a preview row: its details as kept
+            return
         if row is None or row.record is None:
             pane.update("" if row is None else row.text)
             return
