@@ -23,8 +23,10 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import stat
 import tempfile
+import time
 import zlib
 from collections.abc import Iterator
 from copyreg import __newobj__
@@ -36,8 +38,9 @@ from typing import Any
 from tracker import __version__
 from tracker.dates import PDate
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
+from tracker.progress import Tick
 
-FORMAT = 1
+FORMAT = 2  # 2: independently pickled chunks, dates and statuses in one shared table
 MAGIC = "tracker-decoded-cache"
 MIN_BYTES = 256 * 1024
 MAX_DELTA = 5000  # records changed since the full entry before a write rewrites it whole
@@ -71,7 +74,26 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
 
 
+def _unpickle(data: Any, shared: list | None = None) -> Any:
+    reader = _Unpickler(io.BytesIO(data))
+    if shared is not None:  # references into the entry's table of dates and statuses (a C call each)
+        reader.persistent_load = shared.__getitem__
+    return reader.load()
+
+
 class _Pickler(pickle.Pickler):
+    """Pickles records; dates and statuses (immutable, a few thousand distinct values among
+    millions of uses) become references into one shared table, loaded once per entry."""
+
+    def __init__(self, file: Any, shared: dict | None = None):
+        super().__init__(file, protocol=5)
+        self.shared = shared  # value -> its index in the shared table
+
+    def persistent_id(self, obj: Any) -> Any:
+        if self.shared is not None and type(obj) in _SHARED_TYPES:
+            return self.shared.setdefault(obj, len(self.shared))
+        return None
+
     def reducer_override(self, obj: Any) -> Any:
         # Slotted dataclasses: one attrgetter call instead of copyreg's generic (slow) path.
         known = _SLOTTED.get(type(obj))
@@ -79,6 +101,15 @@ class _Pickler(pickle.Pickler):
             return NotImplemented
         names, get = known
         return __newobj__, (type(obj),), (None, dict(zip(names, get(obj))))
+
+
+_SHARED_TYPES = (PDate, Status)
+
+
+def _pickle(value: Any, shared: dict | None = None) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, shared).dump(value)
+    return buf.getvalue()
 
 
 # The model's shape is part of the key: an entry from before a field was added is not used.
@@ -113,53 +144,73 @@ def _quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _read(entry: Path, want: tuple) -> tuple[tuple, _Unpickler] | None:
-    """The header's other fields and an unpickler over the payload, if the entry is for ``want``."""
+def _header(f: Any) -> tuple | None:
+    """An open entry's header, if this user wrote the entry and it looks like one."""
+    st = os.fstat(f.fileno())
+    if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None  # only what this user wrote is trusted
+    header = _Unpickler(f).load()
+    if not (isinstance(header, tuple) and len(header) == 5 and isinstance(header[0], tuple)):
+        return None
+    return header
+
+
+def _open(entry: Path, want: tuple) -> tuple[tuple, memoryview] | None:
+    """The header and the payload of an entry for ``want`` written by this user, if the payload
+    is whole (its length and CRC-32 match)."""
     with open(entry, "rb") as f:
-        st = os.fstat(f.fileno())
-        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            return None  # only what this user wrote is trusted
-        header = _Unpickler(f).load()
-        if not (isinstance(header, tuple) and len(header) == 5 and header[0] == want):
+        header = _header(f)
+        if header is None or header[0] != want:
             return None
         length, crc = header[2], header[3]
         payload = f.read(length + 1)
     if len(payload) != length or zlib.crc32(payload) != crc:
         return None
-    return header, _Unpickler(io.BytesIO(payload))
+    return header, memoryview(payload)
 
 
-def _load_full(path: Path, want: tuple) -> tuple[Database, Any] | None:
-    found = _read(entry_path(path), want)
+def _load_full(path: Path, want: tuple, tick: Tick | None) -> tuple[Database, Any] | None:
+    found = _open(entry_path(path), want)
     if found is None:
         return None
-    (_, duplicates, _, _, chunks), reader = found
+    (_, duplicates, _, _, (table_length, chunks)), payload = found
+    shared = _unpickle(payload[:table_length])
     database = Database()
     tables = {"articles": database.articles, "events": database.events, "predictions": database.predictions}
-    for _ in range(chunks):  # one chunk per call, so a TUI worker lets the event loop run between them
-        name, records = reader.load()
-        tables[name].update(records)
+    total = sum(count for _, count, _ in chunks)
+    done, offset = 0, table_length
+    # Each chunk is its own pickle, loaded by its own call: a reader in a thread holds the GIL
+    # for one chunk (a few milliseconds), so the TUI's screen keeps moving while it loads.
+    for name, count, length in chunks:
+        tables[name].update(_unpickle(payload[offset:offset + length], shared))
+        offset += length
+        done += count
+        if tick is not None:
+            tick(done, total)
     return database, duplicates
 
 
-def load(path: Path, signature: Any, digest: int) -> tuple[Database, list[str] | None, Lineage] | None:
-    """The database and duplicate keys cached for exactly these bytes, and its lineage; or None."""
+def load(path: Path, signature: Any, digest: int,
+         tick: Tick | None = None) -> tuple[Database, list[str] | None, Lineage] | None:
+    """The database and duplicate keys cached for exactly these bytes, and its lineage; or None.
+
+    ``tick(done, total)`` is called after each chunk of records (see :mod:`tracker.progress`)."""
     if signature is None or signature.size < MIN_BYTES:
         return None
     want = _key(path, signature, digest)
     try:
         with _quiet_gc():
-            full = _load_full(path, want)  # written whole for these bytes
+            full = _load_full(path, want, tick)  # written whole for these bytes
             if full is not None:
                 database, duplicates = full
                 lineage = Lineage(want, {})
             else:  # or written as a delta over an earlier full entry
-                delta = _read(entry_path(path, delta=True), want)
+                delta = _open(entry_path(path, delta=True), want)
                 if delta is None:
                     return None
-                (_, duplicates, _, _, base), reader = delta
-                lineage = Lineage(base, reader.load())
-                full = _load_full(path, base)
+                (_, duplicates, _, _, base), payload = delta
+                lineage = Lineage(base, _unpickle(payload))
+                full = _load_full(path, base, tick)
                 if full is None:
                     return None
                 database = full[0]
@@ -196,15 +247,17 @@ def save(path: Path, signature: Any, digest: int, database: Database,
     key = _key(path, signature, digest)
     try:
         with _quiet_gc():
-            buf = io.BytesIO()
-            pickler = _Pickler(buf, protocol=5)
-            chunks = 0
+            shared: dict = {}
+            chunks, parts = [], []
             for name in ("articles", "events", "predictions"):
                 items = list(getattr(database, name).items())
                 for start in range(0, len(items), CHUNK):
-                    pickler.dump((name, dict(items[start:start + CHUNK])))
-                    chunks += 1
-            _write(entry_path(path), (key, duplicates, chunks), buf.getvalue())
+                    part = dict(items[start:start + CHUNK])
+                    parts.append(_pickle(part, shared))
+                    chunks.append((name, len(part), len(parts[-1])))
+            table = _pickle(list(shared))
+            _write(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
+        prune()  # a full entry costs a second at 100k records: a look over the folder is nothing next to it
         return Lineage(key, {})
     except Exception:
         return None  # best-effort: no cache is slower, never wrong
@@ -224,9 +277,80 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
     key = _key(path, signature, digest)
     try:
         with _quiet_gc():
-            buf = io.BytesIO()
-            _Pickler(buf, protocol=5).dump(changes)
-            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), buf.getvalue())
+            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), _pickle(changes))
         return Lineage(lineage.base, changes)
     except Exception:
         return None
+
+
+
+_ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.(pickle|delta)")
+_TEMP_NAME = re.compile(r"\.[0-9a-f]{32}\.(pickle|delta)\..+\.tmp")
+STALE_TEMP_SECONDS = 3600  # a temp file this old has no writer left (it crashed or was killed)
+
+
+def prune() -> int:
+    """Remove what no read can use: entries for database files that no longer exist, entries of
+    another format or tracker version, deltas whose full entry is gone or was replaced, and temp
+    files an interrupted writer left over an hour ago. Returns how many files were removed.
+
+    Only finished entries (written whole, then renamed into place) and old temp files are
+    removed, never a temp file a writer may still be filling; an entry is removed only if it is
+    still the very file that was judged (a writer may have renamed a new one into its place since).
+    Removing an entry at worst costs one decode later, never a wrong read.
+    """
+    folder = cache_folder()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    doomed: list[tuple[Path, os.stat_result]] = []
+    judged: dict[str, tuple[os.stat_result, tuple | None, tuple | None]] = {}
+    for name in names:
+        entry = folder / name
+        if _TEMP_NAME.fullmatch(name):
+            with contextlib.suppress(OSError):
+                st = entry.lstat()
+                if time.time() - st.st_mtime > STALE_TEMP_SECONDS:
+                    doomed.append((entry, st))
+        elif _ENTRY_NAME.fullmatch(name):
+            found = _judge(entry)
+            if found is not None:
+                judged[name] = found
+    for name, (st, key, base) in judged.items():
+        stem, kind = name.split(".")
+        usable = key is not None and key[:4] == (MAGIC, FORMAT, __version__, _SHAPE) and os.path.exists(key[4])
+        if kind == "delta" and usable:  # a change over one full entry: useless without that entry
+            full = judged.get(f"{stem}.pickle")
+            usable = full is not None and full[1] == base
+        if not usable:
+            doomed.append((folder / name, st))
+    return sum(_unlink_if_same(entry, st) for entry, st in doomed)
+
+
+def _judge(entry: Path) -> tuple[os.stat_result, tuple | None, tuple | None] | None:
+    """The entry's file status, its key (None: not an entry this tracker can use) and, for a
+    delta, the key of the full entry it builds on; None if it cannot be opened."""
+    try:
+        with open(entry, "rb") as f:
+            st = os.fstat(f.fileno())
+            try:
+                header = _header(f)
+            except Exception:
+                header = None
+    except OSError:
+        return None
+    if header is None or len(header[0]) != 7:
+        return st, None, None
+    return st, header[0], header[4] if entry.suffix == ".delta" else None
+
+
+def _unlink_if_same(entry: Path, judged: os.stat_result) -> int:
+    try:
+        now = entry.lstat()
+        if (now.st_ino, now.st_dev, now.st_mtime_ns) != (judged.st_ino, judged.st_dev, judged.st_mtime_ns):
+            return 0  # replaced since it was judged: the new one is someone's fresh entry
+        os.unlink(entry)
+        return 1
+    except OSError:
+        return 0
