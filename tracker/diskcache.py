@@ -230,3 +230,36 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
         return Lineage(lineage.base, changes)
     except Exception:
         return None
+
+
+def note_canonical(path: Path, signature: Any, digest: int) -> None:
+    """Remember that these bytes are in tracker's canonical layout (so a write may splice
+    records into them, see tracker.splice); best-effort, like every entry."""
+    try:
+        target = entry_path(path).with_suffix(".canonical")
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as tmp:
+                pickle.dump(_key(path, signature, digest), tmp, protocol=5)
+            os.replace(tmp_name, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+            raise
+    except Exception:
+        pass
+
+
+def is_canonical(path: Path, signature: Any, digest: int) -> bool:
+    """Whether :func:`note_canonical` was told about exactly these bytes."""
+    if signature is None:
+        return False
+    try:
+        with open(entry_path(path).with_suffix(".canonical"), "rb") as f:
+            st = os.fstat(f.fileno())
+            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return False
+            return _Unpickler(f).load() == _key(path, signature, digest)
+    except Exception:
+        return False
