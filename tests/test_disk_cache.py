@@ -30,7 +30,7 @@ def _fresh_load(path):
 
 def _decoded_without_cache(path, monkeypatch):
     with monkeypatch.context() as m:
-        m.setattr(diskcache, "load", lambda *args: None)
+        m.setattr(diskcache, "load", lambda *args, **kwargs: None)
         return _fresh_load(path)
 
 
@@ -48,7 +48,7 @@ def test_results_with_and_without_the_cache_are_identical(sample_db, monkeypatch
     for use_cache in (True, False):
         with monkeypatch.context() as m:
             if not use_cache:
-                m.setattr(diskcache, "load", lambda *args: None)
+                m.setattr(diskcache, "load", lambda *args, **kwargs: None)
             for args in (["list", "--json"], ["score", "--json"], ["review", "--json"], ["show", PENDING]):
                 forget()
                 assert main(["--db", str(sample_db), *args]) == 0
@@ -175,3 +175,16 @@ def test_a_delta_over_a_replaced_full_entry_is_not_used(sample_db):
     database = _fresh_load(sample_db)
     assert database.articles[ARTICLE].title == "Poland and Belarus"
     assert database.predictions[PENDING].status is Status.CONFIRMED
+
+
+def test_a_cached_load_reports_its_progress_chunk_by_chunk(sample_db, monkeypatch):
+    monkeypatch.setattr(diskcache, "CHUNK", 2)  # the sample's handful of records in several chunks
+    for entry in (diskcache.entry_path(sample_db), diskcache.entry_path(sample_db, delta=True)):
+        entry.unlink(missing_ok=True)  # building the sample left a delta: cache the file whole
+    expected = _fresh_load(sample_db)
+    forget()
+    ticks = []
+    assert Store(sample_db, tick=lambda done, total: ticks.append((done, total))).load() == expected
+    total = len(expected)
+    assert len(ticks) >= total // 2 and ticks[-1] == (total, total)
+    assert [done for done, _ in ticks] == sorted({done for done, _ in ticks})  # every chunk moves it on

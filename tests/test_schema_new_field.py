@@ -1,80 +1,158 @@
-"""A field added to the field table (tracker/schema.py) reaches every place a user meets it:
-the file and `show --json`, CSV export and import, `edit --FIELD`, `show`, the search and the
-add/edit form.
+"""A field is declared in one place: a line on its attribute in the model (tracker/model.py).
 
-The model's dataclass still declares its attributes itself, so a new field is written in two
-places: its line in the table and its attribute in the model (the launcher below does both
-before anything else imports the model). Everything else follows the table."""
+Here a copy of the package gains exactly one line, the attribute ``mood`` of Prediction
+with its declaration, and tracker run from that copy stores it, reads it back, exchanges
+it as CSV, sets it with `edit --mood` and `add prediction --mood`, shows it, searches it,
+and puts it in the TUI's details pane and its add/edit form.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import tracker
 from conftest import PENDING
-from tracker import schema
 
-LAUNCHER = '''
-import dataclasses, sys
-from tracker import schema
-schema.PREDICTION += (schema.Field("mood", searched=True, show_at=12, placeholder="how sure the author sounds"),)
-schema.SCHEMA["prediction"] = schema.PREDICTION
-from tracker import model
-@dataclasses.dataclass(slots=True)
-class Prediction(model.Prediction):
-    mood: str = ""  # the model's attribute: the one other place a field is written
-model.Prediction = Prediction
-from tracker.cli import main
-sys.exit(main(sys.argv[1:]))
-'''
+ANCHOR = '    horizon_note: str = spec.text('
+MOOD = '    mood: str = spec.text(searched=True, show_at=12, form_at=2, placeholder="how sure the author sounds")\n'
 
 
-def tracker_with_mood(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """`tracker ARGS` with the field `mood` added to predictions."""
-    result = subprocess.run([sys.executable, "-c", LAUNCHER, *args], cwd=cwd, capture_output=True,
-                            text=True, encoding="utf-8", timeout=60)
+@pytest.fixture(scope="module")
+def with_mood(tmp_path_factory) -> Path:
+    """A folder holding a copy of the tracker package whose model has one more line: ``mood``."""
+    root = tmp_path_factory.mktemp("with_mood")
+    package = root / "tracker"
+    shutil.copytree(Path(tracker.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    model = package / "model.py"
+    source = model.read_text("utf-8")
+    assert source.count(ANCHOR) == 1
+    model.write_text(source.replace(ANCHOR, MOOD + ANCHOR), "utf-8")
+    return root
+
+
+def run(root: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`python ARGS` with the copy of the package (the one with ``mood``) first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(root), "XDG_CACHE_HOME": str(cwd / "cache")}
+    result = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True,
+                            encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr
     return result
 
 
-def test_a_field_added_to_the_table_is_stored_edited_shown_searched_and_exchanged(sample_db, tmp_path):
+def tracker_with_mood(root: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return run(root, "-m", "tracker", *args, cwd=cwd)
+
+
+def test_the_copy_is_the_tracker_that_runs(with_mood, tmp_path):
+    where = run(with_mood, "-c", "import tracker.model as m; print(m.__file__)", cwd=tmp_path).stdout
+    assert Path(where.strip()) == with_mood / "tracker" / "model.py"
+
+
+def test_a_field_declared_in_the_model_is_stored_edited_shown_searched_and_exchanged(with_mood, sample_db,
+                                                                                      tmp_path):
     db = ["--db", str(sample_db)]
-    tracker_with_mood(*db, "edit", PENDING, "--mood", "quietly sure [b]", cwd=tmp_path)
-    assert "quietly sure [b]" in sample_db.read_text("utf-8")  # stored in the file
-    shown = json.loads(tracker_with_mood(*db, "show", PENDING, "--json", cwd=tmp_path).stdout)
+    tracker_with_mood(with_mood, *db, "edit", PENDING, "--mood", "quietly sure [b]", cwd=tmp_path)
+    assert '"mood": "quietly sure [b]"' in sample_db.read_text("utf-8")  # stored in the file
+    shown = json.loads(tracker_with_mood(with_mood, *db, "show", PENDING, "--json", cwd=tmp_path).stdout)
     assert shown["mood"] == "quietly sure [b]"
-    text = tracker_with_mood(*db, "show", PENDING, cwd=tmp_path).stdout
+    text = tracker_with_mood(with_mood, *db, "show", PENDING, cwd=tmp_path).stdout
     assert "mood:         quietly sure [b]" in text.splitlines()
-    found = json.loads(tracker_with_mood(*db, "list", "--search", "QUIETLY sure", "--json", cwd=tmp_path).stdout)
+    found = json.loads(tracker_with_mood(with_mood, *db, "list", "--search", "QUIETLY sure", "--json",
+                                         cwd=tmp_path).stdout)
     assert [r["id"] for r in found] == [PENDING]
 
     rows = tmp_path / "rows.csv"
-    tracker_with_mood(*db, "export", "--format", "csv", "-o", str(rows), cwd=tmp_path)
+    tracker_with_mood(with_mood, *db, "export", "--format", "csv", "-o", str(rows), cwd=tmp_path)
     assert "mood" in rows.read_text("utf-8").splitlines()[0].split(",")
     copy = tmp_path / "copy.json"
-    tracker_with_mood("--db", str(copy), "import", str(rows), cwd=tmp_path)
-    again = json.loads(tracker_with_mood("--db", str(copy), "show", PENDING, "--json", cwd=tmp_path).stdout)
+    tracker_with_mood(with_mood, "--db", str(copy), "import", str(rows), cwd=tmp_path)
+    again = json.loads(tracker_with_mood(with_mood, "--db", str(copy), "show", PENDING, "--json",
+                                         cwd=tmp_path).stdout)
     assert again["mood"] == "quietly sure [b]"
 
+    new = tracker_with_mood(with_mood, *db, "add", "prediction", "--claim", "Rain will fall", "--hedge", "likely",
+                            "--resolve-by", "2030", "--mood", "hopeful", cwd=tmp_path).stdout.strip()
+    added = json.loads(tracker_with_mood(with_mood, *db, "show", new, "--json", cwd=tmp_path).stdout)
+    assert added["mood"] == "hopeful"
 
-async def test_a_field_added_to_the_table_is_in_the_add_form(sample_db, monkeypatch):
-    from textual.widgets import Input, Static
 
-    from tracker.tui.app import TrackerApp
+def test_the_tracker_without_the_field_refuses_a_file_that_has_it(with_mood, sample_db, tmp_path, capsys):
+    # The field is real data: a tracker whose model lacks it says so rather than dropping it.
+    from tracker.cli import main
 
-    # Not shown in the details pane: this process's model has no `mood` (the test above has one).
-    mood = schema.Field("mood", placeholder="how sure the author sounds", form_at=2, shown=False)  # after the hedge
-    monkeypatch.setitem(schema.SCHEMA, "prediction", (*schema.PREDICTION, mood))
-    app = TrackerApp(sample_db)
-    async with app.run_test(size=(150, 50)) as pilot:
-        await pilot.pause()
+    tracker_with_mood(with_mood, "--db", str(sample_db), "edit", PENDING, "--mood", "calm", cwd=tmp_path)
+    assert main(["--db", str(sample_db), "show", PENDING]) == 1
+    assert "mood" in capsys.readouterr().err
+
+
+TUI = '''
+import asyncio, io, json, sys
+from pathlib import Path
+from rich.console import Console
+from tracker.tui.app import TrackerApp
+from tracker.tui.timeline import Timeline
+
+async def settle(app, pilot):
+    await pilot.pause(0.3)
+    for _ in range(200):
+        if app.session.loaded:
+            break
+        await pilot.pause(0.05)
+    for _ in range(2):
         await app.workers.wait_for_complete()
+        await pilot.pause()
+
+async def main(path, record_id):
+    seen = {}
+    app = TrackerApp(path)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(app, pilot)
+        app.screen.jump_to(record_id)
+        await settle(app, pilot)
+        seen["selected"] = app.query_one(Timeline).current.record_id
+        console = Console(width=400, record=True, file=io.StringIO())
+        console.print(app.query_one("#details").content)
+        seen["details"] = console.export_text()
+        await pilot.press("e")
+        await pilot.pause()
+        seen["edit value"] = app.screen.query_one("#prediction-mood").value
+        app.screen.query_one("#prediction-mood").value = "edited in the form"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
         await pilot.press("a")
         await pilot.pause()
-        row = app.screen.query_one("#row-prediction-mood")
-        assert str(row.query_one(Static).content) == "Mood"
-        assert row.query_one(Input).placeholder == "how sure the author sounds"
-        labels = [str(r.query_one(Static).content) for r in app.screen.query(".kind-prediction.form-field")]
-        assert labels[:4] == ["Claim", "Hedge", "Mood", "Probability"]
+        form = app.screen
+        seen["labels"] = [str(r.children[0].content) for r in form.query(".kind-prediction.form-field")]
+        seen["placeholder"] = form.query_one("#prediction-mood").placeholder
+        for name, value in (("claim", "Snow will fall"), ("hedge", "likely"), ("resolve_by", "2031"),
+                            ("mood", "added in the form")):
+            form.query_one(f"#prediction-{name}").value = value
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    print(json.dumps(seen))
+
+asyncio.run(main(Path(sys.argv[1]), sys.argv[2]))
+'''
+
+
+def test_a_field_declared_in_the_model_is_in_the_details_pane_and_the_form(with_mood, sample_db, tmp_path):
+    db = ["--db", str(sample_db)]
+    tracker_with_mood(with_mood, *db, "edit", PENDING, "--mood", "quietly sure [b]", cwd=tmp_path)
+    seen = json.loads(run(with_mood, "-c", TUI, str(sample_db), PENDING, cwd=tmp_path).stdout)
+    assert seen["selected"] == PENDING
+    assert any(line.split() == ["mood", "quietly", "sure", "[b]"] for line in seen["details"].splitlines())
+    assert seen["edit value"] == "quietly sure [b]"
+    assert seen["labels"][:4] == ["Claim", "Hedge", "Mood", "Probability"]  # form_at=2: after the hedge
+    assert seen["placeholder"] == "how sure the author sounds"
+    records = json.loads(tracker_with_mood(with_mood, *db, "list", "--kind", "prediction", "--json",
+                                           cwd=tmp_path).stdout)
+    moods = {r["claim"]: r["mood"] for r in records}
+    assert moods["Poland will not accept the inspections"] == "edited in the form"
+    assert moods["Snow will fall"] == "added in the form"

@@ -133,10 +133,10 @@ def test_a_write_never_builds_on_bytes_that_changed_under_the_same_signature(sam
 def test_a_judged_prediction_reads_the_same_on_the_quick_path_and_the_careful_one(sample_db):
     stored = orjson.loads(sample_db.read_bytes())["predictions"][CONFIRMED]
     assert stored["history"] and stored["status"] == "confirmed"
-    quick = codec._decode_clean("prediction", CONFIRMED, stored)
+    quick = codec._DECODE_CLEAN["prediction"](CONFIRMED, stored)
     careful = codec.decode_fields("prediction", CONFIRMED, stored, "w", parse_date=lambda text: codec.parse_stored(text))
     assert quick is not None and quick == careful
     broken = {**stored, "history": [{**stored["history"][0], "from": ["not", "a", "status"]}]}
-    assert codec._decode_clean("prediction", CONFIRMED, broken) is None  # left to the careful path
+    assert codec._DECODE_CLEAN["prediction"](CONFIRMED, broken) is None  # left to the careful path
     with pytest.raises(codec.RecordError):
         codec.decode_fields("prediction", CONFIRMED, broken, "w")

@@ -91,9 +91,9 @@ def add_prediction(store: Store, *, claim: str, resolve_by: Any, probability: An
                    hedge: str = "", made_on: Any = None, author: str = "", article: str = "",
                    event: str = "", quote: str = "", tags: Any = (), condition: str = "",
                    horizon_note: str = "", record_id: str | None = None,
-                   forecaster: str = "") -> Prediction:
+                   forecaster: str = "", **other: Any) -> Prediction:
     """Add a prediction; made_on and author default to the article's when one is named,
-    and the forecaster (whose call it is) to the author."""
+    and the forecaster (whose call it is) to the author. ``other``: any other field, by name."""
     claim = parse_field("claim", claim)
     if not claim:
         raise FieldError("claim", "is required")
@@ -114,19 +114,21 @@ def add_prediction(store: Store, *, claim: str, resolve_by: Any, probability: An
             horizon_note=parse_field("horizon_note", horizon_note),
             author=author, forecaster=parse_field("forecaster", forecaster) or author,
             article=article, event=parse_field("event", event), tags=split_list(tags),
+            **{name: parse_field(name, value) for name, value in other.items()},
         )
         _insert(session, prediction)
     return prediction
 
 
 def add_event(store: Store, *, date: Any, title: str, summary: str = "", articles: Any = (),
-              tags: Any = (), record_id: str | None = None) -> Event:
+              tags: Any = (), record_id: str | None = None, **other: Any) -> Event:
+    """Add an event; ``other``: any other field, by name."""
     title = parse_field("title", title)
     if not title:
         raise FieldError("title", "is required")
     event = Event(id=record_id or "", date=parse_field("date", date), title=title,
                   summary=parse_field("summary", summary), articles=split_list(articles, "articles"),
-                  tags=split_list(tags))
+                  tags=split_list(tags), **{name: parse_field(name, value) for name, value in other.items()})
     with store.transaction() as session:
         if not event.id:
             event.id = new_id("event", title, _all_ids(session), prefix=event.date.iso())

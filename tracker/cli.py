@@ -22,6 +22,20 @@ def _examples(*lines: str) -> str:
     return "example:\n" + "\n".join(f"  {line}" for line in lines)
 
 
+# `add` spells these fields' flags in the singular: one value a flag, repeatable.
+_ADD_SPELLED = {"tags": "tag", "articles": "article"}
+
+
+def _other_field_flags(p: argparse.ArgumentParser, kind: str) -> None:
+    """`add KIND` takes every field the field table lets `edit` set: those it does not name
+    itself get a plain flag (``--summary-title``), so a new field can be given from the start."""
+    named = {action.dest for action in p._actions}
+    for field in schema.SCHEMA[kind]:
+        if field.editable and _ADD_SPELLED.get(field.name, field.name) not in named:
+            p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE",
+                           help=(field.placeholder or "").replace("%", "%%") or None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
@@ -104,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     arp.add_argument("--language", default="en")
     arp.add_argument("--id", metavar="SLUG")
     arp.add_argument("--json", action="store_true")
+    for kind, kind_parser in (("prediction", ap), ("event", ep), ("article", arp)):
+        _other_field_flags(kind_parser, kind)
 
     p = command("edit", "Change fields of a record; each change is recorded in its history.",
                 "tracker edit my-prediction --resolve-by 2026-06 --horizon-note 'extended: talks delayed'",

@@ -99,8 +99,8 @@ class _Reader:
             self.fail(name, f"{value} is not strictly between 0 and 1")
         return float(value)
 
-    def status(self, name: str = "status") -> Status:
-        value = self.doc.get(name, "pending")
+    def status(self, name: str = "status", default: str = "pending") -> Status:
+        value = self.doc.get(name, default)
         try:
             return Status(value) if isinstance(value, str) else Status(None)
         except ValueError:
@@ -195,7 +195,6 @@ def check_id(record_id: Any, where: str) -> list[str]:
     return []
 
 
-_TEXT_FIELDS = {kind: schema.of_type(kind, schema.TEXT, schema.URL) for kind in schema.SCHEMA}
 _STATUSES = {s.value: s for s in Status}
 
 
@@ -225,57 +224,70 @@ def _clean_history(value: Any) -> list[HistoryEntry] | None:
     return entries
 
 
-def _decode_clean(kind: str, record_id: str, doc: dict) -> Record | None:
-    """The record, when its stored document is well-formed (any history made only of status
-    entries); else None.
+# The fast decoder's code for one field, by its type (``{v}`` is a local, ``{n}`` the key).
+_CLEAN_CODE = {
+    schema.TEXT: """
+    {v} = get({n})
+    if {v} is None: {v} = ""
+    elif type({v}) is not str: return None""",
+    schema.LIST: """
+    {v} = get({n})
+    if {v} is None: {v} = []
+    elif type({v}) is not list or any(type(x) is not str for x in {v}): return None
+    else: {v} = list({v})""",
+    schema.PROBABILITY: """
+    {v} = get({n})
+    if {v} is not None:
+        if type({v}) not in (float, int) or not 0 < {v} < 1: return None
+        {v} = float({v})""",
+    schema.STATUS: """
+    {v} = get({n}, {d})
+    {v} = STATUSES.get({v}) if type({v}) is str else None
+    if {v} is None: return None""",
+}
+_CLEAN_CODE[schema.URL] = _CLEAN_CODE[schema.TEXT]
 
-    Loading 100k predictions is dominated by per-field checks: this path does the
-    same checks inline, and anything unusual falls back to the slow path, which
-    reports every problem with its place.
+
+def _clean_decoder(model: type, fields: tuple[schema.Field, ...]) -> Callable[[str, dict], Record | None]:
+    """A decoder for one kind's well-formed documents, written from its field table.
+
+    Loading 100k predictions is dominated by per-field checks, so the checks are
+    generated as straight-line code, each field by its type (as dataclasses writes
+    ``__init__``). It returns None for anything unusual: the slow path then reports
+    every problem with its place.
     """
-    if doc.keys() - ALLOWED[kind] or not isinstance(record_id, str) or not ID_PATTERN.fullmatch(record_id):
-        return None
-    history = _clean_history(doc["history"]) if doc.get("history") else []
-    if history is None:
-        return None
-    text = {}
-    for name in _TEXT_FIELDS[kind]:
-        value = doc.get(name)
-        if value is None:
-            value = ""
-        elif type(value) is not str:
-            return None
-        text[name] = value
-    for name in ("tags", "articles"):
-        value = doc.get(name)
-        if value is not None and (type(value) is not list or any(type(v) is not str for v in value)):
-            return None
-    try:
-        if kind == "prediction":
-            probability = doc.get("probability")
-            raw_status = doc.get("status", "pending")
-            status = _STATUSES.get(raw_status) if isinstance(raw_status, str) else None
-            if not text["claim"] or status is None or (probability is not None and (
-                    type(probability) not in (float, int) or not 0 < probability < 1)):
-                return None
-            text["forecaster"] = text["forecaster"] or text["author"]
-            return Prediction(id=record_id, probability=None if probability is None else float(probability),
-                              made_on=parse_stored(doc["made_on"]), resolve_by=parse_stored(doc["resolve_by"]),
-                              tags=list(doc.get("tags") or ()), status=status, history=history, **text)
-        if kind == "event":
-            if not text["title"]:
-                return None
-            return Event(id=record_id, date=parse_stored(doc["date"]), articles=list(doc.get("articles") or ()),
-                         tags=list(doc.get("tags") or ()), history=history, **text)
-        if not (text["title"] and text["author"]):
-            return None
-        text["language"] = text["language"] or "en"
-        return Article(id=record_id, published=parse_stored(doc["published"]), history=history, **text)
-    except (KeyError, DateError):
-        return None
+    local = {f.name: f"v{i}" for i, f in enumerate(fields)}
+    lines = ["def decode(record_id, doc):",
+             "    if doc.keys() - ALLOWED or type(record_id) is not str or not FULLMATCH(record_id): return None",
+             "    history = doc.get('history')",
+             "    history = clean_history(history) if history else []",
+             "    if history is None: return None",
+             "    get = doc.get"]
+    for f in fields:
+        if f.type in _CLEAN_CODE:
+            default = repr(f.default.value) if f.type == schema.STATUS else ""
+            lines.append(_CLEAN_CODE[f.type].format(v=local[f.name], n=repr(f.name), d=default))
+        if f.required and f.type in (schema.TEXT, schema.URL):
+            lines.append(f"    if not {local[f.name]}: return None")
+    for f in fields:  # empty text takes its default or another field's value
+        if f.fallback:
+            lines.append(f"    {local[f.name]} = {local[f.name]} or {local[f.fallback]}")
+        elif f.type == schema.TEXT and f.default:
+            lines.append(f"    {local[f.name]} = {local[f.name]} or {f.default!r}")
+    lines.append("    try:")  # dates last: a missing one is a KeyError
+    lines += ["        pass"] + [f"        {local[f.name]} = parse_stored(doc[{f.name!r}])" for f in fields if f.type == schema.DATE]
+    lines += ["    except (KeyError, DateError): return None",
+              "    return MODEL(id=record_id, history=history, "
+              + ", ".join(f"{f.name}={local[f.name]}" for f in fields) + ")"]
+    assert all(f.name.isidentifier() for f in fields)
+    scope = {"ALLOWED": ALLOWED[model.kind], "FULLMATCH": ID_PATTERN.fullmatch, "clean_history": _clean_history,
+             "STATUSES": _STATUSES, "parse_stored": parse_stored, "DateError": DateError, "MODEL": model}
+    exec(compile("\n".join(lines), f"<clean decoder of {model.kind}>", "exec"), scope)
+    return scope["decode"]
 
 
 _MODELS = {"article": Article, "event": Event, "prediction": Prediction}
+_DECODE_CLEAN = {kind: _clean_decoder(model, schema.SCHEMA[kind]) for kind, model in _MODELS.items()}
 
 
 def _read_field(read: _Reader, f: schema.Field) -> Any:
@@ -287,16 +299,18 @@ def _read_field(read: _Reader, f: schema.Field) -> Any:
     if f.type == schema.PROBABILITY:
         return read.probability(f.name)
     if f.type == schema.STATUS:
-        return read.status(f.name)
+        return read.status(f.name, f.default.value)
     return read.text(f.name, f.required)
 
 
-def _fill_defaults(record: Record) -> None:
-    """Values a file may leave out: an article's language, a prediction's forecaster."""
-    if isinstance(record, Article):
-        record.language = record.language or "en"
-    elif isinstance(record, Prediction):
-        record.forecaster = record.forecaster or record.author  # files from before forecasters
+def _read_fields(read: _Reader, fields: tuple[schema.Field, ...]) -> dict[str, Any]:
+    """Every field's value; a text field a file leaves empty takes its default or its fallback
+    (an article's language, a prediction's forecaster in files from before forecasters)."""
+    values = {f.name: _read_field(read, f) for f in fields}
+    for f in fields:
+        if f.type == schema.TEXT and not values[f.name]:
+            values[f.name] = values[f.fallback] if f.fallback else f.default
+    return values
 
 
 def decode_fields(kind: str, record_id: str, doc: dict, where: str,
@@ -305,7 +319,7 @@ def decode_fields(kind: str, record_id: str, doc: dict, where: str,
     if not isinstance(doc, dict):
         raise RecordError([f"{where}: must be an object"])
     if parse_date is parse_stored and kind in ALLOWED:
-        record = _decode_clean(kind, record_id, doc)
+        record = _DECODE_CLEAN[kind](record_id, doc)
         if record is not None:
             return record
     problems = check_id(record_id, where)
@@ -316,9 +330,7 @@ def decode_fields(kind: str, record_id: str, doc: dict, where: str,
     model = _MODELS.get(kind)
     if model is None:
         raise RecordError([Problem(where, "", f"kind {kind!r} is not one of {', '.join(KINDS)}")])
-    values = {f.name: _read_field(read, f) for f in schema.SCHEMA[kind]}
-    record: Record = model(id=record_id, **values, history=read.history())
-    _fill_defaults(record)
+    record: Record = model(id=record_id, **_read_fields(read, schema.SCHEMA[kind]), history=read.history())
     problems += read.problems
     if problems:
         raise RecordError(problems)

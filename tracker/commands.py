@@ -112,20 +112,23 @@ def cmd_add(args: argparse.Namespace, path: Path) -> int:
     store = Store(path)
     if args.kind == "prediction" and args.probability is None and not args.hedge:
         raise UsageError("add prediction: give --probability, --hedge, or both")
+    # The fields `add` has no flag of its own for (the field table's others): as given.
+    other = {name.removeprefix("set_"): value for name, value in vars(args).items()
+             if name.startswith("set_") and value is not None}
     if args.kind == "prediction":
         record = actions.add_prediction(
             store, claim=args.claim, resolve_by=args.resolve_by, probability=args.probability,
             hedge=args.hedge or "", made_on=args.made_on, author=args.author or "",
             article=args.article or "", event=args.event or "", quote=args.quote or "",
             tags=args.tag, condition=args.condition or "", horizon_note=args.horizon_note or "",
-            record_id=args.id, forecaster=args.forecaster or "")
+            record_id=args.id, forecaster=args.forecaster or "", **other)
     elif args.kind == "event":
         record = actions.add_event(store, date=args.date, title=args.title, summary=args.summary,
-                                   articles=args.article, tags=args.tag, record_id=args.id)
+                                   articles=args.article, tags=args.tag, record_id=args.id, **other)
     else:
         record = actions.add_article(store, title=args.title, author=args.author,
                                      published=args.published, url=args.url,
-                                     language=args.language, record_id=args.id)
+                                     language=args.language, record_id=args.id, **other)
     _print_record(record, args.json, record.id)
     if args.kind == "prediction":
         sys.stdout.flush()

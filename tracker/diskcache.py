@@ -36,8 +36,9 @@ from typing import Any
 from tracker import __version__
 from tracker.dates import PDate
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
+from tracker.progress import Tick
 
-FORMAT = 1
+FORMAT = 2  # 2: independently pickled chunks, dates and statuses in one shared table
 MAGIC = "tracker-decoded-cache"
 MIN_BYTES = 256 * 1024
 MAX_DELTA = 5000  # records changed since the full entry before a write rewrites it whole
@@ -71,7 +72,26 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
 
 
+def _unpickle(data: Any, shared: list | None = None) -> Any:
+    reader = _Unpickler(io.BytesIO(data))
+    if shared is not None:  # references into the entry's table of dates and statuses (a C call each)
+        reader.persistent_load = shared.__getitem__
+    return reader.load()
+
+
 class _Pickler(pickle.Pickler):
+    """Pickles records; dates and statuses (immutable, a few thousand distinct values among
+    millions of uses) become references into one shared table, loaded once per entry."""
+
+    def __init__(self, file: Any, shared: dict | None = None):
+        super().__init__(file, protocol=5)
+        self.shared = shared  # value -> its index in the shared table
+
+    def persistent_id(self, obj: Any) -> Any:
+        if self.shared is not None and type(obj) in _SHARED_TYPES:
+            return self.shared.setdefault(obj, len(self.shared))
+        return None
+
     def reducer_override(self, obj: Any) -> Any:
         # Slotted dataclasses: one attrgetter call instead of copyreg's generic (slow) path.
         known = _SLOTTED.get(type(obj))
@@ -79,6 +99,15 @@ class _Pickler(pickle.Pickler):
             return NotImplemented
         names, get = known
         return __newobj__, (type(obj),), (None, dict(zip(names, get(obj))))
+
+
+_SHARED_TYPES = (PDate, Status)
+
+
+def _pickle(value: Any, shared: dict | None = None) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, shared).dump(value)
+    return buf.getvalue()
 
 
 # The model's shape is part of the key: an entry from before a field was added is not used.
@@ -113,53 +142,65 @@ def _quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _read(entry: Path, want: tuple) -> tuple[tuple, _Unpickler] | None:
-    """The header's other fields and an unpickler over the payload, if the entry is for ``want``."""
+def _open(entry: Path, want: tuple | None) -> tuple[tuple, memoryview] | None:
+    """The header and the payload of an entry written by this user (for ``want``, unless None),
+    if the payload is whole (its length and CRC-32 match)."""
     with open(entry, "rb") as f:
         st = os.fstat(f.fileno())
         if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
             return None  # only what this user wrote is trusted
         header = _Unpickler(f).load()
-        if not (isinstance(header, tuple) and len(header) == 5 and header[0] == want):
+        if not (isinstance(header, tuple) and len(header) == 5 and (want is None or header[0] == want)):
             return None
         length, crc = header[2], header[3]
         payload = f.read(length + 1)
     if len(payload) != length or zlib.crc32(payload) != crc:
         return None
-    return header, _Unpickler(io.BytesIO(payload))
+    return header, memoryview(payload)
 
 
-def _load_full(path: Path, want: tuple) -> tuple[Database, Any] | None:
-    found = _read(entry_path(path), want)
+def _load_full(path: Path, want: tuple, tick: Tick | None) -> tuple[Database, Any] | None:
+    found = _open(entry_path(path), want)
     if found is None:
         return None
-    (_, duplicates, _, _, chunks), reader = found
+    (_, duplicates, _, _, (table_length, chunks)), payload = found
+    shared = _unpickle(payload[:table_length])
     database = Database()
     tables = {"articles": database.articles, "events": database.events, "predictions": database.predictions}
-    for _ in range(chunks):  # one chunk per call, so a TUI worker lets the event loop run between them
-        name, records = reader.load()
-        tables[name].update(records)
+    total = sum(count for _, count, _ in chunks)
+    done, offset = 0, table_length
+    # Each chunk is its own pickle, loaded by its own call: a reader in a thread holds the GIL
+    # for one chunk (a few milliseconds), so the TUI's screen keeps moving while it loads.
+    for name, count, length in chunks:
+        tables[name].update(_unpickle(payload[offset:offset + length], shared))
+        offset += length
+        done += count
+        if tick is not None:
+            tick(done, total)
     return database, duplicates
 
 
-def load(path: Path, signature: Any, digest: int) -> tuple[Database, list[str] | None, Lineage] | None:
-    """The database and duplicate keys cached for exactly these bytes, and its lineage; or None."""
+def load(path: Path, signature: Any, digest: int,
+         tick: Tick | None = None) -> tuple[Database, list[str] | None, Lineage] | None:
+    """The database and duplicate keys cached for exactly these bytes, and its lineage; or None.
+
+    ``tick(done, total)`` is called after each chunk of records (see :mod:`tracker.progress`)."""
     if signature is None or signature.size < MIN_BYTES:
         return None
     want = _key(path, signature, digest)
     try:
         with _quiet_gc():
-            full = _load_full(path, want)  # written whole for these bytes
+            full = _load_full(path, want, tick)  # written whole for these bytes
             if full is not None:
                 database, duplicates = full
                 lineage = Lineage(want, {})
             else:  # or written as a delta over an earlier full entry
-                delta = _read(entry_path(path, delta=True), want)
+                delta = _open(entry_path(path, delta=True), want)
                 if delta is None:
                     return None
-                (_, duplicates, _, _, base), reader = delta
-                lineage = Lineage(base, reader.load())
-                full = _load_full(path, base)
+                (_, duplicates, _, _, base), payload = delta
+                lineage = Lineage(base, _unpickle(payload))
+                full = _load_full(path, base, tick)
                 if full is None:
                     return None
                 database = full[0]
@@ -196,15 +237,16 @@ def save(path: Path, signature: Any, digest: int, database: Database,
     key = _key(path, signature, digest)
     try:
         with _quiet_gc():
-            buf = io.BytesIO()
-            pickler = _Pickler(buf, protocol=5)
-            chunks = 0
+            shared: dict = {}
+            chunks, parts = [], []
             for name in ("articles", "events", "predictions"):
                 items = list(getattr(database, name).items())
                 for start in range(0, len(items), CHUNK):
-                    pickler.dump((name, dict(items[start:start + CHUNK])))
-                    chunks += 1
-            _write(entry_path(path), (key, duplicates, chunks), buf.getvalue())
+                    part = dict(items[start:start + CHUNK])
+                    parts.append(_pickle(part, shared))
+                    chunks.append((name, len(part), len(parts[-1])))
+            table = _pickle(list(shared))
+            _write(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
         return Lineage(key, {})
     except Exception:
         return None  # best-effort: no cache is slower, never wrong
@@ -224,9 +266,7 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
     key = _key(path, signature, digest)
     try:
         with _quiet_gc():
-            buf = io.BytesIO()
-            _Pickler(buf, protocol=5).dump(changes)
-            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), buf.getvalue())
+            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), _pickle(changes))
         return Lineage(lineage.base, changes)
     except Exception:
         return None

@@ -28,9 +28,10 @@ class FieldError(TrackerError, ValueError):
         self.message = message
 
 
-# From the field table, and the two values a mark takes that are not fields of a record.
-DATE_FIELDS = schema.typed(schema.DATE) | {"known_on"}
-LIST_FIELDS = schema.typed(schema.LIST) | {"evidence"}
+# Each field's type, from the field table, and the two values a mark takes that are not
+# fields of a record (a name means the same thing in every kind that has it).
+TYPES = {**{f.name: f.type for fields in schema.SCHEMA.values() for f in fields},
+         "known_on": schema.DATE, "evidence": schema.LIST}
 
 
 def parse_probability(text: Any, field: str = "probability") -> float:
@@ -104,22 +105,23 @@ def parse_status(text: Any) -> Status:
 
 
 def parse_field(name: str, value: Any) -> Any:
-    """The typed value of one field from what the user gave."""
-    if name in DATE_FIELDS:
+    """The typed value of one field from what the user gave, as its type in the table says."""
+    kind = TYPES.get(name, schema.TEXT)
+    if kind == schema.DATE:
         return parse_date_field(value, name)
-    if name == "probability":
-        return parse_probability(value)
-    if name in LIST_FIELDS:
+    if kind == schema.PROBABILITY:
+        return parse_probability(value, name)
+    if kind == schema.LIST:
         items = split_list(value, name)
         return check_urls(items) if name == "evidence" else items
-    if name == "status":
+    if kind == schema.STATUS:
         return parse_status(value)
     if name == "language" and not str(value or "").strip():
         raise FieldError("language", "cannot be empty (a language code such as en or ja)")
-    if name == "url":
+    if kind == schema.URL:
         text = str(value or "").strip()
         if text:
-            check_urls([text], "url")
+            check_urls([text], name)
         return text
     return str(value if value is not None else "").strip()
 

@@ -1,6 +1,11 @@
 """The domain model: articles, events, predictions and their history.
 
 Plain data, no I/O: nothing here knows about JSON, TinyDB or Textual.
+
+Each field of a record is declared here once, with everything tracker needs to know
+about it (tracker.fieldspec): the file, `--json`, CSV, `edit`'s flags, `show`, the search
+and the add/edit form all read these declarations (through tracker.schema). Adding a
+field is one line in its class.
 """
 
 from __future__ import annotations
@@ -9,8 +14,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
 
-from tracker import schema
 from tracker.dates import PDate
+from tracker import fieldspec as spec
 
 
 class Status(str, Enum):
@@ -42,10 +47,6 @@ class Status(str, Enum):
 
 _SYMBOLS = {Status.PENDING: "…", Status.CONFIRMED: "✓", Status.REFUTED: "✗", Status.VOID: "⊘"}
 STATUS_NAMES = tuple(s.value for s in Status)
-
-# Fields whose change rewrites what is being scored: refused on resolved predictions unless forced.
-SCORED_FIELDS = schema.scored("prediction")
-
 
 def utc_now() -> str:
     """A UTC timestamp, to the second, as history entries record it."""
@@ -80,20 +81,20 @@ class HistoryEntry:
     by: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Article:
     id: str
-    title: str
-    author: str
-    published: PDate
-    url: str = ""
-    language: str = "en"
+    title: str = spec.text(required=True, searched=True)
+    author: str = spec.text(required=True, searched=True)
+    published: PDate = spec.date(csv="date")
+    url: str = spec.url(searched=True)
+    language: str = spec.text(default="en")
     # When what we hold is a translation or summary of the article:
-    summary_title: str = ""
-    summary_language: str = ""
-    summary_posted: str = ""
-    summary_source: str = ""
-    source_note: str = ""
+    summary_title: str = spec.text(searched=True)
+    summary_language: str = spec.text(shown=False)
+    summary_posted: str = spec.text()
+    summary_source: str = spec.text()
+    source_note: str = spec.text()
     history: list[HistoryEntry] = field(default_factory=list)
 
     kind = "article"
@@ -107,14 +108,16 @@ class Article:
         return self.title
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Event:
     id: str
-    date: PDate
-    title: str
-    summary: str = ""
-    articles: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    date: PDate = spec.date(precision=True, placeholder="2025-03-15, 2025-05, 2025…", form_at=2)
+    title: str = spec.text(required=True, searched=True, form_at=1,
+                           placeholder="what happened or is scheduled")
+    summary: str = spec.text(searched=True, placeholder="optional", form_at=3)
+    articles: list[str] = spec.strings(csv="article", form_label="Article ids", form_at=4,
+                                       placeholder="separated by ;")
+    tags: list[str] = spec.strings(searched=True, placeholder="separated by ;", form_at=5)
     history: list[HistoryEntry] = field(default_factory=list)
 
     kind = "event"
@@ -124,28 +127,36 @@ class Event:
         return self.title
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Prediction:
     id: str
-    claim: str
-    probability: float | None  # the author's confidence in the claim; None when never stated
-    made_on: PDate
-    resolve_by: PDate
-    quote: str = ""
-    hedge: str = ""
+    claim: str = spec.text(required=True, scored=True, searched=True, show_at=1, form_at=1,
+                           placeholder="English, the author's direction, judgeable")
+    condition: str = spec.text(searched=True, show_at=2, form_at=11, placeholder="for 'if X then Y': the X")
+    quote: str = spec.text(searched=True, show_at=7, form_at=10,
+                           placeholder="the source sentence, in its own language")
+    hedge: str = spec.text(searched=True, show_at=5, form_at=2,
+                           placeholder="likely, 可能性は低い…: sets the probability")
     # The same claim hedged differently in another section of the source: its phrase, so a
     # score's hedge range covers that reading too.
-    alt_hedge: str = ""
-    condition: str = ""
-    horizon_note: str = ""
-    author: str = ""
+    alt_hedge: str = spec.text(label="also read as", show_at=6)
+    # The author's confidence in the claim; None when never stated.
+    probability: float | None = spec.probability(scored=True, show_at=4, form_at=3,
+                                                 placeholder="of the claim: 0.7 or 70%")
+    made_on: PDate = spec.date(label="made on", show_at=8, form_at=5,
+                               placeholder="blank: the article's date, else today")
+    resolve_by: PDate = spec.date(label="resolve by", scored=True, precision=True, show_at=9, form_at=4,
+                                  placeholder="2025-12, May 2025, 2025年5月, 2029…")
+    horizon_note: str = spec.text(show_at=10, form_at=12, placeholder="why this resolve-by date")
+    author: str = spec.text(show_at=11, form_at=6, placeholder="blank: the article's author")
     # Whose call it is: the article's author, or whoever the article reports (an announcer).
     # Scores, --author and grouping use it. Empty only while being built; stored filled in.
-    forecaster: str = ""
-    article: str = ""
-    event: str = ""
-    tags: list[str] = field(default_factory=list)
-    status: Status = Status.PENDING
+    forecaster: str = spec.text(scored=True, show_at=12, fallback="author")
+    article: str = spec.text(show_at=15, form_at=7, form_label="Article id",
+                             placeholder="e.g. korybko-2025-02-22-nato-article-5")
+    event: str = spec.text(show_at=16, form_at=8, form_label="Event id", placeholder="optional")
+    tags: list[str] = spec.strings(searched=True, show_at=13, form_at=9, placeholder="separated by ;")
+    status: Status = spec.status(default=Status.PENDING, show_at=3)
     history: list[HistoryEntry] = field(default_factory=list)
 
     kind = "prediction"
@@ -181,6 +192,9 @@ class Prediction:
 
 Record = Article | Event | Prediction
 KINDS = ("article", "event", "prediction")
+
+# Fields whose change rewrites what is being scored: refused on resolved predictions unless forced.
+SCORED_FIELDS = tuple(f.name for f in spec.table(Prediction) if f.scored)
 
 
 @dataclass(slots=True)

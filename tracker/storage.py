@@ -168,7 +168,7 @@ class Store:
         if known is not None and raw is not None and digest == known.digest:
             self._complete(known, raw, check_duplicates, verify)
             return known, raw
-        cached = diskcache.load(self.path, before, digest) if raw is not None else None
+        cached = diskcache.load(self.path, before, digest, self.tick) if raw is not None else None
         if cached is not None:  # decoded and validated when it was cached: no JSON to parse for a read
             snapshot = Snapshot(before, None, cached[0], cached[1], digest, cached[2],
                                 canonical=diskcache.is_canonical(self.path, before, digest) or None)

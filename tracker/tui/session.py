@@ -303,16 +303,9 @@ class Session:
     # ---- add and edit ----------------------------------------------------------
     def save_new(self, kind: str, values: dict[str, str]) -> Record:
         """The add form's save (runs in the form's worker thread)."""
-        if kind == "event":
-            return actions.add_event(self.store, date=values["date"], title=values["title"],
-                                     summary=values["summary"], articles=values["articles"],
-                                     tags=values["tags"])
-        return actions.add_prediction(
-            self.store, claim=values["claim"], resolve_by=values["resolve_by"],
-            probability=values["probability"] or None, hedge=values["hedge"],
-            made_on=values["made_on"] or None, author=values["author"], article=values["article"],
-            event=values["event"], quote=values["quote"], tags=values["tags"],
-            condition=values["condition"], horizon_note=values["horizon_note"])
+        # The form's fields are the field table's, by name: each is a parameter of `add`.
+        add = actions.add_event if kind == "event" else actions.add_prediction
+        return add(self.store, **values)
 
     def edit_saver(self, record: Record):
         """The edit form's save for ``record`` (runs in the form's worker thread)."""
