@@ -188,3 +188,75 @@ def test_a_cached_load_reports_its_progress_chunk_by_chunk(sample_db, monkeypatc
     total = len(expected)
     assert len(ticks) >= total // 2 and ticks[-1] == (total, total)
     assert [done for done, _ in ticks] == sorted({done for done, _ in ticks})  # every chunk moves it on
+
+
+def _entries():
+    return sorted(p.name for p in diskcache.cache_folder().iterdir())
+
+
+def test_entries_of_a_deleted_database_are_pruned_when_another_file_is_cached(sample_db, tmp_path):
+    gone = tmp_path / "gone.json"
+    gone.write_bytes(sample_db.read_bytes())
+    _fresh_load(gone)
+    assert diskcache.entry_path(gone).exists()
+    gone.unlink()
+    kept = diskcache.entry_path(sample_db)
+    kept.unlink(missing_ok=True)
+    _fresh_load(sample_db)  # writes a full entry, and prunes
+    assert not diskcache.entry_path(gone).exists()
+    assert kept.exists() and diskcache.prune() == 0  # a live database's entry stays
+
+
+def test_a_delta_whose_full_entry_was_replaced_is_pruned(sample_db):
+    _fresh_load(sample_db)
+    actions.mark(Store(sample_db), PENDING, "confirmed", known_on="2025-06")
+    delta = diskcache.entry_path(sample_db, delta=True)
+    assert delta.exists() and diskcache.prune() == 0  # it builds on the full entry: kept
+    diskcache.save(sample_db, storage.file_signature(sample_db), 12345, _fresh_load(sample_db), None)
+    assert not delta.exists()  # its base was replaced: no read can use it
+    assert _fresh_load(sample_db).predictions[PENDING].status is Status.CONFIRMED
+
+
+def test_pruning_leaves_a_writers_fresh_temp_file_and_removes_an_abandoned_one(sample_db):
+    _fresh_load(sample_db)
+    entry = diskcache.entry_path(sample_db)
+    fresh = entry.parent / f".{entry.name}.abc123.tmp"
+    old = entry.parent / f".{entry.name}.def456.tmp"
+    other = entry.parent / "notes.txt"
+    for path in (fresh, old, other):
+        path.write_bytes(b"partial")
+    hour_ago = os.stat(old).st_mtime - diskcache.STALE_TEMP_SECONDS - 60
+    os.utime(old, (hour_ago, hour_ago))
+    assert diskcache.prune() == 1
+    assert fresh.exists() and other.exists() and not old.exists() and entry.exists()
+
+
+def test_an_entry_of_another_format_is_pruned(sample_db, monkeypatch):
+    _fresh_load(sample_db)
+    with monkeypatch.context() as m:  # as an older tracker wrote it
+        m.setattr(diskcache, "FORMAT", diskcache.FORMAT - 1)
+        diskcache.save(sample_db, storage.file_signature(sample_db), 1, _fresh_load(sample_db), None)
+    assert diskcache.entry_path(sample_db).exists()
+    assert diskcache.prune() >= 1 and not diskcache.entry_path(sample_db).exists()
+
+
+def test_pruning_never_removes_an_entry_a_writer_put_in_place_after_it_was_judged(sample_db, tmp_path, monkeypatch):
+    gone = tmp_path / "gone.json"
+    gone.write_bytes(sample_db.read_bytes())
+    _fresh_load(gone)
+    gone.unlink()
+    entry = diskcache.entry_path(gone)
+    layout_note = entry.with_suffix(".canonical")  # noted beside the entry; pruned with the database gone
+    assert layout_note.exists()
+    judge = diskcache._judge
+
+    def judge_then_a_writer_renames_a_new_entry_in(path):
+        verdict = judge(path)
+        if path == entry:
+            fresh = entry.with_name(".fresh.tmp")
+            fresh.write_bytes(entry.read_bytes())
+            os.replace(fresh, entry)
+        return verdict
+
+    monkeypatch.setattr(diskcache, "_judge", judge_then_a_writer_renames_a_new_entry_in)
+    assert diskcache.prune() == 1 and entry.exists() and not layout_note.exists()

@@ -229,3 +229,18 @@ def test_large_records_get_the_normal_interval_the_bootstrap_converges_to():
     # The two methods agree to about a hundredth at this size, and both contain the Brier score.
     assert low < scoring.brier(pairs) < high
     assert abs((high - low) - (boot_high - boot_low)) < 0.01
+
+
+@pytest.mark.parametrize("n", [20, 57, 200])
+def test_the_bootstrap_interval_is_the_plain_resampling_loops_within_monte_carlo_error(n):
+    import random
+
+    rng = random.Random(n)
+    pairs = [(rng.choice([0.1, 0.3, 0.5, 0.7, 0.9, round(rng.random(), 3)]), rng.randint(0, 1)) for _ in range(n)]
+    errors = [(f - o) ** 2 for f, o in pairs]
+    draw = random.Random(1)  # the definition: resample with replacement, average, take the percentiles
+    means = sorted(sum(draw.choices(errors, k=n)) / n for _ in range(20_000))
+    low, high = means[int(0.025 * len(means))], means[int(0.975 * len(means))]
+    got_low, got_high = scoring.bootstrap_brier(pairs)
+    spread = high - low
+    assert abs(got_low - low) < 0.06 * spread and abs(got_high - high) < 0.06 * spread

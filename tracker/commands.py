@@ -298,6 +298,9 @@ def open_tui(path: Path) -> int:
     except (StoreError, UnsafeFileError) as exc:
         print(f"tracker: error: {visible(str(exc))}", file=sys.stderr)
         return 1
+    import gc
+
+    gc.enable()  # off for a one-pass command (tracker/__main__.py); the TUI lives long and makes cycles
     try:
         from tracker.tui.app import run
     except ImportError as exc:  # the TUI package failed to import: say so, do not crash

@@ -23,8 +23,10 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import stat
 import tempfile
+import time
 import zlib
 from collections.abc import Iterator
 from copyreg import __newobj__
@@ -142,15 +144,23 @@ def _quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _open(entry: Path, want: tuple | None) -> tuple[tuple, memoryview] | None:
-    """The header and the payload of an entry written by this user (for ``want``, unless None),
-    if the payload is whole (its length and CRC-32 match)."""
+def _header(f: Any) -> tuple | None:
+    """An open entry's header, if this user wrote the entry and it looks like one."""
+    st = os.fstat(f.fileno())
+    if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None  # only what this user wrote is trusted
+    header = _Unpickler(f).load()
+    if not (isinstance(header, tuple) and len(header) == 5 and isinstance(header[0], tuple)):
+        return None
+    return header
+
+
+def _open(entry: Path, want: tuple) -> tuple[tuple, memoryview] | None:
+    """The header and the payload of an entry for ``want`` written by this user, if the payload
+    is whole (its length and CRC-32 match)."""
     with open(entry, "rb") as f:
-        st = os.fstat(f.fileno())
-        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            return None  # only what this user wrote is trusted
-        header = _Unpickler(f).load()
-        if not (isinstance(header, tuple) and len(header) == 5 and (want is None or header[0] == want)):
+        header = _header(f)
+        if header is None or header[0] != want:
             return None
         length, crc = header[2], header[3]
         payload = f.read(length + 1)
@@ -247,6 +257,7 @@ def save(path: Path, signature: Any, digest: int, database: Database,
                     chunks.append((name, len(part), len(parts[-1])))
             table = _pickle(list(shared))
             _write(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
+        prune()  # a full entry costs a second at 100k records: a look over the folder is nothing next to it
         return Lineage(key, {})
     except Exception:
         return None  # best-effort: no cache is slower, never wrong
@@ -274,21 +285,10 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
 
 def note_canonical(path: Path, signature: Any, digest: int) -> None:
     """Remember that these bytes are in tracker's canonical layout (so a write may splice
-    records into them, see tracker.splice); best-effort, like every entry."""
-    try:
-        target = entry_path(path).with_suffix(".canonical")
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as tmp:
-                pickle.dump(_key(path, signature, digest), tmp, protocol=5)
-            os.replace(tmp_name, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
-    except Exception:
-        pass
+    records into them, see tracker.splice): an empty entry beside the full one, under the
+    same key; best-effort, like every entry, and pruned like them."""
+    with contextlib.suppress(Exception):
+        _write(entry_path(path).with_suffix(".canonical"), (_key(path, signature, digest), None, None), b"")
 
 
 def is_canonical(path: Path, signature: Any, digest: int) -> bool:
@@ -296,10 +296,78 @@ def is_canonical(path: Path, signature: Any, digest: int) -> bool:
     if signature is None:
         return False
     try:
-        with open(entry_path(path).with_suffix(".canonical"), "rb") as f:
-            st = os.fstat(f.fileno())
-            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return False
-            return _Unpickler(f).load() == _key(path, signature, digest)
+        return _open(entry_path(path).with_suffix(".canonical"), _key(path, signature, digest)) is not None
     except Exception:
         return False
+
+
+_ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.(pickle|delta|canonical)")
+_TEMP_NAME = re.compile(r"\.[0-9a-f]{32}\.(pickle|delta|canonical)\..+\.tmp")
+STALE_TEMP_SECONDS = 3600  # a temp file this old has no writer left (it crashed or was killed)
+
+
+def prune() -> int:
+    """Remove what no read can use: entries for database files that no longer exist, entries of
+    another format or tracker version, deltas whose full entry is gone or was replaced, and temp
+    files an interrupted writer left over an hour ago. Returns how many files were removed.
+
+    Only finished entries (written whole, then renamed into place) and old temp files are
+    removed, never a temp file a writer may still be filling; an entry is removed only if it is
+    still the very file that was judged (a writer may have renamed a new one into its place since).
+    Removing an entry at worst costs one decode later, never a wrong read.
+    """
+    folder = cache_folder()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    doomed: list[tuple[Path, os.stat_result]] = []
+    judged: dict[str, tuple[os.stat_result, tuple | None, tuple | None]] = {}
+    for name in names:
+        entry = folder / name
+        if _TEMP_NAME.fullmatch(name):
+            with contextlib.suppress(OSError):
+                st = entry.lstat()
+                if time.time() - st.st_mtime > STALE_TEMP_SECONDS:
+                    doomed.append((entry, st))
+        elif _ENTRY_NAME.fullmatch(name):
+            found = _judge(entry)
+            if found is not None:
+                judged[name] = found
+    for name, (st, key, base) in judged.items():
+        stem, kind = name.split(".")
+        usable = key is not None and key[:4] == (MAGIC, FORMAT, __version__, _SHAPE) and os.path.exists(key[4])
+        if kind == "delta" and usable:  # a change over one full entry: useless without that entry
+            full = judged.get(f"{stem}.pickle")
+            usable = full is not None and full[1] == base
+        if not usable:
+            doomed.append((folder / name, st))
+    return sum(_unlink_if_same(entry, st) for entry, st in doomed)
+
+
+def _judge(entry: Path) -> tuple[os.stat_result, tuple | None, tuple | None] | None:
+    """The entry's file status, its key (None: not an entry this tracker can use) and, for a
+    delta, the key of the full entry it builds on; None if it cannot be opened."""
+    try:
+        with open(entry, "rb") as f:
+            st = os.fstat(f.fileno())
+            try:
+                header = _header(f)
+            except Exception:
+                header = None
+    except OSError:
+        return None
+    if header is None or len(header[0]) != 7:
+        return st, None, None
+    return st, header[0], header[4] if entry.suffix == ".delta" else None
+
+
+def _unlink_if_same(entry: Path, judged: os.stat_result) -> int:
+    try:
+        now = entry.lstat()
+        if (now.st_ino, now.st_dev, now.st_mtime_ns) != (judged.st_ino, judged.st_dev, judged.st_mtime_ns):
+            return 0  # replaced since it was judged: the new one is someone's fresh entry
+        os.unlink(entry)
+        return 1
+    except OSError:
+        return 0

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import random
 from collections.abc import Callable, Iterable
 
 from tracker import hedges
@@ -158,9 +157,24 @@ def bootstrap_brier(pairs: list[tuple[float, int]], samples: int = BOOTSTRAP_SAM
         mean = sum(errors) / n
         half = Z95 * math.sqrt(sum((e - mean) ** 2 for e in errors) / (n - 1) / n)
         return [max(0.0, mean - half), min(1.0, mean + half)]
-    rng = random.Random(seed)
-    means = sorted(sum(rng.choices(errors, k=n)) / n for _ in range(samples))
+    means = sorted(_resample_means(errors, samples, seed))
     return [means[int(0.025 * samples)], means[min(int(0.975 * samples), samples - 1)]]
+
+
+def _resample_means(errors: list[float], samples: int, seed: int) -> list[float]:
+    """The means of ``samples`` resamples of ``errors``, each n draws with replacement.
+
+    Drawn in one vectorised call per group with numpy's default generator (PCG64, seeded, so
+    the same record always gets the same interval); numpy is imported only here. A loop of
+    ``random.choices`` took about 5 ms per resample set of 200 and `score --by forecaster`
+    bootstraps every group (300 forecasters: 1.5-4 s at 100k predictions).
+    """
+    import numpy as np
+
+    n = len(errors)
+    draws = np.random.default_rng(seed).integers(0, n, size=(samples, n),
+                                                 dtype=np.uint16 if n <= 0xFFFF else np.int64)
+    return (np.asarray(errors, dtype=np.float64)[draws].sum(axis=1) / n).tolist()
 
 
 def is_inferred(p: Prediction) -> bool:
