@@ -36,11 +36,14 @@ def error_message(exc: Exception) -> str | None:
 
 # JSON escapes C0 controls but leaves DEL, C1 controls (U+0080-U+009F, which a terminal may
 # read as ESC [ and friends) and bidirectional overrides raw: \u-escape them too (still JSON).
+_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xe2")  # the first byte of every match below
 _JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
 def safe_json(data: bytes) -> bytes:
     """orjson output with every character a terminal could act on written as a \\u escape."""
+    if not any(lead in data for lead in _UNSAFE_LEADS):  # memchr scans: most output has none
+        return data
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)
 
 
