@@ -76,10 +76,13 @@ def as_of(p: Prediction, today: _dt.date) -> Prediction | None:
     counts again). Otherwise the prediction itself. Review, scores and reports all read
     predictions through this, so ``--today D`` means "as of D" everywhere.
     """
-    if p.made_on.first_day() > today:
+    made = p.made_on
+    if made.year >= today.year and made.first_day() > today:  # (an earlier year: no date to build)
         return None
+    if p.status is Status.PENDING:  # nothing to take back (and no history to search: 100k calls a score)
+        return p
     entry = p.last_status_entry()
-    if p.status is Status.PENDING or entry is None or known_day(entry) <= today:
+    if entry is None or known_day(entry) <= today:
         return p
     return replace(p, status=Status.PENDING, history=[h for h in p.history if h is not entry])
 
