@@ -16,7 +16,6 @@ Safety rules, each for a reason:
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -32,6 +31,7 @@ from tracker.fileformat import (  # noqa: F401 (re-exported: the file's shape, n
     META_ID, META_TABLE, PROPOSALS_TABLE, SCHEMA_VERSION, TABLES, StoreError, check_shape, empty_tables,
     encode_file,
 )
+from tracker.gcpause import paused_gc
 from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, read_regular, replace_file, resolve_path,
 )
@@ -47,22 +47,6 @@ def atomic_write(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         old = None
     replace_file(path, data, old)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many acyclic objects.
-
-    Parsing and decoding 100k records creates millions of objects; the collector
-    would scan them over and over (half the load time) and find nothing to free.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class MemoryStorage(Storage):
