@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker import actions, codec, storage
+from tracker import actions, codec, dbsession
 from tracker.codec import encode_record
 from tracker.storage import Store
 
@@ -95,7 +95,7 @@ def decodes(monkeypatch) -> list[str]:
         seen.append(record_id)
         return real(kind, record_id, *args, **kwargs)
 
-    monkeypatch.setattr(storage, "decode_fields", counting)
+    monkeypatch.setattr(dbsession, "decode_fields", counting)  # where the store's Session decodes
     return seen
 
 

@@ -31,7 +31,7 @@ def many(tmp_path):
 @pytest.mark.parametrize("argv", [["validate"], ["export", "--format", "csv", "-o", "OUT"]])
 def test_slow_work_draws_a_bar_on_a_terminal(many, tmp_path, monkeypatch, argv):
     monkeypatch.setattr(progress, "DELAY", 0.0)
-    monkeypatch.setattr("tracker.storage.EVERY", 2)
+    monkeypatch.setattr("tracker.dbsession.EVERY", 2)
     monkeypatch.setattr("tracker.exchange.EVERY", 2)
     from tracker.snapshots import forget
     forget()
@@ -44,7 +44,7 @@ def test_slow_work_draws_a_bar_on_a_terminal(many, tmp_path, monkeypatch, argv):
 
 def test_nothing_extra_goes_to_a_pipe(many, monkeypatch, capsys):
     monkeypatch.setattr(progress, "DELAY", 0.0)
-    monkeypatch.setattr("tracker.storage.EVERY", 2)
+    monkeypatch.setattr("tracker.dbsession.EVERY", 2)
     assert main(["--db", str(many), "validate"]) == 0
     out, err = capsys.readouterr()
     assert err == ""

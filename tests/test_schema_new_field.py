@@ -21,6 +21,7 @@ import tracker
 from conftest import PENDING
 
 ANCHOR = '    horizon_note: str = spec.text('
+BLOG = Path(__file__).parent / "fixtures" / "ingest" / "blog_small.txt"
 MOOD = '    mood: str = spec.text(searched=True, show_at=12, form_at=2, placeholder="how sure the author sounds")\n'
 
 
@@ -83,6 +84,16 @@ def test_a_field_declared_in_the_model_is_stored_edited_shown_searched_and_excha
     assert added["mood"] == "hopeful"
 
 
+def test_a_field_declared_in_the_model_can_be_set_when_accepting_a_proposal(with_mood, sample_db, tmp_path):
+    db = ["--db", str(sample_db)]
+    tracker_with_mood(with_mood, *db, "ingest", str(BLOG), cwd=tmp_path)
+    waiting = json.loads(tracker_with_mood(with_mood, *db, "inbox", "--json", cwd=tmp_path).stdout)
+    pid = next(p["id"] for p in waiting if p["kind"] == "prediction")
+    accepted = json.loads(tracker_with_mood(with_mood, *db, "accept", pid, "--claim", "Talks will resume",
+                                            "--mood", "wary", "--json", cwd=tmp_path).stdout)
+    assert accepted["mood"] == "wary"
+
+
 def test_the_tracker_without_the_field_refuses_a_file_that_has_it(with_mood, sample_db, tmp_path, capsys):
     # The field is real data: a tracker whose model lacks it says so rather than dropping it.
     from tracker.cli import main
@@ -98,6 +109,8 @@ from pathlib import Path
 from rich.console import Console
 from tracker.tui.app import TrackerApp
 from tracker.tui.timeline import Timeline
+from tracker.tui.proposal_dialog import AcceptDialog
+from textual.widgets import Input
 
 async def settle(app, pilot):
     await pilot.pause(0.3)
@@ -136,6 +149,9 @@ async def main(path, record_id):
             form.query_one(f"#prediction-{name}").value = value
         await pilot.press("ctrl+s")
         await settle(app, pilot)
+        app.push_screen(AcceptDialog({"kind": "prediction", "fields": {"claim": "Talks will resume"}}))
+        await pilot.pause()
+        seen["dialog"] = [w.id for w in app.screen.query(Input)]
     print(json.dumps(seen))
 
 asyncio.run(main(Path(sys.argv[1]), sys.argv[2]))
@@ -151,6 +167,7 @@ def test_a_field_declared_in_the_model_is_in_the_details_pane_and_the_form(with_
     assert seen["edit value"] == "quietly sure [b]"
     assert seen["labels"][:4] == ["Claim", "Hedge", "Mood", "Probability"]  # form_at=2: after the hedge
     assert seen["placeholder"] == "how sure the author sounds"
+    assert "f-mood" in seen["dialog"]  # the inbox's accept dialog offers it too
     records = json.loads(tracker_with_mood(with_mood, *db, "list", "--kind", "prediction", "--json",
                                            cwd=tmp_path).stdout)
     moods = {r["claim"]: r["mood"] for r in records}

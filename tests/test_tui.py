@@ -484,17 +484,17 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
 
     from textual.widgets import Static
 
-    from tracker import codec, storage
+    from tracker import codec, dbsession
     from tracker.snapshots import forget
 
-    monkeypatch.setattr(storage, "EVERY", 1)
+    monkeypatch.setattr(dbsession, "EVERY", 1)  # where the store decodes records
     real = codec.decode_fields
 
     def slow(*args, **kwargs):  # a large file, in miniature: each record takes a while
         _time.sleep(0.15)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(storage, "decode_fields", slow)
+    monkeypatch.setattr(dbsession, "decode_fields", slow)
     forget()  # as a new process: the fixture's writes are not remembered
     app = app_for(db_path)
     seen: set[str] = set()

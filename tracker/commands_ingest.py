@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 import orjson
 
+from tracker import schema
 from tracker.text import plural, visible
 
 
@@ -31,9 +32,9 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("accept", "Accept a proposal as a record, optionally edited (a Japanese claim needs --claim).",
                 "tracker accept p-1a2b3c4d5e --claim 'Poland will not accept the proposal' --tag poland")
     p.add_argument("id")
-    for name in ("claim", "probability", "hedge", "resolve-by", "forecaster", "condition", "horizon-note",
-                 "title", "date", "summary"):
-        p.add_argument(f"--{name}", dest=f"set_{name.replace('-', '_')}", metavar="VALUE")
+    for name in dict.fromkeys((*schema.accepted("prediction"), *schema.accepted("event"))):
+        if name != "tags":  # the fields a reader may set on accepting, from the field table
+            p.add_argument("--" + name.replace("_", "-"), dest=f"set_{name}", metavar="VALUE")
     p.add_argument("--tag", action="append", default=None, metavar="TAG")
     p.add_argument("--as-id", metavar="SLUG", help="the new record's id (default: made from the claim)")
     p.add_argument("--json", action="store_true")

@@ -273,9 +273,26 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
         return None
 
 
+def note_canonical(path: Path, signature: Any, digest: int) -> None:
+    """Remember that these bytes are in tracker's canonical layout (so a write may splice
+    records into them, see tracker.splice): an empty entry beside the full one, under the
+    same key; best-effort, like every entry, and pruned like them."""
+    with contextlib.suppress(Exception):
+        _write(entry_path(path).with_suffix(".canonical"), (_key(path, signature, digest), None, None), b"")
 
-_ENTRY_NAME = r"[0-9a-f]{32}\.(pickle|delta)"  # compiled on first use (re caches it), not at start-up
-_TEMP_NAME = r"\.[0-9a-f]{32}\.(pickle|delta)\..+\.tmp"
+
+def is_canonical(path: Path, signature: Any, digest: int) -> bool:
+    """Whether :func:`note_canonical` was told about exactly these bytes."""
+    if signature is None:
+        return False
+    try:
+        return _open(entry_path(path).with_suffix(".canonical"), _key(path, signature, digest)) is not None
+    except Exception:
+        return False
+
+
+_ENTRY_NAME = r"[0-9a-f]{32}\.(pickle|delta|canonical)"  # compiled on first use (re caches it), not at start-up
+_TEMP_NAME = r"\.[0-9a-f]{32}\.(pickle|delta|canonical)\..+\.tmp"
 STALE_TEMP_SECONDS = 3600  # a temp file this old has no writer left (it crashed or was killed)
 
 

@@ -31,9 +31,30 @@ _CANONICAL_START = b'{\n  "'
 
 def table_spans(raw: bytes) -> dict[str, tuple[int, int]] | None:
     """Each table's byte range in a canonical file; None when the file is not canonical."""
-    if not raw.startswith(_CANONICAL_START) or not raw.rstrip().endswith(b"}"):
+    if not raw.startswith(_CANONICAL_START) or not raw[-64:].rstrip().endswith(b"}"):
         return None
-    marks = [(m.group(1).decode(), m.start()) for m in _TABLE_LINE.finditer(raw)]
+    marks = []
+    at = 1
+    while True:  # from one table's line to the next, finding each table's closing line
+        found = _TABLE_LINE.match(raw, at)
+        if found is None:
+            return None
+        marks.append((found.group(1).decode(), at))
+        if raw.startswith(b"{}", found.end()):
+            close = found.end() + 2
+        else:
+            # "\n  }" closes a table (records' lines are indented deeper); searching for it skips
+            # the records at memory speed, where a regex over every line would not.
+            close = raw.find(b"\n  }", found.end())
+            if close < 0:
+                return None
+            close += 4
+        if raw.startswith(b",\n", close):
+            at = close + 1
+        elif raw.startswith(b"\n}", close):
+            break
+        else:
+            return None
     if not marks or marks[0][1] != 1:
         return None
     names = [name for name, _ in marks]

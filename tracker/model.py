@@ -115,7 +115,7 @@ class Event:
     title: str = spec.text(required=True, searched=True, form_at=1,
                            placeholder="what happened or is scheduled")
     summary: str = spec.text(searched=True, placeholder="optional", form_at=3)
-    articles: list[str] = spec.strings(csv="article", form_label="Article ids", form_at=4,
+    articles: list[str] = spec.strings(from_source=True, csv="article", form_label="Article ids", form_at=4,
                                        placeholder="separated by ;")
     tags: list[str] = spec.strings(searched=True, placeholder="separated by ;", form_at=5)
     history: list[HistoryEntry] = field(default_factory=list)
@@ -133,28 +133,29 @@ class Prediction:
     claim: str = spec.text(required=True, scored=True, searched=True, show_at=1, form_at=1,
                            placeholder="English, the author's direction, judgeable")
     condition: str = spec.text(searched=True, show_at=2, form_at=11, placeholder="for 'if X then Y': the X")
-    quote: str = spec.text(searched=True, show_at=7, form_at=10,
+    quote: str = spec.text(from_source=True, searched=True, show_at=7, form_at=10,
                            placeholder="the source sentence, in its own language")
     hedge: str = spec.text(searched=True, show_at=5, form_at=2,
                            placeholder="likely, 可能性は低い…: sets the probability")
     # The same claim hedged differently in another section of the source: its phrase, so a
     # score's hedge range covers that reading too.
-    alt_hedge: str = spec.text(label="also read as", show_at=6)
+    alt_hedge: str = spec.text(from_source=True, label="also read as", show_at=6)
     # The author's confidence in the claim; None when never stated.
     probability: float | None = spec.probability(scored=True, show_at=4, form_at=3,
                                                  placeholder="of the claim: 0.7 or 70%")
-    made_on: PDate = spec.date(label="made on", show_at=8, form_at=5,
+    made_on: PDate = spec.date(from_source=True, label="made on", show_at=8, form_at=5,
                                placeholder="blank: the article's date, else today")
     resolve_by: PDate = spec.date(label="resolve by", scored=True, precision=True, show_at=9, form_at=4,
                                   placeholder="2025-12, May 2025, 2025年5月, 2029…")
     horizon_note: str = spec.text(show_at=10, form_at=12, placeholder="why this resolve-by date")
-    author: str = spec.text(show_at=11, form_at=6, placeholder="blank: the article's author")
+    author: str = spec.text(from_source=True, show_at=11, form_at=6, placeholder="blank: the article's author")
     # Whose call it is: the article's author, or whoever the article reports (an announcer).
     # Scores, --author and grouping use it. Empty only while being built; stored filled in.
-    forecaster: str = spec.text(scored=True, show_at=12, fallback="author")
-    article: str = spec.text(show_at=15, form_at=7, form_label="Article id",
+    forecaster: str = spec.text(scored=True, show_at=12, fallback="author", form_at=6,
+                                placeholder="whose call: blank for the author")
+    article: str = spec.text(from_source=True, show_at=15, form_at=7, form_label="Article id",
                              placeholder="e.g. korybko-2025-02-22-nato-article-5")
-    event: str = spec.text(show_at=16, form_at=8, form_label="Event id", placeholder="optional")
+    event: str = spec.text(from_source=True, show_at=16, form_at=8, form_label="Event id", placeholder="optional")
     tags: list[str] = spec.strings(searched=True, show_at=13, form_at=9, placeholder="separated by ;")
     status: Status = spec.status(default=Status.PENDING, show_at=3)
     history: list[HistoryEntry] = field(default_factory=list)

@@ -44,3 +44,9 @@ def shown(kind: str) -> list[Field]:
 def searched(kind: str) -> tuple[str, ...]:
     """The fields a text search looks in."""
     return tuple(f.name for f in SCHEMA[kind] if f.searched)
+
+
+def accepted(kind: str) -> tuple[str, ...]:
+    """The fields a reader may set when accepting a proposal: what `edit` can set, but not
+    what the proposal takes from its source."""
+    return tuple(f.name for f in SCHEMA[kind] if f.editable and not f.from_source)

@@ -53,6 +53,7 @@ class Snapshot:
     duplicates: list[str] | None
     digest: int  # content_digest of the bytes, checked before a write builds on this snapshot
     lineage: Any = None  # how the disk cache holds this database (tracker.diskcache.Lineage), if it does
+    canonical: bool | None = None  # the bytes are exactly what encode_file writes for them (None: not known)
 
 
 def content_digest(data: bytes) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from tracker import actions, hedges
+from tracker import actions, hedges, schema
 from tracker.actions import ActionError
 from tracker.codec import RecordError
 from tracker.fields import FieldError, parse_field, resolve_probability, split_list
@@ -21,8 +21,8 @@ from tracker.text import a_or_an
 from tracker.who import current_user
 
 STATES = ("proposed", "accepted", "rejected", "merged")
-EDITABLE = ("claim", "probability", "hedge", "resolve_by", "tags", "forecaster", "condition", "horizon_note",
-            "title", "date", "summary")
+# What a reader may set on accepting, from the field table (not what the proposal took from its source).
+EDITABLE = tuple(dict.fromkeys(name for kind in ("prediction", "event") for name in schema.accepted(kind)))
 _JAPANESE = __import__("re").compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -66,6 +66,10 @@ def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record
     actions.refuse_empty_forecaster(changes)
     with store.transaction() as session:
         doc = _open(session, pid)
+        other_kind = sorted(set(changes) - set(schema.accepted(doc["kind"])))
+        if other_kind:
+            raise ProposalError(f"{a_or_an(doc['kind'])} has no {other_kind[0]!r} to set "
+                                f"(fields: {', '.join(schema.accepted(doc['kind']))})")
         fields = {**doc["fields"], **changes}
         if doc["kind"] == "prediction":
             if _JAPANESE.search(fields.get("claim", "")):
@@ -73,7 +77,7 @@ def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record
                                           "(--claim 'X will ...'); the quote keeps the original")
             record = _prediction(session, doc, fields, changes, record_id)
         else:
-            record = _event(session, fields, record_id)
+            record = _event(session, fields, changes, record_id)
         actions.insert(session, record)
         _decide(session, pid, doc, "accepted", record.id)
     return record
@@ -90,22 +94,30 @@ def _prediction(session: Session, doc: dict, fields: dict, changes: dict, record
     claim = parse_field("claim", fields["claim"])
     alt = next((a["hedge"] for a in doc.get("also", []) if a.get("hedge") and a["hedge"] != hedge
                 and hedges.lookup(a["hedge"]) is not None), "")
-    return Prediction(
-        id=record_id or new_id("prediction", claim, _all_ids(session)), claim=claim, probability=probability,
+    values = dict(
+        claim=claim, probability=probability,
         made_on=parse_field("made_on", fields["made_on"]), resolve_by=parse_field("resolve_by", fields["resolve_by"]),
         quote=fields.get("quote", ""), hedge=hedge, alt_hedge=alt,
         condition=parse_field("condition", fields.get("condition", "")),
         horizon_note=parse_field("horizon_note", fields.get("horizon_note", "")),
         author=fields.get("author", ""), forecaster=parse_field("forecaster", fields.get("forecaster", ""))
         or fields.get("author", ""), article=fields.get("article", ""), tags=split_list(fields.get("tags", [])))
+    return Prediction(id=record_id or new_id("prediction", claim, _all_ids(session)), **values,
+                      **_the_others(changes, values))
 
 
-def _event(session: Session, fields: dict, record_id: str | None) -> Event:
+def _the_others(changes: dict[str, Any], built: dict[str, Any]) -> dict[str, Any]:
+    """The reader's values for fields a proposal does not carry (any other field of the table)."""
+    return {name: parse_field(name, value) for name, value in changes.items() if name not in built}
+
+
+def _event(session: Session, fields: dict, changes: dict, record_id: str | None) -> Event:
     date = parse_field("date", fields["date"])
     title = parse_field("title", fields["title"])
-    return Event(id=record_id or new_id("event", title, _all_ids(session), prefix=date.iso()), date=date,
-                 title=title, summary=parse_field("summary", fields.get("summary", "")),
-                 articles=split_list(fields.get("articles", []), "articles"), tags=split_list(fields.get("tags", [])))
+    values = dict(date=date, title=title, summary=parse_field("summary", fields.get("summary", "")),
+                  articles=split_list(fields.get("articles", []), "articles"), tags=split_list(fields.get("tags", [])))
+    return Event(id=record_id or new_id("event", title, _all_ids(session), prefix=date.iso()), **values,
+                 **_the_others(changes, values))
 
 
 def _all_ids(session: Session) -> set[str]:

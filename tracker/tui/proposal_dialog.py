@@ -10,12 +10,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tracker import schema
 from tracker.ingest.proposals import needs_english
 
-PREDICTION_FIELDS = (("claim", "Claim (English)"), ("probability", "Probability"), ("hedge", "Hedge"),
-                     ("resolve_by", "Resolve by"), ("tags", "Tags (separated by ;)"),
-                     ("forecaster", "Forecaster (whose call)"), ("condition", "Condition"))
-EVENT_FIELDS = (("title", "Title"), ("date", "Date"), ("summary", "Summary"), ("tags", "Tags (separated by ;)"))
+
+def accept_fields(kind: str) -> list[schema.Field]:
+    """The fields the dialog offers: those of the add/edit form a reader may set on accepting."""
+    offered = set(schema.accepted(kind))
+    return [f for f in schema.form(kind) if f.name in offered]
 
 
 class AcceptDialog(ModalScreen[dict[str, Any] | None]):
@@ -26,7 +28,7 @@ class AcceptDialog(ModalScreen[dict[str, Any] | None]):
     def __init__(self, doc: dict[str, Any]) -> None:
         super().__init__()
         self.doc = doc
-        self.fields = PREDICTION_FIELDS if doc["kind"] == "prediction" else EVENT_FIELDS
+        self.fields = accept_fields(doc["kind"])
 
     def _initial(self, name: str) -> str:
         value = self.doc["fields"].get(name, "")
@@ -44,22 +46,22 @@ class AcceptDialog(ModalScreen[dict[str, Any] | None]):
             if needs_english(self.doc):
                 yield Static("The claim is Japanese: write it in English (the quote keeps the original).",
                              classes="field-label", markup=False)
-            for name, label in self.fields:
-                yield Static(label, classes="field-label", markup=False)
-                yield Input(self._initial(name), id=f"f-{name}", compact=True)
+            for f in self.fields:
+                yield Static(f.form_heading, classes="field-label", markup=False)
+                yield Input(self._initial(f.name), placeholder=f.placeholder or "", id=f"f-{f.name}", compact=True)
             yield Static("", id="error", classes="field-error -shown", markup=False)
             yield Static("Enter accepts · Escape cancels", classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(f"#f-{self.fields[0][0]}", Input).focus()
+        self.query_one(f"#f-{self.fields[0].name}", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         changes: dict[str, Any] = {}
-        for name, _ in self.fields:
-            value = self.query_one(f"#f-{name}", Input).value.strip()
-            if value != self._initial(name):
-                changes[name] = [t.strip() for t in value.split(";") if t.strip()] if name == "tags" else value
+        for f in self.fields:
+            value = self.query_one(f"#f-{f.name}", Input).value.strip()
+            if value != self._initial(f.name):
+                changes[f.name] = [t.strip() for t in value.split(";") if t.strip()] if f.type == schema.LIST else value
         if needs_english(self.doc) and not changes.get("claim"):
             self.show_error("claim", "write the claim in English")
             return
