@@ -43,6 +43,25 @@ def test_edit_has_a_flag_for_every_editable_field():
     assert exit_.value.code == 2
 
 
+@pytest.mark.parametrize("kind", sorted(MODELS))
+def test_add_has_a_flag_for_every_field_edit_can_set(kind):
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    kinds = next(a for a in commands.choices["add"]._actions if a.dest == "kind")
+    flags = {opt for action in kinds.choices[kind]._actions for opt in action.option_strings}
+    singular = {"--tags": "--tag", "--articles": "--article"}  # add takes these one at a time
+    assert {singular.get(f.flag, f.flag) for f in schema.SCHEMA[kind] if f.editable} <= flags
+
+
+def test_the_model_declares_each_field_with_the_type_its_annotation_names():
+    annotations = {schema.TEXT: "str", schema.URL: "str", schema.DATE: "PDate", schema.LIST: "list[str]",
+                   schema.PROBABILITY: "float | None", schema.STATUS: "Status"}
+    for kind, model in MODELS.items():
+        declared = {f.name: f.metadata["field"].type for f in dataclasses.fields(model) if "field" in f.metadata}
+        assert {name: annotations[t] for name, t in declared.items()} == \
+            {f.name: f.type for f in dataclasses.fields(model) if f.name in declared}
+
+
 @pytest.mark.parametrize("field", [f for f in schema.ARTICLE if f.type == schema.TEXT and f.name != "author"],
                          ids=lambda f: f.name)
 def test_edit_sets_every_text_field_of_an_article_and_show_reads_it_back(sample_db, capsys, field):

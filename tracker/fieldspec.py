@@ -41,6 +41,7 @@ class Field:
     searched: bool = False    # the search box and `list --search` look in it
     # A proposal (tracker ingest) takes it from where it was found: accepting cannot change it.
     from_source: bool = False
+    refers: str = ""          # the kind of record it names by id (validate checks it; merge renames it)
     # A text field left empty in a file reads as `default`, or as the field named by `fallback`
     # (a prediction's forecaster is its author unless someone else made the call).
     default: Any = ""

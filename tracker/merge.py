@@ -29,13 +29,15 @@ from typing import Any
 
 import orjson
 
+from tracker import schema
 from tracker.codec import FIELDS, RecordError, decode_fields, encode_fields
 from tracker.model import KINDS, Database, utc_now
 from tracker.storage import TABLES, Session, Store, StoreError, atomic_write, encode_file, empty_tables
 
 Doc = dict[str, Any]   # a record's stored fields plus "kind" (and "id")
 LABEL = {"prediction": "claim", "event": "title", "article": "title"}
-REFERENCES = {"prediction": ("article", "event"), "event": ("articles",), "article": ()}
+# The fields naming another record by id, from the field table: a renamed id is followed.
+REFERENCES = {kind: tuple(f.name for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
 _MISSING = object()
 
 

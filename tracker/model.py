@@ -115,7 +115,7 @@ class Event:
     title: str = spec.text(required=True, searched=True, form_at=1,
                            placeholder="what happened or is scheduled")
     summary: str = spec.text(searched=True, placeholder="optional", form_at=3)
-    articles: list[str] = spec.strings(from_source=True, csv="article", form_label="Article ids", form_at=4,
+    articles: list[str] = spec.strings(from_source=True, refers="article", csv="article", form_label="Article ids", form_at=4,
                                        placeholder="separated by ;")
     tags: list[str] = spec.strings(searched=True, placeholder="separated by ;", form_at=5)
     history: list[HistoryEntry] = field(default_factory=list)
@@ -153,9 +153,9 @@ class Prediction:
     # Scores, --author and grouping use it. Empty only while being built; stored filled in.
     forecaster: str = spec.text(scored=True, show_at=12, fallback="author", form_at=6,
                                 placeholder="whose call: blank for the author")
-    article: str = spec.text(from_source=True, show_at=15, form_at=7, form_label="Article id",
+    article: str = spec.text(from_source=True, refers="article", show_at=15, form_at=7, form_label="Article id",
                              placeholder="e.g. korybko-2025-02-22-nato-article-5")
-    event: str = spec.text(from_source=True, show_at=16, form_at=8, form_label="Event id", placeholder="optional")
+    event: str = spec.text(from_source=True, refers="event", show_at=16, form_at=8, form_label="Event id", placeholder="optional")
     tags: list[str] = spec.strings(searched=True, show_at=13, form_at=9, placeholder="separated by ;")
     status: Status = spec.status(default=Status.PENDING, show_at=3)
     history: list[HistoryEntry] = field(default_factory=list)

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from tracker import hedges
+from tracker import hedges, schema
 from tracker.codec import FIELDS
 from tracker.errors import Problem
-from tracker.model import Article, Database, Event, Prediction, Record
+from tracker.model import Article, Database, Prediction, Record
 from tracker.status import history_problems
 from tracker.text import a_or_an
 
 Exists = Callable[[str, str], bool]  # (kind, id) -> is there such a record?
+# The fields naming other records, from the field table: (field, the kind it names).
+REFERENCES = {kind: tuple((f.name, f.refers) for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
 
 
 def record_problems(record: Record, exists: Exists) -> list[str]:
     """Problems with one record, given a way to ask which other records exist."""
     where = f"{record.kind}s[{record.id}]"
     problems: list[str] = []
-    if isinstance(record, Event):
-        for article_id in record.articles:
-            if not exists("article", article_id):
-                problems.append(Problem(where, "articles", f"no article {article_id!r}"))
+    for name, kind in REFERENCES[record.kind]:
+        value = getattr(record, name)
+        for other in value if isinstance(value, list) else [value] if value else []:
+            if not exists(kind, other):
+                problems.append(Problem(where, name, f"no {kind} {other!r}"))
     if isinstance(record, Prediction):
         problems += _prediction_problems(record, exists, where)
     return problems + _verdict_problems(record, where)
@@ -44,10 +47,6 @@ def _verdict_problems(record: Record, where: str) -> list[str]:
 
 def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]:
     problems = []
-    if p.article and not exists("article", p.article):
-        problems.append(Problem(where, "article", f"no article {p.article!r}"))
-    if p.event and not exists("event", p.event):
-        problems.append(Problem(where, "event", f"no event {p.event!r}"))
     if p.hedge and p.probability is not None and not hedges.probability_agrees(p.hedge, p.probability):
         low, high = hedges.lookup(p.hedge).call_range
         problems.append(Problem(where, "probability", f"{p.probability} does not agree with hedge "
