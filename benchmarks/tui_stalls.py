@@ -1,6 +1,8 @@
 """How long the TUI's event loop is blocked while a reader works on a large file.
 
 Run: python3 benchmarks/tui_stalls.py [N]  (default 100,000 predictions).
+With TUI_STALLS_TRACE=FILE, every gap over 100 ms writes the stack of each thread to FILE
+(faulthandler: it needs no GIL, so it also names a worker holding the GIL in a C call).
 
 A ticker coroutine wakes every 5 ms; the longest gap between two ticks while a step runs
 is the longest time the screen could not repaint or take a key. Each step is measured
@@ -10,6 +12,8 @@ until its workers are done. The floor is the same ticker in an empty Textual app
 from __future__ import annotations
 
 import asyncio
+import faulthandler
+import os
 import sys
 import tempfile
 import time
@@ -20,6 +24,7 @@ from generate import generate  # noqa: E402
 from textual.app import App  # noqa: E402
 
 TICK = 0.005
+TRACE = open(os.environ["TUI_STALLS_TRACE"], "w") if os.environ.get("TUI_STALLS_TRACE") else None  # noqa: SIM115
 
 
 class Stalls:
@@ -36,6 +41,8 @@ class Stalls:
             now = time.perf_counter()
             self.longest = max(self.longest, now - self._last - TICK)
             self._last = now
+            if TRACE is not None:
+                faulthandler.dump_traceback_later(0.1, file=TRACE)
 
     def reset(self) -> None:
         self.longest, self._last = 0.0, time.perf_counter()
@@ -58,11 +65,30 @@ async def floor() -> float:
         return stalls.longest
 
 
-async def steps(db: Path) -> list[tuple[str, float]]:
+def _loaded(app) -> bool:
+    return app.session.loaded and len(app.screen.query_one("#timeline").rows) > 1
+
+
+async def opening(db: Path) -> float:
+    """The longest gap from the app's start until its file is loaded, its rows shown and it is idle."""
     from tracker.tui.app import TrackerApp
 
     app = TrackerApp(db)
-    out: list[tuple[str, float]] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        stalls = Stalls()
+        while not _loaded(app):
+            await asyncio.sleep(0.01)
+        await settle(app, pilot)
+        stalls.stop()
+        return stalls.longest
+
+
+async def steps(db: Path) -> list[tuple[str, float]]:
+    from tracker.tui.app import TrackerApp
+
+    out: list[tuple[str, float]] = [("open, no cache entry yet (start to idle)", await opening(db)),
+                                    ("open again, cache entry made (start to idle)", await opening(db))]
+    app = TrackerApp(db)
     async with app.run_test(size=(160, 45)) as pilot:
         stalls = Stalls()
 
@@ -73,7 +99,7 @@ async def steps(db: Path) -> list[tuple[str, float]]:
             await settle(app, pilot, wait)
             out.append((label, stalls.longest))
 
-        while not (app.session.loaded and len(app.screen.query_one("#timeline").rows) > 1):
+        while not _loaded(app):
             await asyncio.sleep(0.01)
         await step("load and first rows (until idle)")
         await step("cursor down x5", "down", "down", "down", "down", "down")

@@ -35,6 +35,7 @@ class TrackerApp(App[None]):
     def __init__(self, path: Path | str, today: _dt.date | None = None) -> None:
         super().__init__()
         self.session = Session(self, path, today)
+        self.session.look_for_preview()  # reads and hashes a large file while Textual starts
 
     def get_default_screen(self) -> Screen:
         return TimelineScreen(self.session)

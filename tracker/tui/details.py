@@ -2,6 +2,8 @@
 
 Every value goes in as ``rich.text.Text``, so article text is never read as markup, with its
 control characters shown and each field cut to a bound (a 10 MB claim would take minutes to lay out).
+The content is worked out as plain strings first (:func:`details_data`), so a first-screen
+preview can keep it on disk and draw it before the database is read.
 """
 
 from __future__ import annotations
@@ -14,23 +16,47 @@ from rich.text import Text
 
 from tracker.model import Database, Record
 from tracker.render import detail_rows, history_lines
-from tracker.tui.bounds import bounded
+from tracker.text import visible
+from tracker.tui.bounds import FIELD_LIMIT, bounded
+
+# (label, value) rows, then (when, what) history rows: every string already shown through visible().
+DetailsData = tuple[list[tuple[str, str]], list[tuple[str, str]]]
 
 
-def details_grid(record: Record, db: Database, today: _dt.date) -> Group:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for label, value in detail_rows(record, db, today):
-        grid.add_row(Text(label), Text(bounded(value)))
-    history = Table.grid(padding=(0, 1))
-    history.add_column(no_wrap=True)
-    history.add_column(overflow="fold")
+def details_data(record: Record, db: Database, today: _dt.date) -> DetailsData:
+    """What the pane shows for ``record``, as bounded, visible strings."""
+    grid = [(label, bounded(value)) for label, value in detail_rows(record, db, today)]
+    history = []
     for entry in record.history:
         # One row per entry: the time, then what changed, its note and evidence, wrapped in place.
         head, *rest = history_lines([entry])
         when, _, what = head.strip().partition("  ")
-        history.add_row(Text(bounded(when)), Text(bounded("\n".join([what, *(line.strip() for line in rest)]))))
-    if not record.history:
+        history.append((bounded(when), bounded("\n".join([what, *(line.strip() for line in rest)]))))
+    return grid, history
+
+
+def _shown(text: object) -> str:
+    # A preview's strings come from a file: shown (and cut) again, never trusted to be clean.
+    return visible(str(text)[:FIELD_LIMIT + 100], keep_newlines=True)
+
+
+def render_details(data: DetailsData) -> Group:
+    """The pane for strings from :func:`details_data`."""
+    rows, entries = data
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(Text(_shown(label)), Text(_shown(value)))
+    history = Table.grid(padding=(0, 1))
+    history.add_column(no_wrap=True)
+    history.add_column(overflow="fold")
+    for when, what in entries:
+        history.add_row(Text(_shown(when)), Text(_shown(what)))
+    if not entries:
         history.add_row(Text("(none)"), Text(""))
     return Group(grid, Text(""), Text("history", style="bold"), history)
+
+
+def details_grid(record: Record, db: Database, today: _dt.date) -> Group:
+    return render_details(details_data(record, db, today))

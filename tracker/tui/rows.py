@@ -1,14 +1,18 @@
 """The timeline's rows, built from the database without any Textual import.
 
 Building and filtering rows is plain Python so it can run in a worker thread
-and be tested without a screen.
+and be tested without a screen. A row holds its record and its sort key; the
+text it shows (status, probability, claim, article) is worked out the first time
+the row is painted, so building 100k rows does not format 100k lines nobody sees.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import heapq
-from collections.abc import Callable
+import operator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tracker.dates import PDate
@@ -19,66 +23,128 @@ from tracker.storage import paused_gc
 from tracker.tui.bounds import one_line
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
+TODAY_PRECISION = 3  # after the dates (year 0, month 1, day 2) that start today
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a row's text depends on besides its record: the date statuses are judged at,
+    and the article titles shown in the article column."""
+
+    today: _dt.date
+    titles: dict[str, str]
+
+
+def order(date: PDate | None, kind_order: int, precision: int | None = None) -> int:
+    """One integer that sorts rows as (date, coarser date first, kind) would: sorting small
+    ints is several times quicker than sorting tuples, and holds the GIL that much less."""
+    ordinal, prec = date.sort_key() if date is not None else (0, 0)
+    return ((ordinal * 4 + (prec if precision is None else precision)) * 4) + kind_order + 1
 
 
 @dataclass(slots=True)
 class Row:
-    """One line of the timeline. ``record`` is None for the today marker."""
+    """One line of the timeline. ``record`` is None for the today marker and for the rows of a
+    first-screen preview (:mod:`tracker.tui.firstscreen`), which carry their id in ``ref``."""
 
-    key: tuple
+    key: tuple[int, str]   # (order(...), id): the timeline's order
     date: PDate | None
-    kind: str            # article, event, prediction, made (a prediction at its made-on date), today
-    style: str           # component-class suffix: pending, confirmed, refuted, void, overdue, event, today, made
-    status: str
-    probability: str
-    text: str            # one line, control characters shown, cut (a row is one line)
-    article: str
+    kind: str              # article, event, prediction, made (a prediction at its made-on date), today
     record: Record | None
+    context: Context | None = None
+    cells: tuple[str, str, str, str, str] | None = None  # style, status, probability, text, article
     haystack: str | None = None   # everything search looks in (computed on the first search)
     primary: str | None = None    # the record's own words: claim or title, and quote
+    ref: str | None = None        # a preview row's record id
+    details: object = None        # a preview row's details pane (tracker.tui.details.DetailsData)
 
     @property
     def record_id(self) -> str | None:
-        return self.record.id if self.record is not None else None
+        return self.record.id if self.record is not None else self.ref
+
+    def _cells(self) -> tuple[str, str, str, str, str]:
+        if self.cells is None:
+            self.cells = _cells(self.record, self.kind, self.context)
+        return self.cells
+
+    @property
+    def style(self) -> str:
+        """Component-class suffix: pending, confirmed, refuted, void, overdue, event, today, made."""
+        return self._cells()[0]
+
+    @property
+    def status(self) -> str:
+        return self._cells()[1]
+
+    @property
+    def probability(self) -> str:
+        return self._cells()[2]
+
+    @property
+    def text(self) -> str:
+        """One line, control characters shown, cut (a row is one line)."""
+        return self._cells()[3]
+
+    @property
+    def article(self) -> str:
+        return self._cells()[4]
 
 
-def _prediction_cells(p: Prediction, today: _dt.date) -> tuple[str, str]:
-    """(style, status text): the text is the CLI's, the style names its colour."""
-    text = status_text(p, today)
-    return ("overdue" if p.is_overdue(today) or text == "? disputed" else p.status.value), text
+def _cells(record: Record | None, kind: str, context: Context | None) -> tuple[str, str, str, str, str]:
+    titles = context.titles if context is not None else {}
+    if isinstance(record, Prediction):
+        status = status_text(record, context.today) if context is not None else ""
+        style = "overdue" if status in ("! overdue", "? disputed") else record.status.value
+        text = one_line(f"if… {record.claim}" if record.condition else record.claim)  # conditional: see details
+        article = one_line(titles.get(record.article, record.article))
+        return ("made" if kind == "made" else style), status, probability_text(record.probability), text, article
+    if record is not None:  # an event
+        first = record.articles[0] if record.articles else ""
+        return "event", "", "", one_line(record.title), one_line(titles.get(first, first))
+    return kind, "", "", "", ""
+
+
+def row_for(record: Record, context: Context) -> Row:
+    """The timeline row of an event or prediction (a prediction sits at its resolve-by date)."""
+    date = record.resolve_by if isinstance(record, Prediction) else record.date
+    return Row((order(date, KIND_ORDER[record.kind]), record.id), date, record.kind, record, context)
+
+
+def context_for(db: Database, today: _dt.date) -> Context:
+    return Context(today, {a.id: a.title for a in db.articles.values()})
+
+
+def _in_id_order(table: dict) -> bool:
+    ids = list(table)
+    return all(map(operator.lt, ids, ids[1:]))
+
+
+def _sort(rows: list[Row], in_id_order: bool) -> None:
+    # The file keeps each table sorted by id, so rows built in table order only need a stable
+    # sort on the integer part of their keys; otherwise (a file written by hand) the whole key.
+    if in_id_order:
+        rows.sort(key=lambda r: r.key[0])
+    else:
+        rows.sort(key=lambda r: r.key)
 
 
 def build_rows(db: Database, today: _dt.date) -> list[Row]:
     """Every event and prediction, in date order (a prediction at its resolve-by date)."""
+    context = context_for(db, today)
     with paused_gc():
-        return _build_rows(db, today)
+        rows = [row_for(r, context) for r in db.events.values()]
+        rows += [row_for(p, context) for p in db.predictions.values()]
+        _sort(rows, _in_id_order(db.events) and _in_id_order(db.predictions))
+    return rows
 
 
 def build_made_rows(rows: list[Row]) -> list[Row]:
     """Each prediction again at its made-on date, in date order (built only when asked for)."""
-    made = [Row((r.record.made_on.sort_key(), KIND_ORDER["prediction"], r.record.id + "\0made"),
-                r.record.made_on, "made", "made", r.status, r.probability, r.text, r.article, r.record)
-            for r in rows if r.kind == "prediction"]
+    kind = KIND_ORDER["prediction"]
+    made = [Row((order(r.record.made_on, kind), r.record.id + "\0made"), r.record.made_on, "made", r.record,
+                r.context) for r in rows if r.kind == "prediction"]
     made.sort(key=lambda r: r.key)
     return made
-
-
-def _build_rows(db: Database, today: _dt.date) -> list[Row]:
-    titles = {a.id: a.title for a in db.articles.values()}
-    rows: list[Row] = []
-    for event in db.events.values():
-        article = titles.get(event.articles[0], event.articles[0]) if event.articles else ""
-        rows.append(Row((event.date.sort_key(), KIND_ORDER["event"], event.id), event.date, "event",
-                        "event", "", "", one_line(event.title), one_line(article), event))
-    for p in db.predictions.values():
-        style, status = _prediction_cells(p, today)
-        prob = probability_text(p.probability)
-        article = one_line(titles.get(p.article, p.article))
-        text = one_line(f"if… {p.claim}" if p.condition else p.claim)  # conditional: see the details
-        rows.append(Row((p.resolve_by.sort_key(), KIND_ORDER["prediction"], p.id), p.resolve_by,
-                        "prediction", style, status, prob, text, article, p))
-    rows.sort(key=lambda r: r.key)
-    return rows
 
 
 def haystack(row: Row, db: Database) -> str:
@@ -91,8 +157,8 @@ def haystack(row: Row, db: Database) -> str:
 
 def today_row(today: _dt.date) -> Row:
     date = PDate.from_date(today)
-    return Row(((today.toordinal(), 3), -1, ""), date, "today", "today", "", "",
-               f"── today, {date.human()} ──", "", None)
+    return Row((order(date, -1, TODAY_PRECISION), ""), date, "today", None,
+               cells=("today", "", "", f"── today, {date.human()} ──", ""))
 
 
 @dataclass
@@ -106,6 +172,10 @@ class View:
     article: str = ""
     author: str = ""
     tag: str = ""
+
+    def is_default(self) -> bool:
+        """Everything shown: the view a first-screen preview is kept for."""
+        return self == View()
 
     def describe(self, titles: dict[str, str] | None = None) -> str:
         """The active filters, shortest first so a narrow header still shows them."""
@@ -126,36 +196,74 @@ class View:
         return " · ".join(parts) or "all"
 
 
+def shows_for(view: View, db: Database, today: _dt.date) -> Callable[[Row], bool]:
+    """Whether the view shows a row (the today marker aside)."""
+    flt = Filter(status="" if view.status == "all" else view.status, article=view.article,
+                 author=view.author, tag=view.tag)
+    filtering = bool(flt.status or flt.article or flt.author or flt.tag)
+    needle = normalise_query(view.search)
+
+    def shows(row: Row) -> bool:
+        if row.kind == "event" and (not view.show_events or flt.status):
+            return False
+        if needle and needle not in haystack(row, db):
+            return False
+        return not filtering or flt.accepts(row.record, today, db)
+
+    return shows
+
+
 def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
                  cancelled: Callable[[], bool] = lambda: False,
                  made_rows: list[Row] | None = None) -> list[Row] | None:
     """The rows the view shows, with the today marker in place; None if cancelled midway."""
     if view.show_made and made_rows:
         rows = list(heapq.merge(rows, made_rows, key=lambda r: r.key))
-    flt = Filter(status="" if view.status == "all" else view.status, article=view.article,
-                 author=view.author, tag=view.tag)
-    needle = normalise_query(view.search)
+    shows = shows_for(view, db, today)
     marker = today_row(today)
-    out: list[Row] = []
-    placed = False
-    for i, row in enumerate(rows):
-        if i % 2048 == 0 and cancelled():
-            return None
-        if row.kind == "event" and (not view.show_events or flt.status):
-            continue
-        if needle and needle not in haystack(row, db):
-            continue
-        if (flt.status or flt.article or flt.author or flt.tag) and not flt.accepts(row.record, today, db):
-            continue
-        if not placed and row.key > marker.key:
-            out.append(marker)
-            placed = True
-        out.append(row)
-    if len(out) == int(placed):
+    if view.is_default():
+        out = list(rows)  # nothing to leave out
+    else:
+        out = []
+        for i, row in enumerate(rows):
+            if i % 2048 == 0 and cancelled():
+                return None
+            if shows(row):
+                out.append(row)
+    if not out:
         return []  # nothing but the today marker: let the timeline say that nothing matches
-    if not placed:
-        out.append(marker)
+    out.insert(bisect_left(out, marker.key, key=_key), marker)
     return out
+
+
+def _key(row: Row) -> tuple[int, str]:
+    return row.key
+
+
+# ---- where the cursor goes ------------------------------------------------------
+def index_of(rows: Iterable[Row], record_id: str | None) -> int | None:
+    """The row of a record (its own row before its made-on row), or None."""
+    made = None
+    for i, row in enumerate(rows):
+        if row.record_id == record_id and record_id is not None:
+            if row.kind != "made":
+                return i
+            made = i if made is None else made
+    return made
+
+
+def today_index(rows: list[Row]) -> int:
+    """The first record after the today line (what is due next), else the line itself."""
+    for i, row in enumerate(rows):
+        if row.kind == "today":
+            return i + 1 if i + 1 < len(rows) else i
+    return 0
+
+
+def cursor_for(rows: list[Row], record_id: str | None) -> int:
+    """Where the cursor goes in a new list: on the record it was on, else after the today line."""
+    index = index_of(rows, record_id) if record_id else None
+    return today_index(rows) if index is None else index
 
 
 def best_match(rows: list[Row], search: str) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
-from dataclasses import dataclass
+import threading
 from pathlib import Path
 
 from textual.app import App
@@ -19,16 +19,14 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from tracker import actions
-from tracker.actions import ActionError
-from tracker.fields import FieldError
-from tracker.model import Database, HistoryEntry, Prediction, Record, Status
+from tracker.model import Database
 from tracker.storage import Signature, Store, StoreError
 from tracker.text import visible
-from tracker.tui.dialogs import MarkDialog, MarkRequest
+from tracker.tui import firstscreen
+from tracker.tui.firstscreen import Preview
+from tracker.tui.writes import RecordWritten, UndoItem, Writes  # noqa: F401 (RecordWritten: re-exported)
 
 WATCH_SECONDS = 1.0
-WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
 
 
 # Messages go to each subscriber and stop there (bubble=False): a screen's copy must not
@@ -59,25 +57,15 @@ class LoadProgress(Message, bubble=False):
         self.total = total
 
 
-class RecordWritten(Message, bubble=False):
-    """A write made by this app succeeded (mark, undo, snooze, add, edit)."""
+class FirstScreen(Message, bubble=False):
+    """Rows kept from the last run for exactly these bytes: shown until the database is read."""
 
-    def __init__(self, record: Record, action: str, entry: HistoryEntry | None = None) -> None:
+    def __init__(self, preview: Preview) -> None:
         super().__init__()
-        self.record = record
-        self.action = action
-        self.entry = entry
+        self.preview = preview
 
 
-@dataclass(frozen=True)
-class UndoItem:
-    """A mark this running app wrote: undo is allowed only while it is still the latest entry."""
-
-    record_id: str
-    entry: HistoryEntry
-
-
-class Session:
+class Session(Writes):
     """The database file as every screen of one app sees and changes it."""
 
     def __init__(self, app: App, path: Path | str, today: _dt.date | None = None) -> None:
@@ -92,6 +80,10 @@ class Session:
         self.missing = False  # no file at the path yet (a new database, or a mistyped --db)
         self.undo_stack: list[UndoItem] = []
         self._listeners: list[DOMNode] = []
+        self.preview: Preview | None = None  # shown until the first read arrives
+        self._preview_search: threading.Thread | None = None
+        self._found: Preview | None = None
+        self._load_started = False
 
     @property
     def today(self) -> _dt.date:
@@ -122,13 +114,45 @@ class Session:
         self.app.call_from_thread(self.say, message, **kwargs)
 
     # ---- loading -------------------------------------------------------------
+    def look_for_preview(self) -> None:
+        """Start looking for a first-screen preview of a large file (see
+        :mod:`tracker.tui.firstscreen`) in a plain thread, before Textual starts: reading and
+        hashing the file overlaps the app's own start-up."""
+        signature = self.store.signature()
+        if signature is None or signature.size < firstscreen.MIN_BYTES:
+            return
+
+        def search() -> None:
+            self._found = firstscreen.find(self.store.path, self.today)
+
+        self._preview_search = threading.Thread(target=search, name="first screen", daemon=True)
+        self._preview_search.start()
+
     def start(self) -> None:
-        """Read the file after the first paint, then watch it for changes by other processes."""
-        self.app.call_after_refresh(self.load)
+        """Show the preview if there is one, read the file (after the first paint), then watch it
+        for changes by other processes."""
         self.app.set_interval(WATCH_SECONDS, self.check_file)
+        if self._preview_search is None:
+            self.app.call_after_refresh(self.load)
+            return
+
+        def wait() -> None:
+            self._preview_search.join()
+            self.app.call_from_thread(self._previewed, self._found)
+
+        self.app.run_worker(wait, thread=True, group="preview", name="first screen")
+
+    def _previewed(self, preview: Preview | None) -> None:
+        if preview is not None and not self.loaded:
+            self.preview = preview
+            self._post(FirstScreen, preview)
+        # After the next paint: the screens are mounted (and listening), and the preview is drawn
+        # before the read competes with it for the GIL.
+        self.app.call_after_refresh(self.load)
 
     def load(self, keep_id: str | None = None) -> None:
         """Read the file in a thread worker; listeners get DatabaseLoaded or DatabaseUnreadable."""
+        self._load_started = True
         self.app.run_worker(lambda: self._load(keep_id), thread=True, exclusive=True, group="load",
                             name="load")
 
@@ -167,6 +191,7 @@ class Session:
         self.missing = signature is None
         self.database, self.signature = database, signature
         self.loaded = True
+        self.preview = None
         # The records live as long as this read: keep the cyclic collector from walking them
         # again and again (at 100k records each full collection held the GIL for a second or
         # more, freezing the screen). Refcounting still frees them after the next reload.
@@ -175,150 +200,19 @@ class Session:
 
     def check_file(self) -> None:
         """Reload when another process changed the file (unless a load is already running)."""
-        if any(w.group == "load" and not w.is_finished for w in self.app.workers):
+        if not self._load_started or any(w.group == "load" and not w.is_finished for w in self.app.workers):
             return
         if self.store.signature() != self.signature:
             self.load()
 
     def writable(self) -> bool:
-        """Writes are refused while the file cannot be read: it may be gone or mid-repair."""
+        """Writes are refused while the file cannot be read (it may be gone or mid-repair), and
+        until it has been read once (a preview is not the file)."""
         if not self.readable:
             self.say("The database cannot be read, so nothing is written (see the top line).",
                      severity="error")
+        elif not self.loaded:
+            self.say("Still reading the database: marks, edits and adds wait until it is read "
+                     "(the top line says how far it has got).", severity="warning")
+            return False
         return self.readable
-
-    # ---- marking -------------------------------------------------------------
-    def ask_mark(self, record: Record | None, status: str) -> None:
-        """Open the mark dialog for ``record``, then write the mark in a worker."""
-        if not self.writable():
-            return
-        if not isinstance(record, Prediction):
-            what = "an event" if record is not None and record.kind == "event" else "nothing"
-            self.say(f"Only predictions can be marked ({what} is selected).", severity="warning")
-            return
-        if record.status.value == status:
-            self.say(f"{record.id} is already {status}.", severity="warning")
-            return
-
-        def write(request: MarkRequest | None) -> None:
-            if request is not None:
-                self.write_mark(record.id, request)
-
-        self.app.push_screen(MarkDialog(record, status, self.today), callback=write)
-
-    def write_mark(self, record_id: str, request: MarkRequest) -> None:
-        self.app.run_worker(lambda: self._write_mark(record_id, request), thread=True, group="write",
-                            name="mark")
-
-    def _write_mark(self, record_id: str, request: MarkRequest) -> None:
-        try:
-            updated = actions.mark(self.store, record_id, request.status, note=request.note,
-                                   evidence=request.evidence, known_on=request.known_on,
-                                   expected=request.expected, today=self.today)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not marked", severity="error", timeout=8)
-            return
-        self.app.call_from_thread(self._marked, updated)
-
-    def _marked(self, updated: Prediction) -> None:
-        entry = updated.history[-1]
-        self.undo_stack.append(UndoItem(updated.id, entry))
-        self.say(f"{updated.id}: {entry.from_status} → {entry.to_status}")
-        self._post(RecordWritten, updated, "mark", entry)
-        self.load(keep_id=updated.id)
-
-    # ---- undo ----------------------------------------------------------------
-    def undo(self) -> None:
-        """Undo this app's latest mark, unless the prediction changed since (then say why)."""
-        if not self.writable():
-            return
-        if not self.undo_stack:
-            self.say("No mark to undo in this session.", severity="warning")
-            return
-        item = self.undo_stack[-1]
-        self.app.run_worker(lambda: self._write_undo(item), thread=True, group="write", name="undo")
-
-    def _write_undo(self, item: UndoItem) -> None:
-        entry = item.entry
-        try:
-            updated = actions.undo_mark(self.store, item.record_id, expected=Status(entry.to_status),
-                                        restore=Status(entry.from_status), last_entry=entry)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not undone", severity="error", timeout=10)
-            return
-        self.app.call_from_thread(self._undone, item, updated)
-
-    def _undone(self, item: UndoItem, updated: Prediction) -> None:
-        if item in self.undo_stack:
-            self.undo_stack.remove(item)
-        self.say(f"{item.record_id}: back to {updated.status.value}")
-        self._post(RecordWritten, updated, "undo", updated.history[-1])
-        self.load(keep_id=item.record_id)
-
-    # ---- snooze --------------------------------------------------------------
-    def snooze(self, record_id: str, period: str, note: str = "") -> None:
-        """Snooze a pending prediction (``30d``, ``3 months``, a date) in a worker."""
-        if not self.writable():
-            return
-        self.app.run_worker(lambda: self._write_snooze(record_id, period, note), thread=True,
-                            group="write", name="snooze")
-
-    def _write_snooze(self, record_id: str, period: str, note: str) -> None:
-        try:
-            updated = actions.snooze(self.store, record_id, period, today=self.today, note=note)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not snoozed", severity="error", timeout=8)
-            return
-        self.app.call_from_thread(self._snoozed, updated)
-
-    def _snoozed(self, updated: Prediction) -> None:
-        entry = updated.history[-1]
-        until = entry.until.human() if entry.until else "?"
-        self.say(f"{updated.id}: snoozed until {until}")
-        self._post(RecordWritten, updated, "snooze", entry)
-        self.load(keep_id=updated.id)
-
-    # ---- settling a dispute (from the command palette) ----------------------------
-    def settle(self, record_id: str, field: str, value: object) -> None:
-        """Settle a merge's dispute with one side's value, as `tracker settle` does."""
-        if self.writable():
-            self.app.run_worker(lambda: self._write_settle(record_id, field, value), thread=True,
-                                group="write", name="settle")
-
-    def _write_settle(self, record_id: str, field: str, value: object) -> None:
-        from tracker.settle import settle
-
-        try:
-            updated, entries = settle(self.store, record_id, field, value)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not settled", severity="error", timeout=8)
-            return
-        self.app.call_from_thread(self._settled, updated, entries[-1])
-
-    def _settled(self, updated: Record, entry: HistoryEntry) -> None:
-        self.say(f"{updated.id}: {entry.field} settled as {entry.new!r}")
-        self._post(RecordWritten, updated, "settle", entry)
-        self.load(keep_id=updated.id)
-
-    # ---- add and edit ----------------------------------------------------------
-    def save_new(self, kind: str, values: dict[str, str]) -> Record:
-        """The add form's save (runs in the form's worker thread)."""
-        # The form's fields are the field table's, by name: each is a parameter of `add`.
-        add = actions.add_event if kind == "event" else actions.add_prediction
-        return add(self.store, **values)
-
-    def edit_saver(self, record: Record):
-        """The edit form's save for ``record`` (runs in the form's worker thread)."""
-
-        def save(kind: str, values: dict[str, str]) -> Record:
-            if not values:
-                raise ActionError("nothing changed")
-            return actions.edit_record(self.store, record.id, values)[0]
-
-        return save
-
-    def saved(self, record_id: str | None) -> None:
-        """After the form saved: say so and reload with the cursor on the record."""
-        if record_id:
-            self.say(f"Saved {record_id}")
-            self.load(keep_id=record_id)

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tracker.render import fit, fold
-from tracker.tui.rows import Row
+from tracker.tui.rows import Row, index_of, today_index
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
 WIDE_ENOUGH_FOR_ARTICLE = 90
@@ -54,12 +54,18 @@ class Timeline(ScrollView, can_focus=True):
         self._placeholder = "Loading…"
 
     # ---- data ------------------------------------------------------------
-    def set_rows(self, rows: list[Row], keep_id: str | None = None, placeholder: str = "") -> None:
-        """Show these rows; keep the cursor on the same record when it is still there."""
+    def set_rows(self, rows: list[Row], keep_id: str | None = None, placeholder: str = "",
+                 cursor: int | None = None) -> None:
+        """Show these rows; keep the cursor on the same record when it is still there.
+
+        ``cursor``: where the cursor goes, when the caller already worked it out off the event
+        loop (looking for a record among 100k rows takes a while)."""
         self.rows = rows
         self._placeholder = placeholder or ("Nothing matches: Escape clears the search, then the "
                                             "palette's filters; f cycles the status filter")
-        index = self.index_of(keep_id) if keep_id else None
+        index = cursor
+        if index is None:
+            index = self.index_of(keep_id) if keep_id else None
         if index is None:
             index = self.today_index()
         self.virtual_size = Size(self._line_width(), len(rows) + 1)
@@ -69,20 +75,11 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh()
 
     def index_of(self, record_id: str | None) -> int | None:
-        for i, row in enumerate(self.rows):
-            if row.record_id == record_id and row.kind != "made":
-                return i
-        for i, row in enumerate(self.rows):
-            if row.record_id == record_id:
-                return i
-        return None
+        return index_of(self.rows, record_id)
 
     def today_index(self) -> int:
         """The first record after the today line (what is due next), else the line itself."""
-        for i, row in enumerate(self.rows):
-            if row.kind == "today":
-                return i + 1 if i + 1 < len(self.rows) else i
-        return 0
+        return today_index(self.rows)
 
     @property
     def current(self) -> Row | None:

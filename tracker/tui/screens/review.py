@@ -75,7 +75,12 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session.subscribe(self)
-        database = self.session.database
+        if self.session.loaded:
+            self._start(self.session.database)
+        else:  # opened while a large file is still being read: the queue waits for it
+            self.query_one("#review-position", Static).update("Review — reading the database first…")
+
+    def _start(self, database: Database) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
         self.run_worker(lambda: self._compute(database), thread=True, exclusive=True, group="review",
@@ -209,6 +214,9 @@ class ReviewScreen(Screen[None]):
         self._decided(Decision(current.id, current.claim, outcome, entry.note if entry else ""))
 
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
+        if self.items is None:
+            self._start(message.database)
+            return
         # Keep the queue's order; show each prediction as the file now has it (its new history).
         if not self.items:
             return

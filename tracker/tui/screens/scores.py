@@ -68,7 +68,10 @@ class ScoresScreen(Screen[None]):
         table.add_columns(*COLUMNS)
         table.focus()  # so ↑↓ choose a forecaster at once, rather than scroll the page
         self.session.subscribe(self)
-        self._compute(self.session.database, self.matured)
+        if self.session.loaded:
+            self._compute(self.session.database, self.matured)
+        else:  # opened while a large file is still being read: the scores wait for it
+            self.query_one("#scores-title", Static).update("Scores — reading the database first…")
 
     def on_unmount(self) -> None:
         self.session.unsubscribe(self)
@@ -127,7 +130,8 @@ class ScoresScreen(Screen[None]):
 
     def action_toggle_matured(self) -> None:
         self.matured = not self.matured
-        self._compute(self.session.database, self.matured)
+        if self.session.loaded:
+            self._compute(self.session.database, self.matured)
 
     def action_close(self) -> None:
         self.dismiss()

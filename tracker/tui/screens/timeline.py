@@ -4,6 +4,7 @@ filters, and the keys that mark, undo, add and edit (written through the session
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,10 +17,17 @@ from textual.worker import WorkerCancelled, get_current_worker
 from tracker.model import Database, Record
 from tracker.query import Counts, status_counts
 from tracker.text import visible
-from tracker.tui.details import details_grid
+from tracker.snapshots import Signature
+from tracker.tui import firstscreen
+from tracker.tui.firstscreen import Preview
+from tracker.tui.details import details_grid, render_details
 from tracker.tui.form import RecordForm, is_editable
-from tracker.tui.rows import STATUS_FILTERS, Row, View, best_match, build_made_rows, build_rows, visible_rows
-from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
+from tracker.tui.patch import change_between, patch_counts, patch_rows, patch_visible
+from tracker.tui.rows import (
+    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for,
+    visible_rows,
+)
+from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, FirstScreen, LoadProgress, Session
 from tracker.tui.timeline import Timeline
 
 NARROW_COLUMNS = 110
@@ -54,7 +62,11 @@ class TimelineScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.all_rows: list[Row] = []
-        self.made_rows: list[Row] | None = None
+        self.made_rows: tuple[list[Row], list[Row]] | None = None  # (the rows they were made from, made rows)
+        self._built_from: Database | None = None  # the database all_rows were built from
+        self.context: Context | None = None
+        self._shown_for: tuple[list[Row], View] | None = None  # what the timeline's rows were filtered from
+        self._progress = ""  # how far the first read has got
         self.view = View()
         self.counts = Counts(0, 0, 0, 0)
         self.titles: dict[str, str] = {}
@@ -84,6 +96,10 @@ class TimelineScreen(Screen[None]):
         self.query_one("#search", Input).display = False
         self.query_one(Timeline).focus()
         self.session.subscribe(self)
+        if self.session.loaded:  # read before this screen was there to hear of it
+            self.on_database_loaded(DatabaseLoaded(self.session.database))
+        elif self.session.preview is not None:
+            self._show_preview(self.session.preview)
         self._update_counts()
 
     def on_unmount(self) -> None:
@@ -93,29 +109,67 @@ class TimelineScreen(Screen[None]):
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         current = self.query_one(Timeline).current
         database, keep_id = message.database, message.keep_id or (current.record_id if current else None)
+        shown = self.query_one(Timeline).rows if self._shown_for == (self.all_rows, self.view) else None
+        view, signature = replace(self.view), self.session.signature
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(lambda: self._build(database, keep_id), thread=True, exclusive=True, group="rows",
-                        description="timeline rows")
+        self.run_worker(lambda: self._build(database, signature, keep_id, view, shown), thread=True,
+                        exclusive=True, group="rows", description="timeline rows")
 
-    def _build(self, database: Database, keep_id: str | None) -> None:
-        """Rows for a freshly read database, built off the event loop (100k rows take a while)."""
-        rows = build_rows(database, self.session.today)
-        counts = status_counts(database.predictions.values(), self.session.today)
-        titles = {a.id: a.title for a in database.articles.values()}
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._rows_built, rows, counts, titles, keep_id)
+    def _build(self, database: Database, signature: Signature | None, keep_id: str | None, view: View,
+               shown: list[Row] | None) -> None:
+        """Rows for a freshly read database, built off the event loop: after this app's own
+        write only the changed records' rows are replaced; otherwise all of them are built."""
+        today, worker = self.session.today, get_current_worker()
+        old, all_rows, context = self._built_from, self.all_rows, self.context
+        change = change_between(old, database) if old is not None and context is not None else None
+        if change is not None:
+            all_rows, fresh = patch_rows(all_rows, change, context)
+            counts = patch_counts(self.counts, change, today)
+            rows = None if shown is None or view.show_made else patch_visible(shown, change, fresh, view,
+                                                                               database, today)
+        else:
+            all_rows = build_rows(database, today)
+            context = all_rows[0].context if all_rows else context_for(database, today)
+            counts = status_counts(database.predictions.values(), today)
+            rows = None
+        if rows is None:
+            made = build_made_rows(all_rows) if view.show_made else None
+            rows = visible_rows(all_rows, view, database, today, lambda: worker.is_cancelled, made)
+        if rows is not None and not worker.is_cancelled:
+            cursor = cursor_for(rows, keep_id)
+            self.app.call_from_thread(self._rows_built, database, all_rows, context, counts, view,
+                                      rows, keep_id, cursor)
+            # What the next start shows while it reads a large file (after this one is on screen).
+            firstscreen.keep(self.session.store.path, signature, database, all_rows, counts, today)
 
-    def _rows_built(self, rows: list[Row], counts: Counts, titles: dict[str, str], keep_id: str | None) -> None:
-        self.all_rows, self.made_rows = rows, None
-        self.counts, self.titles = counts, titles
-        self.refilter(keep_id)
+    def _rows_built(self, database: Database, all_rows: list[Row], context: Context, counts: Counts,
+                    view: View, rows: list[Row], keep_id: str | None, cursor: int | None) -> None:
+        self._built_from, self.all_rows, self.context = database, all_rows, context
+        self.made_rows = None
+        self.counts, self.titles = counts, context.titles
+        if view != self.view:  # the reader changed the view while the rows were built
+            self.refilter(keep_id)
+            return
+        self._show_rows(rows, keep_id, cursor, all_rows, view)
+
+    def on_first_screen(self, message: FirstScreen) -> None:
+        self._show_preview(message.preview)
+
+    def _show_preview(self, preview: Preview) -> None:
+        """The rows this file showed last time, for exactly these bytes: shown until it is read."""
+        if self._built_from is not None or self.session.loaded:
+            return
+        self.counts = preview.counts
+        if self.view.is_default():
+            self.query_one(Timeline).set_rows(preview.rows, cursor=preview.cursor)
         self._update_counts()
 
     def on_load_progress(self, message: LoadProgress) -> None:
-        counts = self.query("#counts")  # not there before the screen is composed
-        if counts and not self.session.loaded:  # a reload keeps the counts of what is shown
-            counts.first(Static).update(f"Loading… {message.done:,} of {message.total:,} records read")
+        if not self.session.loaded:  # a reload keeps the counts of what is shown
+            self._progress = f"{message.done:,} of {message.total:,} records read"
+            if self.query("#counts"):  # not there before the screen is composed
+                self._update_counts()
 
     def on_database_unreadable(self, message: DatabaseUnreadable) -> None:
         self._update_counts()
@@ -124,30 +178,49 @@ class TimelineScreen(Screen[None]):
 
     # ---- filtering ---------------------------------------------------------
     def refilter(self, keep_id: str | None = None) -> None:
-        self._filter(self.view, keep_id)
+        """Show the rows of the current view (in a worker), the cursor staying on its record."""
+        if self._built_from is None:  # nothing read yet: the view applies when the rows are built
+            self._waiting_view()
+            return
+        if keep_id is None:
+            current = self.query_one(Timeline).current
+            keep_id = current.record_id if current is not None else None
+        self._filter(replace(self.view), keep_id)
+
+    def _waiting_view(self) -> None:
+        preview, timeline = self.session.preview, self.query_one(Timeline)
+        if preview is not None and self.view.is_default():
+            timeline.set_rows(preview.rows, keep_id=timeline.current.record_id if timeline.current else None)
+        elif self.session.loaded or preview is not None:
+            timeline.set_rows([], placeholder="Reading the database: the search and filters apply once it is read…")
+        self._update_counts()
 
     @work(thread=True, exclusive=True, group="filter")
     def _filter(self, view: View, keep_id: str | None) -> None:
         worker = get_current_worker()
-        all_rows, database = self.all_rows, self.database
-        if view.show_made and self.made_rows is None:
-            self.made_rows = build_made_rows(all_rows)
+        all_rows, database, made = self.all_rows, self._built_from or self.database, self.made_rows
+        if view.show_made and (made is None or made[0] is not all_rows):
+            made = (all_rows, build_made_rows(all_rows))
+            self.made_rows = made
         rows = visible_rows(all_rows, view, database, self.session.today, lambda: worker.is_cancelled,
-                            self.made_rows)
+                            made[1] if made else None)
         if rows is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self._show_rows, rows, keep_id)
+            cursor = cursor_for(rows, keep_id)
+            self.app.call_from_thread(self._show_rows, rows, keep_id, cursor, all_rows, view)
 
-    def _show_rows(self, rows: list[Row], keep_id: str | None) -> None:
+    def _show_rows(self, rows: list[Row], keep_id: str | None, cursor: int | None = None,
+                   all_rows: list[Row] | None = None, view: View | None = None) -> None:
+        if all_rows is not None and all_rows is not self.all_rows:
+            return  # filtered from rows since replaced: a newer list is on its way
         timeline = self.query_one(Timeline)
-        if keep_id is None and timeline.current is not None:
-            keep_id = timeline.current.record_id
         empty = ""
         if not self.database.records():
             # The path last: a long one is cut, the sentence is not.
             empty = ("No such file yet; press a to add a record and create it: "
                      f"{visible(str(self.session.store.path))}" if self.session.missing
                      else "No events or predictions yet: press a to add one.")
-        timeline.set_rows(rows, keep_id=keep_id, placeholder=empty)
+        timeline.set_rows(rows, keep_id=keep_id, placeholder=empty, cursor=cursor)
+        self._shown_for = (self.all_rows, view if view is not None else replace(self.view))
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -162,13 +235,21 @@ class TimelineScreen(Screen[None]):
             text = f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"
         elif session.missing:
             text = f"new file: {session.store.path} does not exist yet; adding a record creates it │ {text}"
+        elif not session.loaded and session.preview is not None:
+            # The rows around today as this file showed them last (for these very bytes).
+            text = (f"⧗ preview while {session.store.path.name} is read ({self._progress or 'reading…'}): "
+                    f"marks, search and filters wait │ {text.partition(' │ ')[0]} │ "
+                    f"{session.preview.total:,} records")
         elif not session.loaded:
-            text = "Loading…"
+            text = f"Loading… {self._progress}" if self._progress else "Loading…"
         self.query_one("#counts", Static).update(visible(text))
 
     def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
         row = message.row
         pane = self.query_one("#details", Static)
+        if row is not None and row.record is None and row.details is not None:
+            pane.update(render_details(row.details))  # a preview row: its details as kept
+            return
         if row is None or row.record is None:
             pane.update("" if row is None else row.text)
             return

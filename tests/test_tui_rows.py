@@ -1,0 +1,70 @@
+"""The timeline after a write: the changed record's row is replaced in place (or moved to its
+new date), the rest stay as they were, under whatever filter is on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_tui import app_for, db_path, settle  # noqa: F401 (db_path is a fixture)
+from tracker import actions
+from tracker.storage import Store
+from tracker.tui.timeline import Timeline
+
+
+def shown(app) -> list[tuple[str, str | None, str]]:
+    return [(r.kind, r.record_id, r.status) for r in app.query_one(Timeline).rows]
+
+
+def counts(app) -> str:
+    return str(app.query_one("#counts").content)
+
+
+async def test_a_mark_updates_its_row_and_the_counts(db_path: Path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        before = shown(app)
+        app.screen.jump_to("article-5")
+        await settle(app, pilot)
+        await pilot.press("c", *"still in force", "enter")
+        await settle(app, pilot)
+        after = shown(app)
+        assert ("prediction", "article-5", "✓ confirmed") in after
+        assert [r for r in after if r[1] != "article-5"] == [r for r in before if r[1] != "article-5"]
+        assert "pending 2 (! 1 overdue)  ✓ confirmed 1" in counts(app)
+        assert app.query_one(Timeline).current.record_id == "article-5"
+
+
+async def test_a_mark_under_the_pending_filter_takes_the_row_out_and_undo_brings_it_back(db_path: Path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")  # pending
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]] == ["train", "markup", "article-5"]
+        app.screen.jump_to("train")
+        await settle(app, pilot)
+        await pilot.press("c", *"it ran", "enter")
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]] == ["markup", "article-5"]
+        assert "1 shown" not in counts(app) and "2 shown" in counts(app)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]] == ["train", "markup", "article-5"]
+
+
+async def test_a_changed_resolve_by_date_moves_the_row(db_path: Path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        # The same process writes (as a form would): the timeline hears of it through the file watcher.
+        actions.edit_record(Store(db_path), "train", {"resolve_by": "2030"})
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if shown(app)[-1][1] == "train":
+                break
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app)] == ["polish-election", None, "markup", "article-5",
+                                                               "train"]
+        assert shown(app)[-1] == ("prediction", "train", "… pending")
+        assert "(! 0 overdue)" in counts(app)
