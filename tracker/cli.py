@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from tracker import commands
-    from tracker.storage import paused_gc
+    from tracker.gcpause import paused_gc
 
     bad = _not_utf8(args)
     if bad:

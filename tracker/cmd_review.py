@@ -61,7 +61,7 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
             "today": today.isoformat(), "within": within.isoformat() if within else None,
             **{part: [encode_record(p) for p in getattr(queue, part)] for part in parts},
             # Extras keyed by id, so the lists stay shaped exactly as `tracker list --json`.
-            "early_direction": {p.id: early_direction(p) for p in not_due if early_direction(p)},
+            "early_direction": {p.id: way for p in not_due if (way := early_direction(p))},
             "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},
         })
         return 0

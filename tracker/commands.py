@@ -14,10 +14,10 @@ import orjson
 from tracker.codec import encode_record
 from tracker.errors import ActionError, TrackerError
 from tracker.fields import parse_date_field
-from tracker.fileguard import UnsafeFileError, check_regular
+from tracker.fileformat import SCHEMA_VERSION, StoreError
+from tracker.fileguard import UnsafeFileError, check_regular, resolve_path
 from tracker.model import Database, Record
 from tracker import commands_ingest
-from tracker.storage import Session, Store, StoreError
 from tracker.text import plural, visible
 
 
@@ -36,11 +36,14 @@ def error_message(exc: Exception) -> str | None:
 
 # JSON escapes C0 controls but leaves DEL, C1 controls (U+0080-U+009F, which a terminal may
 # read as ESC [ and friends) and bidirectional overrides raw: \u-escape them too (still JSON).
+_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xe2")  # the first byte of every match below
 _JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
 def safe_json(data: bytes) -> bytes:
     """orjson output with every character a terminal could act on written as a \\u escape."""
+    if not any(lead in data for lead in _UNSAFE_LEADS):  # memchr scans: most output has none
+        return data
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)
 
 
@@ -70,6 +73,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Store
     from tracker.console import output_width
     from tracker.query import Filter, select
     from tracker.render import table
@@ -94,12 +98,18 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
     from tracker.render import details
 
     from tracker.locate import read_prediction
-    from tracker.storage import SCHEMA_VERSION
 
-    store = Store(path)
+    try:  # a symlink is read where it points, as the store reads it (the store is not imported: start-up)
+        target = resolve_path(path) if path.is_symlink() else path
+    except UnsafeFileError as exc:
+        raise StoreError(str(exc)) from None
     # One prediction is read without parsing the whole file; anything else reads it all.
-    found = read_prediction(store.path, args.id, SCHEMA_VERSION)
-    record, db = found if found is not None else (None, store.load())
+    found = read_prediction(target, args.id, SCHEMA_VERSION)
+    if found is None:
+        from tracker.storage import Store
+
+        found = None, Store(path).load()
+    record, db = found
     record = record or db.find(args.id)
     if record is None:
         raise ActionError(f"no record with id {args.id!r}")
@@ -107,6 +117,7 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_add(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Store
     from tracker import actions
 
     store = Store(path)
@@ -148,6 +159,7 @@ def _note_negating_hedge(phrase: str, claim: str) -> None:
 
 
 def cmd_edit(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Store
     from tracker import actions
 
     changes = {name[4:]: value for name, value in vars(args).items()
@@ -159,6 +171,7 @@ def cmd_edit(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_mark(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Store
     from tracker import actions
 
     record = actions.mark(Store(path), args.id, args.status, note=args.note,
@@ -168,6 +181,7 @@ def cmd_mark(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_settle(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Store
     from tracker.settle import settle
 
     record, entries = settle(Store(path), args.id, args.field, args.value, note=args.note)
@@ -197,6 +211,7 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Session, Store
     from tracker.console import Refused
     from tracker.ingest.proposals import proposal_problems
     from tracker.validate import database_problems
@@ -220,6 +235,8 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Store
+
     if args.format == "ics":
         from tracker.cmd_report import cmd_export_ics
         return cmd_export_ics(args, path)
@@ -250,6 +267,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
+    from tracker.storage import Store
     from tracker import importing
     from tracker.exchange import read_import_file
     from tracker.progress import bar

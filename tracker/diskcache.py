@@ -18,25 +18,21 @@ cache. Files under ``MIN_BYTES`` are not cached: decoding them is already quicke
 from __future__ import annotations
 
 import contextlib
-import gc
-import hashlib
 import io
 import os
 import pickle
 import re
 import stat
-import tempfile
 import time
 import zlib
-from collections.abc import Iterator
 from copyreg import __newobj__
-from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from tracker import __version__
 from tracker.dates import PDate
+from tracker.gcpause import paused_gc
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
 from tracker.progress import Tick
 
@@ -58,6 +54,7 @@ def cache_folder() -> Path:
 
 def entry_path(path: Path, delta: bool = False) -> Path:
     """Where the entry for the database at ``path`` lives (one per real path), or its delta."""
+    import hashlib  # here, not at the top: it loads OpenSSL (10 ms), and `show` needs no cache
     name = hashlib.blake2b(os.path.realpath(path).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return cache_folder() / f"{name}.{'delta' if delta else 'pickle'}"
 
@@ -124,24 +121,15 @@ def _key(path: Path, signature: Any, digest: int) -> tuple:
 Changes = dict[str, dict[str, Any]]  # table name -> id -> record
 
 
-@dataclass(frozen=True)
 class Lineage:
     """How a cached database was put together: the full entry's key and the records changed since
     (written as a small delta entry, so a `mark` does not rewrite the whole cache)."""
 
-    base: tuple
-    changes: Changes
+    __slots__ = ("base", "changes")  # a plain class: a dataclass costs milliseconds at every start-up
 
-
-@contextlib.contextmanager
-def _quiet_gc() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()  # millions of acyclic objects: the collector would only slow this down
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    def __init__(self, base: tuple, changes: Changes):
+        self.base = base
+        self.changes = changes
 
 
 def _header(f: Any) -> tuple | None:
@@ -199,7 +187,7 @@ def load(path: Path, signature: Any, digest: int,
         return None
     want = _key(path, signature, digest)
     try:
-        with _quiet_gc():
+        with paused_gc():
             full = _load_full(path, want, tick)  # written whole for these bytes
             if full is not None:
                 database, duplicates = full
@@ -226,6 +214,8 @@ def load(path: Path, signature: Any, digest: int,
 def _write(target: Path, header: tuple, payload: bytes) -> None:
     """Write an entry whole (temp file, rename): a reader sees the old entry or the new one."""
     head = pickle.dumps((header[0], header[1], len(payload), zlib.crc32(payload), header[2]), protocol=5)
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -246,7 +236,7 @@ def save(path: Path, signature: Any, digest: int, database: Database,
         return None
     key = _key(path, signature, digest)
     try:
-        with _quiet_gc():
+        with paused_gc():
             shared: dict = {}
             chunks, parts = [], []
             for name in ("articles", "events", "predictions"):
@@ -276,7 +266,7 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
         changes.setdefault(_TABLES[record.kind], {})[record.id] = record
     key = _key(path, signature, digest)
     try:
-        with _quiet_gc():
+        with paused_gc():
             _write(entry_path(path, delta=True), (key, duplicates, lineage.base), _pickle(changes))
         return Lineage(lineage.base, changes)
     except Exception:
@@ -301,8 +291,8 @@ def is_canonical(path: Path, signature: Any, digest: int) -> bool:
         return False
 
 
-_ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.(pickle|delta|canonical)")
-_TEMP_NAME = re.compile(r"\.[0-9a-f]{32}\.(pickle|delta|canonical)\..+\.tmp")
+_ENTRY_NAME = r"[0-9a-f]{32}\.(pickle|delta|canonical)"  # compiled on first use (re caches it), not at start-up
+_TEMP_NAME = r"\.[0-9a-f]{32}\.(pickle|delta|canonical)\..+\.tmp"
 STALE_TEMP_SECONDS = 3600  # a temp file this old has no writer left (it crashed or was killed)
 
 
@@ -325,12 +315,12 @@ def prune() -> int:
     judged: dict[str, tuple[os.stat_result, tuple | None, tuple | None]] = {}
     for name in names:
         entry = folder / name
-        if _TEMP_NAME.fullmatch(name):
+        if re.fullmatch(_TEMP_NAME, name):
             with contextlib.suppress(OSError):
                 st = entry.lstat()
                 if time.time() - st.st_mtime > STALE_TEMP_SECONDS:
                     doomed.append((entry, st))
-        elif _ENTRY_NAME.fullmatch(name):
+        elif re.fullmatch(_ENTRY_NAME, name):
             found = _judge(entry)
             if found is not None:
                 judged[name] = found

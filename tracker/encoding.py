@@ -65,12 +65,14 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
 _GETTERS = {kind: attrgetter(*fields) for kind, fields in FIELDS.items()}
 _TO_CONVERT = {kind: tuple((n, _CONVERTERS[n]) for n in fields if n in _CONVERTERS)
                for kind, fields in FIELDS.items()}
+# The same with id and kind first: ``--json`` builds one dict per record, not two (60,000 at a time).
+_RECORD_KEYS = {kind: ("id", "kind", *fields) for kind, fields in FIELDS.items()}
+_RECORD_GETTERS = {kind: attrgetter("id", "kind", *fields) for kind, fields in FIELDS.items()}
 
 
-def encode_fields(record: Record) -> dict[str, Any]:
-    """The record's stored fields (no id, no kind), history included."""
+def _encode(record: Record, keys: tuple[str, ...], get: Callable[[Any], tuple]) -> dict[str, Any]:
     kind = record.kind
-    doc = dict(zip(FIELDS[kind], _GETTERS[kind](record)))
+    doc = dict(zip(keys, get(record)))
     for name, convert in _TO_CONVERT[kind]:
         value = doc[name]
         if value is not None:
@@ -79,6 +81,11 @@ def encode_fields(record: Record) -> dict[str, Any]:
     return doc
 
 
+def encode_fields(record: Record) -> dict[str, Any]:
+    """The record's stored fields (no id, no kind), history included."""
+    return _encode(record, FIELDS[record.kind], _GETTERS[record.kind])
+
+
 def encode_record(record: Record) -> dict[str, Any]:
     """The record as ``--json`` and export show it: id and kind first."""
-    return {"id": record.id, "kind": record.kind, **encode_fields(record)}
+    return _encode(record, _RECORD_KEYS[record.kind], _RECORD_GETTERS[record.kind])

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from tracker.dates import DateError, parse_date
+from tracker.dates import DateError, PDate, parse_date
 from tracker.fields import FieldError
 from tracker.hedges import looks_negated
 from tracker.model import Database, HistoryEntry, Prediction, Status
@@ -76,10 +76,13 @@ def as_of(p: Prediction, today: _dt.date) -> Prediction | None:
     counts again). Otherwise the prediction itself. Review, scores and reports all read
     predictions through this, so ``--today D`` means "as of D" everywhere.
     """
-    if p.made_on.first_day() > today:
+    made = p.made_on
+    if made.year >= today.year and made.first_day() > today:  # (an earlier year: no date to build)
         return None
+    if p.status is Status.PENDING:  # nothing to take back (and no history to search: 100k calls a score)
+        return p
     entry = p.last_status_entry()
-    if p.status is Status.PENDING or entry is None or known_day(entry) <= today:
+    if entry is None or known_day(entry) <= today:
         return p
     return replace(p, status=Status.PENDING, history=[h for h in p.history if h is not entry])
 
@@ -173,8 +176,8 @@ class ReviewQueue:
         return len(self.due) + len(self.checkable_early) + len(self.upcoming) + len(self.snoozed)
 
 
-def _key(p: Prediction) -> tuple:
-    return (due_date(p), p.made_on.sort_key(), p.id)
+def _key(p: Prediction, due: _dt.date | None = None) -> tuple:
+    return (due or due_date(p), p.made_on.sort_key(), p.id)
 
 
 def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) -> ReviewQueue:
@@ -191,21 +194,26 @@ def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) 
     """
     queue = ReviewQueue()
     snoozed: list[tuple[_dt.date, tuple, Prediction]] = []
+    parts: dict[str, list[tuple[tuple, Prediction]]] = {"due": [], "upcoming": [], "checkable_early": []}
+    due_days: dict[PDate, _dt.date] = {}  # many predictions share a resolve-by date
     for p in predictions_as_of(db, today):
         if p.status is not Status.PENDING:
             continue
+        due = due_days.get(p.resolve_by)
+        if due is None:
+            due = due_days[p.resolve_by] = due_date(p)
         back_on = snoozed_past(p, today)
         if back_on is not None:
-            snoozed.append((back_on, _key(p), p))
-        elif due_date(p) <= today:
-            queue.due.append(p)
-        elif within is not None and due_date(p) <= within:
-            queue.upcoming.append(p)
+            snoozed.append((back_on, _key(p, due), p))
+        elif due <= today:
+            parts["due"].append((_key(p, due), p))
+        elif within is not None and due <= within:
+            parts["upcoming"].append((_key(p, due), p))
         elif early_direction(p) is not None:
-            queue.checkable_early.append(p)
-    queue.due.sort(key=_key)
-    queue.upcoming.sort(key=_key)
-    queue.checkable_early.sort(key=_key)
+            parts["checkable_early"].append((_key(p, due), p))
+    for name, keyed in parts.items():  # keys are unique (they end in the id): no record is compared
+        keyed.sort()
+        setattr(queue, name, [p for _, p in keyed])
     queue.snoozed = [p for _, _, p in sorted(snoozed, key=lambda item: (item[0], item[1]))]
     return queue
 
