@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import replace
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -188,7 +188,10 @@ class TimelineScreen(Screen[None]):
         view, shown = replace(self.view), self._shown_for
         # Typing more of a search narrows what is shown: look only among the rows shown now.
         narrower = shown is not None and shown[0] is self.all_rows and narrows(shown[1], view)
-        self._filter(view, keep_id, self.query_one(Timeline).rows if narrower else None)
+        among = self.query_one(Timeline).rows if narrower else None
+        # run_worker, not @work: @work describes a worker by repr() of its arguments (100k rows).
+        self.run_worker(lambda: self._filter(view, keep_id, among), thread=True, exclusive=True, group="filter",
+                        description="filter")
 
     def _waiting_view(self) -> None:
         preview, timeline = self.session.preview, self.query_one(Timeline)
@@ -198,7 +201,6 @@ class TimelineScreen(Screen[None]):
             timeline.set_rows([], placeholder="Reading the database: the search and filters apply once it is read…")
         self._update_counts()
 
-    @work(thread=True, exclusive=True, group="filter")
     def _filter(self, view: View, keep_id: str | None, among: list[Row] | None = None) -> None:
         worker = get_current_worker()
         all_rows, database, made = self.all_rows, self._built_from or self.database, self.made_rows
