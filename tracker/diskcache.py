@@ -36,7 +36,7 @@ from tracker.gcpause import paused_gc
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
 from tracker.progress import Tick
 
-FORMAT = 2  # 2: independently pickled chunks, dates and statuses in one shared table
+FORMAT = 3  # independently pickled chunks; dates and statuses in one shared table, referenced by index
 MAGIC = "tracker-decoded-cache"
 MIN_BYTES = 256 * 1024
 MAX_DELTA = 5000  # records changed since the full entry before a write rewrites it whole
@@ -62,20 +62,28 @@ def entry_path(path: Path, delta: bool = False) -> Path:
 class _Unpickler(pickle.Unpickler):
     """Builds only the model's classes: an entry is data, never code."""
 
+    def __init__(self, file: Any, shared: list | None = None):
+        super().__init__(file)
+        self.shared = shared  # the entry's table of dates and statuses, once it is loaded
+
     def find_class(self, module: str, name: str) -> Any:
         cls = _CLASSES.get(name)
         if cls is not None and cls.__module__ == module:
             return cls
         if (module, name) == ("copyreg", "__newobj__"):
             return __newobj__
+        if (module, name) == (__name__, "_shared_ref") and self.shared is not None:
+            return self.shared.__getitem__  # a reference into the table: a C call, no object built
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
 
 
+def _shared_ref(index: int) -> Any:
+    """Names a reference into an entry's shared table in a pickle (the unpickler resolves it)."""
+    raise pickle.UnpicklingError("a shared reference outside its entry")
+
+
 def _unpickle(data: Any, shared: list | None = None) -> Any:
-    reader = _Unpickler(io.BytesIO(data))
-    if shared is not None:  # references into the entry's table of dates and statuses (a C call each)
-        reader.persistent_load = shared.__getitem__
-    return reader.load()
+    return _Unpickler(io.BytesIO(data), shared).load()
 
 
 class _Pickler(pickle.Pickler):
@@ -86,18 +94,16 @@ class _Pickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self.shared = shared  # value -> its index in the shared table
 
-    def persistent_id(self, obj: Any) -> Any:
-        if self.shared is not None and type(obj) in _SHARED_TYPES:
-            return self.shared.setdefault(obj, len(self.shared))
-        return None
-
     def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if self.shared is not None and kind in _SHARED_TYPES:
+            return _shared_ref, (self.shared.setdefault(obj, len(self.shared)),)
         # Slotted dataclasses: one attrgetter call instead of copyreg's generic (slow) path.
-        known = _SLOTTED.get(type(obj))
+        known = _SLOTTED.get(kind)
         if known is None:
             return NotImplemented
         names, get = known
-        return __newobj__, (type(obj),), (None, dict(zip(names, get(obj))))
+        return __newobj__, (kind,), (None, dict(zip(names, get(obj))))
 
 
 _SHARED_TYPES = (PDate, Status)
