@@ -173,16 +173,17 @@ class Session:
         """Insert or replace one proposal document."""
         self._put_doc(PROPOSALS_TABLE, proposal_id, doc)
 
-    def encoded(self) -> bytes:
-        """The file's new bytes: the changed records spliced into the old bytes when they are
-        canonical and the tables were never needed, else every table encoded."""
+    def encoded(self) -> list[Any]:
+        """The file's new bytes, as buffers to write one after the other: the changed records
+        spliced into the old bytes when they are canonical and the tables were never needed,
+        else every table encoded."""
         if self._canonical and not self.storage.loaded:
-            data = splice(self._raw, self._docs)
-            if data is not None:
-                return data
+            parts = splice(self._raw, self._docs)
+            if parts is not None:
+                return parts
         tables = self.storage.tables
         tables.setdefault(META_TABLE, {META_ID: {"schema_version": SCHEMA_VERSION}})
-        return encode_file(tables)
+        return [encode_file(tables)]
 
     def decode_all(self, tick: Tick | None = None) -> tuple[Database, list[str]]:
         """Every record that decodes, and every problem with the ones that do not.

@@ -239,8 +239,9 @@ def keep_owner(tmp_name: str | os.PathLike[str], st: os.stat_result) -> None:
             os.chown(tmp_name, -1, st.st_gid)
 
 
-def replace_file(path: Path, data: bytes, old: os.stat_result | None, mode_mask: int = 0o777) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one.
+def replace_file(path: Path, data: bytes | list[Any], old: os.stat_result | None, mode_mask: int = 0o777) -> None:
+    """Replace ``path`` with ``data`` (bytes, or buffers written one after the other) so that a
+    crash leaves the old file or the new one.
 
     A temp file in the same folder is written, fsynced, given the old file's mode (and owner
     and group where the writer may; a new file gets the usual permissions, not mkstemp's
@@ -256,7 +257,8 @@ def replace_file(path: Path, data: bytes, old: os.stat_result | None, mode_mask:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
+            for part in [data] if isinstance(data, bytes) else data:
+                tmp.write(part)
             tmp.flush()
             os.fsync(tmp.fileno())
         if old is not None:

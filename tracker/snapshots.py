@@ -56,10 +56,14 @@ class Snapshot:
     canonical: bool | None = None  # the bytes are exactly what encode_file writes for them (None: not known)
 
 
-def content_digest(data: bytes) -> int:
-    """A fast checksum of the file's bytes (CRC-32, about 1 GB/s): tells a rewrite within
-    one clock tick apart from the bytes we hold, where the signature cannot."""
-    return zlib.crc32(data)
+def content_digest(*parts: Any) -> int:
+    """A fast checksum of the file's bytes, given whole or in consecutive parts (CRC-32, about
+    1 GB/s): tells a rewrite within one clock tick apart from the bytes we hold, where the
+    signature cannot."""
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    return crc
 
 
 _lock = threading.Lock()  # the TUI reads in worker threads

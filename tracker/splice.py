@@ -32,6 +32,7 @@ _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 # record are indented deeper, and JSON text holds no raw line break, so nothing else matches.
 _RECORD_KEY = re.compile(rb'\n    ("(?:[^"\\]|\\.)*"): ')
 _TABLE_NAMES = ("articles", "events", "meta", "predictions", "proposals")  # the order encode_file writes
+_WINDOW = 4 << 20  # bytes searched per call (see _find)
 
 Changes = Mapping[str, Mapping[str, Any]]  # table name -> record id -> document
 
@@ -59,11 +60,23 @@ def _table_body(raw: bytes, table: str) -> tuple[int, int] | None:
     if raw.startswith(b"}", body):
         return None
     for later in _TABLE_NAMES[_TABLE_NAMES.index(table) + 1:]:
-        # Searched from the end: a later table, when there is one, is small and near it.
-        at = raw.rfind(_table_line(later), body)
+        at = _find(raw, _table_line(later), body)
         if at >= 0:
             return body, at
     return body, len(raw)
+
+
+def _find(raw: bytes, needle: bytes, start: int) -> int:
+    """``raw.find(needle, start)`` a few megabytes at a time: one search holds the GIL for a few
+    milliseconds, so a TUI worker scanning 70 MB lets the screen repaint between them."""
+    size = len(raw)
+    while start < size:
+        stop = min(start + _WINDOW, size)
+        at = raw.find(needle, start, min(stop + len(needle) - 1, size))
+        if at >= 0:
+            return at
+        start = stop
+    return -1
 
 
 def _record_end(raw: bytes, value_at: int, end: int) -> int:
@@ -133,10 +146,12 @@ def _table_edits(raw: bytes, table: str, docs: Mapping[str, Any]) -> list[tuple[
     return replaced
 
 
-def splice(raw: bytes, changes: Changes) -> bytes | None:
+def splice(raw: bytes, changes: Changes) -> list[Any] | None:
     """The canonical file ``raw`` with each document of ``changes`` put in its table (replacing
-    the record with that id, or inserted in id order); None when it cannot be done by splicing
-    (the caller writes the whole file). ``raw`` must be canonical (see the module's doc)."""
+    the record with that id, or inserted in id order), as a list of buffers to write one after
+    the other (views of ``raw`` and new bytes: joining 70 MB would hold the GIL for tens of
+    milliseconds, writing them does not); None when it cannot be done by splicing (the caller
+    writes the whole file). ``raw`` must be canonical (see the module's doc)."""
     edits: list[tuple[int, int, bytes]] = []
     for table, docs in changes.items():
         if not docs:
@@ -155,4 +170,4 @@ def splice(raw: bytes, changes: Changes) -> bytes | None:
         parts += (view[at:start], text)
         at = stop
     parts.append(view[at:])
-    return b"".join(parts)
+    return parts

@@ -36,9 +36,10 @@ from tracker.model import Database
 from tracker.progress import Tick
 from tracker.snapshots import Signature, Snapshot, content_digest, file_signature, recall, remember
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one
-    (keeping its mode, and its owner and group where allowed)."""
+def atomic_write(path: Path, data: bytes | list[Any]) -> None:
+    """Replace ``path`` with ``data`` (bytes, or buffers written one after the other) so that
+    a crash leaves the old file or the new one (keeping its mode, and its owner and group
+    where allowed)."""
     try:
         old = path.stat()
     except FileNotFoundError:
@@ -239,7 +240,7 @@ class Store:
                     raise StoreError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
                 written = self.signature()
                 if written is not None:  # the next read of these bytes costs nothing, here and in other processes
-                    digest = content_digest(data)
+                    digest = content_digest(*data)
                     lineage = diskcache.save_change(self.path, written, digest, session.database(), [],
                                                     known.lineage, session.changed)
                     if lineage is not None:
