@@ -53,6 +53,15 @@ def test_add_has_a_flag_for_every_field_edit_can_set(kind):
     assert {singular.get(f.flag, f.flag) for f in schema.SCHEMA[kind] if f.editable} <= flags
 
 
+def test_a_field_name_means_one_type_in_every_kind():
+    # What a user types is read by the field's name alone (tracker.fields.parse_field).
+    types: dict[str, set[str]] = {}
+    for fields in schema.SCHEMA.values():
+        for f in fields:
+            types.setdefault(f.name, set()).add(f.type)
+    assert {name: t for name, t in types.items() if len(t) > 1} == {}
+
+
 def test_the_model_declares_each_field_with_the_type_its_annotation_names():
     annotations = {schema.TEXT: "str", schema.URL: "str", schema.DATE: "PDate", schema.LIST: "list[str]",
                    schema.PROBABILITY: "float | None", schema.STATUS: "Status"}
