@@ -211,6 +211,24 @@ def load(path: Path, signature: Any, digest: int,
         return None
 
 
+def has_entry(path: Path, signature: Any) -> bool:
+    """Whether a full or delta entry was written for a file with this signature: a look at the
+    headers only (the bytes' CRC-32 is still checked when the entry is loaded). The TUI decodes a
+    large file with no entry in a child process rather than hold the GIL for seconds."""
+    if signature is None or signature.size < MIN_BYTES:
+        return False
+    want = _key(path, signature, 0)[:-1]
+    for delta in (False, True):
+        try:
+            with open(entry_path(path, delta=delta), "rb") as f:
+                header = _header(f)
+        except Exception:
+            continue
+        if header is not None and header[0][:-1] == want:
+            return True
+    return False
+
+
 def _write(target: Path, header: tuple, payload: bytes) -> None:
     """Write an entry whole (temp file, rename): a reader sees the old entry or the new one."""
     head = pickle.dumps((header[0], header[1], len(payload), zlib.crc32(payload), header[2]), protocol=5)

@@ -8,6 +8,7 @@ is the :class:`~tracker.tui.session.Session`.
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from pathlib import Path
 
 from textual.app import App
@@ -23,6 +24,9 @@ from tracker.tui.screens.timeline import TimelineScreen
 from tracker.tui.session import DatabaseLoaded, Session
 
 
+SWITCH_SECONDS = 0.0005
+
+
 class TrackerApp(App[None]):
     """Open one predictions file."""
 
@@ -34,6 +38,10 @@ class TrackerApp(App[None]):
 
     def __init__(self, path: Path | str, today: _dt.date | None = None) -> None:
         super().__init__()
+        # Worker threads (reading, building rows, scoring) hold the GIL for up to this long each
+        # time the screen wants it back: 5 ms by default, paid on every wake-up of the event
+        # loop, which made a 20 ms paint take 100 ms while a worker ran.
+        sys.setswitchinterval(SWITCH_SECONDS)
         self.session = Session(self, path, today)
         self.session.look_for_preview()  # reads and hashes a large file while Textual starts
 

@@ -19,10 +19,12 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from tracker import diskcache
 from tracker.model import Database
+from tracker.snapshots import recall
 from tracker.storage import Signature, Store, StoreError
 from tracker.text import visible
-from tracker.tui import firstscreen
+from tracker.tui import coldload, firstscreen
 from tracker.tui.firstscreen import Preview
 from tracker.tui.writes import RecordWritten, UndoItem, Writes  # noqa: F401 (RecordWritten: re-exported)
 
@@ -163,6 +165,7 @@ class Session(Writes):
         self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
         try:
             if self.store.exists():
+                self._decode_elsewhere(signature)
                 database = self.store.load()
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
@@ -173,6 +176,20 @@ class Session(Writes):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, database, signature, keep_id)
+
+    def _decode_elsewhere(self, signature: Signature | None) -> None:
+        """A large file that neither this process nor the cache has decoded is decoded in a child
+        process, which leaves a cache entry that this one then loads chunk by chunk: parsing the
+        JSON here would hold the GIL, and freeze the screen, for seconds."""
+        if (signature is None or signature.size < coldload.CHILD_BYTES or recall(self.store.path, signature)
+                or diskcache.has_entry(self.store.path, signature)):
+            return
+        try:
+            coldload.decode_in_child(self.store.path, self.store.tick)
+        except coldload.ChildFailed as exc:
+            raise StoreError(str(exc)) from None
+        except OSError:
+            return  # no child could be started: read it here, slowly but surely
 
     def _unreadable(self, message: str, signature: Signature | None) -> None:
         self.signature = signature

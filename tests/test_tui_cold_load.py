@@ -1,0 +1,50 @@
+"""A large file that has not been decoded before is decoded in a child process (so parsing it
+cannot freeze the screen): the reader sees the same rows, and a broken file the same message."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_tui import app_for, db_path, settle, visible_ids  # noqa: F401 (db_path: fixture)
+from tracker.snapshots import forget
+from tracker.tui import coldload
+from tracker.tui.timeline import Timeline
+
+
+@pytest.fixture(autouse=True)
+def _every_file_is_large(monkeypatch):
+    monkeypatch.setattr(coldload, "CHILD_BYTES", 0)
+
+
+@pytest.fixture
+def children(monkeypatch) -> list:
+    started = []
+    decode = coldload.decode_in_child
+
+    def counted(path, tick=None):
+        started.append(path)
+        return decode(path, tick)
+
+    monkeypatch.setattr(coldload, "decode_in_child", counted)
+    return started
+
+
+async def test_a_file_decoded_in_a_child_shows_its_rows(db_path, children):
+    forget(db_path)  # as if another program had written it
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        assert children == [db_path]
+        assert visible_ids(app) == ["train", "polish-election", "markup", "article-5"]
+
+
+async def test_a_broken_file_read_in_a_child_is_named_with_its_problem(db_path, children):
+    db_path.write_text('{"predictions": {"x": ', encoding="utf-8")
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert children == [db_path]
+        assert not app.session.readable
+        placeholder = app.query_one(Timeline)._placeholder
+        assert "not valid JSON" in placeholder and str(db_path) in placeholder
+    assert db_path.read_text(encoding="utf-8") == '{"predictions": {"x": '

@@ -1,0 +1,63 @@
+"""Decoding a large file that has no cache entry yet, in a child process.
+
+Parsing 70 MB of JSON is one C call that holds the GIL for the best part of a second, and
+decoding 100k records takes a second more: in the TUI's own process that freezes the screen,
+worker thread or not. A child process (``python -m tracker.tui.coldload FILE``) reads and
+decodes the file, which leaves a cache entry behind (:mod:`tracker.diskcache`), and says how far
+it has got on stdout; the app then loads that entry chunk by chunk, drawing between chunks.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+CHILD_BYTES = 8_000_000  # about 10k predictions: smaller files parse in well under 100 ms
+REFUSED = 3  # the child's exit status when the file cannot be read (its reason is on stderr)
+
+
+class ChildFailed(Exception):
+    """The child could not decode the file: its one-line reason (or why it stopped)."""
+
+
+def decode_in_child(path: Path, tick: Callable[[int, int], None] | None = None) -> bool:
+    """Decode ``path`` in a child process, which fills the cache. Raises ChildFailed with the
+    child's one-line reason when the file cannot be read; False if the child died some other way
+    (the caller then reads the file itself)."""
+    child = subprocess.Popen([sys.executable, "-m", "tracker.tui.coldload", str(path)],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, encoding="utf-8", errors="replace")
+    with child:
+        for line in child.stdout:
+            done, _, total = line.partition(" ")
+            if tick is not None and done.isdigit() and total.strip().isdigit():
+                tick(int(done), int(total))
+        error = child.stderr.read().strip()
+    if child.returncode == REFUSED and error:
+        raise ChildFailed(error.splitlines()[-1])
+    return child.returncode == 0
+
+
+def main(argv: list[str]) -> int:
+    from tracker.storage import Store, StoreError
+
+    def tick(done: int, total: int) -> None:
+        print(done, total, flush=True)
+
+    try:
+        Store(argv[0], tick=tick).load()
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return REFUSED
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    import os
+
+    code = main(sys.argv[1:])
+    sys.stderr.flush()
+    os._exit(code)  # leave without freeing 100k records one by one (seconds, for nothing)
