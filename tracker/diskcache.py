@@ -13,38 +13,37 @@ tracker version match too. Entries are written whole (temp file, then rename) an
 length and CRC-32 of their payload, so a torn, corrupt, foreign or old entry is ignored, never
 an error. The cache is best-effort: a full disk or an unwritable cache folder only means no
 cache. Files under ``MIN_BYTES`` are not cached: decoding them is already quicker than that.
+
+The payload is a table of the dates and statuses the records use (pickled once) followed by
+chunks of ``CHUNK`` records, each its own pickle loaded by its own call (a thread loading an
+entry lets others run between chunks; ``load``'s ``tick`` is told after each). Writing a full
+entry also prunes the folder (:func:`prune`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import pickle
 import re
 import stat
 import time
 import zlib
-from copyreg import __newobj__
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from tracker import __version__
-from tracker.dates import PDate
+from tracker.cacheformat import SHAPE, Unpickler, pickle_value, unpickle
 from tracker.gcpause import paused_gc
-from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
+from tracker.model import Database
 from tracker.progress import Tick
 
-FORMAT = 2  # 2: independently pickled chunks, dates and statuses in one shared table
+FORMAT = 3  # independently pickled chunks; dates and statuses in one shared table, referenced by index
 MAGIC = "tracker-decoded-cache"
 MIN_BYTES = 256 * 1024
 MAX_DELTA = 5000  # records changed since the full entry before a write rewrites it whole
 _TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
 CHUNK = 2000  # records per pickle: unpickling one holds the GIL for a few milliseconds, not the whole file
-_CLASSES = {cls.__qualname__: cls for cls in (Article, Event, Prediction, HistoryEntry, PDate, Status)}
-_SLOTTED = {cls: (cls.__slots__, attrgetter(*cls.__slots__))
-            for cls in (Article, Event, Prediction, HistoryEntry, Database)}
 
 
 def cache_folder() -> Path:
@@ -59,62 +58,9 @@ def entry_path(path: Path, delta: bool = False) -> Path:
     return cache_folder() / f"{name}.{'delta' if delta else 'pickle'}"
 
 
-class _Unpickler(pickle.Unpickler):
-    """Builds only the model's classes: an entry is data, never code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        cls = _CLASSES.get(name)
-        if cls is not None and cls.__module__ == module:
-            return cls
-        if (module, name) == ("copyreg", "__newobj__"):
-            return __newobj__
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
-
-
-def _unpickle(data: Any, shared: list | None = None) -> Any:
-    reader = _Unpickler(io.BytesIO(data))
-    if shared is not None:  # references into the entry's table of dates and statuses (a C call each)
-        reader.persistent_load = shared.__getitem__
-    return reader.load()
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles records; dates and statuses (immutable, a few thousand distinct values among
-    millions of uses) become references into one shared table, loaded once per entry."""
-
-    def __init__(self, file: Any, shared: dict | None = None):
-        super().__init__(file, protocol=5)
-        self.shared = shared  # value -> its index in the shared table
-
-    def persistent_id(self, obj: Any) -> Any:
-        if self.shared is not None and type(obj) in _SHARED_TYPES:
-            return self.shared.setdefault(obj, len(self.shared))
-        return None
-
-    def reducer_override(self, obj: Any) -> Any:
-        # Slotted dataclasses: one attrgetter call instead of copyreg's generic (slow) path.
-        known = _SLOTTED.get(type(obj))
-        if known is None:
-            return NotImplemented
-        names, get = known
-        return __newobj__, (type(obj),), (None, dict(zip(names, get(obj))))
-
-
-_SHARED_TYPES = (PDate, Status)
-
-
-def _pickle(value: Any, shared: dict | None = None) -> bytes:
-    buf = io.BytesIO()
-    _Pickler(buf, shared).dump(value)
-    return buf.getvalue()
-
-
-# The model's shape is part of the key: an entry from before a field was added is not used.
-_SHAPE = tuple((cls.__qualname__, cls.__slots__) for cls in (*_SLOTTED, PDate))
-
 
 def _key(path: Path, signature: Any, digest: int) -> tuple:
-    return (MAGIC, FORMAT, __version__, _SHAPE, os.path.realpath(path),
+    return (MAGIC, FORMAT, __version__, SHAPE, os.path.realpath(path),
             (signature.mtime_ns, signature.size, signature.inode), digest)
 
 
@@ -137,7 +83,7 @@ def _header(f: Any) -> tuple | None:
     st = os.fstat(f.fileno())
     if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         return None  # only what this user wrote is trusted
-    header = _Unpickler(f).load()
+    header = Unpickler(f).load()
     if not (isinstance(header, tuple) and len(header) == 5 and isinstance(header[0], tuple)):
         return None
     return header
@@ -162,7 +108,7 @@ def _load_full(path: Path, want: tuple, tick: Tick | None) -> tuple[Database, An
     if found is None:
         return None
     (_, duplicates, _, _, (table_length, chunks)), payload = found
-    shared = _unpickle(payload[:table_length])
+    shared = unpickle(payload[:table_length])
     database = Database()
     tables = {"articles": database.articles, "events": database.events, "predictions": database.predictions}
     total = sum(count for _, count, _ in chunks)
@@ -170,7 +116,7 @@ def _load_full(path: Path, want: tuple, tick: Tick | None) -> tuple[Database, An
     # Each chunk is its own pickle, loaded by its own call: a reader in a thread holds the GIL
     # for one chunk (a few milliseconds), so the TUI's screen keeps moving while it loads.
     for name, count, length in chunks:
-        tables[name].update(_unpickle(payload[offset:offset + length], shared))
+        tables[name].update(unpickle(payload[offset:offset + length], shared))
         offset += length
         done += count
         if tick is not None:
@@ -197,7 +143,7 @@ def load(path: Path, signature: Any, digest: int,
                 if delta is None:
                     return None
                 (_, duplicates, _, _, base), payload = delta
-                lineage = Lineage(base, _unpickle(payload))
+                lineage = Lineage(base, unpickle(payload))
                 full = _load_full(path, base, tick)
                 if full is None:
                     return None
@@ -261,9 +207,9 @@ def save(path: Path, signature: Any, digest: int, database: Database,
                 items = list(getattr(database, name).items())
                 for start in range(0, len(items), CHUNK):
                     part = dict(items[start:start + CHUNK])
-                    parts.append(_pickle(part, shared))
+                    parts.append(pickle_value(part, shared))
                     chunks.append((name, len(part), len(parts[-1])))
-            table = _pickle(list(shared))
+            table = pickle_value(list(shared))
             _write(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
         prune()  # a full entry costs a second at 100k records: a look over the folder is nothing next to it
         return Lineage(key, {})
@@ -285,7 +231,7 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
     key = _key(path, signature, digest)
     try:
         with paused_gc():
-            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), _pickle(changes))
+            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), pickle_value(changes))
         return Lineage(lineage.base, changes)
     except Exception:
         return None
@@ -365,7 +311,7 @@ def prune() -> int:
                 judged[name] = found
     for name, (st, key, base) in judged.items():
         stem, kind = name.split(".")
-        usable = key is not None and key[:4] == (MAGIC, FORMAT, __version__, _SHAPE) and os.path.exists(key[4])
+        usable = key is not None and key[:4] == (MAGIC, FORMAT, __version__, SHAPE) and os.path.exists(key[4])
         if kind == "delta" and usable:  # a change over one full entry: useless without that entry
             full = judged.get(f"{stem}.pickle")
             usable = full is not None and full[1] == base

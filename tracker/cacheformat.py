@@ -1,0 +1,82 @@
+"""How a disk-cache entry's payload is pickled (:mod:`tracker.diskcache` says where and when).
+
+Only the model's classes are built when an entry is read: an entry is data, never code. Dates
+and statuses (immutable; a few thousand distinct values among millions of uses) are pickled
+once, in a shared table, and referenced by index from the records' pickles.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from copyreg import __newobj__
+from operator import attrgetter
+from typing import Any
+
+from tracker.dates import PDate
+from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
+
+_CLASSES = {cls.__qualname__: cls for cls in (Article, Event, Prediction, HistoryEntry, PDate, Status)}
+_SLOTTED = {cls: (cls.__slots__, attrgetter(*cls.__slots__))
+            for cls in (Article, Event, Prediction, HistoryEntry, Database)}
+_SHARED_TYPES = (PDate, Status)
+
+
+class Unpickler(pickle.Unpickler):
+    """Builds only the model's classes: an entry is data, never code."""
+
+    def __init__(self, file: Any, shared: list | None = None):
+        super().__init__(file)
+        self.shared = shared  # the entry's table of dates and statuses, once it is loaded
+
+    def find_class(self, module: str, name: str) -> Any:
+        cls = _CLASSES.get(name)
+        if cls is not None and cls.__module__ == module:
+            return cls
+        if (module, name) == ("copyreg", "__newobj__"):
+            return __newobj__
+        if (module, name) == (__name__, "_shared_ref") and self.shared is not None:
+            return self.shared.__getitem__  # a reference into the table: a C call, no object built
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+
+
+def _shared_ref(index: int) -> Any:
+    """Names a reference into an entry's shared table in a pickle (the unpickler resolves it)."""
+    raise pickle.UnpicklingError("a shared reference outside its entry")
+
+
+def unpickle(data: Any, shared: list | None = None) -> Any:
+    """One pickle of an entry (``shared``: the entry's table, for the records that refer to it)."""
+    return Unpickler(io.BytesIO(data), shared).load()
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles records; dates and statuses (immutable, a few thousand distinct values among
+    millions of uses) become references into one shared table, loaded once per entry."""
+
+    def __init__(self, file: Any, shared: dict | None = None):
+        super().__init__(file, protocol=5)
+        self.shared = shared  # value -> its index in the shared table
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if self.shared is not None and kind in _SHARED_TYPES:
+            return _shared_ref, (self.shared.setdefault(obj, len(self.shared)),)
+        # Slotted dataclasses: one attrgetter call instead of copyreg's generic (slow) path.
+        known = _SLOTTED.get(kind)
+        if known is None:
+            return NotImplemented
+        names, get = known
+        return __newobj__, (kind,), (None, dict(zip(names, get(obj))))
+
+
+def pickle_value(value: Any, shared: dict | None = None) -> bytes:
+    """``value`` pickled; with ``shared`` (value -> index), its dates and statuses as references
+    into that table, which grows as new ones are met (pickle ``list(shared)`` once, after)."""
+    buf = io.BytesIO()
+    _Pickler(buf, shared).dump(value)
+    return buf.getvalue()
+
+
+# The model's shape is part of the key: an entry from before a field was added is not used.
+SHAPE = tuple((cls.__qualname__, cls.__slots__) for cls in (*_SLOTTED, PDate))
