@@ -253,7 +253,7 @@ def lineage(path: Path, signature: Any, digest: int) -> Lineage | None:
         delta = _open(entry_path(path, delta=True), want)
         if delta is None or full is None or full[0] != delta[0][4]:
             return None
-        return Lineage(delta[0][4], _unpickle(delta[1]))
+        return Lineage(delta[0][4], unpickle(delta[1]))
     except Exception:
         return None
 
