@@ -242,6 +242,12 @@ def score(predictions: Iterable[Prediction], today: _dt.date, matured: bool = Fa
           trend_by: str = "year") -> dict:
     """Every figure of a track record, as one JSON-ready dict with the keys in :data:`KEYS`."""
     current = [q for q in (as_of(p, today) for p in predictions) if q is not None]
+    return score_current(current, today, matured, trend_by)
+
+
+def score_current(current: list[Prediction], today: _dt.date, matured: bool = False,
+                  trend_by: str = "year") -> dict:
+    """:func:`score` of predictions already taken as of ``today`` (:func:`select` with ``today``)."""
     pool = [p for p in current if not matured or has_matured(p, today)]
     scored = scorable(pool)
     pairs = [(p.probability, outcome(p)) for p in scored]
@@ -331,4 +337,5 @@ def score_groups(db: Database, by: str, today: _dt.date, matured: bool = False,
     for p in select(db, author, today):
         for key in keys(p):
             groups.setdefault(key, []).append(p)
-    return [{"group": key, **score(members, today, matured)} for key, members in sorted(groups.items())]
+    # select() took them as of today already: each group is scored without doing it again.
+    return [{"group": key, **score_current(members, today, matured)} for key, members in sorted(groups.items())]
