@@ -187,11 +187,16 @@ def _resample_means(errors: list[float], samples: int, seed: int) -> list[float]
 _reading = functools.lru_cache(maxsize=4096)(hedges.lookup)
 
 
+@functools.lru_cache(maxsize=4096)
+def _read_probability(phrase: str) -> float | None:
+    reading = _reading(phrase)
+    return None if reading is None else reading.probability
+
+
 def is_inferred(p: Prediction) -> bool:
     """The probability is the hedge table's reading of the prediction's hedge phrase."""
-    reading = _reading(p.hedge)
-    return (p.probability is not None and reading is not None
-            and abs(reading.probability - p.probability) < 1e-9)
+    read = _read_probability(p.hedge)
+    return p.probability is not None and read is not None and abs(read - p.probability) < 1e-9
 
 
 def reading_range(p: Prediction) -> tuple[float, float]:
