@@ -93,7 +93,7 @@ from tracker import actions, diskcache  # noqa: E402
 from tracker.snapshots import forget  # noqa: E402
 from tracker.storage import Store  # noqa: E402
 
-from conftest import PENDING, JA_PENDING, build_sample  # noqa: E402
+from conftest import ARTICLE, PENDING, JA_PENDING, build_sample  # noqa: E402
 
 
 @pytest.fixture
@@ -142,3 +142,21 @@ def test_a_file_laid_out_by_hand_is_written_whole_in_tracker_layout(tmp_path):
     actions.mark(Store(db), PENDING, "confirmed")
     assert _canonical(db)
     assert Store(db).load().predictions[PENDING].status.value == "confirmed"
+
+
+def test_a_mark_in_a_new_process_decodes_only_the_records_it_reads(tmp_path, monkeypatch, parses, decodes):
+    monkeypatch.setattr(diskcache, "MIN_BYTES", 0)  # a large file, in miniature
+    db = build_sample(tmp_path / "db.json")
+    Store(db).load()  # cached (and its layout noted) for the next process
+    forget()
+    parses.clear()
+    decodes.clear()
+    loads = []  # whole databases taken from the disk cache
+    real_load = diskcache.load
+    monkeypatch.setattr(diskcache, "load", lambda *a, **k: (loads.append(a[0]), real_load(*a, **k))[1])
+    actions.mark(Store(db), PENDING, "confirmed", note="as said")
+    assert parses == [] and loads == []
+    assert set(decodes) <= {PENDING, ARTICLE}  # the prediction and its article
+    forget()
+    assert Store(db).load().predictions[PENDING].status.value == "confirmed"
+    assert _canonical(db)

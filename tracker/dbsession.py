@@ -22,7 +22,7 @@ from tracker.codec import RecordError, decode_fields, encode_fields
 from tracker.fileformat import META_ID, META_TABLE, PROPOSALS_TABLE, SCHEMA_VERSION, TABLES, StoreError, encode_file
 from tracker.model import KINDS, Database, Record
 from tracker.progress import EVERY, Tick
-from tracker.splice import splice
+from tracker.splice import find_doc, splice
 
 
 @contextlib.contextmanager
@@ -85,7 +85,7 @@ class Session:
 
     def __init__(self, path: Path, tables: dict[str, Any] | None, database: Database | None = None, *,
                  raw: bytes | None = None, parse: Callable[[bytes | None], dict[str, Any]] | None = None,
-                 canonical: bool = False):
+                 canonical: bool = False, load_database: Callable[[], Database] | None = None):
         self.path = path
         self._raw = raw
         self._parse = parse
@@ -93,8 +93,34 @@ class Session:
         self.storage = MemoryStorage(tables, self._load_tables)
         # Decoded and validated; kept in step with every put (None: decode on demand).
         self._database = database
+        # Without a database but with this, over canonical bytes known to be valid: records are
+        # read one by one from the bytes, and the whole database loaded only if something needs it.
+        self._load_database = load_database if self._canonical else None
+        self._bodies: dict[str, Any] = {}  # where each table's records lie in raw (tracker.splice)
         self.changed: list[Record] = []  # every record put, in order (the disk cache writes only these)
+        self._put: dict[tuple[str, str], Record] = {}  # (kind, id) -> the record put
         self._docs: dict[str, dict[str, Any]] = {}  # table -> id -> document put (what a splice writes)
+
+    @property
+    def database_loaded(self) -> bool:
+        """Whether every record is decoded in memory (not read one by one from the bytes)."""
+        return self._database is not None
+
+    def _by_record(self) -> bool:
+        return self._database is None and self._load_database is not None
+
+    def _whole(self) -> Database | None:
+        """The decoded database, loaded now if records were being read one by one."""
+        if self._by_record():
+            database = self._load_database()
+            for record in self.changed:
+                database.table(record.kind)[record.id] = record
+            self._database = database
+        return self._database
+
+    def _stored_doc(self, kind: str, record_id: str) -> Any:
+        """A record's document read alone from the canonical bytes (None: absent; ...: unreadable)."""
+        return find_doc(self._raw, TABLES[kind], record_id, self._bodies)
 
     def _load_tables(self) -> dict[str, Any]:
         assert self._parse is not None
@@ -107,7 +133,13 @@ class Session:
         return self.storage.tables.get(TABLES[kind]) or {}
 
     def get(self, kind: str, record_id: str) -> Record | None:
-        if self._database is not None:
+        if self._by_record():
+            if (kind, record_id) in self._put:
+                return self._put[kind, record_id]
+            doc = self._stored_doc(kind, record_id)
+            if doc is not ...:
+                return None if doc is None else self._decode(kind, record_id, doc)
+        if self._whole() is not None:
             return self._database.table(kind).get(record_id)
         raw = self._table(kind).get(record_id)
         if raw is None:
@@ -124,12 +156,18 @@ class Session:
         return None
 
     def exists(self, kind: str, record_id: str) -> bool:
-        if self._database is not None:  # validated: it holds exactly the tables' records
+        if self._by_record():
+            if (kind, record_id) in self._put:
+                return True
+            doc = self._stored_doc(kind, record_id)
+            if doc is not ...:
+                return doc is not None
+        if self._whole() is not None:  # validated: it holds exactly the tables' records
             return record_id in self._database.table(kind)
         return record_id in self._table(kind)
 
     def ids(self, kind: str) -> set[str]:
-        if self._database is not None:
+        if self._whole() is not None:
             return set(self._database.table(kind))
         return set(self._table(kind))
 
@@ -156,6 +194,7 @@ class Session:
             self._put_doc(TABLES[kind], record_id, doc)
             if self._database is not None:
                 self._database.table(kind)[record_id] = decoded
+            self._put[kind, record_id] = decoded
             self.changed.append(decoded)
 
     def _put_doc(self, table: str, record_id: str, doc: Any) -> None:
@@ -178,7 +217,7 @@ class Session:
         spliced into the old bytes when they are canonical and the tables were never needed,
         else every table encoded."""
         if self._canonical and not self.storage.loaded:
-            parts = splice(self._raw, self._docs)
+            parts = splice(self._raw, self._docs, self._bodies)
             if parts is not None:
                 return parts
         tables = self.storage.tables
@@ -208,7 +247,7 @@ class Session:
 
     def database(self, tick: Tick | None = None) -> Database:
         """Every record, decoded into the model; raises StoreError naming the first problem."""
-        if self._database is not None:
+        if self._whole() is not None:
             return self._database
         database, problems = self.decode_all(tick)
         if problems:

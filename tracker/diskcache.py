@@ -237,6 +237,27 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
         return None
 
 
+def lineage(path: Path, signature: Any, digest: int) -> Lineage | None:
+    """How the cache holds the database of exactly these bytes (whole, or as a delta over a full
+    entry that is still in place), read from the entries' headers and the delta alone, without
+    loading the records; None when it does not hold them. (A write that reads records one by one
+    needs only this to add its delta; r11w.)"""
+    if signature is None or signature.size < MIN_BYTES:
+        return None
+    want = _key(path, signature, digest)
+    try:
+        with open(entry_path(path), "rb") as f:
+            full = _header(f)
+        if full is not None and full[0] == want:
+            return Lineage(want, {})
+        delta = _open(entry_path(path, delta=True), want)
+        if delta is None or full is None or full[0] != delta[0][4]:
+            return None
+        return Lineage(delta[0][4], unpickle(delta[1]))
+    except Exception:
+        return None
+
+
 def note_canonical(path: Path, signature: Any, digest: int) -> None:
     """Remember that these bytes are in tracker's canonical layout (so a write may splice
     records into them, see tracker.splice): an empty entry beside the full one, under the

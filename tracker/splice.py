@@ -48,9 +48,14 @@ def _table_line(name: str) -> bytes:
     return b'\n  "' + name.encode() + b'": {'  # ends in a brace: the search skips ahead fast
 
 
-def _table_body(raw: bytes, table: str) -> tuple[int, int] | None:
+def _table_body(raw: bytes, table: str, bodies: dict | None = None) -> tuple[int, int] | None:
     """Where the records of ``table`` lie: from after its opening brace to the start of the
-    next table's line; None when the table is missing or empty (the full write lays it out)."""
+    next table's line; None when the table is missing or empty (the full write lays it out).
+    ``bodies`` keeps what was found, for further calls on the same bytes."""
+    if bodies is not None:
+        if table not in bodies:
+            bodies[table] = _table_body(raw, table)
+        return bodies[table]
     if table not in _TABLE_NAMES:
         return None
     start = raw.find(_table_line(table))
@@ -123,9 +128,29 @@ def _place(raw: bytes, body: int, end: int, record_id: str) -> tuple[int, int] |
     return after, after
 
 
-def _table_edits(raw: bytes, table: str, docs: Mapping[str, Any]) -> list[tuple[int, int, bytes]] | None:
+def find_doc(raw: bytes, table: str, record_id: str, bodies: dict | None = None) -> Any:
+    """The document stored under ``record_id`` in ``table`` of the canonical bytes ``raw``
+    (parsing only it), None when there is none, or ``...`` when the bytes do not read as
+    expected. ``bodies``: as for :func:`_table_body`."""
+    span = _table_body(raw, table, bodies)
+    if span is None:
+        return None  # no such table, or an empty one
+    place = _place(raw, span[0], span[1], record_id)
+    if place is None:
+        return ...
+    start, stop = place
+    if start == stop:
+        return None
+    try:  # the value follows the line break, four spaces, the key and ": "
+        return orjson.loads(raw[start + 7 + len(orjson.dumps(record_id)):stop])
+    except orjson.JSONDecodeError:
+        return ...
+
+
+def _table_edits(raw: bytes, table: str, docs: Mapping[str, Any],
+                 bodies: dict | None = None) -> list[tuple[int, int, bytes]] | None:
     """The edits (from, to, new bytes) that put ``docs`` into ``table``."""
-    span = _table_body(raw, table)
+    span = _table_body(raw, table, bodies)
     if span is None:
         return None
     body, end = span
@@ -146,17 +171,18 @@ def _table_edits(raw: bytes, table: str, docs: Mapping[str, Any]) -> list[tuple[
     return replaced
 
 
-def splice(raw: bytes, changes: Changes) -> list[Any] | None:
+def splice(raw: bytes, changes: Changes, bodies: dict | None = None) -> list[Any] | None:
     """The canonical file ``raw`` with each document of ``changes`` put in its table (replacing
     the record with that id, or inserted in id order), as a list of buffers to write one after
     the other (views of ``raw`` and new bytes: joining 70 MB would hold the GIL for tens of
     milliseconds, writing them does not); None when it cannot be done by splicing (the caller
-    writes the whole file). ``raw`` must be canonical (see the module's doc)."""
+    writes the whole file). ``raw`` must be canonical (see the module's doc); ``bodies``: as for
+    :func:`_table_body`."""
     edits: list[tuple[int, int, bytes]] = []
     for table, docs in changes.items():
         if not docs:
             continue
-        found = _table_edits(raw, table, docs)
+        found = _table_edits(raw, table, docs, bodies)
         if found is None:
             return None
         edits += found

@@ -220,17 +220,25 @@ class Store:
             self._refuse_read_only()
             clean_stale_temps(self.path)
             # A file that does not match the schema, or gives a key twice, is never written.
-            known, raw = self._read_snapshot(missing_ok=True, check_duplicates=True, verify=True)
-            self._refuse_duplicate_keys(known.duplicates or [])
-            db = known.database
-            database = Database(dict(db.articles), dict(db.events), dict(db.predictions))
-            if known.tables is not None:  # the session works on copies: a body that raises leaves nothing behind
-                kept = known.tables
-                session = Session(self.path, None, database, raw=raw, canonical=bool(known.canonical),
-                                  parse=lambda _: {name: dict(table) if isinstance(table, dict) else table
-                                                   for name, table in kept.items()})
-            else:  # canonical bytes decoded before: parsed only if the body needs the tables
-                session = Session(self.path, None, database, raw=raw, canonical=True, parse=self._parse)
+            by_record = self._known_valid()
+            if by_record is not None:  # canonical, validated bytes this process has not decoded
+                raw, before, digest, lineage = by_record
+                known = None
+                session = Session(self.path, None, raw=raw, canonical=True, parse=self._parse,
+                                  load_database=lambda: self._decoded(raw, before, digest))
+            else:
+                known, raw = self._read_snapshot(missing_ok=True, check_duplicates=True, verify=True)
+                self._refuse_duplicate_keys(known.duplicates or [])
+                lineage = known.lineage
+                db = known.database
+                database = Database(dict(db.articles), dict(db.events), dict(db.predictions))
+                if known.tables is not None:  # the session works on copies: a body that raises leaves nothing behind
+                    kept = known.tables
+                    session = Session(self.path, None, database, raw=raw, canonical=bool(known.canonical),
+                                      parse=lambda _: {name: dict(table) if isinstance(table, dict) else table
+                                                       for name, table in kept.items()})
+                else:  # canonical bytes decoded before: parsed only if the body needs the tables
+                    session = Session(self.path, None, database, raw=raw, canonical=True, parse=self._parse)
             yield session
             if session.storage.dirty or not self.path.exists():
                 data = session.encoded()
@@ -240,11 +248,41 @@ class Store:
                     raise StoreError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
                 written = self.signature()
                 if written is not None:  # the next read of these bytes costs nothing, here and in other processes
-                    digest = content_digest(*data)
-                    lineage = diskcache.save_change(self.path, written, digest, session.database(), [],
-                                                    known.lineage, session.changed)
-                    if lineage is not None:
-                        diskcache.note_canonical(self.path, written, digest)
-                    tables = session.storage.tables if session.storage.loaded else None
-                    remember(self.path, Snapshot(written, tables, session.database(), [], digest, lineage,
-                                                 canonical=True))
+                    self._remember_write(session, written, content_digest(*data), lineage)
+
+    def _remember_write(self, session: Session, written: Signature, digest: int, lineage: Any) -> None:
+        """Keep what a transaction wrote: a cache delta (or entry) for the next process, and the
+        snapshot for this one (when the session holds the whole database)."""
+        whole = lineage is None or session.database_loaded or \
+            len(session.changed) + sum(map(len, lineage.changes.values())) > diskcache.MAX_DELTA
+        database = session.database() if whole else None  # a delta needs only the changed records
+        lineage = diskcache.save_change(self.path, written, digest, database, [], lineage, session.changed)
+        if lineage is not None:
+            diskcache.note_canonical(self.path, written, digest)
+        if database is not None:
+            tables = session.storage.tables if session.storage.loaded else None
+            remember(self.path, Snapshot(written, tables, database, [], digest, lineage, canonical=True))
+
+    def _known_valid(self) -> tuple[bytes, Signature, int, Any] | None:
+        """The file's bytes, signature, digest and cache lineage when the disk cache says these
+        exact bytes are canonical and were validated, and this process holds no snapshot of them
+        (then a write reads only the records it needs, and decodes nothing else); else None."""
+        before = self.signature()
+        if before is None or not diskcache.MIN_BYTES <= before.size <= fileguard.MAX_READ_BYTES \
+                or recall(self.path, before) is not None:
+            return None
+        raw = self._read_bytes(missing_ok=True)
+        if raw is None:
+            return None
+        digest = content_digest(raw)
+        if not diskcache.is_canonical(self.path, before, digest):
+            return None
+        lineage = diskcache.lineage(self.path, before, digest)
+        return None if lineage is None else (raw, before, digest, lineage)
+
+    def _decoded(self, raw: bytes, signature: Signature, digest: int) -> Database:
+        """The whole database of these bytes: from the disk cache, else decoded from them."""
+        cached = diskcache.load(self.path, signature, digest, self.tick)
+        if cached is not None:
+            return cached[0]
+        return Session(self.path, self._parse(raw)).database(self.tick)
