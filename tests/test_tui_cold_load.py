@@ -62,3 +62,18 @@ async def test_the_inbox_of_a_large_file_lists_every_waiting_proposal(inbox_db, 
         assert asked == [inbox_db]
         assert [pid for pid, _ in screen.items] == [pid for pid, _ in waiting(inbox_db)]
         assert screen.items == waiting(inbox_db)
+
+
+def test_the_child_runs_the_installed_tracker_not_a_file_in_the_current_folder(db_path, tmp_path,
+                                                                                monkeypatch):
+    folder = tmp_path / "data-repo"
+    (folder / "tracker" / "tui").mkdir(parents=True)
+    ran = tmp_path / "ran"
+    planted = f"open({str(ran)!r}, 'w').write('planted code ran')\n"
+    (folder / "tracker.py").write_text(planted)
+    for name in ("__init__.py", "tui/__init__.py", "tui/coldload.py"):
+        (folder / "tracker" / name).write_text(planted)
+    monkeypatch.chdir(folder)
+    forget(db_path)
+    assert coldload.decode_in_child(db_path) is True
+    assert not ran.exists()

@@ -28,7 +28,7 @@ def decode_in_child(path: Path, tick: Callable[[int, int], None] | None = None) 
     """Decode ``path`` in a child process, which fills the cache. Raises ChildFailed with the
     child's one-line reason when the file cannot be read; False if the child died some other way
     (the caller then reads the file itself)."""
-    child = subprocess.Popen([sys.executable, "-m", "tracker.tui.coldload", str(path)],
+    child = subprocess.Popen([sys.executable, "-P", "-m", "tracker.tui.coldload", str(path)],
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", errors="replace")
     with child:
@@ -46,7 +46,7 @@ def proposals_in_child(path: Path) -> list[tuple[str, dict[str, Any]]] | None:
     """The proposals waiting in ``path`` (as :func:`tracker.ingest.proposals.listing` gives
     them), read by `tracker inbox --json` in a child: only that small table crosses over, and
     the 70 MB parse holds the child's GIL, not the app's. None if the child failed."""
-    done = subprocess.run([sys.executable, "-m", "tracker", "--db", str(path), "inbox", "--json"],
+    done = subprocess.run([sys.executable, "-P", "-m", "tracker", "--db", str(path), "inbox", "--json"],
                           stdin=subprocess.DEVNULL, capture_output=True)
     if done.returncode != 0:
         return None
