@@ -26,7 +26,7 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
     from tracker.cmd_review import today_arg
     from tracker.commands import _print_json
     from tracker.console import output_width
-    from tracker.scoring import require_forecaster, score, score_groups, select
+    from tracker.scoring import require_forecaster, score_current, score_groups, select
     from tracker.storage import Store
 
     today = today_arg(args.today)
@@ -40,7 +40,7 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
             print(groups_text(groups, args.by, args.author, cut=output_width() is not None))
         return 0
     chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
-    result = score(chosen, today, args.matured)
+    result = score_current(chosen, today, args.matured)
     if args.json:
         _print_json(result)
     else:

@@ -187,11 +187,16 @@ def _resample_means(errors: list[float], samples: int, seed: int) -> list[float]
 _reading = functools.lru_cache(maxsize=4096)(hedges.lookup)
 
 
+@functools.lru_cache(maxsize=4096)
+def _read_probability(phrase: str) -> float | None:
+    reading = _reading(phrase)
+    return None if reading is None else reading.probability
+
+
 def is_inferred(p: Prediction) -> bool:
     """The probability is the hedge table's reading of the prediction's hedge phrase."""
-    reading = _reading(p.hedge)
-    return (p.probability is not None and reading is not None
-            and abs(reading.probability - p.probability) < 1e-9)
+    read = _read_probability(p.hedge)
+    return p.probability is not None and read is not None and abs(read - p.probability) < 1e-9
 
 
 def reading_range(p: Prediction) -> tuple[float, float]:
@@ -242,6 +247,12 @@ def score(predictions: Iterable[Prediction], today: _dt.date, matured: bool = Fa
           trend_by: str = "year") -> dict:
     """Every figure of a track record, as one JSON-ready dict with the keys in :data:`KEYS`."""
     current = [q for q in (as_of(p, today) for p in predictions) if q is not None]
+    return score_current(current, today, matured, trend_by)
+
+
+def score_current(current: list[Prediction], today: _dt.date, matured: bool = False,
+                  trend_by: str = "year") -> dict:
+    """:func:`score` of predictions already taken as of ``today`` (:func:`select` with ``today``)."""
     pool = [p for p in current if not matured or has_matured(p, today)]
     scored = scorable(pool)
     pairs = [(p.probability, outcome(p)) for p in scored]
@@ -331,4 +342,5 @@ def score_groups(db: Database, by: str, today: _dt.date, matured: bool = False,
     for p in select(db, author, today):
         for key in keys(p):
             groups.setdefault(key, []).append(p)
-    return [{"group": key, **score(members, today, matured)} for key, members in sorted(groups.items())]
+    # select() took them as of today already: each group is scored without doing it again.
+    return [{"group": key, **score_current(members, today, matured)} for key, members in sorted(groups.items())]
