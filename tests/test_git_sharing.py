@@ -93,7 +93,7 @@ def disputed(repo: Path) -> dict[str, set[str]]:
 def test_git_setup_writes_attributes_and_driver_once(team):
     alice, _ = team
     assert (alice / ".gitattributes").read_text() == "/predictions.json merge=tracker\n"
-    assert "-m tracker merge-file %O %A %B" in git(alice, "config", "merge.tracker.driver")
+    assert "-P -m tracker merge-file %O %A %B" in git(alice, "config", "merge.tracker.driver")
     again = tracker(alice, "git-setup")
     assert "already" in again and "added" not in again
     assert (alice / ".gitattributes").read_text() == "/predictions.json merge=tracker\n"
@@ -194,3 +194,21 @@ def test_an_unreadable_side_leaves_gits_conflict(team):
     assert DB in git(bob, "diff", "--name-only", "--diff-filter=U")
     assert (bob / DB).read_text(encoding="utf-8") == "{ not json"    # ours left as it was
     assert "theirs" in done.stderr or "ours" in done.stderr or "not valid JSON" in done.stderr + done.stdout
+
+
+def test_the_merge_driver_runs_the_installed_tracker_not_a_file_in_the_repository(team, tmp_path):
+    alice, bob = team
+    tracker(alice, "mark", PENDING, "confirmed", "--note", "Warsaw accepted nothing")
+    commit(alice, "Alice judges")
+    git(alice, "push", "-q")
+    tracker(bob, "edit", JA_PENDING, "--resolve-by", "2026-09")
+    commit(bob, "Bob edits")
+    ran = tmp_path / "ran"
+    planted = bob / "tracker.py"  # (planted after Bob's commands: the tests run `python -m tracker`)
+    planted.write_text(f"open({str(ran)!r}, 'w').write('planted code ran')\n")
+    git(bob, "pull", "-q", "--no-rebase")
+    assert not ran.exists()
+    planted.unlink()
+    assert_clean(bob)
+    merged = Store(bob / DB).load().predictions
+    assert merged[PENDING].status.value == "confirmed" and merged[JA_PENDING].resolve_by.human() == "September 2026"

@@ -140,3 +140,23 @@ def test_a_judged_prediction_reads_the_same_on_the_quick_path_and_the_careful_on
     assert codec._DECODE_CLEAN["prediction"](CONFIRMED, broken) is None  # left to the careful path
     with pytest.raises(codec.RecordError):
         codec.decode_fields("prediction", CONFIRMED, broken, "w")
+
+
+@pytest.mark.parametrize("history", [{}, 0, False, ""])
+def test_a_history_that_is_not_a_list_is_refused_even_when_it_looks_empty(sample_db, history, capsys):
+    data = orjson.loads(sample_db.read_bytes())
+    data["predictions"][PENDING]["history"] = history
+    sample_db.write_bytes(orjson.dumps(data))
+    assert main(["--db", str(sample_db), "validate"]) == 1
+    out = capsys.readouterr()
+    assert f"{PENDING}" in out.out + out.err and "history: must be a list" in out.out + out.err
+
+
+def test_a_bad_known_on_in_a_history_is_named_with_its_record_and_entry(sample_db, capsys):
+    data = orjson.loads(sample_db.read_bytes())
+    data["predictions"][CONFIRMED]["history"][0]["known_on"] = "garbage"
+    sample_db.write_bytes(orjson.dumps(data))
+    assert main(["--db", str(sample_db), "validate"]) == 1
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert CONFIRMED in text and "history[0]" in text and "known_on" in text and "Traceback" not in text

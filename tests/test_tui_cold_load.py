@@ -48,3 +48,18 @@ async def test_a_broken_file_read_in_a_child_is_named_with_its_problem(db_path, 
         placeholder = app.query_one(Timeline)._placeholder
         assert "not valid JSON" in placeholder and str(db_path) in placeholder
     assert db_path.read_text(encoding="utf-8") == '{"predictions": {"x": '
+
+
+def test_the_child_runs_the_installed_tracker_not_a_file_in_the_current_folder(db_path, tmp_path,
+                                                                                monkeypatch):
+    folder = tmp_path / "data-repo"
+    (folder / "tracker" / "tui").mkdir(parents=True)
+    ran = tmp_path / "ran"
+    planted = f"open({str(ran)!r}, 'w').write('planted code ran')\n"
+    (folder / "tracker.py").write_text(planted)
+    for name in ("__init__.py", "tui/__init__.py", "tui/coldload.py"):
+        (folder / "tracker" / name).write_text(planted)
+    monkeypatch.chdir(folder)
+    forget(db_path)
+    assert coldload.decode_in_child(db_path) is True
+    assert not ran.exists()

@@ -33,7 +33,18 @@ def _other_field_flags(p: argparse.ArgumentParser, kind: str) -> None:
     for field in schema.SCHEMA[kind]:
         if field.editable and _ADD_SPELLED.get(field.name, field.name) not in named:
             p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE",
-                           help=(field.placeholder or "").replace("%", "%%") or None)
+                           help=_field_help(field, form_hint=True))
+
+
+_TYPE_HELP = {schema.DATE: "a date: 2025-05-02, 2025-05, May 2025, 2025", schema.LIST: "separated by ;",
+              schema.PROBABILITY: "0.7 or 70%", schema.URL: "a web address"}
+
+
+def _field_help(field: schema.Field, form_hint: bool = False) -> str:
+    """A flag's help, from the field table: what the field is, and how to write its value
+    (``form_hint``: the add form's hint, which also says what a blank means)."""
+    hint = (field.placeholder if form_hint else None) or _TYPE_HELP.get(field.type)
+    return (f"{field.heading}: {hint}" if hint else field.heading).replace("%", "%%")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "tracker edit my-prediction --tags 'nato;poland'")
     p.add_argument("id")
     for field in schema.editable():  # every field the table says `edit` may set
-        p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE")
+        p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE", help=_field_help(field))
     p.add_argument("--status", action=_UseMark, help=argparse.SUPPRESS)
     p.add_argument("--note", default="", help="why the change was made (kept in history)")
     p.add_argument("--force", action="store_true",

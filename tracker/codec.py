@@ -218,9 +218,12 @@ def _clean_history(value: Any) -> list[HistoryEntry] | None:
                 or type(evidence) is not list or any(type(e) is not str for e in evidence) \
                 or (known_on is not None and type(known_on) is not str):
             return None
+        try:
+            known = parse_stored(known_on) if known_on else None
+        except DateError:
+            return None  # the slow path names the entry and the field
         entries.append(HistoryEntry(at=at, action="status", from_status=raw["from"], to_status=raw["to"],
-                                    note=note, evidence=list(evidence),
-                                    known_on=parse_stored(known_on) if known_on else None, by=by))
+                                    note=note, evidence=list(evidence), known_on=known, by=by))
     return entries
 
 
@@ -260,7 +263,7 @@ def _clean_decoder(model: type, fields: tuple[schema.Field, ...]) -> Callable[[s
     lines = ["def decode(record_id, doc):",
              "    if doc.keys() - ALLOWED or type(record_id) is not str or not FULLMATCH(record_id): return None",
              "    history = doc.get('history')",
-             "    history = clean_history(history) if history else []",
+             "    history = [] if history is None else clean_history(history)",
              "    if history is None: return None",
              "    get = doc.get"]
     for f in fields:

@@ -32,7 +32,8 @@ class GitSetupError(StoreError):
 
 def driver_command(python: str | None = None) -> str:
     """What git runs to merge the database: this Python, `-m tracker merge-file BASE OURS THEIRS`."""
-    return f"{shlex.quote(python or sys.executable)} -m tracker merge-file %O %A %B"
+    # -P: git runs the driver in the repository, whose own files must not shadow the installed tracker.
+    return f"{shlex.quote(python or sys.executable)} -P -m tracker merge-file %O %A %B"
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:

@@ -26,7 +26,7 @@ def decode_in_child(path: Path, tick: Callable[[int, int], None] | None = None) 
     """Decode ``path`` in a child process, which fills the cache. Raises ChildFailed with the
     child's one-line reason when the file cannot be read; False if the child died some other way
     (the caller then reads the file itself)."""
-    child = subprocess.Popen([sys.executable, "-m", "tracker.tui.coldload", str(path)],
+    child = subprocess.Popen([sys.executable, "-P", "-m", "tracker.tui.coldload", str(path)],
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", errors="replace")
     with child:
