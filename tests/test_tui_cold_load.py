@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.test_tui import app_for, db_path, settle, visible_ids  # noqa: F401 (db_path: fixture)
+from tests.test_tui_inbox import inbox_db, open_inbox, waiting  # noqa: F401 (inbox_db: fixture)
 from tracker.snapshots import forget
 from tracker.tui import coldload
+from tracker.tui.app import TrackerApp
 from tracker.tui.timeline import Timeline
 
 
@@ -48,6 +50,18 @@ async def test_a_broken_file_read_in_a_child_is_named_with_its_problem(db_path, 
         placeholder = app.query_one(Timeline)._placeholder
         assert "not valid JSON" in placeholder and str(db_path) in placeholder
     assert db_path.read_text(encoding="utf-8") == '{"predictions": {"x": '
+
+
+async def test_the_inbox_of_a_large_file_lists_every_waiting_proposal(inbox_db, monkeypatch):
+    asked = []
+    read = coldload.proposals_in_child
+    monkeypatch.setattr(coldload, "proposals_in_child", lambda path: asked.append(path) or read(path))
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_inbox(app, pilot)
+        assert asked == [inbox_db]
+        assert [pid for pid, _ in screen.items] == [pid for pid, _ in waiting(inbox_db)]
+        assert screen.items == waiting(inbox_db)
 
 
 def test_the_child_runs_the_installed_tracker_not_a_file_in_the_current_folder(db_path, tmp_path,

@@ -68,3 +68,24 @@ async def test_a_changed_resolve_by_date_moves_the_row(db_path: Path):
                                                                "train"]
         assert shown(app)[-1] == ("prediction", "train", "… pending")
         assert "(! 0 overdue)" in counts(app)
+
+
+async def test_typing_more_narrows_the_search_and_deleting_widens_it_again(db_path: Path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"trump")  # the article's title names him: three records
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]] == ["train", "polish-election", "article-5"]
+        await pilot.press(*" will")  # only article-5's claim says "Trump will"
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]] == ["article-5"]
+        await pilot.press(*["backspace"] * 5)  # "trump" again
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]] == ["train", "polish-election", "article-5"]
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert shown(app) == []
+        await pilot.press("backspace")
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]] == ["train", "polish-election", "article-5"]

@@ -13,7 +13,7 @@ import heapq
 import operator
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.dates import PDate
 from tracker.model import Database, Prediction, Record
@@ -194,6 +194,14 @@ class View:
         if self.show_made:
             parts.append("+made-on")
         return " · ".join(parts) or "all"
+
+
+def narrows(old: View, new: View) -> bool:
+    """Whether ``new`` shows a subset of what ``old`` shows: the same view with more typed into
+    the search (what shows the new search also shows the old one). Made-on rows aside."""
+    if old.show_made or not old.search or replace(new, search=old.search) != old:
+        return False
+    return normalise_query(old.search) in normalise_query(new.search)
 
 
 def shows_for(view: View, db: Database, today: _dt.date) -> Callable[[Row], bool]:

@@ -23,6 +23,7 @@ from tracker.ingest import proposals
 from tracker.ingest.similarity import similar
 from tracker.model import Database
 from tracker.text import visible
+from tracker.tui import coldload
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
 from tracker.tui.session import Session
 
@@ -63,7 +64,12 @@ class InboxScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="inbox-load")
     def reload(self, keep: int = 0) -> None:
-        items = proposals.listing(self.store.session(missing_ok=True))
+        signature = self.store.signature()
+        items = None
+        if signature is not None and signature.size >= coldload.CHILD_BYTES:
+            items = coldload.proposals_in_child(self.store.path)  # no 70 MB parse in this process
+        if items is None:
+            items = proposals.listing(self.store.session(missing_ok=True))
         self.app.call_from_thread(self._show, items, keep)
 
     def _show(self, items: list[tuple[str, dict[str, Any]]], keep: int) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import replace
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -25,7 +25,7 @@ from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.patch import change_between, patch_counts, patch_rows, patch_visible
 from tracker.tui.rows import (
     STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for,
-    visible_rows,
+    narrows, visible_rows,
 )
 from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, FirstScreen, LoadProgress, Session
 from tracker.tui.timeline import Timeline
@@ -185,7 +185,13 @@ class TimelineScreen(Screen[None]):
         if keep_id is None:
             current = self.query_one(Timeline).current
             keep_id = current.record_id if current is not None else None
-        self._filter(replace(self.view), keep_id)
+        view, shown = replace(self.view), self._shown_for
+        # Typing more of a search narrows what is shown: look only among the rows shown now.
+        narrower = shown is not None and shown[0] is self.all_rows and narrows(shown[1], view)
+        among = self.query_one(Timeline).rows if narrower else None
+        # run_worker, not @work: @work describes a worker by repr() of its arguments (100k rows).
+        self.run_worker(lambda: self._filter(view, keep_id, among), thread=True, exclusive=True, group="filter",
+                        description="filter")
 
     def _waiting_view(self) -> None:
         preview, timeline = self.session.preview, self.query_one(Timeline)
@@ -195,10 +201,16 @@ class TimelineScreen(Screen[None]):
             timeline.set_rows([], placeholder="Reading the database: the search and filters apply once it is read…")
         self._update_counts()
 
-    @work(thread=True, exclusive=True, group="filter")
-    def _filter(self, view: View, keep_id: str | None) -> None:
+    def _filter(self, view: View, keep_id: str | None, among: list[Row] | None = None) -> None:
         worker = get_current_worker()
         all_rows, database, made = self.all_rows, self._built_from or self.database, self.made_rows
+        if among is not None:
+            rows = visible_rows([r for r in among if r.kind != "today"], view, database, self.session.today,
+                                lambda: worker.is_cancelled)
+            if rows is not None and not worker.is_cancelled:
+                self.app.call_from_thread(self._show_rows, rows, keep_id, cursor_for(rows, keep_id), all_rows,
+                                          view)
+            return
         if view.show_made and (made is None or made[0] is not all_rows):
             made = (all_rows, build_made_rows(all_rows))
             self.made_rows = made
