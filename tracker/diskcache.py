@@ -241,7 +241,7 @@ def lineage(path: Path, signature: Any, digest: int) -> Lineage | None:
     """How the cache holds the database of exactly these bytes (whole, or as a delta over a full
     entry that is still in place), read from the entries' headers and the delta alone, without
     loading the records; None when it does not hold them. (A write that reads records one by one
-    needs only this to add its delta; r11w.)"""
+    needs only this to add its delta.)"""
     if signature is None or signature.size < MIN_BYTES:
         return None
     want = _key(path, signature, digest)
