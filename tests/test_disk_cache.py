@@ -260,3 +260,26 @@ def test_pruning_never_removes_an_entry_a_writer_put_in_place_after_it_was_judge
 
     monkeypatch.setattr(diskcache, "_judge", judge_then_a_writer_renames_a_new_entry_in)
     assert diskcache.prune() == 1 and entry.exists() and not layout_note.exists()
+
+
+def test_a_fifo_in_the_cache_folder_is_passed_over_not_waited_on(sample_db, tmp_path):
+    import threading
+
+    for entry in (diskcache.entry_path(sample_db), diskcache.entry_path(sample_db, delta=True),
+                  diskcache.entry_path(sample_db).with_suffix(".canonical"),
+                  diskcache.entry_path(tmp_path / "other.json")):
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.unlink(missing_ok=True)
+        os.mkfifo(entry)
+    done = {}
+
+    def work():
+        done["pending"] = _fresh_load(sample_db).predictions[PENDING].status  # reads, then prunes
+        actions.mark(Store(sample_db), PENDING, "confirmed")
+        done["after"] = _fresh_load(sample_db).predictions[PENDING].status
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "a FIFO named like a cache entry blocked tracker"
+    assert done == {"pending": Status.PENDING, "after": Status.CONFIRMED}

@@ -78,6 +78,17 @@ class Lineage:
         self.changes = changes
 
 
+def open_entry(entry: Path) -> Any:
+    """An entry opened for reading, only if it is a regular file: a FIFO or a device put in the
+    cache folder would block a plain open() forever (O_NONBLOCK returns at once instead)."""
+    fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise OSError(f"{entry}: not a regular file")
+    return handle
+
+
 def _header(f: Any) -> tuple | None:
     """An open entry's header, if this user wrote the entry and it looks like one."""
     st = os.fstat(f.fileno())
@@ -92,7 +103,7 @@ def _header(f: Any) -> tuple | None:
 def _open(entry: Path, want: tuple) -> tuple[tuple, memoryview] | None:
     """The header and the payload of an entry for ``want`` written by this user, if the payload
     is whole (its length and CRC-32 match)."""
-    with open(entry, "rb") as f:
+    with open_entry(entry) as f:
         header = _header(f)
         if header is None or header[0] != want:
             return None
@@ -166,7 +177,7 @@ def has_entry(path: Path, signature: Any) -> bool:
     want = _key(path, signature, 0)[:-1]
     for delta in (False, True):
         try:
-            with open(entry_path(path, delta=delta), "rb") as f:
+            with open_entry(entry_path(path, delta=delta)) as f:
                 header = _header(f)
         except Exception:
             continue
@@ -246,7 +257,7 @@ def lineage(path: Path, signature: Any, digest: int) -> Lineage | None:
         return None
     want = _key(path, signature, digest)
     try:
-        with open(entry_path(path), "rb") as f:
+        with open_entry(entry_path(path)) as f:
             full = _header(f)
         if full is not None and full[0] == want:
             return Lineage(want, {})
@@ -324,7 +335,7 @@ def _judge(entry: Path) -> tuple[os.stat_result, tuple | None, tuple | None] | N
     """The entry's file status, its key (None: not an entry this tracker can use) and, for a
     delta, the key of the full entry it builds on; None if it cannot be opened."""
     try:
-        with open(entry, "rb") as f:
+        with open_entry(entry) as f:
             st = os.fstat(f.fileno())
             try:
                 header = _header(f)
