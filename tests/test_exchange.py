@@ -140,6 +140,25 @@ def test_a_row_with_more_cells_than_the_header_is_named(tmp_path):
     assert caught.value.problems == [f"{source} row 3: has more cells than the header"]
 
 
+def test_typed_dates_short_rows_and_blank_lines_read_as_stored_ones(tmp_path):
+    source = tmp_path / "typed.csv"
+    source.write_text("kind,id,claim,made_on,probability,resolve_by\n"
+                      "prediction,iso,Same,2025-05-03,0.5,2026\n"
+                      "\n"  # a blank line is no row, and does not count in the row numbers
+                      "prediction,typed,Same,\"May 3, 2025\",0.5,2026年\n"
+                      "prediction,short,Same,２０２５-05-03,0.5\n"  # cells missing at the end are empty
+                      "prediction,bad,Same,2025-02-30,0.5,2026\n", "utf-8")
+    with pytest.raises(ImportFileError) as caught:
+        read_import_file(source)
+    [problem] = caught.value.problems
+    assert problem.startswith(f"{source} row 5 (bad)") and "2025-02-30" in problem
+    source.write_text(source.read_text("utf-8").rsplit("prediction,bad", 1)[0], "utf-8")
+    iso, typed, short = read_import_file(source)
+    assert typed.made_on == short.made_on == iso.made_on == PDate(2025, 5, 3)
+    assert typed.resolve_by == iso.resolve_by == PDate(2026)
+    assert short.resolve_by == PDate(2026, 5, 3)  # the default horizon: a year after it was made
+
+
 def test_a_csv_without_a_kind_column_is_refused(tmp_path):
     source = tmp_path / "notours.csv"
     source.write_text("name,age\nAlice,30\n", "utf-8")

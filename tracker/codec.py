@@ -340,6 +340,16 @@ def decode_fields(kind: str, record_id: str, doc: dict, where: str,
     return record
 
 
+def decode_stored_form(doc: dict) -> Record | None:
+    """The record a document with id and kind makes when every field is already in its stored
+    form (ISO dates, numbers, lists); None for anything else, which the careful decoder then reads.
+
+    Any date parser reads a stored-form date as :func:`parse_stored` does, so an import can
+    take this path first and keep its lenient parser for the cells that need it."""
+    decode = _DECODE_CLEAN.get(doc.get("kind"))
+    return decode(doc.get("id"), doc) if decode is not None else None
+
+
 def decode_record(doc: Any, where: str, parse_date: DateParser = parse_stored) -> Record:
     """Build a model record from its ``--json``/export form (with id and kind)."""
     if not isinstance(doc, dict):

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from tracker import schema
-from tracker.codec import RecordError, decode_record, encode_record
+from tracker.codec import RecordError, decode_record, decode_stored_form, encode_record
 from tracker.dates import PDate, parse_date
 from tracker.errors import TrackerError
 from tracker.fields import FieldError, check_urls, resolve_probability
@@ -210,11 +210,17 @@ def _csv_rows(path: Path, reader: csv.DictReader) -> list[tuple[str, Any]]:
         if twice:
             raise ImportFileError([f"{path}: column {twice[0]!r} appears more than once in the header"])
         rows = []
-        for line, row in enumerate(reader, start=2):
-            if None in row:
+        width = len(fieldnames)
+        # The rows as DictReader gives them (blank lines skipped, missing cells empty), read
+        # by the plain reader: a dict per row built at C speed, cells restored only when quoted.
+        for line, cells in enumerate(filter(None, reader.reader), start=2):
+            if len(cells) > width:
                 rows.append((f"row {line}", {"__error__": "has more cells than the header"}))
                 continue
-            rows.append((f"row {line}", _csv_to_doc({k: restore((v or "").strip()) for k, v in row.items()})))
+            cells = [restore(c) if c[:1] == "'" else c for c in map(str.strip, cells)]
+            if len(cells) < width:
+                cells += [""] * (width - len(cells))
+            rows.append((f"row {line}", _csv_to_doc(dict(zip(fieldnames, cells)))))
     except csv.Error as exc:
         line = line + 1 if reader.line_num > line else line
         raise ImportFileError([f"{path} row {line}: {exc}"]) from None
@@ -290,7 +296,8 @@ def _decode_rows(path: Path, rows: list[tuple[str, Any]], existing: Existing, by
                     doc[name] = value
         try:
             _fill_defaults(doc)
-            record = decode_record(doc, label, parse_date=parse_date)
+            # Cells already in the stored form (what export writes) skip the careful parser.
+            record = decode_stored_form(doc) or decode_record(doc, label, parse_date=parse_date)
             if evidence:
                 check_urls(evidence)
             known_on = parse_date(known_on_text) if known_on_text else None
