@@ -161,3 +161,44 @@ async def test_a_fifo_named_like_the_preview_entry_does_not_hang_the_start(db_pa
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
         assert app.session.loaded and ids(app) == ALL_ROWS
+
+
+async def test_a_preview_entry_changed_by_hand_draws_control_characters_as_text(db_path, held_read):
+    import orjson
+
+    held = await held_read(db_path)
+    entry = firstscreen.entry_path(db_path)
+    data = orjson.loads(entry.read_bytes())
+    for row in data["rows"]:
+        row[3] = row[3][:1] + [f"\x1b[2J{cell}" for cell in row[3][1:]]  # not the style: see below
+        if row[4]:
+            row[4][0] = [[f"\x1b]0;owned\x07{c}" for c in r] for r in row[4][0]]
+    entry.write_bytes(orjson.dumps(data))
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_for_rows(app, pilot)
+        assert not app.session.loaded and ids(app) == ALL_ROWS
+        timeline = app.query_one(Timeline)
+        painted = "".join(seg.text for y in range(1, 6) for seg in timeline.render_line(y))
+        assert "\\x1b[2J" in painted and "\x1b" not in painted
+        shown = details_text(app)
+        assert "\\x1b]0;owned\\x07" in shown and "\x1b" not in shown and "\x07" not in shown
+        held.set()
+        await settle(app, pilot)
+
+
+async def test_a_preview_entry_with_a_style_the_timeline_lacks_is_not_used(db_path, held_read):
+    import orjson
+
+    held = await held_read(db_path)
+    entry = firstscreen.entry_path(db_path)
+    data = orjson.loads(entry.read_bytes())
+    data["rows"][0][3][0] = "[b]bold"
+    entry.write_bytes(orjson.dumps(data))
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert ids(app) == []  # no preview: the rows come with the read
+        held.set()
+        await settle(app, pilot)
+        assert app.session.loaded and ids(app) == ALL_ROWS

@@ -34,8 +34,9 @@ from tracker.dates import PDate
 from tracker.model import Database
 from tracker.query import Counts
 from tracker.snapshots import Signature, file_signature, recall
+from tracker.text import visible
 from tracker.tui.details import details_data
-from tracker.tui.rows import Row, today_row
+from tracker.tui.rows import STYLES, Row, today_row
 
 FORMAT = 1
 MAGIC = "tracker-first-screen"
@@ -107,16 +108,22 @@ def _crc_of(path: Path) -> int | None:
     return crc
 
 
+def _shown(cell: object) -> str:
+    return visible(str(cell), keep_newlines=True)
+
+
 def _preview(data: dict, path: Path) -> Preview:
     rows = []
     for i, (kind, ref, date, cells, details) in enumerate(data["rows"]):
         when = PDate(*date) if date else None
-        cells = tuple(str(c) for c in cells)
-        if len(cells) != 5 or kind not in ("event", "prediction", "today"):
+        # What was drawn last time, read again as data: shown through visible() like anything else
+        # (an entry changed by hand must not reach the terminal as control sequences).
+        cells = tuple(visible(str(c)) for c in cells)
+        if len(cells) != 5 or kind not in ("event", "prediction", "today") or cells[0] not in STYLES:
             raise ValueError("not a preview row")
         grid, history = details or ([], [])
         rows.append(Row((i, str(ref or "")), when, kind, None, cells=cells, ref=ref if kind != "today" else None,
-                        details=([tuple(map(str, r)) for r in grid], [tuple(map(str, r)) for r in history])
+                        details=([tuple(_shown(c) for c in r) for r in grid], [tuple(_shown(c) for c in r) for r in history])
                         if details else None))
     counts = Counts(*(int(n) for n in data["counts"]))
     return Preview(rows, min(int(data["cursor"]), max(len(rows) - 1, 0)), counts, int(data["total"]), path)

@@ -23,6 +23,8 @@ from tracker.storage import paused_gc
 from tracker.tui.bounds import one_line
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
+# What a row can look like: each is a component class of the timeline (timeline--overdue …).
+STYLES = ("pending", "confirmed", "refuted", "void", "overdue", "event", "today", "made")
 TODAY_PRECISION = 3  # after the dates (year 0, month 1, day 2) that start today
 
 

@@ -19,11 +19,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tracker.render import fit, fold
-from tracker.tui.rows import Row, index_of, today_index
+from tracker.tui.rows import STYLES, Row, index_of, today_index
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
 WIDE_ENOUGH_FOR_ARTICLE = 90
-STYLES = ("pending", "confirmed", "refuted", "void", "overdue", "event", "today", "made")
 
 
 class Timeline(ScrollView, can_focus=True):
