@@ -283,3 +283,19 @@ def test_a_fifo_in_the_cache_folder_is_passed_over_not_waited_on(sample_db, tmp_
     worker.join(timeout=20)
     assert not worker.is_alive(), "a FIFO named like a cache entry blocked tracker"
     assert done == {"pending": Status.PENDING, "after": Status.CONFIRMED}
+
+
+def test_the_first_screen_of_a_deleted_database_is_pruned_with_its_entry(sample_db, tmp_path):
+    gone = tmp_path / "gone.json"
+    gone.write_bytes(sample_db.read_bytes())
+    _fresh_load(gone)
+    _fresh_load(sample_db)
+    firsts = [diskcache.entry_path(p).with_suffix(".first") for p in (gone, sample_db)]
+    for first in firsts:  # as the TUI leaves them (tracker/tui/firstscreen.py)
+        first.write_bytes(b'{"key": [], "rows": []}')
+    gone.unlink()
+    kept = diskcache.entry_path(sample_db)
+    kept.unlink()
+    _fresh_load(sample_db)  # writes a full entry, and prunes
+    assert not firsts[0].exists()
+    assert firsts[1].exists() and diskcache.prune() == 0  # a live database's first screen stays

@@ -288,14 +288,17 @@ def is_canonical(path: Path, signature: Any, digest: int) -> bool:
 
 
 _ENTRY_NAME = r"[0-9a-f]{32}\.(pickle|delta|canonical)"  # compiled on first use (re caches it), not at start-up
-_TEMP_NAME = r"\.[0-9a-f]{32}\.(pickle|delta|canonical)\..+\.tmp"
+_TEMP_NAME = r"\.[0-9a-f]{32}\.(pickle|delta|canonical|first)\..+\.tmp"
+# The TUI's first screen (tracker/tui/firstscreen.py): JSON, kept only beside a usable full entry.
+_FIRST_NAME = r"[0-9a-f]{32}\.first"
 STALE_TEMP_SECONDS = 3600  # a temp file this old has no writer left (it crashed or was killed)
 
 
 def prune() -> int:
     """Remove what no read can use: entries for database files that no longer exist, entries of
-    another format or tracker version, deltas whose full entry is gone or was replaced, and temp
-    files an interrupted writer left over an hour ago. Returns how many files were removed.
+    another format or tracker version, deltas whose full entry is gone or was replaced, the TUI's
+    first screens with no full entry beside them, and temp files an interrupted writer left over
+    an hour ago. Returns how many files were removed.
 
     Only finished entries (written whole, then renamed into place) and old temp files are
     removed, never a temp file a writer may still be filling; an entry is removed only if it is
@@ -309,6 +312,7 @@ def prune() -> int:
         return 0
     doomed: list[tuple[Path, os.stat_result]] = []
     judged: dict[str, tuple[os.stat_result, tuple | None, tuple | None]] = {}
+    firsts: list[tuple[Path, os.stat_result]] = []
     for name in names:
         entry = folder / name
         if re.fullmatch(_TEMP_NAME, name):
@@ -320,6 +324,10 @@ def prune() -> int:
             found = _judge(entry)
             if found is not None:
                 judged[name] = found
+        elif re.fullmatch(_FIRST_NAME, name):
+            with contextlib.suppress(OSError):
+                firsts.append((entry, entry.lstat()))
+    kept: set[str] = set()
     for name, (st, key, base) in judged.items():
         stem, kind = name.split(".")
         usable = key is not None and key[:4] == (MAGIC, FORMAT, __version__, SHAPE) and os.path.exists(key[4])
@@ -328,6 +336,10 @@ def prune() -> int:
             usable = full is not None and full[1] == base
         if not usable:
             doomed.append((folder / name, st))
+        elif kind == "pickle":
+            kept.add(stem)
+    # A first screen outlives nothing: its database gone (or its entry pruned), it goes too.
+    doomed += [(entry, st) for entry, st in firsts if entry.name.split(".")[0] not in kept]
     return sum(_unlink_if_same(entry, st) for entry, st in doomed)
 
 
