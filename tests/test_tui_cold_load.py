@@ -77,3 +77,16 @@ def test_the_child_runs_the_installed_tracker_not_a_file_in_the_current_folder(d
     forget(db_path)
     assert coldload.decode_in_child(db_path) is True
     assert not ran.exists()
+
+
+async def test_with_no_cache_folder_to_write_the_file_is_decoded_once_here(db_path, children, tmp_path,
+                                                                           monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked / "cache"))
+    forget(db_path)
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        assert children == []  # a child's decode would be lost: no cache entry can be written
+        assert visible_ids(app) == ["train", "polish-election", "markup", "article-5"]

@@ -51,6 +51,15 @@ def cache_folder() -> Path:
     return Path(base) / "tracker"
 
 
+def can_write() -> bool:
+    """Whether an entry could be written now: the cache folder, or the nearest folder above it
+    that exists, is a folder this user may write in."""
+    folder = cache_folder()
+    while not os.path.lexists(folder) and folder.parent != folder:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
 def entry_path(path: Path, delta: bool = False) -> Path:
     """Where the entry for the database at ``path`` lives (one per real path), or its delta."""
     import hashlib  # here, not at the top: it loads OpenSSL (10 ms), and `show` needs no cache

@@ -186,6 +186,8 @@ class Session(Writes):
         if (signature is None or signature.size < coldload.CHILD_BYTES or recall(self.store.path, signature)
                 or diskcache.has_entry(self.store.path, signature)):
             return
+        if not diskcache.can_write():
+            return  # the child's entry could not be kept: it would only decode the file twice
         try:
             coldload.decode_in_child(self.store.path, self.store.tick)
         except coldload.ChildFailed as exc:
