@@ -149,3 +149,15 @@ async def test_a_search_typed_over_the_preview_applies_once_the_file_is_read(db_
         held.set()
         await settle(app, pilot)
         assert ids(app) == ["train", None]
+
+
+async def test_a_fifo_named_like_the_preview_entry_does_not_hang_the_start(db_path, held_read):
+    held = await held_read(db_path)
+    entry = firstscreen.entry_path(db_path)
+    entry.unlink()
+    os.mkfifo(entry)
+    held.set()
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.session.loaded and ids(app) == ALL_ROWS

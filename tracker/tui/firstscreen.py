@@ -90,7 +90,7 @@ def _find(path: Path, today: _dt.date) -> Preview | None:
 
 
 def _read_entry(entry: Path) -> dict | None:
-    with open(entry, "rb") as f:
+    with diskcache.open_entry(entry) as f:  # a FIFO named like an entry must not hang the start-up
         st = os.fstat(f.fileno())
         if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or st.st_size > MAX_ENTRY_BYTES:
             return None  # only what this user wrote is trusted
@@ -101,9 +101,7 @@ def _read_entry(entry: Path) -> dict | None:
 def _crc_of(path: Path) -> int | None:
     """CRC-32 of the file's bytes, read in chunks (each read and each CRC releases the GIL)."""
     crc = 0
-    with open(path, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            return None
+    with diskcache.open_entry(path) as f:  # a regular file only (opened without blocking)
         while chunk := f.read(READ_CHUNK):
             crc = zlib.crc32(chunk, crc)
     return crc

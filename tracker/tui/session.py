@@ -29,6 +29,7 @@ from tracker.tui.firstscreen import Preview
 from tracker.tui.writes import RecordWritten, UndoItem, Writes  # noqa: F401 (RecordWritten: re-exported)
 
 WATCH_SECONDS = 1.0
+PREVIEW_WAIT = 2.0  # seconds: reading and hashing 70 MB takes about 0.1
 
 
 # Messages go to each subscriber and stop there (bubble=False): a screen's copy must not
@@ -139,8 +140,9 @@ class Session(Writes):
             return
 
         def wait() -> None:
-            self._preview_search.join()
-            self.app.call_from_thread(self._previewed, self._found)
+            # A preview is only worth having quickly: past PREVIEW_WAIT the read goes ahead without it.
+            self._preview_search.join(PREVIEW_WAIT)
+            self.app.call_from_thread(self._previewed, None if self._preview_search.is_alive() else self._found)
 
         self.app.run_worker(wait, thread=True, group="preview", name="first screen")
 

@@ -20,6 +20,7 @@ from tracker.text import visible
 from tracker.snapshots import Signature
 from tracker.tui import firstscreen
 from tracker.tui.firstscreen import Preview
+from tracker.tui.header import header_text
 from tracker.tui.details import details_grid, render_details
 from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.patch import change_between, patch_counts, patch_rows, patch_visible
@@ -109,7 +110,8 @@ class TimelineScreen(Screen[None]):
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         current = self.query_one(Timeline).current
         database, keep_id = message.database, message.keep_id or (current.record_id if current else None)
-        shown = self.query_one(Timeline).rows if self._shown_for == (self.all_rows, self.view) else None
+        filtered = self._shown_for is not None and self._shown_for[0] is self.all_rows
+        shown = self.query_one(Timeline).rows if filtered and self._shown_for[1] == self.view else None
         view, signature = replace(self.view), self.session.signature
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
@@ -236,24 +238,9 @@ class TimelineScreen(Screen[None]):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        session, c = self.session, self.counts  # counted in the worker that built the rows
         rows = self.query_one(Timeline).rows
         shown = len(rows) - (1 if rows else 0)  # all but the today line
-        # Overdue predictions are pending ones: shown inside the pending count, not beside it.
-        text = (f"… pending {c.pending} (! {c.overdue} overdue)  ✓ confirmed {c.confirmed}  "
-                f"✗ refuted {c.refuted}  ⊘ void {c.void}  │ {shown} shown · {self.view.describe(self.titles)}")
-        if not session.readable:
-            shown_read = "showing the last good read" if session.loaded else "nothing could be read"
-            text = f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"
-        elif session.missing:
-            text = f"new file: {session.store.path} does not exist yet; adding a record creates it │ {text}"
-        elif not session.loaded and session.preview is not None:
-            # The rows around today as this file showed them last (for these very bytes).
-            text = (f"⧗ preview while {session.store.path.name} is read ({self._progress or 'reading…'}): "
-                    f"marks, search and filters wait │ {text.partition(' │ ')[0]} │ "
-                    f"{session.preview.total:,} records")
-        elif not session.loaded:
-            text = f"Loading… {self._progress}" if self._progress else "Loading…"
+        text = header_text(self.session, self.counts, shown, self.view.describe(self.titles), self._progress)
         self.query_one("#counts", Static).update(visible(text))
 
     def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:

@@ -1,0 +1,30 @@
+"""The timeline's top line: the status counts and what is shown, or why nothing can be yet."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tracker.query import Counts
+
+if TYPE_CHECKING:
+    from tracker.tui.session import Session
+
+
+def header_text(session: Session, c: Counts, shown: int, view: str, progress: str) -> str:
+    """``progress``: how far the first read has got ("" before it says)."""
+    # Overdue predictions are pending ones: shown inside the pending count, not beside it.
+    counts = (f"… pending {c.pending} (! {c.overdue} overdue)  ✓ confirmed {c.confirmed}  "
+              f"✗ refuted {c.refuted}  ⊘ void {c.void}")
+    text = f"{counts}  │ {shown} shown · {view}"
+    if not session.readable:
+        shown_read = "showing the last good read" if session.loaded else "nothing could be read"
+        return f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"
+    if session.missing:
+        return f"new file: {session.store.path} does not exist yet; adding a record creates it │ {text}"
+    if not session.loaded and session.preview is not None:
+        # The rows around today as this file showed them last (for these very bytes).
+        return (f"⧗ preview while {session.store.path.name} is read ({progress or 'reading…'}): "
+                f"marks, search and filters wait │ {counts} │ {session.preview.total:,} records")
+    if not session.loaded:
+        return f"Loading… {progress}" if progress else "Loading…"
+    return text
