@@ -8,7 +8,7 @@ locked, re-read, written once, atomically, or not at all.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -80,9 +80,9 @@ def _put(session: Session, record: Record) -> None:
     _put_many(session, [record])
 
 
-def _put_many(session: Session, records: list[Record]) -> None:
+def _put_many(session: Session, records: list[Record], as_read: Container[int] = ()) -> None:
     try:
-        session.put_many(records)
+        session.put_many(records, as_read)
     except RecordError as exc:
         raise _field_error(exc.problems[0]) from None
 

@@ -287,7 +287,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         batch = read_import_file(Path(args.file), existing, by=current_user(path.parent), tick=tick)
     result = importing.import_records(store, list(batch), note=f"imported from {Path(args.file).name}",
                                       fresh_ids=batch.fresh_ids, given=batch.given,
-                                      force=args.force)
+                                      force=args.force, as_read=batch)
     say(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
         f"unchanged {len(result.unchanged)}")
     return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -179,16 +179,19 @@ class Session:
         """
         self.put_many([record])
 
-    def put_many(self, records: Iterable[Record]) -> None:
+    def put_many(self, records: Iterable[Record], as_read: Container[int] = ()) -> None:
         """Insert or replace many records; all or none (RecordError names the first bad one).
 
         Only the records given are checked (encoded, then decoded back), so a batch
-        costs time in proportion to its size, not to the size of the file.
+        costs time in proportion to its size, not to the size of the file. A record whose
+        ``id()`` is in ``as_read`` was decoded by the codec from a file's fields just now
+        (an import's rows): it is stored as it is, not decoded a second time.
         """
         staged = []
         for record in records:
             doc = encode_fields(record)
-            decoded = decode_fields(record.kind, record.id, doc, self._where(record.kind, record.id))
+            decoded = record if id(record) in as_read else \
+                decode_fields(record.kind, record.id, doc, self._where(record.kind, record.id))
             staged.append((record.kind, record.id, doc, decoded))
         for kind, record_id, doc, decoded in staged:
             self._put_doc(TABLES[kind], record_id, doc)

@@ -13,6 +13,7 @@ Article 5" at 1 - 0.30 = 0.70, and its probability band is 55-80%.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -97,6 +98,8 @@ _ENGLISH: dict[str, tuple[str, ...]] = {
 }
 
 
+# Cached: an import reads the same few phrases on every row, three times (reading, checking, validating).
+@functools.lru_cache(maxsize=4096)
 def _normalise(phrase: str) -> str:
     text = unicodedata.normalize("NFKC", phrase).strip().strip("「」\"'").casefold()
     return text.replace("’", "'")

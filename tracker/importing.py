@@ -31,7 +31,7 @@ class ImportResult:
 
 def import_records(store: Store, records: list[Record], *, note: str = "imported",
                    fresh_ids: Iterable[str] = (), given: Mapping[str, set[str]] | None = None,
-                   force: bool = False) -> ImportResult:
+                   force: bool = False, as_read: Iterable[Record] = ()) -> ImportResult:
     """Add new records and update existing ones (their history kept, changes appended).
 
     ``fresh_ids`` were generated for rows without an id: such a record is always added,
@@ -39,11 +39,13 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
     fields the file states (None: all): an existing record keeps the fields a row leaves
     out, its status included. Changing the claim, probability, resolve-by or status of a
     resolved prediction needs ``force``, as `edit` does. All or nothing: every problem is
-    reported and nothing is written.
+    reported and nothing is written. ``as_read``: records the codec has just decoded from the
+    file (what :func:`tracker.exchange.read_import_file` gives), stored without a second decoding.
     """
     result = ImportResult([], [], [])
     problems: list[str] = []
     fresh = set(fresh_ids)
+    read = {id(record) for record in as_read}  # identity: a record replaced below is checked again
     by = current_user(store.path.parent)
     with store.transaction() as session:
         existing_ids = _all_ids(session)
@@ -85,7 +87,7 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
             problems.append("the same id appears more than once in the file")
         if problems:
             raise ImportRefused(problems)
-        _put_many(session, staged)
+        _put_many(session, staged, read)
     return result
 
 
