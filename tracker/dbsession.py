@@ -10,9 +10,7 @@ of the whole file and no encode of it.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,25 +18,10 @@ from tinydb.storages import Storage
 
 from tracker.codec import RecordError, decode_fields, encode_fields
 from tracker.fileformat import META_ID, META_TABLE, PROPOSALS_TABLE, SCHEMA_VERSION, TABLES, StoreError, encode_file
+from tracker.gcpause import paused_gc
 from tracker.model import KINDS, Database, Record
 from tracker.progress import EVERY, Tick
 from tracker.splice import find_doc, splice
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many acyclic objects.
-
-    Parsing and decoding 100k records creates millions of objects; the collector
-    would scan them over and over (half the load time) and find nothing to free.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class MemoryStorage(Storage):

@@ -198,14 +198,20 @@ def has_entry(path: Path, signature: Any) -> bool:
 def _write(target: Path, header: tuple, payload: bytes) -> None:
     """Write an entry whole (temp file, rename): a reader sees the old entry or the new one."""
     head = pickle.dumps((header[0], header[1], len(payload), zlib.crc32(payload), header[2]), protocol=5)
+    write_whole(target, head, payload)
+
+
+def write_whole(target: Path, *parts: bytes) -> None:
+    """Put a file in the cache folder whole (a temp file beside it, renamed into place), so a
+    reader sees the old file or the new one; the prune knows the temp file's name."""
     import tempfile
 
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as tmp:
-            tmp.write(head)
-            tmp.write(payload)
+            for part in parts:
+                tmp.write(part)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):

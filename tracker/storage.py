@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 from tracker import diskcache, fileguard
-from tracker.dbsession import MemoryStorage, Session, paused_gc  # noqa: F401 (re-exported)
+from tracker.dbsession import MemoryStorage, Session  # noqa: F401 (re-exported)
 from tracker.locking import LOCK_TIMEOUT_SECONDS, LockError, folder_lock  # noqa: F401 (re-exported)
 from tracker.fileformat import (  # noqa: F401 (re-exported: the file's shape, named where it is read)
     META_ID, META_TABLE, PROPOSALS_TABLE, SCHEMA_VERSION, TABLES, StoreError, check_shape, empty_tables,
@@ -32,6 +32,7 @@ from tracker.fileformat import (  # noqa: F401 (re-exported: the file's shape, n
 from tracker.fileguard import (
     UnsafeFileError, check_writable, clean_stale_temps, duplicate_keys, read_regular, replace_file, resolve_path,
 )
+from tracker.gcpause import paused_gc  # noqa: F401 (re-exported)
 from tracker.model import Database
 from tracker.progress import Tick
 from tracker.snapshots import Signature, Snapshot, content_digest, file_signature, recall, remember

@@ -17,11 +17,9 @@ before the first paint anyway.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import os
 import stat
-import tempfile
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -142,7 +140,7 @@ def keep(path: Path, signature: Signature | None, database: Database, all_rows: 
     if snapshot is None or snapshot.database is not database:
         return
     try:
-        _write(entry_path(path), _entry(path, signature, snapshot.digest, database, all_rows, counts, today))
+        diskcache.write_whole(entry_path(path), _entry(path, signature, snapshot.digest, database, all_rows, counts, today))
     except Exception:
         return  # no preview is slower, never wrong
 
@@ -164,14 +162,3 @@ def _entry(path: Path, signature: Signature, digest: int, database: Database, al
                          "total": len(all_rows)})
 
 
-def _write(target: Path, payload: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(payload)
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
