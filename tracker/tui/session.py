@@ -60,14 +60,6 @@ class LoadProgress(Message, bubble=False):
         self.total = total
 
 
-class FirstScreen(Message, bubble=False):
-    """Rows kept from the last run for exactly these bytes: shown until the database is read."""
-
-    def __init__(self, preview: Preview) -> None:
-        super().__init__()
-        self.preview = preview
-
-
 class Session(Writes):
     """The database file as every screen of one app sees and changes it."""
 
@@ -149,7 +141,13 @@ class Session(Writes):
     def _previewed(self, preview: Preview | None) -> None:
         if preview is not None and not self.loaded:
             self.preview = preview
-            self._post(FirstScreen, preview)
+            # Shown now, not through a message: a screen still mounting its widgets handles its
+            # messages late (measured: up to 100 ms, after the read had begun). A screen mounted
+            # later shows ``self.preview`` from its on_mount.
+            for node in list(self._listeners):
+                show = getattr(node, "show_preview", None)
+                if show is not None:
+                    show(preview)
         # After the next paint: the screens are mounted (and listening), and the preview is drawn
         # before the read competes with it for the GIL.
         self.app.call_after_refresh(self.load)

@@ -28,7 +28,7 @@ from tracker.tui.rows import (
     STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for,
     narrows, visible_rows,
 )
-from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, FirstScreen, LoadProgress, Session
+from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
 from tracker.tui.timeline import Timeline
 
 NARROW_COLUMNS = 110
@@ -100,7 +100,7 @@ class TimelineScreen(Screen[None]):
         if self.session.loaded:  # read before this screen was there to hear of it
             self.on_database_loaded(DatabaseLoaded(self.session.database))
         elif self.session.preview is not None:
-            self._show_preview(self.session.preview)
+            self.show_preview(self.session.preview)
         self._update_counts()
 
     def on_unmount(self) -> None:
@@ -155,10 +155,7 @@ class TimelineScreen(Screen[None]):
             return
         self._show_rows(rows, keep_id, cursor, all_rows, view)
 
-    def on_first_screen(self, message: FirstScreen) -> None:
-        self._show_preview(message.preview)
-
-    def _show_preview(self, preview: Preview) -> None:
+    def show_preview(self, preview: Preview) -> None:
         """The rows this file showed last time, for exactly these bytes: shown until it is read."""
         if self._built_from is not None or self.session.loaded:
             return
