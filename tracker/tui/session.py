@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from tracker import diskcache
+from tracker.gcpause import paused_gc
 from tracker.model import Database
 from tracker.snapshots import recall
 from tracker.storage import Signature, Store, StoreError
@@ -166,7 +167,12 @@ class Session(Writes):
         try:
             if self.store.exists():
                 self._decode_elsewhere(signature)
-                database = self.store.load()
+                with paused_gc():
+                    database = self.store.load()
+                    # Frozen here, before the collector comes back: its first pass would walk
+                    # the millions of objects just built, holding the GIL for 0.2-0.5 s (the
+                    # screen stalls). _loaded freezes again, for what was built after.
+                    gc.freeze()
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
             else:
