@@ -8,7 +8,9 @@ read again (which costs nothing: this process just wrote those bytes).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
@@ -64,18 +66,25 @@ class Writes:
         self.app.push_screen(MarkDialog(record, status, self.today), callback=write)
 
     def write_mark(self, record_id: str, request: MarkRequest) -> None:
-        self.app.run_worker(lambda: self._write_mark(record_id, request), thread=True, group="write",
-                            name="mark")
+        self._in_worker("mark", lambda: actions.mark(
+            self.store, record_id, request.status, note=request.note, evidence=request.evidence,
+            known_on=request.known_on, expected=request.expected, today=self.today),
+            "Not marked", self._marked)
 
-    def _write_mark(self, record_id: str, request: MarkRequest) -> None:
-        try:
-            updated = actions.mark(self.store, record_id, request.status, note=request.note,
-                                   evidence=request.evidence, known_on=request.known_on,
-                                   expected=request.expected, today=self.today)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not marked", severity="error", timeout=8)
-            return
-        self.app.call_from_thread(self._marked, updated)
+    def _in_worker(self, name: str, write: Callable[[], Any], failed: str, done: Callable[[Any], None],
+                   timeout: float = 8) -> None:
+        """Run ``write`` (a call into :mod:`tracker.actions`) in a thread worker: its result goes to
+        ``done`` on the event loop; a refusal is said under the title ``failed``."""
+
+        def run() -> None:
+            try:
+                result = write()
+            except WRITE_ERRORS as exc:
+                self._say_from_thread(str(exc), title=failed, severity="error", timeout=timeout)
+                return
+            self.app.call_from_thread(done, result)
+
+        self.app.run_worker(run, thread=True, group="write", name=name)
 
     def _marked(self, updated: Prediction) -> None:
         entry = updated.history[-1]
@@ -93,17 +102,10 @@ class Writes:
             self.say("No mark to undo in this session.", severity="warning")
             return
         item = self.undo_stack[-1]
-        self.app.run_worker(lambda: self._write_undo(item), thread=True, group="write", name="undo")
-
-    def _write_undo(self, item: UndoItem) -> None:
         entry = item.entry
-        try:
-            updated = actions.undo_mark(self.store, item.record_id, expected=Status(entry.to_status),
-                                        restore=Status(entry.from_status), last_entry=entry)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not undone", severity="error", timeout=10)
-            return
-        self.app.call_from_thread(self._undone, item, updated)
+        self._in_worker("undo", lambda: actions.undo_mark(
+            self.store, item.record_id, expected=Status(entry.to_status), restore=Status(entry.from_status),
+            last_entry=entry), "Not undone", lambda updated: self._undone(item, updated), timeout=10)
 
     def _undone(self, item: UndoItem, updated: Prediction) -> None:
         if item in self.undo_stack:
@@ -117,16 +119,8 @@ class Writes:
         """Snooze a pending prediction (``30d``, ``3 months``, a date) in a worker."""
         if not self.writable():
             return
-        self.app.run_worker(lambda: self._write_snooze(record_id, period, note), thread=True,
-                            group="write", name="snooze")
-
-    def _write_snooze(self, record_id: str, period: str, note: str) -> None:
-        try:
-            updated = actions.snooze(self.store, record_id, period, today=self.today, note=note)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not snoozed", severity="error", timeout=8)
-            return
-        self.app.call_from_thread(self._snoozed, updated)
+        self._in_worker("snooze", lambda: actions.snooze(self.store, record_id, period, today=self.today, note=note),
+                        "Not snoozed", self._snoozed)
 
     def _snoozed(self, updated: Prediction) -> None:
         entry = updated.history[-1]
@@ -138,19 +132,15 @@ class Writes:
     # ---- settling a dispute (from the command palette) ----------------------------
     def settle(self, record_id: str, field: str, value: object) -> None:
         """Settle a merge's dispute with one side's value, as `tracker settle` does."""
-        if self.writable():
-            self.app.run_worker(lambda: self._write_settle(record_id, field, value), thread=True,
-                                group="write", name="settle")
-
-    def _write_settle(self, record_id: str, field: str, value: object) -> None:
-        from tracker.settle import settle
-
-        try:
-            updated, entries = settle(self.store, record_id, field, value)
-        except WRITE_ERRORS as exc:
-            self._say_from_thread(str(exc), title="Not settled", severity="error", timeout=8)
+        if not self.writable():
             return
-        self.app.call_from_thread(self._settled, updated, entries[-1])
+
+        def write() -> tuple[Record, list[HistoryEntry]]:
+            from tracker.settle import settle
+
+            return settle(self.store, record_id, field, value)
+
+        self._in_worker("settle", write, "Not settled", lambda done: self._settled(done[0], done[1][-1]))
 
     def _settled(self, updated: Record, entry: HistoryEntry) -> None:
         self.say(f"{updated.id}: {entry.field} settled as {entry.new!r}")
