@@ -21,7 +21,6 @@ import datetime as _dt
 import mmap
 import os
 import stat
-import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from tracker import __version__, diskcache
 from tracker.dates import PDate
 from tracker.model import Database
 from tracker.query import Counts
-from tracker.snapshots import Signature, file_signature, recall
+from tracker.snapshots import Signature, content_digest, file_signature, recall
 from tracker.text import visible
 from tracker.tui.details import details_data
 from tracker.tui.rows import STYLES, Row, today_row
@@ -84,7 +83,7 @@ def _find(path: Path, today: _dt.date) -> Preview | None:
     # Everything but the CRC first: a file with another signature is not even read.
     if not (isinstance(key, list) and len(key) == len(want) and key[:5] == want[:5] and key[6] == want[6]):
         return None
-    if _crc_of(path) != key[5] or file_signature(path) != signature:
+    if _digest_of(path) != key[5] or file_signature(path) != signature:
         return None
     return _preview(data, path)
 
@@ -98,18 +97,15 @@ def _read_entry(entry: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _crc_of(path: Path) -> int | None:
-    """CRC-32 of the file's bytes, mapped rather than read (no copy: 20-30 ms for 70 MB instead of
-    35-50), in slices so each CRC call releases the GIL while Textual starts."""
-    crc = 0
+def _digest_of(path: Path) -> int | None:
+    """The file's content digest, as the store takes it (:func:`tracker.snapshots.content_digest`,
+    so a preview's key is the snapshot's), over a memory map rather than a read (no copy: 20-30 ms
+    for 70 MB instead of 35-50), in slices so each call releases the GIL while Textual starts."""
     with diskcache.open_entry(path) as f:  # a regular file only (opened without blocking)
-        size = os.fstat(f.fileno()).st_size
-        if size == 0:
-            return crc
+        if os.fstat(f.fileno()).st_size == 0:
+            return content_digest()
         with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mapped, memoryview(mapped) as view:
-            for start in range(0, len(view), READ_CHUNK):
-                crc = zlib.crc32(view[start:start + READ_CHUNK], crc)
-    return crc
+            return content_digest(*(view[start:start + READ_CHUNK] for start in range(0, len(view), READ_CHUNK)))
 
 
 def _shown(cell: object) -> str:
