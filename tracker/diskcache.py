@@ -34,6 +34,7 @@ from typing import Any
 
 from tracker import __version__
 from tracker.cacheformat import SHAPE, Unpickler, pickle_value, unpickle
+from tracker.fileguard import open_regular
 from tracker.gcpause import paused_gc
 from tracker.model import Database
 from tracker.progress import Tick
@@ -87,17 +88,6 @@ class Lineage:
         self.changes = changes
 
 
-def open_entry(entry: Path) -> Any:
-    """An entry opened for reading, only if it is a regular file: a FIFO or a device put in the
-    cache folder would block a plain open() forever (O_NONBLOCK returns at once instead)."""
-    fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    handle = os.fdopen(fd, "rb")
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        handle.close()
-        raise OSError(f"{entry}: not a regular file")
-    return handle
-
-
 def _header(f: Any) -> tuple | None:
     """An open entry's header, if this user wrote the entry and it looks like one."""
     st = os.fstat(f.fileno())
@@ -112,7 +102,7 @@ def _header(f: Any) -> tuple | None:
 def _open(entry: Path, want: tuple) -> tuple[tuple, memoryview] | None:
     """The header and the payload of an entry for ``want`` written by this user, if the payload
     is whole (its length and CRC-32 match)."""
-    with open_entry(entry) as f:
+    with open_regular(entry) as f:
         header = _header(f)
         if header is None or header[0] != want:
             return None
@@ -186,7 +176,7 @@ def has_entry(path: Path, signature: Any) -> bool:
     want = _key(path, signature, 0)[:-1]
     for delta in (False, True):
         try:
-            with open_entry(entry_path(path, delta=delta)) as f:
+            with open_regular(entry_path(path, delta=delta)) as f:
                 header = _header(f)
         except Exception:
             continue
@@ -272,7 +262,7 @@ def lineage(path: Path, signature: Any, digest: int) -> Lineage | None:
         return None
     want = _key(path, signature, digest)
     try:
-        with open_entry(entry_path(path)) as f:
+        with open_regular(entry_path(path)) as f:
             full = _header(f)
         if full is not None and full[0] == want:
             return Lineage(want, {})
@@ -362,7 +352,7 @@ def _judge(entry: Path) -> tuple[os.stat_result, tuple | None, tuple | None] | N
     """The entry's file status, its key (None: not an entry this tracker can use) and, for a
     delta, the key of the full entry it builds on; None if it cannot be opened."""
     try:
-        with open_entry(entry) as f:
+        with open_regular(entry) as f:
             st = os.fstat(f.fileno())
             try:
                 header = _header(f)

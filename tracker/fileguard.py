@@ -86,6 +86,22 @@ def check_regular(path: Path, limit: int | None = None) -> None:
                               "tracker reads; nothing read")
 
 
+class NotRegularFile(OSError):
+    """What :func:`open_regular` found is a FIFO, a device or a folder, not a regular file."""
+
+
+def open_regular(path: Path) -> Any:
+    """``path`` opened for reading, only if it is a regular file. O_NONBLOCK: opening a FIFO
+    (put there by someone, or swapped in since a stat) returns at once instead of waiting for a
+    writer forever; raises NotRegularFile then, OSError when it cannot be opened at all."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise NotRegularFile(f"{path}: not a regular file")
+    return handle
+
+
 def read_regular(path: Path, limit: int | None = None) -> bytes:
     """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes.
 
@@ -94,13 +110,12 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
     limit = MAX_READ_BYTES if limit is None else limit
     check_regular(path, limit)
     try:
-        # O_NONBLOCK: if the path was swapped for a FIFO since the stat, opening does not hang.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        handle = open_regular(path)  # if the path was swapped for a FIFO since the stat, no hang
+    except NotRegularFile:
+        raise UnsafeFileError(f"{path}: is not a regular file; nothing read") from None
     except OSError as exc:
         raise UnsafeFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UnsafeFileError(f"{path}: is not a regular file; nothing read")
+    with handle:
         data = handle.read(limit + 1)
     if len(data) > limit:  # it grew while we read
         raise UnsafeFileError(f"{path}: more than the {_human(limit)} tracker reads; nothing read")

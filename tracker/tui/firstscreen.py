@@ -29,6 +29,7 @@ import orjson
 
 from tracker import __version__, diskcache
 from tracker.dates import PDate
+from tracker.fileguard import open_regular
 from tracker.model import Database
 from tracker.query import Counts
 from tracker.snapshots import Signature, content_digest, file_signature, recall
@@ -89,7 +90,7 @@ def _find(path: Path, today: _dt.date) -> Preview | None:
 
 
 def _read_entry(entry: Path) -> dict | None:
-    with diskcache.open_entry(entry) as f:  # a FIFO named like an entry must not hang the start-up
+    with open_regular(entry) as f:  # a FIFO named like an entry must not hang the start-up
         st = os.fstat(f.fileno())
         if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or st.st_size > MAX_ENTRY_BYTES:
             return None  # only what this user wrote is trusted
@@ -101,7 +102,7 @@ def _digest_of(path: Path) -> int | None:
     """The file's content digest, as the store takes it (:func:`tracker.snapshots.content_digest`,
     so a preview's key is the snapshot's), over a memory map rather than a read (no copy: 20-30 ms
     for 70 MB instead of 35-50), in slices so each call releases the GIL while Textual starts."""
-    with diskcache.open_entry(path) as f:  # a regular file only (opened without blocking)
+    with open_regular(path) as f:  # a regular file only (opened without blocking)
         if os.fstat(f.fileno()).st_size == 0:
             return content_digest()
         with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mapped, memoryview(mapped) as view:
