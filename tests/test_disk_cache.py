@@ -247,7 +247,8 @@ def test_pruning_never_removes_an_entry_a_writer_put_in_place_after_it_was_judge
     gone.unlink()
     entry = diskcache.entry_path(gone)
     layout_note = entry.with_suffix(".canonical")  # noted beside the entry; pruned with the database gone
-    assert layout_note.exists()
+    texts = entry.with_suffix(".json")  # the records' --json text, written with the entry; pruned too
+    assert layout_note.exists() and texts.exists()
     judge = diskcache._judge
 
     def judge_then_a_writer_renames_a_new_entry_in(path):
@@ -259,7 +260,7 @@ def test_pruning_never_removes_an_entry_a_writer_put_in_place_after_it_was_judge
         return verdict
 
     monkeypatch.setattr(diskcache, "_judge", judge_then_a_writer_renames_a_new_entry_in)
-    assert diskcache.prune() == 1 and entry.exists() and not layout_note.exists()
+    assert diskcache.prune() == 2 and entry.exists() and not layout_note.exists() and not texts.exists()
 
 
 def test_a_fifo_in_the_cache_folder_is_passed_over_not_waited_on(sample_db, tmp_path):
