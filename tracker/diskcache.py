@@ -33,13 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from tracker import __version__
-from tracker.cacheformat import SHAPE, Unpickler, pickle_value, unpickle
+from tracker.cacheformat import SHAPE, Unpickler, pickle_value, records, rows, unpickle
 from tracker.fileguard import open_regular
 from tracker.gcpause import paused_gc
 from tracker.model import Database
 from tracker.progress import Tick
 
-FORMAT = 4  # 3: chunks, shared dates and statuses; 4: each record's --json text beside it (tracker.jsoncache)
+FORMAT = 4  # 3: chunks, shared dates and statuses; 4: records as rows, and their --json text beside them
 MAGIC = "tracker-decoded-cache"
 MIN_BYTES = 256 * 1024
 MAX_DELTA = 5000  # records changed since the full entry before a write rewrites it whole
@@ -126,7 +126,7 @@ def _load_full(path: Path, want: tuple, tick: Tick | None) -> tuple[Database, An
     # Each chunk is its own pickle, loaded by its own call: a reader in a thread holds the GIL
     # for one chunk (a few milliseconds), so the TUI's screen keeps moving while it loads.
     for name, count, length in chunks:
-        tables[name].update(unpickle(payload[offset:offset + length], shared))
+        tables[name].update(records(name, unpickle(payload[offset:offset + length], shared)))
         offset += length
         done += count
         if tick is not None:
@@ -220,10 +220,10 @@ def save(path: Path, signature: Any, digest: int, database: Database,
             shared: dict = {}
             chunks, parts = [], []
             for name in ("articles", "events", "predictions"):
-                items = list(getattr(database, name).items())
+                items = list(getattr(database, name).values())
                 for start in range(0, len(items), CHUNK):
-                    part = dict(items[start:start + CHUNK])
-                    parts.append(pickle_value(part, shared))
+                    part = items[start:start + CHUNK]
+                    parts.append(pickle_value(rows(part), shared))
                     chunks.append((name, len(part), len(parts[-1])))
             table = pickle_value(list(shared))
             write_entry(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
