@@ -86,7 +86,9 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     today = _dt.date.today()
     records = select(db, flt, today)
     if args.json:
-        _print_json([encode_record(r) for r in records])
+        from tracker.jsoncache import fragment
+
+        _print_json(fragment(records, Store(path).encoded_json(db), depth=0))
     elif records:
         print(table(records, today, output_width()))
     else:
