@@ -17,7 +17,7 @@ import datetime as _dt
 import functools
 import math
 import operator
-from itertools import compress
+from itertools import compress, repeat
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
@@ -41,25 +41,38 @@ def _fact(p: Prediction, f: float, o: int) -> tuple:
             sc.bin_index(f), 1 if (f > 0.5 and o) or (f < 0.5 and not o) else 0, 1 if f != 0.5 else 0)
 
 
+class _Readings(dict):
+    """Hedge phrase -> the table's probability for it, NaN for a phrase the table lacks."""
+
+    def __missing__(self, phrase: str) -> float:
+        read = sc._read_probability(phrase)
+        value = self[phrase] = math.nan if read is None else read
+        return value
+
+
 class Memo:
     """Values shared by every group of one score, keyed by the few fields they depend on."""
 
     def __init__(self) -> None:
         self.facts: dict[tuple, tuple] = {}          # (forecast, outcome, hedge, alt hedge) -> fact
-        self.inferred: dict[tuple, bool] = {}        # (hedge, forecast) -> is_inferred
-        self.days: dict[tuple, _dt.date] = {}        # (year, month, day) -> PDate.last_day()
+        self.readings = _Readings()                  # hedge phrase -> its probability, NaN if none
+        # Keyed by id: the records share their date objects (a few thousand at 100k), and a
+        # dataclass hashes in Python. Each date is kept too, so its id is not reused meanwhile.
+        self.days: dict[int, _dt.date] = {}          # id(PDate) -> its last_day()
+        self._kept: list[object] = []
 
     def last_day(self, d) -> _dt.date:
-        """``d.last_day()``, built once per distinct date (month ends need the calendar)."""
-        key = (d.year, d.month, d.day)
-        day = self.days.get(key)
+        """``d.last_day()``, built once per date object (month ends need the calendar)."""
+        day = self.days.get(id(d))
         if day is None:
-            day = self.days[key] = d.last_day()
+            day = self.days[id(d)] = d.last_day()
+            self._kept.append(d)
         return day
 
 
 _status, _probability, _hedge = (operator.attrgetter(name) for name in ("status", "probability", "hedge"))
-_ID = {status: id(status) for status in Status}  # statuses tallied by id: an Enum hashes in Python
+_VOID_ID = id(_VOID)  # statuses are tallied by id: an Enum hashes in Python
+_TOLERANCE = 1e-9
 _RESOLVED_IDS = frozenset(id(status) for status in Status if status.resolved)
 
 
@@ -70,27 +83,22 @@ def score_pool(pool: list[Prediction], today: _dt.date, matured: bool = False,
     if matured:
         last_day = memo.last_day
         pool = [p for p in pool if last_day(p.resolve_by) < today]
-    # The counts need only each prediction's (status, probability, hedge): tallied in C, then
-    # read once per distinct triple (a few dozen), not once per prediction.
+    # The counts are tallied in C (map, compress, Counter, list.count) rather than a Python
+    # statement or two per prediction: at 100k predictions that loop was the scores' largest part.
     ids = list(map(id, map(_status, pool)))
-    count = dict.fromkeys(_ID.values(), 0)
-    judged = inferred = even = 0
-    for (status_id, f, hedge), times in Counter(zip(ids, map(_probability, pool), map(_hedge, pool))).items():
-        count[status_id] += times
-        if status_id != _ID[_VOID] and f is not None:
-            judged += times
-            if f == 0.5:
-                even += times
-            key = (hedge, f)
-            read = memo.inferred.get(key)
-            if read is None:
-                read = memo.inferred[key] = sc.hedge_reads_as(hedge, f)
-            if read:
-                inferred += times
+    count = Counter(ids)
+    described = list(compress(pool, map(_VOID_ID.__ne__, ids)))  # non-void ...
+    forecasts = list(map(_probability, described))
+    if None in forecasts:  # ... with a probability: the calls made
+        stated = list(map(operator.is_not, forecasts, repeat(None)))
+        described, forecasts = list(compress(described, stated)), list(compress(forecasts, stated))
+    # is_inferred, abs(reading - probability) < 1e-9, with NaN for a phrase the table lacks.
+    inferred = sum(map(_TOLERANCE.__gt__, map(abs, map(operator.sub, map(memo.readings.__getitem__,
+                                                                        map(_hedge, described)), forecasts))))
     resolved = list(compress(pool, map(_RESOLVED_IDS.__contains__, ids)))
     early, facts, periods = _resolved(resolved, trend_by == "quarter", memo)
-    return _figures(len(pool), count[_ID[_CONFIRMED]], count[_ID[Status.REFUTED]], count[_ID[_PENDING]],
-                    count[_ID[_VOID]], judged, inferred, even, early, facts, periods)
+    return _figures(len(pool), count[id(_CONFIRMED)], count[id(Status.REFUTED)], count[id(_PENDING)],
+                    count[_VOID_ID], len(forecasts), inferred, forecasts.count(0.5), early, facts, periods)
 
 
 def _resolved(resolved: list[Prediction], quarters: bool,
@@ -109,10 +117,9 @@ def _resolved(resolved: list[Prediction], quarters: bool,
                 entry = h
             elif h.action == "dispute":
                 dispute = True
-        if entry is not None and entry.known_on:
+        if entry is not None and entry.known_on is not None:  # (a PDate is always true)
             known, due = entry.known_on, p.resolve_by
-            known = days.get((known.year, known.month, known.day)) or last_day(known)
-            if known < (days.get((due.year, due.month, due.day)) or last_day(due)):
+            if (days.get(id(known)) or last_day(known)) < (days.get(id(due)) or last_day(due)):
                 early += 1
         f = p.probability
         if f is None or (dispute and is_disputed(p)):

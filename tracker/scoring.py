@@ -298,10 +298,13 @@ def select(db: Database, author: str | None = None, today: _dt.date | None = Non
     """The predictions whose forecaster's name contains ``author`` (ignoring case), or all;
     with ``today``, as of that day (:func:`tracker.review.as_of`: those not yet made left out)."""
     needle = (author or "").casefold().strip()
-    pool = predictions_as_of(db, today) if today is not None else list(db.predictions.values())
     if not needle:  # everyone: no name to fold 100k times
-        return pool
-    return [p for p in pool if needle in p.forecaster.casefold()]
+        return predictions_as_of(db, today) if today is not None else list(db.predictions.values())
+    # The name first: only the forecaster's predictions are then taken as of that day.
+    chosen = [p for p in db.predictions.values() if needle in p.forecaster.casefold()]
+    if today is None:
+        return chosen
+    return [q for q in (as_of(p, today) for p in chosen) if q is not None]
 
 
 class NoForecaster(TrackerError):
