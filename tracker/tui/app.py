@@ -16,6 +16,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker.model import Database
+from tracker.tui.forked import in_child
+from tracker.tui.offloop import run_off_loop
 from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
@@ -58,12 +60,13 @@ class TrackerApp(App[None]):
         self.session.unsubscribe(self)
         database = message.database
         # run_worker, not @work: @work would repr() the whole Database on the event loop.
-        self.run_worker(lambda: self._announce_due(database), thread=True, group="due", description="due count")
+        self.run_worker(run_off_loop(self._announce_due, database), thread=True, group="due", description="due count")
 
     def _announce_due(self, database: Database) -> None:
         from tracker.review import due_count
 
-        due = due_count(database, self.session.today)
+        today = self.session.today
+        due = in_child(lambda: due_count(database, today))  # every prediction is looked at: see forked.py
         if due:
             noun = "prediction is" if due == 1 else "predictions are"
             self.call_from_thread(self.session.say, f"{due} {noun} due for review: press R (or ctrl+p → "

@@ -19,6 +19,7 @@ from tracker.disputes import is_disputed, open_disputes, side_text
 from tracker.query import normalise_query
 from tracker.text import visible
 from tracker.tui.bounds import one_line
+from tracker.tui.offloop import run_off_loop
 from tracker.tui.rows import Row, haystack
 
 MAX_JUMP_HITS = 40
@@ -55,7 +56,7 @@ class TrackerCommands(Provider):
             for row in rows:
                 haystack(row, screen.database)
 
-        await self.app.run_worker(index, thread=True, group="palette", name="palette index").wait()
+        await self.app.run_worker(run_off_loop(index), thread=True, group="palette", name="palette index").wait()
         self._rows = rows
 
     def _timeline(self):
