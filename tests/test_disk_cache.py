@@ -247,7 +247,8 @@ def test_pruning_never_removes_an_entry_a_writer_put_in_place_after_it_was_judge
     gone.unlink()
     entry = diskcache.entry_path(gone)
     layout_note = entry.with_suffix(".canonical")  # noted beside the entry; pruned with the database gone
-    assert layout_note.exists()
+    texts = entry.with_suffix(".json")  # the records' --json text, written with the entry; pruned too
+    assert layout_note.exists() and texts.exists()
     judge = diskcache._judge
 
     def judge_then_a_writer_renames_a_new_entry_in(path):
@@ -259,7 +260,7 @@ def test_pruning_never_removes_an_entry_a_writer_put_in_place_after_it_was_judge
         return verdict
 
     monkeypatch.setattr(diskcache, "_judge", judge_then_a_writer_renames_a_new_entry_in)
-    assert diskcache.prune() == 1 and entry.exists() and not layout_note.exists()
+    assert diskcache.prune() == 2 and entry.exists() and not layout_note.exists() and not texts.exists()
 
 
 def test_a_fifo_in_the_cache_folder_is_passed_over_not_waited_on(sample_db, tmp_path):
@@ -299,3 +300,30 @@ def test_the_first_screen_of_a_deleted_database_is_pruned_with_its_entry(sample_
     _fresh_load(sample_db)  # writes a full entry, and prunes
     assert not firsts[0].exists()
     assert firsts[1].exists() and diskcache.prune() == 0  # a live database's first screen stays
+
+
+def test_every_kind_of_history_entry_comes_back_from_the_cache_as_it_was(sample_db):
+    from tracker.dates import PDate
+    from tracker.model import HistoryEntry
+    from tracker.snapshots import file_signature
+
+    database = _fresh_load(sample_db)
+    day, month = PDate(2025, 6, 1), PDate(2025, 7)
+    entries = [
+        HistoryEntry(at="2025-06-01T00:00:00Z", action="status", from_status="pending", to_status="confirmed",
+                     note="記事 [b]x[/b]", evidence=["https://example.org/a", "b"], known_on=month, by="ann"),
+        HistoryEntry(at="2025-06-02T00:00:00Z", action="snooze", until=day, note="wait"),
+        HistoryEntry(at="2025-06-03T00:00:00Z", action="dispute", field="resolve_by",
+                     values=[{"value": month, "by": "ann"}, {"value": day, "by": "bob"}]),
+        HistoryEntry(at="2025-06-04T00:00:00Z", action="settle", field="resolve_by", new=day, note="agreed"),
+        HistoryEntry(at="2025-06-05T00:00:00Z", action="edit", field="tags", old=["a"], new=["a", "b"]),
+    ]
+    for table in (database.articles, database.events, database.predictions):
+        for record in table.values():
+            record.history = list(entries)
+    signature = file_signature(sample_db)
+    assert diskcache.save(sample_db, signature, 7, database, None) is not None
+    loaded, _, _ = diskcache.load(sample_db, signature, 7)
+    assert loaded == database
+    first = next(iter(loaded.predictions.values()))
+    assert type(first.history[0]) is HistoryEntry and first.history[2].values[1]["value"] == day

@@ -45,21 +45,24 @@ def today_arg(value: str | None) -> _dt.date:
 
 
 def cmd_review(args: argparse.Namespace, path: Path) -> int:
-    from tracker.codec import encode_record
     from tracker.commands import _print_json
     from tracker.review import early_direction, parse_period, review_queue, snoozed_past
     from tracker.storage import Store
 
     today = today_arg(args.today)
     within = parse_period(args.within, today, "--within") if args.within else None
-    db = Store(path).load()
+    store = Store(path)
+    db = store.load()
     queue = review_queue(db, today, within)
     if args.json:
+        from tracker.jsoncache import fragment
+
+        encoded = store.encoded_json(db)
         parts = ("due", "checkable_early", "upcoming", "snoozed")
         not_due = queue.checkable_early + queue.upcoming
         _print_json({
             "today": today.isoformat(), "within": within.isoformat() if within else None,
-            **{part: [encode_record(p) for p in getattr(queue, part)] for part in parts},
+            **{part: fragment(getattr(queue, part), encoded, depth=1) for part in parts},
             # Extras keyed by id, so the lists stay shaped exactly as `tracker list --json`.
             "early_direction": {p.id: way for p in not_due if (way := early_direction(p))},
             "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},

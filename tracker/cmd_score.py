@@ -26,21 +26,23 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
     from tracker.cmd_review import today_arg
     from tracker.commands import _print_json
     from tracker.console import output_width
-    from tracker.scoring import require_forecaster, score_current, score_groups, select
+    from tracker.score_fast import group_scores, score_pool
+    from tracker.scoring import require_forecaster, select
     from tracker.storage import Store
 
     today = today_arg(args.today)
     db = Store(path).load()
-    require_forecaster(db, args.author)  # a name that matches nobody: refused, not an empty record
+    chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
+    if not chosen:  # a name that matches nobody (on any day): refused, not an empty record
+        require_forecaster(db, args.author)
     if args.by:
-        groups = score_groups(db, args.by, today, args.matured, args.author)
+        groups = group_scores(chosen, args.by, today, args.matured)
         if args.json:
             _print_json(groups)
         else:
             print(groups_text(groups, args.by, args.author, cut=output_width() is not None))
         return 0
-    chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
-    result = score_current(chosen, today, args.matured)
+    result = score_pool(chosen, today, args.matured)
     if args.json:
         _print_json(result)
     else:

@@ -86,7 +86,9 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     today = _dt.date.today()
     records = select(db, flt, today)
     if args.json:
-        _print_json([encode_record(r) for r in records])
+        from tracker.jsoncache import fragment
+
+        _print_json(fragment(records, Store(path).encoded_json(db), depth=0))
     elif records:
         print(table(records, today, output_width()))
     else:
@@ -247,10 +249,11 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     from tracker.progress import bar
 
     with bar(f"reading {path.name}") as tick:
-        db = Store(path, tick).load()
+        store = Store(path, tick)
+        db = store.load()
     records = sorted(db.records(), key=timeline_key)
     with bar("exporting") as tick:
-        data = export_csv(records, tick) if args.format == "csv" else export_json(records)
+        data = export_csv(records, tick) if args.format == "csv" else export_json(records, store.encoded_json(db))
     if args.output == "":
         raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if args.output and args.output != "-":

@@ -33,13 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from tracker import __version__
-from tracker.cacheformat import SHAPE, Unpickler, pickle_value, unpickle
+from tracker.cacheformat import SHAPE, Unpickler, pickle_value, records, rows, unpickle
 from tracker.fileguard import open_regular
 from tracker.gcpause import paused_gc
 from tracker.model import Database
 from tracker.progress import Tick
 
-FORMAT = 3  # independently pickled chunks; dates and statuses in one shared table, referenced by index
+FORMAT = 4  # 3: chunks, shared dates and statuses; 4: records as rows, and their --json text beside them
 MAGIC = "tracker-decoded-cache"
 MIN_BYTES = 256 * 1024
 MAX_DELTA = 5000  # records changed since the full entry before a write rewrites it whole
@@ -99,7 +99,7 @@ def _header(f: Any) -> tuple | None:
     return header
 
 
-def _open(entry: Path, want: tuple) -> tuple[tuple, memoryview] | None:
+def open_entry(entry: Path, want: tuple) -> tuple[tuple, memoryview] | None:
     """The header and the payload of an entry for ``want`` written by this user, if the payload
     is whole (its length and CRC-32 match)."""
     with open_regular(entry) as f:
@@ -114,7 +114,7 @@ def _open(entry: Path, want: tuple) -> tuple[tuple, memoryview] | None:
 
 
 def _load_full(path: Path, want: tuple, tick: Tick | None) -> tuple[Database, Any] | None:
-    found = _open(entry_path(path), want)
+    found = open_entry(entry_path(path), want)
     if found is None:
         return None
     (_, duplicates, _, _, (table_length, chunks)), payload = found
@@ -126,7 +126,7 @@ def _load_full(path: Path, want: tuple, tick: Tick | None) -> tuple[Database, An
     # Each chunk is its own pickle, loaded by its own call: a reader in a thread holds the GIL
     # for one chunk (a few milliseconds), so the TUI's screen keeps moving while it loads.
     for name, count, length in chunks:
-        tables[name].update(unpickle(payload[offset:offset + length], shared))
+        tables[name].update(records(name, unpickle(payload[offset:offset + length], shared)))
         offset += length
         done += count
         if tick is not None:
@@ -149,7 +149,7 @@ def load(path: Path, signature: Any, digest: int,
                 database, duplicates = full
                 lineage = Lineage(want, {})
             else:  # or written as a delta over an earlier full entry
-                delta = _open(entry_path(path, delta=True), want)
+                delta = open_entry(entry_path(path, delta=True), want)
                 if delta is None:
                     return None
                 (_, duplicates, _, _, base), payload = delta
@@ -185,8 +185,8 @@ def has_entry(path: Path, signature: Any) -> bool:
     return False
 
 
-def _write(target: Path, header: tuple, payload: bytes) -> None:
-    """Write an entry whole (temp file, rename): a reader sees the old entry or the new one."""
+def write_entry(target: Path, header: tuple, payload: bytes) -> None:
+    """Write an entry (``header``: key, duplicates, extra) whole (temp file, rename): a reader sees the old entry or the new one."""
     head = pickle.dumps((header[0], header[1], len(payload), zlib.crc32(payload), header[2]), protocol=5)
     write_whole(target, head, payload)
 
@@ -220,17 +220,23 @@ def save(path: Path, signature: Any, digest: int, database: Database,
             shared: dict = {}
             chunks, parts = [], []
             for name in ("articles", "events", "predictions"):
-                items = list(getattr(database, name).items())
+                items = list(getattr(database, name).values())
                 for start in range(0, len(items), CHUNK):
-                    part = dict(items[start:start + CHUNK])
-                    parts.append(pickle_value(part, shared))
+                    part = items[start:start + CHUNK]
+                    parts.append(pickle_value(rows(part), shared))
                     chunks.append((name, len(part), len(parts[-1])))
             table = pickle_value(list(shared))
-            _write(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
-        prune()  # a full entry costs a second at 100k records: a look over the folder is nothing next to it
-        return Lineage(key, {})
+            write_entry(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
     except Exception:
         return None  # best-effort: no cache is slower, never wrong
+    # Each record's --json text too (a second, separate entry: without it, records are encoded afresh).
+    with contextlib.suppress(Exception), paused_gc():
+        from tracker import jsoncache
+
+        jsoncache.save(path, key, database)
+    with contextlib.suppress(Exception):
+        prune()  # a full entry costs a second at 100k records: a look over the folder is nothing next to it
+    return Lineage(key, {})
 
 
 def save_change(path: Path, signature: Any, digest: int, database: Database, duplicates: list[str] | None,
@@ -247,7 +253,7 @@ def save_change(path: Path, signature: Any, digest: int, database: Database, dup
     key = _key(path, signature, digest)
     try:
         with paused_gc():
-            _write(entry_path(path, delta=True), (key, duplicates, lineage.base), pickle_value(changes))
+            write_entry(entry_path(path, delta=True), (key, duplicates, lineage.base), pickle_value(changes))
         return Lineage(lineage.base, changes)
     except Exception:
         return None
@@ -266,7 +272,7 @@ def lineage(path: Path, signature: Any, digest: int) -> Lineage | None:
             full = _header(f)
         if full is not None and full[0] == want:
             return Lineage(want, {})
-        delta = _open(entry_path(path, delta=True), want)
+        delta = open_entry(entry_path(path, delta=True), want)
         if delta is None or full is None or full[0] != delta[0][4]:
             return None
         return Lineage(delta[0][4], unpickle(delta[1]))
@@ -279,7 +285,7 @@ def note_canonical(path: Path, signature: Any, digest: int) -> None:
     records into them, see tracker.splice): an empty entry beside the full one, under the
     same key; best-effort, like every entry, and pruned like them."""
     with contextlib.suppress(Exception):
-        _write(entry_path(path).with_suffix(".canonical"), (_key(path, signature, digest), None, None), b"")
+        write_entry(entry_path(path).with_suffix(".canonical"), (_key(path, signature, digest), None, None), b"")
 
 
 def is_canonical(path: Path, signature: Any, digest: int) -> bool:
@@ -287,13 +293,13 @@ def is_canonical(path: Path, signature: Any, digest: int) -> bool:
     if signature is None:
         return False
     try:
-        return _open(entry_path(path).with_suffix(".canonical"), _key(path, signature, digest)) is not None
+        return open_entry(entry_path(path).with_suffix(".canonical"), _key(path, signature, digest)) is not None
     except Exception:
         return False
 
 
-_ENTRY_NAME = r"[0-9a-f]{32}\.(pickle|delta|canonical)"  # compiled on first use (re caches it), not at start-up
-_TEMP_NAME = r"\.[0-9a-f]{32}\.(pickle|delta|canonical|first)\..+\.tmp"
+_ENTRY_NAME = r"[0-9a-f]{32}\.(pickle|delta|canonical|json)"  # compiled on first use (re caches it), not at start-up
+_TEMP_NAME = r"\.[0-9a-f]{32}\.(pickle|delta|canonical|json|first)\..+\.tmp"
 # The TUI's first screen (tracker/tui/firstscreen.py): JSON, kept only beside a usable full entry.
 _FIRST_NAME = r"[0-9a-f]{32}\.first"
 STALE_TEMP_SECONDS = 3600  # a temp file this old has no writer left (it crashed or was killed)
@@ -339,6 +345,9 @@ def prune() -> int:
         if kind == "delta" and usable:  # a change over one full entry: useless without that entry
             full = judged.get(f"{stem}.pickle")
             usable = full is not None and full[1] == base
+        elif kind == "json" and usable:  # the text of one full entry's records: useless without it
+            full = judged.get(f"{stem}.pickle")
+            usable = full is not None and full[1] == key
         if not usable:
             doomed.append((folder / name, st))
         elif kind == "pickle":

@@ -66,8 +66,12 @@ def _json_bytes(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def export_json(records: list[Record]) -> bytes:
-    return _json_bytes([encode_record(r) for r in records])
+def export_json(records: list[Record], encoded: Any = None) -> bytes:
+    """The records as `list --json` prints them (``encoded``: their cached text, see
+    :func:`tracker.storage.Store.encoded_json`)."""
+    from tracker.jsoncache import fragment
+
+    return _json_bytes(fragment(records, encoded, depth=0))
 
 
 def to_csv_row(record: Record) -> dict[str, str]:

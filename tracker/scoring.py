@@ -20,22 +20,17 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
-import random
 from collections.abc import Callable, Iterable
 
 from tracker import hedges
+from tracker.bootstrap import (BOOTSTRAP_MAX, BOOTSTRAP_MIN, BOOTSTRAP_NUMPY, BOOTSTRAP_SAMPLES,  # noqa: F401
+                               BOOTSTRAP_SEED, Z95, bootstrap_brier)
 from tracker.disputes import is_disputed
 from tracker.errors import TrackerError
 from tracker.model import Database, Prediction, Status
 from tracker.review import as_of, predictions_as_of
 
-Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal
 CLIP = (0.01, 0.99)      # log loss and baseline score: one confident miss must not be infinite
-BOOTSTRAP_MIN = 20       # below this a bootstrap interval would be noise
-BOOTSTRAP_MAX = 200      # above this the normal interval, which the bootstrap converges to
-BOOTSTRAP_SAMPLES = 2000
-BOOTSTRAP_NUMPY = 50      # from this many forecasts numpy draws the resamples (below, importing it costs more)
-BOOTSTRAP_SEED = 20250223  # fixed, so the same record always gets the same interval
 GROUPINGS = ("forecaster", "article", "tag", "year")
 KEYS = ("n", "resolved", "confirmed", "refuted", "pending", "void", "hit_rate", "hit_rate_ci95",
         "brier", "brier_ci95", "log_loss", "baseline_score", "brier_hedge_range", "stated",
@@ -117,16 +112,18 @@ def calibration(pairs: list[tuple[float, int]]) -> list[dict]:
     bins: list[list[tuple[float, int]]] = [[] for _ in range(10)]
     for f, o in pairs:
         bins[bin_index(f)].append((f, o))
-    table = []
-    for i, members in enumerate(bins):
-        hits = sum(o for _, o in members)
-        table.append({
-            "low": i / 10, "high": (i + 1) / 10, "n": len(members),
-            "mean_forecast": sum(f for f, _ in members) / len(members) if members else None,
-            "observed": hits / len(members) if members else None,
-            "observed_ci95": wilson(hits, len(members)),
-        })
-    return table
+    return [calibration_row(i, len(members), sum(o for _, o in members), sum(f for f, _ in members))
+            for i, members in enumerate(bins)]
+
+
+def calibration_row(i: int, n: int, hits: int, forecasts: float) -> dict:
+    """Bin ``i`` of the calibration table: ``n`` forecasts summing to ``forecasts``, ``hits`` true."""
+    return {
+        "low": i / 10, "high": (i + 1) / 10, "n": n,
+        "mean_forecast": forecasts / n if n else None,
+        "observed": hits / n if n else None,
+        "observed_ci95": wilson(hits, n),
+    }
 
 
 def murphy(pairs: list[tuple[float, int]],
@@ -138,54 +135,18 @@ def murphy(pairs: list[tuple[float, int]],
     """
     if not pairs:
         return None, None, None
-    n = len(pairs)
-    base = sum(o for _, o in pairs) / n
+    return decompose(len(pairs), sum(o for _, o in pairs), table if table is not None else calibration(pairs))
+
+
+def decompose(n: int, hits: int, table: list[dict]) -> tuple[float, float, float]:
+    """:func:`murphy` of ``n`` forecasts (``n`` > 0), ``hits`` of them true, binned as ``table``."""
+    base = hits / n
     reliability = resolution = 0.0
-    for row in table if table is not None else calibration(pairs):  # (the table of these pairs, if known)
+    for row in table:
         if row["n"]:
             reliability += row["n"] * (row["mean_forecast"] - row["observed"]) ** 2
             resolution += row["n"] * (row["observed"] - base) ** 2
     return reliability / n, resolution / n, base * (1 - base)
-
-
-def bootstrap_brier(pairs: list[tuple[float, int]], samples: int = BOOTSTRAP_SAMPLES,
-                    seed: int = BOOTSTRAP_SEED) -> list[float] | None:
-    """A 95% interval for the Brier score; None below 20 forecasts.
-
-    A percentile bootstrap up to 200 forecasts. Above that, resampling costs seconds (a
-    score per tag of a large file) while the bootstrap distribution of a mean is normal to
-    within rounding, so the normal interval mean ± 1.96·sd/√n is given instead.
-    """
-    if len(pairs) < BOOTSTRAP_MIN:
-        return None
-    errors = sorted((f - o) ** 2 for f, o in pairs)  # sorted: the input's order must not matter
-    n = len(errors)
-    if n > BOOTSTRAP_MAX:
-        mean = sum(errors) / n
-        half = Z95 * math.sqrt(sum((e - mean) ** 2 for e in errors) / (n - 1) / n)
-        return [max(0.0, mean - half), min(1.0, mean + half)]
-    means = sorted(_resample_means(errors, samples, seed))
-    return [means[int(0.025 * samples)], means[min(int(0.975 * samples), samples - 1)]]
-
-
-def _resample_means(errors: list[float], samples: int, seed: int) -> list[float]:
-    """The means of ``samples`` resamples of ``errors``, each n draws with replacement.
-
-    From ``BOOTSTRAP_NUMPY`` forecasts, drawn in one vectorised call with numpy's default
-    generator (PCG64, seeded, so the same record always gets the same interval; numpy is
-    imported only then); below, with Python's (seeded too). A loop of
-    ``random.choices`` took about 5 ms per resample set of 200 and `score --by forecaster`
-    bootstraps every group (300 forecasters: 1.5-4 s at 100k predictions).
-    """
-    n = len(errors)
-    if n < BOOTSTRAP_NUMPY:  # 100,000 draws at most: quicker in Python than numpy's 70 ms import
-        rng = random.Random(seed)
-        return [sum(rng.choices(errors, k=n)) / n for _ in range(samples)]
-    import numpy as np
-
-    draws = np.random.default_rng(seed).integers(0, n, size=(samples, n),
-                                                 dtype=np.uint16 if n <= 0xFFFF else np.int64)
-    return (np.asarray(errors, dtype=np.float64)[draws].sum(axis=1) / n).tolist()
 
 
 # The hedge table is fixed: a phrase's reading is looked up (NFKC, case-folded) once, not once
@@ -201,8 +162,13 @@ def _read_probability(phrase: str) -> float | None:
 
 def is_inferred(p: Prediction) -> bool:
     """The probability is the hedge table's reading of the prediction's hedge phrase."""
-    read = _read_probability(p.hedge)
-    return p.probability is not None and read is not None and abs(read - p.probability) < 1e-9
+    return hedge_reads_as(p.hedge, p.probability)
+
+
+def hedge_reads_as(hedge: str, probability: float | None) -> bool:
+    """:func:`is_inferred` of a prediction with this hedge phrase and probability."""
+    read = _read_probability(hedge)
+    return probability is not None and read is not None and abs(read - probability) < 1e-9
 
 
 def reading_range(p: Prediction) -> tuple[float, float]:
@@ -251,14 +217,24 @@ def trend(scored: list[Prediction], by: str = "year") -> list[dict]:
 
 def score(predictions: Iterable[Prediction], today: _dt.date, matured: bool = False,
           trend_by: str = "year") -> dict:
-    """Every figure of a track record, as one JSON-ready dict with the keys in :data:`KEYS`."""
+    """Every figure of a track record, as one JSON-ready dict with the keys in :data:`KEYS`.
+
+    Computed by :func:`tracker.score_fast.score_pool`, the same figures as
+    :func:`score_current` (the plain statement of them) in one pass."""
+    from tracker.score_fast import score_pool
+
     current = [q for q in (as_of(p, today) for p in predictions) if q is not None]
-    return score_current(current, today, matured, trend_by)
+    return score_pool(current, today, matured, trend_by)
 
 
 def score_current(current: list[Prediction], today: _dt.date, matured: bool = False,
                   trend_by: str = "year") -> dict:
-    """:func:`score` of predictions already taken as of ``today`` (:func:`select` with ``today``)."""
+    """:func:`score` of predictions already taken as of ``today`` (:func:`select` with ``today``).
+
+    The definition of every figure, one plain pass each; the commands use
+    :func:`tracker.score_fast.score_pool`, which gives the same floats to the last bit
+    (tests/test_score_fast.py holds the two together).
+    """
     pool = [p for p in current if not matured or has_matured(p, today)]
     scored = scorable(pool)
     pairs = [(p.probability, outcome(p)) for p in scored]
@@ -305,7 +281,8 @@ def forecaster_label(p: Prediction) -> str:
     return p.forecaster or UNATTRIBUTED
 
 
-def _group_keys(by: str) -> Callable[[Prediction], list[str]]:
+def group_keys(by: str) -> Callable[[Prediction], list[str]]:
+    """The groups a prediction counts in under ``--by``; ValueError for an unknown grouping."""
     if by == "forecaster":
         return lambda p: [forecaster_label(p)]
     if by == "article":
@@ -321,8 +298,13 @@ def select(db: Database, author: str | None = None, today: _dt.date | None = Non
     """The predictions whose forecaster's name contains ``author`` (ignoring case), or all;
     with ``today``, as of that day (:func:`tracker.review.as_of`: those not yet made left out)."""
     needle = (author or "").casefold().strip()
-    pool = predictions_as_of(db, today) if today is not None else db.predictions.values()
-    return [p for p in pool if needle in p.forecaster.casefold()]
+    if not needle:  # everyone: no name to fold 100k times
+        return predictions_as_of(db, today) if today is not None else list(db.predictions.values())
+    # The name first: only the forecaster's predictions are then taken as of that day.
+    chosen = [p for p in db.predictions.values() if needle in p.forecaster.casefold()]
+    if today is None:
+        return chosen
+    return [q for q in (as_of(p, today) for p in chosen) if q is not None]
 
 
 class NoForecaster(TrackerError):
@@ -343,10 +325,7 @@ def score_groups(db: Database, by: str, today: _dt.date, matured: bool = False,
                  author: str | None = None) -> list[dict]:
     """One score per forecaster, article, tag (a prediction counts under each of its tags)
     or year made, ordered by group; each dict starts with its ``group``."""
-    keys = _group_keys(by)
-    groups: dict[str, list[Prediction]] = {}
-    for p in select(db, author, today):
-        for key in keys(p):
-            groups.setdefault(key, []).append(p)
-    # select() took them as of today already: each group is scored without doing it again.
-    return [{"group": key, **score_current(members, today, matured)} for key, members in sorted(groups.items())]
+    from tracker.score_fast import group_scores
+
+    group_keys(by)  # an unknown grouping is refused before any work
+    return group_scores(select(db, author, today), by, today, matured)

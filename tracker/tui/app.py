@@ -7,6 +7,7 @@ is the :class:`~tracker.tui.session.Session`.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as _dt
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker.model import Database
+from tracker.tui.forked import in_child
+from tracker.tui.offloop import heartbeat, run_off_loop
 from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
@@ -51,19 +54,24 @@ class TrackerApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = str(self.session.store.path)
         self.session.subscribe(self)
+        self._heartbeat = asyncio.get_running_loop().create_task(heartbeat())  # see offloop.give_way
         self.session.start()
+
+    def on_unmount(self) -> None:
+        self._heartbeat.cancel()
 
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         # Only the first read: the start-up notice, not one after every mark.
         self.session.unsubscribe(self)
         database = message.database
         # run_worker, not @work: @work would repr() the whole Database on the event loop.
-        self.run_worker(lambda: self._announce_due(database), thread=True, group="due", description="due count")
+        self.run_worker(run_off_loop(self._announce_due, database), thread=True, group="due", description="due count")
 
     def _announce_due(self, database: Database) -> None:
         from tracker.review import due_count
 
-        due = due_count(database, self.session.today)
+        today = self.session.today
+        due = in_child(lambda: due_count(database, today))  # every prediction is looked at: see forked.py
         if due:
             noun = "prediction is" if due == 1 else "predictions are"
             self.call_from_thread(self.session.say, f"{due} {noun} due for review: press R (or ctrl+p → "

@@ -21,6 +21,7 @@ from tracker.fields import FieldError
 from tracker.model import Event, Prediction, Record
 from tracker.storage import StoreError
 from tracker.text import visible
+from tracker.tui.offloop import collector_quiet
 
 def _form_fields(kind: str) -> tuple[tuple[str, str, str], ...]:
     """(field, label, placeholder) of each field the field table puts in the form."""
@@ -144,6 +145,7 @@ class RecordForm(ModalScreen[str | None]):
         self._save(self.kind, values)
 
     @work(thread=True, group="write")
+    @collector_quiet
     def _save(self, kind: str, values: dict[str, str]) -> None:
         try:
             record = self.save_record(kind, values)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.dates import PDate
 from tracker.model import Database, Prediction, Record
 from tracker.query import KIND_ORDER, Counts, status_counts
-from tracker.tui.rows import Context, Row, View, order, row_for, shows_for, today_row
+from tracker.tui.rows import (
+    Context, Row, View, build_made_rows, build_rows, context_for, order, row_for, shows_for, today_row, visible_rows,
+)
 
 
 def _key(row: Row) -> tuple[int, str]:
@@ -104,3 +107,27 @@ def _fields(counts: Counts) -> tuple[int, ...]:
     return (counts.pending, counts.confirmed, counts.refuted, counts.overdue, counts.void)
 
 
+
+
+def rows_after_read(old: Database | None, database: Database, all_rows: list[Row], context: Context | None,
+                    counts: Counts, view: View, shown: list[Row] | None, today: _dt.date,
+                    cancelled: Callable[[], bool]) -> tuple[list[Row], Context, Counts, list[Row] | None]:
+    """The timeline's rows for a freshly read ``database``: all rows, their context, the counts
+    and the rows of ``view`` (None if cancelled). After this app's own write (``old`` is the
+    database before it) only the changed records' rows are replaced; otherwise all are built.
+    ``shown``: the rows of ``view`` shown now, patched rather than filtered again when given."""
+    change = change_between(old, database) if old is not None and context is not None else None
+    rows = None
+    if change is not None:
+        all_rows, fresh = patch_rows(all_rows, change, context)
+        counts = patch_counts(counts, change, today)
+        if shown is not None and not view.show_made:
+            rows = patch_visible(shown, change, fresh, view, database, today)
+    else:
+        all_rows = build_rows(database, today)
+        context = all_rows[0].context if all_rows else context_for(database, today)
+        counts = status_counts(database.predictions.values(), today)
+    if rows is None:
+        made = build_made_rows(all_rows) if view.show_made else None
+        rows = visible_rows(all_rows, view, database, today, cancelled, made)
+    return all_rows, context, counts, rows

@@ -10,7 +10,6 @@ the screen never waits on the file.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import threading
 from pathlib import Path
 
@@ -20,13 +19,13 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from tracker import diskcache
-from tracker.gcpause import paused_gc
 from tracker.model import Database
 from tracker.snapshots import recall
 from tracker.storage import Signature, Store, StoreError
 from tracker.text import visible
 from tracker.tui import coldload, firstscreen
 from tracker.tui.firstscreen import Preview
+from tracker.tui.offloop import give_way, run_off_loop
 from tracker.tui.writes import RecordWritten, UndoItem, Writes  # noqa: F401 (RecordWritten: re-exported)
 
 WATCH_SECONDS = 1.0
@@ -156,23 +155,21 @@ class Session(Writes):
     def load(self, keep_id: str | None = None) -> None:
         """Read the file in a thread worker; listeners get DatabaseLoaded or DatabaseUnreadable."""
         self._load_started = True
-        self.app.run_worker(lambda: self._load(keep_id), thread=True, exclusive=True, group="load",
+        self.app.run_worker(run_off_loop(self._load, keep_id), thread=True, exclusive=True, group="load",
                             name="load")
 
     def _load(self, keep_id: str | None) -> None:
         signature = self.store.signature()
         # Decoding reports its progress (thread-safe posts); a file already decoded by this
         # process (our own write) reports nothing, as it costs nothing.
-        self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
+        self.store.tick = lambda done, total: (self._post(LoadProgress, done, total), give_way())
         try:
             if self.store.exists():
                 self._decode_elsewhere(signature)
-                with paused_gc():
-                    database = self.store.load()
-                    # Frozen here, before the collector comes back: its first pass would walk
-                    # the millions of objects just built, holding the GIL for 0.2-0.5 s (the
-                    # screen stalls). _loaded freezes again, for what was built after.
-                    gc.freeze()
+                # The collector is paused (run_off_loop) and the records are frozen out of it
+                # when the worker ends: its first pass over the two million objects just built
+                # would hold the GIL for 0.2-0.5 s.
+                database = self.store.load()
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
             else:
@@ -217,10 +214,6 @@ class Session(Writes):
         self.database, self.signature = database, signature
         self.loaded = True
         self.preview = None
-        # The records live as long as this read: keep the cyclic collector from walking them
-        # again and again (at 100k records each full collection held the GIL for a second or
-        # more, freezing the screen). Refcounting still frees them after the next reload.
-        gc.freeze()
         self._post(DatabaseLoaded, database, keep_id)
 
     def check_file(self) -> None:

@@ -20,6 +20,7 @@ from tracker.fields import FieldError
 from tracker.model import HistoryEntry, Prediction, Record, Status
 from tracker.storage import StoreError
 from tracker.tui.dialogs import MarkDialog, MarkRequest
+from tracker.tui.offloop import run_off_loop
 
 WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
 
@@ -84,7 +85,7 @@ class Writes:
                 return
             self.app.call_from_thread(done, result)
 
-        self.app.run_worker(run, thread=True, group="write", name=name)
+        self.app.run_worker(run_off_loop(run), thread=True, group="write", name=name)
 
     def _marked(self, updated: Prediction) -> None:
         entry = updated.history[-1]

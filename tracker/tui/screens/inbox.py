@@ -24,6 +24,7 @@ from tracker.ingest.similarity import similar
 from tracker.model import Database
 from tracker.text import visible
 from tracker.tui import coldload
+from tracker.tui.offloop import collector_quiet
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
 from tracker.tui.session import Session
 
@@ -63,6 +64,7 @@ class InboxScreen(Screen[None]):
         self.reload()
 
     @work(thread=True, exclusive=True, group="inbox-load")
+    @collector_quiet
     def reload(self, keep: int = 0) -> None:
         signature = self.store.signature()
         items = None
@@ -124,6 +126,7 @@ class InboxScreen(Screen[None]):
         self._suggest_and_merge(pid, doc, self.session.database)
 
     @work(thread=True, exclusive=True, group="inbox-suggest", description="merge suggestion")  # no repr of the Database
+    @collector_quiet
     def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
         suggestion = _closest(database, doc)
         self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, suggestion),
@@ -138,6 +141,7 @@ class InboxScreen(Screen[None]):
         self._write(verb, pid, payload, self.query_one("#inbox-list", OptionList).highlighted or 0)
 
     @work(thread=True, group="inbox-write")
+    @collector_quiet
     def _write(self, verb: str, pid: str, payload: Any, index: int) -> None:
         try:
             if verb == "accept":

@@ -25,6 +25,8 @@ from tracker.review import due_date, early_direction, review_queue
 from tracker.text import visible
 from tracker.tui.bounds import bounded
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
+from tracker.tui.forked import in_child
+from tracker.tui.offloop import run_off_loop
 from tracker.tui.session import DatabaseLoaded, RecordWritten, Session
 
 EARLY = {"confirm": "can be confirmed as soon as it happens",
@@ -83,7 +85,7 @@ class ReviewScreen(Screen[None]):
     def _start(self, database: Database) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(lambda: self._compute(database), thread=True, exclusive=True, group="review",
+        self.run_worker(run_off_loop(self._compute, database), thread=True, exclusive=True, group="review",
                         description="review queue")
 
     def on_unmount(self) -> None:
@@ -91,8 +93,15 @@ class ReviewScreen(Screen[None]):
 
     def _compute(self, database: Database) -> None:
         """The queue, worked out off the event loop (every prediction is looked at)."""
-        queue = review_queue(database, self.session.today)
-        items = [Item(p, "due") for p in queue.due] + [Item(p, "checkable early") for p in queue.checkable_early]
+        today = self.session.today
+
+        def ids() -> tuple[list[str], list[str]]:
+            queue = review_queue(database, today)
+            return [p.id for p in queue.due], [p.id for p in queue.checkable_early]
+
+        due, early = in_child(ids)  # its sort is one C call that would hold the GIL (see forked.py)
+        found = database.predictions
+        items = [Item(found[i], "due") for i in due] + [Item(found[i], "checkable early") for i in early]
         self.app.call_from_thread(self._queue_ready, items)
 
     def _queue_ready(self, items: list[Item]) -> None:

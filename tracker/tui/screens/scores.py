@@ -7,6 +7,8 @@ resolved the screen says so in words instead of drawing an empty chart.
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,11 +23,14 @@ from tracker.scoring import score, score_groups
 from tracker.text import visible
 from tracker.tui.bounds import one_line
 from tracker.tui.chart import calibration_chart, trend_bars
+from tracker.tui.forked import in_child
+from tracker.tui.offloop import run_off_loop
 from tracker.tui.session import DatabaseLoaded, Session
 
 ALL = "all forecasters"
 COLUMNS = ("forecaster", "n", "resolved", "hit rate (95% CI)", "Brier (95% CI)", "hedge range",
            "void", "at 50%")
+ROWS_AT_ONCE = 40
 
 
 def table_row(result: dict) -> list[Text]:
@@ -55,6 +60,7 @@ class ScoresScreen(Screen[None]):
         self.session = session
         self.matured = False
         self.results: list[dict] | None = None  # None until computed; the first is all forecasters
+        self._shown = 0  # how many times scores arrived: a newer arrival stops an older one's rows
 
     def compose(self) -> ComposeResult:
         yield Static("Scores — computing…", id="scores-title", markup=False)
@@ -82,23 +88,38 @@ class ScoresScreen(Screen[None]):
     def _compute(self, database: Database, matured: bool) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(lambda: self._score(database, matured), thread=True, exclusive=True, group="scores",
+        self.run_worker(run_off_loop(self._score, database, matured), thread=True, exclusive=True, group="scores",
                         description="scores")
 
     def _score(self, database: Database, matured: bool) -> None:
         """Every score, off the event loop (bootstrap intervals take a while on a long record)."""
         today = self.session.today
-        overall = {"group": ALL, **score(database.predictions.values(), today, matured)}
-        groups = score_groups(database, "forecaster", today, matured)
-        self.app.call_from_thread(self._show, [overall, *groups])
 
-    def _show(self, results: list[dict]) -> None:
+        def results() -> list[dict]:
+            overall = {"group": ALL, **score(database.predictions.values(), today, matured)}
+            return [overall, *score_groups(database, "forecaster", today, matured)]
+
+        # In a forked child: sorting every error and bootstrapping (numpy) are C calls that hold
+        # the GIL, and would stall the screen however they are chunked (see forked.py).
+        self.app.call_from_thread(self._show, in_child(results))
+
+    async def _show(self, results: list[dict]) -> None:
         self.results = results
+        self._shown += 1
+        shown = self._shown
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
-        for i, result in enumerate(results):
-            table.add_row(*table_row(result), key=str(i))
+        # A few rows at a time, letting the screen draw between: the table measures every cell
+        # of the rows added since it last drew (about 0.1 ms a row), and there is a row per
+        # forecaster, however many that is.
+        for start in range(0, len(results), ROWS_AT_ONCE):
+            if start:
+                await asyncio.sleep(0)
+                if shown != self._shown or not self.is_attached:
+                    return  # newer scores arrived (or the screen closed): they are drawn instead
+            for i in range(start, min(start + ROWS_AT_ONCE, len(results))):
+                table.add_row(*table_row(results[i]), key=str(i))
         if results:
             table.move_cursor(row=min(keep, len(results) - 1))
         matured = " · matured only (deadline passed)" if self.matured else ""

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import WorkerCancelled, get_current_worker
 
 from tracker.model import Database, Record
-from tracker.query import Counts, status_counts
+from tracker.query import Counts
 from tracker.text import visible
 from tracker.snapshots import Signature
 from tracker.tui import firstscreen
@@ -23,11 +23,11 @@ from tracker.tui.firstscreen import Preview
 from tracker.tui.header import header_text
 from tracker.tui.details import details_grid, render_details
 from tracker.tui.form import RecordForm, is_editable
-from tracker.tui.patch import change_between, patch_counts, patch_rows, patch_visible
+from tracker.tui.patch import rows_after_read
 from tracker.tui.rows import (
-    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for,
-    narrows, visible_rows,
+    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, cursor_for, narrows, visible_rows,
 )
+from tracker.tui.offloop import run_off_loop
 from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
 from tracker.tui.timeline import Timeline
 
@@ -115,7 +115,7 @@ class TimelineScreen(Screen[None]):
         view, signature = replace(self.view), self.session.signature
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(lambda: self._build(database, signature, keep_id, view, shown), thread=True,
+        self.run_worker(run_off_loop(self._build, database, signature, keep_id, view, shown), thread=True,
                         exclusive=True, group="rows", description="timeline rows")
 
     def _build(self, database: Database, signature: Signature | None, keep_id: str | None, view: View,
@@ -123,21 +123,9 @@ class TimelineScreen(Screen[None]):
         """Rows for a freshly read database, built off the event loop: after this app's own
         write only the changed records' rows are replaced; otherwise all of them are built."""
         today, worker = self.session.today, get_current_worker()
-        old, all_rows, context = self._built_from, self.all_rows, self.context
-        change = change_between(old, database) if old is not None and context is not None else None
-        if change is not None:
-            all_rows, fresh = patch_rows(all_rows, change, context)
-            counts = patch_counts(self.counts, change, today)
-            rows = None if shown is None or view.show_made else patch_visible(shown, change, fresh, view,
-                                                                               database, today)
-        else:
-            all_rows = build_rows(database, today)
-            context = all_rows[0].context if all_rows else context_for(database, today)
-            counts = status_counts(database.predictions.values(), today)
-            rows = None
-        if rows is None:
-            made = build_made_rows(all_rows) if view.show_made else None
-            rows = visible_rows(all_rows, view, database, today, lambda: worker.is_cancelled, made)
+        all_rows, context, counts, rows = rows_after_read(
+            self._built_from, database, self.all_rows, self.context, self.counts, view, shown, today,
+            lambda: worker.is_cancelled)
         if rows is not None and not worker.is_cancelled:
             cursor = cursor_for(rows, keep_id)
             self.app.call_from_thread(self._rows_built, database, all_rows, context, counts, view,
@@ -189,7 +177,7 @@ class TimelineScreen(Screen[None]):
         narrower = shown is not None and shown[0] is self.all_rows and narrows(shown[1], view)
         among = self.query_one(Timeline).rows if narrower else None
         # run_worker, not @work: @work describes a worker by repr() of its arguments (100k rows).
-        self.run_worker(lambda: self._filter(view, keep_id, among), thread=True, exclusive=True, group="filter",
+        self.run_worker(run_off_loop(self._filter, view, keep_id, among), thread=True, exclusive=True, group="filter",
                         description="filter")
 
     def _waiting_view(self) -> None:
