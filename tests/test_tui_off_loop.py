@@ -117,3 +117,31 @@ def test_a_forked_computation_runs_in_another_process_and_gives_its_result_back(
 def test_a_computation_that_fails_in_the_child_fails_the_same_way_here():
     with pytest.raises(ZeroDivisionError):
         forked.in_child(lambda: 1 / 0)
+
+
+async def test_a_worker_waits_while_the_event_loop_is_busy_and_goes_on_when_it_is_free():
+    import asyncio
+    import time
+
+    beat = asyncio.get_running_loop().create_task(offloop.heartbeat())
+    await asyncio.sleep(0.02)
+    blocking, seen = threading.Event(), []
+
+    def worker() -> None:
+        with offloop.collector_paused():
+            blocking.wait(5)
+            time.sleep(0.05)  # the loop is now late for its heartbeat
+            offloop.give_way()
+            seen.append(blocking.is_set())
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        await asyncio.sleep(0.02)
+        blocking.set()
+        time.sleep(0.08)  # a long callback on the loop (drawing a large screen), under MAX_WAIT
+        blocking.clear()
+        await asyncio.to_thread(thread.join, 5)
+    finally:
+        beat.cancel()
+    assert seen == [False]  # it went on only once the loop was free again

@@ -7,6 +7,7 @@ is the :class:`~tracker.tui.session.Session`.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as _dt
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from textual.screen import Screen
 
 from tracker.model import Database
 from tracker.tui.forked import in_child
-from tracker.tui.offloop import run_off_loop
+from tracker.tui.offloop import heartbeat, run_off_loop
 from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
@@ -53,7 +54,11 @@ class TrackerApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = str(self.session.store.path)
         self.session.subscribe(self)
+        self._heartbeat = asyncio.get_running_loop().create_task(heartbeat())  # see offloop.give_way
         self.session.start()
+
+    def on_unmount(self) -> None:
+        self._heartbeat.cancel()
 
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         # Only the first read: the start-up notice, not one after every mark.

@@ -18,9 +18,13 @@ a worker ran), a small and bounded cost next to a frozen screen.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import gc
+import math
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -39,10 +43,11 @@ def collector_paused() -> Iterator[None]:
     (a plain ``paused_gc`` inside sees the collector off and leaves it off)."""
     global _running, _was_enabled
     with _lock:
-        if _running == 0:
+        _running += 1
+        if _running == 1:
             _was_enabled = gc.isenabled()
             gc.disable()
-        _running += 1
+            _kick()  # after counting this worker: the heartbeat it wakes must see it
     try:
         yield
     finally:
@@ -63,6 +68,64 @@ def run_off_loop(work: Callable[..., T], *args: Any) -> Callable[[], T]:
             return work(*args)
 
     return run
+
+
+# ---- giving way to the screen ----------------------------------------------------------
+# A worker thread and the event loop take turns with the GIL (every SWITCH_SECONDS, see app.py),
+# so a 20 ms repaint took 40-60 ms while one worker built rows, and more with two. Workers built
+# of many small steps (rows, filters, search text, the chunked load) call give_way() between
+# them: while the event loop is late for its heartbeat it is busy (drawing, mounting a screen,
+# or waiting for the GIL), and the worker sleeps, GIL released, until it has caught up.
+BEAT = 0.005       # the heartbeat's period while workers run
+IDLE_BEAT = 0.1    # and while none does (no wake-ups worth paying for)
+LATE = 0.008       # this late, the loop is taken as busy
+MAX_WAIT = 0.1     # a worker waits at most this long at a time: it always gets on
+_due = math.inf    # when the next heartbeat is expected (never, until one runs)
+
+
+_loop: asyncio.AbstractEventLoop | None = None
+_wake: asyncio.Event | None = None
+
+
+async def heartbeat() -> None:
+    """Run as a task on the event loop for as long as the app runs (see :func:`give_way`)."""
+    global _due, _loop, _wake
+    _loop, _wake = mine = asyncio.get_running_loop(), asyncio.Event()
+    try:
+        while True:
+            if _running:
+                _due = time.monotonic() + BEAT
+                await asyncio.sleep(BEAT)
+            else:  # idle: slow, until the first worker starts (_kick)
+                _due = time.monotonic() + IDLE_BEAT
+                _wake.clear()
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(_wake.wait(), IDLE_BEAT)
+    finally:
+        if (_loop, _wake) == mine:  # not a newer app's heartbeat (an old one can end late)
+            _due, _loop = math.inf, None
+
+
+def _kick() -> None:
+    """From a worker thread, as the first worker starts: the heartbeat speeds up. Its next beat
+    is due now; if the loop cannot run it in time, the loop is busy, and give_way() sees that."""
+    global _due
+    loop, wake = _loop, _wake
+    if loop is None or wake is None:
+        return
+    _due = min(_due, time.monotonic() + BEAT)
+    with contextlib.suppress(RuntimeError):  # the loop has just closed
+        loop.call_soon_threadsafe(wake.set)
+
+
+def give_way() -> None:
+    """Called by a worker between small steps: wait (GIL released) while the event loop is busy,
+    at most MAX_WAIT. Without a heartbeat (no app, or on the loop itself) it returns at once."""
+    if threading.current_thread() is threading.main_thread():
+        return
+    start = time.monotonic()
+    while time.monotonic() > _due + LATE and time.monotonic() - start < MAX_WAIT:
+        time.sleep(0.001)
 
 
 def busy() -> bool:

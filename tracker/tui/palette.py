@@ -16,28 +16,29 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tracker.disputes import is_disputed, open_disputes, side_text
+from tracker.model import Database
 from tracker.query import normalise_query
 from tracker.text import visible
 from tracker.tui.bounds import one_line
-from tracker.tui.offloop import run_off_loop
+from tracker.tui.forked import in_child
+from tracker.tui.offloop import give_way, run_off_loop
 from tracker.tui.rows import Row, haystack
 
 MAX_JUMP_HITS = 40
 
 
-def _settle_commands(screen) -> list[tuple[str, str, object]]:
-    """One command per side of every open dispute: settle it with that side's value."""
-    commands = []
-    for record in screen.database.records():
-        if not record.history or not is_disputed(record):
-            continue
-        for field, entry in open_disputes(record).items():
-            for side in entry.values:
-                value, by = side.get("value"), str(side.get("by") or "")
-                title = one_line(f"Settle dispute: {record.id} {field} = {side_text(value, by)}")
-                commands.append((title, "as `tracker settle` does; the history keeps both sides",
-                                 partial(screen.session.settle, record.id, field, value)))
-    return commands
+def command_data(db: Database) -> tuple[list[tuple[str, str]], list[str], list[str], list[tuple[str, str, object, str]]]:
+    """What the filter and settle commands are made of, as plain data (it is worked out in a
+    forked child, :mod:`tracker.tui.forked`: every record is looked at): the articles (id, title)
+    by date, the forecasters, the tags, and one (record id, field, value, by) per side of every
+    open dispute."""
+    articles = [(a.id, a.title) for a in sorted(db.articles.values(), key=lambda a: a.published.sort_key())]
+    authors = sorted({p.forecaster for p in db.predictions.values() if p.forecaster})
+    tags = sorted({t for r in (*db.events.values(), *db.predictions.values()) for t in r.tags})
+    disputes = [(record.id, field, side.get("value"), str(side.get("by") or ""))
+                for record in db.records() if record.history and is_disputed(record)
+                for field, entry in open_disputes(record).items() for side in entry.values]
+    return articles, authors, tags, disputes
 
 
 class TrackerCommands(Provider):
@@ -53,7 +54,9 @@ class TrackerCommands(Provider):
 
         def index() -> None:
             self._commands()
-            for row in rows:
+            for i, row in enumerate(rows):
+                if i % 2048 == 0:
+                    give_way()  # the screen first, while it is drawing
                 haystack(row, screen.database)
 
         await self.app.run_worker(run_off_loop(index), thread=True, group="palette", name="palette index").wait()
@@ -80,17 +83,20 @@ class TrackerCommands(Provider):
         screen = self._timeline()
         if screen is not None:
             db = screen.database
+            articles, authors, tags, disputes = in_child(lambda: command_data(db))
             commands.append(("Filter: clear all filters", "Show every record again", screen.action_clear_filters))
-            for article in sorted(db.articles.values(), key=lambda a: a.published.sort_key()):
-                commands.append((f"Filter by article: {one_line(article.title)}", visible(article.id),
-                                 partial(screen.set_filter, "article", article.id)))
-            for author in sorted({p.forecaster for p in db.predictions.values() if p.forecaster}):
+            for article_id, title in articles:
+                commands.append((f"Filter by article: {one_line(title)}", visible(article_id),
+                                 partial(screen.set_filter, "article", article_id)))
+            for author in authors:
                 commands.append((f"Filter by author: {one_line(author)}", "",
                                  partial(screen.set_filter, "author", author)))
-            tags = sorted({t for r in (*db.events.values(), *db.predictions.values()) for t in r.tags})
             for tag in tags:
                 commands.append((f"Filter by tag: {one_line(tag)}", "", partial(screen.set_filter, "tag", tag)))
-            commands += _settle_commands(screen)
+            for record_id, field, value, by in disputes:
+                title = one_line(f"Settle dispute: {record_id} {field} = {side_text(value, by)}")
+                commands.append((title, "as `tracker settle` does; the history keeps both sides",
+                                 partial(screen.session.settle, record_id, field, value)))
         self._commands_cache = commands
         return commands
 
@@ -115,7 +121,9 @@ class TrackerCommands(Provider):
         if screen is None or not needle:
             return hits
         found = 0
-        for row in self._rows:  # jumping to a record: plain word search over what was indexed
+        for i, row in enumerate(self._rows):  # jumping to a record: plain word search over what was indexed
+            if i % 2048 == 0:
+                give_way()
             if row.kind not in ("event", "prediction") or needle not in (row.haystack or ""):
                 continue
             label = f"Go to {row.kind}: {row.text}"[:120]

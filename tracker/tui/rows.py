@@ -21,11 +21,13 @@ from tracker.query import KIND_ORDER, Filter, normalise_query, primary_text, sea
 from tracker.render import probability_text, status_text
 from tracker.storage import paused_gc
 from tracker.tui.bounds import one_line
+from tracker.tui.offloop import give_way
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
 # What a row can look like: each is a component class of the timeline (timeline--overdue …).
 STYLES = ("pending", "confirmed", "refuted", "void", "overdue", "event", "today", "made")
 TODAY_PRECISION = 3  # after the dates (year 0, month 1, day 2) that start today
+STEP = 2048  # records turned into rows between two looks at whether the screen is drawing
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +136,12 @@ def build_rows(db: Database, today: _dt.date) -> list[Row]:
     """Every event and prediction, in date order (a prediction at its resolve-by date)."""
     context = context_for(db, today)
     with paused_gc():
-        rows = [row_for(r, context) for r in db.events.values()]
-        rows += [row_for(p, context) for p in db.predictions.values()]
+        rows = []
+        for table in (db.events, db.predictions):
+            records = list(table.values())
+            for start in range(0, len(records), STEP):
+                give_way()  # between steps, the screen first while it is drawing
+                rows += [row_for(r, context) for r in records[start:start + STEP]]
         _sort(rows, _in_id_order(db.events) and _in_id_order(db.predictions))
     return rows
 
@@ -236,8 +242,10 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
     else:
         out = []
         for i, row in enumerate(rows):
-            if i % 2048 == 0 and cancelled():
-                return None
+            if i % 2048 == 0:
+                give_way()  # the screen first, while it is drawing
+                if cancelled():
+                    return None
             if shows(row):
                 out.append(row)
     if not out:

@@ -25,7 +25,7 @@ from tracker.storage import Signature, Store, StoreError
 from tracker.text import visible
 from tracker.tui import coldload, firstscreen
 from tracker.tui.firstscreen import Preview
-from tracker.tui.offloop import run_off_loop
+from tracker.tui.offloop import give_way, run_off_loop
 from tracker.tui.writes import RecordWritten, UndoItem, Writes  # noqa: F401 (RecordWritten: re-exported)
 
 WATCH_SECONDS = 1.0
@@ -162,7 +162,7 @@ class Session(Writes):
         signature = self.store.signature()
         # Decoding reports its progress (thread-safe posts); a file already decoded by this
         # process (our own write) reports nothing, as it costs nothing.
-        self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
+        self.store.tick = lambda done, total: (self._post(LoadProgress, done, total), give_way())
         try:
             if self.store.exists():
                 self._decode_elsewhere(signature)
