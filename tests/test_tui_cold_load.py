@@ -90,3 +90,24 @@ async def test_with_no_cache_folder_to_write_the_file_is_decoded_once_here(db_pa
         await settle(app, pilot)
         assert children == []  # a child's decode would be lost: no cache entry can be written
         assert visible_ids(app) == ["train", "polish-election", "markup", "article-5"]
+
+
+def test_the_child_hands_over_its_entry_before_writing_the_json_texts(tmp_path):
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from tracker import diskcache, jsoncache
+
+    big = tmp_path / "big.json"  # over diskcache.MIN_BYTES, which the child keeps (its own process)
+    generator = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
+    subprocess.run([sys.executable, str(generator), str(big), "800"], check=True, capture_output=True)
+    assert big.stat().st_size > diskcache.MIN_BYTES
+    assert coldload.decode_in_child(big) is True
+    assert diskcache.entry_path(big).exists()  # what the app loads next is in place when the child says so
+    texts = jsoncache.entry_path(big)
+    deadline = time.monotonic() + 20
+    while not texts.exists() and time.monotonic() < deadline:  # then the child writes the texts
+        time.sleep(0.05)
+    assert texts.exists()

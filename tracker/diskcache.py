@@ -229,11 +229,9 @@ def save(path: Path, signature: Any, digest: int, database: Database,
             write_entry(entry_path(path), (key, duplicates, (len(table), chunks)), b"".join([table, *parts]))
     except Exception:
         return None  # best-effort: no cache is slower, never wrong
-    # Each record's --json text too (a second, separate entry: without it, records are encoded afresh).
-    with contextlib.suppress(Exception), paused_gc():
-        from tracker import jsoncache
+    from tracker import jsoncache
 
-        jsoncache.save(path, key, database)
+    jsoncache.entry_written(path, key, database)  # each record's --json text too (best-effort)
     with contextlib.suppress(Exception):
         prune()  # a full entry costs a second at 100k records: a look over the folder is nothing next to it
     return Lineage(key, {})

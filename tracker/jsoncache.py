@@ -17,6 +17,7 @@ newline is structure): :func:`fragments` gives the same bytes ``orjson.dumps`` w
 
 from __future__ import annotations
 
+import contextlib
 from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -32,6 +33,38 @@ _TABLE_OF = {"article": "articles", "event": "events", "prediction": "prediction
 
 def entry_path(path: Path) -> Path:
     return diskcache.entry_path(path).with_suffix(".json")
+
+
+_later: list[tuple[Path, tuple, Database]] | None = None  # texts held back by defer(), to write
+
+
+def defer() -> None:
+    """From now on, hold the texts of each full entry written back until :func:`write_deferred`
+    (the TUI's decoding child hands its entry over first: the app need not wait for them)."""
+    global _later
+    _later = []
+
+
+def write_deferred() -> None:
+    """Write the texts :func:`defer` held back."""
+    while _later:
+        _write(*_later.pop(0))
+
+
+def entry_written(path: Path, key: tuple, database: Database) -> None:
+    """The full entry ``key`` of ``database`` was just written: write its records' texts beside it
+    (or hold them back, see :func:`defer`). Best-effort, like the cache: never raises."""
+    if _later is not None:
+        _later.append((path, key, database))
+    else:
+        _write(path, key, database)
+
+
+def _write(path: Path, key: tuple, database: Database) -> None:
+    from tracker.gcpause import paused_gc
+
+    with contextlib.suppress(Exception), paused_gc():  # without them, records are encoded afresh
+        save(path, key, database)
 
 
 def save(path: Path, key: tuple, database: Database) -> None:

@@ -4,7 +4,9 @@ Parsing 70 MB of JSON is one C call that holds the GIL for the best part of a se
 decoding 100k records takes a second more: in the TUI's own process that freezes the screen,
 worker thread or not. A child process (``python -m tracker.tui.coldload FILE``) reads and
 decodes the file, which leaves a cache entry behind (:mod:`tracker.diskcache`), and says how far
-it has got on stdout; the app then loads that entry chunk by chunk, drawing between chunks.
+it has got on stdout; the app then loads that entry chunk by chunk, drawing between chunks. The
+child says when the entry is in place and only then writes each record's --json text
+(:mod:`tracker.jsoncache`, a second or so at 100k records): the app does not wait for that.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 CHILD_BYTES = 8_000_000  # about 10k predictions: smaller files parse in well under 100 ms
 REFUSED = 3  # the child's exit status when the file cannot be read (its reason is on stderr)
+READY = "ready\n"  # the child's line once the cache entry is written (it then writes the --json texts)
 
 
 class ChildFailed(Exception):
@@ -31,11 +35,16 @@ def decode_in_child(path: Path, tick: Callable[[int, int], None] | None = None) 
     child = subprocess.Popen([sys.executable, "-P", "-m", "tracker.tui.coldload", str(path)],
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, encoding="utf-8", errors="replace")
+    for line in child.stdout:
+        if line == READY:  # the entry is in place; the child goes on to write the --json texts
+            child.stdout.close()
+            child.stderr.close()
+            threading.Thread(target=child.wait, name="coldload-reaper", daemon=True).start()
+            return True
+        done, _, total = line.partition(" ")
+        if tick is not None and done.isdigit() and total.strip().isdigit():
+            tick(int(done), int(total))
     with child:
-        for line in child.stdout:
-            done, _, total = line.partition(" ")
-            if tick is not None and done.isdigit() and total.strip().isdigit():
-                tick(int(done), int(total))
         error = child.stderr.read().strip()
     if child.returncode == REFUSED and error:
         raise ChildFailed(error.splitlines()[-1])
@@ -63,12 +72,16 @@ def main(argv: list[str]) -> int:
     def tick(done: int, total: int) -> None:
         print(done, total, flush=True)
 
+    from tracker import jsoncache
+
+    jsoncache.defer()  # the app waits for the entry only, not for the records' --json texts
     try:
         Store(argv[0], tick=tick).load()
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return REFUSED
-    sys.stdout.flush()
+    print(READY, end="", flush=True)
+    jsoncache.write_deferred()
     return 0
 
 
