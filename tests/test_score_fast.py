@@ -180,3 +180,25 @@ def test_shared_bootstrap_draws_give_the_interval_each_group_drew_for_itself(n):
     assert bootstrap.interval_of_errors(list(errors)) == want  # again, from the shared draws
     assert bootstrap.bootstrap_brier([(e ** 0.5, 0) for e in errors]) == bootstrap.interval_of_errors(
         sorted((e ** 0.5) ** 2 for e in errors))
+
+
+@pytest.mark.parametrize("args", [["--by", "forecaster"], ["--by", "tag", "--matured"], [], ["--author", "bob"]])
+def test_the_score_tables_are_the_plain_figures_tables(tmp_path, capsys, args):
+    from tracker.cmd_score import groups_text, score_text
+    from tracker.storage import Store
+
+    path = tmp_path / "db.json"
+    with Store(path).transaction() as db:
+        db.put_many(generated_database(5, 600).predictions.values())
+    db = Store(path).load()
+    assert main(["--db", str(path), "score", *args, "--today", TODAY.isoformat()]) == 0
+    printed = capsys.readouterr().out
+    author = args[args.index("--author") + 1] if "--author" in args else None
+    if "--by" in args:
+        by = args[args.index("--by") + 1]
+        want = groups_text(plain_groups(db, by, TODAY, "--matured" in args), by, author, cut=False)
+    else:
+        chosen = scoring.select(db, author, TODAY)
+        who = "forecasters matching 'bob'" if author else "all forecasters"  # (bob and Bob)
+        want = score_text(scoring.score_current(chosen, TODAY), f"Track record of {who} as of {TODAY.isoformat()}")
+    assert printed == want + "\n"
