@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from tracker import schema
 from tracker.dates import PDate
@@ -12,11 +13,40 @@ from tracker.disputes import is_disputed
 from tracker.model import KINDS, Article, Database, Event, Prediction, Record, Status
 
 KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+_STATUSES = {s.value: s for s in Status}
+_BY_ID = attrgetter("id")
 
 
 def timeline_key(record: Record) -> tuple:
     """Date order; on the same date articles, then events, then predictions; then id."""
     return (record.date.sort_key(), KIND_ORDER[record.kind], record.id)
+
+
+def timeline_sorted(records: Iterable[Record]) -> list[Record]:
+    """``sorted(records, key=timeline_key)``, about three times faster at 100k records.
+
+    Two stable sorts give the same order: by id (a C-level key), then by one small int
+    packing the date's sort key and the kind, worked out once per distinct date object (a
+    large file shares a few thousand). Building and comparing a tuple of tuples per record
+    cost more than everything else `list` does.
+    """
+    out = sorted(records, key=_BY_ID)
+    days: dict[int, int] = {}  # id(PDate) -> its sort key as one int; `out` keeps the dates alive
+    prediction_rank, kinds = KIND_ORDER["prediction"], len(KIND_ORDER)
+
+    def rank(record: Record) -> int:
+        if type(record) is Prediction:  # the common case, without the .date property's call
+            date, kind = record.resolve_by, prediction_rank
+        else:
+            date, kind = record.date, KIND_ORDER[record.kind]
+        day = days.get(id(date))
+        if day is None:
+            ordinal, precision = date.sort_key()
+            day = days[id(date)] = ordinal * 3 + precision  # precision is 0, 1 or 2
+        return day * kinds + kind  # below 2**30: the sort compares these as machine ints
+
+    out.sort(key=rank)
+    return out
 
 
 def normalise_query(text: str) -> str:
@@ -72,7 +102,7 @@ class Filter:
             if self.status == "overdue":
                 if not record.is_overdue(today):
                     return False
-            elif record.status is not Status(self.status):
+            elif record.status is not (_STATUSES.get(self.status) or Status(self.status)):
                 return False
         if self.tag and self.tag.casefold() not in (t.casefold() for t in getattr(record, "tags", [])):
             return False
@@ -110,8 +140,28 @@ def select(db: Database, flt: Filter, today: _dt.date | None = None,
            records: Iterable[Record] | None = None) -> list[Record]:
     """The records the filter accepts, in timeline order."""
     today = today or _dt.date.today()
-    pool = db.records() if records is None else records
-    return sorted((r for r in pool if flt.accepts(r, today, db)), key=timeline_key)
+    if records is None:
+        kinds = [k for k in KINDS if not flt.kinds or k in flt.kinds]
+        if flt.status:  # only predictions have a status: the other tables need no look
+            kinds = [k for k in kinds if k == "prediction"]
+        pool: Iterable[Record] = [r for kind in kinds for r in db.table(kind).values()]
+    else:
+        pool = [r for r in records if r.kind in flt.kinds] if flt.kinds else records
+    return timeline_sorted(_accepted(pool, flt, today, db))
+
+
+def _accepted(pool: Iterable[Record], flt: Filter, today: _dt.date, db: Database) -> list[Record]:
+    """``[r for r in pool if flt.accepts(r, today, db)]`` for a pool of the filter's kinds,
+    with the status test (what `list --status pending` asks) done without a call per record."""
+    rest = replace(flt, kinds=set(), status="")
+    want = _STATUSES.get(flt.status)
+    if flt.status and want is None:  # "overdue", or a wrong name: accepts() says what it says
+        rest.status = flt.status
+    if want is not None:
+        pool = [r for r in pool if isinstance(r, Prediction) and r.status is want]
+    if rest == Filter():
+        return list(pool)
+    return [r for r in pool if rest.accepts(r, today, db)]
 
 
 @dataclass(frozen=True)

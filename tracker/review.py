@@ -24,6 +24,7 @@ import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from tracker.dates import DateError, PDate, parse_date
 from tracker.fields import FieldError
@@ -48,6 +49,7 @@ _UNITS = {
 }
 _PERIOD = re.compile(r"(\d{1,4})\s*([a-z]+)")
 _MAX_DAYS = 100 * 366  # a century: anything longer is a typo, not a review date
+_BY_ID = attrgetter("id")  # a C-level sort key
 
 
 def due_date(p: Prediction) -> _dt.date:
@@ -176,8 +178,35 @@ class ReviewQueue:
         return len(self.due) + len(self.checkable_early) + len(self.upcoming) + len(self.snoozed)
 
 
-def _key(p: Prediction, due: _dt.date | None = None) -> tuple:
-    return (due or due_date(p), p.made_on.sort_key(), p.id)
+def _pending_as_of(db: Database, today: _dt.date) -> list[Prediction]:
+    """The predictions pending as of ``today``: those of :func:`predictions_as_of` whose status
+    is pending, in the same order, without a call per record for the pending and the judged."""
+    out = []
+    append = out.append
+    year = today.year
+    pending = Status.PENDING
+    later: dict[int, bool] = {}  # id(known_on) -> known after today; the entries keep them alive
+    for p in db.predictions.values():
+        made = p.made_on
+        if made.year >= year and made.first_day() > today:  # as_of's test, as it does it
+            continue
+        if p.status is pending:
+            append(p)
+            continue
+        history = p.history
+        entry = history[-1] if history and history[-1].action == "status" else p.last_status_entry()
+        if entry is None:
+            continue
+        day = entry.known_on
+        if day is None:
+            unknown = known_day(entry) > today
+        else:
+            unknown = later.get(id(day))
+            if unknown is None:
+                unknown = later[id(day)] = day.first_day() > today
+        if unknown:
+            append(replace(p, status=pending, history=[h for h in history if h is not entry]))
+    return out
 
 
 def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) -> ReviewQueue:
@@ -190,32 +219,51 @@ def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) 
     - ``snoozed``: pending predictions snoozed past today, by their next-review day.
 
     Each prediction is in at most one list; void, confirmed and refuted ones in none.
-    Predictions are taken as of ``today`` (:func:`as_of`).
+    Predictions are taken as of ``today`` (:func:`as_of`). Within a list the order is by due
+    day, then made-on date (:meth:`PDate.sort_key`), then id; snoozed ones by next-review day
+    first.
     """
-    queue = ReviewQueue()
-    snoozed: list[tuple[_dt.date, tuple, Prediction]] = []
-    parts: dict[str, list[tuple[tuple, Prediction]]] = {"due": [], "upcoming": [], "checkable_early": []}
-    due_days: dict[PDate, _dt.date] = {}  # many predictions share a resolve-by date
-    for p in predictions_as_of(db, today):
-        if p.status is not Status.PENDING:
-            continue
-        due = due_days.get(p.resolve_by)
-        if due is None:
-            due = due_days[p.resolve_by] = due_date(p)
-        back_on = snoozed_past(p, today)
-        if back_on is not None:
-            snoozed.append((back_on, _key(p, due), p))
-        elif due <= today:
-            parts["due"].append((_key(p, due), p))
-        elif within is not None and due <= within:
-            parts["upcoming"].append((_key(p, due), p))
+    today_n = today.toordinal()
+    within_n = within.toordinal() if within is not None else None
+    # Per distinct date object (a large file shares a few thousand; the predictions keep them
+    # alive): the due day's ordinal, and the made-on date's sort key as one int below 2**24.
+    dues: dict[int, int] = {}
+    mades: dict[int, int] = {}
+    due: list[Prediction] = []
+    upcoming: list[Prediction] = []
+    early: list[Prediction] = []
+    snoozed: list[Prediction] = []
+    back: dict[int, int] = {}  # id(prediction) -> its next-review day's ordinal
+    pending = _pending_as_of(db, today)
+    pending.sort(key=_BY_ID)  # the last tie-breaker first: the sorts below are stable
+    for p in pending:
+        by, made = p.resolve_by, p.made_on
+        due_n = dues.get(id(by))
+        if due_n is None:
+            due_n = dues[id(by)] = due_date(p).toordinal()
+        if id(made) not in mades:
+            ordinal, precision = made.sort_key()
+            mades[id(made)] = ordinal * 3 + precision  # precision is 0, 1 or 2
+        if p.history:
+            back_on = snoozed_past(p, today)
+            if back_on is not None:
+                snoozed.append(p)
+                back[id(p)] = back_on.toordinal()
+                continue
+        if due_n <= today_n:
+            due.append(p)
+        elif within_n is not None and due_n <= within_n:
+            upcoming.append(p)
         elif early_direction(p) is not None:
-            parts["checkable_early"].append((_key(p, due), p))
-    for name, keyed in parts.items():  # keys are unique (they end in the id): no record is compared
-        keyed.sort()
-        setattr(queue, name, [p for _, p in keyed])
-    queue.snoozed = [p for _, _, p in sorted(snoozed, key=lambda item: (item[0], item[1]))]
-    return queue
+            early.append(p)
+
+    def key(p: Prediction) -> int:  # (due day, made-on sort key) as one int: no tuples of dates
+        return dues[id(p.resolve_by)] << 24 | mades[id(p.made_on)]
+
+    for part in (due, upcoming, early, snoozed):
+        part.sort(key=key)
+    snoozed.sort(key=lambda p: back[id(p)])
+    return ReviewQueue(due=due, checkable_early=early, upcoming=upcoming, snoozed=snoozed)
 
 
 def due_count(db: Database, today: _dt.date) -> int:
