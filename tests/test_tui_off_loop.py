@@ -9,6 +9,8 @@ import os
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_tui import TODAY, app_for, settle
 from test_tui_review_scores import open_screen, plain
 
@@ -145,3 +147,22 @@ async def test_a_worker_waits_while_the_event_loop_is_busy_and_goes_on_when_it_i
     finally:
         beat.cancel()
     assert seen == [False]  # it went on only once the loop was free again
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from("abc")), max_size=60))
+def test_rows_sorted_in_a_child_come_back_in_the_same_order_as_sorted_here(keys):
+    from tracker.tui import rows as rows_module
+    from tracker.tui.rows import Row, sort_rows
+
+    def made(i, k):  # ties on the int, and on the whole key: the sort must stay stable
+        return Row((k[0], k[1]), None, "event", None, ref=str(i))
+
+    expected = [r.ref for r in sorted((made(i, k) for i, k in enumerate(keys)), key=lambda r: r.key[0])]
+    old = rows_module.FORK_SORT
+    rows_module.FORK_SORT = 1  # every list goes to the child (the real threshold is 20,000 rows)
+    try:
+        got = [r.ref for r in sort_rows([made(i, k) for i, k in enumerate(keys)], lambda r: r.key[0])]
+    finally:
+        rows_module.FORK_SORT = old
+    assert got == expected

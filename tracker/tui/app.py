@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
+import gc
 import sys
 from pathlib import Path
 
@@ -41,6 +42,9 @@ class TrackerApp(App[None]):
 
     def __init__(self, path: Path | str, today: _dt.date | None = None) -> None:
         super().__init__()
+        # What the imports built (some 50,000 objects, Textual's included) lives as long as the
+        # app: set aside from the cyclic collector, whose full passes would walk it (about 20 ms).
+        gc.freeze()
         # Worker threads (reading, building rows, scoring) hold the GIL for up to this long each
         # time the screen wants it back: 5 ms by default, paid on every wake-up of the event
         # loop, which made a 20 ms paint take 100 ms while a worker ran.

@@ -106,10 +106,13 @@ class TrackerCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         # Matching runs in a thread: thousands of authors, tags and records take longer than a frame.
-        for hit in await asyncio.to_thread(self._find, self.matcher(query), query):
+        # Each key typed starts one; an older one stops at its next step (its hits are not shown),
+        # so a fast typist does not leave several threads scanning 100k rows against the screen.
+        self._latest = getattr(self, "_latest", 0) + 1
+        for hit in await asyncio.to_thread(run_off_loop(self._find, self.matcher(query), query, self._latest)):
             yield hit
 
-    def _find(self, matcher, query: str) -> list[Hit]:
+    def _find(self, matcher, query: str, seq: int = 0) -> list[Hit]:
         hits = []
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
@@ -124,6 +127,8 @@ class TrackerCommands(Provider):
         for i, row in enumerate(self._rows):  # jumping to a record: plain word search over what was indexed
             if i % 2048 == 0:
                 give_way()
+                if seq and seq != self._latest:
+                    return []  # a newer search replaced this one
             if row.kind not in ("event", "prediction") or needle not in (row.haystack or ""):
                 continue
             label = f"Go to {row.kind}: {row.text}"[:120]
