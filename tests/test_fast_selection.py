@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from tracker.dates import PDate
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
 from tracker.query import Filter, select, status_counts, timeline_key, timeline_sorted
-from tracker.review import (ReviewQueue, as_of, due_count, due_date, early_direction, review_queue,
-                            snoozed_past)
+from tracker.review import (ReviewQueue, as_of, due_count, due_date, early_direction, predictions_as_of,
+                            review_queue, snoozed_past)
 
 
 def plain_review_queue(db: Database, today: dt.date, within: dt.date | None) -> ReviewQueue:
@@ -292,3 +292,13 @@ def test_due_count_and_status_counts_on_neighbouring_days(today):
 @given(pdates())
 def test_last_day_is_the_calendars(date):
     assert date.last_day() == last_day(date) == date.last_day()
+
+
+@SETTINGS
+@given(databases(), days)
+def test_predictions_as_of_is_as_of_for_each(db, today):
+    want = [q for q in (as_of(p, today) for p in db.predictions.values()) if q is not None]
+    got = predictions_as_of(db, today)
+    assert got == want
+    # The same records themselves where nothing changed, copies where a judgement is taken back.
+    assert [q is db.predictions[q.id] for q in got] == [q is db.predictions[q.id] for q in want]
