@@ -12,15 +12,15 @@ from __future__ import annotations
 import calendar
 import random
 import datetime as dt
-from dataclasses import replace
+from dataclasses import astuple, replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tracker.dates import PDate
 from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
-from tracker.query import Filter, select, timeline_key, timeline_sorted
-from tracker.review import (ReviewQueue, as_of, due_date, early_direction, review_queue,
+from tracker.query import Filter, select, status_counts, timeline_key, timeline_sorted
+from tracker.review import (ReviewQueue, as_of, due_count, due_date, early_direction, review_queue,
                             snoozed_past)
 
 
@@ -263,3 +263,27 @@ def test_select_is_the_plain_one_on_neighbouring_days(kinds, status):
     db = dense_database(7)
     flt = Filter(kinds=kinds, status=status)
     assert select(db, flt, dt.date(2026, 1, 1)) == plain_select(db, flt, dt.date(2026, 1, 1))
+
+
+def plain_counts(predictions, today: dt.date) -> tuple:
+    return (sum(p.status is Status.PENDING for p in predictions), sum(p.status is Status.CONFIRMED for p in predictions),
+            sum(p.status is Status.REFUTED for p in predictions),
+            sum(p.status is Status.PENDING and today > last_day(p.resolve_by) for p in predictions),
+            sum(p.status is Status.VOID for p in predictions))
+
+
+@SETTINGS
+@given(databases(), days)
+def test_due_count_and_status_counts_are_the_plain_ones(db, today):
+    queue = plain_review_queue(db, today, None)
+    assert due_count(db, today) == len(queue.due)
+    counts = status_counts(iter(list(db.predictions.values())), today)
+    assert astuple(counts) == plain_counts(list(db.predictions.values()), today)
+
+
+@pytest.mark.parametrize("today", [dt.date(2025, 12, 1), dt.date(2026, 1, 1), dt.date(2026, 1, 20)])
+def test_due_count_and_status_counts_on_neighbouring_days(today):
+    db = dense_database(3)
+    assert due_count(db, today) == len(plain_review_queue(db, today, None).due) > 5
+    predictions = list(db.predictions.values())
+    assert astuple(status_counts((p for p in predictions), today)) == plain_counts(predictions, today)

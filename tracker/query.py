@@ -174,10 +174,21 @@ class Counts:
 
 
 def status_counts(predictions: Iterable[Prediction], today: _dt.date) -> Counts:
+    """How many predictions have each status, and how many are overdue (:meth:`Prediction.is_overdue`)."""
     tally = {s: 0 for s in Status}
     overdue = 0
+    pending = Status.PENDING
+    # Per resolve-by date object: whether its whole period is over. The date is kept in the
+    # entry so that its id cannot be reused by another object while the loop runs.
+    over: dict[int, tuple[PDate, bool]] = {}
     for p in predictions:
-        tally[p.status] += 1
-        overdue += p.is_overdue(today)
+        status = p.status
+        tally[status] += 1
+        if status is pending:
+            by = p.resolve_by
+            seen = over.get(id(by))
+            if seen is None:
+                seen = over[id(by)] = (by, today > by.last_day())
+            overdue += seen[1]
     return Counts(tally[Status.PENDING], tally[Status.CONFIRMED], tally[Status.REFUTED], overdue,
                   tally[Status.VOID])

@@ -226,46 +226,57 @@ def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) 
     today_n = today.toordinal()
     within_n = within.toordinal() if within is not None else None
     # Per distinct date object (a large file shares a few thousand; the predictions keep them
-    # alive): the due day's ordinal, and the made-on date's sort key as one int below 2**24.
+    # alive): the due day's ordinal (below 2**22) and the made-on sort key (below 2**24).
     dues: dict[int, int] = {}
     mades: dict[int, int] = {}
-    due: list[Prediction] = []
-    upcoming: list[Prediction] = []
-    early: list[Prediction] = []
-    snoozed: list[Prediction] = []
-    back: dict[int, int] = {}  # id(prediction) -> its next-review day's ordinal
+    # Each part: its predictions and, in step, their sort keys as one int each:
+    # (next-review day for the snoozed, due day, made-on key), no tuples of dates.
+    parts: dict[str, tuple[list[Prediction], list[int]]] = {
+        name: ([], []) for name in ("due", "checkable_early", "upcoming", "snoozed")}
+    due, early, upcoming, snoozed = parts.values()
     pending = _pending_as_of(db, today)
-    pending.sort(key=_BY_ID)  # the last tie-breaker first: the sorts below are stable
+    pending.sort(key=_BY_ID)  # the last tie-breaker first: the sort below is stable
     for p in pending:
         by, made = p.resolve_by, p.made_on
         due_n = dues.get(id(by))
         if due_n is None:
             due_n = dues[id(by)] = due_date(p).toordinal()
-        if id(made) not in mades:
+        made_n = mades.get(id(made))
+        if made_n is None:
             ordinal, precision = made.sort_key()
-            mades[id(made)] = ordinal * 3 + precision  # precision is 0, 1 or 2
-        if p.history:
-            back_on = snoozed_past(p, today)
-            if back_on is not None:
-                snoozed.append(p)
-                back[id(p)] = back_on.toordinal()
-                continue
-        if due_n <= today_n:
-            due.append(p)
+            made_n = mades[id(made)] = ordinal * 3 + precision  # precision is 0, 1 or 2
+        key = due_n << 24 | made_n
+        back_on = snoozed_past(p, today) if p.history else None
+        if back_on is not None:
+            part = snoozed
+            key |= back_on.toordinal() << 46
+        elif due_n <= today_n:
+            part = due
         elif within_n is not None and due_n <= within_n:
-            upcoming.append(p)
+            part = upcoming
         elif early_direction(p) is not None:
-            early.append(p)
-
-    def key(p: Prediction) -> int:  # (due day, made-on sort key) as one int: no tuples of dates
-        return dues[id(p.resolve_by)] << 24 | mades[id(p.made_on)]
-
-    for part in (due, upcoming, early, snoozed):
-        part.sort(key=key)
-    snoozed.sort(key=lambda p: back[id(p)])
-    return ReviewQueue(due=due, checkable_early=early, upcoming=upcoming, snoozed=snoozed)
+            part = early
+        else:
+            continue
+        part[0].append(p)
+        part[1].append(key)
+    lists = {}
+    for name, (records, keys) in parts.items():
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        lists[name] = [records[i] for i in order]
+    return ReviewQueue(**lists)
 
 
 def due_count(db: Database, today: _dt.date) -> int:
     """How many predictions are due for review today (what the TUI announces on start-up)."""
-    return sum(1 for p in predictions_as_of(db, today) if is_due(p, today) and snoozed_past(p, today) is None)
+    today_n = today.toordinal()
+    dues: dict[int, int] = {}  # id(resolve_by) -> due day's ordinal; the predictions keep them alive
+    count = 0
+    for p in _pending_as_of(db, today):
+        by = p.resolve_by
+        due_n = dues.get(id(by))
+        if due_n is None:
+            due_n = dues[id(by)] = due_date(p).toordinal()
+        if due_n <= today_n and (not p.history or snoozed_past(p, today) is None):
+            count += 1
+    return count
