@@ -287,3 +287,8 @@ def test_due_count_and_status_counts_on_neighbouring_days(today):
     assert due_count(db, today) == len(plain_review_queue(db, today, None).due) > 5
     predictions = list(db.predictions.values())
     assert astuple(status_counts((p for p in predictions), today)) == plain_counts(predictions, today)
+
+
+@given(pdates())
+def test_last_day_is_the_calendars(date):
+    assert date.last_day() == last_day(date) == date.last_day()

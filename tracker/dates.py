@@ -71,6 +71,9 @@ class PDate:
 
     def last_day(self) -> _dt.date:
         """The last calendar day this date covers (a month ends on its last day)."""
+        return _last_day(self)
+
+    def _compute_last_day(self) -> _dt.date:
         if self.day is not None:
             return _dt.date(self.year, self.month, self.day)
         if self.month is not None:
@@ -130,6 +133,12 @@ class PDate:
 def _iso(date: PDate) -> str:
     # Cached like _sort_key: writing 100k records formats the same few thousand dates.
     return date._format_iso()
+
+
+@functools.lru_cache(maxsize=65536)
+def _last_day(date: PDate) -> _dt.date:
+    # Cached like _sort_key: `list --status overdue` and the counts ask for every pending record.
+    return date._compute_last_day()
 
 
 @functools.lru_cache(maxsize=65536)

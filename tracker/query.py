@@ -155,10 +155,12 @@ def _accepted(pool: Iterable[Record], flt: Filter, today: _dt.date, db: Database
     with the status test (what `list --status pending` asks) done without a call per record."""
     rest = replace(flt, kinds=set(), status="")
     want = _STATUSES.get(flt.status)
-    if flt.status and want is None:  # "overdue", or a wrong name: accepts() says what it says
-        rest.status = flt.status
     if want is not None:
         pool = [r for r in pool if isinstance(r, Prediction) and r.status is want]
+    elif flt.status == "overdue":
+        pool = [r for r in pool if isinstance(r, Prediction) and r.is_overdue(today)]
+    elif flt.status:  # a wrong name: accepts() refuses it as it always did, on the first prediction
+        rest.status = flt.status
     if rest == Filter():
         return list(pool)
     return [r for r in pool if rest.accepts(r, today, db)]
