@@ -81,6 +81,7 @@ def _child(work: Callable[[], object], read_end: int, write_end: int) -> None:
     code = 1
     try:
         os.close(read_end)
+        _quiet_signals()
         gc.disable()  # short-lived: nothing worth collecting, and no page copied for it
         view = memoryview(pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL))
         while view:
@@ -90,6 +91,17 @@ def _child(work: Callable[[], object], read_end: int, write_end: int) -> None:
         code = 1
     finally:
         os._exit(code)
+
+
+def _quiet_signals() -> None:
+    """The child shares the app's terminal and its event loop's wake-up pipe: a resize (SIGWINCH
+    goes to the whole process group) must not run the app's handler here, nor poke that pipe."""
+    try:
+        signal.set_wakeup_fd(-1)
+        if hasattr(signal, "SIGWINCH"):
+            signal.signal(signal.SIGWINCH, signal.SIG_DFL)
+    except (ValueError, OSError):
+        pass  # not the main thread after all: the handlers stay, harmless for a short child
 
 
 def _read_all(fd: int, deadline: float) -> bytes | None:
