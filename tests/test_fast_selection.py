@@ -153,7 +153,7 @@ filters = st.builds(
     kinds=st.sets(st.sampled_from(["article", "event", "prediction", "bogus"])),
     status=st.sampled_from(["", "pending", "confirmed", "refuted", "void", "overdue", "bogus"]),
     tag=st.sampled_from(["", "x"]), article=st.sampled_from(["", "a1"]),
-    due_before=st.none() | pdates(), disputed=st.booleans(), search=st.sampled_from(["", "a", "will"]))
+    due_before=st.none() | pdates(), disputed=st.booleans(), search=st.sampled_from(["", " ", "a", "will", "WILL  happen", "a1"]))
 
 
 def outcome(call):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -49,6 +50,10 @@ def timeline_sorted(records: Iterable[Record]) -> list[Record]:
     return out
 
 
+# The field table is fixed when tracker is imported: the searched names of a kind, once.
+_searched = functools.cache(schema.searched)
+
+
 def normalise_query(text: str) -> str:
     """Case-folded, with runs of white space as one space: how search text is compared."""
     return " ".join(text.casefold().split())
@@ -64,7 +69,7 @@ def search_text(record: Record, db: Database | None = None) -> str:
     """Everything a search looks in, normalised: the id, the fields the field table marks
     searched (claim, quote, title, summary, tags…) and the titles of the linked articles."""
     parts: list[str] = [record.id]
-    for name in schema.searched(record.kind):
+    for name in _searched(record.kind):
         value = getattr(record, name)
         parts += value if isinstance(value, list) else [value]
     if db is not None:
@@ -161,9 +166,13 @@ def _accepted(pool: Iterable[Record], flt: Filter, today: _dt.date, db: Database
         pool = [r for r in pool if isinstance(r, Prediction) and r.is_overdue(today)]
     elif flt.status:  # a wrong name: accepts() refuses it as it always did, on the first prediction
         rest.status = flt.status
-    if rest == Filter():
-        return list(pool)
-    return [r for r in pool if rest.accepts(r, today, db)]
+    needle = normalise_query(flt.search)  # once, not once per record as matches_text would
+    rest.search = ""
+    if rest != Filter():
+        pool = [r for r in pool if rest.accepts(r, today, db)]
+    if needle:
+        return [r for r in pool if needle in search_text(r, db)]
+    return list(pool)
 
 
 @dataclass(frozen=True)
