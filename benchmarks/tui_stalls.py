@@ -106,12 +106,24 @@ async def steps(db: Path) -> list[tuple[str, float]]:
         await step("status filter (f)", "f")
         await step("status filter back to all", "f", "f", "f", "f", "f")
         timeline = app.screen.query_one("#timeline")
+        published = {a.id: a.published for a in app.session.database.articles.values()}
+        # A pending prediction an edit may change (generated ones may be dated before their article).
         pending = next(i for i, r in enumerate(timeline.rows) if r.kind == "prediction"
-                       and r.record.status.value == "pending" and r.record.made_on.year < 2026)
+                       and r.record.status.value == "pending" and r.record.made_on.year < 2026
+                       and r.record.made_on.first_day() >= published[r.record.article].last_day())
         timeline.move_to(pending)
         await step("mark dialog opens (r)", "r")
         await step("mark written, file reloaded (enter)", "enter", wait=1.0)
         await step("undo written, file reloaded (u)", "u", wait=1.0)
+        await step("edit form opens (e)", "e")
+        await step("edit written, file reloaded (end, x, ctrl+s)", "end", "x", "ctrl+s", wait=1.0)
+        edited = timeline.current.record  # between steps: not measured
+        if not edited.claim.endswith("x"):
+            raise SystemExit(f"the edit step did not write: {edited.id}'s claim is {edited.claim!r}")
+        await step("add form opens (a)", "a")
+        await step("add form closes (escape)", "escape")
+        await step("search box, typing 'number 4' (/)", "slash", *"number 4", wait=1.0)
+        await step("search cleared, every row back (escape)", "escape", wait=1.0)
         await step("palette opens, first search (ctrl+p, 'number 4')", "ctrl+p", *"number 4", wait=1.0)
         await step("palette closes", "escape")
         await step("review screen (R)", "R", wait=1.0)

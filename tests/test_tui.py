@@ -269,6 +269,29 @@ async def test_add_form_saves_through_the_library_and_hedge_fills_probability(db
     assert (p.probability, p.resolve_by.iso(), p.tags) == (0.7, "2031-12", ["poland", "belarus"])
 
 
+async def test_add_form_switched_to_event_saves_an_event(db_path):
+    from textual.widgets import Select
+
+    from tracker.storage import Store
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#kind", Select).value = "event"  # its fields join the form when chosen
+        await pilot.pause()
+        await pilot.pause()
+        assert form.query_one("#event-title").has_focus
+        form.query_one("#event-title").value = "Poland closes the [b]border[/b]"
+        form.query_one("#event-date").value = "2025-05"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert len(app.screen_stack) == 1
+    events = [e for e in Store(db_path).load().events.values() if e.title == "Poland closes the [b]border[/b]"]
+    assert len(events) == 1 and events[0].date.iso() == "2025-05"
+
+
 async def test_add_form_points_at_a_bad_field_and_stays_open(db_path):
     before = db_path.read_bytes()
     app = app_for(db_path)

@@ -9,6 +9,7 @@ from test_tui import app_for, settle
 from test_tui_review_scores import db_path, open_screen, resolve, screen_text  # noqa: F401 (fixture)
 
 from rich.cells import cell_len
+from textual.widgets import Select
 
 from tracker.text import visible
 from tracker.tui.form import RecordForm
@@ -81,7 +82,8 @@ async def test_every_form_placeholder_reads_whole_at_80_columns(db_path):  # noq
         form = app.screen
         assert isinstance(form, RecordForm)
         for kind in ("prediction", "event"):
-            form._show_kind(kind)
+            form.query_one("#kind", Select).value = kind  # as choosing it in the kind list does
+            await pilot.pause()
             await pilot.pause()
             for field in form.query(f".kind-{kind} Input"):
                 assert field.region.width > 0

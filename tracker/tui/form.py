@@ -71,23 +71,32 @@ class RecordForm(ModalScreen[str | None]):
         title = f"Edit {self.record.id}" if self.record else "Add"
         with VerticalScroll(id="form", classes="dialog"):
             yield Static(title, classes="dialog-title", markup=False)
-            if self.record is None:
-                yield Select([("prediction", "prediction"), ("event", "event")], value=self.kind,
-                             allow_blank=False, id="kind")
-            for kind, fields in ((k, _form_fields(k)) for k in FORM_KINDS):
-                for name, label, placeholder in fields:
-                    classes = f"form-field kind-{kind}"
-                    with Horizontal(classes=classes, id=f"row-{kind}-{name}"):
-                        yield Static(label, classes="field-label", markup=False)
-                        value = self.original.get(name, self.defaults.get(name, "")) if kind == self.kind else ""
-                        yield Input(value, placeholder=placeholder, id=f"{kind}-{name}", compact=True)
-                    yield Static("", id=f"error-{kind}-{name}", classes=f"field-error kind-{kind}",
-                                 markup=False)
+            # Only this kind's fields: mounting a screen's widgets is one step of the event
+            # loop, and every field is four widgets (the other kind's come when it is chosen).
+            yield from self._field_rows(self.kind)
             yield Static("", id="form-error", classes="field-error", markup=False)
             yield Static("Enter or ctrl+s saves · Escape cancels", classes="dialog-help", markup=False)
 
+    def _field_rows(self, kind: str) -> list[Horizontal | Static]:
+        """The label, input and error line of each of ``kind``'s fields."""
+        rows: list[Horizontal | Static] = []
+        for name, label, placeholder in _form_fields(kind):
+            value = self.original.get(name, self.defaults.get(name, "")) if kind == self.kind else ""
+            rows.append(Horizontal(Static(label, classes="field-label", markup=False),
+                                   Input(value, placeholder=placeholder, id=f"{kind}-{name}", compact=True),
+                                   classes=f"form-field kind-{kind}", id=f"row-{kind}-{name}"))
+            rows.append(Static("", id=f"error-{kind}-{name}", classes=f"field-error kind-{kind}", markup=False))
+        return rows
+
     def on_mount(self) -> None:
         self._show_kind(self.kind)
+        if self.record is None:  # the kind list after the first paint: mounting it costs 30-40 ms
+            self.call_after_refresh(self._add_kind_list)
+
+    def _add_kind_list(self) -> None:
+        self.query_one("#form").mount(
+            Select([("prediction", "prediction"), ("event", "event")], value=self.kind,
+                   allow_blank=False, id="kind"), after=".dialog-title")
 
     def _show_kind(self, kind: str) -> None:
         self.kind = kind
@@ -98,9 +107,12 @@ class RecordForm(ModalScreen[str | None]):
         first = _form_fields(kind)[0][0]
         self.query_one(f"#{kind}-{first}", Input).focus()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    async def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "kind" and event.value in FORM_KINDS:
-            self._show_kind(str(event.value))
+            kind = str(event.value)
+            if not self.query(f".kind-{kind}"):  # first chosen now: its fields join the form
+                await self.query_one("#form").mount_all(self._field_rows(kind), before="#form-error")
+            self._show_kind(kind)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "prediction-hedge":
