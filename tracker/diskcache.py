@@ -186,7 +186,8 @@ def has_entry(path: Path, signature: Any) -> bool:
 
 
 def write_entry(target: Path, header: tuple, payload: bytes) -> None:
-    """Write an entry (``header``: key, duplicates, extra) whole (temp file, rename): a reader sees the old entry or the new one."""
+    """Write an entry (``header``: key, duplicates, extra) whole (temp file, rename): a reader
+    sees the old entry or the new one."""
     head = pickle.dumps((header[0], header[1], len(payload), zlib.crc32(payload), header[2]), protocol=5)
     write_whole(target, head, payload)
 

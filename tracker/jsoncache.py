@@ -1,5 +1,6 @@
 """Each record's ``--json`` text, kept in the disk cache beside its decoded entry, so that
-`tracker list --json` and `tracker review --json` print records without encoding them again.
+`tracker list --json`, `tracker review --json` and `tracker export --format json` print
+records without encoding them again.
 
 Encoding a record for ``--json`` (:func:`tracker.encoding.encode_record`, then orjson) costs
 about as much as decoding it: at 100,000 records, half a second for the 60,000 a `list` prints.
@@ -12,14 +13,14 @@ when there is no entry.
 
 A record's text placed ``depth`` levels deep in an indented document is its text with each
 newline followed by that many more indents (newlines inside strings are escaped, so every raw
-newline is structure): :func:`fragments` gives the same bytes ``orjson.dumps`` would.
+newline is structure): :func:`fragment` gives the same bytes ``orjson.dumps`` would.
 """
 
 from __future__ import annotations
 
 import contextlib
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 

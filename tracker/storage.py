@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -149,15 +149,14 @@ class Store:
 
     def encoded_json(self, database: Database) -> Any:
         """Each record's ``--json`` text as the disk cache keeps it, for the records of
-        ``database`` (what :meth:`load` returned): a lookup that gives None for a record it does
-        not hold as it is; None when the cache holds none (see :mod:`tracker.jsoncache`)."""
+        ``database`` (what :meth:`load` returned): a :class:`tracker.jsoncache.Encoded`, or None
+        when the cache holds none for exactly these records."""
         snapshot = recall(self.path, self.signature())
         if snapshot is None or snapshot.database is not database:
             return None
         from tracker import jsoncache
 
-        held = jsoncache.load(self.path, database, snapshot.lineage)
-        return held
+        return jsoncache.load(self.path, database, snapshot.lineage)
 
     def _snapshot(self, missing_ok: bool = False, check_duplicates: bool = False) -> Snapshot:
         """The file read, shape-checked and decoded (or what this process already knows of it)."""
