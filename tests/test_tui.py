@@ -249,13 +249,18 @@ async def test_japanese_text_keeps_columns_aligned(db_path):
         assert len(widths) == 1  # every line, header included, is exactly the widget's width
 
 
+async def open_add_form(app, pilot):
+    """The add form, opened with `a` once the timeline has settled."""
+    await settle(app, pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    return app.screen
+
+
 async def test_add_form_saves_through_the_library_and_hedge_fills_probability(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 50)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        form = app.screen
+        form = await open_add_form(app, pilot)
         form.query_one("#prediction-claim").value = "Poland will not accept the inspections"
         form.query_one("#prediction-hedge").value = "probably won't"
         await pilot.pause()
@@ -275,10 +280,7 @@ async def test_add_form_switched_to_event_saves_an_event(db_path):
     from tracker.storage import Store
     app = app_for(db_path)
     async with app.run_test(size=(150, 50)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        form = app.screen
+        form = await open_add_form(app, pilot)
         form.query_one("#kind", Select).value = "event"  # its fields join the form when chosen
         await pilot.pause()
         await pilot.pause()
@@ -296,10 +298,7 @@ async def test_add_form_points_at_a_bad_field_and_stays_open(db_path):
     before = db_path.read_bytes()
     app = app_for(db_path)
     async with app.run_test(size=(150, 50)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        form = app.screen
+        form = await open_add_form(app, pilot)
         form.query_one("#prediction-claim").value = "Something"
         form.query_one("#prediction-probability").value = "0.6"
         form.query_one("#prediction-resolve_by").value = "2025-13-45"

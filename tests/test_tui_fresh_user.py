@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui import app_for, settle
+from test_tui import app_for, open_add_form, settle
 from test_tui_review_scores import db_path, open_screen, resolve, screen_text  # noqa: F401 (fixture)
 
 from rich.cells import cell_len
@@ -76,10 +76,7 @@ async def test_the_header_shows_overdue_as_part_of_pending(db_path):  # noqa: F8
 async def test_every_form_placeholder_reads_whole_at_80_columns(db_path):  # noqa: F811
     app = app_for(db_path)
     async with app.run_test(size=(80, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        form = app.screen
+        form = await open_add_form(app, pilot)
         assert isinstance(form, RecordForm)
         for kind in ("prediction", "event"):
             form.query_one("#kind", Select).value = kind  # as choosing it in the kind list does
