@@ -78,7 +78,8 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     from tracker.query import Filter, select
     from tracker.render import table
 
-    db = Store(path).load()
+    store = Store(path)
+    db = store.load()
     flt = Filter(kinds={args.kind} if args.kind else set(), status=args.status or "",
                  tag=args.tag or "", article=args.article or "", author=args.author or "",
                  due_before=parse_date_field(args.due_before, "--due-before") if args.due_before is not None else None,
@@ -88,7 +89,7 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     if args.json:
         from tracker.jsoncache import fragment
 
-        _print_json(fragment(records, Store(path).encoded_json(db), depth=0))
+        _print_json(fragment(records, store.encoded_json(db), depth=0))
     elif records:
         print(table(records, today, output_width()))
     else:
