@@ -245,7 +245,7 @@ def test_the_proposals_inbox_merges_too(sides):
         tables["proposals"] = proposals
         path.write_bytes(orjson.dumps(tables))
 
-    open_one = {"kind": "event", "state": "proposed", "fields": {"title": "t"}}
+    open_one = {"kind": "event", "state": "proposed", "fields": {"title": "t"}, "source": {}}
     with_proposals(base, {"p1": open_one, "p2": open_one})
     with_proposals(ours, {"p1": {**open_one, "state": "rejected", "decided_at": "2026-01-02T00:00:00Z"},
                           "p2": open_one, "p3": open_one})

@@ -14,7 +14,16 @@ Rules (each so that nothing either reader did is lost, and both readers' merges 
 * a record deleted on one side and unchanged on the other is deleted; changed on the other, kept;
 * other tables (the ingest inbox's proposals) merge entry by entry the same way, and an entry
   changed differently on both sides (a proposal accepted here, rejected there) keeps the later
-  decision (``decided_at``); the records either decision made are kept like any other.
+  decision (``decided_at``); the records either decision made are kept like any other;
+* one proposal accepted on both sides (its ``proposal`` field names it) is one call, whatever
+  wording and id each reader gave it: the two records become one (the smaller id), and the fields
+  they differ on are disputed;
+* a record deleted on one side but cited by a record of the other side's is kept (the merge says so).
+
+Nothing is written unless the merge is sure of it (git's own conflict stays in place, and the
+driver says why): a side that cannot be read, or that gives a key twice (a hand-resolved
+conflict left two copies: reading it would keep one and drop the other), an ``ours`` file the
+user may not write, or a result that ``tracker validate`` would reject.
 
 Everything here is deterministic (a dispute is dated by the later of the two changes, and an
 entry with nothing to date it by takes the latest time in any of the three files, not the
@@ -31,13 +40,20 @@ import orjson
 
 from tracker.domain import schema
 from tracker.domain.codec import FIELDS, RecordError, decode_fields, encode_fields
+from tracker.domain.errors import TrackerError
 from tracker.domain.model import KINDS, Database, utc_now
-from tracker.store.store import TABLES, Session, Store, StoreError, atomic_write, encode_file, empty_tables
+from tracker.domain.validate import database_problems
+from tracker.store.guard import UnsafeFileError, check_writable
+from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError, empty_tables, encode_file
+from tracker.store.locking import folder_lock
+from tracker.store.store import Store, atomic_write
 
 Doc = dict[str, Any]   # a record's stored fields plus "kind" (and "id")
 LABEL = {"prediction": "claim", "event": "title", "article": "title"}
 # The fields naming another record by id, from the field table: a renamed id is followed.
 REFERENCES = {kind: tuple(f.name for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
+# The same with the kind each names: (field, kind).
+CITES = {kind: tuple((f.name, f.refers) for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
 _MISSING = object()
 
 
@@ -50,6 +66,8 @@ class MergeResult:
     tables: dict[str, Any]
     disputes: list[tuple[str, str]] = field(default_factory=list)  # (id, field) newly disputed
     renamed: list[tuple[str, str]] = field(default_factory=list)   # (id, new id)
+    unified: list[tuple[str, str, str]] = field(default_factory=list)  # (proposal, id dropped, id kept)
+    kept: list[tuple[str, str]] = field(default_factory=list)       # (id deleted on a side, id citing it)
 
 
 def _key(entry: Doc) -> bytes:
@@ -59,20 +77,34 @@ def _key(entry: Doc) -> bytes:
 def read_side(path: Path, label: str, empty_ok: bool = False) -> tuple[dict[str, Any], dict[str, Doc]]:
     """One side's tables and its records as canonical documents; MergeError if unreadable.
 
-    git passes an empty file as the base when both sides added the database.
+    git passes an empty file as the base when both sides added the database. A side giving a
+    key twice is refused: any reading keeps one copy, so the merge would drop the other.
     """
     try:
         if empty_ok and path.stat().st_size == 0:
             return empty_tables(), {}
-        tables = Store(path).read_tables()
+        tables, database, problems, duplicates = _inspect(path)
     except StoreError as exc:
         raise MergeError(f"{label}: {exc}") from None
     except OSError as exc:
         raise MergeError(f"{label}: {path}: cannot read: {exc.strerror or exc}") from None
-    database, problems = Session(path, tables).decode_all()
+    if duplicates:
+        more = f" (and {len(duplicates) - 1} more)" if len(duplicates) > 1 else ""
+        raise MergeError(f"{label}: {path}: key {duplicates[0]} appears more than once{more}, as a hand-resolved "
+                         "conflict leaves it; merging would keep one copy and drop the other, so nothing was "
+                         "merged: keep one copy by hand (`tracker validate` lists them), then merge again")
     if problems:
         raise MergeError(f"{label}: {path}: {problems[0]}")
     return tables, _documents(database)
+
+
+def _inspect(path: Path) -> tuple[dict[str, Any], Database, list[str], list[str]]:
+    """The store's reading of a side without refusing keys given twice (its object-pairs parse
+    finds them): its tables, its records that decode, the problems of those that do not, and
+    the keys given twice. The one place this module reads through the store."""
+    transaction, duplicates = Store(path).inspect()
+    database, problems = transaction.decode_all()
+    return transaction.batch.read(), database, problems, duplicates
 
 
 def _documents(database: Database) -> dict[str, Doc]:
@@ -86,6 +118,7 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
     result = MergeResult({})
     latest = max((_last_at(d["history"]) for side in (base, ours, theirs) for d in side.values()),
                  default="") or utc_now()
+    ours, theirs = _same_proposals(base, ours, theirs, result, latest)
     taken = set(base) | set(ours) | set(theirs)
     moved: list[tuple[str, str, dict[str, Doc]]] = []   # (id, new id, the side that moved)
     for rid in sorted(taken):
@@ -100,8 +133,8 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
             out[rid] = o
         elif b is not None and b["kind"] == o["kind"] == t["kind"]:
             out[rid] = _merge_record(b, o, t, result, latest)
-        elif o["kind"] == t["kind"] and o[LABEL[o["kind"]]] == t[LABEL[t["kind"]]]:
-            out[rid] = _merge_record(None, o, t, result, latest)   # both added the same claim: one record
+        elif o["kind"] == t["kind"] and (o[LABEL[o["kind"]]] == t[LABEL[t["kind"]]] or _one_proposal(o, t)):
+            out[rid] = _merge_record(None, o, t, result, latest)   # both added the same call: one record
         else:
             keep, move, side = (o, t, theirs) if _key(_strip(o)) <= _key(_strip(t)) else (t, o, ours)
             new = _fresh_id(rid, taken)
@@ -112,12 +145,75 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
             result.renamed.append((rid, new))
     for old, new, side in moved:
         _follow(out, old, new, latest, {i for i in side if i not in base and i not in (ours if side is theirs else theirs)})
+    _keep_cited(out, base, ours, theirs, result)
     tables: dict[str, Any] = {"meta": meta if meta is not None else empty_tables()["meta"]}
     for kind in KINDS:
         tables[TABLES[kind]] = {rid: {k: v for k, v in doc.items() if k not in ("id", "kind")}
                                 for rid, doc in sorted(out.items()) if doc["kind"] == kind}
     result.tables = tables
     return result
+
+
+def _one_proposal(o: Doc, t: Doc) -> bool:
+    """Both records were made by accepting the same proposal: the same call, however worded."""
+    return bool(o.get("proposal")) and o.get("proposal") == t.get("proposal")
+
+
+def _same_proposals(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc], result: MergeResult,
+                    latest: str) -> tuple[dict[str, Doc], dict[str, Doc]]:
+    """Both sides accepted one proposal, each under its own id: both sides' records go under the
+    smaller id (a history entry on the moved one says why; records citing it follow), so the
+    merge makes them one record and disputes what the readers worded differently."""
+    def added(side: dict[str, Doc], other: dict[str, Doc]) -> dict[tuple[str, str], list[str]]:
+        found: dict[tuple[str, str], list[str]] = {}
+        for rid, doc in side.items():
+            if doc.get("proposal") and rid not in base and rid not in other:
+                found.setdefault((doc["kind"], doc["proposal"]), []).append(rid)
+        return found
+
+    in_ours, in_theirs = added(ours, theirs), added(theirs, ours)
+    for (kind, proposal), o_ids in sorted(in_ours.items()):
+        t_ids = in_theirs.get((kind, proposal), [])
+        if len(o_ids) != 1 or len(t_ids) != 1:
+            continue   # not one record on each side: nothing to pair them by
+        keep = min(o_ids[0], t_ids[0])
+        for rid in (o_ids[0], t_ids[0]):
+            if rid == keep:
+                continue
+            side = dict(ours if rid == o_ids[0] else theirs)
+            doc = side.pop(rid)
+            note = (f"the same proposal {proposal} was accepted by another reader as {keep!r}: "
+                    f"one {kind}, merged on merge")
+            side[keep] = {**doc, "id": keep, "history": [*doc["history"], {
+                "at": _last_at(doc["history"]) or latest, "action": "edit", "field": "id",
+                "old": rid, "new": keep, "note": note}]}
+            _follow(side, rid, keep, latest, set(side))
+            if rid == o_ids[0]:
+                ours = side
+            else:
+                theirs = side
+            result.unified.append((proposal, rid, keep))
+    return ours, theirs
+
+
+def _keep_cited(out: dict[str, Doc], base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc],
+                result: MergeResult) -> None:
+    """A record deleted on one side and still cited (by a record the other side added or changed)
+    is kept as the side that did not delete it has it: a deletion never leaves a reference dangling."""
+    changed = True
+    while changed:
+        changed = False
+        for rid in sorted(out):
+            for name, kind in CITES[out[rid]["kind"]]:
+                value = out[rid].get(name)
+                for cited in value if isinstance(value, list) else [value] if value else []:
+                    if cited in out or cited not in base:
+                        continue
+                    present = ours.get(cited) or theirs.get(cited)
+                    if present is not None and present["kind"] == kind:
+                        out[cited] = present
+                        result.kept.append((cited, rid))
+                        changed = True
 
 
 def _strip(doc: Doc) -> Doc:
@@ -248,20 +344,83 @@ def merge_plain_table(base: dict[str, Any], ours: dict[str, Any], theirs: dict[s
 def merge_files(base: Path, ours: Path, theirs: Path) -> MergeResult:
     """git's merge driver: merge THEIRS and BASE into OURS and write OURS canonically.
 
-    Raises MergeError (and writes nothing) when a side cannot be read.
+    Raises MergeError (and writes nothing) when a side cannot be read or gives a key twice, when
+    OURS is not the user's to write, or when the result would not validate.
     """
+    try:
+        check_writable(ours)   # as every other writer: rename would replace a file the user may not write
+    except UnsafeFileError as exc:
+        raise MergeError(f"ours: {exc}") from None
     base_tables, base_docs = read_side(base, "base", empty_ok=True)
-    our_tables, our_docs = read_side(ours, "ours")
     their_tables, their_docs = read_side(theirs, "theirs")
-    result = merge_documents(base_docs, our_docs, their_docs, our_tables.get("meta"))
-    record_tables = {"meta", *TABLES.values()}
-    for name in sorted((set(our_tables) | set(their_tables)) - record_tables):
-        result.tables[name] = merge_plain_table(*(t.get(name) or {} for t in (base_tables, our_tables, their_tables)))
-    for kind in KINDS:   # the merged file must read back, or it is not written
-        for rid, doc in result.tables[TABLES[kind]].items():
+    folder = ours.parent if str(ours.parent) else Path(".")
+    try:
+        with folder_lock(folder):   # ours may be a live database: no tracker write in between is lost
+            our_tables, our_docs = read_side(ours, "ours")
+            result = merge_documents(base_docs, our_docs, their_docs, our_tables.get("meta"))
+            record_tables = {"meta", *TABLES.values()}
+            for name in sorted((set(our_tables) | set(their_tables)) - record_tables):
+                result.tables[name] = merge_plain_table(*(t.get(name) or {}
+                                                          for t in (base_tables, our_tables, their_tables)))
+            _point_proposals(result)
+            problems = result_problems(result.tables)
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise MergeError(f"merged result would not validate: {problems[0]}{more}; nothing was merged, "
+                                 "git's conflict is left to resolve by hand")
             try:
-                decode_fields(kind, rid, doc, f"{TABLES[kind]}[{rid}]")
-            except RecordError as exc:
-                raise MergeError(f"merged result: {exc.problems[0]}") from None
-    atomic_write(ours, encode_file(result.tables))
+                check_writable(ours)
+            except UnsafeFileError as exc:
+                raise MergeError(f"ours: {exc}") from None
+            atomic_write(ours, encode_file(result.tables))
+    except MergeError:
+        raise
+    except OSError as exc:
+        raise MergeError(f"ours: {ours}: cannot write: {exc.strerror or exc}") from None
+    except TrackerError as exc:   # the lock timed out
+        raise MergeError(f"ours: {exc}") from None
     return result
+
+
+def _point_proposals(result: MergeResult) -> None:
+    """A proposal accepted on both sides names the one record its two acceptances became."""
+    proposals = result.tables.get(PROPOSALS_TABLE)
+    for proposal, dropped, keep in result.unified:
+        doc = proposals.get(proposal) if isinstance(proposals, dict) else None
+        if isinstance(doc, dict) and doc.get("record") == dropped:
+            proposals[proposal] = {**doc, "record": keep}
+
+
+class _Merged:
+    """What ``proposal_problems`` asks of a transaction, over the merged result."""
+
+    def __init__(self, database: Database, proposals: dict[str, Any]):
+        self.database, self._proposals = database, proposals
+
+    def proposals(self) -> dict[str, Any]:
+        return self._proposals
+
+    def find(self, record_id: str) -> Any:
+        return self.database.find(record_id)
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        return record_id in self.database.table(kind)
+
+
+def result_problems(tables: dict[str, Any]) -> list[str]:
+    """What `tracker validate` would say of the merged tables: every record decodes, then the
+    checks across records and of the proposals."""
+    from tracker.ingest.proposals import proposal_problems   # the inbox's own checks
+
+    database = Database()
+    problems: list[str] = []
+    for kind in KINDS:
+        for rid, doc in tables[TABLES[kind]].items():
+            try:
+                database.table(kind)[rid] = decode_fields(kind, rid, doc, f"{TABLES[kind]}[{rid}]")
+            except RecordError as exc:
+                problems += exc.problems
+    if problems:
+        return problems
+    proposals = tables.get(PROPOSALS_TABLE)
+    return database_problems(database) + proposal_problems(_Merged(database, proposals if isinstance(proposals, dict) else {}))
