@@ -82,6 +82,9 @@ def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record
             record = _prediction(session, doc, fields, changes, record_id)
         else:
             record = _event(session, fields, changes, record_id)
+        # Issue 21 (sharing): the record keeps the proposal's identity, so a git merge knows two
+        # readers' acceptances of it, however worded, are one call (tracker.sharing.merge).
+        record = replace(record, proposal=pid)
         actions.insert(session, record)
         _decide(session, pid, doc, "accepted", record.id)
     return record

@@ -32,6 +32,7 @@ clock), so merging A into B and B into A produce the same records.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,8 @@ from tracker.store.store import Store, atomic_write
 
 Doc = dict[str, Any]   # a record's stored fields plus "kind" (and "id")
 LABEL = {"prediction": "claim", "event": "title", "article": "title"}
-# The fields naming another record by id, from the field table: a renamed id is followed.
-REFERENCES = {kind: tuple(f.name for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
-# The same with the kind each names: (field, kind).
+# The fields naming another record by id, and the kind each names, from the field table:
+# a renamed id is followed, a deleted record still named is kept.
 CITES = {kind: tuple((f.name, f.refers) for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
 _MISSING = object()
 
@@ -144,7 +144,19 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
             moved.append((rid, new, side))
             result.renamed.append((rid, new))
     for old, new, side in moved:
-        _follow(out, old, new, latest, {i for i in side if i not in base and i not in (ours if side is theirs else theirs)})
+        # The moving side's references to it follow it; the other side's are to the record kept,
+        # unless that is of another kind (so they cannot be). A reference made on both sides alike
+        # to a record of that kind is left alone.
+        other, kind = (ours if side is theirs else theirs), out[new]["kind"]
+        same_kind = out[old]["kind"] == kind
+
+        def cites(rid: str, name: str, old: str = old, side: dict[str, Doc] = side, other: dict[str, Doc] = other,
+                  same_kind: bool = same_kind) -> bool:
+            mine = rid in side and _names(side[rid].get(name), old)
+            theirs_too = rid in other and _names(other[rid].get(name), old)
+            return mine and not (same_kind and theirs_too)
+
+        _follow(out, old, new, kind, latest, cites)
     _keep_cited(out, base, ours, theirs, result)
     tables: dict[str, Any] = {"meta": meta if meta is not None else empty_tables()["meta"]}
     for kind in KINDS:
@@ -187,7 +199,7 @@ def _same_proposals(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
             side[keep] = {**doc, "id": keep, "history": [*doc["history"], {
                 "at": _last_at(doc["history"]) or latest, "action": "edit", "field": "id",
                 "old": rid, "new": keep, "note": note}]}
-            _follow(side, rid, keep, latest, set(side))
+            _follow(side, rid, keep, kind, latest, lambda _rid, _name: True)
             if rid == o_ids[0]:
                 ours = side
             else:
@@ -235,19 +247,25 @@ def _renamed(doc: Doc, new: str, latest: str) -> Doc:
     return {**doc, "id": new, "history": [*doc["history"], entry]}
 
 
-def _follow(out: dict[str, Doc], old: str, new: str, latest: str, added_with_it: set[str]) -> None:
-    """Records added on the same side as a renamed article or event point at its new id."""
-    for rid in added_with_it:
-        doc = out.get(rid)
-        if doc is None:
-            continue
-        for name in REFERENCES[doc["kind"]]:
+def _follow(out: dict[str, Doc], old: str, new: str, kind: str, latest: str,
+            cites: Callable[[str, str], bool]) -> None:
+    """Records whose reference to the {kind} ``old`` is to the record now called ``new`` (``cites``
+    says which: record id, field) point at ``new``, with a history entry saying why."""
+    for rid in sorted(out):
+        doc = out[rid]
+        for name, refers in CITES[doc["kind"]]:
             value = doc.get(name)
-            if value == old or (isinstance(value, list) and old in value):
-                changed = new if value == old else [new if v == old else v for v in value]
-                entry = {"at": _last_at(doc["history"]) or latest, "action": "edit", "field": name,
-                         "old": value, "new": changed, "note": f"{old!r} was renamed {new!r} on merge"}
-                out[rid] = doc = {**doc, name: changed, "history": [*doc["history"], entry]}
+            if refers != kind or not _names(value, old) or not cites(rid, name):
+                continue
+            changed = new if value == old else [new if v == old else v for v in value]
+            entry = {"at": _last_at(doc["history"]) or latest, "action": "edit", "field": name,
+                     "old": value, "new": changed, "note": f"{old!r} was renamed {new!r} on merge"}
+            out[rid] = doc = {**doc, name: changed, "history": [*doc["history"], entry]}
+
+
+def _names(value: Any, rid: str) -> bool:
+    """A reference field's value names the record ``rid``."""
+    return value == rid or (isinstance(value, list) and rid in value)
 
 
 def _last_at(history: list[Doc]) -> str:
