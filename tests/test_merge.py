@@ -256,3 +256,148 @@ def test_the_proposals_inbox_merges_too(sides):
     merged = orjson.loads(ours.read_bytes())["proposals"]
     assert {pid: doc["state"] for pid, doc in merged.items()} == \
         {"p1": "rejected", "p2": "rejected", "p3": "proposed", "p4": "proposed"}
+
+
+# ---- issue 21: the driver never loses a reader's work, and never writes what would not validate ----
+
+def _with_two_copies(path, record_id, first):
+    """Write ``path`` with prediction ``record_id`` given twice, ``first`` first (what a reader leaves
+    who resolves git's conflict by keeping both copies); any JSON reader keeps only the second."""
+    tables = orjson.loads(path.read_bytes())
+    pairs = [(record_id, first), *tables["predictions"].items()]
+    tables["predictions"] = "@PREDICTIONS@"
+    body = "{" + ", ".join(f"{orjson.dumps(k).decode()}: {orjson.dumps(v).decode()}" for k, v in pairs) + "}"
+    path.write_text(orjson.dumps(tables).decode().replace('"@PREDICTIONS@"', body), encoding="utf-8")
+
+
+@pytest.mark.parametrize("side", ["ours", "theirs", "base"])
+def test_a_side_giving_a_record_twice_is_refused_never_dropped(sides, side, capsys):
+    base, ours, theirs = sides
+    actions.mark(Store(theirs if side != "theirs" else ours), JA_PENDING, "confirmed", note="other change")
+    judged = tmp = {"base": base, "ours": ours, "theirs": theirs}[side]
+    actions.mark(Store(tmp), PENDING, "refuted", note="her judgement")
+    her_copy = orjson.loads(judged.read_bytes())["predictions"][PENDING]
+    shutil.copy(base if side != "base" else ours, judged)   # the plain copy, then hers put first
+    _with_two_copies(judged, PENDING, her_copy)
+    before = {p: p.read_bytes() for p in (base, ours, theirs)}
+    assert merge(base, ours, theirs) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"tracker: error: {side}:") and len(err.splitlines()) == 1
+    assert f"key predictions[{PENDING}] appears more than once" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in (base, ours, theirs)} == before
+
+
+def test_text_that_looks_like_a_key_given_twice_is_not_one(sides):
+    base, ours, theirs = sides
+    trap = f'"{PENDING}": {{"claim": "x"}}, "{PENDING}": {{'
+    actions.edit_record(Store(ours), PENDING, {"quote": trap})
+    ours.write_bytes(orjson.dumps(orjson.loads(ours.read_bytes())))   # not canonical: parsed as pairs
+    actions.mark(Store(theirs), PENDING, "refuted", note="n")
+    assert merge(base, ours, theirs) == 0
+    merged = Store(ours).load().predictions[PENDING]
+    assert merged.quote == trap and merged.status.value == "refuted"
+
+
+def test_an_id_taken_by_an_article_and_a_prediction_leaves_no_reference_dangling(sides, capsys):
+    base, ours, theirs = sides
+    actions.add_article(Store(ours), record_id="x", title="Ours X", author="A", published="2025")
+    actions.add_prediction(Store(ours), record_id="new-call", claim="Cites x", probability="0.6",
+                           resolve_by="2030", article="x")
+    actions.edit_record(Store(ours), FAR_FUTURE, {"article": "x"})   # an existing record cites it too
+    actions.add_prediction(Store(theirs), record_id="x", claim="Theirs x", probability="0.6", resolve_by="2030")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert database_problems(db) == []
+    assert db.predictions["x"].claim == "Theirs x"
+    moved = next(a for a in db.articles.values() if a.title == "Ours X")
+    assert moved.id != "x"
+    assert db.predictions["new-call"].article == db.predictions[FAR_FUTURE].article == moved.id
+    assert db.predictions[FAR_FUTURE].history[-1].note == f"'x' was renamed {moved.id!r} on merge"
+
+
+def _with_article(paths, record_id="lonely"):
+    for path in paths:
+        actions.add_article(Store(path), record_id=record_id, title="Lonely", author="L", published="2025")
+
+
+def test_a_deleted_record_still_cited_by_the_other_side_is_kept(sides, tmp_path, capsys):
+    base, ours, theirs = sides
+    _with_article(sides)
+    tables = orjson.loads(ours.read_bytes())
+    del tables["articles"]["lonely"]
+    ours.write_bytes(orjson.dumps(tables))
+    actions.add_prediction(Store(theirs), record_id="cites-lonely", claim="Cites the lonely article",
+                           probability="0.6", resolve_by="2030", article="lonely")
+    swapped, ours_copy = tmp_path / "swapped.json", tmp_path / "ours-copy.json"
+    shutil.copy(theirs, swapped)
+    shutil.copy(ours, ours_copy)
+    assert merge(base, ours, theirs) == 0
+    assert "kept lonely" in capsys.readouterr().err
+    db = Store(ours).load()
+    assert database_problems(db) == [] and db.articles["lonely"].title == "Lonely"
+    assert merge(base, swapped, ours_copy) == 0
+    assert ours.read_bytes() == swapped.read_bytes()
+
+
+def test_a_result_that_would_not_validate_is_refused_and_ours_is_untouched(sides, capsys):
+    base, ours, theirs = sides
+    _with_article(sides)
+    actions.edit_record(Store(ours), "lonely", {"published": "2025-12"})
+    actions.add_prediction(Store(theirs), record_id="early-call", claim="Made before it was published",
+                           probability="0.6", made_on="2025-03", resolve_by="2030", article="lonely")
+    before = ours.read_bytes()
+    assert merge(base, ours, theirs) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tracker: error: merged result would not validate: predictions[early-call]")
+    assert len(err.splitlines()) == 1 and ours.read_bytes() == before
+
+
+def test_a_read_only_ours_is_refused_like_every_other_write(sides, capsys):
+    base, ours, theirs = sides
+    actions.mark(Store(theirs), PENDING, "refuted", note="n")
+    ours.chmod(0o444)
+    before = ours.read_bytes()
+    try:
+        assert merge(base, ours, theirs) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("tracker: error: ours:") and "read-only" in err and len(err.splitlines()) == 1
+        assert ours.read_bytes() == before and (ours.stat().st_mode & 0o777) == 0o444
+    finally:
+        ours.chmod(0o644)
+
+
+PROPOSAL = {"kind": "prediction", "state": "proposed",
+            "fields": {"claim": "Poland will refuse the inspections", "quote": "Warsaw will not accept them",
+                       "hedge": "", "made_on": "2025-02-22", "resolve_by": "2026-06", "author": "Andrew Korybko",
+                       "article": "korybko-poland-and-belarus"},
+            "source": {"file": "blog.txt", "article": 1, "section": "", "sentence": 3},
+            "also": [], "keys": ["k1"], "language": "en", "negated": False,
+            "proposed_at": "2026-01-01T00:00:00Z", "decided_at": "", "record": "", "note": ""}
+
+
+def test_one_proposal_accepted_in_two_clones_is_one_call_with_a_dispute(sides, tmp_path):
+    from tracker.ingest import proposals
+    from tracker.scoring import scores as scoring
+    base, ours, theirs = sides
+    for path in sides:
+        tables = orjson.loads(path.read_bytes())
+        tables["proposals"] = {"p-1": PROPOSAL}
+        path.write_bytes(orjson.dumps(tables))
+    mine = proposals.accept(Store(ours), "p-1", {"claim": "Poland will refuse the inspections", "probability": "0.7"})
+    other = proposals.accept(Store(theirs), "p-1", {"claim": "Warsaw will not allow inspections", "probability": "0.7"})
+    assert mine.id != other.id and mine.proposal == other.proposal == "p-1"
+    actions.mark(Store(ours), mine.id, "confirmed", note="refused")
+    actions.mark(Store(theirs), other.id, "confirmed", note="refused")
+    swapped, ours_copy = tmp_path / "swapped.json", tmp_path / "ours-copy.json"
+    shutil.copy(theirs, swapped)
+    shutil.copy(ours, ours_copy)
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    calls = [p for p in db.predictions.values() if p.proposal == "p-1"]
+    assert [p.id for p in calls] == [min(mine.id, other.id)]
+    assert set(open_disputes(calls[0])) == {"claim"}
+    assert database_problems(db) == []
+    assert orjson.loads(ours.read_bytes())["proposals"]["p-1"]["record"] == calls[0].id
+    assert [p.id for p in scoring.scorable(db.predictions.values()) if p.proposal] == []   # counted once settled
+    assert merge(base, swapped, ours_copy) == 0
+    assert ours.read_bytes() == swapped.read_bytes()

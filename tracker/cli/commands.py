@@ -195,6 +195,8 @@ def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
     for old, new in result.renamed:
         say(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
             file=sys.stderr)
+    for line in result.notes():   # issue 21: one proposal accepted twice, a deleted record still cited
+        say(line, file=sys.stderr)
     if result.disputes:
         fields = ", ".join(f"{rid} ({name})" for rid, name in result.disputes)
         say(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "

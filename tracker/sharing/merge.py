@@ -69,6 +69,13 @@ class MergeResult:
     unified: list[tuple[str, str, str]] = field(default_factory=list)  # (proposal, id dropped, id kept)
     kept: list[tuple[str, str]] = field(default_factory=list)       # (id deleted on a side, id citing it)
 
+    def notes(self) -> list[str]:
+        """What the merge did that a reader should hear of, besides renames and disputes: one line each."""
+        lines = [f"tracker: both readers accepted proposal {proposal}: one record {keep!r} (was also {dropped!r}); "
+                 "see `tracker list --disputed`" for proposal, dropped, keep in self.unified]
+        lines += [f"tracker: kept {rid}: deleted on one side, but {by} cites it" for rid, by in self.kept]
+        return lines
+
 
 def _key(entry: Doc) -> bytes:
     return orjson.dumps(entry, option=orjson.OPT_SORT_KEYS)
