@@ -401,3 +401,99 @@ def test_one_proposal_accepted_in_two_clones_is_one_call_with_a_dispute(sides, t
     assert [p.id for p in scoring.scorable(db.predictions.values()) if p.proposal] == []   # counted once settled
     assert merge(base, swapped, ours_copy) == 0
     assert ours.read_bytes() == swapped.read_bytes()
+
+
+# ---- random three-way merges: both ways alike, and every result validates ----
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from tracker.domain.errors import TrackerError  # noqa: E402
+from tracker.sharing.merge import MergeError, merge_files, result_problems  # noqa: E402
+
+_RECORDS = [PENDING, FAR_FUTURE, EVENT, "lonely", "x", "a"]   # few, so the two sides often meet
+_MARK, _EDIT, _PREDICTION, _ARTICLE, _DELETE, _ACCEPT = (
+    st.tuples(st.just("mark"), st.sampled_from([PENDING, FAR_FUTURE, "x", "a"]),
+              st.sampled_from(["confirmed", "refuted", "void", "pending"])),
+    st.tuples(st.just("edit"), st.sampled_from(_RECORDS),
+              st.sampled_from([("tags", "t1"), ("tags", "t2"), ("quote", "q1"), ("quote", "q2"),
+                               ("resolve_by", "2031"), ("probability", "0.3"), ("title", "T1"), ("title", "T2"),
+                               ("article", "lonely"), ("article", "x"), ("article", "a"), ("article", ""),
+                               ("event", EVENT), ("event", "x"), ("articles", "lonely"), ("articles", "x"),
+                               ("published", "2025-12"), ("published", "2024")])),
+    st.tuples(st.just("prediction"), st.sampled_from(["x", "a", None]), st.sampled_from(["Claim one", "Claim two"]),
+              st.sampled_from(["lonely", "x", "a", ""])),
+    st.tuples(st.just("article"), st.sampled_from(["x", "a"]), st.sampled_from(["Title one", "Title two"])),
+    st.tuples(st.just("delete"), st.sampled_from(_RECORDS)),
+    st.tuples(st.just("accept"), st.sampled_from(["Poland will refuse the inspections", "Warsaw says no"])),
+)
+# Weighted towards what makes merges hard: records deleted, cited, added under one id, accepted twice.
+_OP = st.one_of(_MARK, _EDIT, _EDIT, _PREDICTION, _PREDICTION, _ARTICLE, _DELETE, _DELETE, _DELETE, _ACCEPT, _ACCEPT)
+
+
+def _apply(path, op) -> None:
+    """One reader's change; a change tracker refuses (or a deletion that would leave the side
+    invalid) is simply not made."""
+    from tracker.ingest import proposals
+    store = Store(path)
+    try:
+        if op[0] == "mark":
+            actions.mark(store, op[1], op[2], note="n")
+        elif op[0] == "edit":
+            actions.edit_record(store, op[1], {op[2][0]: op[2][1]}, force=True)
+        elif op[0] == "prediction":
+            actions.add_prediction(store, record_id=op[1], claim=op[2], probability="0.6", made_on="2025-06",
+                                   resolve_by="2030", article=op[3])
+        elif op[0] == "article":
+            actions.add_article(store, record_id=op[1], title=op[2], author="A", published="2025-01")
+        elif op[0] == "accept":
+            proposals.accept(store, "p-1", {"claim": op[1], "probability": "0.7"})
+        else:
+            before = path.read_bytes()
+            tables = orjson.loads(before)
+            for name in ("articles", "events", "predictions"):
+                tables[name].pop(op[1], None)
+            path.write_bytes(orjson.dumps(tables))
+            if result_problems(tables):
+                path.write_bytes(before)
+    except TrackerError:
+        pass
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mine=st.lists(_OP, min_size=1, max_size=6), yours=st.lists(_OP, min_size=1, max_size=6))
+def test_random_merges_are_the_same_both_ways_and_always_validate(sample_db, tmp_path_factory, mine, yours):
+    folder = tmp_path_factory.mktemp("random-merge")
+    base = folder / "base.json"
+    shutil.copy(sample_db, base)
+    actions.add_article(Store(base), record_id="lonely", title="Lonely", author="L", published="2025")
+    tables = orjson.loads(base.read_bytes())
+    tables["proposals"] = {"p-1": PROPOSAL}
+    base.write_bytes(orjson.dumps(tables))
+    ours, theirs = folder / "ours.json", folder / "theirs.json"
+    for path, ops in ((ours, mine), (theirs, yours)):
+        shutil.copy(base, path)
+        for op in ops:
+            _apply(path, op)
+    swapped, ours_copy = folder / "swapped.json", folder / "ours-copy.json"
+    shutil.copy(theirs, swapped)
+    shutil.copy(ours, ours_copy)
+    outcomes = []
+    for a, b in ((ours, theirs), (swapped, ours_copy)):
+        before = a.read_bytes()
+        try:
+            merge_files(base, a, b)
+            outcomes.append("merged")
+        except MergeError as exc:
+            outcomes.append(str(exc))
+            assert a.read_bytes() == before   # refused: ours untouched
+    assert outcomes[0] == outcomes[1]
+    # The one disagreement no merge can settle here: a prediction made before its article's new
+    # published date. Any other refusal is a merge that should have been made.
+    assert outcomes[0] == "merged" or "was published" in outcomes[0], outcomes[0]
+    if outcomes[0] == "merged":
+        assert ours.read_bytes() == swapped.read_bytes()
+        assert result_problems(orjson.loads(ours.read_bytes())) == []
+        merged = Store(ours).load()
+        assert database_problems(merged) == []
+        from_proposal = [r.id for r in merged.records() if getattr(r, "proposal", "")]
+        assert len(from_proposal) <= 1   # one proposal accepted on both sides is one call
