@@ -58,7 +58,8 @@ _MISSING = object()
 
 
 class MergeError(StoreError):
-    """A side of the merge cannot be read; git's own conflict stays in place."""
+    """The merge cannot be made safely (a side unreadable or giving a key twice, ours not the user's
+    to write, a result that would not validate); nothing is written and git's own conflict stays."""
 
 
 @dataclass
