@@ -497,3 +497,15 @@ def test_random_merges_are_the_same_both_ways_and_always_validate(sample_db, tmp
         assert database_problems(merged) == []
         from_proposal = [r.id for r in merged.records() if getattr(r, "proposal", "")]
         assert len(from_proposal) <= 1   # one proposal accepted on both sides is one call
+
+
+def test_marks_that_make_no_one_path_in_time_are_disputed_not_written_invalid(sides):
+    base, ours, theirs = sides
+    actions.mark(Store(ours), PENDING, "confirmed", note="yes")
+    actions.mark(Store(theirs), PENDING, "refuted", note="no")
+    actions.mark(Store(theirs), PENDING, "confirmed", note="yes after all")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert database_problems(db) == []
+    record = db.predictions[PENDING]
+    assert set(open_disputes(record)) == {"status"} and record.status.value == "confirmed"

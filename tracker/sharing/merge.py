@@ -311,6 +311,15 @@ def _merge_record(b: Doc | None, o: Doc, t: Doc, result: MergeResult, latest: st
                          "values": sides})
         result.disputes.append((o["id"], name))
     fresh = _interleave(new_o, new_t, set(base_keys))
+    if kind == "prediction" and not any(d["field"] == "status" for d in disputes) \
+            and _path_breaks([*base_hist, *fresh]):
+        # Both sides judged, and their marks in time order make no one path (confirmed here;
+        # refuted, then confirmed there): the union of histories would not validate, so the
+        # judgement is disputed, for a reader to settle, like marks that end differently.
+        (at_o, by_o), (at_t, by_t) = _last_change(new_o, "status"), _last_change(new_t, "status")
+        sides = sorted([{"value": o["status"], "by": by_o}, {"value": t["status"], "by": by_t}], key=_key)
+        disputes.append({"at": max(at_o, at_t) or latest, "action": "dispute", "field": "status", "values": sides})
+        result.disputes.append((o["id"], "status"))
     fresh += [d for d in disputes if _key(d) not in {_key(e) for e in fresh}]
     merged["history"] = [*base_hist, *fresh]
     if kind == "prediction":
@@ -318,6 +327,20 @@ def _merge_record(b: Doc | None, o: Doc, t: Doc, result: MergeResult, latest: st
         if statuses:   # equal times can order the sides' entries either way: the last one rules
             merged["status"] = statuses[-1]["to"]
     return merged
+
+
+def _path_breaks(history: list[Doc]) -> bool:
+    """A status entry moves from a status other than the one in force, and not to it (the check
+    of tracker.domain.status.history_problems, which a status dispute lifts)."""
+    if any(e["action"] == "dispute" and e.get("field") == "status" for e in history):
+        return False
+    previous = "pending"
+    for entry in history:
+        if entry["action"] == "status":
+            if entry.get("from") != previous and entry.get("to") != previous:
+                return True
+            previous = entry.get("to")
+    return False
 
 
 def _interleave(left: list[Doc], right: list[Doc], seen: set[bytes]) -> list[Doc]:
