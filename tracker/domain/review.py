@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
-from tracker.domain.dates import DateError, PDate, parse_date
+from tracker.domain.dates import DateError, parse_date
 from tracker.domain.fields import FieldError
 from tracker.domain.hedges import looks_negated
 from tracker.domain.model import Database, HistoryEntry, Prediction, Status
