@@ -134,3 +134,31 @@ def test_the_readme_stays_an_introduction():
     """The reference lives in docs/; the README is what a newcomer reads first."""
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     assert len(lines) < 150
+
+
+def test_every_example_command_in_the_readme_and_docs_parses():
+    """Each `tracker ...` line of a ```sh block (continuations joined, comments dropped) is a
+    command line the parser accepts: a renamed command or flag cannot linger in an example."""
+    import contextlib
+    import io
+    import shlex
+
+    from tracker.cli.main import build_parser
+
+    checked, refused = 0, []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"```sh\n(.*?)```", text, flags=re.DOTALL):
+            for line in block.replace("\\\n", " ").splitlines():
+                if not line.startswith("tracker"):
+                    continue
+                checked += 1
+                said = io.StringIO()
+                try:
+                    with contextlib.redirect_stderr(said), contextlib.redirect_stdout(io.StringIO()):
+                        build_parser().parse_args(shlex.split(line, comments=True)[1:])
+                except SystemExit as exc:
+                    if exc.code:
+                        refused.append(f"{path.name}: {line.strip()}: {said.getvalue().strip()}")
+    assert refused == []
+    assert checked > 50
