@@ -1,6 +1,6 @@
 """The periodic review: what has fallen due, what could be settled early, what is snoozed.
 
-Rules (documented in the README's "Review" section):
+Rules (documented in docs/review.md):
 
 - A prediction is **due** on the first day after its whole resolve-by period: a month
   precision date after the month's last day, a year after 31 December.

@@ -1,7 +1,7 @@
 """A forecaster's track record: hit rate, Brier, log loss, baseline score, calibration.
 
 Pure functions over predictions, no I/O, standard library only, so the CLI, the TUI and a
-report compute the same figures. The rules (see the README's "Scores" section):
+report compute the same figures. The rules (see docs/scores.md):
 
 - Every figure is over the *scored* predictions (:func:`scorable`): confirmed or refuted,
   with a probability. A resolved prediction whose probability was never stated counts in
