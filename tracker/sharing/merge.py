@@ -112,7 +112,7 @@ def _inspect(path: Path) -> tuple[dict[str, Any], Database, list[str], list[str]
     the keys given twice. The one place this module reads through the store."""
     transaction, duplicates = Store(path).inspect()
     database, problems = transaction.decode_all()
-    return transaction.batch.read(), database, problems, duplicates
+    return transaction.tables(), database, problems, duplicates
 
 
 def _documents(database: Database) -> dict[str, Doc]:
