@@ -403,11 +403,28 @@ def test_one_proposal_accepted_in_two_clones_is_one_call_with_a_dispute(sides, t
     assert ours.read_bytes() == swapped.read_bytes()
 
 
+
+def test_a_merge_leaving_a_proposal_citing_a_deleted_article_is_refused(sides, capsys):
+    base, ours, theirs = sides
+    _with_article(sides)
+    tables = orjson.loads(ours.read_bytes())
+    del tables["articles"]["lonely"]
+    ours.write_bytes(orjson.dumps(tables))
+    tables = orjson.loads(theirs.read_bytes())
+    tables["proposals"] = {"p-9": {**PROPOSAL, "fields": {**PROPOSAL["fields"], "article": "lonely"}}}
+    theirs.write_bytes(orjson.dumps(tables))
+    before = ours.read_bytes()
+    assert merge(base, ours, theirs) == 1   # the driver checks the inbox as `validate` does
+    err = capsys.readouterr().err
+    assert "would not validate: proposals[p-9]: no article 'lonely'" in err and len(err.splitlines()) == 1
+    assert ours.read_bytes() == before
+
 # ---- random three-way merges: both ways alike, and every result validates ----
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 from tracker.domain.errors import TrackerError  # noqa: E402
+from tracker.ingest.proposals import proposal_problems  # noqa: E402
 from tracker.sharing.merge import MergeError, merge_files, result_problems  # noqa: E402
 
 _RECORDS = [PENDING, FAR_FUTURE, EVENT, "lonely", "x", "a"]   # few, so the two sides often meet
@@ -453,7 +470,7 @@ def _apply(path, op) -> None:
             for name in ("articles", "events", "predictions"):
                 tables[name].pop(op[1], None)
             path.write_bytes(orjson.dumps(tables))
-            if result_problems(tables):
+            if result_problems(tables, [proposals.proposal_problems]):
                 path.write_bytes(before)
     except TrackerError:
         pass
@@ -481,7 +498,7 @@ def test_random_merges_are_the_same_both_ways_and_always_validate(sample_db, tmp
     for a, b in ((ours, theirs), (swapped, ours_copy)):
         before = a.read_bytes()
         try:
-            merge_files(base, a, b)
+            merge_files(base, a, b, checks=[proposal_problems])
             outcomes.append("merged")
         except MergeError as exc:
             outcomes.append(str(exc))
@@ -492,7 +509,7 @@ def test_random_merges_are_the_same_both_ways_and_always_validate(sample_db, tmp
     assert outcomes[0] == "merged" or "was published" in outcomes[0], outcomes[0]
     if outcomes[0] == "merged":
         assert ours.read_bytes() == swapped.read_bytes()
-        assert result_problems(orjson.loads(ours.read_bytes())) == []
+        assert result_problems(orjson.loads(ours.read_bytes()), [proposal_problems]) == []
         merged = Store(ours).load()
         assert database_problems(merged) == []
         from_proposal = [r.id for r in merged.records() if getattr(r, "proposal", "")]

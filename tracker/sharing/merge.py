@@ -32,7 +32,7 @@ clock), so merging A into B and B into A produce the same records.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -390,11 +390,13 @@ def merge_plain_table(base: dict[str, Any], ours: dict[str, Any], theirs: dict[s
     return out
 
 
-def merge_files(base: Path, ours: Path, theirs: Path) -> MergeResult:
+def merge_files(base: Path, ours: Path, theirs: Path, checks: Iterable[Check] = ()) -> MergeResult:
     """git's merge driver: merge THEIRS and BASE into OURS and write OURS canonically.
 
     Raises MergeError (and writes nothing) when a side cannot be read or gives a key twice, when
-    OURS is not the user's to write, or when the result would not validate.
+    OURS is not the user's to write, or when the result would not validate: its records and the
+    checks across them, and ``checks`` from the layers above (the inbox's, which this layer may
+    not import: the CLI passes them).
     """
     try:
         check_writable(ours)   # as every other writer: rename would replace a file the user may not write
@@ -412,7 +414,7 @@ def merge_files(base: Path, ours: Path, theirs: Path) -> MergeResult:
                 result.tables[name] = merge_plain_table(*(t.get(name) or {}
                                                           for t in (base_tables, our_tables, their_tables)))
             _point_proposals(result)
-            problems = result_problems(result.tables)
+            problems = result_problems(result.tables, checks)
             if problems:
                 more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
                 raise MergeError(f"merged result would not validate: {problems[0]}{more}; nothing was merged, "
@@ -440,8 +442,9 @@ def _point_proposals(result: MergeResult) -> None:
             proposals[proposal] = {**doc, "record": keep}
 
 
-class _Merged:
-    """What ``proposal_problems`` asks of a transaction, over the merged result."""
+class MergedView:
+    """What a check of the stored proposals asks of a transaction (``proposals``, ``find``,
+    ``exists``), over the merged result."""
 
     def __init__(self, database: Database, proposals: dict[str, Any]):
         self.database, self._proposals = database, proposals
@@ -456,11 +459,12 @@ class _Merged:
         return record_id in self.database.table(kind)
 
 
-def result_problems(tables: dict[str, Any]) -> list[str]:
-    """What `tracker validate` would say of the merged tables: every record decodes, then the
-    checks across records and of the proposals."""
-    from tracker.ingest.proposals import proposal_problems   # the inbox's own checks
+Check = Callable[[MergedView], list[str]]
 
+
+def result_problems(tables: dict[str, Any], checks: Iterable[Check] = ()) -> list[str]:
+    """What `tracker validate` would say of the merged tables: every record decodes, then the
+    checks across records, then ``checks`` (`validate` runs the inbox's own)."""
     database = Database()
     problems: list[str] = []
     for kind in KINDS:
@@ -471,5 +475,9 @@ def result_problems(tables: dict[str, Any]) -> list[str]:
                 problems += exc.problems
     if problems:
         return problems
+    problems = database_problems(database)
     proposals = tables.get(PROPOSALS_TABLE)
-    return database_problems(database) + proposal_problems(_Merged(database, proposals if isinstance(proposals, dict) else {}))
+    view = MergedView(database, proposals if isinstance(proposals, dict) else {})
+    for check in checks:
+        problems += check(view)
+    return problems
