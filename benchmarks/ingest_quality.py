@@ -50,7 +50,8 @@ def seed_scores(seed: Path, ref_path: Path):
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
+    dev_only = "--dev" in argv  # details of dev/ only: held-out articles are not for tuning
+    args = [a for a in argv if a not in ("-v", "--dev")]
     seed = Path(args[0]) if args else ROOT.parent / "shared" / "seeds" / "000_cb25776d9ac0b15e.txt"
     ref_path = Path(args[1]) if len(args) > 1 else ROOT / "predictions.json"
     scores, duplicates, result = seed_scores(seed, ref_path)
@@ -60,7 +61,7 @@ def main(argv: list[str]) -> int:
         print(f"{kind:<12} reference {s.reference:>3}  found {len(s.found):>3} (recall {s.recall:.0%})  "
               f"proposals {s.candidates:>3}  not in reference {len(s.unmatched):>3} "
               f"(precision {s.precision:.0%})")
-        if verbose:
+        if verbose and not dev_only:
             for item in s.missed:
                 print(f"    missed: {item}")
             for item in s.unmatched:
@@ -70,7 +71,7 @@ def main(argv: list[str]) -> int:
     print(f"seed prediction candidates: {scores['predictions'].candidates} for {real} real predictions "
           f"({scores['predictions'].candidates / real:.2f}x; target <= 1.3x)")
     print()
-    eval_table(ROOT / "tests" / "fixtures" / "ingest_eval", verbose)
+    eval_table(ROOT / "tests" / "fixtures" / "ingest_eval", verbose, dev_only)
     return 0
 
 
@@ -110,14 +111,14 @@ def _row(name: str, s: GoldScore) -> str:
             f"| {s.precision:.0%} | {len(s.reversed)} | {s.events_found}/{s.events_gold} | {dates} |")
 
 
-def eval_table(folder: Path, verbose: bool = False) -> None:
+def eval_table(folder: Path, verbose: bool = False, dev_only: bool = False) -> None:
     print("| article | calls found | recall | proposals | right | precision | reversed | events found | dates right |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     splits = eval_scores(folder)
     for split, rows in splits.items():
         for name, s in rows:
             print(_row(f"{split}/{name}", s))
-            if verbose:
+            if verbose and not (dev_only and split != "dev"):
                 for item in s.missed:
                     print(f"|   missed: {item}")
                 for item in s.wrong:

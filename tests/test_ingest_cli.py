@@ -148,8 +148,10 @@ def test_date_and_author_from_the_command_line_fill_what_the_text_lacks(tmp_path
     assert cli(capsys, "--db", db, "ingest", article, "--date", "2025-04-10", "--author", "Jo Doe")[0] == 0
     (only,) = Store(db).load().articles.values()
     assert only.author == "Jo Doe" and only.published.iso() == "2025-04-10"
-    (event,) = [d for d in proposals(db).values() if d["kind"] == "event"]
-    assert event["fields"]["date"] == "2025-05"
+    # a forecast names a date but is no event: the date is the prediction's horizon
+    assert not [d for d in proposals(db).values() if d["kind"] == "event"]
+    (prediction,) = [d for d in proposals(db).values() if d["kind"] == "prediction"]
+    assert prediction["fields"]["made_on"] == "2025-04-10" and prediction["fields"]["resolve_by"] == "2025-05"
 
 
 def test_inbox_lists_proposals_and_validate_checks_them(tmp_path, capsys):

@@ -86,14 +86,19 @@ _JAPANESE: dict[str, tuple[str, ...]] = {
     "almost_certain": ("確実", "ほぼ確実", "間違いない", "必ず"),
 }
 _ENGLISH: dict[str, tuple[str, ...]] = {
-    "almost_no_chance": ("no chance", "almost no chance", "impossible", "will never", "remote chance"),
+    "almost_no_chance": ("no chance", "almost no chance", "impossible", "will never", "remote chance",
+                         "no realistic chance"),
     "very_unlikely": ("very unlikely", "highly unlikely", "highly improbable", "almost certainly not"),
     "unlikely": ("unlikely", "probably won't", "probably will not", "probably not", "improbable",
-                 "doubtful"),
+                 "doubtful", "not very likely", "not likely", "difficult to imagine", "don't think", "don't believe",
+                 "don't expect", "doubt"),
     "roughly_even": ("may", "might", "could", "possibly", "possible", "perhaps", "roughly even",
                      "even chance", "toss-up"),
-    "likely": ("likely", "probably", "probable", "expected to", "should", "would"),
-    "very_likely": ("very likely", "highly likely", "will", "scheduled", "is set to", "impending"),
+    "likely": ("likely", "probably", "probable", "expected to", "should", "would", "most likely", "tipped to",
+               "can assume", "think", "believe", "expect", "reckon", "foresee", "only … can", "my prediction is",
+               "realistic to expect"),
+    "very_likely": ("very likely", "highly likely", "will", "scheduled", "is set to", "impending", "destined to",
+                    "bound to"),
     "almost_certain": ("almost certain", "almost certainly", "certainly", "definitely", "certain"),
 }
 

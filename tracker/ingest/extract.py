@@ -14,7 +14,9 @@ from typing import Any
 
 from tracker.dates import PDate, parse_stored
 from tracker.ingest import predfind_en, predfind_ja, sentences
-from tracker.ingest.datefind import DateMention, find_dates
+import re
+
+from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
 from tracker.ingest.source import SourceArticle
@@ -63,7 +65,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     seen: set[str] = set()
     events: list[Candidate] = []
     predictions: list[Candidate] = []
-    number, previous = 0, ""
+    number, previous, anchor = 0, "", None
     for paragraph in article.paragraphs:
         for offset, sentence in sentences.split(paragraph.text, lang):
             number += 1
@@ -73,14 +75,17 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             seen.add(norm)
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
-            mentions = find_dates(sentence, ref, lang)
+            mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
+            finder = predfind_ja if lang == "ja" else predfind_en
+            calls = finder.find_calls(sentence, previous)
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular
                 vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year
-                if not mention.deadline and not vague:
+                if not mention.deadline and not vague and not _not_an_event(sentence, mention, calls, ref, lang):
                     _add(events, _event(article, sentence, mention, where, lang), _same_event)
-            finder = predfind_ja if lang == "ja" else predfind_en
-            for call in finder.find_calls(sentence, previous):
+                if mention.date.day and not mention.deadline:
+                    anchor = mention.date
+            for call in calls:
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
             previous = sentence
     return events + predictions
@@ -111,11 +116,74 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
 
+_TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
+                   r"reported|began|ended|agreed|\w+ed)\b", re.IGNORECASE)
+_SCHEDULED = re.compile(r"\b(?:scheduled|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
+                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place))\b", re.IGNORECASE)
+
+
+def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
+    """A question ("What will 2026 bring?") or a forecast ("…will rise sharply towards the end of
+    2026") names a date but tells of no event; a schedule ("the vote will be held on 8 June") does."""
+    if lang == "ja":
+        return False
+    if sentence.rstrip().endswith("?"):
+        return True
+    if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
+        return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
+    for call in calls:
+        inside = call.start <= mention.start < max(call.end, call.start + 1)
+        if inside and mention.date.last_day() > ref.last_day() and not _SCHEDULED.search(sentence):
+            return True
+        if inside and mention.date.precision == "year" and mention.date.year >= ref.year:
+            return True
+    return False
+
+
+_REPORTED_BY = re.compile(r"^(?:according to [^,]{2,80},\s*|(?:[A-Z][\w'.&-]*\s?(?:[A-Za-z][\w'.&-]*\s?){0,6})"
+                          r"(?:reported|said|announced|revealed|claimed|wrote|confirmed|told [\w ]{2,30}?)"
+                          r"(?:\s+(?:on|in|last|earlier|this)\s+[\w ,-]{2,30}?)?\s+that\s+)", re.IGNORECASE)
+_LEAD_DATE = re.compile(r"^(?:(?:back\s+)?(?:in|on|at|by|during|since|earlier|last|late|early)\b[^,]{0,40},\s*)",
+                        re.IGNORECASE)
+
+
+def event_title(sentence: str, mention: DateMention, lang: str) -> str:
+    """What happened: the clause that holds the date, without the outlet or speaker that reported it,
+    without the date itself, cut at a word under the length limit."""
+    if lang == "ja":
+        title = predfind_ja.strip_connectives(sentence).rstrip("。.")
+        return title if len(title) <= TITLE_MAX else title[:TITLE_MAX - 1].rstrip() + "…"
+    text = sentence.strip().rstrip(".!")
+    # the clause around the date
+    cuts = [0] + [m.end() for m in re.finditer(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text)
+                  ] + [len(text)]
+    left = max(c for c in cuts if c <= mention.start)
+    right = min([c for c in cuts if c > mention.start] + [len(text)])
+    right_m = re.search(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text[mention.end:])
+    right = mention.end + right_m.start() if right_m else len(text)
+    clause = text[left:right]
+    start, end = mention.start - left, mention.end - left
+    clause = (clause[:start] + clause[end:]) if 0 <= start < end <= len(clause) else clause
+    clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
+    clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
+    clause = re.sub(r"\(\s*\)", "", clause)
+    for _ in range(2):
+        clause = clause.strip(" ,")
+        clause = re.sub(r"^(?:however|but|and|so|meanwhile|also|then|moreover|still|yet|indeed|first|second|"
+                        r"third|finally|to begin with)\b[,\s]*", "", clause, flags=re.IGNORECASE)
+        clause = _LEAD_DATE.sub("", clause)
+        clause = _REPORTED_BY.sub("", clause)
+    clause = re.sub(r"\s+", " ", clause).strip(" ,;:")
+    if len(clause.split()) < 3:
+        clause = text
+    if len(clause) > TITLE_MAX:
+        cut = clause[:TITLE_MAX - 1]
+        clause = (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
+    return clause[:1].upper() + clause[1:]
+
+
 def _event(article: SourceArticle, sentence: str, mention: DateMention, where: dict, lang: str) -> Candidate:
-    title = predfind_ja.strip_connectives(sentence) if lang == "ja" else sentence
-    title = title.rstrip("。.")
-    if len(title) > TITLE_MAX:
-        title = title[:TITLE_MAX - 1].rstrip() + "…"
+    title = event_title(sentence, mention, lang)
     summary = sentence if not mention.note else f"{sentence} (date: {mention.note})"
     fields = {"date": mention.date.iso(), "title": title, "summary": summary, "articles": [], "tags": []}
     key = fingerprint("event", article_key(article), f"{mention.date.iso()} {sentence}")
@@ -138,12 +206,21 @@ def _prediction(article: SourceArticle, sentence: str, call: Call, mentions: lis
     return Candidate("prediction", fields, {**where, "text": sentence}, article.index, [key], language=lang)
 
 
+_PRESIDENT = re.compile(r"\b(Trump|Biden|Obama)\b")
+
+
 def _horizon(call: Call, mentions: list[DateMention], made: PDate) -> tuple[PDate, str]:
-    """The resolve-by date stated in the clause, else a default horizon with its reason."""
+    """The resolve-by date stated in the clause, else a default horizon with its reason: the end
+    of the term of a president the claim names, else the end of the year."""
     for mention in mentions:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and (mention.deadline or mention.date.last_day() > made.last_day()):
             return mention.date, f"stated in the text: {mention.text!r}"
+    president = _PRESIDENT.search(call.claim)
+    end = term_end(president.group(1), made) if president else None
+    if end is not None:
+        return end, (f"No date in the text; the claim is about {president.group(1)}, whose term ends on "
+                     f"{end.iso()}: default horizon the end of his term; change it if the claim means a shorter one.")
     year = made.year if (made.month or 1) <= 9 else made.year + 1
     return PDate(year, 12), (f"No date in the text; default: end of {year} ({year}-12), the end of the "
                              f"year {'the article was written' if year == made.year else 'after the article'}; "
