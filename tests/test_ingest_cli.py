@@ -94,14 +94,21 @@ def test_accepting_a_japanese_claim_asks_for_english_and_keeps_the_quote(tmp_pat
     assert cli(capsys, "--db", db, "accept", pid, "--claim", "again")[0] == 1  # decided once
 
 
-def test_an_edited_probability_must_agree_with_the_hedge(tmp_path, capsys):
+def test_a_probability_outside_the_hedge_is_kept_as_the_readers_own_reading(tmp_path, capsys):
     db = tmp_path / "db.json"
     cli(capsys, "--db", db, "ingest", ENGLISH)
-    pid = next(p for p, d in proposals(db).items() if "Orano" in d["fields"].get("claim", ""))
-    code, _, err = cli(capsys, "--db", db, "accept", pid, "--probability", "0.2")
+    pid, doc = next((p, d) for p, d in proposals(db).items() if "Orano" in d["fields"].get("claim", ""))
+    assert cli(capsys, "--db", db, "accept", pid, "--probability", "0.2")[0] == 0
+    (prediction,) = Store(db).load().predictions.values()
+    assert prediction.probability == 0.2 and prediction.hedge == doc["fields"]["hedge"]  # the hedge stays
+    (entry,) = [h for h in prediction.history if h.field == "probability"]
+    assert entry.note.startswith("the reader's own reading") and entry.new == 0.2
+    assert cli(capsys, "--db", db, "validate")[0] == 0  # validate accepts the reader's reading
+    # a hedge given with it must still agree with it
+    cli(capsys, "--db", db, "ingest", ENGLISH)
+    other = next(p for p, d in proposals(db).items() if d["state"] == "proposed" and d["kind"] == "prediction")
+    code, _, err = cli(capsys, "--db", db, "accept", other, "--hedge", "likely", "--probability", "0.2")
     assert code == 1 and "does not agree" in err
-    assert cli(capsys, "--db", db, "accept", pid, "--probability", "0.6")[0] == 0
-    assert next(iter(Store(db).load().predictions.values())).probability == 0.6
 
 
 def test_merging_adds_the_quote_and_source_to_an_existing_prediction(tmp_path, capsys):

@@ -148,6 +148,20 @@ def looks_negated(claim: str) -> bool:
     return bool(_NEGATION_WORDS.search(claim.replace("’", "'")))
 
 
+# The note of a history entry recording a probability a reader set against the hedge's band
+# (`tracker accept --probability`): the hedge stays as the author wrote it, the probability is
+# the reader's reading, and `validate` accepts the pair.
+READER_READING = "the reader's own reading"
+
+
+def reader_set_probability(history, probability: float | None) -> bool:
+    """Whether the record's last probability edit is a reader's own reading of this probability."""
+    for entry in reversed(history):
+        if entry.action == "edit" and entry.field == "probability":
+            return (entry.note or "").startswith(READER_READING) and entry.new == probability
+    return False
+
+
 def probability_agrees(hedge_phrase: str, probability: float) -> bool:
     """True when a probability lies within the call band of a known hedge (unknown hedges pass)."""
     hedge = lookup(hedge_phrase)

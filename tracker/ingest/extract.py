@@ -103,7 +103,17 @@ def _add(pool: list[Candidate], new: Candidate, same) -> None:
 
 
 def _same_claim(a: Candidate, b: Candidate) -> bool:
-    return a.fields["negated"] == b.fields["negated"] and similar(a.fields["claim"], b.fields["claim"])
+    """The same call said twice: similar claims of one direction; two negated claims that share most
+    of their words ("X will not withdraw troops" / "the withdrawal will not happen"); a blog post's
+    key point (要点), which restates the body, close to an earlier claim."""
+    if a.fields["negated"] != b.fields["negated"]:
+        return False
+    if similar(a.fields["claim"], b.fields["claim"]):
+        return True
+    if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
+        return True
+    return b.source.get("section") == "要点" and a.source.get("section") != "要点" and \
+        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.25)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
