@@ -150,7 +150,7 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
     return False
 
 
-_REPORTED_BY = re.compile(r"^(?:according to [^,]{2,80},\s*|(?:[A-Z][\w'.&-]*\s?(?:[A-Za-z][\w'.&-]*\s?){0,6})"
+_REPORTED_BY = re.compile(r"^(?:according to [^,]{2,80},\s*|(?:[A-Z][\w'.&-]*(?:\s+[A-Za-z][\w'.&-]*){0,6})\s+"
                           r"(?:reported|said|announced|revealed|claimed|wrote|confirmed|told [\w ]{2,30}?)"
                           r"(?:\s+(?:on|in|last|earlier|this)\s+[\w ,-]{2,30}?)?\s+that\s+)", re.IGNORECASE)
 _LEAD_DATE = re.compile(r"^(?:(?:back\s+)?(?:in|on|at|by|during|since|earlier|last|late|early)\b[^,]{0,40},\s*)",

@@ -69,9 +69,9 @@ _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|a
                 r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope")
 _BASE_SELF = ("think", "believe", "expect", "doubt", "reckon", "suspect", "guess", "predict", "fear", "hope")
 _REPORT = re.compile(r"(?P<who>[^,;]*?)\b(?P<verb>" + _REPORT_VERB + r")\b", re.IGNORECASE)
-_REPORT_NOUN = re.compile(r"(?P<who>(?:[A-Z][\w'.&-]*\s?){1,6}|the\s+[\w-]+(?:\s+[\w-]+)?)'s\s+(?:\w+\s+)?"
-                          r"(?:report|claim|warning|prediction|assessment|statement|announcement|remark|forecast|"
-                          r"plan|estimate|view)s?\s+(?:that\b|:)", re.IGNORECASE)
+_REPORT_NOUN = re.compile(r"(?P<who>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,5}|(?i:the)\s+[\w-]+(?:\s+[\w-]+)?)'s\s+"
+                          r"(?:\w+\s+)?(?i:report|claim|warning|prediction|assessment|statement|announcement|remark|"
+                          r"forecast|plan|estimate|view)s?\s+(?:that\b|:)")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;]{2,60})", re.IGNORECASE)
 _NOT_A_SPEAKER = re.compile(r"\b(?:plan|plans|draft|document|documents|data|figures|sources?|reports?|estimates?|"
                             r"polls?|survey|forecasts?|projections?|schedule|timetable|agreement|deal|law|"
@@ -332,10 +332,10 @@ def _quote_speaker(text: str) -> str:
     found = _REPORT_NOUN.search(text)
     if found:
         return _name(found["who"])
-    found = re.search(r'"\s*,?\s*(?P<who>(?:[A-Z][\w.-]*\s?){1,5})\s+(?:said|says|wrote|warned|told)\b', text)
+    found = re.search(r'"\s*,?\s*(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\s+(?:said|says|wrote|warned|told)\b', text)
     if found:
         return _name(found["who"])
-    found = re.search(r"(?P<who>(?:[A-Z][\w.-]*\s?){1,5})\s+(?:said|says|wrote|warned|told \w+)[,:]?\s+\"", text)
+    found = re.search(r"(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\s+(?:said|says|wrote|warned|told \w+)[,:]?\s+\"", text)
     return _name(found["who"]) if found else ""
 
 
