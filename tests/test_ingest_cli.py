@@ -206,3 +206,52 @@ def test_what_is_already_recorded_is_not_proposed_again(tmp_path, capsys):
     texts = [d["fields"].get("quote", "") + d["fields"].get("summary", "") for d in proposals(db).values()]
     assert not any("停滞するだろう" in t for t in texts) and not any("2025年2月28日" in t for t in texts)
     assert len(Store(db).load().articles) == 2  # the recorded article reused, the other added
+
+
+TWO_CALLS = ("# Poland and the US\n\nBy Jo Doe\nDate: 2025-11-12\nURL: https://example.org/poland-and-the-us\n\n"
+             "He's unlikely to pull US troops out of Poland, but NATO policy will certainly change in the "
+             "coming years.\n")
+
+
+def test_a_sentence_with_two_calls_gives_two_proposals_and_one_can_become_two_records(tmp_path, capsys):
+    article, db = tmp_path / "a.md", tmp_path / "db.json"
+    article.write_text(TWO_CALLS)
+    cli(capsys, "--db", db, "ingest", article)
+    claims = sorted(d["fields"]["claim"] for d in proposals(db).values() if d["kind"] == "prediction")
+    assert claims == ["He will not pull US troops out of Poland.", "NATO policy will change in the coming years."]
+    # a reader who wants one proposal as two records says so with --claim twice
+    pid = next(p for p, d in proposals(db).items() if d["fields"]["claim"].startswith("NATO"))
+    code, out, _ = cli(capsys, "--db", db, "accept", pid, "--claim", "NATO will cut its budget by 2027",
+                       "--claim", "NATO will move its headquarters by 2027")
+    assert code == 0 and out.count(",") == 1
+    predictions = Store(db).load().predictions.values()
+    assert sorted(p.claim for p in predictions) == ["NATO will cut its budget by 2027",
+                                                    "NATO will move its headquarters by 2027"]
+    assert all("NATO policy will certainly change" in p.quote for p in predictions)
+    (doc,) = [d for d in proposals(db, "accepted").values()]
+    assert len(doc["records"]) == 2 and doc["record"] == doc["records"][0]
+    assert cli(capsys, "--db", db, "validate")[0] == 0
+
+
+def test_a_new_resolve_by_replaces_the_default_horizon_note(tmp_path, capsys):
+    article, db = tmp_path / "a.md", tmp_path / "db.json"
+    article.write_text("# Kosovo\n\nBy Jo Doe\nDate: 2025-04-10\n\nThe talks will probably resume.\n")
+    cli(capsys, "--db", db, "ingest", article)
+    ((pid, doc),) = proposals(db).items()
+    assert "default: end of 2025" in doc["fields"]["horizon_note"]
+    assert cli(capsys, "--db", db, "accept", pid, "--resolve-by", "2026-06")[0] == 0
+    (prediction,) = Store(db).load().predictions.values()
+    assert prediction.resolve_by.iso() == "2026-06"
+    assert "default" not in prediction.horizon_note and "2026-06" in prediction.horizon_note
+
+
+def test_the_same_article_from_a_mirror_url_is_reused_by_title_and_date(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    first, mirror = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(TWO_CALLS)
+    mirror.write_text(TWO_CALLS.replace("https://example.org/", "https://mirror.example.net/2025/11/"))
+    cli(capsys, "--db", db, "ingest", first)
+    code, out, _ = cli(capsys, "--db", db, "ingest", mirror)
+    assert code == 0 and "known article" in out
+    assert len(Store(db).load().articles) == 1
+

@@ -126,7 +126,10 @@ class MergeDialog(ModalScreen[str | None]):
 
     def on_key(self, event) -> None:
         if event.key == "down" and self.focused is self.query_one("#into", Input):
-            self.query_one("#merge-choices", OptionList).focus()
+            listing = self.query_one("#merge-choices", OptionList)
+            listing.focus()
+            if listing.option_count and listing.highlighted is None:
+                listing.highlighted = 0
             event.stop()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
