@@ -111,6 +111,9 @@ NOV = PDate(2025, 11, 12)  # a Wednesday
 
 @pytest.mark.parametrize("sentence,ref,expected", [
     ("The two leaders met in early September.", NOV, "2025-09"),
+    ("Putin said in early September that the talks could resume soon.", NOV, "2025-09"),
+    ("The parliament decided in March that the mission may expire.", PDate(2025, 10, 2), "2025-03"),
+    ("The summit in March will decide the mission's future.", PDate(2025, 10, 2), "2026-03"),
     ("The parliament voted in March.", PDate(2025, 10, 2), "2025-03"),
     ("The talks resumed on Monday.", NOV, "2025-11-10"),
     ("Trump will meet Putin on Sunday.", NOV, "2025-11-16"),
