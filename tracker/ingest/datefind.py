@@ -25,12 +25,13 @@ _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|される見|可能性|かもしれない|考えられる|"
                      r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                      r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
-                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b",
+                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
+                     r"\bslated\b|\bset for\b|\bto be\b",
                      re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
                    r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
-                   r"\w+ed)\b", re.IGNORECASE)
+                   r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\bbefore|\bno later than)(?:\s+(?:the\s+)?(?:end|beginning|start|middle|"
@@ -176,7 +177,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 continue
             clause = _clause(text, m.start(), m.end())
             future = bool(_FUTURE.search(clause)) and not (language != "ja" and _PAST.search(
-                clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming)\b",
+                clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
+                                                                   r"expected to|set to|to be)\b",
                                                                    clause, re.IGNORECASE))
             date, relative = _resolve(m, form, ref, future, language, anchor)
             if form == "range":
@@ -201,7 +203,10 @@ def _clause(text: str, start: int, end: int) -> str:
     """The clause around a date: the tense that places "in March" is its own clause's."""
     breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
     left = max(b for b in breaks if b <= start)
-    right = min([m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= end] or [len(text)])
+    stops = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= end]
+    right = min(stops or [len(text)])
+    if len(text[left:right].split()) <= 4 and len(stops) > 0:  # "On December 5, X will…": the main clause's tense
+        right = min(stops[1:] or [len(text)])
     return text[left:right]
 
 

@@ -245,7 +245,9 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
                     negated=False, forecaster=_restore(forecaster), start=start, end=end)
     m = _find_hedge(clause)
     if m is None:
-        return None
+        return _framed_by_author(clause, start, end)
+    if m.group().lower() == "my prediction is" and not re.match(r"[\s:,–—-]*(?:yes|no)\b", clause[m.end():], re.IGNORECASE):
+        return _framed_by_author(clause[m.start():], start, end)
     if re.search(r"\bI\s+(?:\w+\s+)?$", clause[:m.start()]) and m.group().lower() in _MODALS:
         return None  # "I will offer some forecasts": the author's plan for the text, not a forecast
     if _PAST_APPRAISAL.search(clause[:m.start()]):
@@ -309,6 +311,29 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
                 forecaster=_restore(forecaster), start=start, end=end)
 
 
+_FRAME = re.compile(r"^(?:(?:I|we)\s+(?:(?:still|also|now|really|firmly|strongly)\s+)?(?P<verb>predict|think|believe|"
+                    r"expect|reckon|bet|suspect)|my (?P<noun>prediction|forecast|bet|guess) is)\b(?:\s+that)?[\s:,–—-]+"
+                    r"(?P<rest>.+)$")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|will|\w+s|win|lose|hold|keep|stay|remain|become|fall|rise|"
+                     r"gain|regain|get|take|go|lead|end|collapse|fail|succeed)\b")
+
+
+def _framed_by_author(clause: str, start: int, end: int) -> Call | None:
+    """"I predict X", "my prediction is X", "I think X": the author's call without a modal."""
+    found = _FRAME.match(clause.strip())
+    if not found:
+        return None
+    rest = re.sub(r",\s+(?:and|but|which)\s+(?:that|this|it)\b.*$", "", found["rest"]).strip(" .")
+    if len(rest.split()) < 2 or re.match(r"^(?:so|not|it is|this is|that is)\b", rest, re.IGNORECASE):
+        return None
+    phrase = found["verb"] or f"my {found['noun']} is"
+    hedge = lookup(phrase) or lookup("likely")
+    if found["verb"] and not _FINITE.search(rest):
+        return None  # "I think about it": no predicate to score
+    return Call(claim=_restore(_finish(rest)), hedge_text=phrase, hedge=hedge, probability=hedge.probability,
+                negated=False, start=start, end=end)
+
+
 _EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
 
 
@@ -340,7 +365,12 @@ def _quote_speaker(text: str) -> str:
 
 
 def _sentence_speaker(text: str) -> tuple[str, bool] | None:
-    """A speaker that frames the whole sentence: "according to X", "…, X said.", "X's report that"."""
+    """A speaker that frames the whole sentence: "according to X", "…, X said.", "X's report that",
+    "in X's view"."""
+    found = re.match(r"^in (?:(?P<pron>its|his|her|their)|(?P<who>[^,]{2,60}?)'s) (?:view|opinion|estimate|"
+                     r"assessment|scenario|forecast)\b", text, re.IGNORECASE)
+    if found:
+        return ("" if found["pron"] else _name(found["who"])), False
     found = _ACCORDING.search(text)
     if found:
         who = found["who"].strip()
@@ -377,7 +407,7 @@ def _clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool]
     who = re.split(r"[,;:]|\s+(?:but|and|so|while|because)\s+", found["who"])[-1].strip()
     negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
     core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"
-                  r"strongly|firmly|do)\b", "", who, flags=re.IGNORECASE).strip(" ,")
+                  r"strongly|firmly|do|have|has|had|would|will|already|once|often)\b", "", who, flags=re.IGNORECASE).strip(" ,")
     body_start = found.end()
     that = re.match(r"[^,;\"]{0,70}?\bthat\s+", clause[found.end("verb"):hedge.start()])
     if that:
