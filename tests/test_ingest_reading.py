@@ -177,3 +177,12 @@ def test_the_evaluation_set_meets_its_floors_with_no_reversed_claim(split, floor
         reversed_ += len(s.reversed)
     assert reversed_ == 0
     assert found / gold >= floors[0] and right / counted >= floors[1], (found, gold, right, counted)
+
+
+def test_a_reported_forecast_is_not_merged_with_the_authors_own(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("# Troops\n\nBy Jo Doe\nDate: 2025-11-12\n\n"
+                       "Defence Minister Pete Hegseth said the US will withdraw its troops from Romania. "
+                       "The US will withdraw its troops from Romania.\n")
+    predictions = [c for c in extract(read_articles(article), "a.md") if c.kind == "prediction"]
+    assert sorted(c.fields["forecaster"] for c in predictions) == ["Defence Minister Pete Hegseth", "Jo Doe"]

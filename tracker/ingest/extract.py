@@ -106,8 +106,8 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
     """The same call said twice: similar claims of one direction; two negated claims that share most
     of their words ("X will not withdraw troops" / "the withdrawal will not happen"); a blog post's
     key point (要点), which restates the body, close to an earlier claim."""
-    if a.fields["negated"] != b.fields["negated"]:
-        return False
+    if a.fields["negated"] != b.fields["negated"] or a.fields["forecaster"] != b.fields["forecaster"]:
+        return False  # the author's call and someone else's are two calls, however alike
     if similar(a.fields["claim"], b.fields["claim"]):
         return True
     if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
