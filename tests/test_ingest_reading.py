@@ -186,3 +186,14 @@ def test_a_reported_forecast_is_not_merged_with_the_authors_own(tmp_path):
                        "The US will withdraw its troops from Romania.\n")
     predictions = [c for c in extract(read_articles(article), "a.md") if c.kind == "prediction"]
     assert sorted(c.fields["forecaster"] for c in predictions) == ["Defence Minister Pete Hegseth", "Jo Doe"]
+
+
+def test_readings_in_brackets_give_the_authors_calls_and_numbers():
+    got = calls("Or will monetary tightening lead to a US recession (not very likely) and / or a bout of "
+                "volatility in financial markets (very likely)?")
+    assert [(c[0], c[1]) for c in got] == [("Monetary tightening will not lead to a US recession.", 0.7),
+                                           ("Monetary tightening will lead to a bout of volatility in financial "
+                                            "markets.", 0.9)]
+    ((claim, probability, *_),) = calls("U.S. forces will withdraw from Syria (70%).")
+    assert claim == "U.S. forces will withdraw from Syria." and probability == 0.7
+    assert calls("Will the Fed be able to engineer a soft landing?") == []

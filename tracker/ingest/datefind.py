@@ -186,7 +186,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if date is None:
                 continue
             start = m.start("mon") if form == "m" and language != "ja" and m.group("q").lower() in (
-                "in", "of", "during") else m.start()
+                "in", "of", "during") else (m.start("y") if form == "y" and language != "ja" and
+                                            (m.groupdict().get("q") or "").lower() == "of" else m.start())
             q = (m.groupdict().get("q") or "").lower()
             deadline = bool(_DEADLINE_BEFORE.search(text[:start]) or _DEADLINE_AFTER.match(text[m.end():])
                             or (form in ("m", "y", "season", "weekday") and q in ("by", "until", "before"))

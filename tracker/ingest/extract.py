@@ -127,7 +127,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 
 
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
-                   r"reported|began|ended|agreed|\w+ed)\b", re.IGNORECASE)
+                   r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
+                   r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:scheduled|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
                         r"takes? place|will (?:meet|vote|hold|open|begin|start|take place))\b", re.IGNORECASE)
 

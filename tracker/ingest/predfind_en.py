@@ -92,7 +92,9 @@ def find_calls(sentence: str, previous: str = "") -> list[Call]:
     if not text:
         return []
     shift = max(0, sentence.find(text[:12])) if text[:12] in sentence else 0
-    if text.endswith("?") or text.startswith('"') and text.endswith('"'):
+    if text.endswith("?"):
+        return _question_with_readings(text)
+    if text.startswith('"') and text.endswith('"'):
         return []
     prediction = _my_prediction(text, previous)
     if prediction is not None:
@@ -306,6 +308,10 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if len(claim.split()) < 3 or _ABOUT_THE_TEXT.match(claim):
         return None  # "I will offer some forecasts", "This piece will analyze…": the text, not the world
     probability = hedge.probability if hedge is not None else 0.5
+    stated = re.search(r"\s*\((?P<n>\d{1,3})\s*%\)", claim)
+    if stated and 0 < int(stated["n"]) <= 100:  # "X will happen (70%)": the author's own number
+        probability, hedge_text, hedge = int(stated["n"]) / 100, f"{stated['n']}%", None
+        claim = _finish(claim[:stated.start()] + claim[stated.end():])
     return Call(claim=_restore(claim), hedge_text=hedge_text, hedge=hedge, probability=probability,
                 negated=negated or bool(hedge and hedge.negates), condition=_restore(condition.strip()),
                 forecaster=_restore(forecaster), start=start, end=end)
@@ -332,6 +338,36 @@ def _framed_by_author(clause: str, start: int, end: int) -> Call | None:
         return None  # "I think about it": no predicate to score
     return Call(claim=_restore(_finish(rest)), hedge_text=phrase, hedge=hedge, probability=hedge.probability,
                 negated=False, start=start, end=end)
+
+
+_QUESTION = re.compile(r"^(?:or |and |but |so )?(?:will|would|could|can) (?P<subj>.+?) (?P<verb>lead to|result in|"
+                       r"cause|bring|trigger|produce|see|get|win|lose|reach|hit|become|fall to|rise to|end in|"
+                       r"turn into) (?P<objs>.+)\?$", re.IGNORECASE)
+_READING_IN_BRACKETS = re.compile(r"(?P<np>[^()]+?)\s*\((?P<h>(?:not |very |highly |quite |almost )*(?:un)?likely|"
+                                  r"probable|improbable|almost certain|\d{1,3}\s*%)\)")
+
+
+def _question_with_readings(text: str) -> list[Call]:
+    """"Will X lead to A (not very likely) and/or B (very likely)?": the author reads each answer."""
+    q = _QUESTION.match(text)
+    if not q or "(" not in q["objs"]:
+        return []
+    out: list[Call] = []
+    subj = q["subj"][:1].upper() + q["subj"][1:]
+    for m in _READING_IN_BRACKETS.finditer(q["objs"]):
+        np = re.sub(r"^[\s,]*(?:and\s*/\s*or|and|or)\s+", "", m["np"].strip()).strip(" ,")
+        phrase = m["h"].strip().lower()
+        if phrase.endswith("%"):
+            value, hedge, negated = int(phrase.rstrip("% ")) / 100, None, False
+        else:
+            hedge = lookup(phrase) or (lookup("unlikely") if phrase.startswith("not ") else None)
+            if hedge is None:
+                continue
+            value, negated = hedge.probability, hedge.negates
+        claim = _finish(f"{subj} will {'not ' if negated else ''}{q['verb']} {np}")
+        out.append(Call(claim=_restore(claim), hedge_text=m["h"], hedge=hedge, probability=value, negated=negated,
+                        start=0, end=len(text)))
+    return out
 
 
 _EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
