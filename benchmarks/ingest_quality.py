@@ -25,7 +25,7 @@ from tracker.ingest.evaluate import GoldScore, compare, score_gold  # noqa: E402
 from tracker.ingest.extract import extract  # noqa: E402
 from tracker.ingest.reader import read_articles  # noqa: E402
 from tracker.ingest.run import ingest  # noqa: E402
-from tracker.storage import Store  # noqa: E402
+from tracker.store.store import Store  # noqa: E402
 
 
 def seed_scores(seed: Path, ref_path: Path):

@@ -17,15 +17,15 @@ from dataclasses import astuple, replace
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tracker.dates import PDate
-from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
-from tracker.query import Filter, select, status_counts, timeline_key, timeline_sorted
-from tracker.review import (ReviewQueue, as_of, due_count, due_date, early_direction, predictions_as_of,
+from tracker.domain.dates import PDate
+from tracker.domain.model import Article, Database, Event, HistoryEntry, Prediction, Status
+from tracker.domain.query import Filter, select, status_counts, timeline_key, timeline_sorted
+from tracker.domain.review import (ReviewQueue, as_of, due_count, due_date, early_direction, predictions_as_of,
                             review_queue, snoozed_past)
 
 
 def plain_review_queue(db: Database, today: dt.date, within: dt.date | None) -> ReviewQueue:
-    """The review queue as README's "Review" section defines it, with tuple keys."""
+    """The review queue as docs/review.md defines it, with tuple keys."""
     snoozed, due, upcoming, early = [], [], [], []
     for p in db.predictions.values():
         p = as_of(p, today)

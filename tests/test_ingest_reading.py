@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.dates import PDate
+from tracker.domain.dates import PDate
 from tracker.ingest.datefind import find_dates
 from tracker.ingest.evaluate import claim_is_negative, score_gold
 from tracker.ingest.extract import extract

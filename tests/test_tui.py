@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker import actions
-from tracker.model import Status
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.domain.model import Status
+from tracker.store.store import Store
 from tracker.tui.app import TrackerApp
 from tracker.tui.screens.timeline import SEARCH_DEBOUNCE_SECONDS
 from tracker.tui.timeline import Timeline
@@ -277,7 +277,7 @@ async def test_add_form_saves_through_the_library_and_hedge_fills_probability(db
 async def test_add_form_switched_to_event_saves_an_event(db_path):
     from textual.widgets import Select
 
-    from tracker.storage import Store
+    from tracker.store.store import Store
     app = app_for(db_path)
     async with app.run_test(size=(150, 50)) as pilot:
         form = await open_add_form(app, pilot)
@@ -506,18 +506,18 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
 
     from textual.widgets import Static
 
-    from tracker import codec, dbsession
-    from tracker.snapshots import forget
+    from tracker.domain import codec
 
-    monkeypatch.setattr(dbsession, "EVERY", 1)  # where the store decodes records
+    from tracker.store import transaction
+
+    monkeypatch.setattr(transaction, "EVERY", 1)  # where the store decodes records
     real = codec.decode_fields
 
     def slow(*args, **kwargs):  # a large file, in miniature: each record takes a while
         _time.sleep(0.15)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dbsession, "decode_fields", slow)
-    forget()  # as a new process: the fixture's writes are not remembered
+    monkeypatch.setattr(transaction, "decode_fields", slow)
     app = app_for(db_path)
     seen: set[str] = set()
     async with app.run_test(size=(160, 40)) as pilot:

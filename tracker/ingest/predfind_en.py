@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.hedges import lookup
+from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
 
 # (phrase as written, the table phrase that gives its reading); longest first when compiled.

@@ -16,17 +16,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tracker import actions
-from tracker.codec import encode_record
-from tracker.dates import PDate
-from tracker.ids import new_id
+from tracker.actions import records as actions
+from tracker.domain.codec import encode_record
+from tracker.domain.dates import PDate
+from tracker.domain.ids import new_id
 from tracker.ingest.evaluate import event_overlap, same_prediction
 from tracker.ingest.extract import Candidate, extract
 from tracker.ingest.reader import read_articles
 from tracker.ingest.similarity import similar
 from tracker.ingest.source import SourceArticle
-from tracker.model import KINDS, Article, Record, utc_now
-from tracker.storage import Session, Store
+from tracker.domain.model import KINDS, Article, Record, utc_now
+from tracker.store.store import Store
+from tracker.store.transaction import Transaction
 
 
 @dataclass(slots=True)
@@ -47,13 +48,13 @@ def ingest(store: Store, path: Path, *, author: str = "", date: PDate | None = N
     sources = read_articles(path, author=author, date=date)
     candidates = extract(sources, str(path))
     if dry_run:
-        session = store.session(missing_ok=True)
+        session = store.read(missing_ok=True)
         return _resolve(session, path, sources, candidates, write=False)
     with store.transaction() as session:
         return _resolve(session, path, sources, candidates, write=True)
 
 
-def _resolve(session: Session, path: Path, sources: list[SourceArticle], candidates: list[Candidate],
+def _resolve(session: Transaction, path: Path, sources: list[SourceArticle], candidates: list[Candidate],
              write: bool) -> IngestResult:
     result = IngestResult(candidates=candidates)
     taken = set().union(*(session.ids(kind) for kind in KINDS))
@@ -136,7 +137,7 @@ def _as(proposals: dict, pid: str, candidate: Candidate) -> str:
     return f"already {state}" if pid == candidate.id else f"{state} as proposal {pid}"
 
 
-def _existing_article(session: Session, source: SourceArticle) -> Article | None:
+def _existing_article(session: Transaction, source: SourceArticle) -> Article | None:
     """The recorded article this source is: the same URL, or the same title and date (the same
     article from a mirror or a repost has another URL)."""
     by_title = None

@@ -15,13 +15,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from tracker import hedges, schema
-from tracker.actions import ActionError
-from tracker.fields import FieldError
-from tracker.model import Event, Prediction, Record
-from tracker.storage import StoreError
-from tracker.text import visible
-from tracker.tui.offloop import collector_quiet
+from tracker.domain import hedges
+
+from tracker.domain import schema
+from tracker.actions.records import ActionError
+from tracker.domain.fields import FieldError
+from tracker.domain.model import Event, Prediction, Record
+from tracker.store.layout import StoreError
+from tracker.domain.text import visible
 
 def _form_fields(kind: str) -> tuple[tuple[str, str, str], ...]:
     """(field, label, placeholder) of each field the field table puts in the form."""
@@ -163,7 +164,6 @@ class RecordForm(ModalScreen[str | None]):
         self._save(self.kind, values)
 
     @work(thread=True, group="write")
-    @collector_quiet
     def _save(self, kind: str, values: dict[str, str]) -> None:
         try:
             record = self.save_record(kind, values)

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker import schema
+from tracker.domain import schema
 from tracker.ingest.proposals import needs_english
 
 
@@ -110,7 +110,7 @@ class MergeDialog(ModalScreen[str | None]):
     def _options(self) -> list[Option]:
         from rich.text import Text
 
-        from tracker.text import visible
+        from tracker.domain.text import visible
 
         return [Option(Text(visible(f"{rid}  {label}")), id=rid) for rid, label in self.shown]
 

@@ -21,12 +21,12 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.ingest import proposals
-from tracker.model import Database
-from tracker.text import visible
-from tracker.tui import coldload
-from tracker.tui.offloop import collector_quiet
+from tracker.domain.model import Database
+from tracker.domain.errors import error_message
+from tracker.domain.text import visible
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
 from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.workers import releasing
 
 
 class InboxScreen(Screen[None]):
@@ -72,14 +72,9 @@ class InboxScreen(Screen[None]):
         self.reload(keep_id=current[0] if current else None)
 
     @work(thread=True, exclusive=True, group="inbox-load")
-    @collector_quiet
+    @releasing
     def reload(self, keep: int = 0, keep_id: str | None = None) -> None:
-        signature = self.store.signature()
-        items = None
-        if signature is not None and signature.size >= coldload.CHILD_BYTES:
-            items = coldload.proposals_in_child(self.store.path)  # no 70 MB parse in this process
-        if items is None:
-            items = proposals.listing(self.store.session(missing_ok=True))
+        items = proposals.listing(self.store.read(missing_ok=True))
         if keep_id is not None:
             keep = next((i for i, (pid, _) in enumerate(items) if pid == keep_id), keep)
         self.app.call_from_thread(self._show, items, keep)
@@ -136,7 +131,7 @@ class InboxScreen(Screen[None]):
         self._suggest_and_merge(pid, doc, self.session.database)
 
     @work(thread=True, exclusive=True, group="inbox-suggest", description="merge suggestion")  # no repr of the Database
-    @collector_quiet
+    @releasing
     def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
         choices = merge_candidates(database, doc)
         self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, choices),
@@ -151,7 +146,7 @@ class InboxScreen(Screen[None]):
         self._write(verb, pid, payload, self.query_one("#inbox-list", OptionList).highlighted or 0)
 
     @work(thread=True, group="inbox-write")
-    @collector_quiet
+    @releasing
     def _write(self, verb: str, pid: str, payload: Any, index: int) -> None:
         try:
             if verb == "accept":
@@ -164,8 +159,6 @@ class InboxScreen(Screen[None]):
                 proposals.reject(self.store, pid)
                 message = f"{pid} rejected"
         except Exception as exc:  # a refused decision is shown, never a crash
-            from tracker.commands import error_message
-
             text = error_message(exc)
             if text is None:
                 raise
@@ -233,7 +226,7 @@ def merge_candidates(database: Database, doc: dict[str, Any]) -> list[tuple[str,
     """(id, label) of the records a proposal may be merged into, the likeliest first: every record
     of its kind, ranked by the words it shares with the proposal, then (a prediction) the same
     article or (an event) the nearest date; not only events of the same date."""
-    from tracker.dates import parse_stored
+    from tracker.domain.dates import parse_stored
     from tracker.ingest.similarity import bigrams
 
     f = doc["fields"]

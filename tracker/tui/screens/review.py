@@ -1,7 +1,7 @@
 """The review screen (R): the review queue one prediction at a time, then what was decided.
 
 The queue (what is due, then what could be settled early) comes from
-:func:`tracker.review.review_queue`, computed in a worker. Marks and snoozes go through
+:func:`tracker.domain.review.review_queue`, computed in a worker. Marks and snoozes go through
 the session, the same dialogs and write path as the timeline; the screen moves on when
 the session reports the write (a :class:`RecordWritten` message).
 """
@@ -19,15 +19,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tracker.model import Database, Prediction
-from tracker.render import history_lines, probability_text, status_text
-from tracker.review import due_date, early_direction, review_queue
-from tracker.text import visible
+from tracker.domain.model import Database, Prediction
+from tracker.domain.render import history_lines, probability_text, status_text
+from tracker.domain.review import due_date, early_direction, review_queue
+from tracker.domain.text import visible
 from tracker.tui.bounds import bounded
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
-from tracker.tui.forked import in_child
-from tracker.tui.offloop import run_off_loop
-from tracker.tui.session import DatabaseLoaded, RecordWritten, Session
+from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.workers import releasing
+from tracker.tui.writes import RecordWritten
 
 EARLY = {"confirm": "can be confirmed as soon as it happens",
          "refute": "can be refuted as soon as the opposite happens"}
@@ -85,7 +85,7 @@ class ReviewScreen(Screen[None]):
     def _start(self, database: Database) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(run_off_loop(self._compute, database), thread=True, exclusive=True, group="review",
+        self.run_worker(releasing(lambda: self._compute(database)), thread=True, exclusive=True, group="review",
                         description="review queue")
 
     def on_unmount(self) -> None:
@@ -99,7 +99,7 @@ class ReviewScreen(Screen[None]):
             queue = review_queue(database, today)
             return [p.id for p in queue.due], [p.id for p in queue.checkable_early]
 
-        due, early = in_child(ids)  # its sort is one C call that would hold the GIL (see forked.py)
+        due, early = ids()
         found = database.predictions
         items = [Item(found[i], "due") for i in due] + [Item(found[i], "checkable early") for i in early]
         self.app.call_from_thread(self._queue_ready, items)

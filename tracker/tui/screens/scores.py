@@ -1,6 +1,6 @@
 """The scores screen (S): the forecaster table, the calibration chart and the Brier trend.
 
-Scores come from :mod:`tracker.scoring` (the same figures as `tracker score`), computed in
+Scores come from :mod:`tracker.scoring.scores` (the same figures as `tracker score`), computed in
 a worker. Moving through the table shows that forecaster's chart and trend; with nothing
 resolved the screen says so in words instead of drawing an empty chart.
 """
@@ -17,15 +17,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tracker.model import Database
-from tracker.score_format import honesty_lines, interval, nothing_resolved, num, pct
-from tracker.scoring import score, score_groups
-from tracker.text import visible
+from tracker.domain.model import Database
+from tracker.scoring.score_format import honesty_lines, interval, nothing_resolved, num, pct
+from tracker.scoring.scores import score, score_groups
+from tracker.domain.text import visible
 from tracker.tui.bounds import one_line
 from tracker.tui.chart import calibration_chart, trend_bars
-from tracker.tui.forked import in_child
-from tracker.tui.offloop import run_off_loop
 from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.workers import releasing
 
 ALL = "all forecasters"
 COLUMNS = ("forecaster", "n", "resolved", "hit rate (95% CI)", "Brier (95% CI)", "hedge range",
@@ -88,7 +87,7 @@ class ScoresScreen(Screen[None]):
     def _compute(self, database: Database, matured: bool) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(run_off_loop(self._score, database, matured), thread=True, exclusive=True, group="scores",
+        self.run_worker(releasing(lambda: self._score(database, matured)), thread=True, exclusive=True, group="scores",
                         description="scores")
 
     def _score(self, database: Database, matured: bool) -> None:
@@ -99,9 +98,7 @@ class ScoresScreen(Screen[None]):
             overall = {"group": ALL, **score(database.predictions.values(), today, matured)}
             return [overall, *score_groups(database, "forecaster", today, matured)]
 
-        # In a forked child: sorting every error and bootstrapping (numpy) are C calls that hold
-        # the GIL, and would stall the screen however they are chunked (see forked.py).
-        self.app.call_from_thread(self._show, in_child(results))
+        self.app.call_from_thread(self._show, results())
 
     async def _show(self, results: list[dict]) -> None:
         self.results = results
