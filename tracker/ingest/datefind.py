@@ -118,6 +118,7 @@ _EN = [
     (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
     (re.compile(r"\b(?P<q>on|last|next|this|since|by|until|before|from)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "weekday"),

@@ -129,8 +129,10 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
                    r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
-_SCHEDULED = re.compile(r"\b(?:scheduled|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
-                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place))\b", re.IGNORECASE)
+_SCHEDULED = re.compile(r"\b(?:scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
+                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
+                        re.IGNORECASE)
+_LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
 
 
 def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
@@ -142,9 +144,15 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
         return True
     if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
+    if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
+            and mention.date.day is None:
+        return True  # a forecast someone else made (no call of the author's) is no event either
+    later = mention.date.last_day() > ref.last_day()
+    scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
+        r"\b(?:may|might|could)\b", sentence))  # a day named ahead is a schedule
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
-        if inside and mention.date.last_day() > ref.last_day() and not _SCHEDULED.search(sentence):
+        if inside and later and not scheduled:
             return True
         if inside and mention.date.precision == "year" and mention.date.year >= ref.year:
             return True
@@ -174,7 +182,7 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     right = mention.end + right_m.start() if right_m else len(text)
     clause = text[left:right]
     start, end = mention.start - left, mention.end - left
-    clause = (clause[:start] + clause[end:]) if 0 <= start < end <= len(clause) else clause
+    clause = (clause[:start] + re.sub(r"^'s\b", "", clause[end:])) if 0 <= start < end <= len(clause) else clause
     clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)

@@ -207,7 +207,7 @@ def _looks_ahead(text: str, m: re.Match) -> bool:
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
             not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,
                           re.IGNORECASE) and not re.search(r"\bwill\s+$|^\s+(?:will|be)\b", before + "|" + after):
-        if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't)\b", after):
+        if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
             return False
     return True
 
@@ -236,7 +236,8 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     clause = _LEADING_SUB.sub("", clause)
     clause = re.sub(r"^[A-Z][\w' -]{2,40}:\s+(?=\S)", "", clause)  # "My conditional statement: …"
     expected = _EXPECT.match(clause.rstrip("."))
-    if expected and not re.search(r"\b(?:not|n't)\b", expected["who"]):
+    if expected and not re.search(r"\b(?:not|n't|to|believe|think|is|it's|realistic|reasonable|hard|difficult)\b|'",
+                                  expected["who"], re.IGNORECASE):
         who = expected["who"].strip()
         forecaster = "" if who.lower() in ("i", "we") else _name(who)
         if who.lower() not in ("i", "we") and not forecaster:
@@ -327,6 +328,9 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|will|\w+s|win|lose|hold|kee
 def _framed_by_author(clause: str, start: int, end: int) -> Call | None:
     """"I predict X", "my prediction is X", "I think X": the author's call without a modal."""
     found = _FRAME.match(clause.strip())
+    if not found:  # "…, but here I predict X"
+        later = re.search(r"(?:,\s+|\s+)(?:but|and|so|yet)\s+(?:here\s+|now\s+|still\s+)?(?=(?:I|we|my)\b)", clause)
+        found = _FRAME.match(clause[later.end():]) if later else None
     if not found:
         return None
     rest = re.sub(r",\s+(?:and|but|which)\s+(?:that|this|it)\b.*$", "", found["rest"]).strip(" .")
