@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
 def eval_scores(folder: Path) -> dict[str, list[tuple[str, GoldScore]]]:
     """Each split's articles with their scores."""
     out: dict[str, list[tuple[str, GoldScore]]] = {}
-    for split in ("dev", "heldout", "heldout2"):
+    for split in ("dev", "heldout", "heldout2", "heldout3"):
         rows = []
         for path in sorted((folder / split).glob("*.txt")):
             gold = json.loads(path.with_suffix(".json").read_text())
