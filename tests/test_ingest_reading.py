@@ -197,3 +197,20 @@ def test_readings_in_brackets_give_the_authors_calls_and_numbers():
     ((claim, probability, *_),) = calls("U.S. forces will withdraw from Syria (70%).")
     assert claim == "U.S. forces will withdraw from Syria." and probability == 0.7
     assert calls("Will the Fed be able to engineer a soft landing?") == []
+
+
+def test_fixes_found_by_the_third_held_out_run():
+    ((claim, _, _, _, who),) = calls("The first is that I believe inflation will persist well into the new year.")
+    assert claim == "Inflation will persist well into the new year." and who == ""  # the author, not "I"
+    ((claim, *_),) = calls("This in turn could have negative repercussions for the stock market.")
+    assert claim == "This in turn will have negative repercussions for the stock market."
+    assert calls("Trump could have won in 2020 if the count had gone otherwise.") == []  # the past that was not
+    ((claim, *_),) = calls("He could surprise us all and announce a run (he has already said that he will wait).")
+    assert claim == "He will surprise us all and announce a run."
+    ((claim, p, negated, *_),) = calls("It is difficult to see how Theresa May can change enough minds.")
+    assert claim == "Theresa May will not change enough minds." and negated
+    (mention,) = find_dates("The drama started early in the year – on January 6th to be exact.", PDate(2021, 12, 21), "en")
+    assert mention.date.iso() == "2021-01-06"
+    (mention,) = find_dates("After MPs walk through the voting lobbies tonight, nothing will be the same.",
+                            PDate(2019, 1, 15), "en")
+    assert mention.date.iso() == "2019-01-15"

@@ -26,7 +26,7 @@ _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る
                      r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                      r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                      r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
-                     r"\bslated\b|\bset for\b|\bto be\b",
+                     r"\bslated\b|\bset for\b",
                      re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
@@ -88,7 +88,8 @@ def _relative(word: str, ref: PDate) -> PDate | None:
              "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1}
     if w in years:
         return PDate(ref.year + years[w])
-    days = {"今日": 0, "本日": 0, "today": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
+    days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+            "this evening": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
     if w in days and today:
         return PDate.from_date(today + _dt.timedelta(days=days[w]))
     return None
@@ -147,7 +148,8 @@ _EN = [
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
-                r"later this year|this year|last year|next year|yesterday|today|tomorrow|last week|"
+                r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
+                r"this evening|tomorrow|last week|"
                 r"this week|the past week|recently)\b", re.IGNORECASE), "rel"),
 ]
 
@@ -179,7 +181,7 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             clause = _clause(text, m.start(), m.end())
             future = bool(_FUTURE.search(clause)) and not (language != "ja" and _PAST.search(
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
-                                                                   r"expected to|set to|to be)\b",
+                                                                   r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
             date, relative = _resolve(m, form, ref, future, language, anchor)
             if form == "range":

@@ -31,6 +31,7 @@ _HEDGES = [
     ("expected to", "expected to"), ("expects", "expected to"), ("expect", "expected to"),
     ("tipped to", "tipped to"), ("destined to", "destined to"), ("bound to", "bound to"),
     ("difficult to imagine", "difficult to imagine"), ("hard to imagine", "difficult to imagine"),
+    ("difficult to see", "difficult to imagine"), ("hard to see", "difficult to imagine"),
     ("no realistic chance", "no realistic chance"), ("no chance", "no chance"),
     ("can assume", "can assume"), ("foresee", "foresee"), ("realistic to expect", "realistic to expect"), ("my prediction is", "my prediction is"),
     ("unlikely", "unlikely"), ("likely", "likely"), ("probably", "probably"),
@@ -45,12 +46,13 @@ _MODALS = {"will", "won't", "will not", "would", "could", "may", "might", "going
 _ADVERBS = {"probably", "likely", "almost certainly", "very likely", "highly likely", "probably not",
             "most likely", "certainly", "definitely"}
 # Read only through another phrase ("only … can", "can assume"): their table reading.
-_TABLE = {"only": "likely", "can assume": "likely", "tipped to": "likely", "destined to": "very likely",
+_TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult to imagine",
+          "hard to imagine": "difficult to imagine", "only": "likely", "can assume": "likely", "tipped to": "likely", "destined to": "very likely",
           "bound to": "very likely", "difficult to imagine": "unlikely", "no realistic chance": "no chance",
           "foresee": "likely", "my prediction is": "likely",
           "realistic to expect": "likely"}
-_AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\b(?!\s+to\b)|of\b|and\b|or\b|to\b)|^\s*[,.;:)]|^\s*$",
-                              re.IGNORECASE)
+_AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|done|gone|made|seen|taken|won|lost|had|got|"
+                              r"\w+ed|\w+en)\b|of\b|and\b|or\b|to\b)|^\s*[,.;:)]|^\s*$", re.IGNORECASE)
 _BEFORE_WILL_BAD = re.compile(r"\b(?:the|a|political|popular|free|good|ill|own|their|his|her|its|of)\s+$",
                               re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short|overall|for now|that said|"
@@ -294,6 +296,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if subject:
         body = f"{subject} {body}"
     body = re.sub(r",?\s+because\b.*$", "", body)  # the reason is not part of the claim
+    body = re.sub(r"\s*\((?![^)]*%\))[^()]{3,}\)", "", body)  # nor an aside in brackets
     claim, negated = rewrite(body.strip(" ,;:"), phrase)
     hedge_text = _hedge_text(clause, m)
     if speaker is not None and speaker[3]:  # "I think X will Y": the author's belief, read as "likely"
@@ -444,7 +447,7 @@ def _clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool]
         found = m
     if found is None:
         return None
-    who = re.split(r"[,;:]|\s+(?:but|and|so|while|because)\s+", found["who"])[-1].strip()
+    who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that)\s+", found["who"])[-1].strip()
     negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
     core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"
                   r"strongly|firmly|do|have|has|had|would|will|already|once|often)\b", "", who, flags=re.IGNORECASE).strip(" ,")
@@ -477,7 +480,7 @@ def _name(who: str) -> str:
         return re.sub(r"^the\s+", "", who)[:60]
     runs = re.findall(r"(?:[A-Z][\w'.&-]*(?:\s+(?:of|de|von|al|bin|the)\s+|\s+)?)+", who)
     runs = [r.strip() for r in runs if r.strip() and r.strip().lower() not in ("the", "a", "an")]
-    runs = [re.sub(r"'s$", "", r) for r in runs]
+    runs = [re.sub(r"'s$", "", r) for r in runs if r not in ("I", "We")]
     if runs:
         return runs[-1]
     if _PRONOUN.match(who):
@@ -520,7 +523,7 @@ def _my_prediction(text: str, previous: str) -> Call | None:
 
 _BE = r"(?:is|are|am|was|'s|'re|'m|be|looks|look|seems|seem)"
 _REWRITES = [
-    (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to imagine (?:how |that |why )?(.*)",
+    (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) (?:how |that |why )?(.*)",
      lambda g: _negate_claim(g[0]), True),
     (r"^.*?\b(?:it is|it's|it looks|it seems|this seems|that seems|it appears)\s+(?:very\s+|highly\s+|quite\s+)?(?:clear\s*-?\s*)?"
      r"(?:-\s*)?(?:almost certain|very likely|highly likely|likely|probable|certain|clear)\s*-?\s*that\s+(.*)",
