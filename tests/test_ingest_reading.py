@@ -214,3 +214,15 @@ def test_fixes_found_by_the_third_held_out_run():
     (mention,) = find_dates("After MPs walk through the voting lobbies tonight, nothing will be the same.",
                             PDate(2019, 1, 15), "en")
     assert mention.date.iso() == "2019-01-15"
+
+
+def test_a_reported_forecast_keeps_its_reporter_in_the_event_title_and_he_in_a_trump_article_is_trump(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("# Trump and Poland\n\nBy Jo Doe\nDate: 2025-11-12\n\n"
+                       "The Washington Post reported on Monday that Trump might soon withdraw troops from Germany. "
+                       "He's unlikely to pull US troops out of Poland.\n")
+    candidates = extract(read_articles(article), "a.md")
+    (event,) = [c for c in candidates if c.kind == "event"]
+    assert event.fields["title"] == "The Washington Post reported that Trump might soon withdraw troops from Germany"
+    (own,) = [c for c in candidates if c.kind == "prediction" and c.fields["claim"].startswith("He")]
+    assert own.fields["resolve_by"] == "2029-01-20" and "Trump" in own.fields["horizon_note"]

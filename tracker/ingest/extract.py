@@ -191,7 +191,9 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
         clause = re.sub(r"^(?:however|but|and|so|meanwhile|also|then|moreover|still|yet|indeed|first|second|"
                         r"third|finally|to begin with)\b[,\s]*", "", clause, flags=re.IGNORECASE)
         clause = _LEAD_DATE.sub("", clause)
-        clause = _REPORTED_BY.sub("", clause)
+        reported = _REPORTED_BY.sub("", clause)
+        if not re.search(r"\b(?:might|may|could|will|would|won't|likely|expected to|plans? to)\b", reported):
+            clause = reported  # what happened, not who reported it; a reported forecast keeps its reporter
     clause = re.sub(r"\s+", " ", clause).strip(" ,;:")
     if len(clause.split()) < 3:
         clause = text
@@ -214,7 +216,7 @@ def _event(article: SourceArticle, sentence: str, mention: DateMention, where: d
 
 def _prediction(article: SourceArticle, sentence: str, call: Call, mentions: list[DateMention],
                 where: dict, lang: str) -> Candidate:
-    due, note = _horizon(call, mentions, article.published)
+    due, note = _horizon(call, mentions, article.published, f"{article.title} {sentence}")
     fields = {
         "claim": call.claim, "condition": call.condition, "quote": sentence, "hedge": call.hedge_text,
         "probability": call.probability, "made_on": article.published.iso(), "resolve_by": due.iso(),
@@ -228,7 +230,7 @@ def _prediction(article: SourceArticle, sentence: str, call: Call, mentions: lis
 _PRESIDENT = re.compile(r"\b(Trump|Biden|Obama)\b")
 
 
-def _horizon(call: Call, mentions: list[DateMention], made: PDate) -> tuple[PDate, str]:
+def _horizon(call: Call, mentions: list[DateMention], made: PDate, context: str = "") -> tuple[PDate, str]:
     """The resolve-by date stated in the clause, else a default horizon with its reason: the end
     of the term of a president the claim names, else the end of the year."""
     for mention in mentions:
@@ -236,6 +238,8 @@ def _horizon(call: Call, mentions: list[DateMention], made: PDate) -> tuple[PDat
         if inside and (mention.deadline or mention.date.last_day() > made.last_day()):
             return mention.date, f"stated in the text: {mention.text!r}"
     president = _PRESIDENT.search(call.claim)
+    if president is None and re.match(r"^(?:he|his)\b", call.claim, re.IGNORECASE):
+        president = _PRESIDENT.search(context)  # "He's unlikely to…" in an article about Trump
     end = term_end(president.group(1), made) if president else None
     if end is not None:
         return end, (f"No date in the text; the claim is about {president.group(1)}, whose term ends on "
