@@ -113,7 +113,7 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
     if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
         return True
     return b.source.get("section") == "要点" and a.source.get("section") != "要点" and \
-        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.25)
+        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
