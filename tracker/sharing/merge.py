@@ -438,8 +438,13 @@ def _point_proposals(result: MergeResult) -> None:
     proposals = result.tables.get(PROPOSALS_TABLE)
     for proposal, dropped, keep in result.unified:
         doc = proposals.get(proposal) if isinstance(proposals, dict) else None
-        if isinstance(doc, dict) and doc.get("record") == dropped:
-            proposals[proposal] = {**doc, "record": keep}
+        if not isinstance(doc, dict):
+            continue
+        if doc.get("record") == dropped:
+            doc = {**doc, "record": keep}
+        if isinstance(doc.get("records"), list) and dropped in doc["records"]:   # accepted with several claims
+            doc = {**doc, "records": list(dict.fromkeys(keep if r == dropped else r for r in doc["records"]))}
+        proposals[proposal] = doc
 
 
 class MergedView:
