@@ -420,6 +420,23 @@ def test_a_merge_leaving_a_proposal_citing_a_deleted_article_is_refused(sides, c
     assert "would not validate: proposals[p-9]: no article 'lonely'" in err and len(err.splitlines()) == 1
     assert ours.read_bytes() == before
 
+
+def test_one_proposal_accepted_under_one_id_with_two_wordings_is_one_record_not_renamed(sides):
+    from tracker.ingest import proposals
+    base, ours, theirs = sides
+    for path in sides:
+        tables = orjson.loads(path.read_bytes())
+        tables["proposals"] = {"p-1": PROPOSAL}
+        path.write_bytes(orjson.dumps(tables))
+    proposals.accept(Store(ours), "p-1", {"claim": "Poland will refuse the inspections", "probability": "0.7"},
+                     record_id="the-call")
+    proposals.accept(Store(theirs), "p-1", {"claim": "Warsaw will not allow inspections", "probability": "0.7"},
+                     record_id="the-call")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert [p.id for p in db.predictions.values() if p.proposal == "p-1"] == ["the-call"]
+    assert set(open_disputes(db.predictions["the-call"])) == {"claim"}
+
 # ---- random three-way merges: both ways alike, and every result validates ----
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
