@@ -140,3 +140,56 @@ def test_a_missing_resource_would_be_caught(served, tmp_path):
     (folder / "broken.html").write_text('<!DOCTYPE html><link rel="icon" href="data:,"><img src="gone.png">')
     chromium(tmp_path, "--dump-dom", f"{url}/broken.html")
     assert ("/gone.png", 404) in log
+
+
+# ---- the output folder: links, pipes and the database ------------------------------------------
+
+def _html_report(db: Path, folder: Path, capsys) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["--db", str(db), "report", "--format", "html", "-o", str(folder), "--today", "2026-11-28"])
+    return code, capsys.readouterr().err
+
+
+def test_a_page_planted_as_a_symlink_to_the_database_is_refused_and_the_database_kept(judged_db, tmp_path, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").symlink_to(judged_db)        # site/index.html -> the database
+    before = judged_db.read_bytes()
+    code, err = _html_report(judged_db, site, capsys)
+    assert code == 1 and judged_db.read_bytes() == before
+    assert err.count("\n") == 1 and "index.html: is a symlink" in err and "Traceback" not in err
+    assert (site / "index.html").is_symlink() and sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_a_page_symlinked_out_of_the_folder_is_never_written_through(judged_db, tmp_path, capsys):
+    site, outside = tmp_path / "site", tmp_path / "someone-elses.txt"
+    site.mkdir()
+    outside.write_bytes(b"keep me")
+    (site / "andrew-korybko.html").symlink_to(outside)
+    code, err = _html_report(judged_db, site, capsys)
+    assert code == 1 and outside.read_bytes() == b"keep me" and "andrew-korybko.html: is a symlink" in err
+
+
+def test_a_fifo_planted_as_a_page_is_refused_at_once_not_waited_on(judged_db, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    site.mkdir()
+    os.mkfifo(site / "index.html")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-m", "tracker", "--db", str(judged_db), "report", "--format",
+                           "html", "-o", str(site)], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "index.html: is a FIFO" in done.stderr
+    assert (site / "index.html").is_fifo() and sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_the_database_inside_the_site_folder_under_a_page_name_is_never_replaced(tmp_path, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    db = build_sample(site / "index.html")    # --db site/index.html -o site
+    before = db.read_bytes()
+    code, err = _html_report(db, site, capsys)
+    assert code == 1 and db.read_bytes() == before and "is the database itself" in err

@@ -234,15 +234,30 @@ def _prediction(p: Prediction, db: Database) -> str:
             f"{quote}<dl>{facts}</dl></article>")
 
 
-def write_site(db: Database, folder: Path, today: _dt.date, author: str | None = None) -> list[Path]:
-    """Write the scorecard into ``folder`` (created if missing); returns the files written."""
-    from tracker.exchange.output import write_output
+def write_site(db: Database, folder: Path, today: _dt.date, author: str | None = None,
+               database: Path | None = None) -> list[Path]:
+    """Write the scorecard into ``folder`` (created if missing); returns the files written.
+
+    Every page is checked before any is written (:func:`check_page`): a symlink, FIFO, device or
+    socket planted under a page's name, or the database itself, refuses the whole site with one
+    line and nothing written. Each page is then a new regular file renamed into the folder, so a
+    link planted after the check is replaced, never followed.
+    """
+    from tracker.exchange.output import OutputError, check_folder_entry, replace_in_folder
 
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(20, "not a folder", str(folder))
-    folder.mkdir(parents=True, exist_ok=True)
+    pages = build_site(db, today, author)
+    if folder.is_dir():
+        for name in pages:
+            check_folder_entry(folder / name, database)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(folder, f"cannot create the folder: {exc.strerror or exc}") from None
     written = []
-    for name, html in build_site(db, today, author).items():
-        write_output(folder / name, html.encode("utf-8"))  # a symlinked page is written through
+    for name, html in pages.items():
+        replace_in_folder(folder / name, html.encode("utf-8"), database)
         written.append(folder / name)
     return written
+
