@@ -36,7 +36,7 @@ def test_markdown_escaping_keeps_article_text_literal(text, escaped):
 
 
 def test_only_http_links_become_links_and_cannot_break_out():
-    assert md_link("t", "javascript:alert(1)") == r"javascript:alert\(1\)"
+    assert md_link("t", "javascript:alert(1)") == r"javascript\:alert\(1\)"
     assert md_link("a|b", "https://x.example/a b>c") == r"[a\|b](<https://x.example/a%20b%3Ec>)"
 
 
@@ -50,10 +50,10 @@ def test_report_escapes_claims_notes_and_links_from_articles(sample_db, capsys):
     code, out, _ = run(sample_db, capsys, "report", "--author", "Korybko", "--today", "2026-11-24")
     assert code == 0 and "\x1b" not in out and "\x07" not in out
     row = next(line for line in out.splitlines() if line.startswith("| Gains"))
-    assert row.startswith(r"| Gains \| losses \*bold\* \_em\_ \[link\]\(https://evil.example\) \`code\` "
+    assert row.startswith(r"| Gains \| losses \*bold\* \_em\_ \[link\]\(https\:\//evil\.example\) \`code\` "
                           r"\<b\>x\</b\> \&amp; \\x1b\]0;title\\x07 |")
-    # Seven columns: the claim's pipe did not add one.
-    assert row.replace("\\|", "").count("|") == 8
+    # Eight columns: the claim's pipe did not add one.
+    assert row.replace("\\|", "").count("|") == 9
     assert "[\\[1\\]](<https://example.org/a%7Cb>)" in row
     assert "moot \\| \\*really\\*" in out
 
@@ -72,6 +72,59 @@ def test_report_lists_scores_calibration_resolved_and_void(sample_db, capsys):
     assert "[Poland and Belarus](<https://example.org/poland-belarus>)" in out
     assert "the meeting was cancelled" in out
     assert "nan" not in out.lower()
+
+
+def test_the_resolved_table_carries_the_judgement_note_escaped_with_its_lines(sample_db, capsys):
+    actions.mark(Store(sample_db), PENDING, "refuted", known_on="2026-01", evidence=["https://example.org/r"],
+                 note="Warsaw accepted | *all* of them\n\nsee [the record](https://evil.example)")
+    code, out, _ = run(sample_db, capsys, "report", "--today", "2026-11-24")
+    header = next(line for line in out.splitlines() if line.startswith("| claim"))
+    assert header == "| claim | forecaster | probability | outcome | known | note | evidence | article |"
+    row = next(line for line in out.splitlines() if line.startswith("| Poland will not accept"))
+    assert (r"| Warsaw accepted \| \*all\* of them<br>see \[the record\]\(https\:\//evil\.example\) |"
+            in row)
+    assert row.replace("\\|", "").count("|") == 9     # one row, eight cells: the note's pipe and line break held
+    trump = next(line for line in out.splitlines() if line.startswith("| Trump will not abandon"))
+    assert "| Article 5 still in force |" in trump
+
+
+def _rendered_links(markdown: str) -> list[str]:
+    """Every link markdown-it makes of the text, with GFM tables and linkify (bare URLs,
+    www., e-mail addresses, //host, example.com) switched on."""
+    markdown_it = pytest.importorskip("markdown_it")
+    pytest.importorskip("linkify_it")
+    html = markdown_it.MarkdownIt("gfm-like", {"linkify": True}).enable("linkify").render(markdown)
+    import re
+
+    return re.findall(r'<a href="([^"]*)"', html)
+
+
+@pytest.mark.parametrize("claim", [
+    "Talks at https://evil.example.com/x will fail",
+    "See www.evil.example.com for the plan",
+    "Mail press@evil.example.com for a copy",
+    "The //evil.example.com/path leak will spread",
+    "evil.example.com will go offline",
+    "mailto:someone@evil.example.com will answer",
+])
+def test_a_url_in_a_claim_or_note_never_becomes_a_link(sample_db, capsys, claim):
+    assert _rendered_links("before " + claim) != []     # each of these is a link when left raw
+    store = Store(sample_db)
+    made = actions.add_prediction(store, claim=claim, probability="0.6", made_on="2025-01", resolve_by="2025-06",
+                                  author="Andrew Korybko")
+    actions.mark(store, made.id, "confirmed", known_on="2025-05", note=f"as {claim}",
+                 evidence=["https://example.org/ok"])
+    code, out, _ = run(sample_db, capsys, "report", "--today", "2026-11-24")
+    assert code == 0
+    links = _rendered_links(out)
+    assert links and all(link.startswith("https://example.org/") for link in links), links
+    assert not any("evil" in link for link in links)
+
+
+def test_evidence_links_only_for_absolute_http_urls():
+    assert md_link("[1]", "https://example.org/a") == "[\\[1\\]](<https://example.org/a>)"
+    for url in ("//evil.example/x", "https:evil.example", "ftp://evil.example/x"):
+        assert _rendered_links(md_link("[1]", url)) == [], url
 
 
 def test_report_with_nothing_resolved_says_so(tmp_path, capsys):
