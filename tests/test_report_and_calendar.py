@@ -139,10 +139,10 @@ def test_report_with_nothing_resolved_says_so(tmp_path, capsys):
     assert "no calibration to show" in text and "None yet." in text and "nan" not in text.lower()
 
 
-def export_ics(db, capsys, tmp_path, name):
+def export_ics(db, capsys, tmp_path, name, today="2025-11-24"):
     out = tmp_path / name
-    code, _, err = run(db, capsys, "export", "--format", "ics", "-o", str(out))
-    assert code == 0 and "calendar (3 events)" in err
+    code, _, err = run(db, capsys, "export", "--format", "ics", "-o", str(out), "--today", today)
+    assert code == 0 and "calendar (3 events)" in err and "warning" not in err
     return out.read_bytes()
 
 
@@ -178,6 +178,64 @@ def test_calendar_uids_and_bytes_are_stable_across_exports(sample_db, capsys, tm
     assert str(edited["summary"]) == "Poland will refuse the inspections"
     # The same UID with a higher SEQUENCE: a calendar app updates the event, no duplicate.
     assert int(edited["sequence"]) == int(before["sequence"]) + 1
+
+
+def test_an_overdue_prediction_gets_a_reminder_that_can_still_fire(sample_db, capsys, tmp_path):
+    from icalendar import Calendar
+
+    today = dt.date(2026, 11, 28)   # PENDING fell due on 1 Jan 2026, JA_PENDING on 1 Jul 2026
+    cal = Calendar.from_ical(export_ics(sample_db, capsys, tmp_path, "late.ics", today.isoformat()))
+    events = {str(e["uid"]).split("@")[0].removeprefix("prediction-"): e for e in cal.walk("VEVENT")}
+    late = events[PENDING]
+    assert late.decoded("dtstart") == dt.date(2026, 11, 29) and late.decoded("dtend") == dt.date(2026, 11, 30)
+    assert str(late["summary"]) == "Overdue since 1 Jan 2026: Poland will not accept the inspections"
+    assert str(late["description"]).startswith("Overdue since 1 Jan 2026: its resolve-by period (December 2025)")
+    assert events[JA_PENDING].decoded("dtstart") == dt.date(2026, 11, 29)
+    assert str(events[JA_PENDING]["summary"]).startswith("Overdue since 1 Jul 2026: 日銀は")
+    future = events[FAR_FUTURE]
+    assert future.decoded("dtstart") == dt.date(2099, 12, 31) and "Overdue" not in str(future["summary"])
+    for event in events.values():   # every event has an alarm, and every alarm is still to come
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["action"]) == "DISPLAY" and str(alarm["description"])
+        fires = dt.datetime.combine(event.decoded("dtstart"), dt.time()) + alarm.decoded("trigger")
+        assert fires > dt.datetime.combine(today, dt.time(23, 59)), (event["summary"], fires)
+
+
+def _hand_edited_url(db, url):
+    import orjson
+
+    tables = orjson.loads(db.read_bytes())   # a hand-edited file: import and edit refuse such a URL
+    tables["articles"][ARTICLE]["url"] = url
+    db.write_bytes(orjson.dumps(tables))
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a\r\nX-EVIL:1", "https://example.org/a\nb",
+                                 "https://example.org/\u202egnp.exe", "https://example.org/\u200bx",
+                                 "https://exa mple.org/x"])
+def test_an_article_url_with_line_breaks_or_invisible_characters_is_left_out_with_one_warning(
+        sample_db, capsys, tmp_path, url):
+    from icalendar import Calendar
+
+    _hand_edited_url(sample_db, url)
+    out = tmp_path / "bad.ics"
+    code, _, err = run(sample_db, capsys, "export", "--format", "ics", "-o", str(out), "--today", "2025-11-24")
+    assert code == 0 and "Traceback" not in err
+    warning = [line for line in err.splitlines() if "warning" in line]
+    assert len(warning) == 1 and ARTICLE in warning[0] and "left out" in warning[0]
+    data = out.read_bytes()
+    assert not any(line.startswith(b"X-EVIL") for line in data.split(b"\r\n"))   # no property of its own
+    assert "\u202e".encode() not in data and "\u200b".encode() not in data
+    event = next(e for e in Calendar.from_ical(data).walk("VEVENT") if str(e["uid"]) == f"prediction-{PENDING}@tracker.invalid")
+    assert "url" not in event and "Poland and Belarus" in str(event["description"])
+    assert sum(1 for line in data.split(b"\r\n") if line.startswith(b"BEGIN:VEVENT")) == 3
+
+
+def test_a_clean_article_url_is_the_events_url(sample_db, capsys, tmp_path):
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(export_ics(sample_db, capsys, tmp_path, "ok.ics"))
+    event = next(e for e in cal.walk("VEVENT") if str(e["uid"]) == f"prediction-{PENDING}@tracker.invalid")
+    assert str(event["url"]) == "https://example.org/poland-belarus"
 
 
 def test_calendar_shows_control_characters_instead_of_sending_them(sample_db, capsys, tmp_path):

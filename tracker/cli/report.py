@@ -88,10 +88,19 @@ def _html_report(args: argparse.Namespace, db, today, path: Path) -> int:
 
 
 def cmd_export_ics(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cli.review import today_arg
     from tracker.exchange.ics import calendar_bytes, pending
-    from tracker.domain.text import plural
+    from tracker.domain.text import plural, visible
     from tracker.store.store import Store
 
+    today = today_arg(getattr(args, "today", None))
     db = Store(path).load()
-    emit(calendar_bytes(db), args.output, path, f"calendar ({plural(len(pending(db)), 'event')})")
+    left_out: list[str] = []
+    data = calendar_bytes(db, today, left_out)
+    if left_out:
+        shown = ", ".join(left_out[:3]) + (", …" if len(left_out) > 3 else "")
+        print(visible(f"tracker: warning: {plural(len(left_out), 'article URL')} not usable as a link "
+                      f"(control, white-space or invisible characters, or not http(s)) left out of the "
+                      f"events' URL field: {shown}; fix with `tracker edit ID --url ...`"), file=sys.stderr)
+    emit(data, args.output, path, f"calendar ({plural(len(pending(db)), 'event')})")
     return 0
