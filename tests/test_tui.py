@@ -341,6 +341,27 @@ async def test_change_by_another_process_is_picked_up_and_not_overwritten(db_pat
     assert db.predictions["article-5"].status is Status.CONFIRMED
 
 
+async def test_an_edit_in_place_that_keeps_size_and_mtime_is_picked_up(db_path):
+    """An editor or script that rewrites the file in place, same length, and puts the modification
+    time back: the change time still moves, and the app reads the file again."""
+    import os
+
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        before = os.stat(db_path)
+        text = db_path.read_text("utf-8")
+        changed = text.replace("The first Russia-Pakistan freight train runs", "The first Russia-Pakistan freight train rung")
+        assert len(changed.encode()) == len(text.encode()) and changed != text
+        with open(db_path, "r+", encoding="utf-8") as f:  # in place: same inode, same size
+            f.write(changed)
+        os.utime(db_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (os.stat(db_path).st_size, os.stat(db_path).st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+        app.session.check_file()
+        await settle(app, pilot)
+        assert app.session.database.predictions["train"].claim.endswith("train rung")
+
+
 async def test_unreadable_file_is_reported_and_never_written(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 40), notifications=True) as pilot:
@@ -508,18 +529,16 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
 
     from tracker.domain import codec
 
-    from tracker.store import transaction as dbsession
-    from tracker.store.snapshots import forget
+    from tracker.store import transaction
 
-    monkeypatch.setattr(dbsession, "EVERY", 1)  # where the store decodes records
+    monkeypatch.setattr(transaction, "EVERY", 1)  # where the store decodes records
     real = codec.decode_fields
 
     def slow(*args, **kwargs):  # a large file, in miniature: each record takes a while
         _time.sleep(0.15)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dbsession, "decode_fields", slow)
-    forget()  # as a new process: the fixture's writes are not remembered
+    monkeypatch.setattr(transaction, "decode_fields", slow)
     app = app_for(db_path)
     seen: set[str] = set()
     async with app.run_test(size=(160, 40)) as pilot:
