@@ -194,6 +194,11 @@ def test_an_overdue_prediction_gets_a_reminder_that_can_still_fire(sample_db, ca
     assert str(events[JA_PENDING]["summary"]).startswith("Overdue since 1 Jul 2026: 日銀は")
     future = events[FAR_FUTURE]
     assert future.decoded("dtstart") == dt.date(2099, 12, 31) and "Overdue" not in str(future["summary"])
+    # Exported again a day later, the overdue event moves on as a newer version of itself.
+    later = Calendar.from_ical(export_ics(sample_db, capsys, tmp_path, "later.ics", "2026-11-29"))
+    moved = next(e for e in later.walk("VEVENT") if str(e["uid"]) == str(late["uid"]))
+    assert moved.decoded("dtstart") == dt.date(2026, 11, 30)
+    assert int(moved["sequence"]) > int(late["sequence"]) and moved.decoded("dtstamp") > late.decoded("dtstamp")
     for event in events.values():   # every event has an alarm, and every alarm is still to come
         (alarm,) = event.walk("VALARM")
         assert str(alarm["action"]) == "DISPLAY" and str(alarm["description"])

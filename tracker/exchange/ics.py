@@ -135,8 +135,12 @@ def calendar_bytes(db: Database, today: _dt.date | None = None, left_out: list[s
         claim = visible(fold(p.claim))
         event = Event()
         event.add("uid", uid(p))
-        event.add("dtstamp", _stamp(p))
-        event.add("sequence", len(p.history))
+        stamp, sequence = _stamp(p), len(p.history)
+        if overdue:  # the event moves with `today`: a later export must read as a newer version
+            stamp = max(stamp, _dt.datetime(today.year, today.month, today.day, tzinfo=_dt.timezone.utc))
+            sequence += (today - due_date(p)).days + 1
+        event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
         event.add("dtstart", day)
         event.add("dtend", day + _dt.timedelta(days=1) if day < _dt.date.max else day)
         event.add("transp", "TRANSPARENT")  # a reminder, not busy time
