@@ -60,6 +60,14 @@ def test_text_from_the_record_is_escaped_never_markup(judged_db):
     assert 'href="javascript' not in page
 
 
+def test_only_absolute_http_urls_become_links():
+    from tracker.exchange.html import link
+
+    assert link("https://example.org/a") == '<a href="https://example.org/a" rel="noopener noreferrer">https://example.org/a</a>'
+    for url in ("javascript:alert(1)", "//evil.example/x", "https:evil.example", "https://[bad"):
+        assert "<a" not in link(url), url
+
+
 def test_a_forecaster_with_nothing_resolved_gets_no_chart(sample_db):
     page = build_site(Store(sample_db).load(), TODAY)[page_names(["山田 太郎"])["山田 太郎"]]
     assert "Nothing resolved with a probability yet: no score." in page and "<svg" not in page

@@ -100,7 +100,12 @@ def num(value: float | None, places: int = 3) -> str:
 
 def link(url: str, text: str | None = None) -> str:
     """A link for an http(s) URL; anything else is shown as text, never followed."""
-    if urlparse(url).scheme not in ("http", "https"):
+    try:
+        parts = urlparse(url)
+        absolute = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        absolute = False
+    if not absolute:  # `javascript:`, `//host/x`, `https:host`: shown as text, never followed
         return esc(text or url)
     return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text or url)}</a>'
 
