@@ -544,3 +544,19 @@ def test_marks_that_make_no_one_path_in_time_are_disputed_not_written_invalid(si
     assert database_problems(db) == []
     record = db.predictions[PENDING]
     assert set(open_disputes(record)) == {"status"} and record.status.value == "confirmed"
+
+
+def test_a_record_renamed_on_merge_still_follows_its_article_renamed_too(sides):
+    # Found by the random merge test: both sides add a prediction 'a' (different claims) and one of
+    # them cites its side's new article 'x', which the other side's prediction 'x' also claims.
+    base, ours, theirs = sides
+    actions.add_article(Store(ours), record_id="x", title="Title one", author="A", published="2025-01")
+    actions.add_prediction(Store(ours), record_id="a", claim="Claim one", probability="0.6", made_on="2025-06",
+                           resolve_by="2030", article="x")
+    actions.add_prediction(Store(theirs), record_id="x", claim="Claim one", probability="0.6", resolve_by="2030")
+    actions.add_prediction(Store(theirs), record_id="a", claim="Claim two", probability="0.6", resolve_by="2030")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert database_problems(db) == []
+    call = next(p for p in db.predictions.values() if p.claim == "Claim one" and p.article)
+    assert db.articles[call.article].title == "Title one"

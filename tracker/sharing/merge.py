@@ -129,6 +129,7 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
     ours, theirs = _same_proposals(base, ours, theirs, result, latest)
     taken = set(base) | set(ours) | set(theirs)
     moved: list[tuple[str, str, dict[str, Doc]]] = []   # (id, new id, the side that moved)
+    owner: dict[str, tuple[dict[str, Doc], str]] = {}   # merged id -> (the one side it is from, its id there)
     for rid in sorted(taken):
         b, o, t = base.get(rid), ours.get(rid), theirs.get(rid)
         if o is None or t is None:
@@ -151,6 +152,8 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
             out[new] = _renamed(move, new, latest)
             moved.append((rid, new, side))
             result.renamed.append((rid, new))
+            # Under these ids the merged records are each one side's record of the old id.
+            owner[rid], owner[new] = (ours if side is theirs else theirs, rid), (side, rid)
     for old, new, side in moved:
         # The moving side's references to it follow it; the other side's are to the record kept,
         # unless that is of another kind (so they cannot be). A reference made on both sides alike
@@ -160,8 +163,8 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
 
         def cites(rid: str, name: str, old: str = old, side: dict[str, Doc] = side, other: dict[str, Doc] = other,
                   same_kind: bool = same_kind) -> bool:
-            mine = rid in side and _names(side[rid].get(name), old)
-            theirs_too = rid in other and _names(other[rid].get(name), old)
+            mine = _names(_version(side, rid, owner).get(name), old)
+            theirs_too = _names(_version(other, rid, owner).get(name), old)
             return mine and not (same_kind and theirs_too)
 
         _follow(out, old, new, kind, latest, cites)
@@ -269,6 +272,15 @@ def _follow(out: dict[str, Doc], old: str, new: str, kind: str, latest: str,
             entry = {"at": _last_at(doc["history"]) or latest, "action": "edit", "field": name,
                      "old": value, "new": changed, "note": f"{old!r} was renamed {new!r} on merge"}
             out[rid] = doc = {**doc, name: changed, "history": [*doc["history"], entry]}
+
+
+def _version(side: dict[str, Doc], rid: str, owner: dict[str, tuple[dict[str, Doc], str]]) -> Doc:
+    """The side's version of the merged record ``rid`` ({} when it has none): a record renamed
+    on merge, or kept under an id the other side's record left, is only its own side's."""
+    if rid in owner:
+        from_side, at = owner[rid]
+        return side.get(at, {}) if from_side is side else {}
+    return side.get(rid, {})
 
 
 def _names(value: Any, rid: str) -> bool:
