@@ -17,7 +17,7 @@ from tracker.cli.main import build_parser, main
 from tracker.store.store import Store
 from tracker.domain.validate import database_problems
 
-from conftest import ARTICLE, CONFIRMED, FAR_FUTURE, PENDING, run_tracker
+from conftest import ARTICLE, CONFIRMED, FAR_FUTURE, PENDING, run_in_terminal, run_tracker
 
 BUNDLED = Path(__file__).resolve().parent.parent / "predictions.json"
 
@@ -143,9 +143,9 @@ def test_score_by_article_keeps_long_ids_whole_in_a_pipe(sample_db, tmp_path):
                            resolve_by="2030", article=long_id)
     piped = run_tracker("--db", str(sample_db), "score", "--by", "article", cwd=tmp_path)
     assert piped.returncode == 0 and long_id in piped.stdout and "…" not in piped.stdout
-    terminal = run_tracker("--db", str(sample_db), "score", "--by", "article", cwd=tmp_path,
-                           env={"COLUMNS": "200"})  # COLUMNS: as a terminal of that width would
-    assert long_id not in terminal.stdout and long_id[:30] in terminal.stdout and "…" in terminal.stdout
+    code, terminal, _ = run_in_terminal("--db", str(sample_db), "score", "--by", "article", cwd=tmp_path,
+                                        columns=200)
+    assert code == 0 and long_id not in terminal and long_id[:30] in terminal and "…" in terminal
 
 
 # 8. wording

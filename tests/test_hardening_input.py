@@ -54,9 +54,9 @@ def test_list_shows_escape_sequences_instead_of_sending_them(sample_db, capsys):
 
 
 @pytest.mark.parametrize("columns", [str(n) for n in range(60, 110, 3)])
-def test_list_never_cuts_an_escape_in_half(sample_db, capsys, monkeypatch, columns):
+def test_list_never_cuts_an_escape_in_half(sample_db, capsys, terminal, columns):
     _hostile(sample_db)
-    monkeypatch.setenv("COLUMNS", columns)
+    terminal(int(columns))
     _, out, _ = _run(capsys, "--db", sample_db, "list")
     _assert_inert(out)
     line = next(line for line in out.splitlines() if PENDING in line)

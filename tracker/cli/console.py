@@ -6,7 +6,6 @@ import the module that imports them.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 
@@ -17,13 +16,17 @@ class Refused(TrackerError):
     """A command refused; exit 1 with the message (and any listed problems)."""
 
 
-def terminal_width() -> int:
-    """The terminal's width; very wide when output goes to a pipe or file."""
-    return output_width() or 1_000_000_000
+def is_terminal() -> bool:
+    """Whether standard output is a terminal (not a pipe, a file or cron's mail)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
 
 
 def output_width() -> int | None:
-    """The terminal's width; None (cut nothing) when output goes to a pipe or file."""
-    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+    """The terminal's width (``COLUMNS`` overrides what the terminal says); None when output
+    goes to a pipe or a file, whatever ``COLUMNS`` says: there, nothing is cut or padded."""
+    if not is_terminal():
         return None
     return shutil.get_terminal_size((120, 24)).columns

@@ -15,7 +15,7 @@ from pathlib import Path
 from tracker import __version__
 
 from tracker.domain import schema
-from tracker.cli.console import Refused, output_width, terminal_width  # noqa: F401 (their old home)
+from tracker.cli.console import Refused, output_width  # noqa: F401 (their old home)
 
 DEFAULT_DB = "predictions.json"
 

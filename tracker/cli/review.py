@@ -68,26 +68,48 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
             "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},
         })
         return 0
-    print(review_text(queue, db, today, within))
+    from tracker.cli.console import output_width
+
+    print(review_text(queue, db, today, within, output_width()))
     return 0
 
 
-def review_text(queue, db, today: _dt.date, within: _dt.date | None) -> str:
-    """The four sections, each with a heading and a count, one line per prediction."""
-    from tracker.cli.console import terminal_width
+# Below this many cells for the claim, each id goes on a line of its own under its prediction.
+REVIEW_MIN_CLAIM = 40
+_WHEN = 24  # "December 2025, 341d over"
+
+
+def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int | None = None) -> str:
+    """The four sections, each with a heading and a count, one line per prediction.
+
+    ``width``: the terminal's; claims are cut to fit it, and when the id column would leave a
+    claim fewer than :data:`REVIEW_MIN_CLAIM` cells, each id goes on the line below (ids are
+    never cut: you type them). ``None`` (a pipe or a file): one whole line each, nothing cut.
+    """
+    from rich.cells import cell_len
+
     from tracker.domain.render import fit, fold, probability_text
     from tracker.domain.review import early_direction, snoozed_past
     from tracker.domain.text import visible
 
-    width = terminal_width()
     everyone = queue.due + queue.checkable_early + queue.upcoming + queue.snoozed
-    id_width = max((len(visible(p.id)) for p in everyone), default=2)
+    id_width = max((cell_len(visible(p.id)) for p in everyone), default=2)
+    lead = 2 + _WHEN + 2 + 4 + 2
+    below = width is not None and lead + id_width + 2 + REVIEW_MIN_CLAIM > width
 
     def line(p, when: str, extra: str = "") -> str:
-        claim = visible(fold(p.claim))
-        head = f"  {fit(when, 24)}  {probability_text(p.probability).rjust(4)}  {fit(visible(p.id), id_width)}  "
-        rest = max(width - len(head), 20)
-        return (head + fit(f"{extra}{claim}", rest)).rstrip()
+        rid = visible(p.id)
+        head = f"  {fit(when, _WHEN)}  {probability_text(p.probability).rjust(4)}  "
+        if not below:
+            head += fit(rid, id_width) + "  "
+        text = f"{extra}{visible(fold(p.claim))}"
+        if width is not None and cell_len(head) + cell_len(text) > width:
+            text = fit(text, max(width - cell_len(head), 10))
+        out = (head + text).rstrip()
+        if below:
+            room = width - cell_len(rid) - 4
+            out += "\n" + (f"{' ' * min(lead, room)}id: {rid}" if room >= 0 else rid)
+        return out
 
     until = f" by {within.isoformat()}" if within else ""
     lines = [f"Review as of {today.isoformat()}: {len(queue.due)} due, {len(queue.checkable_early)} "
