@@ -198,7 +198,7 @@ def test_the_score_tables_are_the_plain_figures_tables(tmp_path, capsys, args):
     author = args[args.index("--author") + 1] if "--author" in args else None
     if "--by" in args:
         by = args[args.index("--by") + 1]
-        want = groups_text(plain_groups(db, by, TODAY, "--matured" in args), by, author, cut=False)
+        want = groups_text(plain_groups(db, by, TODAY, "--matured" in args), by, author)
     else:
         chosen = scoring.select(db, author, TODAY)
         who = "forecasters matching 'bob'" if author else "all forecasters"  # (bob and Bob)

@@ -112,8 +112,11 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int 
         return out
 
     until = f" by {within.isoformat()}" if within else ""
-    lines = [f"Review as of {today.isoformat()}: {len(queue.due)} due, {len(queue.checkable_early)} "
-             f"checkable early, {len(queue.upcoming)} falling due{until}, {len(queue.snoozed)} snoozed"]
+    counts = (f"{len(queue.due)} due, {len(queue.checkable_early)} checkable early, "
+              f"{len(queue.upcoming)} falling due{until}, {len(queue.snoozed)} snoozed")
+    title = f"Review as of {today.isoformat()}:"
+    fits = width is None or len(title) + 1 + len(counts) <= width
+    lines = [f"{title} {counts}" if fits else f"{title}\n{counts}"]
     sections = [
         ("Due (resolve-by passed; oldest first)", queue.due,
          lambda p: (f"{p.resolve_by.human()}, {(today - p.resolve_by.last_day()).days}d over", "")),
@@ -128,7 +131,7 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int 
         lines.append(f"\n{title}: {len(members)}")
         lines += [line(p, *describe(p)) for p in members] or ["  (none)"]
     if queue.due:
-        lines.append("\nMark with `tracker mark ID confirmed|refuted|void --note ...`, "
+        lines.append("\nMark with `tracker mark ID confirmed|refuted|void --note ...`,\n"
                      "put off with `tracker snooze ID 30d`.")
     return "\n".join(lines)
 
