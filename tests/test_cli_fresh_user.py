@@ -176,7 +176,7 @@ def test_a_proposal_of_the_wrong_kind_says_an_event():
 def test_an_empty_forecaster_is_refused_on_edit(sample_db, capsys):
     before = sample_db.read_bytes()
     code, _, err = cli(capsys, "--db", sample_db, "edit", PENDING, "--forecaster", " ")
-    assert code == 1 and err.strip() == ("tracker: error: forecaster: cannot be empty: name whose "
+    assert code == 1 and err.strip() == ("tracker: error: --forecaster: cannot be empty: name whose "
                                          "call it is (the author, or who announced it)")
     assert sample_db.read_bytes() == before
 
@@ -220,11 +220,11 @@ def test_an_article_published_after_its_predictions_is_refused(sample_db, capsys
     before = sample_db.read_bytes()
     code, _, err = cli(capsys, "--db", sample_db, "edit", ARTICLE, "--published", "2027-01-01")
     assert code == 1
-    assert err.strip() == (f"tracker: error: published: 2027-01-01 is after prediction {PENDING!r} "
+    assert err.strip() == (f"tracker: error: --published: 2027-01-01 is after prediction {PENDING!r} "
                            "was made (2025-02-22)")
     assert sample_db.read_bytes() == before
     code, _, err = cli(capsys, "--db", sample_db, "edit", PENDING, "--made-on", "2025-02-21")
-    assert code == 1 and "made_on: 2025-02-21 is before its article" in err
+    assert code == 1 and "--made-on: 2025-02-21 is before its article" in err
 
 
 def test_validate_reports_a_prediction_made_before_its_article(sample_db, capsys):

@@ -219,7 +219,7 @@ def test_import_refuses_duplicate_csv_columns_and_json_keys(missing_db, tmp_path
 def test_edit_made_on_after_resolve_by_names_the_date_given(sample_db, capsys):
     code, _, err = _run(capsys, "--db", sample_db, "edit", PENDING, "--made-on", "2030")
     assert code == 1
-    assert "made_on: 2030 is after resolve_by 2025-12" in err
+    assert "--made-on: 2030 is after resolve_by 2025-12" in err
 
 
 def test_edit_article_language_empty_is_refused(sample_db, capsys):

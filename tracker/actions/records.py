@@ -173,7 +173,9 @@ def insert(session: Session, record: Record) -> None:
 def _get(session: Session, record_id: str) -> Record:
     record = session.find(record_id)
     if record is None:
-        raise ActionError(f"no record with id {record_id!r}")
+        from tracker.domain.ids import no_such_id
+
+        raise ActionError(no_such_id(record_id, _all_ids(session)))
     return record
 
 

@@ -115,7 +115,9 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
     record, db = found
     record = record or db.find(args.id)
     if record is None:
-        raise ActionError(f"no record with id {args.id!r}")
+        from tracker.domain.ids import no_such_id
+
+        raise ActionError(no_such_id(args.id, (r.id for r in db.records())))
     return _print_record(record, args.json, details(record, db, _dt.date.today()))
 
 

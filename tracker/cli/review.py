@@ -26,10 +26,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("snooze", "Take a pending prediction out of the review queue until a later day.",
                 "tracker snooze poland-rejects-belarus-inspection-proposal 3m --note 'await the NATO summit'",
                 "tracker snooze some-prediction 2027-03")
-    p.add_argument("id")
+    p.add_argument("id", help="the pending prediction to put off")
     p.add_argument("period", help="30d, 2w, 3 months, 1y, or a date (a month means its first day)")
     p.add_argument("--note", default="", help="why (kept in history)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the changed record as JSON")
 
 
 def today_arg(value: str | None) -> _dt.date:

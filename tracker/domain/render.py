@@ -141,6 +141,7 @@ def _prediction_rows(record: Prediction, db: Database, today: _dt.date) -> dict[
     event = db.events.get(record.event)
     return {
         "status": [("status", status_text(record, today))],
+        "hedge": [("hedge", hedge_text(record))],
         # The next review comes after the tags, before the links.
         "tags": [("tags", ", ".join(record.tags)),
                  ("next review", snoozed.human() if snoozed is not None and record.status is Status.PENDING else "")],
@@ -148,6 +149,20 @@ def _prediction_rows(record: Prediction, db: Database, today: _dt.date) -> dict[
                     ("url", article.url if article else "")],
         "event": [("event", f"{record.event} — {event.date.human()}: {event.title}" if event else record.event)],
     }
+
+
+def hedge_text(record: Prediction) -> str:
+    """The hedge, and, for a phrase below even chance, that the claim is its negation: the
+    author's "unlikely to X" is stored as the claim "not X" at the complementary probability,
+    so ``可能性は低い`` beside ``70%`` is not a contradiction."""
+    from tracker.domain.hedges import lookup
+
+    reading = lookup(record.hedge)
+    if reading is None or not reading.negates:
+        return record.hedge
+    return (f"{record.hedge} (reads as {reading.band.label}, about {probability_text(reading.band.point)}, "
+            f"for the statement it hedges: the claim is that statement negated, at "
+            f"{probability_text(record.probability)})")
 
 
 def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:
