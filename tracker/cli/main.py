@@ -328,6 +328,8 @@ def _flags_typed(parser: argparse.ArgumentParser, args: argparse.Namespace) -> d
         if longs and action.dest not in ("db", "help", "json"):
             flags[action.dest.removeprefix("set_")] = longs[0]
     flags.update(_FLAG_OF_FIELD.get(args.command, {}))
+    if args.command == "settle":  # the disputed field's value is what --value gave
+        flags[str(args.field).strip().replace("-", "_")] = "--value"
     return flags
 
 

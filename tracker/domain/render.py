@@ -116,10 +116,19 @@ def details(record: Record, db: Database, today: _dt.date) -> str:
     rows = detail_rows(record, db, today)
     # The values line up in one column, at least one space after the longest label.
     width = max([14, *(len(name) + 2 for name, _ in rows)])
-    lines = [f"{name + ':':<{width}}{visible(value, keep_newlines=True)}" for name, value in rows]
+    # A value's own line breaks are kept, its later lines indented under its first: a claim
+    # cannot start a line of its own (and fake a "status: ✓ confirmed" row).
+    lines = [f"{name + ':':<{width}}{_hanging(visible(value, keep_newlines=True), width)}" for name, value in rows]
     lines.append("history:" if record.history else "history:      (none)")
-    lines += [visible(line, keep_newlines=True) for line in history_lines(record.history)]
+    for line in history_lines(record.history):
+        shown = visible(line, keep_newlines=True)
+        lines.append(_hanging(shown, len(shown) - len(shown.lstrip()) + 4))
     return "\n".join(lines)
+
+
+def _hanging(text: str, indent: int) -> str:
+    """``text`` with every line after the first indented by ``indent`` spaces."""
+    return text.replace("\n", "\n" + " " * indent) if "\n" in text else text
 
 
 def _plain(record: Record, f: schema.Field) -> str:
