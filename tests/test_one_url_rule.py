@@ -45,8 +45,8 @@ def test_json_import_refuses_bad_evidence_in_a_history(sample_db, tmp_path, caps
     record = tables["predictions"][CONFIRMED]
     record["history"][-1]["evidence"] = ["javascript:alert(1)"]
     source = tmp_path / "in.json"
-    source.write_text(json.dumps([{"kind": "prediction", "id": CONFIRMED, **record}]), "utf-8")
-    code, _, err = run(capsys, "--db", sample_db, "import", source, "--force")
+    source.write_text(json.dumps([{**record, "kind": "prediction", "id": "a-new-judged-one"}]), "utf-8")
+    code, _, err = run(capsys, "--db", sample_db, "import", source)
     assert code == 1 and "is not an http(s) URL" in err
     assert sample_db.read_bytes() == before
 
