@@ -59,17 +59,17 @@ def test_show_says_a_claim_is_the_negation_of_its_hedged_statement(sample_db, ca
     # PENDING: "probably won't" (unlikely, 30%) stored as the negated claim at 70%
     code, out, _ = run(capsys, "--db", sample_db, "show", PENDING)
     hedge = next(line for line in out.splitlines() if line.startswith("hedge:"))
-    assert "probably won't" in hedge and "unlikely" in hedge and "negated" in hedge and "70%" in hedge
+    assert "probably won't" in hedge and "unlikely" in hedge and "negation" in hedge and "70%" in hedge
     # The TUI's details pane reads the same rows.
     db = Store(sample_db).load()
     rows = dict(detail_rows(db.predictions[PENDING], db, dt.date.today()))
-    assert "negated" in rows["hedge"]
+    assert "negation" in rows["hedge"]
 
 
 def test_show_of_a_hedge_above_even_chance_says_nothing_more(sample_db, capsys):
     db = Store(sample_db).load()
     rows = dict(detail_rows(db.predictions[CONFIRMED], db, dt.date.today()))
-    assert "negated" not in rows.get("hedge", "")
+    assert "negation" not in rows.get("hedge", "")
 
 
 def _actions(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):

@@ -110,7 +110,7 @@ def test_every_read_and_every_help_finishes_in_seconds_into_a_pipe_and_a_file(bu
     for (argv, into), (_, done) in zip(jobs, results):
         if isinstance(done, str):
             problems.append(f"{' '.join(argv)} > {into}: {done}")
-        elif done.returncode != 0 or not done.stdout.strip():
+        elif done.returncode != 0 or not (done.stdout.strip() or done.stderr.strip()):
             problems.append(f"{' '.join(argv)} > {into}: exit {done.returncode}: {done.stderr[-300:]!r}")
     assert problems == []
     assert bundled_copy.read_bytes() == before

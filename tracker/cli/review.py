@@ -95,6 +95,7 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int 
     id_width = max((cell_len(visible(p.id)) for p in everyone), default=2)
     lead = 2 + _WHEN + 2 + 4 + 2
     below = width is not None and lead + id_width + 2 + REVIEW_MIN_CLAIM > width
+    id_indent = max(0, min(lead, width - id_width - 4)) if below else 0
 
     def line(p, when: str, extra: str = "") -> str:
         rid = visible(p.id)
@@ -105,9 +106,8 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int 
         if width is not None and cell_len(head) + cell_len(text) > width:
             text = fit(text, max(width - cell_len(head), 10))
         out = (head + text).rstrip()
-        if below:
-            room = width - cell_len(rid) - 4
-            out += "\n" + (f"{' ' * min(lead, room)}id: {rid}" if room >= 0 else rid)
+        if below:  # every id line starts in one column: under the claims, or as far right as the longest fits
+            out += f"\n{' ' * id_indent}id: {rid}"
         return out
 
     until = f" by {within.isoformat()}" if within else ""

@@ -169,9 +169,8 @@ def hedge_text(record: Prediction) -> str:
     reading = lookup(record.hedge)
     if reading is None or not reading.negates:
         return record.hedge
-    return (f"{record.hedge} (reads as {reading.band.label}, about {probability_text(reading.band.point)}, "
-            f"for the statement it hedges: the claim is that statement negated, at "
-            f"{probability_text(record.probability)})")
+    return (f"{record.hedge} ({reading.band.label}, about {probability_text(reading.band.point)}: the claim "
+            f"is the negation of what it hedges, at {probability_text(record.probability)})")
 
 
 def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:
