@@ -83,3 +83,13 @@ def test_the_shared_record_check_refuses_what_add_refuses(url):
     article = Article(id="a", title="T", author="A", published=PDate(2025), url=url)
     problems = record_problems(article, lambda kind, record_id: True)
     assert [(p.field, p.message) for p in problems] == [("url", f"{url!r} is not an http(s) URL")]
+
+
+def test_a_calendar_from_a_file_holding_a_bad_url_leaves_the_url_out(sample_db, tmp_path, capsys):
+    tables = orjson.loads(sample_db.read_bytes())
+    tables["articles"][ARTICLE]["url"] = "https://example.org/a\r\nX-Injected: 1"
+    sample_db.write_bytes(orjson.dumps(tables))
+    code, _, err = run(capsys, "--db", sample_db, "export", "--format", "ics", "-o", tmp_path / "c.ics")
+    assert code == 0, err
+    calendar = (tmp_path / "c.ics").read_text("utf-8")
+    assert "\r\nX-Injected" not in calendar and "URL:https://example.org/a" not in calendar

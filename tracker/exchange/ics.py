@@ -14,6 +14,7 @@ import datetime as _dt
 from tracker.domain.model import Database, Prediction, Status
 from tracker.domain.render import fold, probability_text
 from tracker.domain.text import visible
+from tracker.domain.fields import url_problem
 
 UID_DOMAIN = "tracker.invalid"  # a reserved domain: the UID is ours, not a real host's
 PRODID = "-//tracker//predictions falling due//EN"
@@ -82,7 +83,7 @@ def calendar_bytes(db: Database) -> bytes:
         event.add("summary", visible(fold(p.claim)))
         event.add("description", description(p, db))
         article = db.articles.get(p.article)
-        if article is not None and article.url.startswith(("http://", "https://")):
+        if article is not None and article.url and url_problem(article.url) is None:  # the one URL rule
             event.add("url", article.url)
         cal.add_component(event)
     return cal.to_ical()
