@@ -50,15 +50,18 @@ class Decision:
 class ReviewScreen(Screen[None]):
     """Step through what is due: mark, snooze or skip each, then see a summary."""
 
+    # Most important first (a narrow footer cuts from the right): help, the marks, snooze, skip, end.
+    MARK = Binding.Group("Mark")
     BINDINGS = [
-        Binding("c", "mark('confirmed')", "Confirm", id="review-confirm"),
-        Binding("r", "mark('refuted')", "Refute", id="review-refute"),
-        Binding("p", "mark('pending')", "Pending", id="review-pending"),
-        Binding("v", "mark('void')", "Void", id="review-void"),
+        Binding("question_mark", "app.help", "Help", id="review-help"),
+        Binding("c", "mark('confirmed')", "Confirm", id="review-confirm", group=MARK),
+        Binding("r", "mark('refuted')", "Refute", id="review-refute", group=MARK),
+        Binding("p", "mark('pending')", "Pending", id="review-pending", group=MARK),
+        Binding("v", "mark('void')", "Void", id="review-void", group=MARK),
         Binding("s", "snooze", "Snooze", id="review-snooze"),
         Binding("n", "skip", "Skip", id="review-skip"),
-        Binding("escape,q", "finish", "Finish", id="review-finish"),
-        Binding("question_mark", "app.help", "Help", id="review-help"),
+        Binding("escape,q", "finish", "End", id="review-finish"),
+        Binding("ctrl+p", "app.command_palette", "Palette", id="review-palette", priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -73,7 +76,7 @@ class ReviewScreen(Screen[None]):
         yield Static("Review — working out what is due…", id="review-position", markup=False)
         with VerticalScroll(id="review-body"):
             yield Static("", id="review-card", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.session.subscribe(self)
