@@ -16,6 +16,27 @@ from tracker.domain.model import Prediction, Status
 from tracker.tui.bounds import bounded
 
 
+def decided_by(prediction: Prediction) -> list[Static]:
+    """The claim, its condition (for "if X then Y") and the criterion from its horizon note: what a
+    reviewer decides by, shown before the note is asked for."""
+    from tracker.domain.review import criterion
+
+    lines = [Static(bounded(prediction.claim), classes="dialog-claim", markup=False)]
+    if prediction.condition:
+        lines.append(Static(f"If: {bounded(prediction.condition)}", classes="dialog-claim", id="condition",
+                            markup=False))
+    judged = criterion(prediction)
+    if judged:
+        lines.append(Static(f"Judged by: {bounded(judged)}", classes="dialog-claim", id="criterion",
+                            markup=False))
+    return lines
+
+
+def date_example(today: _dt.date) -> str:
+    """A month the snooze dialog can offer as an example and accept: the one after today's."""
+    return (today.replace(day=1) + _dt.timedelta(days=32)).strftime("%Y-%m")
+
+
 @dataclass
 class MarkRequest:
     status: str
@@ -39,7 +60,7 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(f"Mark as {self.status}", classes="dialog-title", markup=False)
-            yield Static(bounded(self.prediction.claim), classes="dialog-claim", markup=False)
+            yield from decided_by(self.prediction)
             note = "Note (required: why can this never be judged fairly?)" if self.status == "void" \
                 else "Note (optional)"
             yield Static(note, classes="field-label", markup=False)
@@ -95,8 +116,8 @@ class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
         with Vertical(id="dialog", classes="dialog"):
             yield Static("Snooze: review again…", classes="dialog-title", markup=False)
             yield Static(bounded(self.prediction.claim), classes="dialog-claim", markup=False)
-            yield Static("When (30d, 2w, 3 months, 1y, or a date such as 2026-03)", classes="field-label",
-                         markup=False)
+            yield Static(f"When (30d, 2w, 3 months, 1y, or a date such as {date_example(self.today)})",
+                         classes="field-label", markup=False)
             yield Input("30d", id="period", compact=True)
             yield Static("Note (optional)", classes="field-label", markup=False)
             yield Input(id="note", placeholder="why wait", compact=True)
