@@ -275,3 +275,25 @@ async def test_the_edit_form_refuses_to_overwrite_a_field_changed_by_another_pro
     p = prediction(db_path, "train")
     assert p.claim == "The freight train runs on 15 March"
     assert [h.field for h in p.history] == ["claim"]
+
+
+# ---- a deadline sorts by when its period ends -------------------------------------------------------------
+
+async def test_a_year_deadline_comes_after_the_months_of_that_year_in_the_timeline(tmp_path):
+    from tracker.tui.timeline import Timeline
+
+    path = tmp_path / "predictions.json"
+    store = Store(path)
+    actions.add_event(store, date="2027-03", title="An event in March 2027", record_id="march-event")
+    actions.add_prediction(store, claim="By the end of 2027", probability="0.6", resolve_by="2027",
+                           made_on="2025-01-01", record_id="year-2027")
+    actions.add_prediction(store, claim="By June 2027", probability="0.6", resolve_by="2027-06",
+                           made_on="2025-01-01", record_id="june-2027")
+    actions.add_prediction(store, claim="By 31 December 2027", probability="0.6", resolve_by="2027-12-31",
+                           made_on="2025-01-01", record_id="last-day-2027")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        rows = [(r.kind, r.record_id) for r in app.query_one(Timeline).rows]
+    assert rows == [("today", None), ("event", "march-event"), ("prediction", "june-2027"),
+                    ("prediction", "last-day-2027"), ("prediction", "year-2027")]
