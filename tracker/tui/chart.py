@@ -87,5 +87,5 @@ def trend_bars(trend: list[dict], width: int = 30) -> Text:
         text.append(f"{row['period']:>8}  n={row['n']:<4} {value:>6} ")
         text.append(bar, BAR)
         text.append("\n")
-    text.append("          (bar: Brier score, full width = 0.5; 0.25 = always saying 50%)", AXIS)
+    text.append("  bar: Brier, full width 0.5; 0.25 = always 50%", AXIS)
     return text

@@ -7,13 +7,27 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.domain.fields import FieldError, check_urls, parse_known_on, split_list
 from tracker.domain.model import Prediction, Status
 from tracker.tui.bounds import bounded
+
+
+class DialogBox(VerticalScroll, can_focus=False):
+    """A dialog's frame: it scrolls when what it holds (a long claim and criterion) is taller than
+    the terminal, instead of cutting off the last fields and the keys that save."""
+
+
+NARROW_COLUMNS, SHORT_ROWS = 110, 30
+
+
+def fit_to_terminal(screen: ModalScreen) -> None:
+    """A dialog in a small terminal (80x24) takes the whole width and height, with less padding."""
+    size = screen.app.size
+    screen.set_class(size.width < NARROW_COLUMNS or size.height < SHORT_ROWS, "-narrow")
 
 
 def decided_by(prediction: Prediction) -> list[Static]:
@@ -58,7 +72,7 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
         self.today = today or _dt.date.today()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="dialog"):
+        with DialogBox(id="dialog", classes="dialog"):
             yield Static(f"Mark as {self.status}", classes="dialog-title", markup=False)
             yield from decided_by(self.prediction)
             note = "Note (required: why can this never be judged fairly?)" if self.status == "void" \
@@ -73,7 +87,11 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
             yield Static("Enter saves · Escape cancels", classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
+        fit_to_terminal(self)
         self.query_one("#note", Input).focus()
+
+    def on_resize(self) -> None:
+        fit_to_terminal(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -113,7 +131,7 @@ class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="dialog"):
+        with DialogBox(id="dialog", classes="dialog"):
             yield Static("Snooze: review again…", classes="dialog-title", markup=False)
             yield Static(bounded(self.prediction.claim), classes="dialog-claim", markup=False)
             yield Static(f"When (30d, 2w, 3 months, 1y, or a date such as {date_example(self.today)})",
@@ -125,7 +143,11 @@ class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
             yield Static("Enter saves · Escape cancels", classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
+        fit_to_terminal(self)
         self.query_one("#period", Input).focus()
+
+    def on_resize(self) -> None:
+        fit_to_terminal(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from tracker.domain.review import parse_period
