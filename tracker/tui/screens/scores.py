@@ -58,8 +58,9 @@ def table_row(result: dict, wide: bool = True) -> list[Text]:
 
 def chart_height(screen_height: int, table_lines: int) -> int:
     """The tallest chart whose plot, axis and counts fit on the screen under the title, the table,
-    the chart's heading and above the footer (the smallest when none does: it scrolls whole)."""
-    room = screen_height - 2 - table_lines - 1
+    the forecaster's name and the chart's heading, above the footer (the smallest when none does:
+    it scrolls whole)."""
+    room = screen_height - 2 - table_lines - 2
     return next((h for h in HEIGHTS if chart_lines(h) <= room), HEIGHTS[-1])
 
 
@@ -181,10 +182,11 @@ class ScoresScreen(Screen[None]):
         if not self.wide:  # the columns the narrow table left out
             notes.append(f"Brier range within the hedge bands: {interval(result['brier_hedge_range'])}; "
                          f"void: {result['void']}; calls at exactly 50%: {pct(result['even_share'])}.")
-        about = [Text(name, style="bold"), Text(visible("\n".join(notes), keep_newlines=True))]
+        head = Text(name, style="bold")  # which row the chart and notes are of, first
+        about = [Text(visible("\n".join(notes), keep_newlines=True))]
         sentence = nothing_resolved(result)
         if sentence is not None:
-            pane.update(Group(Text(""), *about, Text(""), Text(sentence, style="bold")))
+            pane.update(Group(head, *about, Text(""), Text(sentence, style="bold")))
             return
         screen_height = self.size.height or self.app.size.height
         # The table's lines from what it holds (its own size lags until it is laid out): a header and a
@@ -199,9 +201,9 @@ class ScoresScreen(Screen[None]):
             grid.add_column(width=CHART_WIDTH)
             grid.add_column(ratio=1)
             grid.add_row(chart, Group(*about, Text(""), trend))
-            pane.update(Group(Text(""), grid))
+            pane.update(Group(head, grid))
         else:
-            pane.update(Group(Text(""), chart, Text(""), *about, Text(""), trend))
+            pane.update(Group(head, chart, Text(""), *about, Text(""), trend))
 
     def action_toggle_matured(self) -> None:
         self.matured = not self.matured
