@@ -56,15 +56,18 @@ def db_path(tmp_path: Path) -> Path:
 # ---- the footer ----------------------------------------------------------------------------------
 
 async def test_the_footer_shows_what_matters_at_80_and_at_120_columns(db_path):
-    for size, shown in [((120, 40), ["? Help", "/ Search", "c r p v Mark", "R Review", "S Scores", "I Inbox",
-                                     "q Quit", "u Undo", "a Add", "e Edit"]),
-                        ((80, 24), ["? Help", "/ Search", "c r p v Mark", "R Review", "S Scores", "q Quit"])]:
+    keys = ["? Help", "/ Find", "c r p v Mark", "R Review", "S Scores", "I Inbox", "q Quit", "u Undo", "a Add",
+            "e Edit"]
+    for size, shown in [((120, 40), [*keys, "^p Palette"]), ((80, 24), keys)]:
         app = app_for(db_path)
         async with app.run_test(size=size) as pilot:
             await settle(app, pilot)
             footer = screen_lines(app)[-1]
+            assert footer.rstrip().endswith(shown[-1]), (size, footer)  # nothing after it cut in half
             for item in shown:
                 assert item in footer, (size, footer)
+            await pilot.press("ctrl+p")  # in the footer or not, the palette opens
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
 
 
 async def test_the_review_footer_keeps_help_and_the_keys_that_decide_at_80_columns(db_path):

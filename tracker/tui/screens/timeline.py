@@ -28,6 +28,7 @@ from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress
 from tracker.tui.timeline import Timeline
 
 NARROW_COLUMNS = 110
+FOOTER_PALETTE_COLUMNS = 100
 SEARCH_DEBOUNCE_SECONDS = 0.12
 
 
@@ -40,7 +41,7 @@ class TimelineScreen(Screen[None]):
     MARK = Binding.Group("Mark")
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", id="help"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding("slash", "search", "Find", id="search"),
         Binding("c", "mark('confirmed')", "Confirm", id="confirm", group=MARK),
         Binding("r", "mark('refuted')", "Refute", id="refute", group=MARK),
         Binding("p", "mark('pending')", "Pending", id="pending", group=MARK),
@@ -53,7 +54,7 @@ class TimelineScreen(Screen[None]):
         Binding("a", "add", "Add", id="add"),
         Binding("e", "edit", "Edit", id="edit"),
         # The palette in the line, not docked at its right end (where it covered the last keys).
-        Binding("ctrl+p", "app.command_palette", "Palette", id="palette", priority=True),
+        Binding("ctrl+p", "palette", "Palette", id="palette", priority=True),
         Binding("f", "cycle_filter", "Filter", id="filter", show=False),
         Binding("k", "toggle_events", "Events", id="events", show=False),
         Binding("m", "toggle_made", "Made-on", id="made", show=False),
@@ -93,6 +94,17 @@ class TimelineScreen(Screen[None]):
     def on_resize(self, event) -> None:
         # Below ~110 columns the details go under the timeline instead of beside it.
         self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
+        self.refresh_bindings()  # the footer's palette key comes and goes with the width
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Below FOOTER_PALETTE_COLUMNS the footer leaves out the palette key, so that the keys
+        before it fit whole; ctrl+p still opens it (the app's own binding comes first)."""
+        if action == "palette" and self.app.size.width < FOOTER_PALETTE_COLUMNS:
+            return False
+        return True
+
+    def action_palette(self) -> None:
+        self.app.action_command_palette()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_COLUMNS, "-narrow")
