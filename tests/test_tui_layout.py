@@ -300,3 +300,19 @@ async def test_a_year_deadline_comes_after_the_months_of_that_year_in_the_timeli
         rows = [(r.kind, r.record_id) for r in app.query_one(Timeline).rows]
     assert rows == [("today", None), ("event", "march-event"), ("prediction", "june-2027"),
                     ("prediction", "last-day-2027"), ("prediction", "year-2027")]
+
+
+async def test_the_edit_form_saves_when_another_process_changed_only_a_field_it_leaves_alone(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "train")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "RecordForm")
+        actions.edit_record(Store(db_path), "train", {"tags": ["rail"]})  # elsewhere, a field the form keeps
+        app.screen.query_one("#prediction-claim").value = "The freight train runs, says the minister"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "TimelineScreen")
+        await settle(app, pilot)
+    p = prediction(db_path, "train")
+    assert p.claim == "The freight train runs, says the minister" and p.tags == ["rail"]

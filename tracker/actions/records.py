@@ -208,7 +208,8 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
     The claim, probability or resolve-by of a resolved prediction are what it is
     scored on: changing them is refused unless ``force``. With ``expected`` (the record as
     the editor saw it, e.g. when a form opened), the edit is refused, naming the field, if
-    another process has changed any of its fields since: saving would replace that change.
+    another process has since changed one of the fields it changes (or the probability, when it
+    changes the hedge, which may set the probability): saving would replace that change.
     """
     if not changes:
         raise ActionError("nothing to change: name at least one field")
@@ -218,7 +219,8 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
         record = _get(session, record_id)
         allowed = set(FIELDS[record.kind]) - {"status"}
         if expected is not None:
-            _refuse_changed_since(record, expected, allowed)
+            touched = {*changes, "probability"} if "hedge" in changes else set(changes)
+            _refuse_changed_since(record, expected, touched & allowed)
         for name in changes:
             if name in ("status", "history", "id", "kind"):
                 raise FieldError(name, "cannot be edited (use `tracker mark` for status)")
