@@ -156,8 +156,8 @@ class Writes:
 
     def edit_saver(self, record: Record):
         """The edit form's save for ``record`` (runs in the form's worker thread). Refused, naming the
-        field, when another process changed one of the record's fields since the form opened:
-        saving would replace that change (the mark dialog refuses a changed status the same way)."""
+        field, when another process changed a field the form changes since it opened: saving would
+        replace that change (the mark dialog refuses a changed status the same way)."""
 
         def save(kind: str, values: dict[str, str]) -> Record:
             if not values:
