@@ -61,6 +61,7 @@ class ReviewScreen(Screen[None]):
         Binding("s", "snooze", "Snooze", id="review-snooze"),
         Binding("n", "skip", "Skip", id="review-skip"),
         Binding("escape,q", "finish", "End", id="review-finish"),
+        Binding("escape,q", "back", "Back", id="review-back"),  # once the summary is shown
         Binding("ctrl+p", "app.command_palette", "Palette", id="review-palette", priority=True),
     ]
 
@@ -197,7 +198,9 @@ class ReviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the queue is done, the keys that decide are hidden (they would do nothing)."""
-        if action in ("mark", "snooze", "skip") and self.finished:
+        if action in ("mark", "snooze", "skip", "finish") and self.finished:
+            return False
+        if action == "back" and not self.finished:
             return False
         return True
 
@@ -226,7 +229,11 @@ class ReviewScreen(Screen[None]):
             self.dismiss()
             return
         self.finished = True
+        self.refresh_bindings()  # the footer says Back now
         self._show()
+
+    def action_back(self) -> None:
+        self.dismiss()
 
     def _decided(self, decision: Decision) -> None:
         self.decisions.append(decision)
