@@ -164,7 +164,7 @@ class ReviewScreen(Screen[None]):
         else:
             when = f"{p.resolve_by.human()} — {EARLY.get(early_direction(p) or '', '')}"
         # What the reviewer decides by comes first: the claim, its condition, the criterion.
-        rows = [("claim", p.claim), ("if (condition)", p.condition), ("judged by", criterion(p)),
+        rows = [("claim", p.claim), ("condition", p.condition), ("judged by", criterion(p)),
                 ("status", status_text(p, today)),
                 ("probability", f"{probability_text(p.probability)}  {p.hedge}".strip()),
                 ("resolve by", when), ("forecaster", p.forecaster), ("quote", p.quote),
