@@ -164,7 +164,10 @@ class ReviewScreen(Screen[None]):
         else:
             when = f"{p.resolve_by.human()} — {EARLY.get(early_direction(p) or '', '')}"
         # What the reviewer decides by comes first: the claim, its condition, the criterion.
-        rows = [("claim", p.claim), ("condition", p.condition), ("judged by", criterion(p)),
+        judged = criterion(p)
+        # Without a "Judged by:" sentence, the whole horizon note is the best guide there is.
+        rows = [("claim", p.claim), ("condition", p.condition),
+                ("judged by", judged) if judged else ("horizon note", p.horizon_note),
                 ("status", status_text(p, today)),
                 ("probability", f"{probability_text(p.probability)}  {p.hedge}".strip()),
                 ("resolve by", when), ("forecaster", p.forecaster), ("quote", p.quote),
