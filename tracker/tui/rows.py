@@ -9,7 +9,6 @@ the row is painted, so building 100k rows does not format 100k lines nobody sees
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import heapq
 import operator
 from bisect import bisect_left
@@ -17,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tracker.domain.dates import PRECISIONS, PDate
+from tracker.domain.dates import PDate
 from tracker.domain.model import Database, Prediction, Record
 from tracker.domain.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
 from tracker.domain.render import probability_text, status_text
@@ -45,15 +44,9 @@ def order(date: PDate | None, kind_order: int, precision: int | None = None, dea
 
     A ``deadline`` (a prediction's resolve-by) sorts by when its period ends, as `tracker list`
     does: ``2027`` comes after ``June 2027``, and on the same last day a finer date first."""
-    ordinal, prec = (_end_key(date) if deadline else date.sort_key()) if date is not None else (0, 0)
+    # The library's keys (tracker.domain.query.timeline_key uses the same two): precision 0-2.
+    ordinal, prec = (date.end_sort_key() if deadline else date.sort_key()) if date is not None else (0, 0)
     return ((ordinal * 4 + (prec if precision is None else precision)) * 4) + kind_order + 1
-
-
-@functools.lru_cache(maxsize=65536)
-def _end_key(date: PDate) -> tuple[int, int]:
-    """(last day, 0 for a day, 1 for a month, 2 for a year): the order of the library's
-    ``PDate.end_sort_key`` (tracker.domain.query.timeline_key sorts predictions by it)."""
-    return date.last_day().toordinal(), 2 - PRECISIONS.index(date.precision)
 
 
 @dataclass(slots=True)
