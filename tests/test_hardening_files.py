@@ -296,3 +296,25 @@ def test_export_to_dev_stdout_appends_where_standard_output_goes(sample_db, tmp_
     assert proc.returncode == 0, proc.stderr
     text = log.read_text()
     assert text.startswith("earlier line\nid,kind,")
+
+
+@pytest.mark.parametrize("depth", [1000, 1020])
+def test_json_nested_deeper_than_the_key_check_reads_is_refused_in_one_line(sample_db, tmp_path, capsys, depth):
+    # orjson reads 1024 levels; the object-pairs reader that looks for keys given twice fewer.
+    # Such a file was a RecursionError traceback from every command; now one line, nothing written.
+    nested = b"[" * depth + b"]" * depth
+    data = orjson.loads(sample_db.read_bytes())
+    raw = orjson.dumps(data)[:-1] + b', "proposals": {"x": {"deep": ' + nested + b'}}}'
+    sample_db.write_bytes(raw)
+    for argv in (["show", PENDING], ["validate"], ["mark", PENDING, "confirmed"]):
+        line = _refused(capsys, ["--db", str(sample_db), *argv])
+        assert "nested too deeply" in line
+        assert sample_db.read_bytes() == raw
+    source = tmp_path / "in.json"
+    source.write_bytes(b'[{"kind": "prediction", "x": ' + nested + b'}]')
+    assert "nested too deeply" in _refused(capsys, ["--db", str(sample_db), "import", str(source)])
+
+
+def test_the_key_check_never_lets_unchecked_bytes_through():
+    with pytest.raises(fileguard.UncheckableJSON):
+        fileguard.duplicate_keys(b"[" * 5000 + b"]" * 5000)

@@ -31,7 +31,7 @@ from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from tracker.store.guard import UnsafeFileError, duplicate_keys, read_regular, replace_file
+from tracker.store.guard import UncheckableJSON, UnsafeFileError, duplicate_keys, read_regular, replace_file
 from tracker.store.layout import StoreError, check_shape, empty_tables, encode_file
 
 
@@ -77,7 +77,10 @@ class FileStorage(Storage):
             canonical = encode_file(tables) == raw
         except (orjson.JSONEncodeError, TypeError):
             canonical = False
-        self.duplicates = duplicate_keys(raw, canonical)
+        try:
+            self.duplicates = duplicate_keys(raw, canonical)
+        except UncheckableJSON as exc:
+            raise StoreError(f"{self.path}: not read: {exc}") from None
         if self.duplicates and self.refuse_duplicates:
             found = self.duplicates
             more = f" and {len(found) - 1} more" if len(found) > 1 else ""
