@@ -318,3 +318,24 @@ def test_json_nested_deeper_than_the_key_check_reads_is_refused_in_one_line(samp
 def test_the_key_check_never_lets_unchecked_bytes_through():
     with pytest.raises(fileguard.UncheckableJSON):
         fileguard.duplicate_keys(b"[" * 5000 + b"]" * 5000)
+
+
+@pytest.mark.parametrize("proposal", [
+    5, None, "text", [1],
+    {"kind": "prediction", "state": "proposed", "source": {}},
+    {"kind": "prediction", "state": "proposed", "fields": {"articles": 5}, "source": {}},
+    {"kind": "prediction", "state": "proposed", "fields": {"probability": "x"}, "source": {}},
+    {"kind": "prediction", "state": "accepted", "record": [1], "fields": {}, "source": {}},
+    {"kind": "prediction", "state": "proposed", "fields": {}, "source": "s"},
+])
+def test_a_proposal_not_shaped_as_tracker_writes_them_is_named_not_a_traceback(sample_db, capsys, proposal):
+    data = orjson.loads(sample_db.read_bytes())
+    data["proposals"] = {"p-x": proposal}
+    raw = orjson.dumps(data)
+    sample_db.write_bytes(raw)
+    for argv in (["inbox"], ["inbox", "--state", "all"], ["reject", "p-x"], ["accept", "p-x"]):
+        assert "proposals[p-x]" in _refused(capsys, ["--db", str(sample_db), *argv])
+    code = main(["--db", str(sample_db), "validate"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and "proposals[p-x]" in err
+    assert sample_db.read_bytes() == raw
