@@ -192,4 +192,6 @@ def file_signature(path: Path) -> tuple[int, int, int, int] | None:
         st = os.stat(path)
     except FileNotFoundError:
         return None
+    except OSError as exc:  # a symlink loop put there, a folder made unreadable: a change, not a crash
+        return (-1, exc.errno or 0, 0, 0)
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)

@@ -10,6 +10,7 @@ the screen never waits on the file.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from pathlib import Path
 
 from textual.app import App
@@ -117,7 +118,7 @@ class Session(Writes):
         # Decoding reports its progress (thread-safe posts).
         self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
         try:
-            if self.store.exists():
+            if self.store.exists() or os.path.lexists(self.store.path):  # a symlink loop: said as such
                 database = self.store.load()
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
