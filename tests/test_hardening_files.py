@@ -339,3 +339,19 @@ def test_a_proposal_not_shaped_as_tracker_writes_them_is_named_not_a_traceback(s
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err and "proposals[p-x]" in err
     assert sample_db.read_bytes() == raw
+
+
+def test_validate_lists_a_record_that_is_not_an_object_even_when_a_proposal_names_it(sample_db, capsys):
+    # TinyDB's contains() made a Document of the stored value: a TypeError traceback from validate.
+    data = orjson.loads(sample_db.read_bytes())
+    data["articles"]["not-an-object"] = 5
+    data["events"]["a-list"] = []
+    data["proposals"] = {
+        "p-a": {"kind": "event", "state": "proposed", "fields": {"articles": ["not-an-object"]}, "source": {}},
+        "p-b": {"kind": "event", "state": "accepted", "record": "a-list", "fields": {}, "source": {}},
+    }
+    sample_db.write_bytes(orjson.dumps(data))
+    assert main(["--db", str(sample_db), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "articles[not-an-object]: must be an object" in err and "events[a-list]: must be an object" in err

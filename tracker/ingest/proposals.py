@@ -242,7 +242,8 @@ def proposal_problems(session: Transaction) -> list[str]:
             problems.append(f"{where}.kind: {doc.get('kind')!r} is not event or prediction")
         if doc.get("state") not in STATES:
             problems.append(f"{where}.state: {doc.get('state')!r} is not one of {', '.join(STATES)}")
-        if doc.get("state") in ("accepted", "merged") and doc.get("record") and session.find(doc["record"]) is None:
+        if doc.get("state") in ("accepted", "merged") and doc.get("record") \
+                and not any(session.exists(kind, doc["record"]) for kind in KINDS):
             problems.append(f"{where}.record: no record {doc['record']!r}")
         fields = doc.get("fields") if isinstance(doc.get("fields"), dict) else {}
         for article in [fields.get("article", ""), *fields.get("articles", [])]:

@@ -63,7 +63,9 @@ class Transaction:
         return None
 
     def exists(self, kind: str, record_id: str) -> bool:
-        return self.table(kind).contains(doc_id=record_id)
+        # By key, as stored: TinyDB's contains() makes a Document of the value, which fails on a
+        # stored value that is not an object (what `validate` must report, not crash on).
+        return record_id in self.table(kind).raw()
 
     def ids(self, kind: str) -> set[str]:
         return set(self.table(kind).raw())
