@@ -63,7 +63,7 @@ def read_side(path: Path, label: str, empty_ok: bool = False) -> tuple[dict[str,
     git passes an empty file as the base when both sides added the database.
     """
     try:
-        if empty_ok and path.stat().st_size == 0:
+        if empty_ok and path.stat().st_size == 0 and path.is_file():  # a FIFO or device: refused below
             return empty_tables(), {}
         read = Store(path).read()  # a side giving a key twice is refused: a copy would be lost
     except StoreError as exc:
