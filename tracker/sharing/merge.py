@@ -33,6 +33,8 @@ from tracker.domain import schema
 from tracker.domain.codec import FIELDS, RecordError, decode_fields, encode_fields
 from tracker.domain.model import KINDS, Database, utc_now
 from tracker.store.layout import TABLES, StoreError, empty_tables, encode_file
+from tracker.store.guard import UnsafeFileError, check_writable, resolve_path
+from tracker.store.locking import folder_lock
 from tracker.store.store import Store, atomic_write
 
 Doc = dict[str, Any]   # a record's stored fields plus "kind" (and "id")
@@ -250,8 +252,22 @@ def merge_plain_table(base: dict[str, Any], ours: dict[str, Any], theirs: dict[s
 def merge_files(base: Path, ours: Path, theirs: Path) -> MergeResult:
     """git's merge driver: merge THEIRS and BASE into OURS and write OURS canonically.
 
-    Raises MergeError (and writes nothing) when a side cannot be read.
+    Raises MergeError (and writes nothing) when a side cannot be read, or OURS may not be
+    replaced (read-only). OURS is read and written under the database lock of its folder (run by
+    hand on the database itself, a concurrent `mark` is not lost), and through a symlink its
+    target is written, the link kept.
     """
+    try:
+        target = resolve_path(ours) if ours.is_symlink() else ours
+        check_writable(target)
+    except UnsafeFileError as exc:
+        raise MergeError(f"ours: {exc}") from None
+    folder = target.parent if str(target.parent) else Path(".")
+    with folder_lock(folder):
+        return _merge_into(base, target, theirs)
+
+
+def _merge_into(base: Path, ours: Path, theirs: Path) -> MergeResult:
     base_tables, base_docs = read_side(base, "base", empty_ok=True)
     our_tables, our_docs = read_side(ours, "ours")
     their_tables, their_docs = read_side(theirs, "theirs")
