@@ -355,3 +355,13 @@ def test_validate_lists_a_record_that_is_not_an_object_even_when_a_proposal_name
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "articles[not-an-object]: must be an object" in err and "events[a-list]: must be an object" in err
+
+
+
+def test_export_over_a_read_only_file_is_refused_even_for_root(sample_db, tmp_path, capsys):
+    out = tmp_path / "out.json"
+    out.write_text("old")
+    out.chmod(0o444)
+    line = _refused(capsys, ["--db", str(sample_db), "export", "-o", str(out)])
+    assert "not writable" in line
+    assert out.read_text() == "old" and stat.S_IMODE(out.stat().st_mode) == 0o444
