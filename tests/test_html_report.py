@@ -140,3 +140,16 @@ def test_a_missing_resource_would_be_caught(served, tmp_path):
     (folder / "broken.html").write_text('<!DOCTYPE html><link rel="icon" href="data:,"><img src="gone.png">')
     chromium(tmp_path, "--dump-dom", f"{url}/broken.html")
     assert ("/gone.png", 404) in log
+
+
+def test_a_page_symlinked_to_the_database_is_refused_and_nothing_is_written(sample_db, tmp_path, capsys):
+    # Pages are written through symlinks: index.html -> the database replaced it with HTML.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").symlink_to(sample_db)
+    before = sample_db.read_bytes()
+    assert main(["--db", str(sample_db), "report", "--format", "html", "-o", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1].startswith("tracker: error: ") and "database itself" in err
+    assert sample_db.read_bytes() == before
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]

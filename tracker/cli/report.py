@@ -72,17 +72,17 @@ def cmd_report(args: argparse.Namespace, path: Path) -> int:
     require_forecaster(db, args.author)  # refused before anything is written
     db = database_as_of(db, today)  # judged after that day: pending in the report
     if args.format == "html":
-        return _html_report(args, db, today)
+        return _html_report(args, db, today, path)
     text = markdown_report(db, today, args.author, source=path.name)
     emit(text.encode("utf-8"), args.output, path, "report")
     return 0
 
 
-def _html_report(args: argparse.Namespace, db, today) -> int:
+def _html_report(args: argparse.Namespace, db, today, path: Path) -> int:
     from tracker.exchange.html import write_site
     from tracker.domain.text import plural, visible
 
-    written = write_site(db, Path(args.output), today, args.author)
+    written = write_site(db, Path(args.output), today, args.author, database=path)
     print(visible(f"{Path(args.output) / 'index.html'}: {plural(len(written), 'page')}"), file=sys.stderr)
     return 0
 

@@ -8,6 +8,8 @@ Everything from the record (claims, quotes, notes, names, URLs) is data: passed 
 
 from __future__ import annotations
 
+import contextlib
+
 import datetime as _dt
 import hashlib
 from html import escape
@@ -234,15 +236,29 @@ def _prediction(p: Prediction, db: Database) -> str:
             f"{quote}<dl>{facts}</dl></article>")
 
 
-def write_site(db: Database, folder: Path, today: _dt.date, author: str | None = None) -> list[Path]:
-    """Write the scorecard into ``folder`` (created if missing); returns the files written."""
+def write_site(db: Database, folder: Path, today: _dt.date, author: str | None = None,
+               database: Path | None = None) -> list[Path]:
+    """Write the scorecard into ``folder`` (created if missing); returns the files written.
+
+    A page that is the ``database`` file itself (a symlink in the folder pointing at it) is
+    refused before any page is written: pages are written through symlinks."""
+    import os
+
+    from tracker.domain.errors import ActionError
     from tracker.exchange.output import write_output
 
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(20, "not a folder", str(folder))
+    pages = build_site(db, today, author)
+    if database is not None and folder.is_dir():
+        for name in pages:
+            with contextlib.suppress(OSError):
+                if os.path.samefile(folder / name, database):
+                    raise ActionError(f"{folder / name}: is the database itself; refusing to write "
+                                      "a page over it (nothing written)")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, html in build_site(db, today, author).items():
+    for name, html in pages.items():
         write_output(folder / name, html.encode("utf-8"))  # a symlinked page is written through
         written.append(folder / name)
     return written
