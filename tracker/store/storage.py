@@ -103,7 +103,11 @@ class FileStorage(Storage):
             raise StoreError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
 
     def write(self, data: dict[str, Any]) -> None:
-        encoded = encode_file(data)
+        try:
+            encoded = encode_file(data)
+        except (orjson.JSONEncodeError, TypeError) as exc:  # e.g. a lone surrogate from the environment
+            raise StoreError(f"{self.path}: not written: a value cannot be stored as JSON ({exc}); "
+                             "the file is unchanged") from None
         try:
             old = self.path.stat()
         except FileNotFoundError:
