@@ -188,3 +188,19 @@ async def test_a_write_that_times_out_on_the_lock_is_said_not_a_crash(db_path, m
         assert app.is_running and app.return_code is None
         assert any("timed out" in n for n in notes(app))
     assert db_path.read_bytes() == before
+
+
+async def test_a_folder_that_cannot_be_searched_any_more_is_said_not_a_crash(db_path, monkeypatch):
+    # Path.exists() raises PermissionError (not False) when the folder loses its search bit.
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+
+        def denied(self, *args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Store, "exists", denied)
+        app.session.load()
+        await settle(app, pilot)
+        assert app.is_running and not app.session.readable
+        assert any("Permission denied" in n for n in notes(app))

@@ -127,6 +127,10 @@ class Session(Writes):
         except StoreError as exc:
             self.app.call_from_thread(self._unreadable, str(exc), signature)
             return
+        except OSError as exc:  # the folder made unsearchable (Path.exists raises EACCES): said, not a crash
+            self.app.call_from_thread(self._unreadable, f"{self.store.path}: cannot read: {exc.strerror or exc}",
+                                      signature)
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, database, signature, keep_id)
 
