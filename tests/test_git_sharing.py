@@ -107,6 +107,24 @@ def test_git_setup_refuses_outside_a_repository(tmp_path, git_env):
     assert list(folder.iterdir()) == []
 
 
+
+def test_git_setup_refuses_a_fifo_attributes_file_and_writes_through_a_symlink(tmp_path, git_env):
+    import os
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    build_sample(repo / DB)
+    os.mkfifo(repo / ".gitattributes")  # read_text() waited for a writer forever
+    run = run_tracker("--db", str(repo / DB), "git-setup", cwd=repo, timeout=60)
+    assert run.returncode == 1 and "FIFO" in run.stderr and "Traceback" not in run.stderr
+    (repo / ".gitattributes").unlink()
+    (repo / "attrs").write_text("*.txt text\n")
+    (repo / ".gitattributes").symlink_to("attrs")
+    assert run_tracker("--db", str(repo / DB), "git-setup", cwd=repo).returncode == 0
+    assert (repo / ".gitattributes").is_symlink()
+    assert (repo / "attrs").read_text() == "*.txt text\n/predictions.json merge=tracker\n"
+
 def test_two_readers_pull_both_ways_and_disagreements_are_disputed(team):
     alice, bob = team
     # Overlapping judgements: both judge PENDING (differently) and FAR_FUTURE (the same way).

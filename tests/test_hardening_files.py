@@ -296,3 +296,72 @@ def test_export_to_dev_stdout_appends_where_standard_output_goes(sample_db, tmp_
     assert proc.returncode == 0, proc.stderr
     text = log.read_text()
     assert text.startswith("earlier line\nid,kind,")
+
+
+@pytest.mark.parametrize("depth", [1000, 1020])
+def test_json_nested_deeper_than_the_key_check_reads_is_refused_in_one_line(sample_db, tmp_path, capsys, depth):
+    # orjson reads 1024 levels; the object-pairs reader that looks for keys given twice fewer.
+    # Such a file was a RecursionError traceback from every command; now one line, nothing written.
+    nested = b"[" * depth + b"]" * depth
+    data = orjson.loads(sample_db.read_bytes())
+    raw = orjson.dumps(data)[:-1] + b', "proposals": {"x": {"deep": ' + nested + b'}}}'
+    sample_db.write_bytes(raw)
+    for argv in (["show", PENDING], ["validate"], ["mark", PENDING, "confirmed"]):
+        line = _refused(capsys, ["--db", str(sample_db), *argv])
+        assert "nested too deeply" in line
+        assert sample_db.read_bytes() == raw
+    source = tmp_path / "in.json"
+    source.write_bytes(b'[{"kind": "prediction", "x": ' + nested + b'}]')
+    assert "nested too deeply" in _refused(capsys, ["--db", str(sample_db), "import", str(source)])
+
+
+def test_the_key_check_never_lets_unchecked_bytes_through():
+    with pytest.raises(fileguard.UncheckableJSON):
+        fileguard.duplicate_keys(b"[" * 5000 + b"]" * 5000)
+
+
+@pytest.mark.parametrize("proposal", [
+    5, None, "text", [1],
+    {"kind": "prediction", "state": "proposed", "source": {}},
+    {"kind": "prediction", "state": "proposed", "fields": {"articles": 5}, "source": {}},
+    {"kind": "prediction", "state": "proposed", "fields": {"probability": "x"}, "source": {}},
+    {"kind": "prediction", "state": "accepted", "record": [1], "fields": {}, "source": {}},
+    {"kind": "prediction", "state": "proposed", "fields": {}, "source": "s"},
+])
+def test_a_proposal_not_shaped_as_tracker_writes_them_is_named_not_a_traceback(sample_db, capsys, proposal):
+    data = orjson.loads(sample_db.read_bytes())
+    data["proposals"] = {"p-x": proposal}
+    raw = orjson.dumps(data)
+    sample_db.write_bytes(raw)
+    for argv in (["inbox"], ["inbox", "--state", "all"], ["reject", "p-x"], ["accept", "p-x"]):
+        assert "proposals[p-x]" in _refused(capsys, ["--db", str(sample_db), *argv])
+    code = main(["--db", str(sample_db), "validate"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and "proposals[p-x]" in err
+    assert sample_db.read_bytes() == raw
+
+
+def test_validate_lists_a_record_that_is_not_an_object_even_when_a_proposal_names_it(sample_db, capsys):
+    # TinyDB's contains() made a Document of the stored value: a TypeError traceback from validate.
+    data = orjson.loads(sample_db.read_bytes())
+    data["articles"]["not-an-object"] = 5
+    data["events"]["a-list"] = []
+    data["proposals"] = {
+        "p-a": {"kind": "event", "state": "proposed", "fields": {"articles": ["not-an-object"]}, "source": {}},
+        "p-b": {"kind": "event", "state": "accepted", "record": "a-list", "fields": {}, "source": {}},
+    }
+    sample_db.write_bytes(orjson.dumps(data))
+    assert main(["--db", str(sample_db), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "articles[not-an-object]: must be an object" in err and "events[a-list]: must be an object" in err
+
+
+
+def test_export_over_a_read_only_file_is_refused_even_for_root(sample_db, tmp_path, capsys):
+    out = tmp_path / "out.json"
+    out.write_text("old")
+    out.chmod(0o444)
+    line = _refused(capsys, ["--db", str(sample_db), "export", "-o", str(out)])
+    assert "not writable" in line
+    assert out.read_text() == "old" and stat.S_IMODE(out.stat().st_mode) == 0o444

@@ -265,3 +265,24 @@ def test_a_csv_history_cell_with_a_duplicate_key_is_refused(missing_db, tmp_path
                       '""field"": ""quote"", ""old"": ""a"", ""new"": ""b""}]"\n', "utf-8")
     code, _, err = _run(capsys, "--db", missing_db, "import", source)
     assert code == 1 and "history: key [0].field appears more than once" in err
+
+
+def test_a_user_name_that_is_not_utf8_is_stored_readably_not_a_traceback(sample_db, tmp_path):
+    # $TRACKER_USER with a byte that is not UTF-8 reached the history as a lone surrogate,
+    # which orjson cannot encode: a TypeError traceback from `mark`.
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PENDING
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = {**os.environ, "PYTHONPATH": root}
+    env_b = {k.encode(): v.encode("utf-8", "surrogateescape") for k, v in env.items()}
+    env_b[b"TRACKER_USER"] = b"bad\xff"
+    done = subprocess.run([sys.executable, "-m", "tracker", "--db", str(sample_db), "mark", PENDING,
+                           "confirmed"], env=env_b, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    from tracker.store.store import Store
+
+    assert Store(sample_db).load().predictions[PENDING].history[-1].by == "bad\ufffd"

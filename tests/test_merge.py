@@ -172,6 +172,50 @@ def test_an_empty_base_means_both_sides_added_the_file(sides, tmp_path):
     assert Store(ours).load().predictions[PENDING].status.value == "refuted"
 
 
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_base_that_is_a_fifo_or_a_device_is_refused_not_taken_as_empty(sides, tmp_path, capsys, kind):
+    # A FIFO or /dev/null has size 0 too: it was taken for git's empty base (both sides added the
+    # file), so records deleted on one side came back; now it is refused and ours is untouched.
+    import os
+
+    base, ours, theirs = sides
+    if kind == "fifo":
+        odd = tmp_path / "base.fifo"
+        os.mkfifo(odd)
+    else:
+        odd = __import__("pathlib").Path("/dev/null")
+    before = ours.read_bytes()
+    assert merge(odd, ours, theirs) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tracker: error: base:") and len(err.splitlines()) == 1
+    assert ours.read_bytes() == before
+
+
+def test_a_read_only_ours_is_refused_and_kept(sides, capsys):
+    import os
+
+    base, ours, theirs = sides
+    actions.mark(Store(theirs), PENDING, "refuted", note="n")
+    before = ours.read_bytes()
+    os.chmod(ours, 0o444)
+    assert merge(base, ours, theirs) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tracker: error: ours:") and "read-only" in err and len(err.splitlines()) == 1
+    assert ours.read_bytes() == before and (os.stat(ours).st_mode & 0o777) == 0o444
+
+
+def test_ours_through_a_symlink_writes_its_target_and_keeps_the_link(sides, tmp_path):
+    import os
+
+    base, ours, theirs = sides
+    actions.mark(Store(theirs), PENDING, "refuted", note="n")
+    link = tmp_path / "ours-link.json"
+    link.symlink_to(ours)
+    assert merge(base, link, theirs) == 0
+    assert link.is_symlink() and os.readlink(link) == str(ours)
+    assert Store(ours).load().predictions[PENDING].status.value == "refuted"
+
 def test_settle_closes_a_dispute_with_the_chosen_value(sides, monkeypatch):
     base, ours, theirs = sides
     actions.mark(Store(ours), PENDING, "confirmed", note="yes", evidence=["https://example.org/yes"])

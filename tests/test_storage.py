@@ -345,3 +345,20 @@ def test_the_collector_is_back_on_after_a_read_even_when_it_fails(tmp_path):
     with pytest.raises(StoreError):
         Store(bad).load()
     assert gc.isenabled()
+
+
+def test_a_value_that_cannot_be_encoded_is_one_clear_error_and_the_file_is_unchanged(tmp_path):
+    from tracker.store.layout import StoreError
+    from tracker.store.store import Store
+    from tracker.actions import records as actions
+    from tracker.domain.model import Article
+    import pytest
+
+    path = tmp_path / "db.json"
+    actions.add_article(Store(path), title="T", author="A B", published="2024-01-01", record_id="a")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="cannot be stored as JSON"):
+        with Store(path).transaction() as session:
+            session.table("article").put_many({"b": {"title": "bad \udcff"}})
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json"]

@@ -190,3 +190,35 @@ def test_the_inbox_shows_a_paragraph_line_break_as_a_space():
            "source": {"paragraph": "First line\nsecond line. Talks will\nresume.", "text": "Talks will\nresume."}}
     shown = str(_details("p-1", doc)) + _label("p-1", doc)
     assert "\\x0a" not in shown and "First line second line." in shown and "Talks will resume." in shown
+
+
+async def test_the_inbox_on_a_file_that_cannot_be_read_says_so_and_does_not_crash(inbox_db):
+    from textual.widgets import Static
+
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        raw = inbox_db.read_bytes()
+        inbox_db.write_bytes(raw.replace(b'"meta": {', b'"events": {}, "meta": {', 1))  # a key given twice
+        screen = await open_inbox(app, pilot)
+        await settle(app, pilot)
+        assert app.return_code is None and app.is_running
+        top = str(screen.query_one("#inbox-top", Static).render())
+        assert "cannot read the database" in top and "more than once" in top
+
+
+async def test_the_timeline_survives_the_file_becoming_a_symlink_loop(inbox_db):
+    import os
+
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        inbox_db.unlink()
+        os.symlink(inbox_db, inbox_db)
+        await pilot.pause(1.5)  # the file watcher's next look
+        for _ in range(40):
+            await settle(app, pilot)
+            if not app.session.readable:
+                break
+            await pilot.pause(0.1)
+        assert app.is_running and not app.session.readable

@@ -164,3 +164,43 @@ async def test_a_huge_claim_is_cut_in_the_details_pane_and_says_so(tmp_path):
         assert "more characters not shown" in details
         assert len(details) < 50_000
         assert app.query_one(Timeline).current.record_id == "huge"
+
+
+async def test_a_write_that_times_out_on_the_lock_is_said_not_a_crash(db_path, monkeypatch):
+    import fcntl
+    import os
+
+    from tracker.store import locking
+
+    monkeypatch.setattr(locking.folder_lock.__wrapped__, "__defaults__", (0.3,))
+    before = db_path.read_bytes()
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        fd = os.open(db_path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # another process holds the lock too long
+            app.session.snooze("article-5", "30d")
+            await pilot.pause(1.0)
+            await settle(app, pilot)
+        finally:
+            os.close(fd)
+        assert app.is_running and app.return_code is None
+        assert any("timed out" in n for n in notes(app))
+    assert db_path.read_bytes() == before
+
+
+async def test_a_folder_that_cannot_be_searched_any_more_is_said_not_a_crash(db_path, monkeypatch):
+    # Path.exists() raises PermissionError (not False) when the folder loses its search bit.
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+
+        def denied(self, *args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Store, "exists", denied)
+        app.session.load()
+        await settle(app, pilot)
+        assert app.is_running and not app.session.readable
+        assert any("Permission denied" in n for n in notes(app))

@@ -17,17 +17,23 @@ from pathlib import Path
 
 def current_user(folder: str | os.PathLike[str] | None = None) -> str:
     """The name to record for a change made now to the database in ``folder``."""
-    override = os.environ.get("TRACKER_USER", "").strip()
+    override = _text(os.environ.get("TRACKER_USER", "")).strip()
     if override:
         return override
-    return _git_user(str(Path(folder or ".").resolve())) or _login_name()
+    return _git_user(str(Path(folder or ".").resolve())) or _text(_login_name())
+
+
+def _text(name: str) -> str:
+    """``name`` as text the file can hold: bytes that were not UTF-8 (kept by Python as lone
+    surrogates, which JSON cannot store) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @functools.lru_cache(maxsize=8)
 def _git_user(folder: str) -> str:
     try:
         done = subprocess.run(["git", "config", "user.name"], cwd=folder, capture_output=True,
-                              text=True, timeout=5, check=False)
+                              text=True, encoding="utf-8", errors="replace", timeout=5, check=False)
     except (OSError, subprocess.SubprocessError):  # no git, no such folder, a hung git
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

@@ -99,7 +99,9 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_in_place(target, data, display=path)
         return
-    if st is not None and not os.access(target, os.W_OK):
+    # Mode bits too, as for the database (guard.check_writable): root may write anything, but a
+    # file made read-only says "don't".
+    if st is not None and (st.st_mode & 0o222 == 0 or not os.access(target, os.W_OK)):
         raise OutputError(path, "the file is not writable; nothing written")
     _write_replacing(target, data, st, display=path)
 

@@ -28,7 +28,7 @@ from tracker.domain.codec import RecordError, decode_record, decode_stored_form,
 from tracker.domain.dates import PDate, parse_date
 from tracker.domain.errors import TrackerError
 from tracker.domain.fields import FieldError, check_urls, resolve_probability
-from tracker.store.guard import UnsafeFileError, duplicate_keys, read_regular
+from tracker.store.guard import UncheckableJSON, UnsafeFileError, duplicate_keys, read_regular
 from tracker.domain.hedges import lookup
 from tracker.domain.ids import new_id
 from tracker.domain.model import Prediction, Record, Status
@@ -163,7 +163,10 @@ def _rows_from_json(path: Path, raw: bytes) -> list[tuple[str, Any]]:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise ImportFileError([f"{path}: not valid JSON: {exc}"]) from None
-    twice = duplicate_keys(raw)
+    try:
+        twice = duplicate_keys(raw)
+    except UncheckableJSON as exc:
+        raise ImportFileError([f"{path}: nothing imported: {exc}"]) from None
     if twice:  # JSON readers keep the last copy silently: say so rather than guess
         raise ImportFileError([f"{path}: key {key} appears more than once; nothing imported" for key in twice],
                               path)
@@ -254,7 +257,10 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
         except orjson.JSONDecodeError:
             doc["__error__"] = "history: not valid JSON"
         else:
-            twice = duplicate_keys(row["history"].encode("utf-8"))
+            try:
+                twice = duplicate_keys(row["history"].encode("utf-8"))
+            except UncheckableJSON as exc:
+                twice, doc["__error__"] = [], f"history: {exc}"
             if twice:
                 doc["__error__"] = f"history: key {twice[0]} appears more than once"
     doc["__note__"] = row.get("note", "")

@@ -20,6 +20,7 @@ from tracker.domain.codec import RecordError
 from tracker.domain.fields import FieldError, parse_field, resolve_probability, split_list
 from tracker.domain.ids import new_id
 from tracker.domain.model import KINDS, Event, HistoryEntry, Prediction, Record, utc_now
+from tracker.store.layout import proposal_shape_problems
 from tracker.store.store import Store
 from tracker.store.transaction import Transaction
 from tracker.domain.text import a_or_an
@@ -234,19 +235,18 @@ def _merged(target: Record, doc: dict, pid: str, by: str = "") -> Record:
 def proposal_problems(session: Transaction) -> list[str]:
     """What is wrong with the stored proposals (for `tracker validate`)."""
     problems = []
-    for pid, doc in session.proposals().items():
+    for pid, doc in session.proposals(checked=False).items():
         where = f"proposals[{pid}]"
-        if not isinstance(doc, dict):
-            problems.append(f"{where}: must be an object")
+        shape = proposal_shape_problems(pid, doc)
+        if shape:  # what the checks below rely on is not there
+            problems += shape
             continue
         if doc.get("kind") not in ("event", "prediction"):
             problems.append(f"{where}.kind: {doc.get('kind')!r} is not event or prediction")
         if doc.get("state") not in STATES:
             problems.append(f"{where}.state: {doc.get('state')!r} is not one of {', '.join(STATES)}")
-        for key in ("fields", "source"):
-            if not isinstance(doc.get(key), dict):
-                problems.append(f"{where}.{key}: must be an object")
-        if doc.get("state") in ("accepted", "merged") and doc.get("record") and session.find(doc["record"]) is None:
+        if doc.get("state") in ("accepted", "merged") and doc.get("record") \
+                and not any(session.exists(kind, doc["record"]) for kind in KINDS):
             problems.append(f"{where}.record: no record {doc['record']!r}")
         fields = doc.get("fields") if isinstance(doc.get("fields"), dict) else {}
         for article in [fields.get("article", ""), *fields.get("articles", [])]:

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from tracker.store.layout import StoreError
+from tracker.store.guard import UnsafeFileError, check_writable, read_regular, resolve_path
 from tracker.store.store import atomic_write
 
 DRIVER = "tracker"
@@ -89,10 +90,20 @@ def setup(database: Path, python: str | None = None) -> list[str]:
 
 
 def _write_attributes(path: Path, line: str) -> str:
+    # A regular file only, capped (a FIFO put there would hang the read, /dev/zero fill memory);
+    # through a symlink its target is written and the link kept; a read-only one is not replaced.
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        target = resolve_path(path) if path.is_symlink() else path
+        try:
+            text = read_regular(target).decode("utf-8")
+        except FileNotFoundError:
+            text = ""
+        check_writable(target)
+    except UnsafeFileError as exc:
+        raise GitSetupError(f"{exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GitSetupError(f"{path}: cannot read: {exc}") from None
+    path = target
     if line in text.splitlines():
         return f"{path}: already has {line!r}"
     if any("\udc80" <= c <= "\udcff" for c in line):  # .gitattributes is UTF-8 text

@@ -44,7 +44,7 @@ from tracker.domain.codec import FIELDS, RecordError, decode_fields, encode_fiel
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import KINDS, Database, utc_now
 from tracker.domain.validate import database_problems
-from tracker.store.guard import UnsafeFileError, check_writable
+from tracker.store.guard import UnsafeFileError, check_writable, resolve_path
 from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError, empty_tables, encode_file
 from tracker.store.locking import folder_lock
 from tracker.store.store import Store, atomic_write
@@ -89,7 +89,7 @@ def read_side(path: Path, label: str, empty_ok: bool = False) -> tuple[dict[str,
     key twice is refused: any reading keeps one copy, so the merge would drop the other.
     """
     try:
-        if empty_ok and path.stat().st_size == 0:
+        if empty_ok and path.stat().st_size == 0 and path.is_file():  # a FIFO or device: refused below
             return empty_tables(), {}
         tables, database, problems, duplicates = _inspect(path)
     except StoreError as exc:
@@ -411,6 +411,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, checks: Iterable[Check] = 
     not import: the CLI passes them).
     """
     try:
+        ours = resolve_path(ours) if ours.is_symlink() else ours   # through a link: its target, the link kept
         check_writable(ours)   # as every other writer: rename would replace a file the user may not write
     except UnsafeFileError as exc:
         raise MergeError(f"ours: {exc}") from None
@@ -466,8 +467,8 @@ class MergedView:
     def __init__(self, database: Database, proposals: dict[str, Any]):
         self.database, self._proposals = database, proposals
 
-    def proposals(self) -> dict[str, Any]:
-        return self._proposals
+    def proposals(self, checked: bool = True) -> dict[str, Any]:
+        return self._proposals  # the merged table as it will be written; the checks name its problems
 
     def find(self, record_id: str) -> Any:
         return self.database.find(record_id)

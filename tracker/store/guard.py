@@ -138,6 +138,11 @@ def duplicate_keys(raw: bytes, canonical: bool = False) -> list[str]:
     return [] if canonical else _exact_duplicates(raw)
 
 
+class UncheckableJSON(TrackerError):
+    """JSON that a parser accepted but the exact reader cannot go through (nested more deeply
+    than it can follow): its keys cannot be checked, so it is refused rather than let through."""
+
+
 class _Seen(dict):
     """An object as read by the exact reader, remembering the keys it was given twice."""
 
@@ -161,9 +166,16 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict:
 
 def _exact_duplicates(raw: bytes) -> list[str]:
     try:
-        data = json.loads(raw, object_pairs_hook=_pairs)
-    except ValueError:
-        return []
+        return _walk_duplicates(json.loads(raw, object_pairs_hook=_pairs))
+    except RecursionError:
+        # orjson reads up to 1024 levels, the object-pairs reader (and the walk) fewer: a key given
+        # twice down there would go unseen, so such a file is refused, not let through.
+        raise UncheckableJSON("nested too deeply to check for keys given twice") from None
+    except ValueError as exc:  # bytes another parser took: unchecked keys are not let through
+        raise UncheckableJSON(f"cannot be checked for keys given twice ({exc})") from None
+
+
+def _walk_duplicates(data: Any) -> list[str]:
     found: list[str] = []
 
     def walk(value: Any, where: str, depth: int) -> None:

@@ -61,3 +61,46 @@ def check_shape(tables: Any, path: Path) -> None:
         if not isinstance(tables.get(name, {}), dict):
             raise StoreError(f"{path}: table {name!r} is not a JSON object")
         tables.setdefault(name, {})
+
+
+# What the inbox, accept, reject and merge rely on in a stored proposal (tracker.ingest.run writes
+# them so): each named member, when present, of this JSON type. A proposal otherwise shaped is
+# refused on read, naming it, rather than failing deep inside a command.
+_TEXT, _INT, _NUMBER, _TEXTS, _OBJECTS = "text", "an integer", "a number", "a list of text", "a list of objects"
+PROPOSAL_MEMBERS = {"kind": _TEXT, "state": _TEXT, "record": _TEXT, "note": _TEXT, "language": _TEXT,
+                    "decided_at": _TEXT, "proposed_at": _TEXT, "keys": _TEXTS, "also": _OBJECTS}
+PROPOSAL_FIELDS = {"claim": _TEXT, "title": _TEXT, "article": _TEXT, "quote": _TEXT, "summary": _TEXT,
+                   "hedge": _TEXT, "date": _TEXT, "resolve_by": _TEXT, "horizon_note": _TEXT,
+                   "condition": _TEXT, "author": _TEXT, "forecaster": _TEXT, "probability": _NUMBER,
+                   "articles": _TEXTS, "tags": _TEXTS}
+PROPOSAL_SOURCE = {"file": _TEXT, "section": _TEXT, "text": _TEXT, "paragraph": _TEXT,
+                   "article": _INT, "sentence": _INT, "offset": _INT}
+
+
+def _is(value: Any, kind: str) -> bool:
+    if kind == _TEXT:
+        return isinstance(value, str)
+    if kind == _INT:
+        return type(value) is int
+    if kind == _NUMBER:
+        return type(value) in (int, float)
+    if kind == _TEXTS:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def proposal_shape_problems(pid: str, doc: Any) -> list[str]:
+    """What makes a stored proposal unusable (not its meaning: `tracker validate` checks that)."""
+    where = f"{PROPOSALS_TABLE}[{pid}]"
+    if not isinstance(doc, dict):
+        return [f"{where}: must be an object"]
+    problems = [f"{where}.{name}: must be {kind}" for name, kind in PROPOSAL_MEMBERS.items()
+                if name in doc and not _is(doc[name], kind)]
+    for part, members in (("fields", PROPOSAL_FIELDS), ("source", PROPOSAL_SOURCE)):
+        value = doc.get(part)
+        if not isinstance(value, dict):
+            problems.append(f"{where}.{part}: must be an object")
+            continue
+        problems += [f"{where}.{part}.{name}: must be {kind}" for name, kind in members.items()
+                     if name in value and value[name] is not None and not _is(value[name], kind)]
+    return problems

@@ -31,7 +31,7 @@ from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from tracker.store.guard import UnsafeFileError, duplicate_keys, read_regular, replace_file
+from tracker.store.guard import UncheckableJSON, UnsafeFileError, duplicate_keys, read_regular, replace_file
 from tracker.store.layout import StoreError, check_shape, empty_tables, encode_file
 
 
@@ -77,7 +77,10 @@ class FileStorage(Storage):
             canonical = encode_file(tables) == raw
         except (orjson.JSONEncodeError, TypeError):
             canonical = False
-        self.duplicates = duplicate_keys(raw, canonical)
+        try:
+            self.duplicates = duplicate_keys(raw, canonical)
+        except UncheckableJSON as exc:
+            raise StoreError(f"{self.path}: not read: {exc}") from None
         if self.duplicates and self.refuse_duplicates:
             found = self.duplicates
             more = f" and {len(found) - 1} more" if len(found) > 1 else ""
@@ -100,7 +103,11 @@ class FileStorage(Storage):
             raise StoreError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
 
     def write(self, data: dict[str, Any]) -> None:
-        encoded = encode_file(data)
+        try:
+            encoded = encode_file(data)
+        except (orjson.JSONEncodeError, TypeError) as exc:  # e.g. a lone surrogate from the environment
+            raise StoreError(f"{self.path}: not written: a value cannot be stored as JSON ({exc}); "
+                             "the file is unchanged") from None
         try:
             old = self.path.stat()
         except FileNotFoundError:
@@ -189,4 +196,6 @@ def file_signature(path: Path) -> tuple[int, int, int, int] | None:
         st = os.stat(path)
     except FileNotFoundError:
         return None
+    except OSError as exc:  # a symlink loop put there, a folder made unreadable: a change, not a crash
+        return (-1, exc.errno or 0, 0, 0)
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)

@@ -16,7 +16,7 @@ from typing import Any
 from tracker.domain.codec import RecordError, decode_fields, encode_fields
 from tracker.domain.model import KINDS, Database, Record
 from tracker.domain.progress import EVERY, Tick
-from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError
+from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError, proposal_shape_problems
 from tracker.store.storage import RecordDB, RecordTable, WriteBatch, collector_paused
 
 
@@ -63,7 +63,9 @@ class Transaction:
         return None
 
     def exists(self, kind: str, record_id: str) -> bool:
-        return self.table(kind).contains(doc_id=record_id)
+        # By key, as stored: TinyDB's contains() makes a Document of the value, which fails on a
+        # stored value that is not an object (what `validate` must report, not crash on).
+        return record_id in self.table(kind).raw()
 
     def ids(self, kind: str) -> set[str]:
         return set(self.table(kind).raw())
@@ -99,9 +101,20 @@ class Transaction:
                 self._database.table(decoded.kind)[decoded.id] = decoded
             self.changed.append(decoded)
 
-    def proposals(self) -> dict[str, Any]:
-        """The proposals table as stored (id -> document); empty when there is none."""
-        return {doc.doc_id: dict(doc) for doc in self.db.table(PROPOSALS_TABLE)}
+    def proposals(self, checked: bool = True) -> dict[str, Any]:
+        """The proposals table as stored (id -> document); empty when there is none.
+
+        ``checked``: a proposal that is not shaped as tracker writes them (not an object, its
+        fields or source not objects, a member of the wrong type) is refused, StoreError naming
+        it; unchecked (for `tracker validate`, which lists every problem), documents as stored."""
+        stored = self.db.table(PROPOSALS_TABLE).raw()  # type: ignore[attr-defined]
+        if checked:
+            for pid, doc in stored.items():
+                problems = proposal_shape_problems(pid, doc)
+                if problems:
+                    more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""
+                    raise StoreError(f"{self.path}: {problems[0]}{more}")
+        return {pid: dict(doc) if isinstance(doc, dict) else doc for pid, doc in stored.items()}
 
     def put_proposal(self, proposal_id: str, doc: dict[str, Any]) -> None:
         """Insert or replace one proposal document."""

@@ -21,6 +21,7 @@ from tracker.domain import schema
 from tracker.actions.records import ActionError
 from tracker.domain.fields import FieldError
 from tracker.domain.model import Event, Prediction, Record
+from tracker.domain.errors import TrackerError
 from tracker.store.layout import StoreError
 from tracker.domain.text import visible
 
@@ -169,7 +170,7 @@ class RecordForm(ModalScreen[str | None]):
             record = self.save_record(kind, values)
         except FieldError as exc:
             self.app.call_from_thread(self._refused, exc.field, str(exc))
-        except (ActionError, StoreError, OSError) as exc:
+        except (ActionError, StoreError, TrackerError, OSError) as exc:  # a lock timeout too
             self.app.call_from_thread(self._refused, "", str(exc))
         else:
             self.app.call_from_thread(self.dismiss, record.id)

@@ -10,6 +10,7 @@ the screen never waits on the file.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from pathlib import Path
 
 from textual.app import App
@@ -117,7 +118,7 @@ class Session(Writes):
         # Decoding reports its progress (thread-safe posts).
         self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
         try:
-            if self.store.exists():
+            if self.store.exists() or os.path.lexists(self.store.path):  # a symlink loop: said as such
                 database = self.store.load()
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
@@ -125,6 +126,10 @@ class Session(Writes):
                 database = Database()  # a new database: the first add creates the file
         except StoreError as exc:
             self.app.call_from_thread(self._unreadable, str(exc), signature)
+            return
+        except OSError as exc:  # the folder made unsearchable (Path.exists raises EACCES): said, not a crash
+            self.app.call_from_thread(self._unreadable, f"{self.store.path}: cannot read: {exc.strerror or exc}",
+                                      signature)
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, database, signature, keep_id)

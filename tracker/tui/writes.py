@@ -18,10 +18,13 @@ from tracker.actions import records as actions
 from tracker.actions.records import ActionError
 from tracker.domain.fields import FieldError
 from tracker.domain.model import HistoryEntry, Prediction, Record, Status
+from tracker.domain.errors import TrackerError
 from tracker.store.layout import StoreError
+from tracker.store.locking import LockError
 from tracker.tui.dialogs import MarkDialog, MarkRequest
 
-WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
+# Every refusal a write can meet, said, never a crash: LockError (the lock timed out) included.
+WRITE_ERRORS = (ActionError, FieldError, StoreError, LockError, TrackerError, OSError)
 
 
 class RecordWritten(Message, bubble=False):

@@ -24,6 +24,7 @@ from tracker.ingest import proposals
 from tracker.domain.model import Database
 from tracker.domain.errors import error_message
 from tracker.domain.text import visible
+from tracker.store.layout import StoreError
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
 from tracker.tui.session import DatabaseLoaded, Session
 from tracker.tui.workers import releasing
@@ -74,10 +75,20 @@ class InboxScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="inbox-load")
     @releasing
     def reload(self, keep: int = 0, keep_id: str | None = None) -> None:
-        items = proposals.listing(self.store.read(missing_ok=True))
+        try:
+            items = proposals.listing(self.store.read(missing_ok=True))
+        except StoreError as exc:  # unreadable now (a hand edit, a merge conflict): said, never a crash
+            self.app.call_from_thread(self._unreadable, str(exc))
+            return
         if keep_id is not None:
             keep = next((i for i, (pid, _) in enumerate(items) if pid == keep_id), keep)
         self.app.call_from_thread(self._show, items, keep)
+
+    def _unreadable(self, message: str) -> None:
+        """The file cannot be read: the proposals shown stay, and the top line says why."""
+        self.query_one("#inbox-top", Static).update(visible(f"Inbox: cannot read the database: {message}"))
+        if not self.items:
+            self.query_one("#inbox-body", Static).update("Nothing can be decided until the file reads again.")
 
     def _show(self, items: list[tuple[str, dict[str, Any]]], keep: int) -> None:
         self.items = items
