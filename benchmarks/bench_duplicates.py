@@ -19,7 +19,7 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
-from tracker.fileguard import _exact_duplicates, duplicate_keys  # noqa: E402
+from tracker.store.guard import _exact_duplicates, duplicate_keys  # noqa: E402
 
 
 def best(fn, runs: int = 5) -> float:

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from tracker.ingest.evaluate import compare  # noqa: E402
 from tracker.ingest.run import ingest  # noqa: E402
-from tracker.storage import Store  # noqa: E402
+from tracker.store.store import Store  # noqa: E402
 
 
 def seed_scores(seed: Path, ref_path: Path):

@@ -15,9 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from tracker import actions, codec, dbsession
-from tracker.codec import encode_record
-from tracker.storage import Store
+from tracker.actions import records as actions
+
+from tracker.domain import codec
+
+from tracker.store import transaction as dbsession
+from tracker.domain.codec import encode_record
+from tracker.store.store import Store
 
 # Ids of the sample database, named so tests read like the data they use.
 ARTICLE = "korybko-poland-and-belarus"
@@ -54,7 +58,7 @@ def _fixed_reader_name(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _keep_garbage_collection_on():
-    """`tracker.cli.main` may switch the cyclic GC off for a short-lived process; tests call it
+    """`tracker.cli.main.main` may switch the cyclic GC off for a short-lived process; tests call it
     in-process, so switch it back on rather than run the rest of the session without it."""
     yield
     gc.enable()

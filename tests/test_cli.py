@@ -14,11 +14,11 @@ from conftest import (
     ARTICLE, CONFIRMED, EVENT, FAR_FUTURE, JA_ARTICLE, JA_CLAIM, JA_PENDING, MARKUP_QUOTE, PENDING,
     build_sample, encoded, run_tracker,
 )
-from tracker.cli import main
-from tracker.codec import encode_record
-from tracker.dates import PDate
-from tracker.model import Status
-from tracker.storage import Store
+from tracker.cli.main import main
+from tracker.domain.codec import encode_record
+from tracker.domain.dates import PDate
+from tracker.domain.model import Status
+from tracker.store.store import Store
 
 ALL_IDS = {ARTICLE, JA_ARTICLE, EVENT, PENDING, CONFIRMED, JA_PENDING, FAR_FUTURE}
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tracker import actions
-from tracker.cli import build_parser, main
-from tracker.storage import Store
-from tracker.validate import database_problems
+from tracker.actions import records as actions
+from tracker.cli.main import build_parser, main
+from tracker.store.store import Store
+from tracker.domain.validate import database_problems
 
 from conftest import ARTICLE, CONFIRMED, FAR_FUTURE, PENDING, run_tracker
 
@@ -164,7 +164,7 @@ def test_counts_and_articles_read_as_english(sample_db, tmp_path, capsys):
 
 
 def test_a_proposal_of_the_wrong_kind_says_an_event():
-    from tracker.text import a_or_an, plural
+    from tracker.domain.text import a_or_an, plural
 
     assert (a_or_an("event"), a_or_an("prediction"), plural(1, "page"), plural(0, "page")) == \
         ("an event", "a prediction", "1 page", "0 pages")
@@ -181,7 +181,7 @@ def test_an_empty_forecaster_is_refused_on_edit(sample_db, capsys):
 
 
 def test_an_empty_forecaster_is_refused_on_accept(tmp_path, capsys):
-    from tracker.fields import FieldError
+    from tracker.domain.fields import FieldError
     from tracker.ingest.proposals import accept
 
     with pytest.raises(FieldError, match="forecaster"):
@@ -229,7 +229,7 @@ def test_an_article_published_after_its_predictions_is_refused(sample_db, capsys
 def test_validate_reports_a_prediction_made_before_its_article(sample_db, capsys):
     import dataclasses
 
-    from tracker.dates import parse_date
+    from tracker.domain.dates import parse_date
 
     db = Store(sample_db).load()
     db.articles[ARTICLE] = dataclasses.replace(db.articles[ARTICLE], published=parse_date("2027-01-01"))

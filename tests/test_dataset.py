@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tracker import hedges
-from tracker.model import Status
-from tracker.storage import Store
-from tracker.validate import database_problems
+from tracker.domain import hedges
+from tracker.domain.model import Status
+from tracker.store.store import Store
+from tracker.domain.validate import database_problems
 
 import dataset_review as review
 

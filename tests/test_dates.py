@@ -8,7 +8,7 @@ import random
 import pytest
 from hypothesis import given, strategies as st
 
-from tracker.dates import DateError, PDate, parse_date, parse_stored
+from tracker.domain.dates import DateError, PDate, parse_date, parse_stored
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,13 @@ import pickle
 import pytest
 
 from conftest import ARTICLE, CONFIRMED, PENDING, run_tracker
-from tracker import actions, codec, diskcache, storage
-from tracker.model import Status
-from tracker.snapshots import forget
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.domain import codec
+from tracker.store import diskcache
+from tracker.store import store as storage
+from tracker.domain.model import Status
+from tracker.store.snapshots import forget
+from tracker.store.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +45,7 @@ def test_a_new_process_reads_a_cached_file_without_decoding_it(sample_db, decode
 
 
 def test_results_with_and_without_the_cache_are_identical(sample_db, monkeypatch, capsys):
-    from tracker.cli import main
+    from tracker.cli.main import main
     _fresh_load(sample_db)  # the cache now holds this file
     outputs = []
     for use_cache in (True, False):
@@ -303,9 +306,9 @@ def test_the_first_screen_of_a_deleted_database_is_pruned_with_its_entry(sample_
 
 
 def test_every_kind_of_history_entry_comes_back_from_the_cache_as_it_was(sample_db):
-    from tracker.dates import PDate
-    from tracker.model import HistoryEntry
-    from tracker.snapshots import file_signature
+    from tracker.domain.dates import PDate
+    from tracker.domain.model import HistoryEntry
+    from tracker.store.snapshots import file_signature
 
     database = _fresh_load(sample_db)
     day, month = PDate(2025, 6, 1), PDate(2025, 7)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import PENDING
-from tracker import actions
-from tracker.codec import RecordError, decode_fields
-from tracker.commands import error_message
-from tracker.errors import Problem, TrackerError
-from tracker.fields import FieldError
-from tracker.storage import Store, StoreError
-from tracker.validate import record_problems
+from tracker.actions import records as actions
+from tracker.domain.codec import RecordError, decode_fields
+from tracker.cli.commands import error_message
+from tracker.domain.errors import Problem, TrackerError
+from tracker.domain.fields import FieldError
+from tracker.store.store import Store, StoreError
+from tracker.domain.validate import record_problems
 
 
 def test_a_record_problem_says_where_which_field_and_what():

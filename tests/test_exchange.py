@@ -10,14 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ARTICLE, CONFIRMED, EVENT, JA_CLAIM, JA_PENDING, MARKUP_QUOTE, PENDING, encoded
-from tracker import actions, importing
-from tracker.cli import main
-from tracker.codec import encode_record
-from tracker.dates import PDate
-from tracker.exchange import CSV_COLUMNS, ImportFileError, export_csv, export_json, read_import_file
-from tracker.model import HistoryEntry, Prediction, Status
-from tracker.query import timeline_key
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.exchange import importing
+from tracker.cli.main import main
+from tracker.domain.codec import encode_record
+from tracker.domain.dates import PDate
+from tracker.exchange.tabular import CSV_COLUMNS, ImportFileError, export_csv, export_json, read_import_file
+from tracker.domain.model import HistoryEntry, Prediction, Status
+from tracker.domain.query import timeline_key
+from tracker.store.store import Store
 
 DOCUMENTED_COLUMNS = ["id", "kind", "date", "title", "claim", "quote", "hedge", "probability", "made_on",
                       "resolve_by", "status", "author", "article", "tags", "note", "evidence"]
@@ -202,9 +203,9 @@ def test_any_typed_text_survives_the_csv_round_trip(tmp_path, claim, quote, note
 
 
 def test_known_on_travels_with_a_status_in_csv(tmp_path):
-    from tracker import actions as acts
-    from tracker.cli import main
-    from tracker.storage import Store as S
+    from tracker.actions import records as acts
+    from tracker.cli.main import main
+    from tracker.store.store import Store as S
 
     db = tmp_path / "db.json"
     acts.add_prediction(S(db), claim="It happens", probability="0.6", made_on="2025-01", resolve_by="2025-06",

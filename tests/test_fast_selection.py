@@ -17,10 +17,10 @@ from dataclasses import astuple, replace
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tracker.dates import PDate
-from tracker.model import Article, Database, Event, HistoryEntry, Prediction, Status
-from tracker.query import Filter, select, status_counts, timeline_key, timeline_sorted
-from tracker.review import (ReviewQueue, as_of, due_count, due_date, early_direction, predictions_as_of,
+from tracker.domain.dates import PDate
+from tracker.domain.model import Article, Database, Event, HistoryEntry, Prediction, Status
+from tracker.domain.query import Filter, select, status_counts, timeline_key, timeline_sorted
+from tracker.domain.review import (ReviewQueue, as_of, due_count, due_date, early_direction, predictions_as_of,
                             review_queue, snoozed_past)
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIRMED, FAR_FUTURE, JA_PENDING, PENDING, build_sample, run_tracker
-from tracker.disputes import is_disputed, open_disputes
-from tracker.storage import Store
+from tracker.domain.disputes import is_disputed, open_disputes
+from tracker.store.store import Store
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

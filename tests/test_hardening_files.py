@@ -15,11 +15,11 @@ import orjson
 import pytest
 
 from tests.conftest import PENDING, encoded
-from tracker import fileguard
-from tracker.cli import main
-from tracker.output import write_output
-from tracker.locking import LockError, folder_lock
-from tracker.storage import Store, StoreError
+from tracker.store import guard as fileguard
+from tracker.cli.main import main
+from tracker.exchange.output import write_output
+from tracker.store.locking import LockError, folder_lock
+from tracker.store.store import Store, StoreError
 
 
 def _refused(capsys, argv: list[str]) -> str:

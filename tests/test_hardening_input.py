@@ -14,11 +14,11 @@ import orjson
 import pytest
 
 from tests.conftest import ARTICLE, CONFIRMED, PENDING, encoded
-from tracker import actions
-from tracker.cli import main
-from tracker.dates import DateError, parse_date
-from tracker.exchange import ImportFileError, export_csv, read_import_file
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.cli.main import main
+from tracker.domain.dates import DateError, parse_date
+from tracker.exchange.tabular import ImportFileError, export_csv, read_import_file
+from tracker.store.store import Store
 
 OSC_TITLE = "\x1b]0;pwned\x07"
 OSC_CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker import hedges
-from tracker.hedges import BANDS_BY_KEY, lookup
+from tracker.domain import hedges
+from tracker.domain.hedges import BANDS_BY_KEY, lookup
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ import orjson
 import pytest
 
 from conftest import CONFIRMED, FAR_FUTURE, JA_PENDING, PENDING, build_sample
-from tracker import actions
-from tracker.cli import main
-from tracker.htmlreport import build_site, page_names
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.cli.main import main
+from tracker.exchange.html import build_site, page_names
+from tracker.store.store import Store
 
 TODAY = dt.date(2026, 11, 28)
 HOSTILE = "<script>alert('x')</script> & </blockquote>"

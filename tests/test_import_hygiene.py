@@ -33,7 +33,7 @@ def _modules_after(code: str, cwd) -> dict:
 def test_cli_commands_never_import_textual(sample_db, tmp_path, command):
     loaded = _modules_after(f"""
         import json, sys
-        from tracker.cli import main
+        from tracker.cli.main import main
         code = main(["--db", {str(sample_db)!r}, *{command!r}])
         print(json.dumps({{"code": code, "textual": "textual" in sys.modules,
                            "tui": "tracker.tui" in sys.modules}}))
@@ -44,11 +44,11 @@ def test_cli_commands_never_import_textual(sample_db, tmp_path, command):
 def test_a_command_really_ran_in_the_hygiene_check(sample_db, tmp_path):
     # Guards the test above: the mark must have landed, so main() did the work it claims.
     _modules_after(f"""
-        from tracker.cli import main
+        from tracker.cli.main import main
         main(["--db", {str(sample_db)!r}, "mark", {PENDING!r}, "refuted", "--on", "2025-06"])
         print("{{}}")
     """, cwd=tmp_path)
-    from tracker.storage import Store
+    from tracker.store.store import Store
     assert Store(sample_db).load().predictions[PENDING].status.value == "refuted"
 
 

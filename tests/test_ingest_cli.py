@@ -1,4 +1,4 @@
-"""`tracker ingest` and the proposal commands, driven through tracker.cli.main and checked
+"""`tracker ingest` and the proposal commands, driven through tracker.cli.main.main and checked
 through the library."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLE, PENDING, build_sample, encoded, run_tracker
-from tracker.cli import main
+from tracker.cli.main import main
 from tracker.ingest.proposals import listing
-from tracker.storage import Store
+from tracker.store.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 BLOG = FIXTURES / "blog_small.txt"
@@ -179,8 +179,7 @@ def test_export_and_import_of_a_database_with_proposals(tmp_path, capsys):
 
 
 def test_what_is_already_recorded_is_not_proposed_again(tmp_path, capsys):
-    from tracker import actions
-
+    from tracker.actions import records as actions
     db = tmp_path / "db.json"
     store = Store(db)
     actions.add_article(store, record_id="serbia", title="Serbia And Kosovo", author="Example Writer",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.dates import PDate
+from tracker.domain.dates import PDate
 from tracker.ingest.datefind import find_dates
 from tracker.ingest.sentences import split
 

@@ -11,11 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import PENDING
-from tracker import actions, diskcache, jsoncache
-from tracker.cli import main
-from tracker.encoding import encode_record
-from tracker.snapshots import forget
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.store import diskcache
+from tracker.store import jsoncache
+from tracker.cli.main import main
+from tracker.domain.encoding import encode_record
+from tracker.store.snapshots import forget
+from tracker.store.store import Store
 
 
 @pytest.fixture(autouse=True)

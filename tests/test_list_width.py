@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from tracker import actions
-from tracker.cli import main
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.cli.main import main
+from tracker.store.store import Store
 
 LONG_ID = "russia-pakistan-freight-train-launches-2025-03-15-via-iran-x"  # 60 characters
 CLAIM = "The first Russia–Pakistan freight train service will start running through Iran"

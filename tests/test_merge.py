@@ -11,11 +11,12 @@ import orjson
 import pytest
 
 from conftest import CONFIRMED, EVENT, FAR_FUTURE, JA_PENDING, PENDING
-from tracker import actions, who
-from tracker.cli import main
-from tracker.disputes import is_disputed, open_disputes
-from tracker.storage import Store
-from tracker.validate import database_problems
+from tracker.actions import records as actions
+from tracker.actions import who
+from tracker.cli.main import main
+from tracker.domain.disputes import is_disputed, open_disputes
+from tracker.store.store import Store
+from tracker.domain.validate import database_problems
 
 
 @pytest.fixture
@@ -115,7 +116,7 @@ def test_merge_is_the_same_whichever_side_is_ours(sides, tmp_path, monkeypatch):
         actions.add_prediction(Store(path), claim=claim, probability=p, resolve_by="2030",
                                record_id="same-slug" if claim.startswith("Same") else None)
     clock = iter(f"2030-01-01T00:00:0{n}Z" for n in range(10))   # the two merges run at different times
-    monkeypatch.setattr("tracker.merge.utc_now", lambda: next(clock))
+    monkeypatch.setattr("tracker.sharing.merge.utc_now", lambda: next(clock))
     swapped = tmp_path / "swapped.json"
     shutil.copy(theirs, swapped)
     ours_copy = tmp_path / "ours-copy.json"
@@ -215,8 +216,7 @@ def test_validate_flags_a_settle_with_nothing_disputed(sample_db, capsys):
 
 
 def test_a_disputed_prediction_counts_in_no_score_until_settled(sides):
-    from tracker import scoring
-
+    from tracker.scoring import scores as scoring
     base, ours, theirs = sides
     actions.mark(Store(ours), PENDING, "confirmed", note="yes")
     actions.mark(Store(theirs), PENDING, "refuted", note="no")

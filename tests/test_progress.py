@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from tracker import progress
-from tracker.cli import main
+from tracker.domain import progress
+from tracker.cli.main import main
 
 
 class Terminal(io.StringIO):
@@ -18,8 +18,8 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def many(tmp_path):
     """A file with enough records for the loops to report on (EVERY is lowered to 2)."""
-    from tracker import actions
-    from tracker.storage import Store
+    from tracker.actions import records as actions
+    from tracker.store.store import Store
 
     path = tmp_path / "many.json"
     store = Store(path)
@@ -31,9 +31,9 @@ def many(tmp_path):
 @pytest.mark.parametrize("argv", [["validate"], ["export", "--format", "csv", "-o", "OUT"]])
 def test_slow_work_draws_a_bar_on_a_terminal(many, tmp_path, monkeypatch, argv):
     monkeypatch.setattr(progress, "DELAY", 0.0)
-    monkeypatch.setattr("tracker.dbsession.EVERY", 2)
-    monkeypatch.setattr("tracker.exchange.EVERY", 2)
-    from tracker.snapshots import forget
+    monkeypatch.setattr("tracker.store.transaction.EVERY", 2)
+    monkeypatch.setattr("tracker.exchange.tabular.EVERY", 2)
+    from tracker.store.snapshots import forget
     forget()
     err = Terminal()
     monkeypatch.setattr("sys.stderr", err)
@@ -44,7 +44,7 @@ def test_slow_work_draws_a_bar_on_a_terminal(many, tmp_path, monkeypatch, argv):
 
 def test_nothing_extra_goes_to_a_pipe(many, monkeypatch, capsys):
     monkeypatch.setattr(progress, "DELAY", 0.0)
-    monkeypatch.setattr("tracker.dbsession.EVERY", 2)
+    monkeypatch.setattr("tracker.store.transaction.EVERY", 2)
     assert main(["--db", str(many), "validate"]) == 0
     out, err = capsys.readouterr()
     assert err == ""

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from conftest import ARTICLE, CONFIRMED, FAR_FUTURE, JA_PENDING, PENDING
 
-from tracker import actions
-from tracker.cli import main
-from tracker.report import md_link, md_text
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.cli.main import main
+from tracker.exchange.markdown import md_link, md_text
+from tracker.store.store import Store
 
 HOSTILE = "Gains | losses *bold* _em_ [link](https://evil.example) `code` <b>x</b> &amp; \x1b]0;title\x07"
 

@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from tracker import actions
-from tracker.actions import ActionError
-from tracker.dates import parse_stored
-from tracker.fields import FieldError
-from tracker.model import Prediction
-from tracker.model import HistoryEntry, Status
-from tracker.review import as_of, due_count, due_date, early_direction, parse_period, review_queue
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.actions.records import ActionError
+from tracker.domain.dates import parse_stored
+from tracker.domain.fields import FieldError
+from tracker.domain.model import Prediction
+from tracker.domain.model import HistoryEntry, Status
+from tracker.domain.review import as_of, due_count, due_date, early_direction, parse_period, review_queue
+from tracker.store.store import Store
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -7,10 +7,10 @@ import datetime as dt
 import orjson
 import pytest
 
-from tracker import actions
-from tracker.cli import main
-from tracker.scoring import KEYS
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.cli.main import main
+from tracker.scoring.scores import KEYS
+from tracker.store.store import Store
 
 from conftest import CONFIRMED, FAR_FUTURE, JA_PENDING, PENDING
 

@@ -1,4 +1,4 @@
-"""One field table (tracker.schema): the model, the file, `edit` and `show --json` agree with it."""
+"""One field table (tracker.domain.schema): the model, the file, `edit` and `show --json` agree with it."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import json
 import pytest
 
 from conftest import ARTICLE
-from tracker import schema
-from tracker.cli import build_parser, main
-from tracker.codec import FIELDS
-from tracker.model import Article, Event, Prediction
-from tracker.storage import Store
+from tracker.domain import schema
+from tracker.cli.main import build_parser, main
+from tracker.domain.codec import FIELDS
+from tracker.domain.model import Article, Event, Prediction
+from tracker.store.store import Store
 
 MODELS = {"article": Article, "event": Event, "prediction": Prediction}
 
@@ -54,7 +54,7 @@ def test_add_has_a_flag_for_every_field_edit_can_set(kind):
 
 
 def test_a_field_name_means_one_type_in_every_kind():
-    # What a user types is read by the field's name alone (tracker.fields.parse_field).
+    # What a user types is read by the field's name alone (tracker.domain.fields.parse_field).
     types: dict[str, set[str]] = {}
     for fields in schema.SCHEMA.values():
         for f in fields:
@@ -83,7 +83,7 @@ def test_edit_sets_every_text_field_of_an_article_and_show_reads_it_back(sample_
 
 
 def test_every_field_has_a_csv_column_and_survives_the_round_trip(sample_db, tmp_path):
-    from tracker.exchange import ALL_COLUMNS, export_csv
+    from tracker.exchange.tabular import ALL_COLUMNS, export_csv
 
     assert {f.column for fields in schema.SCHEMA.values() for f in fields} <= set(ALL_COLUMNS)
     store = Store(sample_db)

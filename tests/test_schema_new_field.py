@@ -31,7 +31,7 @@ def with_mood(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("with_mood")
     package = root / "tracker"
     shutil.copytree(Path(tracker.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
-    model = package / "model.py"
+    model = package / "domain" / "model.py"
     source = model.read_text("utf-8")
     assert source.count(ANCHOR) == 1
     model.write_text(source.replace(ANCHOR, MOOD + ANCHOR), "utf-8")
@@ -52,8 +52,8 @@ def tracker_with_mood(root: Path, *args: str, cwd: Path) -> subprocess.Completed
 
 
 def test_the_copy_is_the_tracker_that_runs(with_mood, tmp_path):
-    where = run(with_mood, "-c", "import tracker.model as m; print(m.__file__)", cwd=tmp_path).stdout
-    assert Path(where.strip()) == with_mood / "tracker" / "model.py"
+    where = run(with_mood, "-c", "import tracker.domain.model as m; print(m.__file__)", cwd=tmp_path).stdout
+    assert Path(where.strip()) == with_mood / "tracker" / "domain" / "model.py"
 
 
 def test_a_field_declared_in_the_model_is_stored_edited_shown_searched_and_exchanged(with_mood, sample_db,
@@ -96,7 +96,7 @@ def test_a_field_declared_in_the_model_can_be_set_when_accepting_a_proposal(with
 
 def test_the_tracker_without_the_field_refuses_a_file_that_has_it(with_mood, sample_db, tmp_path, capsys):
     # The field is real data: a tracker whose model lacks it says so rather than dropping it.
-    from tracker.cli import main
+    from tracker.cli.main import main
 
     tracker_with_mood(with_mood, "--db", str(sample_db), "edit", PENDING, "--mood", "calm", cwd=tmp_path)
     assert main(["--db", str(sample_db), "show", PENDING]) == 1

@@ -1,4 +1,4 @@
-"""The fast scores (tracker.score_fast, what `tracker score` prints) are the plain definitions'
+"""The fast scores (tracker.scoring.score_fast, what `tracker score` prints) are the plain definitions'
 (scoring.score_current, one group at a time) to the last bit, on generated records with every
 kind of prediction; and the shared bootstrap draws are the ones each group used to draw."""
 
@@ -12,11 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker import bootstrap, scoring
-from tracker.cli import main
-from tracker.dates import PDate
-from tracker.model import Database, HistoryEntry, Prediction, Status
-from tracker.score_fast import group_scores, score_pool
+from tracker.scoring import bootstrap
+
+from tracker.scoring import scores as scoring
+from tracker.cli.main import main
+from tracker.domain.dates import PDate
+from tracker.domain.model import Database, HistoryEntry, Prediction, Status
+from tracker.scoring.score_fast import group_scores, score_pool
 
 TODAY = dt.date(2026, 3, 1)
 HEDGES = ["", "likely", "unlikely", "may", "almost certainly", "可能性が高い", "not a hedge"]
@@ -148,7 +150,7 @@ def test_small_records_score_the_same_either_way(seed, size, by, matured):
                                   ["--by", "article"], [], ["--matured"], ["--author", "bob"],
                                   ["--by", "year", "--author", "BOB", "--matured"]])
 def test_the_score_command_prints_the_plain_figures(tmp_path, capsys, args):
-    from tracker.storage import Store
+    from tracker.store.store import Store
 
     path = tmp_path / "db.json"
     with Store(path).transaction() as db:
@@ -184,8 +186,8 @@ def test_shared_bootstrap_draws_give_the_interval_each_group_drew_for_itself(n):
 
 @pytest.mark.parametrize("args", [["--by", "forecaster"], ["--by", "tag", "--matured"], [], ["--author", "bob"]])
 def test_the_score_tables_are_the_plain_figures_tables(tmp_path, capsys, args):
-    from tracker.cmd_score import groups_text, score_text
-    from tracker.storage import Store
+    from tracker.cli.score import groups_text, score_text
+    from tracker.store.store import Store
 
     path = tmp_path / "db.json"
     with Store(path).transaction() as db:

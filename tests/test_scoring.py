@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker import scoring
-from tracker.dates import parse_stored
-from tracker.model import HistoryEntry, Prediction, Status
+from tracker.scoring import scores as scoring
+from tracker.domain.dates import parse_stored
+from tracker.domain.model import HistoryEntry, Prediction, Status
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -158,7 +158,7 @@ def test_bootstrap_interval_appears_at_twenty_and_is_reproducible():
 
 
 def test_groups_by_forecaster_year_and_tag():
-    from tracker.model import Database
+    from tracker.domain.model import Database
 
     db = Database(predictions={p.id: p for p in HAND})
     db.predictions["b"].forecaster = "Other"

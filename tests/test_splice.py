@@ -6,9 +6,9 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.fileformat import encode_file
-from tracker import splice as splice_module
-from tracker.splice import splice as splice_parts
+from tracker.store.layout import encode_file
+from tracker.store import splice as splice_module
+from tracker.store.splice import splice as splice_parts
 
 
 def splice(raw, changes):
@@ -89,9 +89,11 @@ def test_many_changes_in_one_table_are_spliced_in_place(monkeypatch):
 
 import pytest  # noqa: E402
 
-from tracker import actions, diskcache  # noqa: E402
-from tracker.snapshots import forget  # noqa: E402
-from tracker.storage import Store  # noqa: E402
+from tracker.actions import records as actions  # noqa: E402
+
+from tracker.store import diskcache
+from tracker.store.snapshots import forget  # noqa: E402
+from tracker.store.store import Store  # noqa: E402
 
 from conftest import ARTICLE, PENDING, JA_PENDING, build_sample  # noqa: E402
 

@@ -12,11 +12,11 @@ import time
 import pytest
 
 from conftest import CONFIRMED, PENDING, build_sample, run_tracker
-from tracker import actions
-from tracker.dates import PDate
-from tracker.fields import FieldError
-from tracker.model import Event, Status
-from tracker.storage import Store, StoreError, atomic_write
+from tracker.actions import records as actions
+from tracker.domain.dates import PDate
+from tracker.domain.fields import FieldError
+from tracker.domain.model import Event, Status
+from tracker.store.store import Store, StoreError, atomic_write
 
 
 def _files_in(folder) -> list[str]:
@@ -85,7 +85,7 @@ def _db_with_predictions(path, count: int) -> list[str]:
 # one worker would finish before the other started and a missing lock would go unnoticed.
 WORKER = textwrap.dedent("""
     import os, sys, time
-    from tracker.cli import main
+    from tracker.cli.main import main
     db, gate, ids = sys.argv[1], sys.argv[2], sys.argv[3:]
     open(gate + ".ready." + ids[0], "w").close()
     deadline = time.monotonic() + 30

@@ -11,12 +11,14 @@ import orjson
 import pytest
 
 from conftest import ARTICLE, CONFIRMED, EVENT, PENDING, run_tracker
-from tracker import actions, codec, storage
-from tracker.cli import main
-from tracker.exchange import export_csv
-from tracker.model import Status
-from tracker.snapshots import forget
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.domain import codec
+from tracker.store import store as storage
+from tracker.cli.main import main
+from tracker.exchange.tabular import export_csv
+from tracker.domain.model import Status
+from tracker.store.snapshots import forget
+from tracker.store.store import Store
 
 
 def test_loading_unchanged_bytes_twice_decodes_them_once(sample_db, decodes):

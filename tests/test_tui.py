@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker import actions
-from tracker.model import Status
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.domain.model import Status
+from tracker.store.store import Store
 from tracker.tui.app import TrackerApp
 from tracker.tui.screens.timeline import SEARCH_DEBOUNCE_SECONDS
 from tracker.tui.timeline import Timeline
@@ -277,7 +277,7 @@ async def test_add_form_saves_through_the_library_and_hedge_fills_probability(db
 async def test_add_form_switched_to_event_saves_an_event(db_path):
     from textual.widgets import Select
 
-    from tracker.storage import Store
+    from tracker.store.store import Store
     app = app_for(db_path)
     async with app.run_test(size=(150, 50)) as pilot:
         form = await open_add_form(app, pilot)
@@ -506,8 +506,10 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
 
     from textual.widgets import Static
 
-    from tracker import codec, dbsession
-    from tracker.snapshots import forget
+    from tracker.domain import codec
+
+    from tracker.store import transaction as dbsession
+    from tracker.store.snapshots import forget
 
     monkeypatch.setattr(dbsession, "EVERY", 1)  # where the store decodes records
     real = codec.decode_fields

@@ -7,7 +7,7 @@ import pytest
 
 from tests.test_tui import app_for, db_path, settle, visible_ids  # noqa: F401 (db_path: fixture)
 from tests.test_tui_inbox import inbox_db, open_inbox, waiting  # noqa: F401 (inbox_db: fixture)
-from tracker.snapshots import forget
+from tracker.store.snapshots import forget
 from tracker.tui import coldload
 from tracker.tui.app import TrackerApp
 from tracker.tui.timeline import Timeline
@@ -98,8 +98,9 @@ def test_the_child_hands_over_its_entry_before_writing_the_json_texts(tmp_path):
     import time
     from pathlib import Path
 
-    from tracker import diskcache, jsoncache
+    from tracker.store import diskcache
 
+    from tracker.store import jsoncache
     big = tmp_path / "big.json"  # over diskcache.MIN_BYTES, which the child keeps (its own process)
     generator = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
     subprocess.run([sys.executable, str(generator), str(big), "800"], check=True, capture_output=True)

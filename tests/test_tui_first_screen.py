@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_tui import TODAY, app_for, db_path, details_text, settle  # noqa: F401 (db_path: fixture)
-from tracker import actions
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.store.store import Store
 from tracker.tui import firstscreen
 from tracker.tui.app import TrackerApp
 from tracker.tui.session import Session

@@ -11,7 +11,7 @@ from test_tui_review_scores import db_path, open_screen, resolve, screen_text  #
 from rich.cells import cell_len
 from textual.widgets import Select
 
-from tracker.text import visible
+from tracker.domain.text import visible
 from tracker.tui.form import RecordForm
 
 

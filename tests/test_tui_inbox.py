@@ -9,7 +9,7 @@ import pytest
 from conftest import PENDING, build_sample
 from tracker.ingest.proposals import listing
 from tracker.ingest.run import ingest
-from tracker.storage import Store
+from tracker.store.store import Store
 from tracker.tui.app import TrackerApp
 from tracker.tui.screens.inbox import InboxScreen
 

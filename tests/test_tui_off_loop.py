@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from test_tui import TODAY, app_for, settle
 from test_tui_review_scores import open_screen, plain
 
-from tracker import actions
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.store.store import Store
 from tracker.tui import forked, offloop
 from tracker.tui.screens import scores as scores_screen
 

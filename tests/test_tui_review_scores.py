@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from test_tui import TODAY, app_for, prediction, settle
 
-from tracker import actions
-from tracker.model import Status
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.domain.model import Status
+from tracker.store.store import Store
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.test_tui import app_for, db_path, settle  # noqa: F401 (db_path is a fixture)
-from tracker import actions
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.store.store import Store
 from tracker.tui.timeline import Timeline
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_tui import app_for, details_text, prediction, select, settle
 
-from tracker import actions
-from tracker.model import Status
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.domain.model import Status
+from tracker.store.store import Store
 from tracker.tui.timeline import Timeline
 
 ESCAPES = "a \x1b[2J b \x1b]52;c;aGVsbG8=\x07 c"

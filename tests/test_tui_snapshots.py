@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker import actions
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.store.store import Store
 from tracker.tui.app import TrackerApp
 from tracker.tui.timeline import Timeline
 

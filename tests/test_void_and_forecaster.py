@@ -6,10 +6,10 @@ import orjson
 import pytest
 
 from tests.conftest import ARTICLE, CONFIRMED, PENDING
-from tracker import actions
-from tracker.cli import main
-from tracker.model import Status
-from tracker.storage import Store
+from tracker.actions import records as actions
+from tracker.cli.main import main
+from tracker.domain.model import Status
+from tracker.store.store import Store
 
 
 def test_void_needs_a_note_saying_why(sample_db, capsys):

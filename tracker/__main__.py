@@ -2,7 +2,7 @@ import gc
 import os
 import sys
 
-from tracker.cli import main
+from tracker.cli.main import main
 
 
 def run() -> None:

@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from tracker.dates import DateError, PDate
-from tracker.ids import slugify
+from tracker.domain.dates import DateError, PDate
+from tracker.domain.ids import slugify
 from tracker.ingest.source import IngestError, Paragraph, SourceArticle
-from tracker.text import plural
+from tracker.domain.text import plural
 
 HEADING = re.compile(r"^(?P<title>\S.*?)\s*[―—]\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
                      r"\s*(?P<H>\d{1,2}):(?P<M>\d{2})\s*$", re.MULTILINE)

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.dates import PDate, parse_stored
+from tracker.domain.dates import PDate, parse_stored
 from tracker.ingest import predfind_en, predfind_ja, sentences
 from tracker.ingest.datefind import DateMention, find_dates
 from tracker.ingest.hedgespan import Call

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.hedges import Hedge
+from tracker.domain.hedges import Hedge
 
 
 @dataclass(slots=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tracker.dates import DateError, PDate, parse_date
+from tracker.domain.dates import DateError, PDate, parse_date
 from tracker.ingest.source import IngestError, Paragraph, SourceArticle
-from tracker.text import plural
+from tracker.domain.text import plural
 
 _KEY = re.compile(r"^(?P<key>title|by|author|date|published|url|source|タイトル|著者|筆者|日付|公開日)\s*[:：]\s*"
                   r"(?P<value>.+)$", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.hedges import lookup
+from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
 
 _NEG = {"won't": "will", "will not": "will", "wo n't": "will"}

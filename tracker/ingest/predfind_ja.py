@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.hedges import HEDGES, lookup
+from tracker.domain.hedges import HEDGES, lookup
 from tracker.ingest.hedgespan import Call
 
 _PHRASES = sorted((h.phrase for h in HEDGES.values() if h.language == "ja"), key=len, reverse=True)

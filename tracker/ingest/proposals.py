@@ -10,15 +10,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from tracker import actions, hedges, schema
-from tracker.actions import ActionError
-from tracker.codec import RecordError
-from tracker.fields import FieldError, parse_field, resolve_probability, split_list
-from tracker.ids import new_id
-from tracker.model import KINDS, Event, HistoryEntry, Prediction, Record, utc_now
-from tracker.storage import Session, Store
-from tracker.text import a_or_an
-from tracker.who import current_user
+from tracker.actions import records as actions
+
+from tracker.domain import hedges
+
+from tracker.domain import schema
+from tracker.actions.records import ActionError
+from tracker.domain.codec import RecordError
+from tracker.domain.fields import FieldError, parse_field, resolve_probability, split_list
+from tracker.domain.ids import new_id
+from tracker.domain.model import KINDS, Event, HistoryEntry, Prediction, Record, utc_now
+from tracker.store.store import Session, Store
+from tracker.domain.text import a_or_an
+from tracker.actions.who import current_user
 
 STATES = ("proposed", "accepted", "rejected", "merged")
 # What a reader may set on accepting, from the field table (not what the proposal took from its source).

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.dates import PDate
+from tracker.domain.dates import PDate
 from tracker.ingest import blog, plain
 from tracker.ingest.source import IngestError, SourceArticle
 
 
 def read_text(path: Path) -> str:
     """The file's text; one-line IngestError for a missing, empty or binary file."""
-    from tracker.fileguard import UnsafeFileError, read_regular
+    from tracker.store.guard import UnsafeFileError, read_regular
 
     try:
         raw = read_regular(path)  # a device or FIFO would never end; a regular file only, capped

@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tracker import actions
-from tracker.codec import encode_record
-from tracker.dates import PDate
-from tracker.ids import new_id
+from tracker.actions import records as actions
+from tracker.domain.codec import encode_record
+from tracker.domain.dates import PDate
+from tracker.domain.ids import new_id
 from tracker.ingest.evaluate import event_overlap, same_prediction
 from tracker.ingest.extract import Candidate, extract
 from tracker.ingest.reader import read_articles
 from tracker.ingest.similarity import similar
 from tracker.ingest.source import SourceArticle
-from tracker.model import KINDS, Article, Record, utc_now
-from tracker.storage import Session, Store
+from tracker.domain.model import KINDS, Article, Record, utc_now
+from tracker.store.store import Session, Store
 
 
 @dataclass(slots=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tracker.actions import ActionError
-from tracker.dates import PDate
+from tracker.actions.records import ActionError
+from tracker.domain.dates import PDate
 
 
 class IngestError(ActionError):

@@ -17,7 +17,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tracker.model import Database
+from tracker.domain.model import Database
 from tracker.tui.forked import in_child
 from tracker.tui.offloop import heartbeat, run_off_loop
 from tracker.tui.palette import TrackerCommands
@@ -72,7 +72,7 @@ class TrackerApp(App[None]):
         self.run_worker(run_off_loop(self._announce_due, database), thread=True, group="due", description="due count")
 
     def _announce_due(self, database: Database) -> None:
-        from tracker.review import due_count
+        from tracker.domain.review import due_count
 
         today = self.session.today
         due = in_child(lambda: due_count(database, today))  # every prediction is looked at: see forked.py

@@ -7,8 +7,8 @@ still prints everything.
 
 from __future__ import annotations
 
-from tracker.render import fold
-from tracker.text import visible
+from tracker.domain.render import fold
+from tracker.domain.text import visible
 
 FIELD_LIMIT = 2_000   # characters of one field in the details pane, a dialog or the review screen
 LINE_LIMIT = 400      # characters of one timeline row or palette entry (a row shows one line)

@@ -3,10 +3,10 @@
 Parsing 70 MB of JSON is one C call that holds the GIL for the best part of a second, and
 decoding 100k records takes a second more: in the TUI's own process that freezes the screen,
 worker thread or not. A child process (``python -m tracker.tui.coldload FILE``) reads and
-decodes the file, which leaves a cache entry behind (:mod:`tracker.diskcache`), and says how far
+decodes the file, which leaves a cache entry behind (:mod:`tracker.store.diskcache`), and says how far
 it has got on stdout; the app then loads that entry chunk by chunk, drawing between chunks. The
 child says when the entry is in place and only then writes each record's --json text
-(:mod:`tracker.jsoncache`, a second or so at 100k records): the app does not wait for that.
+(:mod:`tracker.store.jsoncache`, a second or so at 100k records): the app does not wait for that.
 """
 
 from __future__ import annotations
@@ -67,13 +67,12 @@ def proposals_in_child(path: Path) -> list[tuple[str, dict[str, Any]]] | None:
 
 
 def main(argv: list[str]) -> int:
-    from tracker.storage import Store, StoreError
+    from tracker.store.store import Store, StoreError
 
     def tick(done: int, total: int) -> None:
         print(done, total, flush=True)
 
-    from tracker import jsoncache
-
+    from tracker.store import jsoncache
     jsoncache.defer()  # the app waits for the entry only, not for the records' --json texts
     try:
         Store(argv[0], tick=tick).load()

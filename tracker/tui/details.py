@@ -14,9 +14,9 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tracker.model import Database, Record
-from tracker.render import detail_rows, history_lines
-from tracker.text import visible
+from tracker.domain.model import Database, Record
+from tracker.domain.render import detail_rows, history_lines
+from tracker.domain.text import visible
 from tracker.tui.bounds import FIELD_LIMIT, bounded
 
 # (label, value) rows, then (when, what) history rows: every string already shown through visible().

@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tracker.fields import FieldError, check_urls, parse_known_on, split_list
-from tracker.model import Prediction, Status
+from tracker.domain.fields import FieldError, check_urls, parse_known_on, split_list
+from tracker.domain.model import Prediction, Status
 from tracker.tui.bounds import bounded
 
 
@@ -107,7 +107,7 @@ class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
         self.query_one("#period", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from tracker.review import parse_period
+        from tracker.domain.review import parse_period
 
         event.stop()
         period = self.query_one("#period", Input).value

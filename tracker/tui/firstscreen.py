@@ -3,7 +3,7 @@ the whole database.
 
 Reading 100k records takes a second or more however it is done; an empty Textual app starts
 in about 50 ms. So whenever the timeline has built its rows, it keeps a small entry beside the
-decoded-records cache (:mod:`tracker.diskcache`): the rows around the today line of the default
+decoded-records cache (:mod:`tracker.store.diskcache`): the rows around the today line of the default
 view, the details of their records, and the status counts. At start-up a thread reads the
 database file and hashes it while Textual starts (file reads and CRC-32 release the GIL); if the
 entry was made from exactly these bytes (signature and CRC-32), on the same day (statuses such
@@ -27,13 +27,15 @@ from pathlib import Path
 
 import orjson
 
-from tracker import __version__, diskcache
-from tracker.dates import PDate
-from tracker.fileguard import open_regular
-from tracker.model import Database
-from tracker.query import Counts
-from tracker.snapshots import Signature, content_digest, file_signature, recall
-from tracker.text import visible
+from tracker import __version__
+
+from tracker.store import diskcache
+from tracker.domain.dates import PDate
+from tracker.store.guard import open_regular
+from tracker.domain.model import Database
+from tracker.domain.query import Counts
+from tracker.store.snapshots import Signature, content_digest, file_signature, recall
+from tracker.domain.text import visible
 from tracker.tui.details import details_data
 from tracker.tui.rows import STYLES, Row, today_row
 
@@ -99,7 +101,7 @@ def _read_entry(entry: Path) -> dict | None:
 
 
 def _digest_of(path: Path) -> int | None:
-    """The file's content digest, as the store takes it (:func:`tracker.snapshots.content_digest`,
+    """The file's content digest, as the store takes it (:func:`tracker.store.snapshots.content_digest`,
     so a preview's key is the snapshot's), over a memory map rather than a read (no copy: 20-30 ms
     for 70 MB instead of 35-50), in slices so each call releases the GIL while Textual starts."""
     with open_regular(path) as f:  # a regular file only (opened without blocking)

@@ -15,12 +15,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from tracker import hedges, schema
-from tracker.actions import ActionError
-from tracker.fields import FieldError
-from tracker.model import Event, Prediction, Record
-from tracker.storage import StoreError
-from tracker.text import visible
+from tracker.domain import hedges
+
+from tracker.domain import schema
+from tracker.actions.records import ActionError
+from tracker.domain.fields import FieldError
+from tracker.domain.model import Event, Prediction, Record
+from tracker.store.store import StoreError
+from tracker.domain.text import visible
 from tracker.tui.offloop import collector_quiet
 
 def _form_fields(kind: str) -> tuple[tuple[str, str, str], ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracker.query import Counts
+from tracker.domain.query import Counts
 
 if TYPE_CHECKING:
     from tracker.tui.session import Session

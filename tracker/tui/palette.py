@@ -2,7 +2,7 @@
 article, author or tag.
 
 Every label and help text is built as ``Text``/``Content`` from text shown through
-:func:`tracker.text.visible`: an id such as ``[@click=app.quit]x`` is data, never markup
+:func:`tracker.domain.text.visible`: an id such as ``[@click=app.quit]x`` is data, never markup
 or an action. The first search indexes every record in a thread worker.
 """
 
@@ -15,10 +15,10 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tracker.disputes import is_disputed, open_disputes, side_text
-from tracker.model import Database
-from tracker.query import normalise_query
-from tracker.text import visible
+from tracker.domain.disputes import is_disputed, open_disputes, side_text
+from tracker.domain.model import Database
+from tracker.domain.query import normalise_query
+from tracker.domain.text import visible
 from tracker.tui.bounds import one_line
 from tracker.tui.forked import in_child
 from tracker.tui.offloop import give_way, run_off_loop

@@ -11,9 +11,9 @@ from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.dates import PDate
-from tracker.model import Database, Prediction, Record
-from tracker.query import KIND_ORDER, Counts, status_counts
+from tracker.domain.dates import PDate
+from tracker.domain.model import Database, Prediction, Record
+from tracker.domain.query import KIND_ORDER, Counts, status_counts
 from tracker.tui.rows import (
     Context, Row, View, build_made_rows, build_rows, context_for, order, row_for, shows_for, today_row, visible_rows,
 )

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tracker import schema
+from tracker.domain import schema
 from tracker.ingest.proposals import needs_english
 
 

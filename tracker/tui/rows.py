@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tracker.dates import PDate
-from tracker.model import Database, Prediction, Record
-from tracker.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
-from tracker.render import probability_text, status_text
-from tracker.storage import paused_gc
+from tracker.domain.dates import PDate
+from tracker.domain.model import Database, Prediction, Record
+from tracker.domain.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
+from tracker.domain.render import probability_text, status_text
+from tracker.store.store import paused_gc
 from tracker.tui.bounds import one_line
 from tracker.tui.forked import in_child
 from tracker.tui.offloop import give_way

@@ -2,7 +2,7 @@
 
 One :class:`Session` per app. Screens subscribe to it and receive messages
 (:class:`DatabaseLoaded`, :class:`RecordWritten`) instead of calling back into the
-app. Every read and write runs in a thread worker, through :mod:`tracker.actions`
+app. Every read and write runs in a thread worker, through :mod:`tracker.actions.records`
 (the functions the CLI calls), so locking, validation and history cannot differ and
 the screen never waits on the file.
 """
@@ -18,11 +18,11 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from tracker import diskcache
-from tracker.model import Database
-from tracker.snapshots import recall
-from tracker.storage import Signature, Store, StoreError
-from tracker.text import visible
+from tracker.store import diskcache
+from tracker.domain.model import Database
+from tracker.store.snapshots import recall
+from tracker.store.store import Signature, Store, StoreError
+from tracker.domain.text import visible
 from tracker.tui import coldload, firstscreen
 from tracker.tui.firstscreen import Preview
 from tracker.tui.offloop import give_way, run_off_loop

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.render import fit, fold
+from tracker.domain.render import fit, fold
 from tracker.tui.rows import STYLES, Row, index_of, today_index
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18

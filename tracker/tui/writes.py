@@ -1,6 +1,6 @@
 """The write path every screen shares: mark, undo, snooze, settle, add and edit.
 
-Each write runs in a thread worker through :mod:`tracker.actions` (the functions the CLI
+Each write runs in a thread worker through :mod:`tracker.actions.records` (the functions the CLI
 calls), so locking, validation and history cannot differ and the screen never waits on the
 file; on success listeners get a :class:`~tracker.tui.session.RecordWritten` and the file is
 read again (which costs nothing: this process just wrote those bytes).
@@ -14,11 +14,11 @@ from typing import Any
 
 from textual.message import Message
 
-from tracker import actions
-from tracker.actions import ActionError
-from tracker.fields import FieldError
-from tracker.model import HistoryEntry, Prediction, Record, Status
-from tracker.storage import StoreError
+from tracker.actions import records as actions
+from tracker.actions.records import ActionError
+from tracker.domain.fields import FieldError
+from tracker.domain.model import HistoryEntry, Prediction, Record, Status
+from tracker.store.store import StoreError
 from tracker.tui.dialogs import MarkDialog, MarkRequest
 from tracker.tui.offloop import run_off_loop
 
@@ -74,7 +74,7 @@ class Writes:
 
     def _in_worker(self, name: str, write: Callable[[], Any], failed: str, done: Callable[[Any], None],
                    timeout: float = 8) -> None:
-        """Run ``write`` (a call into :mod:`tracker.actions`) in a thread worker: its result goes to
+        """Run ``write`` (a call into :mod:`tracker.actions.records`) in a thread worker: its result goes to
         ``done`` on the event loop; a refusal is said under the title ``failed``."""
 
         def run() -> None:
@@ -137,7 +137,7 @@ class Writes:
             return
 
         def write() -> tuple[Record, list[HistoryEntry]]:
-            from tracker.settle import settle
+            from tracker.sharing.settle import settle
 
             return settle(self.store, record_id, field, value)
 

@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 
 from tracker.ingest import proposals
 from tracker.ingest.similarity import similar
-from tracker.model import Database
-from tracker.text import visible
+from tracker.domain.model import Database
+from tracker.domain.text import visible
 from tracker.tui import coldload
 from tracker.tui.offloop import collector_quiet
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
@@ -154,7 +154,7 @@ class InboxScreen(Screen[None]):
                 proposals.reject(self.store, pid)
                 message = f"{pid} rejected"
         except Exception as exc:  # a refused decision is shown, never a crash
-            from tracker.commands import error_message
+            from tracker.cli.commands import error_message
 
             text = error_message(exc)
             if text is None:

@@ -1,7 +1,7 @@
 """The review screen (R): the review queue one prediction at a time, then what was decided.
 
 The queue (what is due, then what could be settled early) comes from
-:func:`tracker.review.review_queue`, computed in a worker. Marks and snoozes go through
+:func:`tracker.domain.review.review_queue`, computed in a worker. Marks and snoozes go through
 the session, the same dialogs and write path as the timeline; the screen moves on when
 the session reports the write (a :class:`RecordWritten` message).
 """
@@ -19,10 +19,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tracker.model import Database, Prediction
-from tracker.render import history_lines, probability_text, status_text
-from tracker.review import due_date, early_direction, review_queue
-from tracker.text import visible
+from tracker.domain.model import Database, Prediction
+from tracker.domain.render import history_lines, probability_text, status_text
+from tracker.domain.review import due_date, early_direction, review_queue
+from tracker.domain.text import visible
 from tracker.tui.bounds import bounded
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
 from tracker.tui.forked import in_child

@@ -1,6 +1,6 @@
 """The scores screen (S): the forecaster table, the calibration chart and the Brier trend.
 
-Scores come from :mod:`tracker.scoring` (the same figures as `tracker score`), computed in
+Scores come from :mod:`tracker.scoring.scores` (the same figures as `tracker score`), computed in
 a worker. Moving through the table shows that forecaster's chart and trend; with nothing
 resolved the screen says so in words instead of drawing an empty chart.
 """
@@ -17,10 +17,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tracker.model import Database
-from tracker.score_format import honesty_lines, interval, nothing_resolved, num, pct
-from tracker.scoring import score, score_groups
-from tracker.text import visible
+from tracker.domain.model import Database
+from tracker.scoring.score_format import honesty_lines, interval, nothing_resolved, num, pct
+from tracker.scoring.scores import score, score_groups
+from tracker.domain.text import visible
 from tracker.tui.bounds import one_line
 from tracker.tui.chart import calibration_chart, trend_bars
 from tracker.tui.forked import in_child

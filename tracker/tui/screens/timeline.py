@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import WorkerCancelled, get_current_worker
 
-from tracker.model import Database, Record
-from tracker.query import Counts
-from tracker.text import visible
-from tracker.snapshots import Signature
+from tracker.domain.model import Database, Record
+from tracker.domain.query import Counts
+from tracker.domain.text import visible
+from tracker.store.snapshots import Signature
 from tracker.tui import firstscreen
 from tracker.tui.firstscreen import Preview
 from tracker.tui.header import header_text

@@ -1,0 +1,346 @@
+"""One handler per `tracker` command: a thin call into the library, then print."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import re
+import sys
+from pathlib import Path
+
+import orjson
+
+from tracker.domain.codec import encode_record
+from tracker.domain.errors import ActionError, TrackerError
+from tracker.domain.fields import parse_date_field
+from tracker.store.layout import SCHEMA_VERSION, StoreError
+from tracker.store.guard import UnsafeFileError, check_regular, resolve_path
+from tracker.domain.model import Database, Record
+from tracker.cli import ingest as commands_ingest
+from tracker.domain.text import plural, visible
+
+
+class UsageError(Exception):
+    """Arguments that do not fit together: exit 2, like argparse's own usage errors."""
+
+
+def error_message(exc: Exception) -> str | None:
+    """The one-line message for an error the user can cause; None for a bug."""
+    if isinstance(exc, TrackerError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": ")
+    return None
+
+
+# JSON escapes C0 controls but leaves DEL, C1 controls (U+0080-U+009F, which a terminal may
+# read as ESC [ and friends) and bidirectional overrides raw: \u-escape them too (still JSON).
+_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xe2")  # the first byte of every match below
+_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def safe_json(data: bytes) -> bytes:
+    """orjson output with every character a terminal could act on written as a \\u escape."""
+    if not any(lead in data for lead in _UNSAFE_LEADS):  # memchr scans: most output has none
+        return data
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.buffer.write(safe_json(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"))
+    sys.stdout.flush()
+
+
+def say(text: str, file=None) -> None:
+    """Print text that may hold user data: control characters shown, never sent."""
+    print(visible(text, keep_newlines=True), file=file or sys.stdout)
+
+
+def _print_record(record: Record, as_json: bool, text: str) -> int:
+    if as_json:
+        _print_json(encode_record(record))
+    else:
+        say(text)
+    return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def cmd_list(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Store
+    from tracker.cli.console import output_width
+    from tracker.domain.query import Filter, select
+    from tracker.domain.render import table
+
+    store = Store(path)
+    db = store.load()
+    flt = Filter(kinds={args.kind} if args.kind else set(), status=args.status or "",
+                 tag=args.tag or "", article=args.article or "", author=args.author or "",
+                 due_before=parse_date_field(args.due_before, "--due-before") if args.due_before is not None else None,
+                 search=args.search or "", disputed=args.disputed)
+    today = _dt.date.today()
+    records = select(db, flt, today)
+    if args.json:
+        from tracker.store.jsoncache import fragment
+
+        _print_json(fragment(records, store.encoded_json(db), depth=0))
+    elif records:
+        print(table(records, today, output_width()))
+    else:
+        print("no records match", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, path: Path) -> int:
+    from tracker.domain.render import details
+
+    from tracker.store.locate import read_prediction
+
+    try:  # a symlink is read where it points, as the store reads it (the store is not imported: start-up)
+        target = resolve_path(path) if path.is_symlink() else path
+    except UnsafeFileError as exc:
+        raise StoreError(str(exc)) from None
+    # One prediction is read without parsing the whole file; anything else reads it all.
+    found = read_prediction(target, args.id, SCHEMA_VERSION)
+    if found is None:
+        from tracker.store.store import Store
+
+        found = None, Store(path).load()
+    record, db = found
+    record = record or db.find(args.id)
+    if record is None:
+        raise ActionError(f"no record with id {args.id!r}")
+    return _print_record(record, args.json, details(record, db, _dt.date.today()))
+
+
+def cmd_add(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Store
+    from tracker.actions import records as actions
+    store = Store(path)
+    if args.kind == "prediction" and args.probability is None and not args.hedge:
+        raise UsageError("add prediction: give --probability, --hedge, or both")
+    # The fields `add` has no flag of its own for (the field table's others): as given.
+    other = {name.removeprefix("set_"): value for name, value in vars(args).items()
+             if name.startswith("set_") and value is not None}
+    if args.kind == "prediction":
+        record = actions.add_prediction(
+            store, claim=args.claim, resolve_by=args.resolve_by, probability=args.probability,
+            hedge=args.hedge or "", made_on=args.made_on, author=args.author or "",
+            article=args.article or "", event=args.event or "", quote=args.quote or "",
+            tags=args.tag, condition=args.condition or "", horizon_note=args.horizon_note or "",
+            record_id=args.id, forecaster=args.forecaster or "", **other)
+    elif args.kind == "event":
+        record = actions.add_event(store, date=args.date, title=args.title, summary=args.summary,
+                                   articles=args.article, tags=args.tag, record_id=args.id, **other)
+    else:
+        record = actions.add_article(store, title=args.title, author=args.author,
+                                     published=args.published, url=args.url,
+                                     language=args.language, record_id=args.id, **other)
+    _print_record(record, args.json, record.id)
+    if args.kind == "prediction":
+        sys.stdout.flush()
+        _note_negating_hedge(record.hedge, record.claim)
+    return 0
+
+
+def _note_negating_hedge(phrase: str, claim: str) -> None:
+    """The claim is the author's call: a phrase below even chance means the claim is its negation."""
+    from tracker.domain.hedges import looks_negated, lookup
+
+    reading = lookup(phrase)
+    if reading is not None and reading.negates and not looks_negated(claim):
+        print(f"note: {phrase!r} reads as {reading.band.label}; the claim is stored at "
+              f"{reading.probability:.0%} as the author's call, so word it as the negation "
+              "(\"X will not happen\"). `tracker edit ID --claim ...` fixes it.", file=sys.stderr)
+
+
+def cmd_edit(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Store
+    from tracker.actions import records as actions
+    changes = {name[4:]: value for name, value in vars(args).items()
+               if name.startswith("set_") and value is not None}
+    record, entries = actions.edit_record(Store(path), args.id, changes, force=args.force,
+                                          note=args.note)
+    lines = [f"{record.id}: {e.field}: {e.old!r} → {e.new!r}" for e in entries]
+    return _print_record(record, args.json, "\n".join(lines))
+
+
+def cmd_mark(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Store
+    from tracker.actions import records as actions
+    record = actions.mark(Store(path), args.id, args.status, note=args.note,
+                          evidence=args.evidence, known_on=args.on)
+    entry = record.history[-1]
+    return _print_record(record, args.json, f"{record.id}: {entry.from_status} → {entry.to_status}")
+
+
+def cmd_settle(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Store
+    from tracker.sharing.settle import settle
+
+    record, entries = settle(Store(path), args.id, args.field, args.value, note=args.note)
+    return _print_record(record, args.json, f"{record.id}: {args.field} settled as {entries[-1].new!r}")
+
+
+def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
+    from tracker.sharing.merge import merge_files
+
+    result = merge_files(Path(args.base), Path(args.ours), Path(args.theirs))
+    for old, new in result.renamed:
+        say(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
+            file=sys.stderr)
+    if result.disputes:
+        fields = ", ".join(f"{rid} ({name})" for rid, name in result.disputes)
+        say(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "
+            "decide with `tracker settle`", file=sys.stderr)
+    return 0
+
+
+def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
+    from tracker.sharing.gitsetup import setup
+
+    for line in setup(path):
+        say(line)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Session, Store
+    from tracker.cli.console import Refused
+    from tracker.ingest.proposals import proposal_problems
+    from tracker.domain.validate import database_problems
+
+    from tracker.domain.progress import bar
+
+    store = Store(path)
+    duplicates: list[str] = []
+    session = Session(store.path, store.read_tables(duplicates=duplicates))
+    with bar(f"checking {path.name}") as tick:
+        db, problems = session.decode_all(tick)
+    problems = [f"{key}: appears more than once (a copy would be lost on the next write)"
+                for key in duplicates] + problems
+    problems += database_problems(db) + proposal_problems(session)
+    if problems:
+        raise Refused(f"{path}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found",
+                      [f"{path}: {p}" for p in problems])
+    say(f"{path}: ok ({plural(len(db.articles), 'article')}, {plural(len(db.events), 'event')}, "
+        f"{plural(len(db.predictions), 'prediction')})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Store
+
+    if args.format == "ics":
+        from tracker.cli.report import cmd_export_ics
+        return cmd_export_ics(args, path)
+    from tracker.exchange.tabular import export_csv, export_json
+    from tracker.exchange.output import write_output
+    from tracker.domain.query import timeline_key
+
+    from tracker.domain.progress import bar
+
+    with bar(f"reading {path.name}") as tick:
+        store = Store(path, tick)
+        db = store.load()
+    records = sorted(db.records(), key=timeline_key)
+    with bar("exporting") as tick:
+        data = export_csv(records, tick) if args.format == "csv" else export_json(records, store.encoded_json(db))
+    if args.output == "":
+        raise UsageError("-o: an empty path; give a file name, or - for standard output")
+    if args.output and args.output != "-":
+        out = Path(args.output)
+        if _same_file(out, path):
+            raise ActionError(f"{out}: refusing to export over the database itself")
+        write_output(out, data)
+        print(f"{visible(str(out))}: {plural(len(records), 'record')}", file=sys.stderr)
+    elif sys.stdout.isatty():  # for reading, not for a file: nothing in it may act on the terminal
+        say(data.decode("utf-8"))
+    else:
+        write_output("-", data)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, path: Path) -> int:
+    from tracker.store.store import Store
+    from tracker.exchange import importing
+    from tracker.exchange.tabular import read_import_file
+    from tracker.domain.progress import bar
+    from tracker.actions.who import current_user
+
+    # Decoded once: the transaction below finds these very bytes already decoded.
+    with bar(f"reading {path.name}") as tick:
+        store = Store(path, tick)
+        current = store.load(for_write=True) if store.exists() else Database()
+    store.tick = None
+
+    def existing(record_id: str) -> dict | None:
+        record = current.find(record_id)
+        return encode_record(record) if record is not None else None
+
+    with bar(f"reading {Path(args.file).name}") as tick:
+        batch = read_import_file(Path(args.file), existing, by=current_user(path.parent), tick=tick)
+    result = importing.import_records(store, list(batch), note=f"imported from {Path(args.file).name}",
+                                      fresh_ids=batch.fresh_ids, given=batch.given,
+                                      force=args.force, as_read=batch)
+    say(f"{path}: added {len(result.added)}, updated {len(result.updated)}, "
+        f"unchanged {len(result.unchanged)}")
+    return 0
+
+
+def cmd_hedges(args: argparse.Namespace, path: Path) -> int:
+    from tracker.domain.hedges import BANDS, all_hedges
+
+    print("ICD 203 bands; a phrase below even chance is stored as the negated claim "
+          "with the complementary probability.\n")
+    print(f"{'band':<20} {'range':<9} {'claim p':>7}  {'lang':<4} phrase")
+    for band in BANDS:
+        for hedge in (h for h in all_hedges() if h.band is band):
+            low, high = hedge.call_range
+            rng = f"{round(band.low * 100)}-{round(band.high * 100)}%"
+            note = f"   (claim negated: {round(low * 100)}-{round(high * 100)}%)" if hedge.negates else ""
+            print(f"{band.label:<20} {rng:<9} {round(hedge.probability * 100):>6}%  "
+                  f"{hedge.language:<4} {hedge.phrase}{note}")
+    return 0
+
+
+def open_tui(path: Path) -> int:
+    try:  # a symlink loop or a device as the database: one line, not a traceback in the TUI
+        if os.path.lexists(path):
+            check_regular(path)
+    except (StoreError, UnsafeFileError) as exc:
+        print(f"tracker: error: {visible(str(exc))}", file=sys.stderr)
+        return 1
+    import gc
+
+    gc.enable()  # off for a one-pass command (tracker/__main__.py); the TUI lives long and makes cycles
+    try:
+        from tracker.tui.app import run
+    except ImportError as exc:  # the TUI package failed to import: say so, do not crash
+        print(f"tracker: error: the TUI cannot start: {exc}", file=sys.stderr)
+        return 1
+    return run(path)
+
+
+def _more_handlers() -> dict:
+    """Commands kept in their own modules (imported here, after the helpers they use)."""
+    from tracker.cli import report as cmd_report
+    from tracker.cli import review as cmd_review
+    from tracker.cli import score as cmd_score
+    return {"review": cmd_review.cmd_review, "snooze": cmd_review.cmd_snooze, "score": cmd_score.cmd_score,
+            "report": cmd_report.cmd_report}
+
+
+HANDLERS = {
+    "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
+    "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
+    "settle": cmd_settle, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
+}
+HANDLERS.update(commands_ingest.HANDLERS)
+HANDLERS.update(_more_handlers())

@@ -1,0 +1,167 @@
+"""`tracker ingest` and the proposal commands (`inbox`, `accept`, `reject`, `merge-proposal`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import orjson
+
+from tracker.domain import schema
+from tracker.domain.text import plural, visible
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register the commands on the main parser (``command`` is cli.build_parser's helper)."""
+    p = command("ingest", "Read an article file and propose its dated events and predictions.",
+                "tracker ingest ../shared/seeds/000_cb25776d9ac0b15e.txt --dry-run",
+                "tracker ingest article.md --author 'Jane Doe' --date 2025-03-01")
+    p.add_argument("file")
+    p.add_argument("--author", metavar="NAME", help="the author, when the text does not name one")
+    p.add_argument("--date", metavar="DATE", help="the article's date, when the text gives none")
+    p.add_argument("--dry-run", action="store_true", help="print the candidates, write nothing")
+    p.add_argument("--json", action="store_true", help="print {articles, events, predictions} as JSON")
+
+    p = command("inbox", "List the proposals waiting for a decision.",
+                "tracker inbox", "tracker inbox --state rejected --json")
+    p.add_argument("--state", choices=("proposed", "accepted", "rejected", "merged", "all"), default="proposed")
+    p.add_argument("--json", action="store_true")
+
+    p = command("accept", "Accept a proposal as a record, optionally edited (a Japanese claim needs --claim).",
+                "tracker accept p-1a2b3c4d5e --claim 'Poland will not accept the proposal' --tag poland")
+    p.add_argument("id")
+    for name in dict.fromkeys((*schema.accepted("prediction"), *schema.accepted("event"))):
+        if name != "tags":  # the fields a reader may set on accepting, from the field table
+            p.add_argument("--" + name.replace("_", "-"), dest=f"set_{name}", metavar="VALUE")
+    p.add_argument("--tag", action="append", default=None, metavar="TAG")
+    p.add_argument("--as-id", metavar="SLUG", help="the new record's id (default: made from the claim)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("reject", "Reject a proposal (it is kept, and never proposed again).",
+                "tracker reject p-1a2b3c4d5e --note 'a reading, not a forecast'")
+    p.add_argument("id")
+    p.add_argument("--note", default="")
+
+    p = command("merge-proposal", "Merge a proposal into an existing record (its quote and source are added).",
+                "tracker merge-proposal p-1a2b3c4d5e trump-keeps-nato-article-5")
+    p.add_argument("id")
+    p.add_argument("into", metavar="RECORD_ID")
+
+
+def _dump(value: object) -> None:
+    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def _record_shape(candidate: Any) -> dict[str, Any]:
+    fields = {k: v for k, v in candidate.fields.items() if k != "negated"}
+    source = {k: v for k, v in candidate.source.items() if k not in ("window", "text")}
+    out = {"id": candidate.id, "kind": candidate.kind, **fields, "history": [], "source": source}
+    if candidate.also:
+        out["also"] = candidate.also
+    if candidate.known:
+        out["known"] = candidate.known
+    return out
+
+
+def cmd_ingest(args: argparse.Namespace, path: Path) -> int:
+    from tracker.domain.fields import parse_date_field
+    from tracker.ingest.run import ingest
+    from tracker.store.store import Store
+
+    date = parse_date_field(args.date, "--date") if args.date else None
+    result = ingest(Store(path), Path(args.file), author=args.author or "", date=date, dry_run=args.dry_run)
+    if args.json:
+        _dump({"articles": result.articles,
+               "events": [_record_shape(c) for c in result.candidates if c.kind == "event"],
+               "predictions": [_record_shape(c) for c in result.candidates if c.kind == "prediction"]})
+        return 0
+    for article in result.articles:
+        state = "new article" if article["new"] else "known article"
+        print(visible(f"{state} {article['id']}: {article['title']} — {article['author']}, "
+                      f"{article['published']}  {article['url']}"))
+        for flag in article["flags"]:
+            print(visible(f"  ! {flag}"))
+        for c in (c for c in result.candidates if c.article == article["index"]):
+            if args.dry_run or not c.known:  # a real run lists what it stored
+                print(visible(_line(c)))
+    new = len(result.new)
+    verb = "would propose" if args.dry_run else "proposed"
+    events = sum(c.kind == 'event' for c in result.new)
+    print(f"{verb} {new} ({plural(events, 'event')}, {plural(sum(c.kind == 'prediction' for c in result.new), 'prediction')}); "
+          f"{len(result.candidates) - new} already known" + ("" if args.dry_run else "; see `tracker inbox`"),
+          file=sys.stderr)
+    return 0
+
+
+def _line(c: Any) -> str:
+    f, src = c.fields, c.source
+    where = f"[{src['section']} #{src['sentence']}]"
+    known = f"  (known: {c.known})" if c.known else ""
+    if c.kind == "event":
+        return f"  {c.id} event {f['date']:<10} {f['title']} {where}{known}"
+    cond = f" | if: {f['condition']}" if f["condition"] else ""
+    who = f" | by {f['forecaster']}" if f["forecaster"] != f["author"] else ""
+    return (f"  {c.id} pred  {f['probability']:.2f} {f['hedge']} → {f['resolve_by']}: {f['claim']}{cond}{who} "
+            f"{where}{known}")
+
+
+def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
+    from tracker.ingest.proposals import listing
+    from tracker.store.store import Store
+
+    items = listing(Store(path).session(missing_ok=True), None if args.state == "all" else args.state)
+    if args.json:
+        _dump([{"id": pid, **doc} for pid, doc in items])
+        return 0
+    if not items:
+        print(f"no {'' if args.state == 'all' else args.state + ' '}proposals", file=sys.stderr)
+    for pid, doc in items:
+        f, src = doc["fields"], doc.get("source", {})
+        text = f.get("claim") or f.get("title", "")
+        detail = f"{f.get('probability', 0):.2f} → {f.get('resolve_by')}" if doc["kind"] == "prediction" \
+            else f.get("date", "")
+        state = "" if args.state == "proposed" else f"{doc['state']:<8} "
+        print(visible(f"{pid} {state}{doc['kind']:<10} {detail:<16} {text}  [{src.get('section', '')} "
+                      f"#{src.get('sentence', '')}]"))
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace, path: Path) -> int:
+    from tracker.domain.codec import encode_record
+    from tracker.ingest.proposals import accept
+    from tracker.store.store import Store
+
+    changes = {name[4:]: value for name, value in vars(args).items() if name.startswith("set_") and value is not None}
+    if args.tag is not None:
+        changes["tags"] = args.tag
+    record = accept(Store(path), args.id, changes, record_id=args.as_id)
+    if args.json:
+        _dump(encode_record(record))
+    else:
+        print(visible(f"{args.id} → {record.id}"))
+    return 0
+
+
+def cmd_reject(args: argparse.Namespace, path: Path) -> int:
+    from tracker.ingest.proposals import reject
+    from tracker.store.store import Store
+
+    reject(Store(path), args.id, note=args.note)
+    print(visible(f"{args.id}: rejected"))
+    return 0
+
+
+def cmd_merge_proposal(args: argparse.Namespace, path: Path) -> int:
+    from tracker.ingest.proposals import merge
+    from tracker.store.store import Store
+
+    record = merge(Store(path), args.id, args.into)
+    print(visible(f"{args.id} → merged into {record.id}"))
+    return 0
+
+
+HANDLERS = {"ingest": cmd_ingest, "inbox": cmd_inbox, "accept": cmd_accept, "reject": cmd_reject,
+            "merge-proposal": cmd_merge_proposal}

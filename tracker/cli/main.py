@@ -1,0 +1,310 @@
+"""The `tracker` command: parse arguments, call the library, print, map errors to exit codes.
+
+Exit codes: 0 success, 1 refused (not found, invalid input, bad file), 2 usage error.
+Textual is imported only when the TUI opens, so scripted commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from tracker import __version__
+
+from tracker.domain import schema
+from tracker.cli.console import Refused, output_width, terminal_width  # noqa: F401 (their old home)
+
+DEFAULT_DB = "predictions.json"
+
+
+def _examples(*lines: str) -> str:
+    return "example:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+# `add` spells these fields' flags in the singular: one value a flag, repeatable.
+_ADD_SPELLED = {"tags": "tag", "articles": "article"}
+
+
+def _other_field_flags(p: argparse.ArgumentParser, kind: str) -> None:
+    """`add KIND` takes every field the field table lets `edit` set: those it does not name
+    itself get a plain flag (``--summary-title``), so a new field can be given from the start."""
+    named = {action.dest for action in p._actions}
+    for field in schema.SCHEMA[kind]:
+        if field.editable and _ADD_SPELLED.get(field.name, field.name) not in named:
+            p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE",
+                           help=_field_help(field, form_hint=True))
+
+
+_TYPE_HELP = {schema.DATE: "a date: 2025-05-02, 2025-05, May 2025, 2025", schema.LIST: "separated by ;",
+              schema.PROBABILITY: "0.7 or 70%", schema.URL: "a web address"}
+
+
+def _field_help(field: schema.Field, form_hint: bool = False) -> str:
+    """A flag's help, from the field table: what the field is, and how to write its value
+    (``form_hint``: the add form's hint, which also says what a blank means)."""
+    hint = (field.placeholder if form_hint else None) or _TYPE_HELP.get(field.type)
+    return (f"{field.heading}: {hint}" if hint else field.heading).replace("%", "%%")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="tracker", formatter_class=fmt,
+        description="Keep a pundit's dated events and predictions, mark them, score them. "
+                    "With no command, opens the TUI.",
+        epilog=_examples("tracker                      # open the TUI on ./predictions.json",
+                         "tracker --db my.json list --status pending"))
+    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    parser.add_argument("--db", metavar="PATH",
+                        help="database file (default: $TRACKER_DB, else ./predictions.json)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str, *examples: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, formatter_class=fmt,
+                           epilog=_examples(*examples))
+        _db_option(p)
+        return p
+
+    p = command("list", "List records in date order.",
+                "tracker list --kind prediction --status pending --due-before 2026-01",
+                "tracker list --search 'Article 5' --json")
+    p.add_argument("--kind", choices=("event", "prediction", "article"))
+    p.add_argument("--status", choices=("pending", "confirmed", "refuted", "void", "overdue"))
+    p.add_argument("--tag")
+    p.add_argument("--article", metavar="ID")
+    p.add_argument("--author", metavar="NAME", help="whose call: a prediction's forecaster, an article's author")
+    p.add_argument("--due-before", metavar="DATE", help="predictions whose resolve-by ends before DATE")
+    p.add_argument("--search", metavar="TEXT", help="text that must occur, ignoring case (claim, quote, title, summary, tags, article title)")
+    p.add_argument("--disputed", action="store_true",
+                   help="only records a merge found two readers disagreeing on (see `tracker settle`)")
+    p.add_argument("--json", action="store_true", help="a JSON array of records")
+
+    p = command("show", "Show everything about one record, history included.",
+                "tracker show trump-keeps-nato-article-5")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    p = command("add", "Add a prediction, event or article; prints the new id.",
+                "tracker add prediction --claim 'X will happen' --hedge likely --resolve-by 2025-12",
+                "tracker add event --date 2025-05 --title 'Polish presidential election'",
+                "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23")
+    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
+    ap = _db_option(kinds.add_parser("prediction", help="a prediction", formatter_class=fmt, epilog=_examples(
+        "tracker add prediction --claim 'Poland will not accept the inspections' \\",
+        "    --hedge \"probably won't\" --resolve-by 2025-12 --article korybko-2025-02-22-poland-belarus-inspections")))
+    ap.add_argument("--claim", required=True, help="English, in the author's direction, judgeable")
+    ap.add_argument("--probability", metavar="P", help="0.7 or 70%%; with --hedge, must agree with it")
+    ap.add_argument("--hedge", metavar="PHRASE",
+                    help="the phrase carrying the author's confidence; one from `tracker hedges` sets "
+                         "the probability (give --probability for any other phrase)")
+    ap.add_argument("--resolve-by", required=True, metavar="DATE")
+    ap.add_argument("--made-on", metavar="DATE", help="default: the article's date, else today")
+    ap.add_argument("--author", metavar="NAME", help="default: the article's author")
+    ap.add_argument("--forecaster", metavar="NAME",
+                    help="whose call it is (default: the author); e.g. who announced a schedule")
+    ap.add_argument("--article", metavar="ID")
+    ap.add_argument("--event", metavar="ID")
+    ap.add_argument("--quote", metavar="TEXT")
+    ap.add_argument("--condition", metavar="TEXT", help="for 'if X then Y': the X")
+    ap.add_argument("--horizon-note", metavar="TEXT", help="why this resolve-by date")
+    ap.add_argument("--tag", action="append", default=[], metavar="TAG")
+    ap.add_argument("--id", metavar="SLUG", help="default: made from the claim")
+    ap.add_argument("--json", action="store_true")
+    ep = _db_option(kinds.add_parser("event", help="an event", formatter_class=fmt, epilog=_examples(
+        "tracker add event --date 2025-03-15 --title 'First Russia-Pakistan freight train' --tag trade")))
+    ep.add_argument("--date", required=True)
+    ep.add_argument("--title", required=True)
+    ep.add_argument("--summary", default="")
+    ep.add_argument("--article", action="append", default=[], metavar="ID")
+    ep.add_argument("--tag", action="append", default=[], metavar="TAG")
+    ep.add_argument("--id", metavar="SLUG")
+    ep.add_argument("--json", action="store_true")
+    arp = _db_option(kinds.add_parser("article", help="an article", formatter_class=fmt, epilog=_examples(
+        "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23 --url https://...")))
+    arp.add_argument("--title", required=True)
+    arp.add_argument("--author", required=True)
+    arp.add_argument("--published", required=True, metavar="DATE")
+    arp.add_argument("--url", default="")
+    arp.add_argument("--language", default="en")
+    arp.add_argument("--id", metavar="SLUG")
+    arp.add_argument("--json", action="store_true")
+    for kind, kind_parser in (("prediction", ap), ("event", ep), ("article", arp)):
+        _other_field_flags(kind_parser, kind)
+
+    p = command("edit", "Change fields of a record; each change is recorded in its history.",
+                "tracker edit my-prediction --resolve-by 2026-06 --horizon-note 'extended: talks delayed'",
+                "tracker edit my-prediction --tags 'nato;poland'")
+    p.add_argument("id")
+    for field in schema.editable():  # every field the table says `edit` may set
+        p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE", help=_field_help(field))
+    p.add_argument("--status", action=_UseMark, help=argparse.SUPPRESS)
+    p.add_argument("--note", default="", help="why the change was made (kept in history)")
+    p.add_argument("--force", action="store_true",
+                   help="allow changing claim, probability or resolve-by of a resolved prediction")
+    p.add_argument("--json", action="store_true")
+
+    p = command("mark", "Mark a prediction confirmed, refuted, pending or void (void needs --note).",
+                "tracker mark trump-keeps-nato-article-5 confirmed --on 2026-01 \\",
+                "    --note 'Article 5 still in force' --evidence https://example.org/report",
+                "tracker mark some-conditional-claim void --note 'the condition never happened'")
+    p.add_argument("id")
+    p.add_argument("status", choices=("pending", "confirmed", "refuted", "void"))
+    p.add_argument("--note", default="", help="why; required for void")
+    p.add_argument("--evidence", action="append", default=[], metavar="URL")
+    p.add_argument("--on", metavar="DATE", help="when the outcome became known (default: today)")
+    p.add_argument("--json", action="store_true")
+
+    command("validate", "Check the database and report every problem found.", "tracker validate")
+
+    p = command("export", "Write every record as JSON or CSV, or pending predictions as a calendar (ics).",
+                "tracker export --format csv -o predictions.csv",
+                "tracker export --format ics -o predictions.ics")
+    p.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
+    p = command("import", "Add or update records from a CSV or JSON file (all or nothing).",
+                "tracker import predictions.csv")
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true",
+                   help="allow changing claim, probability or resolve-by of resolved predictions")
+
+    from tracker.cli import report as cmd_report
+
+    from tracker.cli import review as cmd_review
+
+    from tracker.cli import score as cmd_score
+    cmd_review.register(command)
+    cmd_score.register(command)
+    cmd_report.register(command)
+    _sharing_commands(command)
+    command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
+    from tracker.cli import ingest as commands_ingest
+    commands_ingest.add_commands(command)
+    command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
+    return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """`--db PATH` after the command too; SUPPRESS keeps a --db given before it when absent here."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: $TRACKER_DB, else ./predictions.json)")
+    return parser
+
+
+class _UseMark(argparse.Action):
+    """`edit --status`: a judgement is not a field edit; the error names `tracker edit` and `mark`."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.error("--status: a status is not edited; use `tracker mark ID STATUS` "
+                     "(pending, confirmed, refuted or void)")
+
+
+def _sharing_commands(command) -> None:
+    """Commands for a record shared through git: settle, merge-file, git-setup."""
+    p = command("settle", "Settle a dispute: set a field two readers disagreed on (see list --disputed).",
+                "tracker settle some-prediction --field status --value refuted --note 'the deal fell through'",
+                "tracker settle some-prediction --field probability --value 0.7")
+    p.add_argument("id")
+    p.add_argument("--field", required=True, metavar="FIELD", help="the disputed field (status for a judgement)")
+    p.add_argument("--value", required=True, metavar="VALUE", help="either side's value, or another")
+    p.add_argument("--note", default="", help="why (kept in history)")
+    p.add_argument("--json", action="store_true")
+    p = command("merge-file", "git's merge driver: merge THEIRS into OURS record by record "
+                "(`tracker git-setup` registers it).",
+                "tracker merge-file base.json ours.json theirs.json   # git runs: %O %A %B")
+    p.add_argument("base")
+    p.add_argument("ours", help="written with the result")
+    p.add_argument("theirs")
+    command("git-setup", "Make git merge the database record by record in this repository "
+            "(.gitattributes and git config; safe to run again).", "tracker git-setup",
+            "tracker --db data/predictions.json git-setup")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
+
+
+# Commands that may create the database (or do not read it); every other one needs it to exist.
+_MAY_CREATE = {"add", "import", "ingest", "merge-file", "git-setup", "hedges", "inbox"}
+
+
+def _missing_database(command: str, path: Path) -> str | None:
+    """The refusal for a command that needs a database when there is none at ``path``."""
+    if command in _MAY_CREATE or os.path.lexists(path):
+        return None
+    return f"{path}: no such file (`tracker add` or `tracker import` creates one)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from tracker.cli import commands
+    from tracker.store.gcpause import paused_gc
+
+    bad = _not_utf8(args)
+    if bad:
+        parser.print_usage(sys.stderr)
+        print(f"tracker: error: {bad}", file=sys.stderr)
+        return 2
+
+    if args.command in (None, "tui"):
+        return commands.open_tui(db_path(args))
+    missing = _missing_database(args.command, db_path(args))
+    if missing:  # not "no record with id X" when the whole file is missing
+        return _refuse(missing, [])
+    try:
+        # A command builds many acyclic objects (100k records): the cyclic garbage
+        # collector would only rescan them, for up to half the run time.
+        with paused_gc():
+            return commands.HANDLERS[args.command](args, db_path(args))
+    except commands.UsageError as exc:
+        parser.print_usage(sys.stderr)
+        from tracker.domain.text import visible
+
+        print(f"tracker: error: {visible(str(exc))}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `tracker list | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Refused as exc:
+        return _refuse(str(exc), exc.problems)
+    except Exception as exc:  # library errors become one clean line, never a traceback
+        message = commands.error_message(exc)
+        if message is None:
+            raise
+        return _refuse(message, getattr(exc, "problems", []))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _refuse(message: str, problems: list[str]) -> int:
+    from tracker.domain.text import visible
+
+    # Messages quote what the user or a file gave: shown, never sent to the terminal.
+    if problems != [message]:
+        for problem in problems:
+            print(visible(problem), file=sys.stderr)
+    print(f"tracker: error: {visible(message)}", file=sys.stderr)
+    return 1
+
+
+# Paths may be any bytes the file system allows; every other argument is text and must be UTF-8.
+_PATH_ARGUMENTS = {"db", "output", "file"}
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """What to say about an argument that is not valid UTF-8 (the shell passed raw bytes)."""
+    from tracker.domain.text import visible
+
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and any("\udc80" <= ch <= "\udcff" for ch in item):
+                flag = "--" + name.removeprefix("set_").replace("_", "-")
+                return f"{flag}: {visible(item)!s} is not valid UTF-8 text"
+    return None

@@ -1,0 +1,126 @@
+"""`tracker score`: a forecaster's track record as a table, or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the score command to the parser (``command`` is cli's helper)."""
+    p = command("score", "Score forecasters: hit rate, Brier, log loss, calibration, with intervals.",
+                "tracker score --author 'Andrew Korybko'",
+                "tracker score --by forecaster --matured --json")
+    p.add_argument("--author", metavar="NAME", help="only this forecaster (a part of the name, any case)")
+    p.add_argument("--by", choices=("forecaster", "article", "tag", "year"),
+                   help="one score per group (a prediction counts under each of its tags)")
+    p.add_argument("--matured", action="store_true",
+                   help="only predictions whose resolve-by period is over (no early-resolution bias)")
+    p.add_argument("--today", metavar="DATE", help="score as of this day (default: today)")
+    p.add_argument("--json", action="store_true",
+                   help="one object (a list of them with --by, each with a group key)")
+
+
+def cmd_score(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cli.review import today_arg
+    from tracker.cli.commands import _print_json
+    from tracker.cli.console import output_width
+    from tracker.scoring.score_fast import group_scores, score_pool
+    from tracker.scoring.scores import require_forecaster, select
+    from tracker.store.store import Store
+
+    today = today_arg(args.today)
+    db = Store(path).load()
+    chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
+    if not chosen:  # a name that matches nobody (on any day): refused, not an empty record
+        require_forecaster(db, args.author)
+    if args.by:
+        groups = group_scores(chosen, args.by, today, args.matured)
+        if args.json:
+            _print_json(groups)
+        else:
+            print(groups_text(groups, args.by, args.author, cut=output_width() is not None))
+        return 0
+    result = score_pool(chosen, today, args.matured)
+    if args.json:
+        _print_json(result)
+    else:
+        who = f"forecasters matching {args.author!r}" if args.author else "all forecasters"
+        names = sorted({p.forecaster for p in chosen})
+        if args.author and len(names) == 1:
+            who = names[0]
+        matured = ", matured predictions only" if args.matured else ""
+        print(score_text(result, f"Track record of {who} as of {today.isoformat()}{matured}"))
+    return 0
+
+
+def _grid(header: tuple[str, ...], rows: list[tuple[str, ...]], right: set[int]) -> list[str]:
+    """Columns padded by terminal cell width (Japanese names line up)."""
+    from rich.cells import cell_len
+
+    from tracker.domain.render import fit
+
+    widths = [max(cell_len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    lines = []
+    for row in (header, *rows):
+        cells = [(" " * (w - cell_len(c)) + c) if i in right else fit(c, w)
+                 for i, (c, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def score_text(result: dict, title: str) -> str:
+    """One forecaster's (or everyone's) record: counts, figures with intervals, calibration, trend."""
+    from tracker.scoring import score_format as sf
+    from tracker.domain.text import visible
+
+    lines = [visible(title), sf.counts_line(result), ""]
+    empty = sf.nothing_resolved(result)
+    if empty:
+        lines.append(empty)
+    else:
+        lines += _grid(("figure", "value", "95% interval", "note"), sf.figure_rows(result), set())
+        lines += ["", "Calibration (forecast bin: how often the claims came true)"]
+        lines += _grid(("bin", "n", "mean forecast", "observed", "95% interval"),
+                       sf.calibration_rows(result), {1, 2, 3})
+        lines += ["", "Brier score by year made"]
+        lines += _grid(("made", "n", "Brier"), sf.trend_rows(result), {1, 2})
+    honesty = sf.honesty_lines(result)
+    if honesty:
+        lines += ["", *honesty]
+    return "\n".join(lines)
+
+
+def _cut(text: str, width: int) -> str:
+    """At most ``width`` terminal cells, ending in … when cut."""
+    from rich.cells import cell_len
+
+    from tracker.domain.render import fit
+
+    return text if cell_len(text) <= width else fit(text, width)
+
+
+def groups_text(groups: list[dict], by: str, author: str | None, cut: bool = True) -> str:
+    """One row per group: counts, hit rate and Brier with intervals, hedge range, log loss.
+
+    ``cut``: long group names end in … at 40 cells (for a terminal; a pipe gets them whole)."""
+    from tracker.scoring import score_format as sf
+    from tracker.domain.render import fold
+    from tracker.domain.text import visible
+
+    if not groups:
+        return f"no predictions{f' by a forecaster matching {author!r}' if author else ''}"
+    header = (by, "n", "resolved", "✓", "✗", "pending", "void", "hit rate", "95% CI", "Brier",
+              "95% CI", "hedge range", "log loss", "baseline", "inferred", "at 50%")
+    width = 40 if cut else 1_000_000_000
+    rows = [(_cut(visible(fold(g["group"])), width), str(g["n"]), str(g["resolved"]), str(g["confirmed"]),
+             str(g["refuted"]), str(g["pending"]), str(g["void"]), sf.pct(g["hit_rate"]),
+             sf.interval(g["hit_rate_ci95"], sf.pct), sf.num(g["brier"]), sf.interval(g["brier_ci95"]),
+             sf.interval(g["brier_hedge_range"]), sf.num(g["log_loss"]), sf.signed(g["baseline_score"]),
+             f"{g['inferred']}/{g['stated'] + g['inferred']}", sf.pct(g["even_share"]))
+            for g in groups]
+    lines = _grid(header, rows, set(range(1, len(header))))
+    if all(g["brier"] is None for g in groups):
+        lines.append("\nNothing is resolved yet, so there is no score: every figure is —.")
+    return "\n".join(lines)

@@ -1,0 +1,167 @@
+"""Plain-text rendering for the terminal: tables that line up with Japanese text, record details."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from rich.cells import cell_len, set_cell_size
+
+from tracker.domain import schema
+from tracker.domain.dates import PDate
+from tracker.domain.disputes import dispute_summary, is_disputed, side_text
+from tracker.domain.model import Article, Database, Event, HistoryEntry, Prediction, Record, Status
+from tracker.domain.text import visible
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` terminal cells, ending in … when cut.
+
+    Cell widths come from rich (which Textual renders with), so the CLI's tables and the
+    TUI's timeline line up Japanese (double-width) text the same way.
+    """
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+
+
+def fold(text: str) -> str:
+    """Runs of white space (line breaks included) as one space: one record, one line."""
+    return " ".join(text.split())
+
+
+def probability_text(p: float | None) -> str:
+    return "—" if p is None else f"{round(p * 100):d}%"
+
+
+def status_text(record: Record, today: _dt.date) -> str:
+    """``✓ confirmed``, ``… pending``, ``! overdue`` (pending past its resolve-by): readable without colour."""
+    if not isinstance(record, Prediction):
+        return ""
+    if is_disputed(record):  # two readers judged or edited it differently: settle before trusting it
+        return "? disputed"
+    label = f"{record.status.symbol} {record.status.value}"
+    return "! overdue" if record.is_overdue(today) else label
+
+
+MIN_CLAIM = 20  # below this many cells for the claim, a row puts its id on a line of its own
+ID_INDENT = 16  # the id line starts under the kind column
+
+
+def table(records: list[Record], today: _dt.date, width: int | None = 120) -> str:
+    """One line per record: date, kind, status, probability, id, and the claim or title.
+
+    User text is escaped (:func:`tracker.domain.text.visible`) *before* it is fitted, so a cut
+    never splits an escape sequence. ``width=None`` (output into a pipe) cuts nothing.
+    Ids are never cut (you type them): when the id column would leave the claim fewer than
+    :data:`MIN_CLAIM` cells, each id goes on an indented line under its record instead, so
+    no line is wider than ``width`` (unless an id alone is).
+    """
+    columns = [("date", 14), ("kind", 10), ("status", 11), ("prob", 4)]
+    ids = [visible(r.id) for r in records]
+    id_width = max((cell_len(i) for i in ids), default=2)
+    fixed = sum(w for _, w in columns) + 2 * len(columns)
+    below = width is not None and fixed + id_width + 2 + MIN_CLAIM > width
+    if not below:
+        columns.append(("id", id_width))
+        fixed += id_width + 2
+    text_cols = max(width - fixed, 10) if width is not None else None
+    header = "  ".join([fit(name, w) for name, w in columns] + ["claim / title"])
+    lines = [header.rstrip()]
+    for r, rid in zip(records, ids):
+        prob = probability_text(r.probability) if isinstance(r, Prediction) else ""
+        label = visible(fold(r.label))
+        cells = [fit(r.date.human(), 14), fit(r.kind, 10), fit(status_text(r, today), 11),
+                 fit(prob.rjust(4), 4)]
+        if not below:
+            cells.append(fit(rid, id_width))
+        cells.append((fit(label, text_cols) if text_cols is not None else label).rstrip())
+        lines.append("  ".join(cells).rstrip())
+        if below:
+            room = width - cell_len(rid) - 4
+            lines.append(f"{' ' * min(ID_INDENT, room)}id: {rid}" if room >= 0 else rid)
+    return "\n".join(lines)
+
+
+def history_lines(history: list[HistoryEntry]) -> list[str]:
+    lines = []
+    for h in history:
+        by = f"  by {h.by}" if h.by else ""
+        if h.action == "snooze":
+            lines.append(f"  {h.at}  snoozed until {h.until.human() if h.until else '?'}{by}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
+        elif h.action == "dispute":
+            sides = " / ".join(side_text(v.get("value"), str(v.get("by") or "")) for v in h.values)
+            lines.append(f"  {h.at}  DISPUTED {h.field}: {sides} (tracker settle to decide){by}")
+        elif h.action == "settle":
+            lines.append(f"  {h.at}  settled {h.field}: {h.new!r}{by}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
+        elif h.action == "status":
+            known = f", known on {h.known_on.human()}" if h.known_on else ""
+            lines.append(f"  {h.at}  {h.from_status} → {h.to_status}{known}{by}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
+            for url in h.evidence:
+                lines.append(f"      evidence: {url}")
+        else:
+            lines.append(f"  {h.at}  edit {h.field}: {h.old!r} → {h.new!r}{by}")
+            if h.note:
+                lines.append(f"      note: {h.note}")
+    return lines
+
+
+def details(record: Record, db: Database, today: _dt.date) -> str:
+    """Everything about one record, its history included."""
+    rows = detail_rows(record, db, today)
+    # The values line up in one column, at least one space after the longest label.
+    width = max([14, *(len(name) + 2 for name, _ in rows)])
+    lines = [f"{name + ':':<{width}}{visible(value, keep_newlines=True)}" for name, value in rows]
+    lines.append("history:" if record.history else "history:      (none)")
+    lines += [visible(line, keep_newlines=True) for line in history_lines(record.history)]
+    return "\n".join(lines)
+
+
+def _plain(record: Record, f: schema.Field) -> str:
+    """A field's value as `show` writes it, from its type in the field table."""
+    value = getattr(record, f.name)
+    if isinstance(value, PDate):
+        return f"{value.human()} ({value.precision})" if f.precision else value.human()
+    if isinstance(value, list):
+        return ", ".join(value)
+    if f.type == schema.PROBABILITY:
+        return probability_text(value)
+    return "" if value is None else str(value)
+
+
+def _prediction_rows(record: Prediction, db: Database, today: _dt.date) -> dict[str, list[tuple[str, str]]]:
+    """The rows of a prediction that say more than its fields: by the field they replace."""
+    snoozed = record.snoozed_until()
+    article = db.articles.get(record.article)
+    event = db.events.get(record.event)
+    return {
+        "status": [("status", status_text(record, today))],
+        # The next review comes after the tags, before the links.
+        "tags": [("tags", ", ".join(record.tags)),
+                 ("next review", snoozed.human() if snoozed is not None and record.status is Status.PENDING else "")],
+        "article": [("article", f"{record.article} — {article.title}" if article else record.article),
+                    ("url", article.url if article else "")],
+        "event": [("event", f"{record.event} — {event.date.human()}: {event.title}" if event else record.event)],
+    }
+
+
+def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:
+    """(label, value) for every field of the record that has a value, and what links to it.
+    The fields, their labels and order come from the field table; a few rows are derived."""
+    rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind),
+                                   ("DISPUTED", dispute_summary(record))]
+    derived = _prediction_rows(record, db, today) if isinstance(record, Prediction) else {}
+    for f in schema.shown(record.kind):
+        rows += derived.get(f.name) or [(f.heading, _plain(record, f))]
+    if isinstance(record, Event):
+        linked = [p.id for p in db.predictions.values() if p.event == record.id]
+        rows.append(("predictions", ", ".join(linked)))
+    elif isinstance(record, Article):
+        count = sum(1 for p in db.predictions.values() if p.article == record.id)
+        rows.append(("predictions", str(count)))
+    return [(name, value) for name, value in rows if value]

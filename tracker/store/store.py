@@ -1,0 +1,100 @@
+"""predictions.json through TinyDB: atomic, locked, validated.
+
+The file is one JSON object of TinyDB tables keyed by record id (its shape:
+:mod:`tracker.store.layout`); :mod:`tracker.store.storage` is the TinyDB storage, middleware and
+table classes. This module is the door every command goes through:
+
+* :meth:`Store.read` opens a TinyDB over the file as it is now (read once, shape, schema and
+  duplicate keys checked) and returns a :class:`Transaction` to read records from;
+  :meth:`Store.load` decodes every record of it.
+* :meth:`Store.transaction` takes an exclusive lock on the folder, reads the file *inside* the
+  lock, lets the caller change records through TinyDB, and writes once at the end, atomically
+  (temp file, fsync, rename): two processes never lose each other's updates, a crash leaves the
+  old file or the new one, and a file that could not be read is never written.
+
+Nothing is kept between commands: no cache, no derived copy of the file on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from tracker.domain.model import Database
+from tracker.domain.progress import Tick
+from tracker.store.guard import UnsafeFileError, check_writable, clean_stale_temps, replace_file, resolve_path
+from tracker.store.layout import StoreError
+from tracker.store.locking import folder_lock
+from tracker.store.storage import file_signature, open_db
+from tracker.store.transaction import Transaction
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one (keeping
+    its mode, and its owner and group where allowed). For files beside the database that are
+    ours to replace (git's merge result, .gitattributes)."""
+    try:
+        old = path.stat()
+    except FileNotFoundError:
+        old = None
+    replace_file(path, data, old)
+
+
+class Store:
+    """One predictions file."""
+
+    def __init__(self, path: str | os.PathLike[str], tick: Tick | None = None):
+        self.path = Path(path)
+        self.tick = tick  # told how decoding a file goes (a progress bar), when given
+        if self.path.is_symlink():  # write (and lock) where the link points, keeping the link
+            try:
+                self.path = resolve_path(self.path)
+            except UnsafeFileError as exc:
+                raise StoreError(str(exc)) from None
+
+    def signature(self) -> tuple[int, int, int, int] | None:
+        """Changes whenever the file may have (see :func:`tracker.store.storage.file_signature`)."""
+        return file_signature(self.path)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self, missing_ok: bool = False) -> Transaction:
+        """The file as it is now, to read records from (nothing it holds is ever written)."""
+        db = open_db(self.path, missing_ok=missing_ok)
+        db.storage.read()  # read and checked now: a bad file is refused here, not mid-command
+        return Transaction(self.path, db)
+
+    def load(self, missing_ok: bool = False) -> Database:
+        """Every record in the file, decoded; StoreError if the file is unusable."""
+        return self.read(missing_ok).database(self.tick)
+
+    def inspect(self) -> tuple[Transaction, list[str]]:
+        """The file read without refusing keys given twice, and those keys (for `validate`)."""
+        db = open_db(self.path, refuse_duplicates=False)
+        db.storage.read()
+        return Transaction(self.path, db), list(db.storage.storage.duplicates)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, read the file, let the caller change it, and write it once, atomically.
+
+        Nothing is written if the body raises, or if it changed nothing (a missing file is
+        created). The lock is on the folder, so it survives the rename that replaces the file.
+        """
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if not folder.is_dir():
+            raise StoreError(f"{self.path}: folder {folder} does not exist")
+        with folder_lock(folder):
+            try:
+                check_writable(self.path)
+            except UnsafeFileError as exc:
+                raise StoreError(str(exc)) from None
+            clean_stale_temps(self.path)
+            db = open_db(self.path, missing_ok=True)
+            db.storage.read()
+            transaction = Transaction(self.path, db)
+            yield transaction
+            db.storage.flush(force=db.storage.storage.missing)

@@ -1,0 +1,141 @@
+"""One transaction (or one read) over the database: records in and out of TinyDB's tables.
+
+A :class:`Transaction` is what :meth:`tracker.store.store.Store.transaction` yields and what
+:meth:`~tracker.store.store.Store.read` returns: records are read one by one through TinyDB
+(``table.get(doc_id=...)``, decoded only when asked for), or all at once when a command needs
+every one (:meth:`Transaction.database`); changes go through the tables' API and reach the
+file once, when the transaction ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.codec import RecordError, decode_fields, encode_fields
+from tracker.domain.model import KINDS, Database, Record
+from tracker.domain.progress import EVERY, Tick
+from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError
+from tracker.store.storage import RecordDB, RecordTable, WriteBatch
+
+
+class Transaction:
+    """Read and change records through one TinyDB over the file."""
+
+    def __init__(self, path: Path, db: RecordDB):
+        self.path = path
+        self.db = db
+        self._database: Database | None = None  # every record decoded, kept in step with puts
+        self.changed: list[Record] = []  # every record put, in order
+
+    @property
+    def batch(self) -> WriteBatch:
+        return self.db.storage  # type: ignore[return-value]
+
+    @property
+    def dirty(self) -> bool:
+        return self.batch.dirty
+
+    def table(self, kind: str) -> RecordTable:
+        return self.db.table(TABLES[kind])  # type: ignore[return-value]
+
+    def get(self, kind: str, record_id: str) -> Record | None:
+        if self._database is not None:
+            return self._database.table(kind).get(record_id)
+        doc = self.table(kind).get(doc_id=record_id)
+        return None if doc is None else self._decode(kind, record_id, doc)
+
+    def find(self, record_id: str) -> Record | None:
+        for kind in KINDS:
+            record = self.get(kind, record_id)
+            if record is not None:
+                return record
+        return None
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        return self.table(kind).contains(doc_id=record_id)
+
+    def ids(self, kind: str) -> set[str]:
+        return set(self.table(kind).raw())
+
+    def put(self, record: Record) -> None:
+        """Insert the record, or replace the stored one with the same id.
+
+        The document is decoded again first: a record that would not read back is
+        refused here, so no command can leave a file that tracker then cannot open.
+        """
+        self.put_many([record])
+
+    def put_many(self, records: Iterable[Record], as_read: Container[int] = ()) -> None:
+        """Insert or replace many records; all or none (RecordError names the first bad one).
+
+        Only the records given are checked (encoded, then decoded back), so a batch costs
+        time in proportion to its size, not to the size of the file. A record whose ``id()``
+        is in ``as_read`` was decoded from a file's fields just now (an import's rows): it is
+        stored as it is, not decoded a second time. One table write per kind.
+        """
+        staged: dict[str, dict[str, Any]] = {}
+        decoded_records = []
+        for record in records:
+            doc = encode_fields(record)
+            decoded = record if id(record) in as_read else \
+                decode_fields(record.kind, record.id, doc, self._where(record.kind, record.id))
+            staged.setdefault(record.kind, {})[record.id] = doc
+            decoded_records.append(decoded)
+        for kind, docs in staged.items():
+            self.table(kind).put_many(docs)
+        for decoded in decoded_records:
+            if self._database is not None:
+                self._database.table(decoded.kind)[decoded.id] = decoded
+            self.changed.append(decoded)
+
+    def proposals(self) -> dict[str, Any]:
+        """The proposals table as stored (id -> document); empty when there is none."""
+        return {doc.doc_id: dict(doc) for doc in self.db.table(PROPOSALS_TABLE)}
+
+    def put_proposal(self, proposal_id: str, doc: dict[str, Any]) -> None:
+        """Insert or replace one proposal document."""
+        self.db.table(PROPOSALS_TABLE).put_many({proposal_id: doc})  # type: ignore[attr-defined]
+
+    def decode_all(self, tick: Tick | None = None) -> tuple[Database, list[str]]:
+        """Every record that decodes, and every problem with the ones that do not.
+
+        ``tick(done, total)`` is called as the work goes (see :mod:`tracker.domain.progress`)."""
+        database = Database()
+        problems: list[str] = []
+        tables = {kind: self.table(kind).raw() for kind in KINDS}
+        total = sum(map(len, tables.values()))
+        done = 0
+        for kind in KINDS:
+            target = database.table(kind)
+            for record_id, doc in tables[kind].items():
+                done += 1
+                if tick is not None and done % EVERY == 0:
+                    tick(done, total)
+                try:
+                    target[record_id] = decode_fields(kind, record_id, doc, self._where(kind, record_id))
+                except RecordError as exc:
+                    problems.extend(exc.problems)
+        return database, problems
+
+    def database(self, tick: Tick | None = None) -> Database:
+        """Every record, decoded into the model; raises StoreError naming the first problem."""
+        if self._database is not None:
+            return self._database
+        database, problems = self.decode_all(tick)
+        if problems:
+            more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""
+            raise StoreError(f"{self.path}: {problems[0]}{more}")
+        self._database = database
+        return database
+
+    def _decode(self, kind: str, record_id: str, doc: dict) -> Record:
+        try:
+            return decode_fields(kind, record_id, dict(doc), self._where(kind, record_id))
+        except RecordError as exc:
+            raise StoreError(f"{self.path}: {exc.problems[0]}") from None
+
+    @staticmethod
+    def _where(kind: str, record_id: str) -> str:
+        return f"{TABLES[kind]}[{record_id}]"
