@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.model import Status
-from tracker.storage import Store
+from tracker.domain.model import Status
+from tracker.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "predictions.json"
