@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cli import timed  # noqa: E402
 from generate import generate  # noqa: E402
 
-from tracker.store.store import encode_file  # noqa: E402
+from tracker.store.layout import encode_file  # noqa: E402
 
 
 def resolve_half(path: Path, seed: int = 11) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import orjson
 
-from tracker.store.store import SCHEMA_VERSION, encode_file
+from tracker.store.layout import SCHEMA_VERSION, encode_file
 
 FORECASTERS = 300
 STATUSES = ("pending",) * 6 + ("confirmed",) * 2 + ("refuted",) * 1 + ("void",) * 1

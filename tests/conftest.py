@@ -7,7 +7,6 @@ command that forgets ``--db``.
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from tracker.actions import records as actions
 
 from tracker.domain import codec
 
-from tracker.store import transaction as dbsession
+from tracker.store import transaction
 from tracker.domain.codec import encode_record
 from tracker.store.store import Store
 
@@ -43,25 +42,10 @@ def _guard_default_database(monkeypatch, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _own_cache_folder(monkeypatch, tmp_path_factory):
-    """The decoded-database cache goes to a folder of the test's own, never the user's ~/.cache
-    (and not into tmp_path, whose listing some tests check)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
-
-
-@pytest.fixture(autouse=True)
 def _fixed_reader_name(monkeypatch):
     """History entries name who made them: one fixed name, so no output depends on the machine.
     Tests of where the name comes from unset it."""
     monkeypatch.setenv("TRACKER_USER", "Test Reader")
-
-
-@pytest.fixture(autouse=True)
-def _keep_garbage_collection_on():
-    """`tracker.cli.main.main` may switch the cyclic GC off for a short-lived process; tests call it
-    in-process, so switch it back on rather than run the rest of the session without it."""
-    yield
-    gc.enable()
 
 
 def build_sample(path: Path) -> Path:
@@ -99,7 +83,7 @@ def decodes(monkeypatch) -> list[str]:
         seen.append(record_id)
         return real(kind, record_id, *args, **kwargs)
 
-    monkeypatch.setattr(dbsession, "decode_fields", counting)  # where the store's Session decodes
+    monkeypatch.setattr(transaction, "decode_fields", counting)  # where the store decodes
     return seen
 
 

@@ -7,7 +7,7 @@ import pytest
 from conftest import PENDING
 from tracker.actions import records as actions
 from tracker.domain.codec import RecordError, decode_fields
-from tracker.cli.commands import error_message
+from tracker.domain.errors import error_message
 from tracker.domain.errors import Problem, TrackerError
 from tracker.domain.fields import FieldError
 from tracker.store.store import Store, StoreError

@@ -25,7 +25,7 @@ from tracker.domain.review import (ReviewQueue, as_of, due_count, due_date, earl
 
 
 def plain_review_queue(db: Database, today: dt.date, within: dt.date | None) -> ReviewQueue:
-    """The review queue as README's "Review" section defines it, with tuple keys."""
+    """The review queue as docs/review.md defines it, with tuple keys."""
     snoozed, due, upcoming, early = [], [], [], []
     for p in db.predictions.values():
         p = as_of(p, today)

@@ -164,8 +164,25 @@ def test_validate_lists_duplicate_keys_at_every_level(sample_db, capsys):
 
 
 def test_duplicate_keys_found_whatever_the_spacing_and_none_in_text(tmp_path):
-    assert fileguard.duplicate_keys(b'{"a" : 1, "b": "x\\":"}', {"a": 1, "b": 'x":'}) == []
-    assert fileguard.duplicate_keys(b'{"a": 1, "a" :2}', {"a": 2}) == ["a"]
+    assert fileguard.duplicate_keys(b'{"a" : 1, "b": "x\\":"}') == []
+    assert fileguard.duplicate_keys(b'{"a": 1, "a" :2}') == ["a"]
+
+
+def test_escaped_quotes_in_text_cannot_hide_a_duplicate(sample_db, capsys):
+    """A string of `\\u0022:` sequences once balanced a count of `":` against a re-encoding:
+    the hidden copy passed `validate` and the next `mark` dropped it. Keys are found by parsing."""
+    text = sample_db.read_text("utf-8")
+    twin = '"predictions": {\n    "twin": {"claim": "\\u0022:\\u0022:", "made_on": "2025-01", "resolve_by": "2025-12"},\n'
+    doubled = text.replace('"predictions": {\n', twin + '    "twin": {"claim": "x", "made_on": "2025-01", "resolve_by": "2025-12"},\n', 1)
+    assert doubled != text
+    sample_db.write_text(doubled, "utf-8")
+    before = sample_db.read_bytes()
+    assert fileguard.duplicate_keys(before) == ["predictions[twin]"]
+    assert main(["--db", str(sample_db), "validate"]) == 1
+    assert "predictions[twin]: appears more than once" in capsys.readouterr().err
+    assert main(["--db", str(sample_db), "mark", PENDING, "confirmed", "--note", "x"]) == 1
+    assert "more than once" in capsys.readouterr().err
+    assert sample_db.read_bytes() == before
 
 
 # ---- item 4: permissions and ownership -----------------------------------------
@@ -266,7 +283,7 @@ def test_a_schema_version_that_only_looks_like_1_is_refused(sample_db, version):
 
 def test_text_with_a_quote_spaces_and_a_colon_is_not_a_duplicate():
     raw = b'{"claim": "he said \\"no\\"  : twice", "quote" : "x"}'
-    assert fileguard.duplicate_keys(raw, orjson.loads(raw)) == []
+    assert fileguard.duplicate_keys(raw) == []
 
 
 def test_export_to_dev_stdout_appends_where_standard_output_goes(sample_db, tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 
@@ -17,7 +16,7 @@ from tests.conftest import ARTICLE, CONFIRMED, PENDING, encoded
 from tracker.actions import records as actions
 from tracker.cli.main import main
 from tracker.domain.dates import DateError, parse_date
-from tracker.exchange.tabular import ImportFileError, export_csv, read_import_file
+from tracker.exchange.tabular import export_csv, read_import_file
 from tracker.store.store import Store
 
 OSC_TITLE = "\x1b]0;pwned\x07"

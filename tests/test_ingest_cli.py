@@ -25,7 +25,7 @@ def cli(capsys, *args):
 
 
 def proposals(db: Path, state: str | None = "proposed") -> dict[str, dict]:
-    return dict(listing(Store(db).session(missing_ok=True), state))
+    return dict(listing(Store(db).read(missing_ok=True), state))
 
 
 def test_dry_run_prints_candidates_and_writes_nothing(tmp_path, capsys):

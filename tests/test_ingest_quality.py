@@ -7,8 +7,8 @@ is right when it has the annotated date (events) or direction (predictions) and 
 sentence, or a duplicate folded into it, contains the annotated piece.
 
 Floors (all fixtures together): predictions precision >= 0.80 and recall >= 0.90;
-events precision >= 0.75 and recall >= 0.90. The measured figures are in README.md. These
-fixtures were also used while writing the rules, so they flatter the extractor; README.md
+events precision >= 0.75 and recall >= 0.90. The measured figures are in docs/ingest.md. These
+fixtures were also used while writing the rules, so they flatter the extractor; docs/ingest.md
 reports a held-out article separately.
 """
 

@@ -23,6 +23,7 @@ from tracker.store.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "predictions.json"
 README = ROOT / "README.md"
+DATASET_DOC = ROOT / "docs" / "dataset.md"
 
 # A record voided only because it was renamed (ids cannot change): never judged, so no evidence.
 # The successor must exist and name the old id in its history.
@@ -100,9 +101,15 @@ def test_what_is_still_pending_past_its_date_says_what_was_searched(db):
 
 
 def criteria_commit() -> str:
-    match = re.search(r"criteria fixed in commit\s+`([0-9a-f]{7,40})`", README.read_text(encoding="utf-8"))
-    assert match, "README's dataset section names the commit that fixed the criteria"
-    return match.group(1)
+    """The commit README (and the dataset page it links to) names as the one that fixed the criteria."""
+    named = []
+    for doc in (README, DATASET_DOC):
+        if doc.exists():
+            named += re.findall(r"criteria (?:were )?fixed in commit\s+`([0-9a-f]{7,40})`", doc.read_text(encoding="utf-8"))
+    assert re.search(r"fixed in commit\s+`[0-9a-f]{7,40}`", README.read_text(encoding="utf-8")), \
+        "README names the commit that fixed the criteria"
+    assert named and len(set(named)) == 1, f"one criteria commit, named alike everywhere: {named}"
+    return named[0]
 
 
 def test_readme_names_the_pre_registration_commit(db):

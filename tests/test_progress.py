@@ -33,8 +33,6 @@ def test_slow_work_draws_a_bar_on_a_terminal(many, tmp_path, monkeypatch, argv):
     monkeypatch.setattr(progress, "DELAY", 0.0)
     monkeypatch.setattr("tracker.store.transaction.EVERY", 2)
     monkeypatch.setattr("tracker.exchange.tabular.EVERY", 2)
-    from tracker.store.snapshots import forget
-    forget()
     err = Terminal()
     monkeypatch.setattr("sys.stderr", err)
     argv = [str(tmp_path / "out.csv") if a == "OUT" else a for a in argv]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import ARTICLE, CONFIRMED, FAR_FUTURE, JA_PENDING, PENDING
+from conftest import CONFIRMED, FAR_FUTURE, JA_PENDING, PENDING
 
 from tracker.actions import records as actions
 from tracker.cli.main import main

@@ -216,7 +216,7 @@ def test_a_stored_date_that_is_a_list_or_object_is_named(tmp_path, value):
 def test_validate_names_the_bad_field_of_a_corrupt_record(tmp_path):
     path = tmp_path / "corrupt.json"
     path.write_bytes(json.dumps(BAD_FIELD).encode())
-    _, problems = Store(path).session().decode_all()
+    _, problems = Store(path).read().decode_all()
     assert problems == ["predictions[x].probability: must be a number, not 'very'"]
 
 

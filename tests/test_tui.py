@@ -508,18 +508,16 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
 
     from tracker.domain import codec
 
-    from tracker.store import transaction as dbsession
-    from tracker.store.snapshots import forget
+    from tracker.store import transaction
 
-    monkeypatch.setattr(dbsession, "EVERY", 1)  # where the store decodes records
+    monkeypatch.setattr(transaction, "EVERY", 1)  # where the store decodes records
     real = codec.decode_fields
 
     def slow(*args, **kwargs):  # a large file, in miniature: each record takes a while
         _time.sleep(0.15)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dbsession, "decode_fields", slow)
-    forget()  # as a new process: the fixture's writes are not remembered
+    monkeypatch.setattr(transaction, "decode_fields", slow)
     app = app_for(db_path)
     seen: set[str] = set()
     async with app.run_test(size=(160, 40)) as pilot:

@@ -3,7 +3,6 @@ nothing, lines cut without saying so, a header that read wrongly, a typo'd path 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from test_tui import app_for, open_add_form, settle
 from test_tui_review_scores import db_path, open_screen, resolve, screen_text  # noqa: F401 (fixture)

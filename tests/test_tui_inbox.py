@@ -24,11 +24,11 @@ def inbox_db(tmp_path: Path) -> Path:
 
 
 def waiting(path: Path) -> list[tuple[str, dict]]:
-    return listing(Store(path).session())
+    return listing(Store(path).read())
 
 
 def decided(path: Path, state: str) -> dict[str, dict]:
-    return dict(listing(Store(path).session(), state))
+    return dict(listing(Store(path).read(), state))
 
 
 async def open_inbox(app: TrackerApp, pilot) -> InboxScreen:

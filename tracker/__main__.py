@@ -1,4 +1,3 @@
-import gc
 import os
 import sys
 
@@ -7,10 +6,6 @@ from tracker.cli.main import main
 
 def run() -> None:
     """`tracker` and `python -m tracker`: one command, then leave without the interpreter's teardown."""
-    # A command is one pass over its data, whose objects are acyclic and freed by reference
-    # counting: the cyclic collector would only walk them (at 100,000 records, its first pass
-    # after a load takes 0.2 s). The TUI, a long-lived program, turns it back on (commands.open_tui).
-    gc.disable()
     code = main()
     if "textual" in sys.modules or not isinstance(code, int):
         sys.exit(code)

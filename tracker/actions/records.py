@@ -25,16 +25,17 @@ from tracker.domain.model import (
 )
 from tracker.domain.status import status_entry
 from tracker.domain.text import has_control
-from tracker.store.store import Session, Store
+from tracker.store.store import Store
+from tracker.store.transaction import Transaction
 from tracker.domain.validate import made_before_published, published_after_predictions, record_problems
 from tracker.actions.who import current_user
 
 
-def _all_ids(session: Session) -> set[str]:
+def _all_ids(session: Transaction) -> set[str]:
     return set().union(*(session.ids(kind) for kind in KINDS))
 
 
-def _refuse_problems(record: Record, session: Session, changed: Iterable[str] = ()) -> None:
+def _refuse_problems(record: Record, session: Transaction, changed: Iterable[str] = ()) -> None:
     """Refuse a record with problems, naming the field of the first (so a form can point at it)."""
     problems = record_problems(record, session.exists) + _publication_problems(record, session, changed)
     if problems:
@@ -47,7 +48,7 @@ def refuse_empty_forecaster(changes: Mapping[str, Any]) -> None:
         raise FieldError("forecaster", "cannot be empty: name whose call it is (the author, or who announced it)")
 
 
-def _publication_problems(record: Record, session: Session, changed: Iterable[str]) -> list[str]:
+def _publication_problems(record: Record, session: Transaction, changed: Iterable[str]) -> list[str]:
     """A prediction must not be made before its article was published (seen from either side)."""
     if isinstance(record, Prediction) and record.article:
         article = session.get("article", record.article)
@@ -76,11 +77,11 @@ def _field_error(problem: str, changed: Iterable[str] = ()) -> FieldError:
     return FieldError(field, message)
 
 
-def _put(session: Session, record: Record) -> None:
+def _put(session: Transaction, record: Record) -> None:
     _put_many(session, [record])
 
 
-def _put_many(session: Session, records: list[Record], as_read: Container[int] = ()) -> None:
+def _put_many(session: Transaction, records: list[Record], as_read: Container[int] = ()) -> None:
     try:
         session.put_many(records, as_read)
     except RecordError as exc:
@@ -153,7 +154,7 @@ def add_article(store: Store, *, title: str, author: str, published: Any, url: s
     return article
 
 
-def _insert(session: Session, record: Record) -> None:
+def _insert(session: Transaction, record: Record) -> None:
     bad_id = check_id(record.id, "id")
     if bad_id:
         raise FieldError("id", bad_id[0].split(": ", 1)[1])
@@ -165,19 +166,19 @@ def _insert(session: Session, record: Record) -> None:
     _put(session, record)
 
 
-def insert(session: Session, record: Record) -> None:
+def insert(session: Transaction, record: Record) -> None:
     """Add a new record inside a running transaction, with the checks `add` makes."""
     _insert(session, record)
 
 
-def _get(session: Session, record_id: str) -> Record:
+def _get(session: Transaction, record_id: str) -> Record:
     record = session.find(record_id)
     if record is None:
         raise ActionError(f"no record with id {record_id!r}")
     return record
 
 
-def _get_prediction(session: Session, record_id: str, doing: str) -> Prediction:
+def _get_prediction(session: Transaction, record_id: str, doing: str) -> Prediction:
     record = _get(session, record_id)
     if not isinstance(record, Prediction):
         raise ActionError(f"{record_id!r} is {'an' if record.kind[0] in 'aeiou' else 'a'} "

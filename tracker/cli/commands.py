@@ -5,64 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import os
-import re
 import sys
 from pathlib import Path
 
-import orjson
 
 from tracker.domain.codec import encode_record
-from tracker.domain.errors import ActionError, TrackerError
+from tracker.domain.errors import ActionError
 from tracker.domain.fields import parse_date_field
-from tracker.store.layout import SCHEMA_VERSION, StoreError
-from tracker.store.guard import UnsafeFileError, check_regular, resolve_path
-from tracker.domain.model import Database, Record
-from tracker.cli import ingest as commands_ingest
+from tracker.store.layout import StoreError
+from tracker.store.guard import UnsafeFileError, check_regular
+from tracker.domain.model import Database, Prediction
+from tracker.cli.console import UsageError, print_json, print_record, say
 from tracker.domain.text import plural, visible
-
-
-class UsageError(Exception):
-    """Arguments that do not fit together: exit 2, like argparse's own usage errors."""
-
-
-def error_message(exc: Exception) -> str | None:
-    """The one-line message for an error the user can cause; None for a bug."""
-    if isinstance(exc, TrackerError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": ")
-    return None
-
-
-# JSON escapes C0 controls but leaves DEL, C1 controls (U+0080-U+009F, which a terminal may
-# read as ESC [ and friends) and bidirectional overrides raw: \u-escape them too (still JSON).
-_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xe2")  # the first byte of every match below
-_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
-
-
-def safe_json(data: bytes) -> bytes:
-    """orjson output with every character a terminal could act on written as a \\u escape."""
-    if not any(lead in data for lead in _UNSAFE_LEADS):  # memchr scans: most output has none
-        return data
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)
-
-
-def _print_json(value: object) -> None:
-    sys.stdout.buffer.write(safe_json(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"))
-    sys.stdout.flush()
-
-
-def say(text: str, file=None) -> None:
-    """Print text that may hold user data: control characters shown, never sent."""
-    print(visible(text, keep_newlines=True), file=file or sys.stdout)
-
-
-def _print_record(record: Record, as_json: bool, text: str) -> int:
-    if as_json:
-        _print_json(encode_record(record))
-    else:
-        say(text)
-    return 0
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -87,9 +41,7 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     today = _dt.date.today()
     records = select(db, flt, today)
     if args.json:
-        from tracker.store.jsoncache import fragment
-
-        _print_json(fragment(records, store.encoded_json(db), depth=0))
+        print_json([encode_record(r) for r in records])
     elif records:
         print(table(records, today, output_width()))
     else:
@@ -99,24 +51,23 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_show(args: argparse.Namespace, path: Path) -> int:
     from tracker.domain.render import details
+    from tracker.store.store import Store
 
-    from tracker.store.locate import read_prediction
-
-    try:  # a symlink is read where it points, as the store reads it (the store is not imported: start-up)
-        target = resolve_path(path) if path.is_symlink() else path
-    except UnsafeFileError as exc:
-        raise StoreError(str(exc)) from None
-    # One prediction is read without parsing the whole file; anything else reads it all.
-    found = read_prediction(target, args.id, SCHEMA_VERSION)
-    if found is None:
-        from tracker.store.store import Store
-
-        found = None, Store(path).load()
-    record, db = found
-    record = record or db.find(args.id)
+    # One prediction is decoded with only its article and event; an article or event lists
+    # the predictions that cite it, so it needs them all.
+    read = Store(path).read()
+    record = read.find(args.id)
     if record is None:
         raise ActionError(f"no record with id {args.id!r}")
-    return _print_record(record, args.json, details(record, db, _dt.date.today()))
+    if isinstance(record, Prediction):
+        article = read.get("article", record.article) if record.article else None
+        event = read.get("event", record.event) if record.event else None
+        db = Database(articles={article.id: article} if article else {},
+                      events={event.id: event} if event else {},
+                      predictions={record.id: record})
+    else:
+        db = read.database()
+    return print_record(record, args.json, details(record, db, _dt.date.today()))
 
 
 def cmd_add(args: argparse.Namespace, path: Path) -> int:
@@ -142,7 +93,7 @@ def cmd_add(args: argparse.Namespace, path: Path) -> int:
         record = actions.add_article(store, title=args.title, author=args.author,
                                      published=args.published, url=args.url,
                                      language=args.language, record_id=args.id, **other)
-    _print_record(record, args.json, record.id)
+    print_record(record, args.json, record.id)
     if args.kind == "prediction":
         sys.stdout.flush()
         _note_negating_hedge(record.hedge, record.claim)
@@ -168,7 +119,7 @@ def cmd_edit(args: argparse.Namespace, path: Path) -> int:
     record, entries = actions.edit_record(Store(path), args.id, changes, force=args.force,
                                           note=args.note)
     lines = [f"{record.id}: {e.field}: {e.old!r} → {e.new!r}" for e in entries]
-    return _print_record(record, args.json, "\n".join(lines))
+    return print_record(record, args.json, "\n".join(lines))
 
 
 def cmd_mark(args: argparse.Namespace, path: Path) -> int:
@@ -177,7 +128,7 @@ def cmd_mark(args: argparse.Namespace, path: Path) -> int:
     record = actions.mark(Store(path), args.id, args.status, note=args.note,
                           evidence=args.evidence, known_on=args.on)
     entry = record.history[-1]
-    return _print_record(record, args.json, f"{record.id}: {entry.from_status} → {entry.to_status}")
+    return print_record(record, args.json, f"{record.id}: {entry.from_status} → {entry.to_status}")
 
 
 def cmd_settle(args: argparse.Namespace, path: Path) -> int:
@@ -185,7 +136,7 @@ def cmd_settle(args: argparse.Namespace, path: Path) -> int:
     from tracker.sharing.settle import settle
 
     record, entries = settle(Store(path), args.id, args.field, args.value, note=args.note)
-    return _print_record(record, args.json, f"{record.id}: {args.field} settled as {entries[-1].new!r}")
+    return print_record(record, args.json, f"{record.id}: {args.field} settled as {entries[-1].new!r}")
 
 
 def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
@@ -211,7 +162,7 @@ def cmd_git_setup(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, path: Path) -> int:
-    from tracker.store.store import Session, Store
+    from tracker.store.store import Store
     from tracker.cli.console import Refused
     from tracker.ingest.proposals import proposal_problems
     from tracker.domain.validate import database_problems
@@ -219,8 +170,7 @@ def cmd_validate(args: argparse.Namespace, path: Path) -> int:
     from tracker.domain.progress import bar
 
     store = Store(path)
-    duplicates: list[str] = []
-    session = Session(store.path, store.read_tables(duplicates=duplicates))
+    session, duplicates = store.inspect()
     with bar(f"checking {path.name}") as tick:
         db, problems = session.decode_all(tick)
     problems = [f"{key}: appears more than once (a copy would be lost on the next write)"
@@ -251,7 +201,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
         db = store.load()
     records = sorted(db.records(), key=timeline_key)
     with bar("exporting") as tick:
-        data = export_csv(records, tick) if args.format == "csv" else export_json(records, store.encoded_json(db))
+        data = export_csv(records, tick) if args.format == "csv" else export_json(records)
     if args.output == "":
         raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if args.output and args.output != "-":
@@ -274,10 +224,9 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     from tracker.domain.progress import bar
     from tracker.actions.who import current_user
 
-    # Decoded once: the transaction below finds these very bytes already decoded.
     with bar(f"reading {path.name}") as tick:
         store = Store(path, tick)
-        current = store.load(for_write=True) if store.exists() else Database()
+        current = store.load() if store.exists() else Database()
     store.tick = None
 
     def existing(record_id: str) -> dict | None:
@@ -317,9 +266,6 @@ def open_tui(path: Path) -> int:
     except (StoreError, UnsafeFileError) as exc:
         print(f"tracker: error: {visible(str(exc))}", file=sys.stderr)
         return 1
-    import gc
-
-    gc.enable()  # off for a one-pass command (tracker/__main__.py); the TUI lives long and makes cycles
     try:
         from tracker.tui.app import run
     except ImportError as exc:  # the TUI package failed to import: say so, do not crash
@@ -328,19 +274,8 @@ def open_tui(path: Path) -> int:
     return run(path)
 
 
-def _more_handlers() -> dict:
-    """Commands kept in their own modules (imported here, after the helpers they use)."""
-    from tracker.cli import report as cmd_report
-    from tracker.cli import review as cmd_review
-    from tracker.cli import score as cmd_score
-    return {"review": cmd_review.cmd_review, "snooze": cmd_review.cmd_snooze, "score": cmd_score.cmd_score,
-            "report": cmd_report.cmd_report}
-
-
 HANDLERS = {
     "list": cmd_list, "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "mark": cmd_mark,
     "validate": cmd_validate, "export": cmd_export, "import": cmd_import, "hedges": cmd_hedges,
     "settle": cmd_settle, "merge-file": cmd_merge_file, "git-setup": cmd_git_setup,
 }
-HANDLERS.update(commands_ingest.HANDLERS)
-HANDLERS.update(_more_handlers())

@@ -112,7 +112,7 @@ def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
     from tracker.ingest.proposals import listing
     from tracker.store.store import Store
 
-    items = listing(Store(path).session(missing_ok=True), None if args.state == "all" else args.state)
+    items = listing(Store(path).read(missing_ok=True), None if args.state == "all" else args.state)
     if args.json:
         _dump([{"id": pid, **doc} for pid, doc in items])
         return 0

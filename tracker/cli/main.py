@@ -15,7 +15,8 @@ from pathlib import Path
 from tracker import __version__
 
 from tracker.domain import schema
-from tracker.cli.console import Refused, output_width, terminal_width  # noqa: F401 (their old home)
+from tracker.cli.console import Refused
+from tracker.domain.errors import error_message
 
 DEFAULT_DB = "predictions.json"
 
@@ -238,11 +239,19 @@ def _missing_database(command: str, path: Path) -> str | None:
     return f"{path}: no such file (`tracker add` or `tracker import` creates one)"
 
 
+def handlers() -> dict:
+    """The command registry: each command's name and its handler, from the modules that hold them
+    (imported only once a command is run: `tracker --help` needs none of them)."""
+    from tracker.cli import commands, ingest, report, review, score
+
+    return {**commands.HANDLERS, **ingest.HANDLERS, **review.HANDLERS, **score.HANDLERS, **report.HANDLERS}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from tracker.cli import commands
-    from tracker.store.gcpause import paused_gc
+    from tracker.cli.console import UsageError
 
     bad = _not_utf8(args)
     if bad:
@@ -256,11 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:  # not "no record with id X" when the whole file is missing
         return _refuse(missing, [])
     try:
-        # A command builds many acyclic objects (100k records): the cyclic garbage
-        # collector would only rescan them, for up to half the run time.
-        with paused_gc():
-            return commands.HANDLERS[args.command](args, db_path(args))
-    except commands.UsageError as exc:
+        return handlers()[args.command](args, db_path(args))
+    except UsageError as exc:
         parser.print_usage(sys.stderr)
         from tracker.domain.text import visible
 
@@ -273,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         return _refuse(str(exc), exc.problems)
     except Exception as exc:  # library errors become one clean line, never a traceback
-        message = commands.error_message(exc)
+        message = error_message(exc)
         if message is None:
             raise
         return _refuse(message, getattr(exc, "problems", []))

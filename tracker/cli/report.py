@@ -25,7 +25,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
 def emit(data: bytes, output: str | None, db_path: Path, what: str) -> None:
     """Write ``data`` to ``output`` (a file, or standard output for none or ``-``)."""
     if output == "":
-        from tracker.cli.commands import UsageError
+        from tracker.cli.console import UsageError
 
         raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if not output or output == "-":
@@ -63,7 +63,7 @@ def cmd_report(args: argparse.Namespace, path: Path) -> int:
 
     today = today_arg(args.today)
     if args.format == "html" and (not args.output or args.output == "-"):
-        from tracker.cli.commands import UsageError
+        from tracker.cli.console import UsageError
 
         raise UsageError("report --format html: -o DIR names the folder to write the pages into")
     from tracker.domain.review import database_as_of
@@ -95,3 +95,6 @@ def cmd_export_ics(args: argparse.Namespace, path: Path) -> int:
     db = Store(path).load()
     emit(calendar_bytes(db), args.output, path, f"calendar ({plural(len(pending(db)), 'event')})")
     return 0
+
+
+HANDLERS = {"report": cmd_report}

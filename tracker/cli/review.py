@@ -45,7 +45,7 @@ def today_arg(value: str | None) -> _dt.date:
 
 
 def cmd_review(args: argparse.Namespace, path: Path) -> int:
-    from tracker.cli.commands import _print_json
+    from tracker.cli.console import print_json
     from tracker.domain.review import early_direction, parse_period, review_queue, snoozed_past
     from tracker.store.store import Store
 
@@ -55,14 +55,13 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
     db = store.load()
     queue = review_queue(db, today, within)
     if args.json:
-        from tracker.store.jsoncache import fragment
+        from tracker.domain.codec import encode_record
 
-        encoded = store.encoded_json(db)
         parts = ("due", "checkable_early", "upcoming", "snoozed")
         not_due = queue.checkable_early + queue.upcoming
-        _print_json({
+        print_json({
             "today": today.isoformat(), "within": within.isoformat() if within else None,
-            **{part: fragment(getattr(queue, part), encoded, depth=1) for part in parts},
+            **{part: [encode_record(p) for p in getattr(queue, part)] for part in parts},
             # Extras keyed by id, so the lists stay shaped exactly as `tracker list --json`.
             "early_direction": {p.id: way for p in not_due if (way := early_direction(p))},
             "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},
@@ -113,9 +112,12 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None) -> str:
 
 def cmd_snooze(args: argparse.Namespace, path: Path) -> int:
     from tracker.actions import records as actions
-    from tracker.cli.commands import _print_record
+    from tracker.cli.console import print_record
     from tracker.store.store import Store
 
     record = actions.snooze(Store(path), args.id, args.period, note=args.note)
     until = record.history[-1].until
-    return _print_record(record, args.json, f"{record.id}: snoozed until {until.human()}")
+    return print_record(record, args.json, f"{record.id}: snoozed until {until.human()}")
+
+
+HANDLERS = {"review": cmd_review, "snooze": cmd_snooze}

@@ -24,10 +24,9 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 def cmd_score(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli.review import today_arg
-    from tracker.cli.commands import _print_json
+    from tracker.cli.console import print_json
     from tracker.cli.console import output_width
-    from tracker.scoring.score_fast import group_scores, score_pool
-    from tracker.scoring.scores import require_forecaster, select
+    from tracker.scoring.scores import group_scores, require_forecaster, score_current, select
     from tracker.store.store import Store
 
     today = today_arg(args.today)
@@ -38,13 +37,13 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
     if args.by:
         groups = group_scores(chosen, args.by, today, args.matured)
         if args.json:
-            _print_json(groups)
+            print_json(groups)
         else:
             print(groups_text(groups, args.by, args.author, cut=output_width() is not None))
         return 0
-    result = score_pool(chosen, today, args.matured)
+    result = score_current(chosen, today, args.matured)
     if args.json:
-        _print_json(result)
+        print_json(result)
     else:
         who = f"forecasters matching {args.author!r}" if args.author else "all forecasters"
         names = sorted({p.forecaster for p in chosen})
@@ -124,3 +123,6 @@ def groups_text(groups: list[dict], by: str, author: str | None, cut: bool = Tru
     if all(g["brier"] is None for g in groups):
         lines.append("\nNothing is resolved yet, so there is no score: every figure is —.")
     return "\n".join(lines)
+
+
+HANDLERS = {"score": cmd_score}

@@ -39,3 +39,12 @@ class TrackerError(Exception):
 
 class ActionError(TrackerError):
     """A refused action; the message is one line for the user."""
+
+
+def error_message(exc: Exception) -> str | None:
+    """The one-line message for an error the user can cause; None for a bug."""
+    if isinstance(exc, TrackerError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": ")
+    return None

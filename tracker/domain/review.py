@@ -1,6 +1,6 @@
 """The periodic review: what has fallen due, what could be settled early, what is snoozed.
 
-Rules (documented in the README's "Review" section):
+Rules (documented in docs/review.md):
 
 - A prediction is **due** on the first day after its whole resolve-by period: a month
   precision date after the month's last day, a year after 31 December.
@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
-from tracker.domain.dates import DateError, PDate, parse_date
+from tracker.domain.dates import DateError, parse_date
 from tracker.domain.fields import FieldError
 from tracker.domain.hedges import looks_negated
 from tracker.domain.model import Database, HistoryEntry, Prediction, Status

@@ -66,12 +66,9 @@ def _json_bytes(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def export_json(records: list[Record], encoded: Any = None) -> bytes:
-    """The records as `list --json` prints them (``encoded``: their cached text, see
-    :func:`tracker.store.store.Store.encoded_json`)."""
-    from tracker.store.jsoncache import fragment
-
-    return _json_bytes(fragment(records, encoded, depth=0))
+def export_json(records: list[Record]) -> bytes:
+    """The records as `list --json` prints them."""
+    return _json_bytes([encode_record(r) for r in records])
 
 
 def to_csv_row(record: Record) -> dict[str, str]:
@@ -163,12 +160,12 @@ def _rows_from_json(path: Path, raw: bytes) -> list[tuple[str, Any]]:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise ImportFileError([f"{path}: not valid JSON: {exc}"]) from None
-    twice = duplicate_keys(raw, data)
+    twice = duplicate_keys(raw)
     if twice:  # JSON readers keep the last copy silently: say so rather than guess
         raise ImportFileError([f"{path}: key {key} appears more than once; nothing imported" for key in twice],
                               path)
     if isinstance(data, dict) and "meta" in data:  # a whole tracker database
-        from tracker.store.store import StoreError, check_shape
+        from tracker.store.layout import StoreError, check_shape
 
         try:
             check_shape(data, path)  # a schema version we read, and no unknown tables
@@ -245,7 +242,7 @@ def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:
         except orjson.JSONDecodeError:
             doc["__error__"] = "history: not valid JSON"
         else:
-            twice = duplicate_keys(row["history"].encode("utf-8"), doc["history"])
+            twice = duplicate_keys(row["history"].encode("utf-8"))
             if twice:
                 doc["__error__"] = f"history: key {twice[0]} appears more than once"
     doc["__note__"] = row.get("note", "")

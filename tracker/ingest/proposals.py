@@ -20,7 +20,8 @@ from tracker.domain.codec import RecordError
 from tracker.domain.fields import FieldError, parse_field, resolve_probability, split_list
 from tracker.domain.ids import new_id
 from tracker.domain.model import KINDS, Event, HistoryEntry, Prediction, Record, utc_now
-from tracker.store.store import Session, Store
+from tracker.store.store import Store
+from tracker.store.transaction import Transaction
 from tracker.domain.text import a_or_an
 from tracker.actions.who import current_user
 
@@ -34,7 +35,7 @@ class ProposalError(ActionError):
     """A refused decision on a proposal (unknown id, already decided, missing English claim)."""
 
 
-def listing(session: Session, state: str | None = "proposed") -> list[tuple[str, dict[str, Any]]]:
+def listing(session: Transaction, state: str | None = "proposed") -> list[tuple[str, dict[str, Any]]]:
     """Proposals in reading order (article, then sentence), optionally of one state."""
     items = [(pid, doc) for pid, doc in session.proposals().items() if state is None or doc.get("state") == state]
     return sorted(items, key=lambda item: (item[1].get("source", {}).get("file", ""),
@@ -47,7 +48,7 @@ def needs_english(doc: dict[str, Any]) -> bool:
     return doc.get("kind") == "prediction" and bool(_JAPANESE.search(doc["fields"].get("claim", "")))
 
 
-def _open(session: Session, pid: str) -> dict[str, Any]:
+def _open(session: Transaction, pid: str) -> dict[str, Any]:
     doc = session.proposals().get(pid)
     if doc is None:
         raise ProposalError(f"no proposal {pid!r} (see `tracker inbox`)")
@@ -57,7 +58,7 @@ def _open(session: Session, pid: str) -> dict[str, Any]:
     return doc
 
 
-def _decide(session: Session, pid: str, doc: dict[str, Any], state: str, record: str = "", note: str = "") -> None:
+def _decide(session: Transaction, pid: str, doc: dict[str, Any], state: str, record: str = "", note: str = "") -> None:
     session.put_proposal(pid, {**doc, "state": state, "record": record, "note": note, "decided_at": utc_now()})
 
 
@@ -87,7 +88,7 @@ def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record
     return record
 
 
-def _prediction(session: Session, doc: dict, fields: dict, changes: dict, record_id: str | None) -> Prediction:
+def _prediction(session: Transaction, doc: dict, fields: dict, changes: dict, record_id: str | None) -> Prediction:
     hedge = parse_field("hedge", fields.get("hedge", ""))
     if "probability" in changes:
         probability = resolve_probability(changes["probability"], hedge)
@@ -115,7 +116,7 @@ def _the_others(changes: dict[str, Any], built: dict[str, Any]) -> dict[str, Any
     return {name: parse_field(name, value) for name, value in changes.items() if name not in built}
 
 
-def _event(session: Session, fields: dict, changes: dict, record_id: str | None) -> Event:
+def _event(session: Transaction, fields: dict, changes: dict, record_id: str | None) -> Event:
     date = parse_field("date", fields["date"])
     title = parse_field("title", fields["title"])
     values = dict(date=date, title=title, summary=parse_field("summary", fields.get("summary", "")),
@@ -124,7 +125,7 @@ def _event(session: Session, fields: dict, changes: dict, record_id: str | None)
                  **_the_others(changes, values))
 
 
-def _all_ids(session: Session) -> set[str]:
+def _all_ids(session: Transaction) -> set[str]:
     return set().union(*(session.ids(kind) for kind in KINDS))
 
 
@@ -177,7 +178,7 @@ def _merged(target: Record, doc: dict, pid: str, by: str = "") -> Record:
     return replace(target, articles=articles, history=history)
 
 
-def proposal_problems(session: Session) -> list[str]:
+def proposal_problems(session: Transaction) -> list[str]:
     """What is wrong with the stored proposals (for `tracker validate`)."""
     problems = []
     for pid, doc in session.proposals().items():

@@ -25,7 +25,8 @@ from tracker.ingest.reader import read_articles
 from tracker.ingest.similarity import similar
 from tracker.ingest.source import SourceArticle
 from tracker.domain.model import KINDS, Article, Record, utc_now
-from tracker.store.store import Session, Store
+from tracker.store.store import Store
+from tracker.store.transaction import Transaction
 
 
 @dataclass(slots=True)
@@ -46,13 +47,13 @@ def ingest(store: Store, path: Path, *, author: str = "", date: PDate | None = N
     sources = read_articles(path, author=author, date=date)
     candidates = extract(sources, str(path))
     if dry_run:
-        session = store.session(missing_ok=True)
+        session = store.read(missing_ok=True)
         return _resolve(session, path, sources, candidates, write=False)
     with store.transaction() as session:
         return _resolve(session, path, sources, candidates, write=True)
 
 
-def _resolve(session: Session, path: Path, sources: list[SourceArticle], candidates: list[Candidate],
+def _resolve(session: Transaction, path: Path, sources: list[SourceArticle], candidates: list[Candidate],
              write: bool) -> IngestResult:
     result = IngestResult(candidates=candidates)
     taken = set().union(*(session.ids(kind) for kind in KINDS))
@@ -135,7 +136,7 @@ def _as(proposals: dict, pid: str, candidate: Candidate) -> str:
     return f"already {state}" if pid == candidate.id else f"{state} as proposal {pid}"
 
 
-def _existing_article(session: Session, source: SourceArticle) -> Article | None:
+def _existing_article(session: Transaction, source: SourceArticle) -> Article | None:
     for rid in sorted(session.ids("article")):
         article = session.get("article", rid)
         if source.url and article.url and _bare(article.url) == _bare(source.url):

@@ -1,7 +1,7 @@
 """A forecaster's track record: hit rate, Brier, log loss, baseline score, calibration.
 
 Pure functions over predictions, no I/O, standard library only, so the CLI, the TUI and a
-report compute the same figures. The rules (see the README's "Scores" section):
+report compute the same figures. The rules (see docs/scores.md):
 
 - Every figure is over the *scored* predictions (:func:`scorable`): confirmed or refuted,
   with a probability. A resolved prediction whose probability was never stated counts in
@@ -217,23 +217,16 @@ def trend(scored: list[Prediction], by: str = "year") -> list[dict]:
 
 def score(predictions: Iterable[Prediction], today: _dt.date, matured: bool = False,
           trend_by: str = "year") -> dict:
-    """Every figure of a track record, as one JSON-ready dict with the keys in :data:`KEYS`.
-
-    Computed by :func:`tracker.scoring.score_fast.score_pool`, the same figures as
-    :func:`score_current` (the plain statement of them) in one pass."""
-    from tracker.scoring.score_fast import score_pool
-
+    """Every figure of a track record, as one JSON-ready dict with the keys in :data:`KEYS`."""
     current = [q for q in (as_of(p, today) for p in predictions) if q is not None]
-    return score_pool(current, today, matured, trend_by)
+    return score_current(current, today, matured, trend_by)
 
 
 def score_current(current: list[Prediction], today: _dt.date, matured: bool = False,
                   trend_by: str = "year") -> dict:
     """:func:`score` of predictions already taken as of ``today`` (:func:`select` with ``today``).
 
-    The definition of every figure, one plain pass each; the commands use
-    :func:`tracker.scoring.score_fast.score_pool`, which gives the same floats to the last bit
-    (tests/test_score_fast.py holds the two together).
+    The definition of every figure, one plain pass each.
     """
     pool = [p for p in current if not matured or has_matured(p, today)]
     scored = scorable(pool)
@@ -325,7 +318,14 @@ def score_groups(db: Database, by: str, today: _dt.date, matured: bool = False,
                  author: str | None = None) -> list[dict]:
     """One score per forecaster, article, tag (a prediction counts under each of its tags)
     or year made, ordered by group; each dict starts with its ``group``."""
-    from tracker.scoring.score_fast import group_scores
-
-    group_keys(by)  # an unknown grouping is refused before any work
     return group_scores(select(db, author, today), by, today, matured)
+
+
+def group_scores(current: list[Prediction], by: str, today: _dt.date, matured: bool = False) -> list[dict]:
+    """:func:`score_groups` of predictions already taken as of ``today``."""
+    keys = group_keys(by)  # an unknown grouping is refused before any work
+    groups: dict[str, list[Prediction]] = {}
+    for p in current:
+        for key in keys(p):
+            groups.setdefault(key, []).append(p)
+    return [{"group": key, **score_current(members, today, matured)} for key, members in sorted(groups.items())]

@@ -20,7 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tracker.store.store import StoreError, atomic_write
+from tracker.store.layout import StoreError
+from tracker.store.store import atomic_write
 
 DRIVER = "tracker"
 DRIVER_NAME = "tracker: merge a predictions file record by record"

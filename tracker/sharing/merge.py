@@ -32,7 +32,8 @@ import orjson
 from tracker.domain import schema
 from tracker.domain.codec import FIELDS, RecordError, decode_fields, encode_fields
 from tracker.domain.model import KINDS, Database, utc_now
-from tracker.store.store import TABLES, Session, Store, StoreError, atomic_write, encode_file, empty_tables
+from tracker.store.layout import TABLES, StoreError, empty_tables, encode_file
+from tracker.store.store import Store, atomic_write
 
 Doc = dict[str, Any]   # a record's stored fields plus "kind" (and "id")
 LABEL = {"prediction": "claim", "event": "title", "article": "title"}
@@ -64,12 +65,13 @@ def read_side(path: Path, label: str, empty_ok: bool = False) -> tuple[dict[str,
     try:
         if empty_ok and path.stat().st_size == 0:
             return empty_tables(), {}
-        tables = Store(path).read_tables()
+        read = Store(path).read()  # a side giving a key twice is refused: a copy would be lost
     except StoreError as exc:
         raise MergeError(f"{label}: {exc}") from None
     except OSError as exc:
         raise MergeError(f"{label}: {path}: cannot read: {exc.strerror or exc}") from None
-    database, problems = Session(path, tables).decode_all()
+    tables = read.tables()
+    database, problems = read.decode_all()
     if problems:
         raise MergeError(f"{label}: {path}: {problems[0]}")
     return tables, _documents(database)

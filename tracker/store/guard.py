@@ -16,14 +16,12 @@ import contextlib
 import errno
 import json
 import os
-import re
 import stat
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-import orjson
 
 from tracker.domain.errors import TrackerError
 
@@ -128,7 +126,7 @@ def _human(size: int) -> str:
 
 # ---- duplicate keys ---------------------------------------------------------
 
-def duplicate_keys(raw: bytes, canonical: bool) -> list[str]:
+def duplicate_keys(raw: bytes, canonical: bool = False) -> list[str]:
     """Every key given twice in one object of the JSON text ``raw``, as a path such as
     ``predictions[some-id]`` or ``predictions[some-id].claim``; [] when there is none.
 

@@ -18,8 +18,10 @@ only what TinyDB leaves to a storage and a table class:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,24 @@ from tinydb.table import Table
 
 from tracker.store.guard import UnsafeFileError, duplicate_keys, read_regular, replace_file
 from tracker.store.layout import StoreError, check_shape, empty_tables, encode_file
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a file's records are parsed and decoded, and back
+    on (if it was) as soon as they are built.
+
+    Parsing and decoding build a few objects per field and no reference cycles, so the collector
+    can find nothing to free in them; left on, it rescans the growing heap again and again and
+    doubles the time of a read (at 100k predictions: orjson.loads 0.65 s off, 1.44 s on; decoding
+    0.8 s off, 2.8 s on). Only around the bulk build, never for a whole command or app."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class FileStorage(Storage):
@@ -49,7 +69,8 @@ class FileStorage(Storage):
             self.missing = True
             return empty_tables()
         try:
-            tables = orjson.loads(raw)
+            with collector_paused():
+                tables = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             raise StoreError(f"{self.path}: not valid JSON: {exc}") from None
         try:

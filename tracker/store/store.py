@@ -68,7 +68,10 @@ class Store:
         return Transaction(self.path, db)
 
     def load(self, missing_ok: bool = False) -> Database:
-        """Every record in the file, decoded; StoreError if the file is unusable."""
+        """Every record in the file, decoded; StoreError if the file is unusable.
+
+        The parsed documents are let go as soon as the records are built (the transaction is
+        not kept), so a command holds one copy of the file in memory, not two."""
         return self.read(missing_ok).database(self.tick)
 
     def inspect(self) -> tuple[Transaction, list[str]]:
@@ -96,5 +99,8 @@ class Store:
             db = open_db(self.path, missing_ok=True)
             db.storage.read()
             transaction = Transaction(self.path, db)
+            # Every record is decoded before anything changes: a file that does not fit the schema
+            # is never written (a write would carry its bad records on, or drop them).
+            transaction.database(self.tick)
             yield transaction
             db.storage.flush(force=db.storage.storage.missing)

@@ -17,7 +17,7 @@ from tracker.domain.codec import RecordError, decode_fields, encode_fields
 from tracker.domain.model import KINDS, Database, Record
 from tracker.domain.progress import EVERY, Tick
 from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError
-from tracker.store.storage import RecordDB, RecordTable, WriteBatch
+from tracker.store.storage import RecordDB, RecordTable, WriteBatch, collector_paused
 
 
 class Transaction:
@@ -37,14 +37,23 @@ class Transaction:
     def dirty(self) -> bool:
         return self.batch.dirty
 
+    def tables(self) -> dict[str, Any]:
+        """The file's tables as read (and changed so far): id -> document, by table name."""
+        return self.batch.read()
+
     def table(self, kind: str) -> RecordTable:
         return self.db.table(TABLES[kind])  # type: ignore[return-value]
 
     def get(self, kind: str, record_id: str) -> Record | None:
         if self._database is not None:
             return self._database.table(kind).get(record_id)
-        doc = self.table(kind).get(doc_id=record_id)
-        return None if doc is None else self._decode(kind, record_id, doc)
+        table = self.table(kind)
+        stored = table.raw().get(record_id)
+        if stored is None:
+            return None
+        if not isinstance(stored, dict):  # TinyDB would fail to make a Document of it
+            raise StoreError(f"{self.path}: {self._where(kind, record_id)}: must be an object")
+        return self._decode(kind, record_id, table.get(doc_id=record_id))
 
     def find(self, record_id: str) -> Record | None:
         for kind in KINDS:
@@ -107,16 +116,17 @@ class Transaction:
         tables = {kind: self.table(kind).raw() for kind in KINDS}
         total = sum(map(len, tables.values()))
         done = 0
-        for kind in KINDS:
-            target = database.table(kind)
-            for record_id, doc in tables[kind].items():
-                done += 1
-                if tick is not None and done % EVERY == 0:
-                    tick(done, total)
-                try:
-                    target[record_id] = decode_fields(kind, record_id, doc, self._where(kind, record_id))
-                except RecordError as exc:
-                    problems.extend(exc.problems)
+        with collector_paused():
+            for kind in KINDS:
+                target = database.table(kind)
+                for record_id, doc in tables[kind].items():
+                    done += 1
+                    if tick is not None and done % EVERY == 0:
+                        tick(done, total)
+                    try:
+                        target[record_id] = decode_fields(kind, record_id, doc, self._where(kind, record_id))
+                    except RecordError as exc:
+                        problems.extend(exc.problems)
         return database, problems
 
     def database(self, tick: Tick | None = None) -> Database:

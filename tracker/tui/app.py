@@ -7,10 +7,7 @@ is the :class:`~tracker.tui.session.Session`.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as _dt
-import gc
-import sys
 from pathlib import Path
 
 from textual.app import App
@@ -18,17 +15,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker.domain.model import Database
-from tracker.tui.forked import in_child
-from tracker.tui.offloop import heartbeat, run_off_loop
 from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
 from tracker.tui.screens.scores import ScoresScreen
 from tracker.tui.screens.timeline import TimelineScreen
 from tracker.tui.session import DatabaseLoaded, Session
-
-
-SWITCH_SECONDS = 0.0005
 
 
 class TrackerApp(App[None]):
@@ -42,15 +34,7 @@ class TrackerApp(App[None]):
 
     def __init__(self, path: Path | str, today: _dt.date | None = None) -> None:
         super().__init__()
-        # What the imports built (some 50,000 objects, Textual's included) lives as long as the
-        # app: set aside from the cyclic collector, whose full passes would walk it (about 20 ms).
-        gc.freeze()
-        # Worker threads (reading, building rows, scoring) hold the GIL for up to this long each
-        # time the screen wants it back: 5 ms by default, paid on every wake-up of the event
-        # loop, which made a 20 ms paint take 100 ms while a worker ran.
-        sys.setswitchinterval(SWITCH_SECONDS)
         self.session = Session(self, path, today)
-        self.session.look_for_preview()  # reads and hashes a large file while Textual starts
 
     def get_default_screen(self) -> Screen:
         return TimelineScreen(self.session)
@@ -58,24 +42,20 @@ class TrackerApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = str(self.session.store.path)
         self.session.subscribe(self)
-        self._heartbeat = asyncio.get_running_loop().create_task(heartbeat())  # see offloop.give_way
         self.session.start()
-
-    def on_unmount(self) -> None:
-        self._heartbeat.cancel()
 
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         # Only the first read: the start-up notice, not one after every mark.
         self.session.unsubscribe(self)
         database = message.database
         # run_worker, not @work: @work would repr() the whole Database on the event loop.
-        self.run_worker(run_off_loop(self._announce_due, database), thread=True, group="due", description="due count")
+        self.run_worker(lambda: self._announce_due(database), thread=True, group="due", description="due count")
 
     def _announce_due(self, database: Database) -> None:
         from tracker.domain.review import due_count
 
         today = self.session.today
-        due = in_child(lambda: due_count(database, today))  # every prediction is looked at: see forked.py
+        due = due_count(database, today)
         if due:
             noun = "prediction is" if due == 1 else "predictions are"
             self.call_from_thread(self.session.say, f"{due} {noun} due for review: press R (or ctrl+p → "

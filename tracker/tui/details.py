@@ -2,8 +2,7 @@
 
 Every value goes in as ``rich.text.Text``, so article text is never read as markup, with its
 control characters shown and each field cut to a bound (a 10 MB claim would take minutes to lay out).
-The content is worked out as plain strings first (:func:`details_data`), so a first-screen
-preview can keep it on disk and draw it before the database is read.
+The content is worked out as plain strings first (:func:`details_data`), then laid out.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ def details_data(record: Record, db: Database, today: _dt.date) -> DetailsData:
 
 
 def _shown(text: object) -> str:
-    # A preview's strings come from a file: shown (and cut) again, never trusted to be clean.
+    # Shown (and cut) again: strings from the file are never trusted to be clean.
     return visible(str(text)[:FIELD_LIMIT + 100], keep_newlines=True)
 
 

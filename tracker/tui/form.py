@@ -21,9 +21,8 @@ from tracker.domain import schema
 from tracker.actions.records import ActionError
 from tracker.domain.fields import FieldError
 from tracker.domain.model import Event, Prediction, Record
-from tracker.store.store import StoreError
+from tracker.store.layout import StoreError
 from tracker.domain.text import visible
-from tracker.tui.offloop import collector_quiet
 
 def _form_fields(kind: str) -> tuple[tuple[str, str, str], ...]:
     """(field, label, placeholder) of each field the field table puts in the form."""
@@ -165,7 +164,6 @@ class RecordForm(ModalScreen[str | None]):
         self._save(self.kind, values)
 
     @work(thread=True, group="write")
-    @collector_quiet
     def _save(self, kind: str, values: dict[str, str]) -> None:
         try:
             record = self.save_record(kind, values)

@@ -21,10 +21,6 @@ def header_text(session: Session, c: Counts, shown: int, view: str, progress: st
         return f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"
     if session.missing:
         return f"new file: {session.store.path} does not exist yet; adding a record creates it │ {text}"
-    if not session.loaded and session.preview is not None:
-        # The rows around today as this file showed them last (for these very bytes).
-        return (f"⧗ preview while {session.store.path.name} is read ({progress or 'reading…'}): "
-                f"marks, search and filters wait │ {counts} │ {session.preview.total:,} records")
     if not session.loaded:
         return f"Loading… {progress}" if progress else "Loading…"
     return text

@@ -20,16 +20,14 @@ from tracker.domain.model import Database
 from tracker.domain.query import normalise_query
 from tracker.domain.text import visible
 from tracker.tui.bounds import one_line
-from tracker.tui.forked import in_child
-from tracker.tui.offloop import give_way, run_off_loop
 from tracker.tui.rows import Row, haystack
 
 MAX_JUMP_HITS = 40
 
 
 def command_data(db: Database) -> tuple[list[tuple[str, str]], list[str], list[str], list[tuple[str, str, object, str]]]:
-    """What the filter and settle commands are made of, as plain data (it is worked out in a
-    forked child, :mod:`tracker.tui.forked`: every record is looked at): the articles (id, title)
+    """What the filter and settle commands are made of, as plain data (worked out in the
+    palette's thread worker: every record is looked at): the articles (id, title)
     by date, the forecasters, the tags, and one (record id, field, value, by) per side of every
     open dispute."""
     articles = [(a.id, a.title) for a in sorted(db.articles.values(), key=lambda a: a.published.sort_key())]
@@ -54,12 +52,10 @@ class TrackerCommands(Provider):
 
         def index() -> None:
             self._commands()
-            for i, row in enumerate(rows):
-                if i % 2048 == 0:
-                    give_way()  # the screen first, while it is drawing
+            for row in rows:
                 haystack(row, screen.database)
 
-        await self.app.run_worker(run_off_loop(index), thread=True, group="palette", name="palette index").wait()
+        await self.app.run_worker(index, thread=True, group="palette", name="palette index").wait()
         self._rows = rows
 
     def _timeline(self):
@@ -83,7 +79,7 @@ class TrackerCommands(Provider):
         screen = self._timeline()
         if screen is not None:
             db = screen.database
-            articles, authors, tags, disputes = in_child(lambda: command_data(db))
+            articles, authors, tags, disputes = command_data(db)
             commands.append(("Filter: clear all filters", "Show every record again", screen.action_clear_filters))
             for article_id, title in articles:
                 commands.append((f"Filter by article: {one_line(title)}", visible(article_id),
@@ -109,7 +105,7 @@ class TrackerCommands(Provider):
         # Each key typed starts one; an older one stops at its next step (its hits are not shown),
         # so a fast typist does not leave several threads scanning 100k rows against the screen.
         self._latest = getattr(self, "_latest", 0) + 1
-        for hit in await asyncio.to_thread(run_off_loop(self._find, self.matcher(query), query, self._latest)):
+        for hit in await asyncio.to_thread(self._find, self.matcher(query), query, self._latest):
             yield hit
 
     def _find(self, matcher, query: str, seq: int = 0) -> list[Hit]:
@@ -125,10 +121,8 @@ class TrackerCommands(Provider):
             return hits
         found = 0
         for i, row in enumerate(self._rows):  # jumping to a record: plain word search over what was indexed
-            if i % 2048 == 0:
-                give_way()
-                if seq and seq != self._latest:
-                    return []  # a newer search replaced this one
+            if i % 2048 == 0 and seq and seq != self._latest:
+                return []  # a newer search replaced this one
             if row.kind not in ("event", "prediction") or needle not in (row.haystack or ""):
                 continue
             label = f"Go to {row.kind}: {row.text}"[:120]

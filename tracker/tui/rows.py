@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import heapq
 import operator
-from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -21,17 +20,13 @@ from tracker.domain.dates import PDate
 from tracker.domain.model import Database, Prediction, Record
 from tracker.domain.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
 from tracker.domain.render import probability_text, status_text
-from tracker.store.store import paused_gc
 from tracker.tui.bounds import one_line
-from tracker.tui.forked import in_child
-from tracker.tui.offloop import give_way
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
 # What a row can look like: each is a component class of the timeline (timeline--overdue …).
 STYLES = ("pending", "confirmed", "refuted", "void", "overdue", "event", "today", "made")
 TODAY_PRECISION = 3  # after the dates (year 0, month 1, day 2) that start today
-STEP = 2048  # records turned into rows between two looks at whether the screen is drawing
-FORK_SORT = 20_000  # rows: sorting fewer holds the GIL for a few milliseconds at most
+CHECK_EVERY = 2048  # rows filtered between two looks at whether the worker was cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +47,7 @@ def order(date: PDate | None, kind_order: int, precision: int | None = None) -> 
 
 @dataclass(slots=True)
 class Row:
-    """One line of the timeline. ``record`` is None for the today marker and for the rows of a
-    first-screen preview (:mod:`tracker.tui.firstscreen`), which carry their id in ``ref``."""
+    """One line of the timeline. ``record`` is None for the today marker."""
 
     key: tuple[int, str]   # (order(...), id): the timeline's order
     date: PDate | None
@@ -63,12 +57,10 @@ class Row:
     cells: tuple[str, str, str, str, str] | None = None  # style, status, probability, text, article
     haystack: str | None = None   # everything search looks in (computed on the first search)
     primary: str | None = None    # the record's own words: claim or title, and quote
-    ref: str | None = None        # a preview row's record id
-    details: object = None        # a preview row's details pane (tracker.tui.details.DetailsData)
 
     @property
     def record_id(self) -> str | None:
-        return self.record.id if self.record is not None else self.ref
+        return self.record.id if self.record is not None else None
 
     def _cells(self) -> tuple[str, str, str, str, str]:
         if self.cells is None:
@@ -138,32 +130,16 @@ def _order_only(row: Row) -> int:
 
 
 def sort_rows(rows: list[Row], key: Callable[[Row], Any]) -> list[Row]:
-    """``rows`` sorted (stably) by ``key``. Past FORK_SORT rows the sort runs in a forked child
-    (:mod:`tracker.tui.forked`), which sends back only the order: a sort is one C call that holds
-    the GIL throughout (80 ms for 100k made-on rows, and it grows faster than the rows), while
-    putting the rows in that order here is plain steps, with the screen first between them."""
-    if len(rows) < FORK_SORT:
-        rows.sort(key=key)
-        return rows
-    positions = in_child(lambda: array("q", sorted(range(len(rows)), key=lambda i: key(rows[i]))))
-    out: list[Row] = []
-    for start in range(0, len(positions), STEP):
-        give_way()
-        out += [rows[i] for i in positions[start:start + STEP]]
-    return out
+    """``rows`` sorted (stably) by ``key``, in place."""
+    rows.sort(key=key)
+    return rows
 
 
 def build_rows(db: Database, today: _dt.date) -> list[Row]:
     """Every event and prediction, in date order (a prediction at its resolve-by date)."""
     context = context_for(db, today)
-    with paused_gc():
-        rows = []
-        for table in (db.events, db.predictions):
-            records = list(table.values())
-            for start in range(0, len(records), STEP):
-                give_way()  # between steps, the screen first while it is drawing
-                rows += [row_for(r, context) for r in records[start:start + STEP]]
-        return _sort(rows, _in_id_order(db.events) and _in_id_order(db.predictions))
+    rows = [row_for(r, context) for table in (db.events, db.predictions) for r in table.values()]
+    return _sort(rows, _in_id_order(db.events) and _in_id_order(db.predictions))
 
 
 def build_made_rows(rows: list[Row]) -> list[Row]:
@@ -261,10 +237,8 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
     else:
         out = []
         for i, row in enumerate(rows):
-            if i % 2048 == 0:
-                give_way()  # the screen first, while it is drawing
-                if cancelled():
-                    return None
+            if i % CHECK_EVERY == 0 and cancelled():
+                return None
             if shows(row):
                 out.append(row)
     if not out:

@@ -10,7 +10,6 @@ the screen never waits on the file.
 from __future__ import annotations
 
 import datetime as _dt
-import threading
 from pathlib import Path
 
 from textual.app import App
@@ -18,18 +17,14 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from tracker.store import diskcache
 from tracker.domain.model import Database
-from tracker.store.snapshots import recall
-from tracker.store.store import Signature, Store, StoreError
 from tracker.domain.text import visible
-from tracker.tui import coldload, firstscreen
-from tracker.tui.firstscreen import Preview
-from tracker.tui.offloop import give_way, run_off_loop
-from tracker.tui.writes import RecordWritten, UndoItem, Writes  # noqa: F401 (RecordWritten: re-exported)
+from tracker.store.layout import StoreError
+from tracker.store.store import Store
+from tracker.tui.writes import UndoItem, Writes
 
 WATCH_SECONDS = 1.0
-PREVIEW_WAIT = 2.0  # seconds: reading and hashing 70 MB takes about 0.1
+Signature = tuple[int, int, int, int]
 
 
 # Messages go to each subscriber and stop there (bubble=False): a screen's copy must not
@@ -75,9 +70,6 @@ class Session(Writes):
         self.missing = False  # no file at the path yet (a new database, or a mistyped --db)
         self.undo_stack: list[UndoItem] = []
         self._listeners: list[DOMNode] = []
-        self.preview: Preview | None = None  # shown until the first read arrives
-        self._preview_search: threading.Thread | None = None
-        self._found: Preview | None = None
         self._load_started = False
 
     @property
@@ -109,66 +101,23 @@ class Session(Writes):
         self.app.call_from_thread(self.say, message, **kwargs)
 
     # ---- loading -------------------------------------------------------------
-    def look_for_preview(self) -> None:
-        """Start looking for a first-screen preview of a large file (see
-        :mod:`tracker.tui.firstscreen`) in a plain thread, before Textual starts: reading and
-        hashing the file overlaps the app's own start-up."""
-        signature = self.store.signature()
-        if signature is None or signature.size < firstscreen.MIN_BYTES:
-            return
-
-        def search() -> None:
-            self._found = firstscreen.find(self.store.path, self.today)
-
-        self._preview_search = threading.Thread(target=search, name="first screen", daemon=True)
-        self._preview_search.start()
-
     def start(self) -> None:
-        """Show the preview if there is one, read the file (after the first paint), then watch it
-        for changes by other processes."""
+        """Read the file after the first paint (the screens show their progress meanwhile), then
+        watch it for changes by other processes."""
         self.app.set_interval(WATCH_SECONDS, self.check_file)
-        if self._preview_search is None:
-            self.app.call_after_refresh(self.load)
-            return
-
-        def wait() -> None:
-            # A preview is only worth having quickly: past PREVIEW_WAIT the read goes ahead without it.
-            self._preview_search.join(PREVIEW_WAIT)
-            self.app.call_from_thread(self._previewed, None if self._preview_search.is_alive() else self._found)
-
-        self.app.run_worker(wait, thread=True, group="preview", name="first screen")
-
-    def _previewed(self, preview: Preview | None) -> None:
-        if preview is not None and not self.loaded:
-            self.preview = preview
-            # Shown now, not through a message: a screen still mounting its widgets handles its
-            # messages late (measured: up to 100 ms, after the read had begun). A screen mounted
-            # later shows ``self.preview`` from its on_mount.
-            for node in list(self._listeners):
-                show = getattr(node, "show_preview", None)
-                if show is not None:
-                    show(preview)
-        # After the next paint: the screens are mounted (and listening), and the preview is drawn
-        # before the read competes with it for the GIL.
         self.app.call_after_refresh(self.load)
 
     def load(self, keep_id: str | None = None) -> None:
         """Read the file in a thread worker; listeners get DatabaseLoaded or DatabaseUnreadable."""
         self._load_started = True
-        self.app.run_worker(run_off_loop(self._load, keep_id), thread=True, exclusive=True, group="load",
-                            name="load")
+        self.app.run_worker(lambda: self._load(keep_id), thread=True, exclusive=True, group="load", name="load")
 
     def _load(self, keep_id: str | None) -> None:
         signature = self.store.signature()
-        # Decoding reports its progress (thread-safe posts); a file already decoded by this
-        # process (our own write) reports nothing, as it costs nothing.
-        self.store.tick = lambda done, total: (self._post(LoadProgress, done, total), give_way())
+        # Decoding reports its progress (thread-safe posts).
+        self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
         try:
             if self.store.exists():
-                self._decode_elsewhere(signature)
-                # The collector is paused (run_off_loop) and the records are frozen out of it
-                # when the worker ends: its first pass over the two million objects just built
-                # would hold the GIL for 0.2-0.5 s.
                 database = self.store.load()
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
@@ -179,22 +128,6 @@ class Session(Writes):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, database, signature, keep_id)
-
-    def _decode_elsewhere(self, signature: Signature | None) -> None:
-        """A large file that neither this process nor the cache has decoded is decoded in a child
-        process, which leaves a cache entry that this one then loads chunk by chunk: parsing the
-        JSON here would hold the GIL, and freeze the screen, for seconds."""
-        if (signature is None or signature.size < coldload.CHILD_BYTES or recall(self.store.path, signature)
-                or diskcache.has_entry(self.store.path, signature)):
-            return
-        if not diskcache.can_write():
-            return  # the child's entry could not be kept: it would only decode the file twice
-        try:
-            coldload.decode_in_child(self.store.path, self.store.tick)
-        except coldload.ChildFailed as exc:
-            raise StoreError(str(exc)) from None
-        except OSError:
-            return  # no child could be started: read it here, slowly but surely
 
     def _unreadable(self, message: str, signature: Signature | None) -> None:
         self.signature = signature
@@ -213,7 +146,6 @@ class Session(Writes):
         self.missing = signature is None
         self.database, self.signature = database, signature
         self.loaded = True
-        self.preview = None
         self._post(DatabaseLoaded, database, keep_id)
 
     def check_file(self) -> None:
@@ -225,7 +157,7 @@ class Session(Writes):
 
     def writable(self) -> bool:
         """Writes are refused while the file cannot be read (it may be gone or mid-repair), and
-        until it has been read once (a preview is not the file)."""
+        until it has been read once."""
         if not self.readable:
             self.say("The database cannot be read, so nothing is written (see the top line).",
                      severity="error")

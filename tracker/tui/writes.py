@@ -18,9 +18,8 @@ from tracker.actions import records as actions
 from tracker.actions.records import ActionError
 from tracker.domain.fields import FieldError
 from tracker.domain.model import HistoryEntry, Prediction, Record, Status
-from tracker.store.store import StoreError
+from tracker.store.layout import StoreError
 from tracker.tui.dialogs import MarkDialog, MarkRequest
-from tracker.tui.offloop import run_off_loop
 
 WRITE_ERRORS = (ActionError, FieldError, StoreError, OSError)
 
@@ -85,7 +84,7 @@ class Writes:
                 return
             self.app.call_from_thread(done, result)
 
-        self.app.run_worker(run_off_loop(run), thread=True, group="write", name=name)
+        self.app.run_worker(run, thread=True, group="write", name=name)
 
     def _marked(self, updated: Prediction) -> None:
         entry = updated.history[-1]

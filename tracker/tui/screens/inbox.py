@@ -22,11 +22,11 @@ from textual.widgets.option_list import Option
 from tracker.ingest import proposals
 from tracker.ingest.similarity import similar
 from tracker.domain.model import Database
+from tracker.domain.errors import error_message
 from tracker.domain.text import visible
-from tracker.tui import coldload
-from tracker.tui.offloop import collector_quiet
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
 from tracker.tui.session import Session
+from tracker.tui.workers import releasing
 
 
 class InboxScreen(Screen[None]):
@@ -64,14 +64,9 @@ class InboxScreen(Screen[None]):
         self.reload()
 
     @work(thread=True, exclusive=True, group="inbox-load")
-    @collector_quiet
+    @releasing
     def reload(self, keep: int = 0) -> None:
-        signature = self.store.signature()
-        items = None
-        if signature is not None and signature.size >= coldload.CHILD_BYTES:
-            items = coldload.proposals_in_child(self.store.path)  # no 70 MB parse in this process
-        if items is None:
-            items = proposals.listing(self.store.session(missing_ok=True))
+        items = proposals.listing(self.store.read(missing_ok=True))
         self.app.call_from_thread(self._show, items, keep)
 
     def _show(self, items: list[tuple[str, dict[str, Any]]], keep: int) -> None:
@@ -126,7 +121,7 @@ class InboxScreen(Screen[None]):
         self._suggest_and_merge(pid, doc, self.session.database)
 
     @work(thread=True, exclusive=True, group="inbox-suggest", description="merge suggestion")  # no repr of the Database
-    @collector_quiet
+    @releasing
     def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
         suggestion = _closest(database, doc)
         self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, suggestion),
@@ -141,7 +136,7 @@ class InboxScreen(Screen[None]):
         self._write(verb, pid, payload, self.query_one("#inbox-list", OptionList).highlighted or 0)
 
     @work(thread=True, group="inbox-write")
-    @collector_quiet
+    @releasing
     def _write(self, verb: str, pid: str, payload: Any, index: int) -> None:
         try:
             if verb == "accept":
@@ -154,8 +149,6 @@ class InboxScreen(Screen[None]):
                 proposals.reject(self.store, pid)
                 message = f"{pid} rejected"
         except Exception as exc:  # a refused decision is shown, never a crash
-            from tracker.cli.commands import error_message
-
             text = error_message(exc)
             if text is None:
                 raise

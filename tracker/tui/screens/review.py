@@ -25,9 +25,9 @@ from tracker.domain.review import due_date, early_direction, review_queue
 from tracker.domain.text import visible
 from tracker.tui.bounds import bounded
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
-from tracker.tui.forked import in_child
-from tracker.tui.offloop import run_off_loop
-from tracker.tui.session import DatabaseLoaded, RecordWritten, Session
+from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.workers import releasing
+from tracker.tui.writes import RecordWritten
 
 EARLY = {"confirm": "can be confirmed as soon as it happens",
          "refute": "can be refuted as soon as the opposite happens"}
@@ -85,7 +85,7 @@ class ReviewScreen(Screen[None]):
     def _start(self, database: Database) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(run_off_loop(self._compute, database), thread=True, exclusive=True, group="review",
+        self.run_worker(releasing(lambda: self._compute(database)), thread=True, exclusive=True, group="review",
                         description="review queue")
 
     def on_unmount(self) -> None:
@@ -99,7 +99,7 @@ class ReviewScreen(Screen[None]):
             queue = review_queue(database, today)
             return [p.id for p in queue.due], [p.id for p in queue.checkable_early]
 
-        due, early = in_child(ids)  # its sort is one C call that would hold the GIL (see forked.py)
+        due, early = ids()
         found = database.predictions
         items = [Item(found[i], "due") for i in due] + [Item(found[i], "checkable early") for i in early]
         self.app.call_from_thread(self._queue_ready, items)

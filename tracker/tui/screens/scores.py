@@ -23,9 +23,8 @@ from tracker.scoring.scores import score, score_groups
 from tracker.domain.text import visible
 from tracker.tui.bounds import one_line
 from tracker.tui.chart import calibration_chart, trend_bars
-from tracker.tui.forked import in_child
-from tracker.tui.offloop import run_off_loop
 from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.workers import releasing
 
 ALL = "all forecasters"
 COLUMNS = ("forecaster", "n", "resolved", "hit rate (95% CI)", "Brier (95% CI)", "hedge range",
@@ -88,7 +87,7 @@ class ScoresScreen(Screen[None]):
     def _compute(self, database: Database, matured: bool) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(run_off_loop(self._score, database, matured), thread=True, exclusive=True, group="scores",
+        self.run_worker(releasing(lambda: self._score(database, matured)), thread=True, exclusive=True, group="scores",
                         description="scores")
 
     def _score(self, database: Database, matured: bool) -> None:
@@ -99,9 +98,7 @@ class ScoresScreen(Screen[None]):
             overall = {"group": ALL, **score(database.predictions.values(), today, matured)}
             return [overall, *score_groups(database, "forecaster", today, matured)]
 
-        # In a forked child: sorting every error and bootstrapping (numpy) are C calls that hold
-        # the GIL, and would stall the screen however they are chunked (see forked.py).
-        self.app.call_from_thread(self._show, in_child(results))
+        self.app.call_from_thread(self._show, results())
 
     async def _show(self, results: list[dict]) -> None:
         self.results = results

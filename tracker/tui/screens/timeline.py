@@ -15,19 +15,15 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import WorkerCancelled, get_current_worker
 
 from tracker.domain.model import Database, Record
-from tracker.domain.query import Counts
+from tracker.domain.query import Counts, status_counts
 from tracker.domain.text import visible
-from tracker.store.snapshots import Signature
-from tracker.tui import firstscreen
-from tracker.tui.firstscreen import Preview
 from tracker.tui.header import header_text
-from tracker.tui.details import details_grid, render_details
+from tracker.tui.details import details_grid
 from tracker.tui.form import RecordForm, is_editable
-from tracker.tui.patch import rows_after_read
 from tracker.tui.rows import (
-    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, cursor_for, narrows, visible_rows,
+    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for, narrows,
+    visible_rows,
 )
-from tracker.tui.offloop import run_off_loop
 from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
 from tracker.tui.timeline import Timeline
 
@@ -99,8 +95,6 @@ class TimelineScreen(Screen[None]):
         self.session.subscribe(self)
         if self.session.loaded:  # read before this screen was there to hear of it
             self.on_database_loaded(DatabaseLoaded(self.session.database))
-        elif self.session.preview is not None:
-            self.show_preview(self.session.preview)
         self._update_counts()
 
     def on_unmount(self) -> None:
@@ -110,28 +104,24 @@ class TimelineScreen(Screen[None]):
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         current = self.query_one(Timeline).current
         database, keep_id = message.database, message.keep_id or (current.record_id if current else None)
-        filtered = self._shown_for is not None and self._shown_for[0] is self.all_rows
-        shown = self.query_one(Timeline).rows if filtered and self._shown_for[1] == self.view else None
-        view, signature = replace(self.view), self.session.signature
+        view = replace(self.view)
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(run_off_loop(self._build, database, signature, keep_id, view, shown), thread=True,
+        self.run_worker(lambda: self._build(database, keep_id, view), thread=True,
                         exclusive=True, group="rows", description="timeline rows")
 
-    def _build(self, database: Database, signature: Signature | None, keep_id: str | None, view: View,
-               shown: list[Row] | None) -> None:
-        """Rows for a freshly read database, built off the event loop: after this app's own
-        write only the changed records' rows are replaced; otherwise all of them are built."""
+    def _build(self, database: Database, keep_id: str | None, view: View) -> None:
+        """Rows for a freshly read database, built off the event loop."""
         today, worker = self.session.today, get_current_worker()
-        all_rows, context, counts, rows = rows_after_read(
-            self._built_from, database, self.all_rows, self.context, self.counts, view, shown, today,
-            lambda: worker.is_cancelled)
+        all_rows = build_rows(database, today)
+        context = all_rows[0].context if all_rows else context_for(database, today)
+        counts = status_counts(database.predictions.values(), today)
+        made = build_made_rows(all_rows) if view.show_made else None
+        rows = visible_rows(all_rows, view, database, today, lambda: worker.is_cancelled, made)
         if rows is not None and not worker.is_cancelled:
             cursor = cursor_for(rows, keep_id)
             self.app.call_from_thread(self._rows_built, database, all_rows, context, counts, view,
                                       rows, keep_id, cursor)
-            # What the next start shows while it reads a large file (after this one is on screen).
-            firstscreen.keep(self.session.store.path, signature, database, all_rows, counts, today)
 
     def _rows_built(self, database: Database, all_rows: list[Row], context: Context, counts: Counts,
                     view: View, rows: list[Row], keep_id: str | None, cursor: int | None) -> None:
@@ -142,15 +132,6 @@ class TimelineScreen(Screen[None]):
             self.refilter(keep_id)
             return
         self._show_rows(rows, keep_id, cursor, all_rows, view)
-
-    def show_preview(self, preview: Preview) -> None:
-        """The rows this file showed last time, for exactly these bytes: shown until it is read."""
-        if self._built_from is not None or self.session.loaded:
-            return
-        self.counts = preview.counts
-        if self.view.is_default():
-            self.query_one(Timeline).set_rows(preview.rows, cursor=preview.cursor)
-        self._update_counts()
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if not self.session.loaded:  # a reload keeps the counts of what is shown
@@ -177,14 +158,12 @@ class TimelineScreen(Screen[None]):
         narrower = shown is not None and shown[0] is self.all_rows and narrows(shown[1], view)
         among = self.query_one(Timeline).rows if narrower else None
         # run_worker, not @work: @work describes a worker by repr() of its arguments (100k rows).
-        self.run_worker(run_off_loop(self._filter, view, keep_id, among), thread=True, exclusive=True, group="filter",
+        self.run_worker(lambda: self._filter(view, keep_id, among), thread=True, exclusive=True, group="filter",
                         description="filter")
 
     def _waiting_view(self) -> None:
-        preview, timeline = self.session.preview, self.query_one(Timeline)
-        if preview is not None and self.view.is_default():
-            timeline.set_rows(preview.rows, keep_id=timeline.current.record_id if timeline.current else None)
-        elif self.session.loaded or preview is not None:
+        timeline = self.query_one(Timeline)
+        if self.session.loaded:
             timeline.set_rows([], placeholder="Reading the database: the search and filters apply once it is read…")
         self._update_counts()
 
@@ -231,9 +210,6 @@ class TimelineScreen(Screen[None]):
     def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
         row = message.row
         pane = self.query_one("#details", Static)
-        if row is not None and row.record is None and row.details is not None:
-            pane.update(render_details(row.details))  # a preview row: its details as kept
-            return
         if row is None or row.record is None:
             pane.update("" if row is None else row.text)
             return

@@ -1,0 +1,36 @@
+"""A screen that is closed is freed: nothing pins the screens the reader opened and left."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from tracker.tui.screens.review import ReviewScreen
+from tracker.tui.screens.scores import ScoresScreen
+
+from test_tui import app_for, db_path, settle  # noqa: F401 (db_path: a fixture)
+
+
+async def test_review_and_scores_screens_are_freed_after_closing(db_path):  # noqa: F811
+    app = app_for(db_path)
+    opened: list[weakref.ref] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for _ in range(5):
+            for key, kind in (("R", ReviewScreen), ("S", ScoresScreen)):
+                await pilot.press(key)
+                await pilot.pause(0.05)
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.05)
+                assert isinstance(app.screen, kind)
+                opened.append(weakref.ref(app.screen))
+                await pilot.press("escape")
+                if isinstance(app.screen, kind):  # the review screen's first Escape shows its summary
+                    await pilot.press("escape")
+                await pilot.pause(0.05)
+                assert not isinstance(app.screen, kind)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        gc.collect()
+        alive = [ref() for ref in opened if ref() is not None]
+        assert alive == [], f"{len(alive)} of {len(opened)} closed screens are still alive"
