@@ -1,9 +1,9 @@
 """One headless TUI measurement, run as a child of benchmarks/run.py (so its memory is its own).
 
 ``tui_probe.py OUT``: an empty Textual app's start (to its first screen), written to OUT as JSON.
-``tui_probe.py OUT DB``: the tracker on DB: seconds to the first rows of the timeline (for a
-large file opened before, the preview kept from the last run: see tracker/tui/firstscreen.py),
-to the whole file loaded (its rows built: marks and search work), and from the last key typed
+``tui_probe.py OUT DB``: the tracker on DB: seconds to its first frame (the top line saying how
+far the read has got), to the rows of the timeline (the whole file read, decoded and its rows
+built: marks and search work), and from the last key typed
 in the search box to the filtered list (the search waits for a pause in typing first, see
 SEARCH_DEBOUNCE_SECONDS in tracker/tui/screens/timeline.py).
 """
@@ -46,7 +46,7 @@ async def tracker_app(db: Path) -> dict[str, float]:
     start = time.perf_counter()
     app = TrackerApp(db)
     async with app.run_test(size=SIZE) as pilot:
-        await _wait(lambda: len(_timeline(app).rows) > 1)  # more than "today"
+        await _wait(lambda: bool(app.screen.query("#counts")) and "Loading" in str(app.screen.query_one("#counts").content))
         first = time.perf_counter() - start
         await _wait(lambda: app.screen._built_from is not None and len(_timeline(app).rows) > 1)
         loaded = time.perf_counter() - start

@@ -94,14 +94,21 @@ def test_accepting_a_japanese_claim_asks_for_english_and_keeps_the_quote(tmp_pat
     assert cli(capsys, "--db", db, "accept", pid, "--claim", "again")[0] == 1  # decided once
 
 
-def test_an_edited_probability_must_agree_with_the_hedge(tmp_path, capsys):
+def test_a_probability_outside_the_hedge_is_kept_as_the_readers_own_reading(tmp_path, capsys):
     db = tmp_path / "db.json"
     cli(capsys, "--db", db, "ingest", ENGLISH)
-    pid = next(p for p, d in proposals(db).items() if "Orano" in d["fields"].get("claim", ""))
-    code, _, err = cli(capsys, "--db", db, "accept", pid, "--probability", "0.2")
+    pid, doc = next((p, d) for p, d in proposals(db).items() if "Orano" in d["fields"].get("claim", ""))
+    assert cli(capsys, "--db", db, "accept", pid, "--probability", "0.2")[0] == 0
+    (prediction,) = Store(db).load().predictions.values()
+    assert prediction.probability == 0.2 and prediction.hedge == doc["fields"]["hedge"]  # the hedge stays
+    (entry,) = [h for h in prediction.history if h.field == "probability"]
+    assert entry.note.startswith("the reader's own reading") and entry.new == 0.2
+    assert cli(capsys, "--db", db, "validate")[0] == 0  # validate accepts the reader's reading
+    # a hedge given with it must still agree with it
+    cli(capsys, "--db", db, "ingest", ENGLISH)
+    other = next(p for p, d in proposals(db).items() if d["state"] == "proposed" and d["kind"] == "prediction")
+    code, _, err = cli(capsys, "--db", db, "accept", other, "--hedge", "likely", "--probability", "0.2")
     assert code == 1 and "does not agree" in err
-    assert cli(capsys, "--db", db, "accept", pid, "--probability", "0.6")[0] == 0
-    assert next(iter(Store(db).load().predictions.values())).probability == 0.6
 
 
 def test_merging_adds_the_quote_and_source_to_an_existing_prediction(tmp_path, capsys):
@@ -148,8 +155,10 @@ def test_date_and_author_from_the_command_line_fill_what_the_text_lacks(tmp_path
     assert cli(capsys, "--db", db, "ingest", article, "--date", "2025-04-10", "--author", "Jo Doe")[0] == 0
     (only,) = Store(db).load().articles.values()
     assert only.author == "Jo Doe" and only.published.iso() == "2025-04-10"
-    (event,) = [d for d in proposals(db).values() if d["kind"] == "event"]
-    assert event["fields"]["date"] == "2025-05"
+    # a forecast names a date but is no event: the date is the prediction's horizon
+    assert not [d for d in proposals(db).values() if d["kind"] == "event"]
+    (prediction,) = [d for d in proposals(db).values() if d["kind"] == "prediction"]
+    assert prediction["fields"]["made_on"] == "2025-04-10" and prediction["fields"]["resolve_by"] == "2025-05"
 
 
 def test_inbox_lists_proposals_and_validate_checks_them(tmp_path, capsys):
@@ -196,3 +205,52 @@ def test_what_is_already_recorded_is_not_proposed_again(tmp_path, capsys):
     texts = [d["fields"].get("quote", "") + d["fields"].get("summary", "") for d in proposals(db).values()]
     assert not any("停滞するだろう" in t for t in texts) and not any("2025年2月28日" in t for t in texts)
     assert len(Store(db).load().articles) == 2  # the recorded article reused, the other added
+
+
+TWO_CALLS = ("# Poland and the US\n\nBy Jo Doe\nDate: 2025-11-12\nURL: https://example.org/poland-and-the-us\n\n"
+             "He's unlikely to pull US troops out of Poland, but NATO policy will certainly change in the "
+             "coming years.\n")
+
+
+def test_a_sentence_with_two_calls_gives_two_proposals_and_one_can_become_two_records(tmp_path, capsys):
+    article, db = tmp_path / "a.md", tmp_path / "db.json"
+    article.write_text(TWO_CALLS)
+    cli(capsys, "--db", db, "ingest", article)
+    claims = sorted(d["fields"]["claim"] for d in proposals(db).values() if d["kind"] == "prediction")
+    assert claims == ["He will not pull US troops out of Poland.", "NATO policy will change in the coming years."]
+    # a reader who wants one proposal as two records says so with --claim twice
+    pid = next(p for p, d in proposals(db).items() if d["fields"]["claim"].startswith("NATO"))
+    code, out, _ = cli(capsys, "--db", db, "accept", pid, "--claim", "NATO will cut its budget by 2027",
+                       "--claim", "NATO will move its headquarters by 2027")
+    assert code == 0 and out.count(",") == 1
+    predictions = Store(db).load().predictions.values()
+    assert sorted(p.claim for p in predictions) == ["NATO will cut its budget by 2027",
+                                                    "NATO will move its headquarters by 2027"]
+    assert all("NATO policy will certainly change" in p.quote for p in predictions)
+    (doc,) = [d for d in proposals(db, "accepted").values()]
+    assert len(doc["records"]) == 2 and doc["record"] == doc["records"][0]
+    assert cli(capsys, "--db", db, "validate")[0] == 0
+
+
+def test_a_new_resolve_by_replaces_the_default_horizon_note(tmp_path, capsys):
+    article, db = tmp_path / "a.md", tmp_path / "db.json"
+    article.write_text("# Kosovo\n\nBy Jo Doe\nDate: 2025-04-10\n\nThe talks will probably resume.\n")
+    cli(capsys, "--db", db, "ingest", article)
+    ((pid, doc),) = proposals(db).items()
+    assert "default: end of 2025" in doc["fields"]["horizon_note"]
+    assert cli(capsys, "--db", db, "accept", pid, "--resolve-by", "2026-06")[0] == 0
+    (prediction,) = Store(db).load().predictions.values()
+    assert prediction.resolve_by.iso() == "2026-06"
+    assert "default" not in prediction.horizon_note and "2026-06" in prediction.horizon_note
+
+
+def test_the_same_article_from_a_mirror_url_is_reused_by_title_and_date(tmp_path, capsys):
+    db = tmp_path / "db.json"
+    first, mirror = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(TWO_CALLS)
+    mirror.write_text(TWO_CALLS.replace("https://example.org/", "https://mirror.example.net/2025/11/"))
+    cli(capsys, "--db", db, "ingest", first)
+    code, out, _ = cli(capsys, "--db", db, "ingest", mirror)
+    assert code == 0 and "known article" in out
+    assert len(Store(db).load().articles) == 1
+

@@ -43,6 +43,8 @@ def _matches(candidate, item: dict) -> bool:
         return False
     if candidate.kind == "event":
         return candidate.fields["date"] == item["date"]
+    if "claim" in item and item["claim"] not in candidate.fields["claim"]:
+        return False  # a sentence with two calls: each item is one of them
     return bool(candidate.fields["negated"]) == item["negated"]
 
 

@@ -16,7 +16,8 @@ from tracker.actions import records as actions
 from tracker.domain.dates import PDate
 from tracker.domain.fields import FieldError
 from tracker.domain.model import Event, Status
-from tracker.store.store import Store, StoreError, atomic_write
+from tracker.store.layout import StoreError
+from tracker.store.store import Store, atomic_write
 
 
 def _files_in(folder) -> list[str]:
@@ -294,3 +295,53 @@ def test_cli_mark_on_a_corrupt_file_leaves_it_untouched(tmp_path):
     assert result.returncode == 1
     assert "schema_version" in result.stderr and "Traceback" not in result.stderr
     assert path.read_bytes() == CORRUPT_FILES["wrong schema_version"]
+
+
+# ---- TinyDB is the engine --------------------------------------------------------
+
+def test_reads_and_writes_go_through_tinydb_and_write_once(tmp_path, monkeypatch):
+    """A transaction is a TinyDB over the file (the records' ids are its document ids), and
+    however many records a command changes, the file is written once, at the end."""
+    from tinydb import TinyDB
+
+    from tracker.exchange import importing
+    from tracker.store.storage import FileStorage
+
+    path = tmp_path / "db.json"
+    build_sample(path)
+    with Store(path).transaction() as transaction:
+        assert isinstance(transaction.db, TinyDB)
+        assert transaction.table("prediction").get(doc_id=PENDING) is not None
+        assert transaction.find(PENDING).id == PENDING
+    writes = []
+    real = FileStorage.write
+    monkeypatch.setattr(FileStorage, "write", lambda self, data: (writes.append(1), real(self, data)))
+    events = [Event(id=f"event-{i}", date=PDate(2025, 5), title=f"Event {i}") for i in range(50)]
+    importing.import_records(Store(path), events, note="fifty at once")
+    assert len(writes) == 1
+    assert len(Store(path).load().events) >= 50
+
+
+def test_a_read_never_writes_and_leaves_no_file_behind(sample_db):
+    before, files = sample_db.read_bytes(), _files_in(sample_db.parent)
+    read = Store(sample_db).read()
+    read.database()
+    assert sample_db.read_bytes() == before and _files_in(sample_db.parent) == files
+
+
+def test_a_transaction_that_changes_nothing_writes_nothing(sample_db):
+    stat = os.stat(sample_db)
+    with Store(sample_db).transaction() as transaction:
+        transaction.find(PENDING)
+    assert os.stat(sample_db).st_mtime_ns == stat.st_mtime_ns and os.stat(sample_db).st_ino == stat.st_ino
+
+
+def test_the_collector_is_back_on_after_a_read_even_when_it_fails(tmp_path):
+    import gc
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", "utf-8")
+    assert gc.isenabled()
+    with pytest.raises(StoreError):
+        Store(bad).load()
+    assert gc.isenabled()

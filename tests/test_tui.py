@@ -341,6 +341,27 @@ async def test_change_by_another_process_is_picked_up_and_not_overwritten(db_pat
     assert db.predictions["article-5"].status is Status.CONFIRMED
 
 
+async def test_an_edit_in_place_that_keeps_size_and_mtime_is_picked_up(db_path):
+    """An editor or script that rewrites the file in place, same length, and puts the modification
+    time back: the change time still moves, and the app reads the file again."""
+    import os
+
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        before = os.stat(db_path)
+        text = db_path.read_text("utf-8")
+        changed = text.replace("The first Russia-Pakistan freight train runs", "The first Russia-Pakistan freight train rung")
+        assert len(changed.encode()) == len(text.encode()) and changed != text
+        with open(db_path, "r+", encoding="utf-8") as f:  # in place: same inode, same size
+            f.write(changed)
+        os.utime(db_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (os.stat(db_path).st_size, os.stat(db_path).st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+        app.session.check_file()
+        await settle(app, pilot)
+        assert app.session.database.predictions["train"].claim.endswith("train rung")
+
+
 async def test_unreadable_file_is_reported_and_never_written(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 40), notifications=True) as pilot:

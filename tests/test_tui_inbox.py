@@ -140,3 +140,57 @@ async def test_the_palette_opens_the_inbox(inbox_db):
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, InboxScreen)
+
+
+async def test_the_inbox_picks_up_an_ingest_run_in_another_terminal(inbox_db, tmp_path):
+    article = tmp_path / "more.md"
+    article.write_text("# Troops\n\nBy Jo Doe\nDate: 2025-11-12\n\nPoland will probably buy more tanks.\n")
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_inbox(app, pilot)
+        before = len(screen.items)
+        ingest(Store(inbox_db), article)  # another process writes the file
+        for _ in range(20):  # the session checks the file every second
+            await pilot.pause(0.2)
+            await settle(app, pilot)
+            if len(screen.items) > before:
+                break
+        assert len(screen.items) == before + 1
+        assert any("tanks" in d["fields"].get("claim", "") for _, d in screen.items)
+
+
+async def test_the_merge_dialog_offers_records_to_pick_not_only_same_date_events(inbox_db):
+    from textual.widgets import OptionList
+
+    from tracker.tui.proposal_dialog import MergeDialog
+
+    pid, doc = next((p, d) for p, d in waiting(inbox_db) if d["kind"] == "event")
+    events = Store(inbox_db).load().events
+    assert all(e.date.iso() != doc["fields"]["date"] for e in events.values())  # none of its date
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_inbox(app, pilot)
+        await select(app, pilot, screen, pid)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MergeDialog)
+        choices = app.screen.query_one("#merge-choices", OptionList)
+        assert choices.option_count == min(len(events), 40)
+        last = choices.option_count - 1
+        picked = choices.get_option_at_index(last).id
+        await pilot.press("down")  # to the list
+        for _ in range(last):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert decided(inbox_db, "merged")[pid]["record"] == picked
+    assert any(h.field == "articles" for h in Store(inbox_db).load().events[picked].history)
+
+
+def test_the_inbox_shows_a_paragraph_line_break_as_a_space():
+    from tracker.tui.screens.inbox import _details, _label
+
+    doc = {"kind": "prediction", "fields": {"claim": "Talks will\nresume.", "probability": 0.7},
+           "source": {"paragraph": "First line\nsecond line. Talks will\nresume.", "text": "Talks will\nresume."}}
+    shown = str(_details("p-1", doc)) + _label("p-1", doc)
+    assert "\\x0a" not in shown and "First line second line." in shown and "Talks will resume." in shown

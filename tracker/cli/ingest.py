@@ -29,11 +29,20 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--state", choices=("proposed", "accepted", "rejected", "merged", "all"), default="proposed")
     p.add_argument("--json", action="store_true")
 
-    p = command("accept", "Accept a proposal as a record, optionally edited (a Japanese claim needs --claim).",
-                "tracker accept p-1a2b3c4d5e --claim 'Poland will not accept the proposal' --tag poland")
+    p = command("accept", "Accept a proposal as a record, optionally edited (a Japanese claim needs --claim; "
+                          "--claim twice or more makes one record per claim).",
+                "tracker accept p-1a2b3c4d5e --claim 'Poland will not accept the proposal' --tag poland",
+                "tracker accept p-1a2b3c4d5e --claim 'X will not do A' --claim 'Y will change B'")
     p.add_argument("id")
     for name in dict.fromkeys((*schema.accepted("prediction"), *schema.accepted("event"))):
-        if name != "tags":  # the fields a reader may set on accepting, from the field table
+        if name == "claim":  # repeatable: a sentence holding two calls becomes two records
+            p.add_argument("--claim", dest="set_claim", metavar="VALUE", action="append",
+                           help="the claim; give it more than once to make one record per claim")
+        elif name == "probability":
+            p.add_argument("--probability", dest="set_probability", metavar="VALUE",
+                           help="your reading; outside the hedge's band it is kept as your own reading, "
+                                "the hedge stays as written")
+        elif name != "tags":  # the fields a reader may set on accepting, from the field table
             p.add_argument("--" + name.replace("_", "-"), dest=f"set_{name}", metavar="VALUE")
     p.add_argument("--tag", action="append", default=None, metavar="TAG")
     p.add_argument("--as-id", metavar="SLUG", help="the new record's id (default: made from the claim)")
@@ -124,6 +133,7 @@ def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
         detail = f"{f.get('probability', 0):.2f} → {f.get('resolve_by')}" if doc["kind"] == "prediction" \
             else f.get("date", "")
         state = "" if args.state == "proposed" else f"{doc['state']:<8} "
+        text = " ".join(text.split())  # a claim or title from a wrapped line reads as one line
         print(visible(f"{pid} {state}{doc['kind']:<10} {detail:<16} {text}  [{src.get('section', '')} "
                       f"#{src.get('sentence', '')}]"))
     return 0
@@ -131,17 +141,19 @@ def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_accept(args: argparse.Namespace, path: Path) -> int:
     from tracker.domain.codec import encode_record
-    from tracker.ingest.proposals import accept
+    from tracker.ingest.proposals import accept_all
     from tracker.store.store import Store
 
     changes = {name[4:]: value for name, value in vars(args).items() if name.startswith("set_") and value is not None}
+    if isinstance(changes.get("claim"), list) and len(changes["claim"]) == 1:
+        changes["claim"] = changes["claim"][0]
     if args.tag is not None:
         changes["tags"] = args.tag
-    record = accept(Store(path), args.id, changes, record_id=args.as_id)
+    records = accept_all(Store(path), args.id, changes, record_id=args.as_id)
     if args.json:
-        _dump(encode_record(record))
+        _dump(encode_record(records[0]) if len(records) == 1 else [encode_record(r) for r in records])
     else:
-        print(visible(f"{args.id} → {record.id}"))
+        print(visible(f"{args.id} → {', '.join(r.id for r in records)}"))
     return 0
 
 

@@ -86,14 +86,20 @@ _JAPANESE: dict[str, tuple[str, ...]] = {
     "almost_certain": ("確実", "ほぼ確実", "間違いない", "必ず"),
 }
 _ENGLISH: dict[str, tuple[str, ...]] = {
-    "almost_no_chance": ("no chance", "almost no chance", "impossible", "will never", "remote chance"),
+    "almost_no_chance": ("no chance", "almost no chance", "impossible", "will never", "remote chance",
+                         "no realistic chance"),
     "very_unlikely": ("very unlikely", "highly unlikely", "highly improbable", "almost certainly not"),
     "unlikely": ("unlikely", "probably won't", "probably will not", "probably not", "improbable",
-                 "doubtful"),
+                 "doubtful", "not very likely", "not likely", "difficult to imagine", "don't think", "don't believe",
+                 "don't expect", "doubt"),
     "roughly_even": ("may", "might", "could", "possibly", "possible", "perhaps", "roughly even",
                      "even chance", "toss-up"),
-    "likely": ("likely", "probably", "probable", "expected to", "should", "would"),
-    "very_likely": ("very likely", "highly likely", "will", "scheduled", "is set to", "impending"),
+    "likely": ("likely", "probably", "probable", "expected to", "should", "would", "most likely", "tipped to",
+               "can assume", "think", "believe", "expect", "reckon", "foresee", "predict", "bet", "suspect",
+               "my forecast is", "my bet is", "my guess is", "only … can", "my prediction is",
+               "realistic to expect"),
+    "very_likely": ("very likely", "highly likely", "will", "scheduled", "is set to", "impending", "destined to",
+                    "bound to"),
     "almost_certain": ("almost certain", "almost certainly", "certainly", "definitely", "certain"),
 }
 
@@ -141,6 +147,20 @@ _NEGATION_WORDS = re.compile(
 def looks_negated(claim: str) -> bool:
     """A rough check that a claim is worded as a negation ("will not", "won't", "fails to"...)."""
     return bool(_NEGATION_WORDS.search(claim.replace("’", "'")))
+
+
+# The note of a history entry recording a probability a reader set against the hedge's band
+# (`tracker accept --probability`): the hedge stays as the author wrote it, the probability is
+# the reader's reading, and `validate` accepts the pair.
+READER_READING = "the reader's own reading"
+
+
+def reader_set_probability(history, probability: float | None) -> bool:
+    """Whether the record's last probability edit is a reader's own reading of this probability."""
+    for entry in reversed(history):
+        if entry.action == "edit" and entry.field == "probability":
+            return (entry.note or "").startswith(READER_READING) and entry.new == probability
+    return False
 
 
 def probability_agrees(hedge_phrase: str, probability: float) -> bool:

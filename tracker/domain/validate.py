@@ -49,7 +49,8 @@ def _verdict_problems(record: Record, where: str) -> list[str]:
 
 def _prediction_problems(p: Prediction, exists: Exists, where: str) -> list[str]:
     problems = []
-    if p.hedge and p.probability is not None and not hedges.probability_agrees(p.hedge, p.probability):
+    if p.hedge and p.probability is not None and not hedges.probability_agrees(p.hedge, p.probability) \
+            and not hedges.reader_set_probability(p.history, p.probability):
         low, high = hedges.lookup(p.hedge).call_range
         problems.append(Problem(where, "probability", f"{p.probability} does not agree with hedge "
                         f"{p.hedge!r} ({low:.2f}-{high:.2f}, see `tracker hedges`)"))

@@ -23,9 +23,20 @@ _MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|O
          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|される見|可能性|かもしれない|考えられる|"
-                     r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|\bscheduled\b|\bexpected\b|"
-                     r"\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bwould\b", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\bbefore|\bno later than)(?: the end of)?\s*$", re.IGNORECASE)
+                     r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
+                     r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
+                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
+                     r"\bslated\b|\bset for\b",
+                     re.IGNORECASE)
+# A clause that tells of the past: a month it names is the last one, whatever modal it also has.
+_PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
+                   r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
+                   r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\bbefore|\bno later than)(?:\s+(?:the\s+)?(?:end|beginning|start|middle|"
+                              r"first|second|third|fourth|last)(?:\s+(?:half|quarter|week|weeks|days|months))?\s+of)?\s*$",
+                              re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|中に)")
 
 
@@ -77,7 +88,8 @@ def _relative(word: str, ref: PDate) -> PDate | None:
              "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1}
     if w in years:
         return PDate(ref.year + years[w])
-    days = {"今日": 0, "本日": 0, "today": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
+    days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+            "this evening": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
     if w in days and today:
         return PDate.from_date(today + _dt.timedelta(days=days[w]))
     return None
@@ -100,19 +112,65 @@ _EN = [
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
     (re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
-    (re.compile(r"\b(?P<q>last|next|this|early|mid-?|late|in|until|by|during|of|before)\s+"
-                + _MONTH + r"\b"), "m"),
+    (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"), "md"),
+    (re.compile(r"\b(?P<q>last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from)(?:\s+|-)"
+                r"(?:(?:early|mid|late)(?:\s+|-))?" + _MONTH + r"\b"), "m"),
+    (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
+    (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
+                r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
+                r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
+    (re.compile(r"\b(?P<q>on|last|next|this|since|by|until|before|from)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+                r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
+                r"November|December))"), "weekday"),
+    (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
+                re.IGNORECASE), "relday"),
+    (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
+                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month|year)s? ago\b",
+                re.IGNORECASE), "ago"),
+    (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
+                r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
+                r"seven|eight|nine|ten|twelve|eighteen|\d{1,2})(?:\s+or\s+(?:two|three|four|five|\d{1,2}))?\s+"
+                r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE), "span"),
+    (re.compile(r"\b(?:(?:about|around|roughly|approximately)\s+)(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"\d{1,2})\s+(?P<unit>year|month|week)s?(?:'s| from now| hence)?\b", re.IGNORECASE), "span"),
+    (re.compile(r"\b(?:in|over|during)\s+the\s+(?:coming|next)\s+(?P<unit>months|weeks|years)\b", re.IGNORECASE), "span"),
+    (re.compile(r"\b(?:by|before|until|through|within|during|for the rest of|throughout|in|before the end of|"
+                r"by the end of|until the end of)\s+(?:the\s+(?:rest|end)\s+of\s+)?(?P<who>Trump|Biden|Obama)'s\s+"
+                r"(?:(?:second|first|current|remaining|presidential)\s+)*(?:term|presidency|time in office|tenure)\b"
+                r"|\bbefore (?P<who2>Trump|Biden|Obama) leaves office\b", re.IGNORECASE), "term"),
+    (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
+     "decade"),
     (re.compile(r"\b(?P<q>in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
                 r"the end of)\s+(?P<y>(?:19|20)\d{2})\b(?![,\d])"), "y"),
+    # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
+    (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+                r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
-                r"later this year|this year|last year|next year|yesterday|today|tomorrow|last week|"
+                r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
+                r"this evening|tomorrow|last week|"
                 r"this week|the past week|recently)\b", re.IGNORECASE), "rel"),
 ]
 
 
-def find_dates(sentence: str, ref: PDate, language: str) -> list[DateMention]:
-    """Every date expression in the sentence, in order, without overlaps."""
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18}
+_TERMS = {"trump": [(PDate(2017, 1, 20), PDate(2021, 1, 20)), (PDate(2025, 1, 20), PDate(2029, 1, 20))],
+          "biden": [(PDate(2021, 1, 20), PDate(2025, 1, 20))], "obama": [(PDate(2009, 1, 20), PDate(2017, 1, 20))]}
+
+
+def term_end(name: str, ref: PDate) -> PDate | None:
+    """The day the term of the president ``name`` that covers ``ref`` ends (20 January), if one does."""
+    for start, end in _TERMS.get(name.lower(), []):
+        if start.first_day() <= ref.first_day() < end.first_day():
+            return end
+    return None
+
+
+def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = None) -> list[DateMention]:
+    """Every date expression in the sentence, in order, without overlaps; ``anchor`` is the last day
+    the text named before (for "the day after")."""
     text = sentence.translate(_DIGITS)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -120,35 +178,49 @@ def find_dates(sentence: str, ref: PDate, language: str) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            date, relative = _resolve(m, form, ref, bool(_FUTURE.search(_clause(text, m.start(), m.end()))),
-                                      language)
+            clause = _clause(text, m.start(), m.end())
+            future = bool(_FUTURE.search(clause)) and not (language != "ja" and _PAST.search(
+                clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
+                                                                   r"expected to|set to)\b",
+                                                                   clause, re.IGNORECASE))
+            date, relative = _resolve(m, form, ref, future, language, anchor)
             if form == "range":
                 taken.append((m.start(), m.end()))
             if date is None:
                 continue
             start = m.start("mon") if form == "m" and language != "ja" and m.group("q").lower() in (
-                "in", "of", "during") else m.start()
+                "in", "of", "during") else (m.start("y") if form == "y" and language != "ja" and
+                                            (m.groupdict().get("q") or "").lower() == "of" else m.start())
+            q = (m.groupdict().get("q") or "").lower()
             deadline = bool(_DEADLINE_BEFORE.search(text[:start]) or _DEADLINE_AFTER.match(text[m.end():])
-                            or (form in ("m", "y") and m.groupdict().get("q", "").lower() in ("by", "until", "before"))
-                            or m.group() == "年内")
+                            or (form in ("m", "y", "season", "weekday") and q in ("by", "until", "before"))
+                            or m.group() == "年内" or form in ("span", "term", "decade"))
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline))
     return sorted(found, key=lambda d: d.start)
 
 
-_CLAUSE_BREAK = re.compile(r"[、。,;:]|\s(?:and|but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")
 
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a date: the tense that places "in March" is its own clause's."""
     breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
     left = max(b for b in breaks if b <= start)
-    right = min([m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= end] or [len(text)])
+    stops = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= end]
+    right = min(stops or [len(text)])
+    if len(text[left:right].split()) <= 4 and len(stops) > 0:  # "On December 5, X will…": the main clause's tense
+        right = min(stops[1:] or [len(text)])
     return text[left:right]
 
 
-def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str) -> tuple[PDate | None, bool]:
+def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
+             anchor: PDate | None = None) -> tuple[PDate | None, bool]:
     groups = m.groupdict()
+    extra = _resolve_english(m, form, ref, future, anchor) if form in (
+        "season", "weekday", "relday", "ago", "span", "term", "decade") else None
+    if extra is not None or form in ("season", "weekday", "relday", "ago", "span", "term", "decade"):
+        return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
     if form == "range":
@@ -178,3 +250,70 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str) ->
         return _relative(m.group(), ref), True
     except DateError:
         return None, False
+
+
+def _add_months(day: _dt.date, months: int) -> PDate:
+    index = day.year * 12 + (day.month - 1) + months
+    return PDate(index // 12, index % 12 + 1)
+
+
+def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: PDate | None) -> PDate | None:
+    groups = m.groupdict()
+    q = (groups.get("q") or "").lower()
+    base = ref.first_day() if ref.day else None
+    if form == "season":
+        season = groups["season"].lower()
+        if groups.get("y"):
+            return PDate(int(groups["y"]))
+        first, _ = _SEASONS[season]
+        if q == "last":
+            year = ref.year - 1 if (ref.month or 12) < first + 3 else ref.year
+        elif q == "next":
+            year = ref.year + 1 if (ref.month or 1) >= first else ref.year
+        elif q == "this":
+            year = ref.year
+        else:
+            year = ref.year + 1 if future and (ref.month or 1) > first + 2 else (
+                ref.year - 1 if not future and (ref.month or 12) < first else ref.year)
+        return PDate(year)  # a season is a span of months: its year is what the precision allows
+    if form == "weekday":
+        if base is None:
+            return None
+        wd = _WEEKDAYS[groups["wd"].lower()]
+        if q == "next" or (future and q not in ("last", "since")):
+            delta = (wd - base.weekday()) % 7 or 7
+        else:
+            delta = -((base.weekday() - wd) % 7)
+        return PDate.from_date(base + _dt.timedelta(days=delta))
+    if form == "relday":
+        if anchor is None or anchor.day is None:
+            return None
+        step = -1 if groups["rd"].lower() in ("day before", "previous day") else 1
+        return PDate.from_date(anchor.first_day() + _dt.timedelta(days=step))
+    if form == "ago":
+        n, unit = _NUMBERS.get(groups["n"].lower()) or int(groups["n"]), groups["unit"].lower()
+        day = base or ref.first_day()
+        if unit == "year":
+            return PDate(day.year - n)
+        if unit == "month":
+            return _add_months(day, -n)
+        back = day - _dt.timedelta(days=n * (7 if unit == "week" else 1))
+        exact = unit == "day" and base is not None and not re.match(r"(?:a little|slightly|just|more|less|about|nearly|"
+                                                                    r"almost|over|some|roughly)", m.group(), re.IGNORECASE)
+        return PDate.from_date(back) if exact else PDate(back.year, back.month)
+    if form == "span":
+        unit = groups["unit"].lower().rstrip("s")
+        n = _NUMBERS.get((groups.get("n") or "").lower()) or (int(groups["n"]) if groups.get("n") else 6)
+        if not groups.get("n"):
+            unit, n = ("month", 6) if unit == "month" else (unit, 3 if unit == "week" else 2)
+        day = ref.first_day()
+        if unit == "year":
+            return _add_months(day, 12 * n)
+        if unit == "month":
+            return _add_months(day, n)
+        return PDate.from_date(day + _dt.timedelta(days=n * (7 if unit == "week" else 1)))
+    if form == "term":
+        return term_end(groups.get("who") or groups.get("who2") or "", ref)
+    if form == "decade":
+        return PDate(ref.year - ref.year % 10 + 9, 12)
+    return None

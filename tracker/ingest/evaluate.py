@@ -105,3 +105,122 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
     p_score.unmatched = [preds[i].text for i in range(len(preds)) if i not in used_p]
     e_score.unmatched = [evs[i].text for i in range(len(evs)) if i not in used_e]
     return {"predictions": p_score, "events": e_score}
+
+
+# --- hand-annotated articles (tests/fixtures/ingest_eval/) -----------------------------------
+
+_NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't|isn't|aren't|wouldn't|"
+                       r"don't|doesn't|unable to|fail to)\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
+                       r"\bno\s+\w+\s+will\b", re.IGNORECASE)
+_NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b", re.IGNORECASE)
+
+
+def claim_is_negative(claim: str) -> bool:
+    """Whether a claim says something will not happen (its own words, not the hedge's)."""
+    return bool(_NEGATIVE.search(_NOT_A_NEGATION.sub("", claim.replace("’", "'"))))
+
+
+@dataclass(slots=True)
+class GoldScore:
+    """One annotated article: the author's calls found, proposals right or wrong, reversed claims,
+    and events found with their dates right."""
+
+    gold: int = 0
+    found: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    proposals: int = 0
+    right: int = 0  # proposals of an author's call, or of a reported forecast naming its forecaster
+    neutral: int = 0  # proposals of an optional item (counted neither way)
+    wrong: list[str] = field(default_factory=list)
+    reversed: list[str] = field(default_factory=list)
+    events_gold: int = 0
+    events_found: int = 0
+    events_date_right: int = 0
+    events_missed: list[str] = field(default_factory=list)
+    events_wrong_date: list[str] = field(default_factory=list)
+    events_proposed: int = 0
+    events_extra: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return len(self.found) / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        counted = self.right + len(self.wrong)
+        return self.right / counted if counted else 1.0
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9+%']+", text.lower().replace("’", "'")) if len(w) > 2}
+
+
+def score_gold(candidates: list[Candidate], gold: dict, author: str) -> GoldScore:
+    """Score one article's candidates against its annotation (see tests/fixtures/ingest_eval/README.md)."""
+    s = GoldScore(gold=len(gold.get("predictions", [])))
+    items = [("call", i, g) for i, g in enumerate(gold.get("predictions", []))] + \
+        [("optional", i, g) for i, g in enumerate(gold.get("optional", []))] + \
+        [("reported", i, g) for i, g in enumerate(gold.get("reported", []))]
+    taken: set[tuple[str, int]] = set()
+    preds = [c for c in candidates if c.kind == "prediction"]
+    s.proposals = len(preds)
+    for c in preds:
+        quotes = quotes_of(c)
+        near = [(kind, i, g) for kind, i, g in items if any(g["contains"] in q for q in quotes)]
+        claim_words = _words(c.fields["claim"])
+        near.sort(key=lambda x: (-len(claim_words & _words(x[2]["contains"])) / max(1, len(_words(x[2]["contains"]))),
+                                 (x[0], x[1]) in taken))
+        free = [x for x in near if (x[0], x[1]) not in taken]
+        best = free[0] if free else None
+        if best is None:
+            s.wrong.append(f"{c.fields['claim'][:90]} ({'again' if near else 'not a call'})")
+            continue
+        kind, i, g = best
+        taken.add((kind, i))
+        forecaster = c.fields.get("forecaster") or author
+        if kind == "optional":
+            s.neutral += 1
+        elif kind == "reported":
+            if g["forecaster"].lower() in forecaster.lower() and forecaster != author:
+                s.right += 1
+            else:
+                s.wrong.append(f"{c.fields['claim'][:90]} (credited to {forecaster}, said by {g['forecaster']})")
+        elif forecaster != author:
+            s.wrong.append(f"{c.fields['claim'][:90]} (the author's call credited to {forecaster})")
+        else:
+            s.right += 1
+            s.found.append(g["contains"])
+            claim = c.fields["claim"]
+            if claim_is_negative(claim) != g["negative"] or re.search(r"not the case that", claim, re.IGNORECASE):
+                s.reversed.append(f"{claim[:100]} (the author's call is {'negative' if g['negative'] else 'positive'})")
+    s.missed = [g["contains"] for i, g in enumerate(gold.get("predictions", [])) if ("call", i) not in taken]
+    events = [c for c in candidates if c.kind == "event"]
+    s.events_proposed = len(events)
+    golds = gold.get("events", [])
+    s.events_gold = len(golds)
+    used: set[int] = set()
+    placed: dict[int, int] = {}
+    for exact in (True, False):
+        for gi, g in enumerate(golds):
+            if gi in placed:
+                continue
+            for ci, c in enumerate(events):
+                if ci in used or not any(g["contains"] in q for q in quotes_of(c)):
+                    continue
+                if exact and c.fields["date"] != g["date"]:
+                    continue
+                used.add(ci)
+                placed[gi] = ci
+                break
+    for gi, g in enumerate(golds):
+        if gi not in placed:
+            s.events_missed.append(f"{g['date']} {g['contains']}")
+            continue
+        s.events_found += 1
+        got = events[placed[gi]].fields["date"]
+        if got == g["date"]:
+            s.events_date_right += 1
+        else:
+            s.events_wrong_date.append(f"{g['contains']}: {got}, not {g['date']}")
+    s.events_extra = [f"{c.fields['date']} {c.fields['title'][:70]}" for ci, c in enumerate(events) if ci not in used]
+    return s

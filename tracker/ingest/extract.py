@@ -14,7 +14,9 @@ from typing import Any
 
 from tracker.domain.dates import PDate, parse_stored
 from tracker.ingest import predfind_en, predfind_ja, sentences
-from tracker.ingest.datefind import DateMention, find_dates
+import re
+
+from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
 from tracker.ingest.source import SourceArticle
@@ -63,7 +65,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     seen: set[str] = set()
     events: list[Candidate] = []
     predictions: list[Candidate] = []
-    number, previous = 0, ""
+    number, previous, anchor = 0, "", None
     for paragraph in article.paragraphs:
         for offset, sentence in sentences.split(paragraph.text, lang):
             number += 1
@@ -73,14 +75,17 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             seen.add(norm)
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
-            mentions = find_dates(sentence, ref, lang)
+            mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
+            finder = predfind_ja if lang == "ja" else predfind_en
+            calls = finder.find_calls(sentence, previous)
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular
                 vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year
-                if not mention.deadline and not vague:
+                if not mention.deadline and not vague and not _not_an_event(sentence, mention, calls, ref, lang):
                     _add(events, _event(article, sentence, mention, where, lang), _same_event)
-            finder = predfind_ja if lang == "ja" else predfind_en
-            for call in finder.find_calls(sentence, previous):
+                if mention.date.day and not mention.deadline:
+                    anchor = mention.date
+            for call in calls:
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
             previous = sentence
     return events + predictions
@@ -98,7 +103,17 @@ def _add(pool: list[Candidate], new: Candidate, same) -> None:
 
 
 def _same_claim(a: Candidate, b: Candidate) -> bool:
-    return a.fields["negated"] == b.fields["negated"] and similar(a.fields["claim"], b.fields["claim"])
+    """The same call said twice: similar claims of one direction; two negated claims that share most
+    of their words ("X will not withdraw troops" / "the withdrawal will not happen"); a blog post's
+    key point (要点), which restates the body, close to an earlier claim."""
+    if a.fields["negated"] != b.fields["negated"] or a.fields["forecaster"] != b.fields["forecaster"]:
+        return False  # the author's call and someone else's are two calls, however alike
+    if similar(a.fields["claim"], b.fields["claim"]):
+        return True
+    if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
+        return True
+    return b.source.get("section") == "要点" and a.source.get("section") != "要点" and \
+        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
@@ -111,11 +126,85 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
 
+_TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
+                   r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
+                   r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
+_SCHEDULED = re.compile(r"\b(?:scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
+                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
+                        re.IGNORECASE)
+_LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
+
+
+def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
+    """A question ("What will 2026 bring?") or a forecast ("…will rise sharply towards the end of
+    2026") names a date but tells of no event; a schedule ("the vote will be held on 8 June") does."""
+    if lang == "ja":
+        return False
+    if sentence.rstrip().endswith("?"):
+        return True
+    if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
+        return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
+    if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
+            and mention.date.day is None:
+        return True  # a forecast someone else made (no call of the author's) is no event either
+    later = mention.date.last_day() > ref.last_day()
+    scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
+        r"\b(?:may|might|could)\b", sentence))  # a day named ahead is a schedule
+    for call in calls:
+        inside = call.start <= mention.start < max(call.end, call.start + 1)
+        if inside and later and not scheduled:
+            return True
+        if inside and mention.date.precision == "year" and mention.date.year >= ref.year:
+            return True
+    return False
+
+
+_REPORTED_BY = re.compile(r"^(?:according to [^,]{2,80},\s*|(?:[A-Z][\w'.&-]*(?:\s+[A-Za-z][\w'.&-]*){0,6})\s+"
+                          r"(?:reported|said|announced|revealed|claimed|wrote|confirmed|told [\w ]{2,30}?)"
+                          r"(?:\s+(?:on|in|last|earlier|this)\s+[\w ,-]{2,30}?)?\s+that\s+)", re.IGNORECASE)
+_LEAD_DATE = re.compile(r"^(?:(?:back\s+)?(?:in|on|at|by|during|since|earlier|last|late|early)\b[^,]{0,40},\s*)",
+                        re.IGNORECASE)
+
+
+def event_title(sentence: str, mention: DateMention, lang: str) -> str:
+    """What happened: the clause that holds the date, without the outlet or speaker that reported it,
+    without the date itself, cut at a word under the length limit."""
+    if lang == "ja":
+        title = predfind_ja.strip_connectives(sentence).rstrip("。.")
+        return title if len(title) <= TITLE_MAX else title[:TITLE_MAX - 1].rstrip() + "…"
+    text = sentence.strip().rstrip(".!")
+    # the clause around the date
+    cuts = [0] + [m.end() for m in re.finditer(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text)
+                  ] + [len(text)]
+    left = max(c for c in cuts if c <= mention.start)
+    right = min([c for c in cuts if c > mention.start] + [len(text)])
+    right_m = re.search(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text[mention.end:])
+    right = mention.end + right_m.start() if right_m else len(text)
+    clause = text[left:right]
+    start, end = mention.start - left, mention.end - left
+    clause = (clause[:start] + re.sub(r"^'s\b", "", clause[end:])) if 0 <= start < end <= len(clause) else clause
+    clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
+    clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
+    clause = re.sub(r"\(\s*\)", "", clause)
+    for _ in range(2):
+        clause = clause.strip(" ,")
+        clause = re.sub(r"^(?:however|but|and|so|meanwhile|also|then|moreover|still|yet|indeed|first|second|"
+                        r"third|finally|to begin with)\b[,\s]*", "", clause, flags=re.IGNORECASE)
+        clause = _LEAD_DATE.sub("", clause)
+        reported = _REPORTED_BY.sub("", clause)
+        if not re.search(r"\b(?:might|may|could|will|would|won't|likely|expected to|plans? to)\b", reported):
+            clause = reported  # what happened, not who reported it; a reported forecast keeps its reporter
+    clause = re.sub(r"\s+", " ", clause).strip(" ,;:")
+    if len(clause.split()) < 3:
+        clause = text
+    if len(clause) > TITLE_MAX:
+        cut = clause[:TITLE_MAX - 1]
+        clause = (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
+    return clause[:1].upper() + clause[1:]
+
+
 def _event(article: SourceArticle, sentence: str, mention: DateMention, where: dict, lang: str) -> Candidate:
-    title = predfind_ja.strip_connectives(sentence) if lang == "ja" else sentence
-    title = title.rstrip("。.")
-    if len(title) > TITLE_MAX:
-        title = title[:TITLE_MAX - 1].rstrip() + "…"
+    title = event_title(sentence, mention, lang)
     summary = sentence if not mention.note else f"{sentence} (date: {mention.note})"
     fields = {"date": mention.date.iso(), "title": title, "summary": summary, "articles": [], "tags": []}
     key = fingerprint("event", article_key(article), f"{mention.date.iso()} {sentence}")
@@ -127,7 +216,7 @@ def _event(article: SourceArticle, sentence: str, mention: DateMention, where: d
 
 def _prediction(article: SourceArticle, sentence: str, call: Call, mentions: list[DateMention],
                 where: dict, lang: str) -> Candidate:
-    due, note = _horizon(call, mentions, article.published)
+    due, note = _horizon(call, mentions, article.published, f"{article.title} {sentence}")
     fields = {
         "claim": call.claim, "condition": call.condition, "quote": sentence, "hedge": call.hedge_text,
         "probability": call.probability, "made_on": article.published.iso(), "resolve_by": due.iso(),
@@ -138,12 +227,23 @@ def _prediction(article: SourceArticle, sentence: str, call: Call, mentions: lis
     return Candidate("prediction", fields, {**where, "text": sentence}, article.index, [key], language=lang)
 
 
-def _horizon(call: Call, mentions: list[DateMention], made: PDate) -> tuple[PDate, str]:
-    """The resolve-by date stated in the clause, else a default horizon with its reason."""
+_PRESIDENT = re.compile(r"\b(Trump|Biden|Obama)\b")
+
+
+def _horizon(call: Call, mentions: list[DateMention], made: PDate, context: str = "") -> tuple[PDate, str]:
+    """The resolve-by date stated in the clause, else a default horizon with its reason: the end
+    of the term of a president the claim names, else the end of the year."""
     for mention in mentions:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and (mention.deadline or mention.date.last_day() > made.last_day()):
             return mention.date, f"stated in the text: {mention.text!r}"
+    president = _PRESIDENT.search(call.claim)
+    if president is None and re.match(r"^(?:he|his)\b", call.claim, re.IGNORECASE):
+        president = _PRESIDENT.search(context)  # "He's unlikely to…" in an article about Trump
+    end = term_end(president.group(1), made) if president else None
+    if end is not None:
+        return end, (f"No date in the text; the claim is about {president.group(1)}, whose term ends on "
+                     f"{end.iso()}: default horizon the end of his term; change it if the claim means a shorter one.")
     year = made.year if (made.month or 1) <= 9 else made.year + 1
     return PDate(year, 12), (f"No date in the text; default: end of {year} ({year}-12), the end of the "
                              f"year {'the article was written' if year == made.year else 'after the article'}; "

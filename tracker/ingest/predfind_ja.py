@@ -52,6 +52,9 @@ _VERB_END = re.compile(r"[うくすつぬふむゆるぐずぶぷ]$|ない$")
 _ANAPHOR = re.compile(r"(?<=ており)、|(?<=示唆し)、|、(?=これ[はがにを]|この[^、]{1,10}[はが])")
 _SEEN_BY = re.compile(r"^(?P<who>[^、。]{1,20})では[、,]\s*")
 _WISH = re.compile(r"こと(?:が望ましい|である)が、")
+# An outcome no one could check: "will have an influence", "will become clearer", "will be questioned".
+_VAGUE = re.compile(r"(?:影響を(?:与える|及ぼす|もたらす)|影響が(?:出る|及ぶ|予想される)|明確になる|選択肢となる|"
+                    r"構図が形成される|(?:が|も)?問われる|疑問視される|波及する影響|注目される|議論を呼ぶ)$")
 _TRAILING = re.compile(r"(?:ことは|ことも|ことが|ことを|こと|のは|の|は|が|も|を|と|、|\s)+$")
 
 
@@ -115,7 +118,7 @@ def _read_clause(sentence: str, start: int, hedge_start: int, hedge_end: int, ph
     parts = _ANAPHOR.split(text)
     text = parts[-1] if len(parts) > 1 else text  # "…しており、これは X": the claim is "これは X"
     claim = _ADVERB.sub("", _TRAILING.sub("", text)).strip()
-    if len(claim) < 4 or _NOT_FORECAST.search(claim) or _STATIVE.search(claim):
+    if len(claim) < 4 or _NOT_FORECAST.search(claim) or _STATIVE.search(claim) or _VAGUE.search(claim):
         return None
     if phrase in _FRAMES and not _VERB_END.search(claim):
         return None  # "…戦略の一環と考えられる" reads a situation; it forecasts nothing

@@ -63,8 +63,31 @@ def _decide(session: Transaction, pid: str, doc: dict[str, Any], state: str, rec
 
 
 def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record_id: str | None = None) -> Record:
-    """Make the proposal a record (with the reader's changes); returns the new record."""
+    """Make the proposal a record (with the reader's changes); returns the new record (the first,
+    when ``changes["claim"]`` is a list of claims: one record each, see :func:`accept_all`)."""
+    return accept_all(store, pid, changes, record_id)[0]
+
+
+def accept_all(store: Store, pid: str, changes: dict[str, Any] | None = None,
+               record_id: str | None = None) -> list[Record]:
+    """Make the proposal one record, or one per claim when ``changes["claim"]`` is a list (a
+    sentence holding several calls: each record keeps the quote, hedge and source)."""
     changes = {k: v for k, v in (changes or {}).items() if v is not None}
+    claims = changes.pop("claim", None)
+    if isinstance(claims, (list, tuple)):
+        claims = [c for c in claims if str(c).strip()]
+        if len(claims) == 1:
+            claims = claims[0]
+    if isinstance(claims, list) and claims:
+        return _accept(store, pid, changes, record_id, claims)
+    if claims is not None:
+        changes["claim"] = claims
+    return _accept(store, pid, changes, record_id, None)
+
+
+def _accept(store: Store, pid: str, changes: dict[str, Any], record_id: str | None,
+            claims: list[str] | None) -> list[Record]:
+    by = current_user(store.path.parent) if "probability" in changes else ""  # before the lock: it may start git
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise ProposalError(f"cannot set {unknown[0]!r} on a proposal; fields: {', '.join(EDITABLE)}")
@@ -75,28 +98,48 @@ def accept(store: Store, pid: str, changes: dict[str, Any] | None = None, record
         if other_kind:
             raise ProposalError(f"{a_or_an(doc['kind'])} has no {other_kind[0]!r} to set "
                                 f"(fields: {', '.join(schema.accepted(doc['kind']))})")
-        fields = {**doc["fields"], **changes}
-        if doc["kind"] == "prediction":
-            if _JAPANESE.search(fields.get("claim", "")):
-                raise FieldError("claim", f"proposal {pid}'s claim is Japanese: give the English wording "
-                                          "(--claim 'X will ...'); the quote keeps the original")
-            record = _prediction(session, doc, fields, changes, record_id)
-        else:
-            record = _event(session, fields, changes, record_id)
-        actions.insert(session, record)
-        _decide(session, pid, doc, "accepted", record.id)
-    return record
+        if claims is not None and doc["kind"] != "prediction":
+            raise ProposalError(f"proposal {pid} is an event: it has no claims to split (give --title)")
+        made: list[Record] = []
+        for claim in claims or [None]:
+            fields = {**doc["fields"], **changes, **({"claim": claim} if claim is not None else {})}
+            if doc["kind"] == "prediction":
+                if _JAPANESE.search(fields.get("claim", "")):
+                    raise FieldError("claim", f"proposal {pid}'s claim is Japanese: give the English wording "
+                                              "(--claim 'X will ...'); the quote keeps the original")
+                record = _prediction(session, doc, fields, changes, record_id if not made else None, by=by)
+            else:
+                record = _event(session, fields, changes, record_id)
+            actions.insert(session, record)
+            made.append(record)
+        _decide(session, pid, {**doc, "records": [r.id for r in made]}, "accepted", made[0].id)
+    return made
 
 
-def _prediction(session: Transaction, doc: dict, fields: dict, changes: dict, record_id: str | None) -> Prediction:
+def _prediction(session: Transaction, doc: dict, fields: dict, changes: dict, record_id: str | None,
+                by: str = "") -> Prediction:
     hedge = parse_field("hedge", fields.get("hedge", ""))
-    if "probability" in changes:
+    history: list[HistoryEntry] = []
+    if "probability" in changes and "hedge" not in changes and hedges.lookup(hedge) is not None and \
+            not hedges.probability_agrees(hedge, parse_field("probability", changes["probability"])):
+        # The reader reads the author differently: the hedge stays as written, the probability is
+        # the reader's, and the history says so (validate accepts the pair).
+        probability = parse_field("probability", changes["probability"])
+        reading = hedges.lookup(hedge)
+        history.append(HistoryEntry(at=utc_now(), action="edit", field="probability", old=reading.probability,
+                                    new=probability, note=f"{hedges.READER_READING}: the hedge {hedge!r} reads "
+                                    f"{reading.probability}", by=by))
+    elif "probability" in changes:
         probability = resolve_probability(changes["probability"], hedge)
     elif "hedge" in changes and hedges.lookup(hedge) is not None:
         probability = hedges.lookup(hedge).probability
     else:
         probability = resolve_probability(fields.get("probability"), "")
     claim = parse_field("claim", fields["claim"])
+    note = fields.get("horizon_note", "")
+    if "resolve_by" in changes and "horizon_note" not in changes:
+        # the proposal's note explained its own date; the reader's date replaces it
+        note = f"set on accepting: {parse_field('resolve_by', changes['resolve_by']).iso()} (was {fields_date(doc)})"
     alt = next((a["hedge"] for a in doc.get("also", []) if a.get("hedge") and a["hedge"] != hedge
                 and hedges.lookup(a["hedge"]) is not None), "")
     values = dict(
@@ -104,11 +147,18 @@ def _prediction(session: Transaction, doc: dict, fields: dict, changes: dict, re
         made_on=parse_field("made_on", fields["made_on"]), resolve_by=parse_field("resolve_by", fields["resolve_by"]),
         quote=fields.get("quote", ""), hedge=hedge, alt_hedge=alt,
         condition=parse_field("condition", fields.get("condition", "")),
-        horizon_note=parse_field("horizon_note", fields.get("horizon_note", "")),
+        horizon_note=parse_field("horizon_note", note),
         author=fields.get("author", ""), forecaster=parse_field("forecaster", fields.get("forecaster", ""))
         or fields.get("author", ""), article=fields.get("article", ""), tags=split_list(fields.get("tags", [])))
     return Prediction(id=record_id or new_id("prediction", claim, _all_ids(session)), **values,
-                      **_the_others(changes, values))
+                      **_the_others(changes, values), history=history)
+
+
+def fields_date(doc: dict) -> str:
+    """The resolve-by the proposal had, and why (its first sentence)."""
+    f = doc["fields"]
+    why = (f.get("horizon_note") or "").split(";")[0].split(":")[0].strip()
+    return f"{f.get('resolve_by', '')}, {why.lower()}" if why else str(f.get("resolve_by", ""))
 
 
 def _the_others(changes: dict[str, Any], built: dict[str, Any]) -> dict[str, Any]:

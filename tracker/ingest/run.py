@@ -10,6 +10,7 @@ never proposed again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,13 +138,22 @@ def _as(proposals: dict, pid: str, candidate: Candidate) -> str:
 
 
 def _existing_article(session: Transaction, source: SourceArticle) -> Article | None:
+    """The recorded article this source is: the same URL, or the same title and date (the same
+    article from a mirror or a repost has another URL)."""
+    by_title = None
     for rid in sorted(session.ids("article")):
         article = session.get("article", rid)
         if source.url and article.url and _bare(article.url) == _bare(source.url):
             return article
-        if not source.url and article.title == source.title and article.published == source.published:
-            return article
-    return None
+        if by_title is None and _same_title(article.title, source.title) and article.published == source.published:
+            by_title = article
+    return by_title
+
+
+def _same_title(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+    return bool(a.strip()) and norm(a) == norm(b)
 
 
 def _bare(url: str) -> str:

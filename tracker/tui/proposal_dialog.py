@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from tracker.domain import schema
 from tracker.ingest.proposals import needs_english
@@ -78,30 +79,75 @@ class AcceptDialog(ModalScreen[dict[str, Any] | None]):
 
 
 class MergeDialog(ModalScreen[str | None]):
-    """Ask which existing record the proposal says the same as (a suggestion filled in)."""
+    """Pick the existing record the proposal says the same as: a list of the records of its kind,
+    the likeliest first (filter it by typing in the box; Enter in the box takes the typed id or
+    the first record listed, Enter on the list the highlighted one)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    MergeDialog #merge-choices { height: 12; }
+    """
 
-    def __init__(self, doc: dict[str, Any], suggestion: str) -> None:
+    def __init__(self, doc: dict[str, Any], choices: list[tuple[str, str]] | str) -> None:
         super().__init__()
         self.doc = doc
-        self.suggestion = suggestion
+        if isinstance(choices, str):  # a single suggestion (the former call)
+            choices = [(choices, choices)] if choices else []
+        self.choices = choices
+        self.shown = list(choices)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(f"Merge this {self.doc['kind']} into an existing one", classes="dialog-title",
                          markup=False)
-            yield Static(self.doc["fields"].get("quote") or self.doc["fields"].get("summary", ""),
+            yield Static(" ".join((self.doc["fields"].get("quote") or self.doc["fields"].get("summary", "")).split()),
                          classes="dialog-claim", markup=False)
-            yield Static("Record id", classes="field-label", markup=False)
-            yield Input(self.suggestion, id="into", compact=True)
-            yield Static("Enter merges · Escape cancels", classes="dialog-help", markup=False)
+            yield Static("Record id (type to filter the list)", classes="field-label", markup=False)
+            yield Input(self.choices[0][0] if self.choices else "", id="into", compact=True)
+            yield OptionList(*self._options(), id="merge-choices")
+            yield Static("Enter merges · ↓ to the list · Escape cancels", classes="dialog-help", markup=False)
+
+    def _options(self) -> list[Option]:
+        from rich.text import Text
+
+        from tracker.domain.text import visible
+
+        return [Option(Text(visible(f"{rid}  {label}")), id=rid) for rid, label in self.shown]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        words = event.value.casefold().split()
+        self.shown = [(rid, label) for rid, label in self.choices
+                      if all(w in f"{rid} {label}".casefold() for w in words)]
+        self.matched = bool(self.shown)
+        self.shown = self.shown or list(self.choices)
+        listing = self.query_one("#merge-choices", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options())
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and self.focused is self.query_one("#into", Input):
+            listing = self.query_one("#merge-choices", OptionList)
+            listing.focus()
+            if listing.option_count and listing.highlighted is None:
+                listing.highlighted = 0
+            event.stop()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """A record id typed in full is taken as it is (the library refuses one that does not
+        exist); words that filter the list take its first record."""
         event.stop()
         value = event.value.strip()
-        if value:
+        if not value:
+            return
+        if value in {rid for rid, _ in self.choices} or not getattr(self, "matched", True):
             self.dismiss(value)
+        elif self.shown:
+            self.dismiss(self.shown[0][0])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,7 +1,8 @@
 """The inbox: proposals from `tracker ingest`, one at a time, with the sentence in its paragraph.
 
-Accept as is (`a`), edit and accept (`e`), merge into an existing record (`m`) or reject
-(`r`). Every decision runs in a worker thread through tracker.ingest.proposals, the
+Accept as is (`a`), edit and accept (`e`), merge into an existing record picked from a list
+(`m`) or reject (`r`). Proposals that an `ingest` in another terminal adds appear by
+themselves: the screen listens to the session, which rereads the file when it changes. Every decision runs in a worker thread through tracker.ingest.proposals, the
 functions the CLI's `accept`/`reject`/`merge-proposal` call, so the screen never waits on
 the file and the two paths cannot differ.
 """
@@ -20,12 +21,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.ingest import proposals
-from tracker.ingest.similarity import similar
 from tracker.domain.model import Database
 from tracker.domain.errors import error_message
 from tracker.domain.text import visible
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
-from tracker.tui.session import Session
+from tracker.tui.session import DatabaseLoaded, Session
 from tracker.tui.workers import releasing
 
 
@@ -61,12 +61,22 @@ class InboxScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.session.subscribe(self)  # another terminal's `tracker ingest` changes the file: read it again
         self.reload()
+
+    def on_unmount(self) -> None:
+        self.session.unsubscribe(self)
+
+    def on_database_loaded(self, message: DatabaseLoaded) -> None:
+        current = self.current()
+        self.reload(keep_id=current[0] if current else None)
 
     @work(thread=True, exclusive=True, group="inbox-load")
     @releasing
-    def reload(self, keep: int = 0) -> None:
+    def reload(self, keep: int = 0, keep_id: str | None = None) -> None:
         items = proposals.listing(self.store.read(missing_ok=True))
+        if keep_id is not None:
+            keep = next((i for i, (pid, _) in enumerate(items) if pid == keep_id), keep)
         self.app.call_from_thread(self._show, items, keep)
 
     def _show(self, items: list[tuple[str, dict[str, Any]]], keep: int) -> None:
@@ -123,8 +133,8 @@ class InboxScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="inbox-suggest", description="merge suggestion")  # no repr of the Database
     @releasing
     def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
-        suggestion = _closest(database, doc)
-        self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, suggestion),
+        choices = merge_candidates(database, doc)
+        self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, choices),
                                   lambda into: into is not None and self._decide("merge", pid, into))
 
     def action_reject(self) -> None:
@@ -166,11 +176,16 @@ class InboxScreen(Screen[None]):
         self.dismiss(None)
 
 
+def _flat(text: str) -> str:
+    """A paragraph's wrapped lines as one line: a line break reads as a space, never as ``\\x0a``."""
+    return " ".join(str(text).split())
+
+
 def _label(pid: str, doc: dict[str, Any]) -> str:
     f = doc["fields"]
     if doc["kind"] == "prediction":
-        return f"P {f.get('probability', 0):.2f} {f.get('claim', '')}"
-    return f"E {f.get('date', '')} {f.get('title', '')}"
+        return _flat(f"P {f.get('probability', 0):.2f} {f.get('claim', '')}")
+    return _flat(f"E {f.get('date', '')} {f.get('title', '')}")
 
 
 def _details(pid: str, doc: dict[str, Any]) -> Text:
@@ -188,9 +203,9 @@ def _details(pid: str, doc: dict[str, Any]) -> Text:
     for name, value in rows:
         if value:
             text.append(f"{name:<11}", style="bold")
-            text.append(visible(str(value)) + "\n")
+            text.append(visible(_flat(value)) + "\n")
     text.append("\nin its paragraph\n", style="bold")
-    paragraph, sentence = visible(src.get("paragraph", "")), visible(src.get("text", f.get("quote", "")))
+    paragraph, sentence = visible(_flat(src.get("paragraph", ""))), visible(_flat(src.get("text", f.get("quote", ""))))
     start = paragraph.find(sentence) if sentence else -1
     if start < 0:
         text.append(paragraph or sentence)
@@ -200,22 +215,41 @@ def _details(pid: str, doc: dict[str, Any]) -> Text:
         text.append(paragraph[start + len(sentence):])
     for also in doc.get("also", []):
         text.append(f"\n\nalso in {also.get('section', '')} (sentence {also.get('sentence', '')}): ", style="bold")
-        text.append(visible(also.get("quote", "")))
+        text.append(visible(_flat(also.get("quote", ""))))
     return text
 
 
-def _closest(database: Database, doc: dict[str, Any]) -> str:
-    """The existing record of the same kind and article that reads most like the proposal."""
+MERGE_CHOICES = 40
+
+
+def merge_candidates(database: Database, doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """(id, label) of the records a proposal may be merged into, the likeliest first: every record
+    of its kind, ranked by the words it shares with the proposal, then (a prediction) the same
+    article or (an event) the nearest date; not only events of the same date."""
+    from tracker.domain.dates import parse_stored
+    from tracker.ingest.similarity import bigrams
+
     f = doc["fields"]
+    text = f"{f.get('quote', '')} {f.get('claim', '')}" if doc["kind"] == "prediction" else \
+        f"{f.get('title', '')} {f.get('summary', '')}"
+    mine = bigrams(text)
+
+    def overlap(other: str) -> float:
+        theirs = bigrams(other)
+        return len(mine & theirs) / max(1, min(len(mine), len(theirs)))
+
+    scored: list[tuple[float, str, str]] = []
     if doc["kind"] == "prediction":
-        pool = [(p.id, f"{p.quote} {p.claim}") for p in database.predictions.values()
-                if not f.get("article") or p.article == f.get("article")]
-        text = f.get("quote", "")
+        for p in database.predictions.values():
+            score = overlap(f"{p.quote} {p.claim}") + (0.3 if f.get("article") and p.article == f.get("article") else 0)
+            scored.append((score, p.id, f"{p.resolve_by.iso()}  {p.claim}"))
     else:
-        pool = [(e.id, f"{e.title} {e.summary}") for e in database.events.values() if e.date.iso() == f.get("date")]
-        text = f.get("summary", "")
-    for threshold in (0.5, 0.3, 0.15):
-        for record_id, other in pool:
-            if similar(text, other, threshold, threshold + 0.2):
-                return record_id
-    return pool[0][0] if pool else ""
+        try:
+            day = parse_stored(f.get("date", "")).first_day()
+        except Exception:  # a proposal with no readable date still gets the list, by words only
+            day = None
+        for e in database.events.values():
+            near = 0.0 if day is None else 0.3 / (1 + abs((e.date.first_day() - day).days) / 30)
+            scored.append((overlap(f"{e.title} {e.summary}") + near, e.id, f"{e.date.iso()}  {e.title}"))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return [(rid, _flat(label)) for _, rid, label in scored[:MERGE_CHOICES]]
