@@ -165,6 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "tracker export --format ics -o predictions.ics")
     p.add_argument("--format", choices=("json", "csv", "ics"), default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    p.add_argument("--today", metavar="DATE",
+                   help="ics: an overdue prediction's reminder falls the day after this (default: today)")
 
     p = command("import", "Add or update records from a CSV or JSON file (all or nothing).",
                 "tracker import predictions.csv")

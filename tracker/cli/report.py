@@ -72,28 +72,37 @@ def cmd_report(args: argparse.Namespace, path: Path) -> int:
     require_forecaster(db, args.author)  # refused before anything is written
     db = database_as_of(db, today)  # judged after that day: pending in the report
     if args.format == "html":
-        return _html_report(args, db, today)
+        return _html_report(args, db, today, path)
     text = markdown_report(db, today, args.author, source=path.name)
     emit(text.encode("utf-8"), args.output, path, "report")
     return 0
 
 
-def _html_report(args: argparse.Namespace, db, today) -> int:
+def _html_report(args: argparse.Namespace, db, today, path: Path) -> int:
     from tracker.exchange.html import write_site
     from tracker.domain.text import plural, visible
 
-    written = write_site(db, Path(args.output), today, args.author)
+    written = write_site(db, Path(args.output), today, args.author, database=path)
     print(visible(f"{Path(args.output) / 'index.html'}: {plural(len(written), 'page')}"), file=sys.stderr)
     return 0
 
 
 def cmd_export_ics(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cli.review import today_arg
     from tracker.exchange.ics import calendar_bytes, pending
-    from tracker.domain.text import plural
+    from tracker.domain.text import plural, visible
     from tracker.store.store import Store
 
+    today = today_arg(getattr(args, "today", None))
     db = Store(path).load()
-    emit(calendar_bytes(db), args.output, path, f"calendar ({plural(len(pending(db)), 'event')})")
+    left_out: list[str] = []
+    data = calendar_bytes(db, today, left_out)
+    if left_out:
+        shown = ", ".join(left_out[:3]) + (", …" if len(left_out) > 3 else "")
+        print(visible(f"tracker: warning: {plural(len(left_out), 'article URL')} not usable as a link "
+                      f"(control, white-space or invisible characters, or not http(s)) left out of the "
+                      f"events' URL field: {shown}; fix with `tracker edit ID --url ...`"), file=sys.stderr)
+    emit(data, args.output, path, f"calendar ({plural(len(pending(db)), 'event')})")
     return 0
 
 

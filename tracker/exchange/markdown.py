@@ -23,9 +23,25 @@ from tracker.domain.text import visible
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&$])")
 
 
+# What renderers turn into links with no Markdown syntax at all: GFM's extended autolinks
+# (``http://…``, ``www.…``, ``a@b.c``) and linkify's (``example.com``, ``//host/…``,
+# ``mailto:…``). Each needs a ``:`` after a scheme, a ``.`` inside a host name, an ``@`` or a
+# ``//``; a backslash before that one character (a CommonMark escape, rendered as the character
+# itself) leaves nothing for either to match, so a claim never becomes a link.
+_AUTOLINK = re.compile(r"(?<=\w)\.(?=\w)|(?<=\w):|@|/(?=/)")
+
+
 def md_text(text: str) -> str:
-    """User text as literal Markdown on one line: control characters shown, specials escaped."""
-    return _SPECIAL.sub(r"\\\1", visible(fold(str(text))))
+    """User text as literal Markdown on one line: control characters shown, specials escaped,
+    and nothing an autolinker would turn into a link (``https\\://x\\.org`` renders as text)."""
+    return _AUTOLINK.sub(r"\\\g<0>", _SPECIAL.sub(r"\\\1", visible(fold(str(text)))))
+
+
+def md_lines(text: str) -> str:
+    """Multi-line user text (a note) for one table cell: each line as :func:`md_text`, joined by
+    ``<br>`` (a table row cannot hold a line break; ``<br>`` is ours, never the text's)."""
+    lines = [md_text(line) for line in str(text).splitlines() if line.strip()]
+    return "<br>".join(lines)
 
 
 def md_link(label: str, url: str) -> str:
@@ -34,11 +50,18 @@ def md_link(label: str, url: str) -> str:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         scheme = ""
-    if scheme not in ("http", "https"):
+    if scheme not in ("http", "https") or not _host(url):  # `//host/x`, `https:x`: text, not a link
         return md_text(url)
     # Percent-encode what could end the link or break the line (<, >, space, |, backslash...).
     safe = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
     return f"[{md_text(label)}](<{safe}>)"
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> list[str]:
@@ -60,6 +83,12 @@ def _known(p: Prediction) -> str:
     if entry is None or entry.known_on is None:
         return "—"
     return entry.known_on.human() + (" (early)" if resolved_early(p) else "")
+
+
+def _note(p: Prediction) -> str:
+    """The judgement's note (why confirmed, refuted or void), its lines kept; ``—`` for none."""
+    entry = p.last_status_entry()
+    return (md_lines(entry.note) if entry and entry.note else "") or "—"
 
 
 def _evidence(p: Prediction) -> str:
@@ -91,9 +120,9 @@ def markdown_report(db: Database, today: _dt.date, author: str | None = None,
     resolved = sorted((p for p in chosen if p.status.resolved), key=lambda p: (p.resolve_by.sort_key(), p.id))
     lines += ["## Resolved predictions", ""]
     if resolved:
-        lines += _table(("claim", "forecaster", "probability", "outcome", "known", "evidence", "article"), [
+        lines += _table(("claim", "forecaster", "probability", "outcome", "known", "note", "evidence", "article"), [
             (md_text(p.claim), md_text(forecaster_label(p)), _probability(p),
-             f"{p.status.symbol} {p.status.value}", _known(p), _evidence(p), _article(db, p))
+             f"{p.status.symbol} {p.status.value}", _known(p), _note(p), _evidence(p), _article(db, p))
             for p in resolved])
     else:
         lines.append("None yet.")
@@ -105,7 +134,7 @@ def markdown_report(db: Database, today: _dt.date, author: str | None = None,
         lines.append("")
         lines += _table(("claim", "forecaster", "why void", "article"), [
             (md_text(p.claim), md_text(forecaster_label(p)),
-             md_text(p.last_status_entry().note if p.last_status_entry() else "") or "—", _article(db, p))
+             _note(p), _article(db, p))
             for p in void])
     else:
         lines.append("None.")

@@ -11,6 +11,12 @@ So :func:`write_output` writes
   writing, never truncated, never renamed over;
 * a regular file or a new path atomically: temp file in the same folder, fsync, rename,
   keeping the old file's permission bits.
+
+A file written *into* an output folder (the HTML scorecard's pages) has no such choices to
+honour: the user named the folder, not the file. :func:`replace_in_folder` writes only a
+regular file or a new name there; a symlink (which could point at the database or out of the
+folder), a FIFO (which would block the command until someone reads it), a device or a
+socket under that name is refused with one line, as is the database itself.
 """
 
 from __future__ import annotations
@@ -134,3 +140,53 @@ def _write_replacing(target: Path, data: bytes, st: os.stat_result | None,
         raise OutputError(display, _reason(exc)) from None
 
 
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symlink"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def check_folder_entry(path: Path, database: str | os.PathLike[str] | None = None) -> os.stat_result | None:
+    """What is at ``path`` now (None: nothing), or :class:`OutputError` when a file written into
+    an output folder must not replace it: anything but a regular file, or the database."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(path, _reason(exc)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError(path, f"is {_kind(st.st_mode)}, not a regular file; files written into an "
+                                "output folder never go through links, pipes or devices: remove it or "
+                                "choose another folder; nothing written")
+    if database is not None and _same_file(path, database):
+        raise OutputError(path, "is the database itself; refusing to write over it; nothing written")
+    return st
+
+
+def replace_in_folder(path: Path, data: bytes, database: str | os.PathLike[str] | None = None) -> None:
+    """Write ``data`` as the regular file ``path`` inside an output folder (temp file, rename).
+
+    Checked again just before writing (:func:`check_folder_entry`); the rename replaces the
+    directory entry itself, so a link planted between the check and the rename is replaced,
+    never written through.
+    """
+    st = check_folder_entry(path, database)
+    _write_replacing(path, data, st, display=path)
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -6,6 +6,7 @@ comes from data is escaped; numbers are formatted here.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 SIZE = 320
@@ -55,21 +56,57 @@ def calibration_svg(bins: list[dict]) -> str:
     return "".join(parts)
 
 
+TREND_BAR, TREND_STEP, TREND_LEFT, TREND_RIGHT = 36, 56, 44, 14
+TREND_TOP, TREND_PLOT = 16, 110
+COIN_FLIP = 0.25  # the Brier score of always saying 50%
+
+
+def trend_scale(rows: list[dict]) -> float:
+    """The top of the trend chart's y axis: the largest Brier score shown, at least the coin
+    flip's 0.25 (so that reference line is always drawn), rounded up to a multiple of 0.05."""
+    top = max([COIN_FLIP, *(row["brier"] for row in rows)])
+    return min(1.0, math.ceil(top * 20 - 1e-9) / 20)
+
+
 def trend_svg(trend: list[dict]) -> str:
-    """The Brier score per period as bars (lower is better), each labelled with its count."""
+    """The Brier score per period as bars (lower is better), each labelled with its score and count.
+
+    The chart is as wide as its bars (one period: a narrow chart, not one bar in a wide empty
+    frame) and its y axis runs from 0 to :func:`trend_scale`, with the coin flip's 0.25 dashed.
+    """
     rows = [row for row in trend if row["brier"] is not None]
-    width, height, base = max(120, 70 * len(rows) + 40), 170, 130
-    parts = [f'<svg class="chart trend" width="{width * 2}" height="{height * 2}" viewBox="0 0 {width} {height}" role="img" '
-             'aria-labelledby="trend-title" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="trend-title">Brier score by period made (lower is better)</title>',
-             f'<line x1="30" y1="{base}" x2="{width - 10}" y2="{base}" class="axis"/>']
+    top = trend_scale(rows) if rows else COIN_FLIP
+    base = TREND_TOP + TREND_PLOT
+    width = TREND_LEFT + TREND_STEP * max(len(rows), 1) + TREND_RIGHT
+    height = base + 36
+
+    def y(value: float) -> float:
+        return base - value / top * TREND_PLOT
+
+    parts = [f'<svg class="chart trend" width="{width * 3 // 2}" height="{height * 3 // 2}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="trend-title" '
+             'xmlns="http://www.w3.org/2000/svg">',
+             '<title id="trend-title">Brier score by period made (lower is better; '
+             'the dashed line is 0.25, always saying 50%)</title>',
+             f'<line x1="{TREND_LEFT - 4}" y1="{base}" x2="{width - 4}" y2="{base}" class="axis"/>',
+             f'<line x1="{TREND_LEFT}" y1="{TREND_TOP - 4}" x2="{TREND_LEFT}" y2="{base}" class="axis"/>',
+             f'<text x="{TREND_LEFT - 6}" y="{base + 4}" class="tick" text-anchor="end">0</text>',
+             f'<line x1="{TREND_LEFT}" y1="{y(COIN_FLIP):.1f}" x2="{width - 4}" y2="{y(COIN_FLIP):.1f}" '
+             'class="diagonal coin-flip"/>',
+             f'<text x="{TREND_LEFT - 6}" y="{y(COIN_FLIP) + 4:.1f}" class="tick" text-anchor="end">0.25</text>']
+    if top > COIN_FLIP:
+        parts.append(f'<text x="{TREND_LEFT - 6}" y="{y(top) + 4:.1f}" class="tick" text-anchor="end">'
+                     f'{top:.2f}</text>')
     for i, row in enumerate(rows):
-        x = 40 + 70 * i
-        bar = row["brier"] * 110   # a Brier score lies in [0, 1]
-        parts.append(f'<rect x="{x}" y="{base - bar:.1f}" width="40" height="{bar:.1f}" class="bar"/>'
-                     f'<text x="{x + 20}" y="{base - bar - 4:.1f}" class="count" text-anchor="middle">'
+        x = TREND_LEFT + (TREND_STEP - TREND_BAR) / 2 + TREND_STEP * i
+        mid = x + TREND_BAR / 2
+        bar = row["brier"] / top * TREND_PLOT
+        tip = f'{row["period"]}: Brier {row["brier"]:.3f} over {row["n"]} prediction{"s" if row["n"] != 1 else ""}'
+        parts.append(f'<g class="period"><title>{escape(tip)}</title>'
+                     f'<rect x="{x:.1f}" y="{base - bar:.1f}" width="{TREND_BAR}" height="{bar:.1f}" class="bar"/>'
+                     f'<text x="{mid:.1f}" y="{base - bar - 4:.1f}" class="count" text-anchor="middle">'
                      f'{row["brier"]:.3f}</text>'
-                     f'<text x="{x + 20}" y="{base + 16}" class="tick" text-anchor="middle">{escape(row["period"])}</text>'
-                     f'<text x="{x + 20}" y="{base + 30}" class="tick" text-anchor="middle">n={row["n"]}</text>')
+                     f'<text x="{mid:.1f}" y="{base + 16}" class="tick" text-anchor="middle">{escape(row["period"])}</text>'
+                     f'<text x="{mid:.1f}" y="{base + 30}" class="tick" text-anchor="middle">n={row["n"]}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
