@@ -111,3 +111,51 @@ def run_tracker(*args: str, cwd: Path, env: dict | None = None,
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "tracker", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """``terminal(80)``: `main` writes as into a terminal 80 columns wide (captured output is
+    otherwise a pipe, which is never cut whatever COLUMNS says)."""
+    def at(columns: int) -> None:
+        monkeypatch.setattr("tracker.cli.console.is_terminal", lambda: True)
+        monkeypatch.setenv("COLUMNS", str(columns))
+    return at
+
+
+def run_in_terminal(*args: str, cwd: Path, columns: int, timeout: float = 30) -> tuple[int, str, str]:
+    """`python -m tracker ARGS` with standard output a pseudo-terminal ``columns`` wide (no
+    COLUMNS in the environment: the width comes from the terminal, as a user's would).
+    Returns (exit code, what the terminal got, standard error)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import tempfile
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "tracker", *args], cwd=cwd, env=env,
+                                stdin=subprocess.DEVNULL, stdout=slave, stderr=err)
+        os.close(slave)
+        chunks = []
+        try:
+            while select.select([master], [], [], timeout)[0]:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:  # EIO: the child closed its end
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            code = proc.wait(timeout)
+        finally:
+            os.close(master)
+            if proc.poll() is None:
+                proc.kill()
+        err.seek(0)
+        stderr = err.read().decode("utf-8")
+    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), stderr

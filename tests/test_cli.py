@@ -227,7 +227,7 @@ def test_probability_outside_zero_and_one_is_refused(sample_db, capsys, probabil
     code, _, err = cli(capsys, "--db", sample_db, "add", "prediction", "--claim", "X will happen",
                        "--probability", probability, "--resolve-by", "2026")
     assert code == 1
-    assert err.startswith("tracker: error: probability:")
+    assert err.startswith("tracker: error: --probability:")
     assert sample_db.read_bytes() == before
 
 

@@ -210,13 +210,13 @@ def test_the_plain_review_queue_sees_what_the_fast_one_must():
 
 @pytest.mark.parametrize("status", ["pending", "void"])
 def test_list_by_status_keeps_timeline_order(status):
-    a, b = PDate(2026, 3), PDate(2026, 3, 1)  # the month sorts before its first day
+    a, b = PDate(2026, 3), PDate(2026, 3, 1)  # a deadline: its first day ends before the month
     db = Database(predictions={
         "b": Prediction(id="b", claim="c", made_on=PDate(2025), resolve_by=b, status=Status(status)),
         "a": Prediction(id="a", claim="c", made_on=PDate(2025), resolve_by=b, status=Status(status)),
         "z": Prediction(id="z", claim="c", made_on=PDate(2025), resolve_by=a, status=Status(status))})
     assert [r.id for r in select(db, Filter(kinds={"prediction"}, status=status), dt.date(2026, 1, 1))] \
-        == ["z", "a", "b"]
+        == ["a", "b", "z"]
 
 
 def dense_database(seed: int) -> Database:

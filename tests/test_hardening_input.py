@@ -53,9 +53,9 @@ def test_list_shows_escape_sequences_instead_of_sending_them(sample_db, capsys):
 
 
 @pytest.mark.parametrize("columns", [str(n) for n in range(60, 110, 3)])
-def test_list_never_cuts_an_escape_in_half(sample_db, capsys, monkeypatch, columns):
+def test_list_never_cuts_an_escape_in_half(sample_db, capsys, terminal, columns):
     _hostile(sample_db)
-    monkeypatch.setenv("COLUMNS", columns)
+    terminal(int(columns))
     _, out, _ = _run(capsys, "--db", sample_db, "list")
     _assert_inert(out)
     line = next(line for line in out.splitlines() if PENDING in line)
@@ -218,7 +218,7 @@ def test_import_refuses_duplicate_csv_columns_and_json_keys(missing_db, tmp_path
 def test_edit_made_on_after_resolve_by_names_the_date_given(sample_db, capsys):
     code, _, err = _run(capsys, "--db", sample_db, "edit", PENDING, "--made-on", "2030")
     assert code == 1
-    assert "made_on: 2030 is after resolve_by 2025-12" in err
+    assert "--made-on: 2030 is after resolve_by 2025-12" in err
 
 
 def test_edit_article_language_empty_is_refused(sample_db, capsys):

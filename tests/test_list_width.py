@@ -20,18 +20,16 @@ def long_id_db(sample_db):
     return sample_db
 
 
-def listing(db, capsys, monkeypatch, columns: int | None) -> list[str]:
-    if columns is None:
-        monkeypatch.delenv("COLUMNS", raising=False)  # captured output is not a terminal: a pipe
-    else:
-        monkeypatch.setenv("COLUMNS", str(columns))
+def listing(db, capsys, terminal, columns: int | None) -> list[str]:
+    if columns is not None:  # else captured output is not a terminal: a pipe
+        terminal(columns)
     capsys.readouterr()
     assert main(["--db", str(db), "list"]) == 0
     return capsys.readouterr().out.splitlines()
 
 
-def test_at_90_columns_ids_go_on_their_own_line_and_no_line_is_wider(long_id_db, capsys, monkeypatch):
-    lines = listing(long_id_db, capsys, monkeypatch, 90)
+def test_at_90_columns_ids_go_on_their_own_line_and_no_line_is_wider(long_id_db, capsys, terminal):
+    lines = listing(long_id_db, capsys, terminal, 90)
     assert max(cell_len(line) for line in lines) <= 90
     row = next(i for i, line in enumerate(lines) if "The first Russia" in line)
     assert lines[row].startswith("15 Mar 2025") and LONG_ID not in lines[row]
@@ -39,8 +37,8 @@ def test_at_90_columns_ids_go_on_their_own_line_and_no_line_is_wider(long_id_db,
     assert "id" not in lines[0].split()  # the header has no id column
 
 
-def test_at_200_columns_each_record_is_one_line_with_its_id(long_id_db, capsys, monkeypatch):
-    lines = listing(long_id_db, capsys, monkeypatch, 200)
+def test_at_200_columns_each_record_is_one_line_with_its_id(long_id_db, capsys, terminal):
+    lines = listing(long_id_db, capsys, terminal, 200)
     assert max(cell_len(line) for line in lines) <= 200
     row = next(line for line in lines if LONG_ID in line)
     assert row.startswith("15 Mar 2025") and row.endswith(CLAIM)
@@ -48,13 +46,30 @@ def test_at_200_columns_each_record_is_one_line_with_its_id(long_id_db, capsys, 
     assert len(lines) == 1 + len(Store(long_id_db).load())
 
 
-def test_into_a_pipe_each_record_is_one_whole_line(long_id_db, capsys, monkeypatch):
-    lines = listing(long_id_db, capsys, monkeypatch, None)
+def test_into_a_pipe_each_record_is_one_whole_line(long_id_db, capsys, terminal):
+    lines = listing(long_id_db, capsys, terminal, None)
     row = next(line for line in lines if LONG_ID in line)
     assert row.endswith(CLAIM) and "…" not in row
     assert len(lines) == 1 + len(Store(long_id_db).load())
 
 
-def test_an_id_wider_than_the_terminal_is_still_printed_whole(long_id_db, capsys, monkeypatch):
-    lines = listing(long_id_db, capsys, monkeypatch, 50)
+def test_an_id_wider_than_the_terminal_is_still_printed_whole(long_id_db, capsys, terminal):
+    lines = listing(long_id_db, capsys, terminal, 50)
     assert LONG_ID in lines
+
+
+def test_into_a_file_nothing_is_cut_even_with_columns_exported(long_id_db, tmp_path):
+    """`export COLUMNS=80; tracker list > file`: a file is not a terminal, so nothing is cut."""
+    from conftest import run_tracker
+
+    listed = run_tracker("--db", str(long_id_db), "list", cwd=tmp_path, env={"COLUMNS": "80"})
+    row = next(line for line in listed.stdout.splitlines() if LONG_ID in line)
+    assert row.endswith(CLAIM) and not any(line.endswith("…") for line in listed.stdout.splitlines())
+
+
+def test_in_a_real_terminal_80_wide_the_claims_are_cut_to_fit(long_id_db, tmp_path):
+    from conftest import run_in_terminal
+
+    code, out, _ = run_in_terminal("--db", str(long_id_db), "list", cwd=tmp_path, columns=80)
+    assert code == 0 and max(cell_len(line) for line in out.splitlines()) <= 80
+    assert f"id: {LONG_ID}" in out and any(line.endswith("…") for line in out.splitlines())

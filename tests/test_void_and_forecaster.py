@@ -99,4 +99,4 @@ def test_an_alternative_hedge_is_kept_and_must_be_in_the_table(sample_db, capsys
     assert Store(sample_db).load().predictions[PENDING].alt_hedge == "可能性がある"
     before = sample_db.read_bytes()
     assert main(["--db", str(sample_db), "edit", PENDING, "--alt-hedge", "no such phrase"]) == 1
-    assert "alt_hedge" in capsys.readouterr().err and sample_db.read_bytes() == before
+    assert "--alt-hedge: " in capsys.readouterr().err and sample_db.read_bytes() == before

@@ -174,7 +174,9 @@ def insert(session: Transaction, record: Record) -> None:
 def _get(session: Transaction, record_id: str) -> Record:
     record = session.find(record_id)
     if record is None:
-        raise ActionError(f"no record with id {record_id!r}")
+        from tracker.domain.ids import no_such_id
+
+        raise ActionError(no_such_id(record_id, _all_ids(session)))
     return record
 
 

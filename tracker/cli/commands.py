@@ -58,7 +58,10 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
     read = Store(path).read()
     record = read.find(args.id)
     if record is None:
-        raise ActionError(f"no record with id {args.id!r}")
+        from tracker.domain.ids import no_such_id
+        from tracker.domain.model import KINDS
+
+        raise ActionError(no_such_id(args.id, set().union(*(read.ids(kind) for kind in KINDS))))
     if isinstance(record, Prediction):
         article = read.get("article", record.article) if record.article else None
         event = read.get("event", record.event) if record.event else None

@@ -7,7 +7,6 @@ import the module that imports them.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
@@ -24,29 +23,45 @@ class Refused(TrackerError):
     """A command refused; exit 1 with the message (and any listed problems)."""
 
 
-def terminal_width() -> int:
-    """The terminal's width; very wide when output goes to a pipe or file."""
-    return output_width() or 1_000_000_000
+def is_terminal() -> bool:
+    """Whether standard output is a terminal (not a pipe, a file or cron's mail)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
 
 
 def output_width() -> int | None:
-    """The terminal's width; None (cut nothing) when output goes to a pipe or file."""
-    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+    """The terminal's width (``COLUMNS`` overrides what the terminal says); None when output
+    goes to a pipe or a file, whatever ``COLUMNS`` says: there, nothing is cut or padded."""
+    if not is_terminal():
         return None
     return shutil.get_terminal_size((120, 24)).columns
 
 
 # JSON escapes C0 controls but leaves DEL, C1 controls (U+0080-U+009F, which a terminal may
-# read as ESC [ and friends) and bidirectional overrides raw: \u-escape them too (still JSON).
-_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xe2")  # the first byte of every match below
-_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+# read as ESC [ and friends), bidirectional marks and overrides, the line and paragraph
+# separators U+2028/9 (line breaks to some viewers, and not allowed raw in older JavaScript),
+# zero-width characters and tag characters raw: \u-escape them too (still JSON), as
+# :func:`tracker.domain.text.visible` shows them.
+_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xd8", b"\xe1", b"\xe2", b"\xef", b"\xf3")  # first bytes below
+_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe1\xa0\x8e|\xe2\x80[\x8b-\x8f\xa8-\xae]"
+                          rb"|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xef\xbb\xbf|\xf3\xa0[\x80\x81][\x80-\xbf]")
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    code = ord(match.group().decode())
+    if code > 0xFFFF:  # a tag character: JSON writes it as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}".encode()
+    return f"\\u{code:04x}".encode()
 
 
 def safe_json(data: bytes) -> bytes:
     """orjson output with every character a terminal could act on written as a \\u escape."""
     if not any(lead in data for lead in _UNSAFE_LEADS):  # memchr scans: most output has none
         return data
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)
+    return _JSON_UNSAFE.sub(_json_escape, data)
 
 
 def print_json(value: object) -> None:

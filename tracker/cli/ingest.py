@@ -18,7 +18,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("ingest", "Read an article file and propose its dated events and predictions.",
                 "tracker ingest ../shared/seeds/000_cb25776d9ac0b15e.txt --dry-run",
                 "tracker ingest article.md --author 'Jane Doe' --date 2025-03-01")
-    p.add_argument("file")
+    p.add_argument("file", help="the article: a text, Markdown or HTML file")
     p.add_argument("--author", metavar="NAME", help="the author, when the text does not name one")
     p.add_argument("--date", metavar="DATE", help="the article's date, when the text gives none")
     p.add_argument("--dry-run", action="store_true", help="print the candidates, write nothing")
@@ -26,14 +26,16 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 
     p = command("inbox", "List the proposals waiting for a decision.",
                 "tracker inbox", "tracker inbox --state rejected --json")
-    p.add_argument("--state", choices=("proposed", "accepted", "rejected", "merged", "all"), default="proposed")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--state", choices=("proposed", "accepted", "rejected", "merged", "all"), default="proposed",
+                   help="which proposals (default: proposed, those waiting)")
+    p.add_argument("--json", action="store_true", help="print the proposals as JSON")
 
     p = command("accept", "Accept a proposal as a record, optionally edited (a Japanese claim needs --claim; "
                           "--claim twice or more makes one record per claim).",
                 "tracker accept p-1a2b3c4d5e --claim 'Poland will not accept the proposal' --tag poland",
                 "tracker accept p-1a2b3c4d5e --claim 'X will not do A' --claim 'Y will change B'")
-    p.add_argument("id")
+    p.add_argument("id", help="the proposal (as `tracker inbox` shows it)")
+    headings = {f.name: f.heading for kind in ("prediction", "event") for f in schema.SCHEMA[kind]}
     for name in dict.fromkeys((*schema.accepted("prediction"), *schema.accepted("event"))):
         if name == "claim":  # repeatable: a sentence holding two calls becomes two records
             p.add_argument("--claim", dest="set_claim", metavar="VALUE", action="append",
@@ -43,20 +45,22 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
                            help="your reading; outside the hedge's band it is kept as your own reading, "
                                 "the hedge stays as written")
         elif name != "tags":  # the fields a reader may set on accepting, from the field table
-            p.add_argument("--" + name.replace("_", "-"), dest=f"set_{name}", metavar="VALUE")
-    p.add_argument("--tag", action="append", default=None, metavar="TAG")
+            p.add_argument("--" + name.replace("_", "-"), dest=f"set_{name}", metavar="VALUE",
+                           help=f"{headings.get(name, name)}, in place of the proposal's")
+    p.add_argument("--tag", action="append", default=None, metavar="TAG",
+                   help="a tag (repeat for more; replaces the proposal's tags)")
     p.add_argument("--as-id", metavar="SLUG", help="the new record's id (default: made from the claim)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the new record as JSON")
 
     p = command("reject", "Reject a proposal (it is kept, and never proposed again).",
                 "tracker reject p-1a2b3c4d5e --note 'a reading, not a forecast'")
-    p.add_argument("id")
-    p.add_argument("--note", default="")
+    p.add_argument("id", help="the proposal")
+    p.add_argument("--note", default="", help="why (kept with the proposal)")
 
     p = command("merge-proposal", "Merge a proposal into an existing record (its quote and source are added).",
                 "tracker merge-proposal p-1a2b3c4d5e trump-keeps-nato-article-5")
-    p.add_argument("id")
-    p.add_argument("into", metavar="RECORD_ID")
+    p.add_argument("id", help="the proposal")
+    p.add_argument("into", metavar="RECORD_ID", help="the record it repeats")
 
 
 def _dump(value: object) -> None:

@@ -72,10 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("list", "List records in date order.",
                 "tracker list --kind prediction --status pending --due-before 2026-01",
                 "tracker list --search 'Article 5' --json")
-    p.add_argument("--kind", choices=("event", "prediction", "article"))
-    p.add_argument("--status", choices=("pending", "confirmed", "refuted", "void", "overdue"))
-    p.add_argument("--tag")
-    p.add_argument("--article", metavar="ID")
+    p.add_argument("--kind", choices=("event", "prediction", "article"), help="only records of this kind")
+    p.add_argument("--status", choices=("pending", "confirmed", "refuted", "void", "overdue"),
+                   help="only predictions with this status (overdue: pending past its resolve-by)")
+    p.add_argument("--tag", help="only records with this tag")
+    p.add_argument("--article", metavar="ID", help="only the article ID and the records that cite it")
     p.add_argument("--author", metavar="NAME", help="whose call: a prediction's forecaster, an article's author")
     p.add_argument("--due-before", metavar="DATE", help="predictions whose resolve-by ends before DATE")
     p.add_argument("--search", metavar="TEXT", help="text that must occur, ignoring case (claim, quote, title, summary, tags, article title)")
@@ -85,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("show", "Show everything about one record, history included.",
                 "tracker show trump-keeps-nato-article-5")
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", help="the record's id (as `tracker list` shows it)")
+    p.add_argument("--json", action="store_true", help=_JSON_RECORD)
 
     p = command("add", "Add a prediction, event or article; prints the new id.",
                 "tracker add prediction --claim 'X will happen' --hedge likely --resolve-by 2025-12",
@@ -101,76 +102,80 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--hedge", metavar="PHRASE",
                     help="the phrase carrying the author's confidence; one from `tracker hedges` sets "
                          "the probability (give --probability for any other phrase)")
-    ap.add_argument("--resolve-by", required=True, metavar="DATE")
+    ap.add_argument("--resolve-by", required=True, metavar="DATE",
+                    help="by when it should have happened: 2025-12-31, 2025-12 or 2025 (the whole period)")
     ap.add_argument("--made-on", metavar="DATE", help="default: the article's date, else today")
     ap.add_argument("--author", metavar="NAME", help="default: the article's author")
     ap.add_argument("--forecaster", metavar="NAME",
                     help="whose call it is (default: the author); e.g. who announced a schedule")
-    ap.add_argument("--article", metavar="ID")
-    ap.add_argument("--event", metavar="ID")
-    ap.add_argument("--quote", metavar="TEXT")
+    ap.add_argument("--article", metavar="ID", help="the article it was made in")
+    ap.add_argument("--event", metavar="ID", help="the event it is about")
+    ap.add_argument("--quote", metavar="TEXT", help="the author's words it comes from")
     ap.add_argument("--condition", metavar="TEXT", help="for 'if X then Y': the X")
     ap.add_argument("--horizon-note", metavar="TEXT", help="why this resolve-by date")
-    ap.add_argument("--tag", action="append", default=[], metavar="TAG")
+    ap.add_argument("--tag", action="append", default=[], metavar="TAG", help=_TAG_HELP)
     ap.add_argument("--id", metavar="SLUG", help="default: made from the claim")
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--json", action="store_true", help=_JSON_NEW)
     ep = _db_option(kinds.add_parser("event", help="an event", formatter_class=fmt, epilog=_examples(
         "tracker add event --date 2025-03-15 --title 'First Russia-Pakistan freight train' --tag trade")))
-    ep.add_argument("--date", required=True)
-    ep.add_argument("--title", required=True)
-    ep.add_argument("--summary", default="")
-    ep.add_argument("--article", action="append", default=[], metavar="ID")
-    ep.add_argument("--tag", action="append", default=[], metavar="TAG")
-    ep.add_argument("--id", metavar="SLUG")
-    ep.add_argument("--json", action="store_true")
+    ep.add_argument("--date", required=True, help="when it happened: 2025-03-15, 2025-03 or 2025")
+    ep.add_argument("--title", required=True, help="what happened, in a line")
+    ep.add_argument("--summary", default="", help="more about it")
+    ep.add_argument("--article", action="append", default=[], metavar="ID",
+                    help="an article that reports it (repeat for more)")
+    ep.add_argument("--tag", action="append", default=[], metavar="TAG", help=_TAG_HELP)
+    ep.add_argument("--id", metavar="SLUG", help="default: made from the date and title")
+    ep.add_argument("--json", action="store_true", help=_JSON_NEW)
     arp = _db_option(kinds.add_parser("article", help="an article", formatter_class=fmt, epilog=_examples(
         "tracker add article --title 'Title' --author 'Andrew Korybko' --published 2025-02-23 --url https://...")))
-    arp.add_argument("--title", required=True)
-    arp.add_argument("--author", required=True)
-    arp.add_argument("--published", required=True, metavar="DATE")
-    arp.add_argument("--url", default="")
-    arp.add_argument("--language", default="en")
-    arp.add_argument("--id", metavar="SLUG")
-    arp.add_argument("--json", action="store_true")
+    arp.add_argument("--title", required=True, help="the article's title")
+    arp.add_argument("--author", required=True, help="who wrote it (the forecaster of its predictions)")
+    arp.add_argument("--published", required=True, metavar="DATE", help="when it was published")
+    arp.add_argument("--url", default="", help="where it is (http or https)")
+    arp.add_argument("--language", default="en", help="its language: en, ja, … (default: en)")
+    arp.add_argument("--id", metavar="SLUG", help="default: made from the author, date and title")
+    arp.add_argument("--json", action="store_true", help=_JSON_NEW)
     for kind, kind_parser in (("prediction", ap), ("event", ep), ("article", arp)):
         _other_field_flags(kind_parser, kind)
 
     p = command("edit", "Change fields of a record; each change is recorded in its history.",
                 "tracker edit my-prediction --resolve-by 2026-06 --horizon-note 'extended: talks delayed'",
                 "tracker edit my-prediction --tags 'nato;poland'")
-    p.add_argument("id")
+    p.add_argument("id", help="the record to change")
     for field in schema.editable():  # every field the table says `edit` may set
         p.add_argument(field.flag, dest=f"set_{field.name}", metavar="VALUE", help=_field_help(field))
     p.add_argument("--status", action=_UseMark, help=argparse.SUPPRESS)
     p.add_argument("--note", default="", help="why the change was made (kept in history)")
     p.add_argument("--force", action="store_true",
                    help="allow changing claim, probability or resolve-by of a resolved prediction")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=_JSON_CHANGED)
 
     p = command("mark", "Mark a prediction confirmed, refuted, pending or void (void needs --note).",
                 "tracker mark trump-keeps-nato-article-5 confirmed --on 2026-01 \\",
                 "    --note 'Article 5 still in force' --evidence https://example.org/report",
                 "tracker mark some-conditional-claim void --note 'the condition never happened'")
-    p.add_argument("id")
-    p.add_argument("status", choices=("pending", "confirmed", "refuted", "void"))
+    p.add_argument("id", help="the prediction to mark")
+    p.add_argument("status", choices=("pending", "confirmed", "refuted", "void"), help="its outcome")
     p.add_argument("--note", default="", help="why; required for void")
-    p.add_argument("--evidence", action="append", default=[], metavar="URL")
+    p.add_argument("--evidence", action="append", default=[], metavar="URL",
+                   help="a web address showing the outcome (http or https; repeat for more)")
     p.add_argument("--on", metavar="DATE", help="when the outcome became known (default: today)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=_JSON_CHANGED)
 
     command("validate", "Check the database and report every problem found.", "tracker validate")
 
     p = command("export", "Write every record as JSON or CSV, or pending predictions as a calendar (ics).",
                 "tracker export --format csv -o predictions.csv",
                 "tracker export --format ics -o predictions.ics")
-    p.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    p.add_argument("--format", choices=("json", "csv", "ics"), default="json",
+                   help="json (default) or csv: every record; ics: a calendar of pending predictions")
     p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     p.add_argument("--today", metavar="DATE",
                    help="ics: an overdue prediction's reminder falls the day after this (default: today)")
 
     p = command("import", "Add or update records from a CSV or JSON file (all or nothing).",
                 "tracker import predictions.csv")
-    p.add_argument("file")
+    p.add_argument("file", help="a .csv or .json file (as `tracker export` writes)")
     p.add_argument("--force", action="store_true",
                    help="allow changing claim, probability or resolve-by of resolved predictions")
 
@@ -181,13 +186,28 @@ def build_parser() -> argparse.ArgumentParser:
     from tracker.cli import score as cmd_score
     cmd_review.register(command)
     cmd_score.register(command)
-    cmd_report.register(command)
+    cmd_report.register(_report_command(command))
     _sharing_commands(command)
     command("hedges", "Print the hedge-phrase table (ICD 203 bands).", "tracker hedges")
     from tracker.cli import ingest as commands_ingest
     commands_ingest.add_commands(command)
     command("tui", "Open the TUI (the same as `tracker` with no command).", "tracker tui")
     return parser
+
+
+_TAG_HELP = "a tag (repeat for more)"
+_JSON_RECORD = "print the record as JSON (as `tracker export` writes it)"
+_JSON_NEW = "print the new record as JSON instead of its id"
+_JSON_CHANGED = "print the changed record as JSON"
+REPORT_HELP = ("Write a forecaster's track record as Markdown (standard output or -o FILE), or as an "
+               "HTML scorecard site (--format html -o DIR).")
+
+
+def _report_command(command):
+    """`report` registers itself; its one-line help says it writes HTML as well as Markdown."""
+    def report_command(name: str, help_text: str, *examples: str) -> argparse.ArgumentParser:
+        return command(name, REPORT_HELP if name == "report" else help_text, *examples)
+    return report_command
 
 
 def _db_option(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -210,17 +230,17 @@ def _sharing_commands(command) -> None:
     p = command("settle", "Settle a dispute: set a field two readers disagreed on (see list --disputed).",
                 "tracker settle some-prediction --field status --value refuted --note 'the deal fell through'",
                 "tracker settle some-prediction --field probability --value 0.7")
-    p.add_argument("id")
+    p.add_argument("id", help="the disputed record")
     p.add_argument("--field", required=True, metavar="FIELD", help="the disputed field (status for a judgement)")
     p.add_argument("--value", required=True, metavar="VALUE", help="either side's value, or another")
     p.add_argument("--note", default="", help="why (kept in history)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=_JSON_CHANGED)
     p = command("merge-file", "git's merge driver: merge THEIRS into OURS record by record "
                 "(`tracker git-setup` registers it).",
                 "tracker merge-file base.json ours.json theirs.json   # git runs: %O %A %B")
-    p.add_argument("base")
+    p.add_argument("base", help="the common ancestor's database")
     p.add_argument("ours", help="written with the result")
-    p.add_argument("theirs")
+    p.add_argument("theirs", help="the other side's database")
     command("git-setup", "Make git merge the database record by record in this repository "
             "(.gitattributes and git config; safe to run again).", "tracker git-setup",
             "tracker --db data/predictions.json git-setup")
@@ -268,8 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         return _refuse(missing, [])
     try:
         return handlers()[args.command](args, db_path(args))
-    except UsageError as exc:
-        parser.print_usage(sys.stderr)
+    except UsageError as exc:  # the usage of the command that was run, not of `tracker`
+        _chosen_parser(parser, args).print_usage(sys.stderr)
         from tracker.domain.text import visible
 
         print(f"tracker: error: {visible(str(exc))}", file=sys.stderr)
@@ -284,9 +304,51 @@ def main(argv: list[str] | None = None) -> int:
         message = error_message(exc)
         if message is None:
             raise
-        return _refuse(message, getattr(exc, "problems", []))
+        flags = _flags_typed(parser, args)
+        problems = getattr(exc, "problems", [])
+        typed = {p: _as_typed(p, flags) for p in problems}
+        return _refuse(typed.get(message, message), [typed[p] for p in problems])
     except KeyboardInterrupt:
         return 130
+
+
+# Fields whose flag is not spelled from the field's name.
+_FLAG_OF_FIELD = {"mark": {"known_on": "--on"}, "add": {"tags": "--tag", "articles": "--article"}}
+
+
+def _chosen_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the command that was run (`add prediction`'s for `tracker add prediction`)."""
+    chosen = parser
+    for name in (args.command, getattr(args, "kind", None)):
+        sub = next((a for a in chosen._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if sub is None or name not in sub.choices:
+            break
+        chosen = sub.choices[name]
+    return chosen
+
+
+def _flags_typed(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
+    """field name -> the flag that sets it in the command the user ran (``resolve_by`` ->
+    ``--resolve-by``, for `mark` ``known_on`` -> ``--on``), so refusals name what was typed."""
+    chosen, flags = _chosen_parser(parser, args), {}
+    for action in chosen._actions:
+        longs = [o for o in action.option_strings if o.startswith("--")]
+        if longs and action.dest not in ("db", "help", "json"):
+            flags[action.dest.removeprefix("set_")] = longs[0]
+    flags.update(_FLAG_OF_FIELD.get(args.command, {}))
+    if args.command == "settle":  # the disputed field's value is what --value gave
+        flags[str(args.field).strip().replace("-", "_")] = "--value"
+    return flags
+
+
+def _as_typed(problem: str, flags: dict[str, str]) -> str:
+    """``known_on: 2027-01 is in the future`` as ``--on: 2027-01 is in the future``: a problem
+    that names a field (and no record) names the flag the user typed for it instead."""
+    from tracker.domain.errors import Problem
+
+    if isinstance(problem, Problem) and not problem.where and problem.field in flags:
+        return f"{flags[problem.field]}: {problem.message}"
+    return problem
 
 
 def _refuse(message: str, problems: list[str]) -> int:

@@ -26,10 +26,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("snooze", "Take a pending prediction out of the review queue until a later day.",
                 "tracker snooze poland-rejects-belarus-inspection-proposal 3m --note 'await the NATO summit'",
                 "tracker snooze some-prediction 2027-03")
-    p.add_argument("id")
+    p.add_argument("id", help="the pending prediction to put off")
     p.add_argument("period", help="30d, 2w, 3 months, 1y, or a date (a month means its first day)")
     p.add_argument("--note", default="", help="why (kept in history)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the changed record as JSON")
 
 
 def today_arg(value: str | None) -> _dt.date:
@@ -67,30 +67,55 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
             "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},
         })
         return 0
-    print(review_text(queue, db, today, within))
+    from tracker.cli.console import output_width
+
+    print(review_text(queue, db, today, within, output_width()))
     return 0
 
 
-def review_text(queue, db, today: _dt.date, within: _dt.date | None) -> str:
-    """The four sections, each with a heading and a count, one line per prediction."""
-    from tracker.cli.console import terminal_width
+# Below this many cells for the claim, each id goes on a line of its own under its prediction.
+REVIEW_MIN_CLAIM = 40
+_WHEN = 24  # "December 2025, 341d over"
+
+
+def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int | None = None) -> str:
+    """The four sections, each with a heading and a count, one line per prediction.
+
+    ``width``: the terminal's; claims are cut to fit it, and when the id column would leave a
+    claim fewer than :data:`REVIEW_MIN_CLAIM` cells, each id goes on the line below (ids are
+    never cut: you type them). ``None`` (a pipe or a file): one whole line each, nothing cut.
+    """
+    from rich.cells import cell_len
+
     from tracker.domain.render import fit, fold, probability_text
     from tracker.domain.review import early_direction, snoozed_past
     from tracker.domain.text import visible
 
-    width = terminal_width()
     everyone = queue.due + queue.checkable_early + queue.upcoming + queue.snoozed
-    id_width = max((len(visible(p.id)) for p in everyone), default=2)
+    id_width = max((cell_len(visible(p.id)) for p in everyone), default=2)
+    lead = 2 + _WHEN + 2 + 4 + 2
+    below = width is not None and lead + id_width + 2 + REVIEW_MIN_CLAIM > width
+    id_indent = max(0, min(lead, width - id_width - 4)) if below else 0
 
     def line(p, when: str, extra: str = "") -> str:
-        claim = visible(fold(p.claim))
-        head = f"  {fit(when, 24)}  {probability_text(p.probability).rjust(4)}  {fit(visible(p.id), id_width)}  "
-        rest = max(width - len(head), 20)
-        return (head + fit(f"{extra}{claim}", rest)).rstrip()
+        rid = visible(p.id)
+        head = f"  {fit(when, _WHEN)}  {probability_text(p.probability).rjust(4)}  "
+        if not below:
+            head += fit(rid, id_width) + "  "
+        text = f"{extra}{visible(fold(p.claim))}"
+        if width is not None and cell_len(head) + cell_len(text) > width:
+            text = fit(text, max(width - cell_len(head), 10))
+        out = (head + text).rstrip()
+        if below:  # every id line starts in one column: under the claims, or as far right as the longest fits
+            out += f"\n{' ' * id_indent}id: {rid}"
+        return out
 
     until = f" by {within.isoformat()}" if within else ""
-    lines = [f"Review as of {today.isoformat()}: {len(queue.due)} due, {len(queue.checkable_early)} "
-             f"checkable early, {len(queue.upcoming)} falling due{until}, {len(queue.snoozed)} snoozed"]
+    counts = (f"{len(queue.due)} due, {len(queue.checkable_early)} checkable early, "
+              f"{len(queue.upcoming)} falling due{until}, {len(queue.snoozed)} snoozed")
+    title = f"Review as of {today.isoformat()}:"
+    fits = width is None or len(title) + 1 + len(counts) <= width
+    lines = [f"{title} {counts}" if fits else f"{title}\n{counts}"]
     sections = [
         ("Due (resolve-by passed; oldest first)", queue.due,
          lambda p: (f"{p.resolve_by.human()}, {(today - p.resolve_by.last_day()).days}d over", "")),
@@ -105,7 +130,7 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None) -> str:
         lines.append(f"\n{title}: {len(members)}")
         lines += [line(p, *describe(p)) for p in members] or ["  (none)"]
     if queue.due:
-        lines.append("\nMark with `tracker mark ID confirmed|refuted|void --note ...`, "
+        lines.append("\nMark with `tracker mark ID confirmed|refuted|void --note ...`,\n"
                      "put off with `tracker snooze ID 30d`.")
     return "\n".join(lines)
 

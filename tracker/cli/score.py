@@ -39,7 +39,7 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
         if args.json:
             print_json(groups)
         else:
-            print(groups_text(groups, args.by, args.author, cut=output_width() is not None))
+            print(groups_text(groups, args.by, args.author, output_width()))
         return 0
     result = score_current(chosen, today, args.matured)
     if args.json:
@@ -91,35 +91,42 @@ def score_text(result: dict, title: str) -> str:
     return "\n".join(lines)
 
 
-def _cut(text: str, width: int) -> str:
-    """At most ``width`` terminal cells, ending in … when cut."""
-    from rich.cells import cell_len
-
-    from tracker.domain.render import fit
-
-    return text if cell_len(text) <= width else fit(text, width)
+# With --by, the columns after the group's name; in a terminal too narrow for one line a group,
+# the name goes on a line of its own and these on two lines under it (each under its header).
+_COUNTS = ("n", "resolved", "✓", "✗", "pending", "void", "hit rate", "95% CI")
+_FIGURES = ("Brier", "95% CI", "hedge range", "log loss", "baseline", "inferred", "at 50%")
+_INDENT = "    "
 
 
-def groups_text(groups: list[dict], by: str, author: str | None, cut: bool = True) -> str:
+def groups_text(groups: list[dict], by: str, author: str | None, width: int | None = None) -> str:
     """One row per group: counts, hit rate and Brier with intervals, hedge range, log loss.
 
-    ``cut``: long group names end in … at 40 cells (for a terminal; a pipe gets them whole)."""
+    ``width``: the terminal's. When one line a group is wider, each group's name goes on a line
+    of its own with its figures on two indented lines under it (fits 80 columns). ``None`` (a pipe
+    or a file): one line a group. Names are never cut."""
     from tracker.scoring import score_format as sf
     from tracker.domain.render import fold
     from tracker.domain.text import visible
 
     if not groups:
         return f"no predictions{f' by a forecaster matching {author!r}' if author else ''}"
-    header = (by, "n", "resolved", "✓", "✗", "pending", "void", "hit rate", "95% CI", "Brier",
-              "95% CI", "hedge range", "log loss", "baseline", "inferred", "at 50%")
-    width = 40 if cut else 1_000_000_000
-    rows = [(_cut(visible(fold(g["group"])), width), str(g["n"]), str(g["resolved"]), str(g["confirmed"]),
-             str(g["refuted"]), str(g["pending"]), str(g["void"]), sf.pct(g["hit_rate"]),
-             sf.interval(g["hit_rate_ci95"], sf.pct), sf.num(g["brier"]), sf.interval(g["brier_ci95"]),
-             sf.interval(g["brier_hedge_range"]), sf.num(g["log_loss"]), sf.signed(g["baseline_score"]),
-             f"{g['inferred']}/{g['stated'] + g['inferred']}", sf.pct(g["even_share"]))
-            for g in groups]
+    names = [visible(fold(g["group"])) for g in groups]
+    counts = [(str(g["n"]), str(g["resolved"]), str(g["confirmed"]), str(g["refuted"]), str(g["pending"]),
+               str(g["void"]), sf.pct(g["hit_rate"]), sf.interval(g["hit_rate_ci95"], sf.pct)) for g in groups]
+    figures = [(sf.num(g["brier"]), sf.interval(g["brier_ci95"]), sf.interval(g["brier_hedge_range"]),
+                sf.num(g["log_loss"]), sf.signed(g["baseline_score"]),
+                f"{g['inferred']}/{g['stated'] + g['inferred']}", sf.pct(g["even_share"])) for g in groups]
+    header = (by, *_COUNTS, *_FIGURES)
+    rows = [(name, *c, *f) for name, c, f in zip(names, counts, figures)]
     lines = _grid(header, rows, set(range(1, len(header))))
+    from rich.cells import cell_len
+
+    if width is not None and max(cell_len(line) for line in lines) > width:
+        upper = _grid(_COUNTS, counts, set(range(len(_COUNTS))))
+        lower = _grid(_FIGURES, figures, set(range(len(_FIGURES))))
+        lines = [by, _INDENT + upper[0], _INDENT + lower[0]]
+        for name, a, b in zip(names, upper[1:], lower[1:]):
+            lines += [name, _INDENT + a, _INDENT + b]
     if all(g["brier"] is None for g in groups):
         lines.append("\nNothing is resolved yet, so there is no score: every figure is —.")
     return "\n".join(lines)

@@ -94,6 +94,11 @@ class PDate:
         """Chronological order; a coarser date sorts before the finer ones it contains."""
         return _sort_key(self)
 
+    def end_sort_key(self) -> tuple[int, int]:
+        """Order by when the period ends (a deadline: ``2027`` is due after ``June 2027``); on the
+        same last day a finer date first (``31 Dec 2027``, ``December 2027``, ``2027``)."""
+        return _end_sort_key(self)
+
     def iso(self) -> str:
         """The stored form: ``2025``, ``2025-05`` or ``2025-05-23``."""
         return _iso(self)
@@ -145,6 +150,11 @@ def _last_day(date: PDate) -> _dt.date:
 def _sort_key(date: PDate) -> tuple[int, int]:
     # Cached: sorting 100k records asks for the same few thousand keys again and again.
     return (date.first_day().toordinal(), PRECISIONS.index(date.precision))
+
+
+@functools.lru_cache(maxsize=65536)
+def _end_sort_key(date: PDate) -> tuple[int, int]:
+    return (date.last_day().toordinal(), 2 - PRECISIONS.index(date.precision))
 
 
 _ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")

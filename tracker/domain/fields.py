@@ -87,15 +87,23 @@ def split_list(text: Any, field: str = "tags") -> list[str]:
     return seen
 
 
+def url_problem(url: str) -> str | None:
+    """What is wrong with a web address, or None for an http(s) URL with a host and no white
+    space (no CR/LF to split a calendar line, no ``javascript:``). The one rule for every path:
+    add, edit, mark's evidence, import, ingest's accept, and validate."""
+    try:
+        parts = urlparse(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
+    except ValueError:  # e.g. "http://[x": an unbalanced IPv6 bracket
+        ok = False
+    return None if ok else f"{url!r} is not an http(s) URL"
+
+
 def check_urls(urls: list[str], field: str = "evidence") -> list[str]:
     for url in urls:
-        try:
-            parts = urlparse(url)
-            ok = parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
-        except ValueError:  # e.g. "http://[x": an unbalanced IPv6 bracket
-            ok = False
-        if not ok:
-            raise FieldError(field, f"{url!r} is not an http(s) URL")
+        problem = url_problem(url)
+        if problem:
+            raise FieldError(field, problem)
     return urls
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 MAX_SLUG = 60
 
@@ -36,3 +36,19 @@ def new_id(kind: str, text: str, taken: Container[str], prefix: str = "") -> str
         candidate = f"{base}-{n}"
         n += 1
     return candidate
+
+
+def no_such_id(record_id: str, ids: Iterable[str], what: str = "record") -> str:
+    """``no record with id 'x'``, with the ids close to it: ``; did you mean: a, b?``.
+
+    Close is an id that starts with what was typed, or one :func:`difflib.get_close_matches`
+    finds (a typo, a word left out); at most three, the closest first."""
+    import difflib
+
+    ids = list(ids)
+    close = sorted((i for i in ids if record_id and i.startswith(record_id) and i != record_id), key=len)
+    for match in difflib.get_close_matches(record_id, ids, n=3, cutoff=0.6):
+        if match not in close:
+            close.append(match)
+    hint = f"; did you mean: {', '.join(close[:3])}?" if close else ""
+    return f"no {what} with id {record_id!r}{hint}"

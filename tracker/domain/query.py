@@ -19,8 +19,14 @@ _BY_ID = attrgetter("id")
 
 
 def timeline_key(record: Record) -> tuple:
-    """Date order; on the same date articles, then events, then predictions; then id."""
-    return (record.date.sort_key(), KIND_ORDER[record.kind], record.id)
+    """Date order; on the same date articles, then events, then predictions; then id.
+
+    A prediction's date is its resolve-by, a deadline: it sorts by when that period ends
+    (:meth:`PDate.end_sort_key`), so ``2027`` comes after ``June 2027``. Articles and events
+    sort by when theirs starts (a coarser date before the finer ones it contains)."""
+    date = record.date
+    key = date.end_sort_key() if type(record) is Prediction else date.sort_key()
+    return (key, KIND_ORDER[record.kind], record.id)
 
 
 def timeline_sorted(records: Iterable[Record]) -> list[Record]:
@@ -32,17 +38,20 @@ def timeline_sorted(records: Iterable[Record]) -> list[Record]:
     cost more than everything else `list` does.
     """
     out = sorted(records, key=_BY_ID)
-    days: dict[int, int] = {}  # id(PDate) -> its sort key as one int; `out` keeps the dates alive
+    # id(PDate) -> its sort key as one int (by start, and by end for resolve-bys); `out` keeps
+    # the dates alive
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
     prediction_rank, kinds = KIND_ORDER["prediction"], len(KIND_ORDER)
 
     def rank(record: Record) -> int:
         if type(record) is Prediction:  # the common case, without the .date property's call
-            date, kind = record.resolve_by, prediction_rank
+            date, kind, days = record.resolve_by, prediction_rank, ends  # a deadline: by its end
         else:
-            date, kind = record.date, KIND_ORDER[record.kind]
+            date, kind, days = record.date, KIND_ORDER[record.kind], starts
         day = days.get(id(date))
         if day is None:
-            ordinal, precision = date.sort_key()
+            ordinal, precision = date.end_sort_key() if days is ends else date.sort_key()
             day = days[id(date)] = ordinal * 3 + precision  # precision is 0, 1 or 2
         return day * kinds + kind  # below 2**30: the sort compares these as machine ints
 

@@ -116,10 +116,19 @@ def details(record: Record, db: Database, today: _dt.date) -> str:
     rows = detail_rows(record, db, today)
     # The values line up in one column, at least one space after the longest label.
     width = max([14, *(len(name) + 2 for name, _ in rows)])
-    lines = [f"{name + ':':<{width}}{visible(value, keep_newlines=True)}" for name, value in rows]
+    # A value's own line breaks are kept, its later lines indented under its first: a claim
+    # cannot start a line of its own (and fake a "status: ✓ confirmed" row).
+    lines = [f"{name + ':':<{width}}{_hanging(visible(value, keep_newlines=True), width)}" for name, value in rows]
     lines.append("history:" if record.history else "history:      (none)")
-    lines += [visible(line, keep_newlines=True) for line in history_lines(record.history)]
+    for line in history_lines(record.history):
+        shown = visible(line, keep_newlines=True)
+        lines.append(_hanging(shown, len(shown) - len(shown.lstrip()) + 4))
     return "\n".join(lines)
+
+
+def _hanging(text: str, indent: int) -> str:
+    """``text`` with every line after the first indented by ``indent`` spaces."""
+    return text.replace("\n", "\n" + " " * indent) if "\n" in text else text
 
 
 def _plain(record: Record, f: schema.Field) -> str:
@@ -141,6 +150,7 @@ def _prediction_rows(record: Prediction, db: Database, today: _dt.date) -> dict[
     event = db.events.get(record.event)
     return {
         "status": [("status", status_text(record, today))],
+        "hedge": [("hedge", hedge_text(record))],
         # The next review comes after the tags, before the links.
         "tags": [("tags", ", ".join(record.tags)),
                  ("next review", snoozed.human() if snoozed is not None and record.status is Status.PENDING else "")],
@@ -148,6 +158,19 @@ def _prediction_rows(record: Prediction, db: Database, today: _dt.date) -> dict[
                     ("url", article.url if article else "")],
         "event": [("event", f"{record.event} — {event.date.human()}: {event.title}" if event else record.event)],
     }
+
+
+def hedge_text(record: Prediction) -> str:
+    """The hedge, and, for a phrase below even chance, that the claim is its negation: the
+    author's "unlikely to X" is stored as the claim "not X" at the complementary probability,
+    so ``可能性は低い`` beside ``70%`` is not a contradiction."""
+    from tracker.domain.hedges import lookup
+
+    reading = lookup(record.hedge)
+    if reading is None or not reading.negates:
+        return record.hedge
+    return (f"{record.hedge} ({reading.band.label}, about {probability_text(reading.band.point)}: the claim "
+            f"is the negation of what it hedges, at {probability_text(record.probability)})")
 
 
 def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:

@@ -47,7 +47,7 @@ _UNITS = {
     "m": "months", "mo": "months", "month": "months", "months": "months",
     "y": "years", "yr": "years", "year": "years", "years": "years",
 }
-_PERIOD = re.compile(r"(\d{1,4})\s*([a-z]+)")
+_PERIOD = re.compile(r"(\d+)\s*([a-z]+)")  # any count: the century limit below decides, in any unit
 _MAX_DAYS = 100 * 366  # a century: anything longer is a typo, not a review date
 _BY_ID = attrgetter("id")  # a C-level sort key
 
@@ -117,7 +117,10 @@ def parse_period(text: str, today: _dt.date, field_name: str = "period") -> _dt.
         raise FieldError(field_name, "empty; try 30d, 2w, 3 months, 1y or a date such as 2026-03")
     match = _PERIOD.fullmatch(raw.lower())
     if match and match.group(2) in _UNITS:
-        amount, unit = int(match.group(1)), _UNITS[match.group(2)]
+        digits, unit = match.group(1).lstrip("0") or "0", _UNITS[match.group(2)]
+        if len(digits) > 7:  # more than a century in any unit (and int() of it stays cheap)
+            raise FieldError(field_name, f"{text!r} is more than a century away")
+        amount = int(digits)
         if amount == 0:
             raise FieldError(field_name, f"{text!r} is no time at all; give a positive period")
         from dateutil.relativedelta import relativedelta

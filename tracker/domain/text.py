@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import re
 
-# C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates that can
-# make text display in an order other than the one it is stored in.
+# C0 controls, DEL, C1 controls, and the bidirectional marks, overrides and isolates (U+061C,
+# U+200E/F, U+202A-E, U+2066-9) that can make text display in an order other than the one it
+# is stored in; the line and paragraph separators (U+2028/9), which some terminals and viewers
+# break lines at; and what cannot be seen at all: zero-width spaces and joiners (U+200B-D),
+# the word joiner and invisible operators (U+2060-4), deprecated format characters (U+206A-F),
+# U+180E, the zero-width no-break space (U+FEFF) and the tag characters (U+E0000-E007F),
+# which can hide text inside a claim.
 # Lone surrogates are the bytes of an argument or file name that was not UTF-8: they cannot
 # even be printed, so they are shown as escapes too.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_CONTROL_KEEP_NEWLINES = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_INVISIBLE = ("\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+              "\ud800-\udfff\U000e0000-\U000e007f")
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
+_CONTROL_KEEP_NEWLINES = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a raw byte carried by surrogateescape: show the byte
         return f"\\x{code - 0xDC00:02x}"
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 

@@ -27,9 +27,30 @@ def record_problems(record: Record, exists: Exists) -> list[str]:
         for other in value if isinstance(value, list) else [value] if value else []:
             if not exists(kind, other):
                 problems.append(Problem(where, name, f"no {kind} {other!r}"))
+    problems += _url_problems(record, where)
     if isinstance(record, Prediction):
         problems += _prediction_problems(record, exists, where)
     return problems + _verdict_problems(record, where)
+
+
+# The fields holding a web address, from the field table.
+URL_FIELDS = {kind: tuple(f.name for f in fields if f.type == schema.URL) for kind, fields in schema.SCHEMA.items()}
+
+
+def _url_problems(record: Record, where: str) -> list[str]:
+    """Web addresses (a URL field, a status change's evidence) by the rule `add` and `mark` apply."""
+    from tracker.domain.fields import url_problem
+
+    problems = []
+    for name in URL_FIELDS[record.kind]:
+        value = getattr(record, name)
+        if value and (problem := url_problem(value)):
+            problems.append(Problem(where, name, problem))
+    for i, entry in enumerate(record.history):
+        for url in entry.evidence or ():
+            if problem := url_problem(url):
+                problems.append(Problem(where, f"history[{i}].evidence", problem))
+    return problems
 
 
 def _verdict_problems(record: Record, where: str) -> list[str]:

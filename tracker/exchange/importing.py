@@ -84,7 +84,9 @@ def import_records(store: Store, records: list[Record], *, note: str = "imported
             staged.append(merged)
             (result.updated if current is not None else result.added).append(record.id)
         if len(incoming) != len(records):
-            problems.append("the same id appears more than once in the file")
+            seen: set[str] = set()
+            twice = sorted({r.id for r in records if r.id in seen or seen.add(r.id)})
+            problems += [f"{record_id}: this id appears more than once in the file" for record_id in twice]
         if problems:
             raise ImportRefused(problems)
         _put_many(session, staged, read)

@@ -150,6 +150,9 @@ def read_import_file(path: Path, existing: Existing | None = None, by: str = "",
         raise ImportFileError([str(exc)]) from None
     except OSError as exc:
         raise ImportFileError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip():
+        bom = " (only a byte-order mark)" if raw.startswith(b"\xef\xbb\xbf") else ""
+        raise ImportFileError([f"{path}: the file is empty{bom}; nothing imported"])
     looks_json = path.suffix.lower() == ".json" or raw.lstrip()[:1] in (b"[", b"{")
     rows = _rows_from_json(path, raw) if looks_json else _rows_from_csv(path, raw)
     return _decode_rows(path, rows, existing or (lambda record_id: None), by, tick)
@@ -212,13 +215,17 @@ def _csv_rows(path: Path, reader: csv.DictReader) -> list[tuple[str, Any]]:
             raise ImportFileError([f"{path}: column {twice[0]!r} appears more than once in the header"])
         rows = []
         width = len(fieldnames)
+        exact_columns = [c in _TEXT_COLUMNS for c in fieldnames]
         # The rows as DictReader gives them (blank lines skipped, missing cells empty), read
         # by the plain reader: a dict per row built at C speed, cells restored only when quoted.
         for line, cells in enumerate(filter(None, reader.reader), start=2):
             if len(cells) > width:
                 rows.append((f"row {line}", {"__error__": "has more cells than the header"}))
                 continue
-            cells = [restore(c) if c[:1] == "'" else c for c in map(str.strip, cells)]
+            # Text is taken exactly (a leading space, U+3000 or newline is the value's own);
+            # dates, numbers, ids and the like without the spaces around them.
+            cells = [c if exact and c.strip() else c.strip() for c, exact in zip(cells, exact_columns)]
+            cells = [restore(c) if c[:1] == "'" else c for c in cells]
             if len(cells) < width:
                 cells += [""] * (width - len(cells))
             rows.append((f"row {line}", _csv_to_doc(dict(zip(fieldnames, cells)))))
@@ -226,6 +233,11 @@ def _csv_rows(path: Path, reader: csv.DictReader) -> list[tuple[str, Any]]:
         line = line + 1 if reader.line_num > line else line
         raise ImportFileError([f"{path} row {line}: {exc}"]) from None
     return rows
+
+
+# The columns of free text (claim, quote, title, summary, note, …): read exactly as written.
+_TEXT_COLUMNS = frozenset({f.column for fields in schema.SCHEMA.values() for f in fields
+                           if f.type == schema.TEXT and not f.refers and "language" not in f.name} | {"note"})
 
 
 def _csv_to_doc(row: dict[str, str]) -> dict[str, Any]:

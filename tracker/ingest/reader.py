@@ -31,6 +31,8 @@ def read_text(path: Path) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(f"{path}: not UTF-8 text (byte {exc.start}); save the article as UTF-8") from None
+    if not text.strip():  # a byte-order mark and nothing else (or only white space after it)
+        raise IngestError(f"{path}: the file is empty (only a byte-order mark)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -42,7 +44,7 @@ def read_articles(path: Path, author: str = "", date: PDate | None = None) -> li
     """
     text = read_text(path)
     stripped = text.lstrip()
-    if stripped[:1] in "{[" or stripped[:1] == "<":
+    if stripped[:1] and stripped[:1] in "{[<":
         kind = "JSON" if stripped[:1] in "{[" else "HTML/XML"
         raise IngestError(f"{path}: looks like {kind}, not an article (plain text or Markdown, "
                           "or the blog format of the seed file)")

@@ -15,6 +15,7 @@ means running ``tracker git-setup`` again (it then says it changed the command).
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -38,8 +39,12 @@ def driver_command(python: str | None = None) -> str:
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """git's answer, its output as text decoded as file names are (a repository whose path is
+    not UTF-8 comes back as the same path, its odd bytes carried as surrogate escapes)."""
     try:
-        return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=30)
+        done = subprocess.run(["git", *args], cwd=folder, capture_output=True, timeout=30)
+        done.stdout, done.stderr = os.fsdecode(done.stdout), os.fsdecode(done.stderr)
+        return done
     except FileNotFoundError:
         raise GitSetupError("git is not installed (or not on PATH); nothing was written") from None
     except subprocess.TimeoutExpired:
@@ -90,6 +95,9 @@ def _write_attributes(path: Path, line: str) -> str:
         raise GitSetupError(f"{path}: cannot read: {exc}") from None
     if line in text.splitlines():
         return f"{path}: already has {line!r}"
+    if any("\udc80" <= c <= "\udcff" for c in line):  # .gitattributes is UTF-8 text
+        raise GitSetupError(f"{line.split(' merge=')[0]}: the database's path inside the repository is not "
+                            "UTF-8, so .gitattributes cannot name it; rename it; nothing was written")
     prefix = "" if not text or text.endswith("\n") else "\n"
     atomic_write(path, (text + prefix + line + "\n").encode("utf-8"))
     return f"{path}: added {line!r} (commit it so every clone merges the file this way)"

@@ -6,7 +6,7 @@ import datetime as _dt
 from dataclasses import replace
 from typing import Any
 
-from tracker.actions.records import ActionError, _get, _put, _refuse_problems
+from tracker.actions.records import ActionError, _get, _put, _refuse_problems, refuse_empty_forecaster
 from tracker.domain.codec import encode_value
 from tracker.domain.dates import PDate
 from tracker.domain.disputes import open_disputes
@@ -33,6 +33,7 @@ def settle(store: Store, record_id: str, field: str, value: Any, *, note: str = 
         if field not in disputed:
             open_fields = ", ".join(sorted(disputed)) or "none"
             raise ActionError(f"{record_id} has no open dispute on {field!r} (disputed: {open_fields})")
+        refuse_empty_forecaster({field: value})  # as edit and accept refuse it
         typed = parse_field(field, value)
         at = utc_now()
         entries: list[HistoryEntry] = []

@@ -1,0 +1,84 @@
+"""Output fits a terminal 80 or 120 columns wide and cuts nothing that matters (ids, names);
+a resolve-by is a deadline, so it sorts by when its period ends."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from tracker.actions import records as actions
+from tracker.cli.main import main
+from tracker.store.store import Store
+
+BUNDLED = Path(__file__).resolve().parent.parent / "predictions.json"
+MALI = "mali-tuareg-conflict-prolonged"
+LONGEST_NAME = "Pakistan Railways (Sufiyan Sarfraz Dogar)"
+
+
+@pytest.fixture
+def bundled(tmp_path) -> Path:
+    db = tmp_path / "predictions.json"
+    shutil.copyfile(BUNDLED, db)
+    return db
+
+
+def lines_of(capsys, *argv) -> list[str]:
+    capsys.readouterr()
+    assert main([str(a) for a in argv]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_review_gives_the_claim_room_and_long_ids_a_line_of_their_own(bundled, capsys, terminal, columns):
+    terminal(columns)
+    lines = lines_of(capsys, "--db", bundled, "review", "--today", "2026-12-07")
+    assert max(cell_len(line) for line in lines) <= columns
+    row = next(i for i, line in enumerate(lines) if "The conflict in Mali" in line)
+    assert MALI not in lines[row] and lines[row + 1].strip() == f"id: {MALI}"  # whole, under it
+    claim = lines[row][lines[row].index("The conflict in Mali"):]
+    assert cell_len(claim) >= columns - 40  # was about 23 cells at 120 columns
+
+
+def test_review_in_a_wide_terminal_keeps_each_id_on_its_line(bundled, capsys, terminal):
+    terminal(200)
+    lines = lines_of(capsys, "--db", bundled, "review", "--today", "2026-12-07")
+    row = next(line for line in lines if "The conflict in Mali" in line)
+    assert MALI in row and not any(line.strip().startswith("id: ") for line in lines)
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_score_by_forecaster_fits_with_every_name_whole(bundled, capsys, terminal, columns):
+    terminal(columns)
+    lines = lines_of(capsys, "--db", bundled, "score", "--by", "forecaster")
+    assert max(cell_len(line) for line in lines) <= columns
+    assert LONGEST_NAME in lines and "Andrew Korybko" in lines  # each on a line of its own
+    text = "\n".join(lines)
+    for heading in ("resolved", "hit rate", "95% CI", "Brier", "hedge range", "log loss", "baseline",
+                    "inferred", "at 50%"):
+        assert heading in text
+
+
+def test_score_by_tag_with_resolved_figures_fits_80_columns(sample_db, capsys, terminal):
+    terminal(80)
+    lines = lines_of(capsys, "--db", sample_db, "score", "--by", "tag")
+    assert max(cell_len(line) for line in lines) <= 80
+    assert any("–" in line for line in lines)  # intervals, the widest figures, are there
+
+
+def test_score_by_forecaster_into_a_pipe_is_one_line_a_forecaster(bundled, capsys):
+    lines = lines_of(capsys, "--db", bundled, "score", "--by", "forecaster")
+    row = next(line for line in lines if line.startswith(LONGEST_NAME))
+    assert row.split()[-2:] == ["1/1", "0%"]  # the name and its figures on one line, nothing cut
+
+
+def test_a_year_deadline_sorts_after_a_month_within_it(sample_db, capsys):
+    for rid, by in (("due-by-2027", "2027"), ("due-by-june-2027", "2027-06"), ("due-by-jan-2027", "2027-01-15")):
+        actions.add_prediction(Store(sample_db), record_id=rid, claim=f"{rid} will happen", probability="0.6",
+                               made_on="2025-01", resolve_by=by)
+    listed = "\n".join(lines_of(capsys, "--db", sample_db, "list", "--search", "due-by"))
+    assert listed.index("due-by-jan-2027") < listed.index("due-by-june-2027") < listed.index("due-by-2027 ")
+    reviewed = "\n".join(lines_of(capsys, "--db", sample_db, "review", "--today", "2026-12-01", "--within", "2y"))
+    assert reviewed.index("due-by-jan-2027") < reviewed.index("due-by-june-2027") < reviewed.index("due-by-2027 ")
