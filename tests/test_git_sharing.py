@@ -211,3 +211,41 @@ def test_the_merge_driver_runs_the_installed_tracker_not_a_file_in_the_repositor
     assert_clean(bob)
     merged = Store(bob / DB).load().predictions
     assert merged[PENDING].status.value == "confirmed" and merged[JA_PENDING].resolve_by.human() == "September 2026"
+
+
+def test_a_hand_resolved_conflict_with_two_copies_is_never_merged_silently(team):
+    """Bob has no driver: git's text merge conflicts, and he resolves it by keeping both copies of the
+    prediction, his judgement first. Alice's next pull, with the driver, must not keep only the last
+    copy (dropping his judgement): the driver refuses and git's conflict stays."""
+    import orjson
+
+    alice, bob = team
+    git(bob, "config", "--remove-section", "merge.tracker")
+    tracker(alice, "mark", PENDING, "confirmed", "--note", "Warsaw accepted nothing")
+    commit(alice, "Alice judges")
+    git(alice, "push", "-q")
+    tracker(bob, "mark", PENDING, "refuted", "--note", "Bob's judgement")
+    commit(bob, "Bob judges")
+    pulled = subprocess.run(["git", "pull", "--no-edit", "-q"], cwd=bob, capture_output=True, text=True, timeout=60)
+    assert pulled.returncode != 0, pulled.stdout + pulled.stderr   # a text conflict, with no driver
+    mine = orjson.loads(subprocess.run(["git", "show", ":2:" + DB], cwd=bob, capture_output=True,
+                                       timeout=60).stdout)
+    theirs = orjson.loads(subprocess.run(["git", "show", ":3:" + DB], cwd=bob, capture_output=True,
+                                         timeout=60).stdout)
+    pairs = [(PENDING, mine["predictions"][PENDING]), *theirs["predictions"].items()]
+    theirs["predictions"] = "@"
+    body = "{" + ", ".join(f"{orjson.dumps(k).decode()}: {orjson.dumps(v).decode()}" for k, v in pairs) + "}"
+    (bob / DB).write_text(orjson.dumps(theirs).decode().replace('"@"', body), encoding="utf-8")
+    commit(bob, "Bob keeps both copies")
+    git(bob, "push", "-q")
+
+    tracker(alice, "edit", JA_PENDING, "--resolve-by", "2026-09")
+    commit(alice, "Alice edits")
+    before = (alice / DB).read_bytes()
+    done = subprocess.run(["git", "pull", "--no-edit", "--no-rebase"], cwd=alice, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode != 0
+    assert DB in git(alice, "diff", "--name-only", "--diff-filter=U")
+    assert f"key predictions[{PENDING}] appears more than once" in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert (alice / DB).read_bytes() == before   # ours left as it was: nothing dropped

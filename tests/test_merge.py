@@ -245,7 +245,7 @@ def test_the_proposals_inbox_merges_too(sides):
         tables["proposals"] = proposals
         path.write_bytes(orjson.dumps(tables))
 
-    open_one = {"kind": "event", "state": "proposed", "fields": {"title": "t"}}
+    open_one = {"kind": "event", "state": "proposed", "fields": {"title": "t"}, "source": {}}
     with_proposals(base, {"p1": open_one, "p2": open_one})
     with_proposals(ours, {"p1": {**open_one, "state": "rejected", "decided_at": "2026-01-02T00:00:00Z"},
                           "p2": open_one, "p3": open_one})
@@ -256,3 +256,307 @@ def test_the_proposals_inbox_merges_too(sides):
     merged = orjson.loads(ours.read_bytes())["proposals"]
     assert {pid: doc["state"] for pid, doc in merged.items()} == \
         {"p1": "rejected", "p2": "rejected", "p3": "proposed", "p4": "proposed"}
+
+
+# ---- issue 21: the driver never loses a reader's work, and never writes what would not validate ----
+
+def _with_two_copies(path, record_id, first):
+    """Write ``path`` with prediction ``record_id`` given twice, ``first`` first (what a reader leaves
+    who resolves git's conflict by keeping both copies); any JSON reader keeps only the second."""
+    tables = orjson.loads(path.read_bytes())
+    pairs = [(record_id, first), *tables["predictions"].items()]
+    tables["predictions"] = "@PREDICTIONS@"
+    body = "{" + ", ".join(f"{orjson.dumps(k).decode()}: {orjson.dumps(v).decode()}" for k, v in pairs) + "}"
+    path.write_text(orjson.dumps(tables).decode().replace('"@PREDICTIONS@"', body), encoding="utf-8")
+
+
+@pytest.mark.parametrize("side", ["ours", "theirs", "base"])
+def test_a_side_giving_a_record_twice_is_refused_never_dropped(sides, side, capsys):
+    base, ours, theirs = sides
+    actions.mark(Store(theirs if side != "theirs" else ours), JA_PENDING, "confirmed", note="other change")
+    judged = tmp = {"base": base, "ours": ours, "theirs": theirs}[side]
+    actions.mark(Store(tmp), PENDING, "refuted", note="her judgement")
+    her_copy = orjson.loads(judged.read_bytes())["predictions"][PENDING]
+    shutil.copy(base if side != "base" else ours, judged)   # the plain copy, then hers put first
+    _with_two_copies(judged, PENDING, her_copy)
+    before = {p: p.read_bytes() for p in (base, ours, theirs)}
+    assert merge(base, ours, theirs) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"tracker: error: {side}:") and len(err.splitlines()) == 1
+    assert f"key predictions[{PENDING}] appears more than once" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in (base, ours, theirs)} == before
+
+
+def test_text_that_looks_like_a_key_given_twice_is_not_one(sides):
+    base, ours, theirs = sides
+    trap = f'"{PENDING}": {{"claim": "x"}}, "{PENDING}": {{'
+    actions.edit_record(Store(ours), PENDING, {"quote": trap})
+    ours.write_bytes(orjson.dumps(orjson.loads(ours.read_bytes())))   # not canonical: parsed as pairs
+    actions.mark(Store(theirs), PENDING, "refuted", note="n")
+    assert merge(base, ours, theirs) == 0
+    merged = Store(ours).load().predictions[PENDING]
+    assert merged.quote == trap and merged.status.value == "refuted"
+
+
+def test_an_id_taken_by_an_article_and_a_prediction_leaves_no_reference_dangling(sides, capsys):
+    base, ours, theirs = sides
+    actions.add_article(Store(ours), record_id="x", title="Ours X", author="A", published="2025")
+    actions.add_prediction(Store(ours), record_id="new-call", claim="Cites x", probability="0.6",
+                           resolve_by="2030", article="x")
+    actions.edit_record(Store(ours), FAR_FUTURE, {"article": "x"})   # an existing record cites it too
+    actions.add_prediction(Store(theirs), record_id="x", claim="Theirs x", probability="0.6", resolve_by="2030")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert database_problems(db) == []
+    assert db.predictions["x"].claim == "Theirs x"
+    moved = next(a for a in db.articles.values() if a.title == "Ours X")
+    assert moved.id != "x"
+    assert db.predictions["new-call"].article == db.predictions[FAR_FUTURE].article == moved.id
+    assert db.predictions[FAR_FUTURE].history[-1].note == f"'x' was renamed {moved.id!r} on merge"
+
+
+def _with_article(paths, record_id="lonely"):
+    for path in paths:
+        actions.add_article(Store(path), record_id=record_id, title="Lonely", author="L", published="2025")
+
+
+def test_a_deleted_record_still_cited_by_the_other_side_is_kept(sides, tmp_path, capsys):
+    base, ours, theirs = sides
+    _with_article(sides)
+    tables = orjson.loads(ours.read_bytes())
+    del tables["articles"]["lonely"]
+    ours.write_bytes(orjson.dumps(tables))
+    actions.add_prediction(Store(theirs), record_id="cites-lonely", claim="Cites the lonely article",
+                           probability="0.6", resolve_by="2030", article="lonely")
+    swapped, ours_copy = tmp_path / "swapped.json", tmp_path / "ours-copy.json"
+    shutil.copy(theirs, swapped)
+    shutil.copy(ours, ours_copy)
+    assert merge(base, ours, theirs) == 0
+    assert "kept lonely" in capsys.readouterr().err
+    db = Store(ours).load()
+    assert database_problems(db) == [] and db.articles["lonely"].title == "Lonely"
+    assert merge(base, swapped, ours_copy) == 0
+    assert ours.read_bytes() == swapped.read_bytes()
+
+
+def test_a_result_that_would_not_validate_is_refused_and_ours_is_untouched(sides, capsys):
+    base, ours, theirs = sides
+    _with_article(sides)
+    actions.edit_record(Store(ours), "lonely", {"published": "2025-12"})
+    actions.add_prediction(Store(theirs), record_id="early-call", claim="Made before it was published",
+                           probability="0.6", made_on="2025-03", resolve_by="2030", article="lonely")
+    before = ours.read_bytes()
+    assert merge(base, ours, theirs) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tracker: error: merged result would not validate: predictions[early-call]")
+    assert len(err.splitlines()) == 1 and ours.read_bytes() == before
+
+
+def test_a_read_only_ours_is_refused_like_every_other_write(sides, capsys):
+    base, ours, theirs = sides
+    actions.mark(Store(theirs), PENDING, "refuted", note="n")
+    ours.chmod(0o444)
+    before = ours.read_bytes()
+    try:
+        assert merge(base, ours, theirs) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("tracker: error: ours:") and "read-only" in err and len(err.splitlines()) == 1
+        assert ours.read_bytes() == before and (ours.stat().st_mode & 0o777) == 0o444
+    finally:
+        ours.chmod(0o644)
+
+
+PROPOSAL = {"kind": "prediction", "state": "proposed",
+            "fields": {"claim": "Poland will refuse the inspections", "quote": "Warsaw will not accept them",
+                       "hedge": "", "made_on": "2025-02-22", "resolve_by": "2026-06", "author": "Andrew Korybko",
+                       "article": "korybko-poland-and-belarus"},
+            "source": {"file": "blog.txt", "article": 1, "section": "", "sentence": 3},
+            "also": [], "keys": ["k1"], "language": "en", "negated": False,
+            "proposed_at": "2026-01-01T00:00:00Z", "decided_at": "", "record": "", "note": ""}
+
+
+def test_one_proposal_accepted_in_two_clones_is_one_call_with_a_dispute(sides, tmp_path):
+    from tracker.ingest import proposals
+    from tracker.scoring import scores as scoring
+    base, ours, theirs = sides
+    for path in sides:
+        tables = orjson.loads(path.read_bytes())
+        tables["proposals"] = {"p-1": PROPOSAL}
+        path.write_bytes(orjson.dumps(tables))
+    mine = proposals.accept(Store(ours), "p-1", {"claim": "Poland will refuse the inspections", "probability": "0.7"})
+    other = proposals.accept(Store(theirs), "p-1", {"claim": "Warsaw will not allow inspections", "probability": "0.7"})
+    assert mine.id != other.id and mine.proposal == other.proposal == "p-1"
+    actions.mark(Store(ours), mine.id, "confirmed", note="refused")
+    actions.mark(Store(theirs), other.id, "confirmed", note="refused")
+    swapped, ours_copy = tmp_path / "swapped.json", tmp_path / "ours-copy.json"
+    shutil.copy(theirs, swapped)
+    shutil.copy(ours, ours_copy)
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    calls = [p for p in db.predictions.values() if p.proposal == "p-1"]
+    assert [p.id for p in calls] == [min(mine.id, other.id)]
+    assert set(open_disputes(calls[0])) == {"claim"}
+    assert database_problems(db) == []
+    decided = orjson.loads(ours.read_bytes())["proposals"]["p-1"]
+    assert decided["record"] == calls[0].id and decided.get("records", [calls[0].id]) == [calls[0].id]
+    assert [p.id for p in scoring.scorable(db.predictions.values()) if p.proposal] == []   # counted once settled
+    assert merge(base, swapped, ours_copy) == 0
+    assert ours.read_bytes() == swapped.read_bytes()
+
+
+
+def test_a_merge_leaving_a_proposal_citing_a_deleted_article_is_refused(sides, capsys):
+    base, ours, theirs = sides
+    _with_article(sides)
+    tables = orjson.loads(ours.read_bytes())
+    del tables["articles"]["lonely"]
+    ours.write_bytes(orjson.dumps(tables))
+    tables = orjson.loads(theirs.read_bytes())
+    tables["proposals"] = {"p-9": {**PROPOSAL, "fields": {**PROPOSAL["fields"], "article": "lonely"}}}
+    theirs.write_bytes(orjson.dumps(tables))
+    before = ours.read_bytes()
+    assert merge(base, ours, theirs) == 1   # the driver checks the inbox as `validate` does
+    err = capsys.readouterr().err
+    assert "would not validate: proposals[p-9]: no article 'lonely'" in err and len(err.splitlines()) == 1
+    assert ours.read_bytes() == before
+
+
+def test_one_proposal_accepted_under_one_id_with_two_wordings_is_one_record_not_renamed(sides):
+    from tracker.ingest import proposals
+    base, ours, theirs = sides
+    for path in sides:
+        tables = orjson.loads(path.read_bytes())
+        tables["proposals"] = {"p-1": PROPOSAL}
+        path.write_bytes(orjson.dumps(tables))
+    proposals.accept(Store(ours), "p-1", {"claim": "Poland will refuse the inspections", "probability": "0.7"},
+                     record_id="the-call")
+    proposals.accept(Store(theirs), "p-1", {"claim": "Warsaw will not allow inspections", "probability": "0.7"},
+                     record_id="the-call")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert [p.id for p in db.predictions.values() if p.proposal == "p-1"] == ["the-call"]
+    assert set(open_disputes(db.predictions["the-call"])) == {"claim"}
+
+# ---- random three-way merges: both ways alike, and every result validates ----
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from tracker.domain.errors import TrackerError  # noqa: E402
+from tracker.ingest.proposals import proposal_problems  # noqa: E402
+from tracker.sharing.merge import MergeError, merge_files, result_problems  # noqa: E402
+
+_RECORDS = [PENDING, FAR_FUTURE, EVENT, "lonely", "x", "a"]   # few, so the two sides often meet
+_MARK, _EDIT, _PREDICTION, _ARTICLE, _DELETE, _ACCEPT = (
+    st.tuples(st.just("mark"), st.sampled_from([PENDING, FAR_FUTURE, "x", "a"]),
+              st.sampled_from(["confirmed", "refuted", "void", "pending"])),
+    st.tuples(st.just("edit"), st.sampled_from(_RECORDS),
+              st.sampled_from([("tags", "t1"), ("tags", "t2"), ("quote", "q1"), ("quote", "q2"),
+                               ("resolve_by", "2031"), ("probability", "0.3"), ("title", "T1"), ("title", "T2"),
+                               ("article", "lonely"), ("article", "x"), ("article", "a"), ("article", ""),
+                               ("event", EVENT), ("event", "x"), ("articles", "lonely"), ("articles", "x"),
+                               ("published", "2025-12"), ("published", "2024")])),
+    st.tuples(st.just("prediction"), st.sampled_from(["x", "a", None]), st.sampled_from(["Claim one", "Claim two"]),
+              st.sampled_from(["lonely", "x", "a", ""])),
+    st.tuples(st.just("article"), st.sampled_from(["x", "a"]), st.sampled_from(["Title one", "Title two"])),
+    st.tuples(st.just("delete"), st.sampled_from(_RECORDS)),
+    st.tuples(st.just("accept"), st.sampled_from(["Poland will refuse the inspections", "Warsaw says no"])),
+)
+# Weighted towards what makes merges hard: records deleted, cited, added under one id, accepted twice.
+_OP = st.one_of(_MARK, _EDIT, _EDIT, _PREDICTION, _PREDICTION, _ARTICLE, _DELETE, _DELETE, _DELETE, _ACCEPT, _ACCEPT)
+
+
+def _apply(path, op) -> None:
+    """One reader's change; a change tracker refuses (or a deletion that would leave the side
+    invalid) is simply not made."""
+    from tracker.ingest import proposals
+    store = Store(path)
+    try:
+        if op[0] == "mark":
+            actions.mark(store, op[1], op[2], note="n")
+        elif op[0] == "edit":
+            actions.edit_record(store, op[1], {op[2][0]: op[2][1]}, force=True)
+        elif op[0] == "prediction":
+            actions.add_prediction(store, record_id=op[1], claim=op[2], probability="0.6", made_on="2025-06",
+                                   resolve_by="2030", article=op[3])
+        elif op[0] == "article":
+            actions.add_article(store, record_id=op[1], title=op[2], author="A", published="2025-01")
+        elif op[0] == "accept":
+            proposals.accept(store, "p-1", {"claim": op[1], "probability": "0.7"})
+        else:
+            before = path.read_bytes()
+            tables = orjson.loads(before)
+            for name in ("articles", "events", "predictions"):
+                tables[name].pop(op[1], None)
+            path.write_bytes(orjson.dumps(tables))
+            if result_problems(tables, [proposals.proposal_problems]):
+                path.write_bytes(before)
+    except TrackerError:
+        pass
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mine=st.lists(_OP, min_size=1, max_size=6), yours=st.lists(_OP, min_size=1, max_size=6))
+def test_random_merges_are_the_same_both_ways_and_always_validate(sample_db, tmp_path_factory, mine, yours):
+    folder = tmp_path_factory.mktemp("random-merge")
+    base = folder / "base.json"
+    shutil.copy(sample_db, base)
+    actions.add_article(Store(base), record_id="lonely", title="Lonely", author="L", published="2025")
+    tables = orjson.loads(base.read_bytes())
+    tables["proposals"] = {"p-1": PROPOSAL}
+    base.write_bytes(orjson.dumps(tables))
+    ours, theirs = folder / "ours.json", folder / "theirs.json"
+    for path, ops in ((ours, mine), (theirs, yours)):
+        shutil.copy(base, path)
+        for op in ops:
+            _apply(path, op)
+    swapped, ours_copy = folder / "swapped.json", folder / "ours-copy.json"
+    shutil.copy(theirs, swapped)
+    shutil.copy(ours, ours_copy)
+    outcomes = []
+    for a, b in ((ours, theirs), (swapped, ours_copy)):
+        before = a.read_bytes()
+        try:
+            merge_files(base, a, b, checks=[proposal_problems])
+            outcomes.append("merged")
+        except MergeError as exc:
+            outcomes.append(str(exc))
+            assert a.read_bytes() == before   # refused: ours untouched
+    assert outcomes[0] == outcomes[1]
+    # The one disagreement no merge can settle here: a prediction made before its article's new
+    # published date. Any other refusal is a merge that should have been made.
+    assert outcomes[0] == "merged" or "was published" in outcomes[0], outcomes[0]
+    if outcomes[0] == "merged":
+        assert ours.read_bytes() == swapped.read_bytes()
+        assert result_problems(orjson.loads(ours.read_bytes()), [proposal_problems]) == []
+        merged = Store(ours).load()
+        assert database_problems(merged) == []
+        from_proposal = [r.id for r in merged.records() if getattr(r, "proposal", "")]
+        assert len(from_proposal) <= 1   # one proposal accepted on both sides is one call
+
+
+def test_marks_that_make_no_one_path_in_time_are_disputed_not_written_invalid(sides):
+    base, ours, theirs = sides
+    actions.mark(Store(ours), PENDING, "confirmed", note="yes")
+    actions.mark(Store(theirs), PENDING, "refuted", note="no")
+    actions.mark(Store(theirs), PENDING, "confirmed", note="yes after all")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert database_problems(db) == []
+    record = db.predictions[PENDING]
+    assert set(open_disputes(record)) == {"status"} and record.status.value == "confirmed"
+
+
+def test_a_record_renamed_on_merge_still_follows_its_article_renamed_too(sides):
+    # Found by the random merge test: both sides add a prediction 'a' (different claims) and one of
+    # them cites its side's new article 'x', which the other side's prediction 'x' also claims.
+    base, ours, theirs = sides
+    actions.add_article(Store(ours), record_id="x", title="Title one", author="A", published="2025-01")
+    actions.add_prediction(Store(ours), record_id="a", claim="Claim one", probability="0.6", made_on="2025-06",
+                           resolve_by="2030", article="x")
+    actions.add_prediction(Store(theirs), record_id="x", claim="Claim one", probability="0.6", resolve_by="2030")
+    actions.add_prediction(Store(theirs), record_id="a", claim="Claim two", probability="0.6", resolve_by="2030")
+    assert merge(base, ours, theirs) == 0
+    db = Store(ours).load()
+    assert database_problems(db) == []
+    call = next(p for p in db.predictions.values() if p.claim == "Claim one" and p.article)
+    assert db.articles[call.article].title == "Title one"

@@ -55,6 +55,32 @@ async def settle(app: TrackerApp, pilot) -> None:
     await pilot.pause()
 
 
+async def choose_in_palette(app: TrackerApp, pilot, query: str, expect: str) -> None:
+    """Open the palette, type ``query`` and press Enter once the highlighted command says ``expect``:
+    the palette searches in a thread, which under load takes longer than any fixed pause."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    for _ in range(400):
+        if isinstance(app.screen, CommandPalette):
+            break
+        await pilot.pause(0.05)
+    await pilot.press(*query)
+
+    def highlighted() -> str:
+        commands = app.screen.query_one(CommandList)
+        if commands.highlighted is None or not commands.option_count:
+            return ""
+        return str(commands.get_option_at_index(commands.highlighted).prompt)
+
+    for _ in range(400):  # up to 20 s
+        if expect in highlighted():
+            break
+        await pilot.pause(0.05)
+    assert expect in highlighted(), highlighted()
+    await pilot.press("enter")
+
+
 async def select(app: TrackerApp, pilot, record_id: str) -> None:
     app.screen.jump_to(record_id)
     await settle(app, pilot)
@@ -523,7 +549,7 @@ async def test_a_void_prediction_is_drawn_in_the_timeline(db_path):
 
 
 async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
-    import time as _time
+    import threading
 
     from textual.widgets import Static
 
@@ -533,19 +559,32 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
 
     monkeypatch.setattr(transaction, "EVERY", 1)  # where the store decodes records
     real = codec.decode_fields
+    gate = threading.Event()
+    decoded = []
 
-    def slow(*args, **kwargs):  # a large file, in miniature: each record takes a while
-        _time.sleep(0.15)
+    def held(*args, **kwargs):  # a large file, in miniature: the read stops part-way until the test looked
+        decoded.append(1)
+        if len(decoded) == 3:
+            gate.wait(60)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(transaction, "decode_fields", slow)
+    monkeypatch.setattr(transaction, "decode_fields", held)
     app = app_for(db_path)
     seen: set[str] = set()
-    async with app.run_test(size=(160, 40)) as pilot:
-        for _ in range(100):
-            seen.update(str(counts.content) for counts in app.screen.query("#counts").results(Static))
-            if app.session.loaded:
-                break
-            await pilot.pause(0.05)
-        await settle(app, pilot)
-    assert any(text.startswith("Loading… ") and text.endswith(" of 5 records read") for text in seen), seen
+
+    def progress_seen() -> bool:
+        return any(text.startswith("Loading… ") and text.endswith(" of 5 records read") for text in seen)
+
+    try:
+        async with app.run_test(size=(160, 40)) as pilot:
+            for _ in range(600):  # waits on what is shown, not on time: up to 30 s on a loaded machine
+                seen.update(str(counts.content) for counts in app.screen.query("#counts").results(Static))
+                if progress_seen() or app.session.loaded:
+                    break
+                await pilot.pause(0.05)
+            gate.set()
+            await settle(app, pilot)
+            assert app.session.loaded
+    finally:
+        gate.set()
+    assert progress_seen(), seen

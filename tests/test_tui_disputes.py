@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 
-from test_tui import TODAY, db_path, details_text, select, settle  # noqa: F401 (db_path is a fixture)
+from test_tui import TODAY, choose_in_palette, db_path, details_text, select, settle  # noqa: F401 (db_path is a fixture)
 from tracker.actions import records as actions
 from tracker.domain.disputes import is_disputed
 from tracker.sharing.merge import merge_files
@@ -47,15 +47,11 @@ async def test_the_palette_settles_a_dispute_with_one_sides_value(db_path, monke
     app = TrackerApp(db_path, today=TODAY)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"settle refuted")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await choose_in_palette(app, pilot, "settle refuted", "'refuted'")
+        for _ in range(400):  # the write and the reload, however long the machine takes
+            await settle(app, pilot)
+            if app.query_one(Timeline).current.status == "✗ refuted":
+                break
         assert app.query_one(Timeline).current.status == "✗ refuted"
     record = Store(db_path).load().predictions["article-5"]
     assert record.status.value == "refuted" and not is_disputed(record)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PENDING, build_sample
+from test_tui import choose_in_palette
 from tracker.ingest.proposals import listing
 from tracker.ingest.run import ingest
 from tracker.store.store import Store
@@ -131,13 +132,8 @@ async def test_a_refused_edit_is_reported_and_nothing_is_decided(inbox_db):
 async def test_the_palette_opens_the_inbox(inbox_db):
     app = TrackerApp(inbox_db)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"inbox")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await settle(app, pilot)
+        await choose_in_palette(app, pilot, "inbox", "Screen: inbox")
         await settle(app, pilot)
         assert isinstance(app.screen, InboxScreen)
 

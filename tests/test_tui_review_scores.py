@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from test_tui import TODAY, app_for, prediction, settle
+from test_tui import TODAY, app_for, choose_in_palette, prediction, settle
 
 from tracker.actions import records as actions
 from tracker.domain.model import Status
@@ -125,11 +125,7 @@ async def test_the_palette_opens_the_review_screen(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"review what")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(app, pilot, "review what", "Screen: review what is due")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ReviewScreen"
 

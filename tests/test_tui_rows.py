@@ -59,7 +59,7 @@ async def test_a_changed_resolve_by_date_moves_the_row(db_path: Path):
         await settle(app, pilot)
         # The same process writes (as a form would): the timeline hears of it through the file watcher.
         actions.edit_record(Store(db_path), "train", {"resolve_by": "2030"})
-        for _ in range(40):
+        for _ in range(400):  # waits on the rows, not on time: up to 40 s on a loaded machine
             await pilot.pause(0.1)
             if shown(app)[-1][1] == "train":
                 break

@@ -188,14 +188,30 @@ def _get_prediction(session: Transaction, record_id: str, doing: str) -> Predict
     return record
 
 
+def _refuse_changed_since(record: Record, expected: Record, fields: Iterable[str]) -> None:
+    """Raise :class:`FieldError` for the first field (in the record's own order) whose value is no
+    longer the one the editor saw."""
+    for name in FIELDS[record.kind]:
+        if name in fields and name not in ("history", "id", "kind") \
+                and getattr(record, name, None) != getattr(expected, name, None):
+            shown = repr(encode_value(getattr(record, name, None)))
+            if len(shown) > 200:
+                shown = shown[:200] + "…"
+            raise FieldError(name, f"was changed by someone else since this form opened (it is now {shown}); "
+                                   "nothing was saved: close the form and edit again to start from the new value")
+
+
 def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, force: bool = False,
-                note: str = "") -> tuple[Record, list[HistoryEntry]]:
+                note: str = "", expected: Record | None = None) -> tuple[Record, list[HistoryEntry]]:
     """Change fields (not status or history); each change is appended to the history.
 
     Returns the updated record and the history entries the edit appended.
 
     The claim, probability or resolve-by of a resolved prediction are what it is
-    scored on: changing them is refused unless ``force``.
+    scored on: changing them is refused unless ``force``. With ``expected`` (the record as
+    the editor saw it, e.g. when a form opened), the edit is refused, naming the field, if
+    another process has since changed one of the fields it changes (or the probability, when it
+    changes the hedge, which may set the probability): saving would replace that change.
     """
     if not changes:
         raise ActionError("nothing to change: name at least one field")
@@ -204,6 +220,9 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
     with store.transaction() as session:
         record = _get(session, record_id)
         allowed = set(FIELDS[record.kind]) - {"status"}
+        if expected is not None:
+            touched = {*changes, "probability"} if "hedge" in changes else set(changes)
+            _refuse_changed_since(record, expected, touched & allowed)
         for name in changes:
             if name in ("status", "history", "id", "kind"):
                 raise FieldError(name, "cannot be edited (use `tracker mark` for status)")

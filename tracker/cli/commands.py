@@ -143,12 +143,16 @@ def cmd_settle(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
+    from tracker.ingest.proposals import proposal_problems
     from tracker.sharing.merge import merge_files
 
-    result = merge_files(Path(args.base), Path(args.ours), Path(args.theirs))
+    # The merged result validates as `validate` checks it, the inbox's proposals too (issue 21).
+    result = merge_files(Path(args.base), Path(args.ours), Path(args.theirs), checks=[proposal_problems])
     for old, new in result.renamed:
         say(f"tracker: two readers added different records as {old!r}; the other is now {new!r}",
             file=sys.stderr)
+    for line in result.notes():   # issue 21: one proposal accepted twice, a deleted record still cited
+        say(line, file=sys.stderr)
     if result.disputes:
         fields = ", ".join(f"{rid} ({name})" for rid, name in result.disputes)
         say(f"tracker: {len(result.disputes)} disputed: {fields}; see `tracker list --disputed`, "

@@ -116,6 +116,9 @@ class Event:
     articles: list[str] = spec.strings(from_source=True, refers="article", csv="article", form_label="Article ids", form_at=4,
                                        placeholder="separated by ;")
     tags: list[str] = spec.strings(searched=True, placeholder="separated by ;", form_at=5)
+    # The inbox proposal (tracker ingest) this record was accepted from: two readers who accept the
+    # same proposal made the same call, and a git merge makes their records one (tracker.sharing.merge).
+    proposal: str = spec.text(editable=False, from_source=True, show_at=17)
     history: list[HistoryEntry] = field(default_factory=list)
 
     kind = "event"
@@ -156,6 +159,9 @@ class Prediction:
     event: str = spec.text(from_source=True, refers="event", show_at=16, form_at=8, form_label="Event id", placeholder="optional")
     tags: list[str] = spec.strings(searched=True, show_at=13, form_at=9, placeholder="separated by ;")
     status: Status = spec.status(default=Status.PENDING, show_at=3)
+    # The inbox proposal (tracker ingest) this record was accepted from: two readers who accept the
+    # same proposal made the same call, and a git merge makes their records one (tracker.sharing.merge).
+    proposal: str = spec.text(editable=False, from_source=True, show_at=17)
     history: list[HistoryEntry] = field(default_factory=list)
 
     kind = "prediction"

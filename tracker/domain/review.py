@@ -291,3 +291,13 @@ def due_count(db: Database, today: _dt.date) -> int:
         if due_n <= today_n and (not p.history or snoozed_past(p, today) is None):
             count += 1
     return count
+
+
+_JUDGED_BY = re.compile(r"\bjudged by\s*:\s*", re.IGNORECASE)
+
+
+def criterion(p: Prediction) -> str:
+    """What a reviewer decides by: the "Judged by: confirmed if …; refuted if …" sentence of the
+    prediction's horizon note (the text after "Judged by:"), or "" when the note has none."""
+    match = _JUDGED_BY.search(p.horizon_note or "")
+    return p.horizon_note[match.end():].strip() if match else ""

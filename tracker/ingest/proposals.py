@@ -110,6 +110,9 @@ def _accept(store: Store, pid: str, changes: dict[str, Any], record_id: str | No
                 record = _prediction(session, doc, fields, changes, record_id if not made else None, by=by)
             else:
                 record = _event(session, fields, changes, record_id)
+            # Issue 21 (sharing): the record keeps the proposal's identity, so a git merge knows two
+            # readers' acceptances of it, however worded, are one call (tracker.sharing.merge).
+            record = replace(record, proposal=pid)
             actions.insert(session, record)
             made.append(record)
         _decide(session, pid, {**doc, "records": [r.id for r in made]}, "accepted", made[0].id)

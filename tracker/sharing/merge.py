@@ -14,7 +14,16 @@ Rules (each so that nothing either reader did is lost, and both readers' merges 
 * a record deleted on one side and unchanged on the other is deleted; changed on the other, kept;
 * other tables (the ingest inbox's proposals) merge entry by entry the same way, and an entry
   changed differently on both sides (a proposal accepted here, rejected there) keeps the later
-  decision (``decided_at``); the records either decision made are kept like any other.
+  decision (``decided_at``); the records either decision made are kept like any other;
+* one proposal accepted on both sides (its ``proposal`` field names it) is one call, whatever
+  wording and id each reader gave it: the two records become one (the smaller id), and the fields
+  they differ on are disputed;
+* a record deleted on one side but cited by a record of the other side's is kept (the merge says so).
+
+Nothing is written unless the merge is sure of it (git's own conflict stays in place, and the
+driver says why): a side that cannot be read, or that gives a key twice (a hand-resolved
+conflict left two copies: reading it would keep one and drop the other), an ``ours`` file the
+user may not write, or a result that ``tracker validate`` would reject.
 
 Everything here is deterministic (a dispute is dated by the later of the two changes, and an
 entry with nothing to date it by takes the latest time in any of the three files, not the
@@ -23,6 +32,7 @@ clock), so merging A into B and B into A produce the same records.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,19 +41,25 @@ import orjson
 
 from tracker.domain import schema
 from tracker.domain.codec import FIELDS, RecordError, decode_fields, encode_fields
+from tracker.domain.errors import TrackerError
 from tracker.domain.model import KINDS, Database, utc_now
-from tracker.store.layout import TABLES, StoreError, empty_tables, encode_file
+from tracker.domain.validate import database_problems
+from tracker.store.guard import UnsafeFileError, check_writable
+from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError, empty_tables, encode_file
+from tracker.store.locking import folder_lock
 from tracker.store.store import Store, atomic_write
 
 Doc = dict[str, Any]   # a record's stored fields plus "kind" (and "id")
 LABEL = {"prediction": "claim", "event": "title", "article": "title"}
-# The fields naming another record by id, from the field table: a renamed id is followed.
-REFERENCES = {kind: tuple(f.name for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
+# The fields naming another record by id, and the kind each names, from the field table:
+# a renamed id is followed, a deleted record still named is kept.
+CITES = {kind: tuple((f.name, f.refers) for f in fields if f.refers) for kind, fields in schema.SCHEMA.items()}
 _MISSING = object()
 
 
 class MergeError(StoreError):
-    """A side of the merge cannot be read; git's own conflict stays in place."""
+    """The merge cannot be made safely (a side unreadable or giving a key twice, ours not the user's
+    to write, a result that would not validate); nothing is written and git's own conflict stays."""
 
 
 @dataclass
@@ -51,6 +67,15 @@ class MergeResult:
     tables: dict[str, Any]
     disputes: list[tuple[str, str]] = field(default_factory=list)  # (id, field) newly disputed
     renamed: list[tuple[str, str]] = field(default_factory=list)   # (id, new id)
+    unified: list[tuple[str, str, str]] = field(default_factory=list)  # (proposal, id dropped, id kept)
+    kept: list[tuple[str, str]] = field(default_factory=list)       # (id deleted on a side, id citing it)
+
+    def notes(self) -> list[str]:
+        """What the merge did that a reader should hear of, besides renames and disputes: one line each."""
+        lines = [f"tracker: both readers accepted proposal {proposal}: one record {keep!r} (was also {dropped!r}); "
+                 "see `tracker list --disputed`" for proposal, dropped, keep in self.unified]
+        lines += [f"tracker: kept {rid}: deleted on one side, but {by} cites it" for rid, by in self.kept]
+        return lines
 
 
 def _key(entry: Doc) -> bytes:
@@ -60,21 +85,34 @@ def _key(entry: Doc) -> bytes:
 def read_side(path: Path, label: str, empty_ok: bool = False) -> tuple[dict[str, Any], dict[str, Doc]]:
     """One side's tables and its records as canonical documents; MergeError if unreadable.
 
-    git passes an empty file as the base when both sides added the database.
+    git passes an empty file as the base when both sides added the database. A side giving a
+    key twice is refused: any reading keeps one copy, so the merge would drop the other.
     """
     try:
         if empty_ok and path.stat().st_size == 0:
             return empty_tables(), {}
-        read = Store(path).read()  # a side giving a key twice is refused: a copy would be lost
+        tables, database, problems, duplicates = _inspect(path)
     except StoreError as exc:
         raise MergeError(f"{label}: {exc}") from None
     except OSError as exc:
         raise MergeError(f"{label}: {path}: cannot read: {exc.strerror or exc}") from None
-    tables = read.tables()
-    database, problems = read.decode_all()
+    if duplicates:
+        more = f" (and {len(duplicates) - 1} more)" if len(duplicates) > 1 else ""
+        raise MergeError(f"{label}: {path}: key {duplicates[0]} appears more than once{more}, as a hand-resolved "
+                         "conflict leaves it; merging would keep one copy and drop the other, so nothing was "
+                         "merged: keep one copy by hand (`tracker validate` lists them), then merge again")
     if problems:
         raise MergeError(f"{label}: {path}: {problems[0]}")
     return tables, _documents(database)
+
+
+def _inspect(path: Path) -> tuple[dict[str, Any], Database, list[str], list[str]]:
+    """The store's reading of a side without refusing keys given twice (its object-pairs parse
+    finds them): its tables, its records that decode, the problems of those that do not, and
+    the keys given twice. The one place this module reads through the store."""
+    transaction, duplicates = Store(path).inspect()
+    database, problems = transaction.decode_all()
+    return transaction.tables(), database, problems, duplicates
 
 
 def _documents(database: Database) -> dict[str, Doc]:
@@ -88,8 +126,10 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
     result = MergeResult({})
     latest = max((_last_at(d["history"]) for side in (base, ours, theirs) for d in side.values()),
                  default="") or utc_now()
+    ours, theirs = _same_proposals(base, ours, theirs, result, latest)
     taken = set(base) | set(ours) | set(theirs)
     moved: list[tuple[str, str, dict[str, Doc]]] = []   # (id, new id, the side that moved)
+    owner: dict[str, tuple[dict[str, Doc], str]] = {}   # merged id -> (the one side it is from, its id there)
     for rid in sorted(taken):
         b, o, t = base.get(rid), ours.get(rid), theirs.get(rid)
         if o is None or t is None:
@@ -102,8 +142,8 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
             out[rid] = o
         elif b is not None and b["kind"] == o["kind"] == t["kind"]:
             out[rid] = _merge_record(b, o, t, result, latest)
-        elif o["kind"] == t["kind"] and o[LABEL[o["kind"]]] == t[LABEL[t["kind"]]]:
-            out[rid] = _merge_record(None, o, t, result, latest)   # both added the same claim: one record
+        elif o["kind"] == t["kind"] and (o[LABEL[o["kind"]]] == t[LABEL[t["kind"]]] or _one_proposal(o, t)):
+            out[rid] = _merge_record(None, o, t, result, latest)   # both added the same call: one record
         else:
             keep, move, side = (o, t, theirs) if _key(_strip(o)) <= _key(_strip(t)) else (t, o, ours)
             new = _fresh_id(rid, taken)
@@ -112,14 +152,91 @@ def merge_documents(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str
             out[new] = _renamed(move, new, latest)
             moved.append((rid, new, side))
             result.renamed.append((rid, new))
+            # Under these ids the merged records are each one side's record of the old id.
+            owner[rid], owner[new] = (ours if side is theirs else theirs, rid), (side, rid)
     for old, new, side in moved:
-        _follow(out, old, new, latest, {i for i in side if i not in base and i not in (ours if side is theirs else theirs)})
+        # The moving side's references to it follow it; the other side's are to the record kept,
+        # unless that is of another kind (so they cannot be). A reference made on both sides alike
+        # to a record of that kind is left alone.
+        other, kind = (ours if side is theirs else theirs), out[new]["kind"]
+        same_kind = out[old]["kind"] == kind
+
+        def cites(rid: str, name: str, old: str = old, side: dict[str, Doc] = side, other: dict[str, Doc] = other,
+                  same_kind: bool = same_kind) -> bool:
+            mine = _names(_version(side, rid, owner).get(name), old)
+            theirs_too = _names(_version(other, rid, owner).get(name), old)
+            return mine and not (same_kind and theirs_too)
+
+        _follow(out, old, new, kind, latest, cites)
+    _keep_cited(out, base, ours, theirs, result)
     tables: dict[str, Any] = {"meta": meta if meta is not None else empty_tables()["meta"]}
     for kind in KINDS:
         tables[TABLES[kind]] = {rid: {k: v for k, v in doc.items() if k not in ("id", "kind")}
                                 for rid, doc in sorted(out.items()) if doc["kind"] == kind}
     result.tables = tables
     return result
+
+
+def _one_proposal(o: Doc, t: Doc) -> bool:
+    """Both records were made by accepting the same proposal: the same call, however worded."""
+    return bool(o.get("proposal")) and o.get("proposal") == t.get("proposal")
+
+
+def _same_proposals(base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc], result: MergeResult,
+                    latest: str) -> tuple[dict[str, Doc], dict[str, Doc]]:
+    """Both sides accepted one proposal, each under its own id: both sides' records go under the
+    smaller id (a history entry on the moved one says why; records citing it follow), so the
+    merge makes them one record and disputes what the readers worded differently."""
+    def added(side: dict[str, Doc], other: dict[str, Doc]) -> dict[tuple[str, str], list[str]]:
+        found: dict[tuple[str, str], list[str]] = {}
+        for rid, doc in side.items():
+            if doc.get("proposal") and rid not in base and rid not in other:
+                found.setdefault((doc["kind"], doc["proposal"]), []).append(rid)
+        return found
+
+    in_ours, in_theirs = added(ours, theirs), added(theirs, ours)
+    for (kind, proposal), o_ids in sorted(in_ours.items()):
+        t_ids = in_theirs.get((kind, proposal), [])
+        if len(o_ids) != 1 or len(t_ids) != 1:
+            continue   # not one record on each side: nothing to pair them by
+        keep = min(o_ids[0], t_ids[0])
+        for rid in (o_ids[0], t_ids[0]):
+            if rid == keep:
+                continue
+            side = dict(ours if rid == o_ids[0] else theirs)
+            doc = side.pop(rid)
+            note = (f"the same proposal {proposal} was accepted by another reader as {keep!r}: "
+                    f"one {kind}, merged on merge")
+            side[keep] = {**doc, "id": keep, "history": [*doc["history"], {
+                "at": _last_at(doc["history"]) or latest, "action": "edit", "field": "id",
+                "old": rid, "new": keep, "note": note}]}
+            _follow(side, rid, keep, kind, latest, lambda _rid, _name: True)
+            if rid == o_ids[0]:
+                ours = side
+            else:
+                theirs = side
+            result.unified.append((proposal, rid, keep))
+    return ours, theirs
+
+
+def _keep_cited(out: dict[str, Doc], base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc],
+                result: MergeResult) -> None:
+    """A record deleted on one side and still cited (by a record the other side added or changed)
+    is kept as the side that did not delete it has it: a deletion never leaves a reference dangling."""
+    changed = True
+    while changed:
+        changed = False
+        for rid in sorted(out):
+            for name, kind in CITES[out[rid]["kind"]]:
+                value = out[rid].get(name)
+                for cited in value if isinstance(value, list) else [value] if value else []:
+                    if cited in out or cited not in base:
+                        continue
+                    present = ours.get(cited) or theirs.get(cited)
+                    if present is not None and present["kind"] == kind:
+                        out[cited] = present
+                        result.kept.append((cited, rid))
+                        changed = True
 
 
 def _strip(doc: Doc) -> Doc:
@@ -141,19 +258,34 @@ def _renamed(doc: Doc, new: str, latest: str) -> Doc:
     return {**doc, "id": new, "history": [*doc["history"], entry]}
 
 
-def _follow(out: dict[str, Doc], old: str, new: str, latest: str, added_with_it: set[str]) -> None:
-    """Records added on the same side as a renamed article or event point at its new id."""
-    for rid in added_with_it:
-        doc = out.get(rid)
-        if doc is None:
-            continue
-        for name in REFERENCES[doc["kind"]]:
+def _follow(out: dict[str, Doc], old: str, new: str, kind: str, latest: str,
+            cites: Callable[[str, str], bool]) -> None:
+    """Records whose reference to the {kind} ``old`` is to the record now called ``new`` (``cites``
+    says which: record id, field) point at ``new``, with a history entry saying why."""
+    for rid in sorted(out):
+        doc = out[rid]
+        for name, refers in CITES[doc["kind"]]:
             value = doc.get(name)
-            if value == old or (isinstance(value, list) and old in value):
-                changed = new if value == old else [new if v == old else v for v in value]
-                entry = {"at": _last_at(doc["history"]) or latest, "action": "edit", "field": name,
-                         "old": value, "new": changed, "note": f"{old!r} was renamed {new!r} on merge"}
-                out[rid] = doc = {**doc, name: changed, "history": [*doc["history"], entry]}
+            if refers != kind or not _names(value, old) or not cites(rid, name):
+                continue
+            changed = new if value == old else [new if v == old else v for v in value]
+            entry = {"at": _last_at(doc["history"]) or latest, "action": "edit", "field": name,
+                     "old": value, "new": changed, "note": f"{old!r} was renamed {new!r} on merge"}
+            out[rid] = doc = {**doc, name: changed, "history": [*doc["history"], entry]}
+
+
+def _version(side: dict[str, Doc], rid: str, owner: dict[str, tuple[dict[str, Doc], str]]) -> Doc:
+    """The side's version of the merged record ``rid`` ({} when it has none): a record renamed
+    on merge, or kept under an id the other side's record left, is only its own side's."""
+    if rid in owner:
+        from_side, at = owner[rid]
+        return side.get(at, {}) if from_side is side else {}
+    return side.get(rid, {})
+
+
+def _names(value: Any, rid: str) -> bool:
+    """A reference field's value names the record ``rid``."""
+    return value == rid or (isinstance(value, list) and rid in value)
 
 
 def _last_at(history: list[Doc]) -> str:
@@ -191,6 +323,15 @@ def _merge_record(b: Doc | None, o: Doc, t: Doc, result: MergeResult, latest: st
                          "values": sides})
         result.disputes.append((o["id"], name))
     fresh = _interleave(new_o, new_t, set(base_keys))
+    if kind == "prediction" and not any(d["field"] == "status" for d in disputes) \
+            and _path_breaks([*base_hist, *fresh]):
+        # Both sides judged, and their marks in time order make no one path (confirmed here;
+        # refuted, then confirmed there): the union of histories would not validate, so the
+        # judgement is disputed, for a reader to settle, like marks that end differently.
+        (at_o, by_o), (at_t, by_t) = _last_change(new_o, "status"), _last_change(new_t, "status")
+        sides = sorted([{"value": o["status"], "by": by_o}, {"value": t["status"], "by": by_t}], key=_key)
+        disputes.append({"at": max(at_o, at_t) or latest, "action": "dispute", "field": "status", "values": sides})
+        result.disputes.append((o["id"], "status"))
     fresh += [d for d in disputes if _key(d) not in {_key(e) for e in fresh}]
     merged["history"] = [*base_hist, *fresh]
     if kind == "prediction":
@@ -198,6 +339,20 @@ def _merge_record(b: Doc | None, o: Doc, t: Doc, result: MergeResult, latest: st
         if statuses:   # equal times can order the sides' entries either way: the last one rules
             merged["status"] = statuses[-1]["to"]
     return merged
+
+
+def _path_breaks(history: list[Doc]) -> bool:
+    """A status entry moves from a status other than the one in force, and not to it (the check
+    of tracker.domain.status.history_problems, which a status dispute lifts)."""
+    if any(e["action"] == "dispute" and e.get("field") == "status" for e in history):
+        return False
+    previous = "pending"
+    for entry in history:
+        if entry["action"] == "status":
+            if entry.get("from") != previous and entry.get("to") != previous:
+                return True
+            previous = entry.get("to")
+    return False
 
 
 def _interleave(left: list[Doc], right: list[Doc], seen: set[bytes]) -> list[Doc]:
@@ -247,23 +402,99 @@ def merge_plain_table(base: dict[str, Any], ours: dict[str, Any], theirs: dict[s
     return out
 
 
-def merge_files(base: Path, ours: Path, theirs: Path) -> MergeResult:
+def merge_files(base: Path, ours: Path, theirs: Path, checks: Iterable[Check] = ()) -> MergeResult:
     """git's merge driver: merge THEIRS and BASE into OURS and write OURS canonically.
 
-    Raises MergeError (and writes nothing) when a side cannot be read.
+    Raises MergeError (and writes nothing) when a side cannot be read or gives a key twice, when
+    OURS is not the user's to write, or when the result would not validate: its records and the
+    checks across them, and ``checks`` from the layers above (the inbox's, which this layer may
+    not import: the CLI passes them).
     """
+    try:
+        check_writable(ours)   # as every other writer: rename would replace a file the user may not write
+    except UnsafeFileError as exc:
+        raise MergeError(f"ours: {exc}") from None
     base_tables, base_docs = read_side(base, "base", empty_ok=True)
-    our_tables, our_docs = read_side(ours, "ours")
     their_tables, their_docs = read_side(theirs, "theirs")
-    result = merge_documents(base_docs, our_docs, their_docs, our_tables.get("meta"))
-    record_tables = {"meta", *TABLES.values()}
-    for name in sorted((set(our_tables) | set(their_tables)) - record_tables):
-        result.tables[name] = merge_plain_table(*(t.get(name) or {} for t in (base_tables, our_tables, their_tables)))
-    for kind in KINDS:   # the merged file must read back, or it is not written
-        for rid, doc in result.tables[TABLES[kind]].items():
+    folder = ours.parent if str(ours.parent) else Path(".")
+    try:
+        with folder_lock(folder):   # ours may be a live database: no tracker write in between is lost
+            our_tables, our_docs = read_side(ours, "ours")
+            result = merge_documents(base_docs, our_docs, their_docs, our_tables.get("meta"))
+            record_tables = {"meta", *TABLES.values()}
+            for name in sorted((set(our_tables) | set(their_tables)) - record_tables):
+                result.tables[name] = merge_plain_table(*(t.get(name) or {}
+                                                          for t in (base_tables, our_tables, their_tables)))
+            _point_proposals(result)
+            problems = result_problems(result.tables, checks)
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise MergeError(f"merged result would not validate: {problems[0]}{more}; nothing was merged, "
+                                 "git's conflict is left to resolve by hand")
             try:
-                decode_fields(kind, rid, doc, f"{TABLES[kind]}[{rid}]")
-            except RecordError as exc:
-                raise MergeError(f"merged result: {exc.problems[0]}") from None
-    atomic_write(ours, encode_file(result.tables))
+                check_writable(ours)
+            except UnsafeFileError as exc:
+                raise MergeError(f"ours: {exc}") from None
+            atomic_write(ours, encode_file(result.tables))
+    except MergeError:
+        raise
+    except OSError as exc:
+        raise MergeError(f"ours: {ours}: cannot write: {exc.strerror or exc}") from None
+    except TrackerError as exc:   # the lock timed out
+        raise MergeError(f"ours: {exc}") from None
     return result
+
+
+def _point_proposals(result: MergeResult) -> None:
+    """A proposal accepted on both sides names the one record its two acceptances became."""
+    proposals = result.tables.get(PROPOSALS_TABLE)
+    for proposal, dropped, keep in result.unified:
+        doc = proposals.get(proposal) if isinstance(proposals, dict) else None
+        if not isinstance(doc, dict):
+            continue
+        if doc.get("record") == dropped:
+            doc = {**doc, "record": keep}
+        if isinstance(doc.get("records"), list) and dropped in doc["records"]:   # accepted with several claims
+            doc = {**doc, "records": list(dict.fromkeys(keep if r == dropped else r for r in doc["records"]))}
+        proposals[proposal] = doc
+
+
+class MergedView:
+    """What a check of the stored proposals asks of a transaction (``proposals``, ``find``,
+    ``exists``), over the merged result."""
+
+    def __init__(self, database: Database, proposals: dict[str, Any]):
+        self.database, self._proposals = database, proposals
+
+    def proposals(self) -> dict[str, Any]:
+        return self._proposals
+
+    def find(self, record_id: str) -> Any:
+        return self.database.find(record_id)
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        return record_id in self.database.table(kind)
+
+
+Check = Callable[[MergedView], list[str]]
+
+
+def result_problems(tables: dict[str, Any], checks: Iterable[Check] = ()) -> list[str]:
+    """What `tracker validate` would say of the merged tables: every record decodes, then the
+    checks across records, then ``checks`` (`validate` runs the inbox's own)."""
+    database = Database()
+    problems: list[str] = []
+    for kind in KINDS:
+        for rid, doc in tables[TABLES[kind]].items():
+            try:
+                database.table(kind)[rid] = decode_fields(kind, rid, doc, f"{TABLES[kind]}[{rid}]")
+            except RecordError as exc:
+                problems += exc.problems
+    if problems:
+        return problems
+    problems = database_problems(database)
+    proposals = tables.get(PROPOSALS_TABLE)
+    view = MergedView(database, proposals if isinstance(proposals, dict) else {})
+    for check in checks:
+        problems += check(view)
+    return problems

@@ -16,9 +16,10 @@ from rich.text import Text
 from tracker.domain.model import Database, Record
 from tracker.domain.render import detail_rows, history_lines
 from tracker.domain.text import visible
-from tracker.tui.bounds import FIELD_LIMIT, bounded
+from tracker.tui.bounds import FIELD_LIMIT, Wrapped, bounded, latest
 
 # (label, value) rows, then (when, what) history rows: every string already shown through visible().
+# A history longer than HISTORY_LIMIT keeps its latest entries, after a row saying how many are left out.
 DetailsData = tuple[list[tuple[str, str]], list[tuple[str, str]]]
 
 
@@ -26,7 +27,10 @@ def details_data(record: Record, db: Database, today: _dt.date) -> DetailsData:
     """What the pane shows for ``record``, as bounded, visible strings."""
     grid = [(label, bounded(value)) for label, value in detail_rows(record, db, today)]
     history = []
-    for entry in record.history:
+    entries, left_out = latest(record.history, record.id)
+    if left_out:
+        history.append(("", left_out))
+    for entry in entries:
         # One row per entry: the time, then what changed, its note and evidence, wrapped in place.
         head, *rest = history_lines([entry])
         when, _, what = head.strip().partition("  ")
@@ -46,12 +50,12 @@ def render_details(data: DetailsData) -> Group:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in rows:
-        grid.add_row(Text(_shown(label)), Text(_shown(value)))
+        grid.add_row(Text(_shown(label)), Wrapped(_shown(value)))  # ids wrap at their hyphens
     history = Table.grid(padding=(0, 1))
     history.add_column(no_wrap=True)
     history.add_column(overflow="fold")
     for when, what in entries:
-        history.add_row(Text(_shown(when)), Text(_shown(what)))
+        history.add_row(Text(_shown(when)), Wrapped(_shown(what)))
     if not entries:
         history.add_row(Text("(none)"), Text(""))
     return Group(grid, Text(""), Text("history", style="bold"), history)

@@ -7,13 +7,48 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.domain.fields import FieldError, check_urls, parse_known_on, split_list
 from tracker.domain.model import Prediction, Status
 from tracker.tui.bounds import bounded
+
+
+class DialogBox(VerticalScroll, can_focus=False):
+    """A dialog's frame: it scrolls when what it holds (a long claim and criterion) is taller than
+    the terminal, instead of cutting off the last fields and the keys that save."""
+
+
+NARROW_COLUMNS, SHORT_ROWS = 110, 30
+
+
+def fit_to_terminal(screen: ModalScreen) -> None:
+    """A dialog in a small terminal (80x24) takes the whole width and height, with less padding."""
+    size = screen.app.size
+    screen.set_class(size.width < NARROW_COLUMNS or size.height < SHORT_ROWS, "-narrow")
+
+
+def decided_by(prediction: Prediction) -> list[Static]:
+    """The claim, its condition (for "if X then Y") and the criterion from its horizon note: what a
+    reviewer decides by, shown before the note is asked for."""
+    from tracker.domain.review import criterion
+
+    lines = [Static(bounded(prediction.claim), classes="dialog-claim", markup=False)]
+    if prediction.condition:
+        lines.append(Static(f"If: {bounded(prediction.condition)}", classes="dialog-claim", id="condition",
+                            markup=False))
+    judged = criterion(prediction)
+    if judged:
+        lines.append(Static(f"Judged by: {bounded(judged)}", classes="dialog-claim", id="criterion",
+                            markup=False))
+    return lines
+
+
+def date_example(today: _dt.date) -> str:
+    """A month the snooze dialog can offer as an example and accept: the one after today's."""
+    return (today.replace(day=1) + _dt.timedelta(days=32)).strftime("%Y-%m")
 
 
 @dataclass
@@ -37,9 +72,9 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
         self.today = today or _dt.date.today()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="dialog"):
+        with DialogBox(id="dialog", classes="dialog"):
             yield Static(f"Mark as {self.status}", classes="dialog-title", markup=False)
-            yield Static(bounded(self.prediction.claim), classes="dialog-claim", markup=False)
+            yield from decided_by(self.prediction)
             note = "Note (required: why can this never be judged fairly?)" if self.status == "void" \
                 else "Note (optional)"
             yield Static(note, classes="field-label", markup=False)
@@ -52,7 +87,11 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
             yield Static("Enter saves · Escape cancels", classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
+        fit_to_terminal(self)
         self.query_one("#note", Input).focus()
+
+    def on_resize(self) -> None:
+        fit_to_terminal(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -92,11 +131,11 @@ class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="dialog"):
+        with DialogBox(id="dialog", classes="dialog"):
             yield Static("Snooze: review again…", classes="dialog-title", markup=False)
             yield Static(bounded(self.prediction.claim), classes="dialog-claim", markup=False)
-            yield Static("When (30d, 2w, 3 months, 1y, or a date such as 2026-03)", classes="field-label",
-                         markup=False)
+            yield Static(f"When (30d, 2w, 3 months, 1y, or a date such as {date_example(self.today)})",
+                         classes="field-label", markup=False)
             yield Input("30d", id="period", compact=True)
             yield Static("Note (optional)", classes="field-label", markup=False)
             yield Input(id="note", placeholder="why wait", compact=True)
@@ -104,7 +143,11 @@ class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
             yield Static("Enter saves · Escape cancels", classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
+        fit_to_terminal(self)
         self.query_one("#period", Input).focus()
+
+    def on_resize(self) -> None:
+        fit_to_terminal(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from tracker.domain.review import parse_period

@@ -81,6 +81,14 @@ class TrackerCommands(Provider):
             db = screen.database
             articles, authors, tags, disputes = command_data(db)
             commands.append(("Filter: clear all filters", "Show every record again", screen.action_clear_filters))
+            # The timeline's keys the footer leaves out (it shows what matters most).
+            commands += [
+                ("Filter: next status (f)", "all, pending, overdue, confirmed, refuted, void", screen.action_cycle_filter),
+                ("View: show or hide events (k)", "", screen.action_toggle_events),
+                ("View: predictions at their made-on date too (m)", "", screen.action_toggle_made),
+                ("Go to today (t)", "The cursor on the today line", screen.action_today),
+                ("Undo the last mark (u)", "Appends an entry restoring the previous status", screen.action_undo),
+            ]
             for article_id, title in articles:
                 commands.append((f"Filter by article: {one_line(title)}", visible(article_id),
                                  partial(screen.set_filter, "article", article_id)))

@@ -38,10 +38,14 @@ class Context:
     titles: dict[str, str]
 
 
-def order(date: PDate | None, kind_order: int, precision: int | None = None) -> int:
+def order(date: PDate | None, kind_order: int, precision: int | None = None, deadline: bool = False) -> int:
     """One integer that sorts rows as (date, coarser date first, kind) would: sorting small
-    ints is several times quicker than sorting tuples, and holds the GIL that much less."""
-    ordinal, prec = date.sort_key() if date is not None else (0, 0)
+    ints is several times quicker than sorting tuples, and holds the GIL that much less.
+
+    A ``deadline`` (a prediction's resolve-by) sorts by when its period ends, as `tracker list`
+    does: ``2027`` comes after ``June 2027``, and on the same last day a finer date first."""
+    # The library's keys (tracker.domain.query.timeline_key uses the same two): precision 0-2.
+    ordinal, prec = (date.end_sort_key() if deadline else date.sort_key()) if date is not None else (0, 0)
     return ((ordinal * 4 + (prec if precision is None else precision)) * 4) + kind_order + 1
 
 
@@ -106,8 +110,11 @@ def _cells(record: Record | None, kind: str, context: Context | None) -> tuple[s
 
 def row_for(record: Record, context: Context) -> Row:
     """The timeline row of an event or prediction (a prediction sits at its resolve-by date)."""
-    date = record.resolve_by if isinstance(record, Prediction) else record.date
-    return Row((order(date, KIND_ORDER[record.kind]), record.id), date, record.kind, record, context)
+    if isinstance(record, Prediction):
+        date, key = record.resolve_by, order(record.resolve_by, KIND_ORDER["prediction"], deadline=True)
+    else:
+        date, key = record.date, order(record.date, KIND_ORDER[record.kind])
+    return Row((key, record.id), date, record.kind, record, context)
 
 
 def context_for(db: Database, today: _dt.date) -> Context:

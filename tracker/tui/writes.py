@@ -155,12 +155,14 @@ class Writes:
         return add(self.store, **values)
 
     def edit_saver(self, record: Record):
-        """The edit form's save for ``record`` (runs in the form's worker thread)."""
+        """The edit form's save for ``record`` (runs in the form's worker thread). Refused, naming the
+        field, when another process changed a field the form changes since it opened: saving would
+        replace that change (the mark dialog refuses a changed status the same way)."""
 
         def save(kind: str, values: dict[str, str]) -> Record:
             if not values:
                 raise ActionError("nothing changed")
-            return actions.edit_record(self.store, record.id, values)[0]
+            return actions.edit_record(self.store, record.id, values, expected=record)[0]
 
         return save
 

@@ -31,10 +31,13 @@ HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("I", "inbox: accept (a), edit (e), merge (m) or reject (r) what `tracker ingest` proposed"),
         ("ctrl+p", "command palette: jump to a record, filter by article, author or tag, open a screen"),
         ("q", "quit"),
+        ("", "The footer lists the keys used most (a narrow terminal cuts it from the right); f k m t "
+             "and u are also in the palette."),
     )),
     ("Review screen (R)", (
         ("", "Due predictions (oldest first), then those that could be settled early."),
-        ("c r p v", "mark (the same dialog as the timeline)"),
+        ("c r p v", "mark (the same dialog as the timeline; it shows the condition and the \"Judged by\" "
+                    "criterion from the horizon note)"),
         ("s", "snooze (30d, 3 months, a date)"),
         ("n", "skip to the next"),
         ("Escape", "end: a summary of what was decided"),

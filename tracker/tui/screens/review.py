@@ -21,9 +21,9 @@ from textual.widgets import Footer, Static
 
 from tracker.domain.model import Database, Prediction
 from tracker.domain.render import history_lines, probability_text, status_text
-from tracker.domain.review import due_date, early_direction, review_queue
+from tracker.domain.review import criterion, due_date, early_direction, review_queue
 from tracker.domain.text import visible
-from tracker.tui.bounds import bounded
+from tracker.tui.bounds import Wrapped, bounded, latest
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
 from tracker.tui.session import DatabaseLoaded, Session
 from tracker.tui.workers import releasing
@@ -50,15 +50,19 @@ class Decision:
 class ReviewScreen(Screen[None]):
     """Step through what is due: mark, snooze or skip each, then see a summary."""
 
+    # Most important first (a narrow footer cuts from the right): help, the marks, snooze, skip, end.
+    MARK = Binding.Group("Mark")
     BINDINGS = [
-        Binding("c", "mark('confirmed')", "Confirm", id="review-confirm"),
-        Binding("r", "mark('refuted')", "Refute", id="review-refute"),
-        Binding("p", "mark('pending')", "Pending", id="review-pending"),
-        Binding("v", "mark('void')", "Void", id="review-void"),
+        Binding("question_mark", "app.help", "Help", id="review-help"),
+        Binding("c", "mark('confirmed')", "Confirm", id="review-confirm", group=MARK),
+        Binding("r", "mark('refuted')", "Refute", id="review-refute", group=MARK),
+        Binding("p", "mark('pending')", "Pending", id="review-pending", group=MARK),
+        Binding("v", "mark('void')", "Void", id="review-void", group=MARK),
         Binding("s", "snooze", "Snooze", id="review-snooze"),
         Binding("n", "skip", "Skip", id="review-skip"),
-        Binding("escape,q", "finish", "Finish", id="review-finish"),
-        Binding("question_mark", "app.help", "Help", id="review-help"),
+        Binding("escape,q", "finish", "End", id="review-finish"),
+        Binding("escape,q", "back", "Back", id="review-back"),  # once the summary is shown
+        Binding("ctrl+p", "app.command_palette", "Palette", id="review-palette", priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -73,7 +77,7 @@ class ReviewScreen(Screen[None]):
         yield Static("Review — working out what is due…", id="review-position", markup=False)
         with VerticalScroll(id="review-body"):
             yield Static("", id="review-card", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.session.subscribe(self)
@@ -105,8 +109,23 @@ class ReviewScreen(Screen[None]):
         self.app.call_from_thread(self._queue_ready, items)
 
     def _queue_ready(self, items: list[Item]) -> None:
-        self.items = items
+        if self.items is None:
+            self.items = items
+        else:  # the file changed: what is left follows it
+            self._requeue(items)
         self._show()
+
+    def _requeue(self, fresh: list[Item]) -> None:
+        """After a reload: the predictions already decided stay (the summary lists them); of those
+        not reached yet, one no longer in the queue (another process marked or snoozed it) is
+        dropped, the others keep their order and show what the file now says, and one newly due
+        comes last."""
+        assert self.items is not None
+        now = {item.prediction.id: item for item in fresh}
+        decided, ahead = self.items[:self.index], self.items[self.index:]
+        kept = [now.pop(item.prediction.id) for item in ahead if item.prediction.id in now]
+        seen = {item.prediction.id for item in decided}
+        self.items = decided + kept + [item for item in now.values() if item.prediction.id not in seen]
 
     # ---- what is shown ---------------------------------------------------------
     @property
@@ -144,15 +163,22 @@ class ReviewScreen(Screen[None]):
             when = f"{p.resolve_by.human()} — due since {due_date(p).isoformat()}"
         else:
             when = f"{p.resolve_by.human()} — {EARLY.get(early_direction(p) or '', '')}"
-        rows = [("claim", p.claim), ("condition", p.condition), ("status", status_text(p, today)),
+        # What the reviewer decides by comes first: the claim, its condition, the criterion.
+        judged = criterion(p)
+        # Without a "Judged by:" sentence, the whole horizon note is the best guide there is.
+        rows = [("claim", p.claim), ("condition", p.condition),
+                ("judged by", judged) if judged else ("horizon note", p.horizon_note),
+                ("status", status_text(p, today)),
                 ("probability", f"{probability_text(p.probability)}  {p.hedge}".strip()),
                 ("resolve by", when), ("forecaster", p.forecaster), ("quote", p.quote),
                 ("article", f"{article.title} — {article.author}, {article.published.human()}" if article
                  else p.article), ("url", article.url if article else ""), ("id", p.id)]
         for label, value in rows:
             if value:
-                grid.add_row(Text(label), Text(bounded(value)))
-        history = Text(bounded("\n".join(line.strip() for line in history_lines(p.history)) or "(none)"))
+                grid.add_row(Text(label), Wrapped(bounded(value)))  # an id wraps at its hyphens
+        entries, left_out = latest(p.history, p.id)
+        lines = ([left_out] if left_out else []) + [line.strip() for line in history_lines(entries)]
+        history = Text(bounded("\n".join(lines) or "(none)"))
         return Group(grid, Text(""), Text("history", style="bold"), history)
 
     def _summary(self) -> Group:
@@ -175,7 +201,9 @@ class ReviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the queue is done, the keys that decide are hidden (they would do nothing)."""
-        if action in ("mark", "snooze", "skip") and self.finished:
+        if action in ("mark", "snooze", "skip", "finish") and self.finished:
+            return False
+        if action == "back" and not self.finished:
             return False
         return True
 
@@ -204,7 +232,11 @@ class ReviewScreen(Screen[None]):
             self.dismiss()
             return
         self.finished = True
+        self.refresh_bindings()  # the footer says Back now
         self._show()
+
+    def action_back(self) -> None:
+        self.dismiss()
 
     def _decided(self, decision: Decision) -> None:
         self.decisions.append(decision)
@@ -226,12 +258,12 @@ class ReviewScreen(Screen[None]):
         if self.items is None:
             self._start(message.database)
             return
-        # Keep the queue's order; show each prediction as the file now has it (its new history).
-        if not self.items:
-            return
+        # Show each prediction as the file now has it (its new history) at once, then work out the
+        # queue again: one marked by another process since is dropped, and the counts follow.
         for item in self.items:
             fresh = message.database.predictions.get(item.prediction.id)
             if fresh is not None:
                 item.prediction = fresh
         if not self.finished:
             self._show()
+            self._start(message.database)

@@ -28,30 +28,37 @@ from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress
 from tracker.tui.timeline import Timeline
 
 NARROW_COLUMNS = 110
+FOOTER_PALETTE_COLUMNS = 100
 SEARCH_DEBOUNCE_SECONDS = 0.12
 
 
 class TimelineScreen(Screen[None]):
     """The main screen: what the reader scrolls, searches, filters and marks."""
 
+    # The footer shows what matters most first (a narrow footer cuts from the right): help, search,
+    # the marks, the other screens and quit fit in 80 columns; undo, add and edit follow at 120.
+    # f k m t are in the help (?) and the palette (ctrl+p), not the footer.
+    MARK = Binding.Group("Mark")
     BINDINGS = [
-        # Help first: a narrow footer cuts the list from the right, and ? explains the rest.
         Binding("question_mark", "app.help", "Help", id="help"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("c", "mark('confirmed')", "Confirm", id="confirm"),
-        Binding("r", "mark('refuted')", "Refute", id="refute"),
-        Binding("p", "mark('pending')", "Pending", id="pending"),
-        Binding("v", "mark('void')", "Void", id="void"),
+        Binding("slash", "search", "Find", id="search"),
+        Binding("c", "mark('confirmed')", "Confirm", id="confirm", group=MARK),
+        Binding("r", "mark('refuted')", "Refute", id="refute", group=MARK),
+        Binding("p", "mark('pending')", "Pending", id="pending", group=MARK),
+        Binding("v", "mark('void')", "Void", id="void", group=MARK),
+        Binding("R", "app.review", "Review", id="review"),
+        Binding("S", "app.scores", "Scores", id="scores"),
+        Binding("I", "app.inbox", "Inbox", id="timeline-inbox"),
+        Binding("q", "app.quit", "Quit", id="quit"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("a", "add", "Add", id="add"),
         Binding("e", "edit", "Edit", id="edit"),
-        Binding("f", "cycle_filter", "Filter", id="filter"),
-        Binding("k", "toggle_events", "Events", id="events"),
-        Binding("m", "toggle_made", "Made-on", id="made"),
-        Binding("t", "today", "Today", id="today"),
-        Binding("R", "app.review", "Review", id="review"),
-        Binding("S", "app.scores", "Scores", id="scores"),
-        Binding("q", "app.quit", "Quit", id="quit"),
+        # The palette in the line, not docked at its right end (where it covered the last keys).
+        Binding("ctrl+p", "palette", "Palette", id="palette", priority=True),
+        Binding("f", "cycle_filter", "Filter", id="filter", show=False),
+        Binding("k", "toggle_events", "Events", id="events", show=False),
+        Binding("m", "toggle_made", "Made-on", id="made", show=False),
+        Binding("t", "today", "Today", id="today", show=False),
         Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
     ]
 
@@ -82,11 +89,22 @@ class TimelineScreen(Screen[None]):
             yield Timeline(id="timeline")
             with VerticalScroll(id="details-pane"):
                 yield Static("", id="details", markup=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self, event) -> None:
         # Below ~110 columns the details go under the timeline instead of beside it.
         self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
+        self.refresh_bindings()  # the footer's palette key comes and goes with the width
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Below FOOTER_PALETTE_COLUMNS the footer leaves out the palette key, so that the keys
+        before it fit whole; ctrl+p still opens it (the app's own binding comes first)."""
+        if action == "palette" and self.app.size.width < FOOTER_PALETTE_COLUMNS:
+            return False
+        return True
+
+    def action_palette(self) -> None:
+        self.app.action_command_palette()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_COLUMNS, "-narrow")
