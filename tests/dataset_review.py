@@ -40,6 +40,9 @@ LOOKED_AT_PAIRS = {
         "stays in use for now",
     frozenset({"po-presidential-win-weakens-poland-us-ties", "poland-us-relations-deepen"}):
         "opposite outcomes (one conditional on a PO win): listed in EXCLUSIVE",
+    frozenset({"eucom-hq-moves-to-poland", "eucom-hq-not-moved-to-poland"}):
+        "one record renamed (issue 19): the old id said the opposite of its negated claim and ids cannot "
+        "change, so it is void as renamed (not judged) and the record continues under the new id",
     frozenset({"trump-does-not-withdraw-all-us-troops-from-cee", "us-keeps-troops-in-poland"}):
         "different scope: all US troops out of the whole region, or out of Poland; the first can hold "
         "while troops leave Poland",
@@ -57,11 +60,13 @@ EXCLUSIVE = {
 
 # Records taken out of the file: merged ones name the survivor and the hedge the merged one had
 # (kept as the survivor's alt_hedge); removed ones say why.
-MERGED = {
-    "us-withholds-support-if-baltics-start-conflict":
-        ("trump-tells-baltics-no-us-support-if-they-provoke-conflict", "可能性が高い"),
-}
+MERGED: dict[str, tuple[str, str]] = {}
 REMOVED = {
+    "us-withholds-support-if-baltics-start-conflict":
+        "once merged into trump-tells-baltics-no-us-support-if-they-provoke-conflict with its 可能性が高い as "
+        "alt_hedge; issue 19 found it a different, conditional forecast (what the US would do if a Baltic "
+        "state started a conflict) that only 【要点】 states, compressing the fuller sections' 'Trump may tell "
+        "them': the summariser's wording, not the author's own call, so neither merged nor recorded",
     "duda-conservatives-favoured-to-regain-power":
         "the text says only that a situation favourable to the conservatives' bid to regain power may "
         "arise (有利な状況が生まれるかもしれない), depending on developments; it names no observable test, and "

@@ -66,9 +66,18 @@ def event_overlap(title: str, summary: str, candidate: Candidate) -> float:
     return best
 
 
+def _id_date(record_id: str) -> str:
+    """The date an event's id was made with (``2025-02`` of ``2025-02-duda-zelensky-talk``): the
+    precision the text gave when it was read, which ids keep when a date is later cited to the day."""
+    match = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?=-)", record_id)
+    return match.group() if match else ""
+
+
 def compare(candidates: list[Candidate], predictions: list[dict], events: list[dict]) -> dict[str, Score]:
     """Scores for predictions and events; reference items are dicts with ``article`` set to
-    the candidate's article id (``predictions``: id, quote, hedge; ``events``: id, date, title, summary)."""
+    the candidate's article id (``predictions``: id, quote, hedge; ``events``: id, date, title, summary).
+    An event matches a proposal of its article with the same date or, for an event later dated more
+    precisely from other reports than its text gives, the date its id was made with."""
     preds = [c for c in candidates if c.kind == "prediction"]
     evs = [c for c in candidates if c.kind == "event"]
     p_score, e_score = Score(len(predictions), candidates=len(preds)), Score(len(events), candidates=len(evs))
@@ -84,8 +93,10 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
         used_p.update(hits)
     used_e: set[int] = set()
     for ref in events:
-        same = [i for i, c in enumerate(evs) if ref["article"] in c.fields.get("articles", [])
-                and c.fields["date"] == ref["date"]]
+        mine = [i for i, c in enumerate(evs) if ref["article"] in c.fields.get("articles", [])]
+        same = [i for i in mine if evs[i].fields["date"] == ref["date"]]
+        if not same and _id_date(ref["id"]) != ref["date"]:  # dated more precisely from other reports
+            same = [i for i in mine if evs[i].fields["date"] == _id_date(ref["id"])]
         if len(same) > 1:
             scored = sorted(same, key=lambda i: -event_overlap(ref["title"], ref.get("summary", ""), evs[i]))
             same = [i for i in scored if i not in used_e][:1] or scored[:1]
