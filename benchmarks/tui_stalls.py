@@ -86,8 +86,8 @@ async def opening(db: Path) -> float:
 async def steps(db: Path) -> list[tuple[str, float]]:
     from tracker.tui.app import TrackerApp
 
-    out: list[tuple[str, float]] = [("open, no cache entry yet (start to idle)", await opening(db)),
-                                    ("open again, cache entry made (start to idle)", await opening(db))]
+    out: list[tuple[str, float]] = [("open (start to idle)", await opening(db)),
+                                    ("open again (start to idle)", await opening(db))]
     app = TrackerApp(db)
     async with app.run_test(size=(160, 45)) as pilot:
         stalls = Stalls()
