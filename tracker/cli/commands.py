@@ -13,17 +13,10 @@ from tracker.domain.codec import encode_record
 from tracker.domain.errors import ActionError
 from tracker.domain.fields import parse_date_field
 from tracker.store.layout import StoreError
-from tracker.store.guard import UnsafeFileError, check_regular
+from tracker.store.guard import UnsafeFileError, check_regular, same_file
 from tracker.domain.model import Database, Prediction
 from tracker.cli.console import UsageError, print_json, print_record, say
 from tracker.domain.text import plural, visible
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
@@ -213,7 +206,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
         raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if args.output and args.output != "-":
         out = Path(args.output)
-        if _same_file(out, path):
+        if same_file(out, path):
             raise ActionError(f"{out}: refusing to export over the database itself")
         write_output(out, data)
         print(f"{visible(str(out))}: {plural(len(records), 'record')}", file=sys.stderr)

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tracker.store.guard import same_file
+
 
 def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the report command to the parser (``command`` is cli's helper)."""
@@ -39,19 +41,10 @@ def emit(data: bytes, output: str | None, db_path: Path, what: str) -> None:
     from tracker.domain.text import visible
 
     out = Path(output)
-    if os.path.lexists(out) and os.path.lexists(db_path) and _same_file(out, db_path):
+    if os.path.lexists(out) and os.path.lexists(db_path) and same_file(out, db_path):
         raise ActionError(f"{out}: refusing to write the {what} over the database itself")
     write_output(out, data)  # a device, FIFO or symlink is written in place, never renamed over
     print(f"{visible(str(out))}: {what} written", file=sys.stderr)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    import os
-
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def cmd_report(args: argparse.Namespace, path: Path) -> int:

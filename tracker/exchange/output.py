@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 from tracker.domain.errors import TrackerError
-from tracker.store.guard import UnsafeFileError, replace_file, resolve_path
+from tracker.store.guard import UnsafeFileError, file_kind, replace_file, resolve_path, same_file
 
 
 class OutputError(TrackerError, OSError):
@@ -144,20 +144,6 @@ def _write_replacing(target: Path, data: bytes, st: os.stat_result | None,
 
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "a symlink"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
-
-
 def check_folder_entry(path: Path, database: str | os.PathLike[str] | None = None) -> os.stat_result | None:
     """What is at ``path`` now (None: nothing), or :class:`OutputError` when a file written into
     an output folder must not replace it: anything but a regular file, or the database."""
@@ -168,10 +154,10 @@ def check_folder_entry(path: Path, database: str | os.PathLike[str] | None = Non
     except OSError as exc:
         raise OutputError(path, _reason(exc)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise OutputError(path, f"is {_kind(st.st_mode)}, not a regular file; files written into an "
+        raise OutputError(path, f"is {file_kind(st.st_mode)}, not a regular file; files written into an "
                                 "output folder never go through links, pipes or devices: remove it or "
                                 "choose another folder; nothing written")
-    if database is not None and _same_file(path, database):
+    if database is not None and same_file(path, database):
         raise OutputError(path, "is the database itself; refusing to write over it; nothing written")
     return st
 
@@ -185,10 +171,3 @@ def replace_in_folder(path: Path, data: bytes, database: str | os.PathLike[str] 
     """
     st = check_folder_entry(path, database)
     _write_replacing(path, data, st, display=path)
-
-
-def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False

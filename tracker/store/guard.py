@@ -49,7 +49,10 @@ def resolve_path(path: Path) -> Path:
         raise UnsafeFileError(f"{path}: {exc.strerror or exc}") from None
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, for a message: "a FIFO (named pipe)", …"""
+    if stat.S_ISLNK(mode):
+        return "a symlink"
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -59,6 +62,14 @@ def _kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file (False when either cannot be reached)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def check_regular(path: Path, limit: int | None = None) -> None:
@@ -78,7 +89,7 @@ def check_regular(path: Path, limit: int | None = None) -> None:
             raise UnsafeFileError(f"{path}: symlink loop") from None
         raise UnsafeFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if not stat.S_ISREG(st.st_mode):
-        raise UnsafeFileError(f"{path}: is {_kind(st.st_mode)}, not a regular file; nothing read")
+        raise UnsafeFileError(f"{path}: is {file_kind(st.st_mode)}, not a regular file; nothing read")
     if st.st_size > limit:
         raise UnsafeFileError(f"{path}: {st.st_size:,} bytes is over the {_human(limit)} "
                               "tracker reads; nothing read")
@@ -234,7 +245,7 @@ def check_writable(path: Path) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(st.st_mode):
-        raise UnsafeFileError(f"{path}: is {_kind(st.st_mode)}, not a regular file; nothing written")
+        raise UnsafeFileError(f"{path}: is {file_kind(st.st_mode)}, not a regular file; nothing written")
     # Mode bits too, not only os.access: root may write anything, but a file made
     # read-only says "don't".
     if st.st_mode & 0o222 == 0 or not os.access(path, os.W_OK):
