@@ -9,8 +9,11 @@ from tracker.ingest import blog, plain
 from tracker.ingest.source import IngestError, SourceArticle
 
 
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # about 300,000 words: far past any article, and ingest stays quick
+
+
 def read_text(path: Path) -> str:
-    """The file's text; one-line IngestError for a missing, empty or binary file."""
+    """The file's text; one-line IngestError for a missing, empty, binary or oversized file."""
     from tracker.store.guard import UnsafeFileError, read_regular
 
     try:
@@ -23,6 +26,9 @@ def read_text(path: Path) -> str:
         raise IngestError(f"{path}: is a folder, not an article file") from None
     except OSError as exc:
         raise IngestError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise IngestError(f"{path}: {len(raw) / 1048576:.1f} MB is too long for an article (at most "
+                          f"{MAX_ARTICLE_BYTES // 1048576} MB); ingest one article or a few at a time")
     if not raw.strip():
         raise IngestError(f"{path}: the file is empty")
     if b"\x00" in raw[:65536]:

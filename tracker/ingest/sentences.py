@@ -12,6 +12,11 @@ import re
 
 _OPEN, _CLOSE = "「『（(［[", "」』）)］]"
 _ENDS = "。！？!?"
+# pysbd's time grows with the square of the text it is given: a paragraph is handed to it in
+# pieces of at most this many characters, cut where a sentence very likely ends (or, in text
+# with no such place, anywhere), so splitting stays linear in the article's length.
+CHUNK = 2_000
+_LIKELY_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])")
 
 
 def split(text: str, language: str) -> list[tuple[int, str]]:
@@ -56,11 +61,31 @@ def _segmenter():
 def _split_english(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for line_start, line in _lines(text):
-        for span in _segmenter().segment(line):
-            piece = span.sent
-            stripped = piece.strip()
-            if stripped:
-                out.append((line_start + span.start + piece.index(stripped), stripped))
+        for chunk_start, chunk in _chunks(line):
+            for span in _segmenter().segment(chunk):
+                piece = span.sent
+                stripped = piece.strip()
+                if stripped:
+                    out.append((line_start + chunk_start + span.start + piece.index(stripped), stripped))
+    return out
+
+
+def _chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
+    """(offset, piece) of ``text`` in pieces of about ``size`` characters at most, each ending
+    where a sentence very likely ends; a stretch with no such place is cut every ``size``."""
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        cut = None
+        for m in _LIKELY_END.finditer(text, start + 1, start + size):
+            cut = m.end()
+        if cut is None or cut <= start:
+            cut = start + size
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
     return out
 
 
