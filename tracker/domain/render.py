@@ -19,6 +19,10 @@ def fit(text: str, width: int) -> str:
     Cell widths come from rich (which Textual renders with), so the CLI's tables and the
     TUI's timeline line up Japanese (double-width) text the same way.
     """
+    if text.isascii() and text.isprintable():  # one cell per character: no table lookups (100k rows)
+        if len(text) <= width:
+            return text.ljust(width)
+        return text[:width - 1] + "…" if width > 0 else ""
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…" if width > 0 else ""
