@@ -7,18 +7,30 @@ Run: python3 benchmarks/bench_review.py [N]. Prints one line per measurement (me
 from __future__ import annotations
 
 import random
+import statistics
+import subprocess
 import sys
+import time
 import tempfile
 from pathlib import Path
 
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_cli import timed  # noqa: E402
 from generate import generate  # noqa: E402
 
 from tracker.store.layout import encode_file  # noqa: E402
 
+
+
+def timed(args: list[str], runs: int = 3) -> float:
+    """The median wall time of ``args`` as a whole process over ``runs`` runs."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
 
 def resolve_half(path: Path, seed: int = 11) -> None:
     """Mark every other prediction confirmed or refuted, with a status entry, hedges varied."""

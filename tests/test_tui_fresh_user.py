@@ -36,7 +36,7 @@ async def test_up_and_down_choose_the_forecaster_on_the_scores_screen_at_once(db
 async def test_a_path_that_does_not_exist_is_named_and_said_to_be_created_on_the_first_add(tmp_path):
     path = tmp_path / "typo.json"
     app = app_for(path)
-    async with app.run_test(size=(200, 30)) as pilot:
+    async with app.run_test(size=(400, 30)) as pilot:  # wide enough for any temp folder's path
         await settle(app, pilot)
         top = str(app.screen.query_one("#counts").content)
         assert "does not exist yet" in top and visible(str(path)) in top
