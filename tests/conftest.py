@@ -19,7 +19,7 @@ from tracker.actions import records as actions
 from tracker.domain import codec
 
 from tracker.store import transaction
-from tracker.domain.codec import encode_record
+from tracker.domain.encoding import encode_record
 from tracker.store.store import Store
 
 # Ids of the sample database, named so tests read like the data they use.

@@ -15,7 +15,7 @@ from conftest import (
     build_sample, encoded, run_tracker,
 )
 from tracker.cli.main import main
-from tracker.domain.codec import encode_record
+from tracker.domain.encoding import encode_record
 from tracker.domain.dates import PDate
 from tracker.domain.model import Status
 from tracker.store.store import Store

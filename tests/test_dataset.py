@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tracker.domain import hedges
-from tracker.domain.model import Status
 from tracker.store.store import Store
 from tracker.domain.validate import database_problems
 

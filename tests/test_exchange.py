@@ -13,7 +13,7 @@ from conftest import ARTICLE, CONFIRMED, EVENT, JA_CLAIM, JA_PENDING, MARKUP_QUO
 from tracker.actions import records as actions
 from tracker.exchange import importing
 from tracker.cli.main import main
-from tracker.domain.codec import encode_record
+from tracker.domain.encoding import encode_record
 from tracker.domain.dates import PDate
 from tracker.exchange.tabular import CSV_COLUMNS, ImportFileError, export_csv, export_json, read_import_file
 from tracker.domain.model import HistoryEntry, Prediction, Status

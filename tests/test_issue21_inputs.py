@@ -134,7 +134,7 @@ def test_settle_refuses_an_empty_forecaster_as_edit_does(sample_db, capsys, valu
 
 
 def test_csv_keeps_leading_white_space_of_text_exactly(sample_db, tmp_path):
-    from tracker.domain.codec import encode_record
+    from tracker.domain.encoding import encode_record
     from tracker.exchange.tabular import export_csv, read_import_file
 
     texts = {" leading space": "claim", "\u3000全角の空白で始まる": "quote", "\u00a0no-break": "condition",

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tracker.actions import records as actions
-from tracker.actions.records import ActionError
+from tracker.domain.errors import ActionError
 from tracker.domain.dates import parse_stored
 from tracker.domain.fields import FieldError
 from tracker.domain.model import Prediction

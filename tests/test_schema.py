@@ -10,7 +10,7 @@ import pytest
 from conftest import ARTICLE
 from tracker.domain import schema
 from tracker.cli.main import build_parser, main
-from tracker.domain.codec import FIELDS
+from tracker.domain.encoding import FIELDS
 from tracker.domain.model import Article, Event, Prediction
 from tracker.store.store import Store
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tracker.scoring import bootstrap
+
 import datetime as dt
 import math
 import random
@@ -222,9 +224,9 @@ def test_wilson_interval_matches_the_textbook_formula_and_contains_the_rate(k, n
 
 def test_large_records_get_the_normal_interval_the_bootstrap_converges_to():
     rng = random.Random(3)
-    pairs = [(round(rng.uniform(0.05, 0.95), 2), rng.randint(0, 1)) for _ in range(scoring.BOOTSTRAP_MAX + 1)]
+    pairs = [(round(rng.uniform(0.05, 0.95), 2), rng.randint(0, 1)) for _ in range(bootstrap.BOOTSTRAP_MAX + 1)]
     low, high = scoring.bootstrap_brier(pairs)
-    small = scoring.BOOTSTRAP_MAX
+    small = bootstrap.BOOTSTRAP_MAX
     boot_low, boot_high = scoring.bootstrap_brier(pairs[:small])
     # The two methods agree to about a hundredth at this size, and both contain the Brier score.
     assert low < scoring.brier(pairs) < high

@@ -351,7 +351,6 @@ def test_a_value_that_cannot_be_encoded_is_one_clear_error_and_the_file_is_uncha
     from tracker.store.layout import StoreError
     from tracker.store.store import Store
     from tracker.actions import records as actions
-    from tracker.domain.model import Article
     import pytest
 
     path = tmp_path / "db.json"

@@ -12,7 +12,6 @@ import pytest
 from test_tui import TODAY, app_for, details_text, prediction, select, settle
 
 from tracker.actions import records as actions
-from tracker.domain.model import Status
 from tracker.store.store import Store
 
 LONG_ID = "baltics-provoke-conflict-with-russia-expecting-us-help"

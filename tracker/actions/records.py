@@ -13,9 +13,10 @@ from dataclasses import replace
 from typing import Any
 
 from tracker.domain import hedges
-from tracker.domain.codec import FIELDS, RecordError, check_id, encode_value
+from tracker.domain.codec import RecordError, check_id
+from tracker.domain.encoding import FIELDS, encode_value
 from tracker.domain.dates import PDate
-from tracker.domain.errors import ActionError, TrackerError  # noqa: F401 (ActionError: its old home)
+from tracker.domain.errors import ActionError
 from tracker.domain.fields import (
     FieldError, check_urls, parse_field, parse_known_on, parse_status, resolve_probability, split_list,
 )

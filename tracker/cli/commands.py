@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 
-from tracker.domain.codec import encode_record
+from tracker.domain.encoding import encode_record
 from tracker.domain.errors import ActionError
 from tracker.domain.fields import parse_date_field
 from tracker.store.layout import StoreError

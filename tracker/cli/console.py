@@ -13,7 +13,7 @@ import sys
 
 import orjson
 
-from tracker.domain.codec import encode_record
+from tracker.domain.encoding import encode_record
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Record
 from tracker.domain.text import visible

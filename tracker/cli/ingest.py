@@ -144,7 +144,7 @@ def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_accept(args: argparse.Namespace, path: Path) -> int:
-    from tracker.domain.codec import encode_record
+    from tracker.domain.encoding import encode_record
     from tracker.ingest.proposals import accept_all
     from tracker.store.store import Store
 

@@ -36,7 +36,7 @@ def emit(data: bytes, output: str | None, db_path: Path, what: str) -> None:
         return
     import os
 
-    from tracker.actions.records import ActionError
+    from tracker.domain.errors import ActionError
     from tracker.exchange.output import write_output
     from tracker.domain.text import visible
 

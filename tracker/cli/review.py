@@ -55,7 +55,7 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
     db = store.load()
     queue = review_queue(db, today, within)
     if args.json:
-        from tracker.domain.codec import encode_record
+        from tracker.domain.encoding import encode_record
 
         parts = ("due", "checkable_early", "upcoming", "snoozed")
         not_due = queue.checkable_early + queue.upcoming

@@ -1,6 +1,6 @@
 """Records as plain dicts (the JSON the file and ``--json`` use) to and from the model.
 
-Decoding is here; encoding, its simpler half, is in :mod:`tracker.domain.encoding` (re-exported).
+Decoding is here; encoding, its simpler half, is in :mod:`tracker.domain.encoding`.
 Both take the field names on disk from the one field table. Decoding checks every
 field and reports *all* problems, each naming where it is, so ``validate`` and
 ``import`` can list them together.
@@ -13,9 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tracker.domain import schema
-from tracker.domain.encoding import (  # noqa: F401 (re-exported)
-    FIELDS, encode_fields, encode_history, encode_record, encode_value,
-)
+from tracker.domain.encoding import FIELDS
 from tracker.domain.errors import Problem, TrackerError
 from tracker.domain.dates import DateError, PDate, parse_stored
 from tracker.domain.model import KINDS, Article, Event, HistoryEntry, Prediction, Record, Status

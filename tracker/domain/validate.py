@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from tracker.domain import hedges
 
 from tracker.domain import schema
-from tracker.domain.codec import FIELDS
+from tracker.domain.encoding import FIELDS
 from tracker.domain.errors import Problem
 from tracker.domain.model import Article, Database, Prediction, Record
 from tracker.domain.status import history_problems

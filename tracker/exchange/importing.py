@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tracker.actions.records import _all_ids, _put_many
-from tracker.domain.codec import FIELDS, encode_value
+from tracker.domain.encoding import FIELDS, encode_value
 from tracker.domain.errors import ActionError
 from tracker.domain.fields import FieldError
 from tracker.domain.ids import new_id

@@ -24,7 +24,8 @@ from typing import Any
 import orjson
 
 from tracker.domain import schema
-from tracker.domain.codec import RecordError, decode_record, decode_stored_form, encode_record
+from tracker.domain.codec import RecordError, decode_record, decode_stored_form
+from tracker.domain.encoding import encode_record
 from tracker.domain.dates import PDate, parse_date
 from tracker.domain.errors import TrackerError
 from tracker.domain.fields import FieldError, check_urls, resolve_probability

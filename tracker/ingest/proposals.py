@@ -15,7 +15,7 @@ from tracker.actions import records as actions
 from tracker.domain import hedges
 
 from tracker.domain import schema
-from tracker.actions.records import ActionError
+from tracker.domain.errors import ActionError
 from tracker.domain.codec import RecordError
 from tracker.domain.fields import FieldError, parse_field, resolve_probability, split_list
 from tracker.domain.ids import new_id

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.actions import records as actions
-from tracker.domain.codec import encode_record
+from tracker.domain.encoding import encode_record
 from tracker.domain.dates import PDate
 from tracker.domain.ids import new_id
 from tracker.ingest.evaluate import event_overlap, same_prediction

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tracker.actions.records import ActionError
+from tracker.domain.errors import ActionError
 from tracker.domain.dates import PDate
 
 

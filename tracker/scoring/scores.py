@@ -23,8 +23,7 @@ import math
 from collections.abc import Callable, Iterable
 
 from tracker.domain import hedges
-from tracker.scoring.bootstrap import (BOOTSTRAP_MAX, BOOTSTRAP_MIN, BOOTSTRAP_NUMPY, BOOTSTRAP_SAMPLES,  # noqa: F401
-                               BOOTSTRAP_SEED, Z95, bootstrap_brier)
+from tracker.scoring.bootstrap import Z95, bootstrap_brier
 from tracker.domain.disputes import is_disputed
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Database, Prediction, Status

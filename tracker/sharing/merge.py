@@ -40,7 +40,8 @@ from typing import Any
 import orjson
 
 from tracker.domain import schema
-from tracker.domain.codec import FIELDS, RecordError, decode_fields, encode_fields
+from tracker.domain.codec import RecordError, decode_fields
+from tracker.domain.encoding import FIELDS, encode_fields
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import KINDS, Database, utc_now
 from tracker.domain.validate import database_problems

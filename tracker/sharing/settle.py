@@ -6,8 +6,9 @@ import datetime as _dt
 from dataclasses import replace
 from typing import Any
 
-from tracker.actions.records import ActionError, _get, _put, _refuse_problems, refuse_empty_forecaster
-from tracker.domain.codec import encode_value
+from tracker.domain.errors import ActionError
+from tracker.actions.records import _get, _put, _refuse_problems, refuse_empty_forecaster
+from tracker.domain.encoding import encode_value
 from tracker.domain.dates import PDate
 from tracker.domain.disputes import open_disputes
 from tracker.domain.fields import FieldError, parse_field

@@ -13,7 +13,9 @@ from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.codec import RecordError, decode_fields, encode_fields
+from tracker.domain.codec import RecordError, decode_fields
+
+from tracker.domain.encoding import encode_fields
 from tracker.domain.model import KINDS, Database, Record
 from tracker.domain.progress import EVERY, Tick
 from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError, proposal_shape_problems

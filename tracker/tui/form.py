@@ -18,7 +18,7 @@ from textual.widgets import Input, Select, Static
 from tracker.domain import hedges
 
 from tracker.domain import schema
-from tracker.actions.records import ActionError
+from tracker.domain.errors import ActionError
 from tracker.domain.fields import FieldError
 from tracker.domain.model import Event, Prediction, Record
 from tracker.domain.errors import TrackerError

@@ -15,7 +15,7 @@ from typing import Any
 from textual.message import Message
 
 from tracker.actions import records as actions
-from tracker.actions.records import ActionError
+from tracker.domain.errors import ActionError
 from tracker.domain.fields import FieldError
 from tracker.domain.model import HistoryEntry, Prediction, Record, Status
 from tracker.domain.errors import TrackerError
