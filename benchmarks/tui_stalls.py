@@ -52,8 +52,13 @@ class Stalls:
 
 
 async def settle(app, pilot, seconds: float = 0.3) -> None:
+    from textual.worker import WorkerCancelled
+
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # a newer worker of its group replaced it (a reload after a write)
+            pass
         await pilot.pause(seconds)
 
 
