@@ -33,6 +33,12 @@ async def wait_for(pilot, condition, tries: int = 200) -> None:
     assert condition()
 
 
+async def open_review(app, pilot) -> None:
+    """Press R and wait until the review screen holds its queue."""
+    await pilot.press("R")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "ReviewScreen" and app.screen.items is not None)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "predictions.json"
@@ -73,8 +79,7 @@ async def test_the_review_footer_keeps_help_and_the_keys_that_decide_at_80_colum
     app = app_for(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("R")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReviewScreen" and app.screen.items is not None)
+        await open_review(app, pilot)
         await settle(app, pilot)
         footer = screen_lines(app)[-1]
         for item in ["? Help", "c r p v Mark", "s Snooze", "n Skip", "esc End"]:
@@ -185,8 +190,7 @@ async def test_the_review_card_and_the_mark_dialog_show_the_condition_and_the_cr
     app = app_for(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("R")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReviewScreen" and app.screen.items is not None)
+        await open_review(app, pilot)
         await settle(app, pilot)
         while app.screen.current.id != "algeria":
             await pilot.press("n")
@@ -221,8 +225,7 @@ async def test_the_snooze_dialogs_example_date_is_after_today_and_accepted(db_pa
     app = TrackerApp(db_path, today=dt.date(2026, 12, 7))  # in December, "2026-03" is in the past
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("R")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReviewScreen" and app.screen.items is not None)
+        await open_review(app, pilot)
         first = app.screen.current.id
         await pilot.press("s")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "SnoozeDialog")
@@ -239,8 +242,7 @@ async def test_the_review_screen_drops_a_prediction_marked_by_another_process(db
     app = app_for(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("R")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReviewScreen" and app.screen.items is not None)
+        await open_review(app, pilot)
         await settle(app, pilot)
         position = app.screen.query_one("#review-position")
         assert "due: 1 of 3 (2 due, 1 checkable early)" in str(position.content)
