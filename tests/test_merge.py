@@ -487,7 +487,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 
 from tracker.domain.errors import TrackerError  # noqa: E402
 from tracker.ingest.proposals import proposal_problems  # noqa: E402
-from tracker.sharing.merge import MergeError, merge_files, result_problems  # noqa: E402
+from tracker.sharing.driver import MergeError, merge_files, result_problems  # noqa: E402
 
 _RECORDS = [PENDING, FAR_FUTURE, EVENT, "lonely", "x", "a"]   # few, so the two sides often meet
 _MARK, _EDIT, _PREDICTION, _ARTICLE, _DELETE, _ACCEPT = (

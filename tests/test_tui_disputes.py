@@ -9,7 +9,7 @@ from pathlib import Path
 from test_tui import TODAY, choose_in_palette, db_path, details_text, select, settle  # noqa: F401 (db_path is a fixture)
 from tracker.actions import records as actions
 from tracker.domain.disputes import is_disputed
-from tracker.sharing.merge import merge_files
+from tracker.sharing.driver import merge_files
 from tracker.store.store import Store
 from tracker.tui.app import TrackerApp
 from tracker.tui.timeline import Timeline

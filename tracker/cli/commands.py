@@ -137,7 +137,7 @@ def cmd_settle(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_merge_file(args: argparse.Namespace, path: Path) -> int:
     from tracker.ingest.proposals import proposal_problems
-    from tracker.sharing.merge import merge_files
+    from tracker.sharing.driver import merge_files
 
     # The merged result validates as `validate` checks it, the inbox's proposals too (issue 21).
     result = merge_files(Path(args.base), Path(args.ours), Path(args.theirs), checks=[proposal_problems])

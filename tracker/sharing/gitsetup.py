@@ -1,4 +1,4 @@
-"""`tracker git-setup`: make git merge the database record by record (tracker.sharing.merge).
+"""`tracker git-setup`: make git merge the database record by record (tracker.sharing.driver).
 
 Two things are needed, and this writes both, idempotently:
 
