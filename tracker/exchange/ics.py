@@ -81,7 +81,7 @@ def calendar_url(url: str) -> str | None:
 
 def shown_url(url: str) -> str:
     """A URL as text: every control, white-space or invisible format character (zero-width
-    space, bidi controls, ...) as a visible ``\\uXXXX`` escape, so the text is what it links."""
+    space, bidi controls, ...) as a visible escape such as ``\\u202e``, so the text is what it links."""
     return "".join(ch if unicodedata.category(ch)[0] not in "CZ" else
                    (f"\\x{ord(ch):02x}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04x}") for ch in url)
 

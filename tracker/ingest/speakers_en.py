@@ -1,0 +1,129 @@
+"""Whose call a hedged English clause is: the author's own, or someone he reports (named, or
+left out when only a pronoun or "a plan" says it)."""
+
+from __future__ import annotations
+
+import re
+
+_REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
+                r"believes|believed|thinks|thought|wrote|writes|argued|argues|insisted|insists|suggested|suggests|"
+                r"added|noted|declared|declares|stated|revealed|vowed|promised|pledged|hinted|estimated|confirmed|"
+                r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"
+                r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
+                r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope")
+_BASE_SELF = ("think", "believe", "expect", "doubt", "reckon", "suspect", "guess", "predict", "fear", "hope")
+_REPORT = re.compile(r"(?P<who>[^,;]*?)\b(?P<verb>" + _REPORT_VERB + r")\b", re.IGNORECASE)
+_REPORT_NOUN = re.compile(r"(?P<who>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,5}|(?i:the)\s+[\w-]+(?:\s+[\w-]+)?)'s\s+"
+                          r"(?:\w+\s+)?(?i:report|claim|warning|prediction|assessment|statement|announcement|remark|"
+                          r"forecast|plan|estimate|view)s?\s+(?:that\b|:)")
+_ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;]{2,60})", re.IGNORECASE)
+_NOT_A_SPEAKER = re.compile(r"\b(?:plan|plans|draft|document|documents|data|figures|sources?|reports?|estimates?|"
+                            r"polls?|survey|forecasts?|projections?|schedule|timetable|agreement|deal|law|"
+                            r"rules?)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|this|that|these|those|some|others|many|one|who|which)$", re.IGNORECASE)
+_SELF = re.compile(r"^(?:i|we|i personally|i still|i now|i also|we also|i really|i strongly|i do|i did)$", re.IGNORECASE)
+
+
+def quoted(text: str, index: int) -> bool:
+    return text[:index].count('"') % 2 == 1
+
+
+def quote_speaker(text: str) -> str:
+    found = _REPORT_NOUN.search(text)
+    if found:
+        return speaker_name(found["who"])
+    found = re.search(r'"\s*,?\s*(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\s+(?:said|says|wrote|warned|told)\b', text)
+    if found:
+        return speaker_name(found["who"])
+    found = re.search(r"(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\s+(?:said|says|wrote|warned|told \w+)[,:]?\s+\"", text)
+    return speaker_name(found["who"]) if found else ""
+
+
+def sentence_speaker(text: str) -> tuple[str, bool] | None:
+    """A speaker that frames the whole sentence: "according to X", "…, X said.", "X's report that",
+    "in X's view"."""
+    found = re.match(r"^in (?:(?P<pron>its|his|her|their)|(?P<who>[^,]{2,60}?)'s) (?:view|opinion|estimate|"
+                     r"assessment|scenario|forecast)\b", text, re.IGNORECASE)
+    if found:
+        return ("" if found["pron"] else speaker_name(found["who"])), False
+    found = _ACCORDING.search(text)
+    if found:
+        who = found["who"].strip()
+        return ("" if _NOT_A_SPEAKER.search(who) and not re.search(r"\b[A-Z]", who[1:]) else speaker_name(who)), False
+    found = re.search(r",\s*(?P<who>[A-Z][^,]{1,60}?)\s+(?:said|says|predicted|predicts|warned|argued|"
+                      r"told reporters|wrote|added|noted)\.?$", text)
+    if found:
+        return speaker_name(found["who"]), False
+    found = _REPORT_NOUN.search(text)
+    if found:
+        return speaker_name(found["who"]), False
+    return None
+
+
+SELF_VERBS = ("think", "believe", "expect", "doubt", "thought", "believed", "predict", "foresee", "reckon", "fear",
+               "hope", "suspect", "guess")
+
+
+def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] | None:
+    """(who, where the reported clause starts, negation raised, the author himself) when the hedge
+    sits in a clause reported by a speaker before it (the reporting verb nearest the hedge)."""
+    prefix = clause[:hedge.start()]
+    found = None
+    for m in _REPORT.finditer(prefix):
+        if m["verb"].lower() == "expected" and not re.search(r"\b(?:i|we|he|she|they)\s*$", m["who"], re.IGNORECASE):
+            continue  # "is expected to": a hedge, not a speaker
+        if m["verb"].lower() in _BASE_SELF and not re.search(
+                r"\b(?:i|we)\s+(?:(?:still|now|also|really|personally|do|don't|do not|never|strongly|firmly)\s+)*$",
+                m["who"], re.IGNORECASE):
+            continue  # "they think", "analysts expect" are read below; only "I think" frames the author's call
+        found = m
+    if found is None:
+        return None
+    who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that)\s+", found["who"])[-1].strip()
+    negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
+    core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"
+                  r"strongly|firmly|do|have|has|had|would|will|already|once|often)\b", "", who, flags=re.IGNORECASE).strip(" ,")
+    body_start = found.end()
+    that = re.match(r"[^,;\"]{0,70}?\bthat\s+", clause[found.end("verb"):hedge.start()])
+    if that:
+        body_start = found.end("verb") + that.end()
+    else:
+        body_start = found.end("verb") + len(re.match(r"[\s,:]*", clause[found.end("verb"):]).group())
+    verb = found["verb"].lower()
+    if core.lower() in ("i", "we"):
+        if verb in SELF_VERBS:
+            return "", body_start, negative or verb.startswith("doubt"), True
+        return None  # "I said", "I wrote": the author's own words, read as they stand
+    if not core or _PRONOUN.match(core):
+        return "", body_start, False, False
+    if verb in SELF_VERBS and not re.search(r"[A-Z]", core):
+        return None  # "analysts think" without a name: read as it stands
+    return speaker_name(core), body_start, False, False
+
+
+def speaker_name(who: str) -> str:
+    """The speaker's name: the last run of capitalised words ("Wagner founder Prigozhin" -> "Prigozhin"),
+    else the phrase without its article ("analysts")."""
+    who = re.sub(r"^(?:but|and|so|then|however|also)\s+", "", who.strip(" ,\"'"), flags=re.IGNORECASE)
+    who = re.sub(r"^(?:back in|in|on|last|earlier)\s+[^,]*,\s*", "", who, flags=re.IGNORECASE)
+    if _NOT_A_SPEAKER.search(who) and not re.search(r"\b[A-Z][a-z]", who[1:]):
+        return ""
+    if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"
+        return re.sub(r"^the\s+", "", who)[:60]
+    runs = re.findall(r"(?:[A-Z][\w'.&-]*(?:\s+(?:of|de|von|al|bin|the)\s+|\s+)?)+", who)
+    runs = [r.strip() for r in runs if r.strip() and r.strip().lower() not in ("the", "a", "an")]
+    runs = [re.sub(r"'s$", "", r) for r in runs if r not in ("I", "We")]
+    if runs:
+        return runs[-1]
+    if _PRONOUN.match(who):
+        return ""
+    return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)[:60]
+
+
+def strip_attribution(body: str) -> str:
+    body = _ACCORDING.sub("", body)
+    body = re.sub(r",\s*(?:[A-Z][^,]{1,60}?)\s+(?:said|says|predicted|predicts|warned|argued|told reporters|wrote|"
+                  r"added|noted)\.?$", "", body)
+    body = _REPORT_NOUN.sub("", body)
+    body = body.replace('"', "")
+    return body.strip(" ,")

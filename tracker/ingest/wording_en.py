@@ -1,0 +1,146 @@
+"""English hedged clauses worded as claims: the hedge phrases :mod:`tracker.ingest.predfind_en`
+looks for, the reading each gives, and the rewrites that turn "X is unlikely to Y" into the
+author's call "X will not Y" (a claim says what the author expects, at its hedge's reading)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.domain.hedges import lookup
+
+# (phrase as written, the table phrase that gives its reading); longest first when compiled.
+HEDGES = [
+    ("almost certainly not", "almost certainly not"), ("very unlikely", "very unlikely"),
+    ("highly unlikely", "highly unlikely"), ("not very likely", "unlikely"), ("not likely", "unlikely"),
+    ("probably won't", "probably won't"), ("probably will not", "probably will not"), ("probably not", "probably not"),
+    ("almost certainly", "almost certainly"), ("almost certain", "almost certain"), ("very likely", "very likely"),
+    ("highly likely", "highly likely"), ("most likely", "likely"), ("certainly", "certainly"),
+    ("definitely", "definitely"),
+    ("is set to", "is set to"), ("are set to", "is set to"), ("scheduled to", "scheduled"),
+    ("expected to", "expected to"), ("expects", "expected to"), ("expect", "expected to"),
+    ("tipped to", "tipped to"), ("destined to", "destined to"), ("bound to", "bound to"),
+    ("difficult to imagine", "difficult to imagine"), ("hard to imagine", "difficult to imagine"),
+    ("difficult to see", "difficult to imagine"), ("hard to see", "difficult to imagine"),
+    ("no realistic chance", "no realistic chance"), ("no chance", "no chance"),
+    ("can assume", "can assume"), ("foresee", "foresee"), ("realistic to expect", "realistic to expect"), ("my prediction is", "my prediction is"),
+    ("unlikely", "unlikely"), ("likely", "likely"), ("probably", "probably"),
+    ("won't", "will"), ("will not", "will"), ("will never", "will never"), ("will", "will"),
+    ("going to", "will"), ("might", "might"), ("may", "may"), ("could", "could"), ("would", "would"),
+    ("only", "only"),
+]
+HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h, _ in sorted(HEDGES, key=lambda x: -len(x[0])))
+                    + r")\b", re.IGNORECASE)
+READING = dict(HEDGES)
+MODALS = {"will", "won't", "will not", "would", "could", "may", "might", "going to"}
+ADVERBS = {"probably", "likely", "almost certainly", "very likely", "highly likely", "probably not",
+            "most likely", "certainly", "definitely"}
+# Read only through another phrase ("only … can", "can assume"): their table reading.
+TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult to imagine",
+          "hard to imagine": "difficult to imagine", "only": "likely", "can assume": "likely", "tipped to": "likely", "destined to": "very likely",
+          "bound to": "very likely", "difficult to imagine": "unlikely", "no realistic chance": "no chance",
+          "foresee": "likely", "my prediction is": "likely",
+          "realistic to expect": "likely"}
+
+
+_BE = r"(?:is|are|am|was|'s|'re|'m|be|looks|look|seems|seem)"
+_REWRITES = [
+    (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) (?:how |that |why )?(.*)",
+     lambda g: negate_claim(g[0]), True),
+    (r"^.*?\b(?:it is|it's|it looks|it seems|this seems|that seems|it appears)\s+(?:very\s+|highly\s+|quite\s+)?(?:clear\s*-?\s*)?"
+     r"(?:-\s*)?(?:almost certain|very likely|highly likely|likely|probable|certain|clear)\s*-?\s*that\s+(.*)",
+     lambda g: g[0], False),
+    (r"\b(?:it is|it's)\s+(?:very |highly )?unlikely that\s+(.*)", lambda g: negate_claim(g[0]), True),
+    (r"\b(?:it is|it's|it looks|it seems)\s+(?:very |highly |quite )?(?:likely|probable) that\s+(.*)", lambda g: g[0], False),
+    (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus )?(?:unlikely|not likely|not very likely) to\b",
+     lambda g: " will not", True),
+    (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus |most )?likely to\b", lambda g: " will", False),
+    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:widely |generally )?expected to\b", lambda g: " will", False),
+    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:set|scheduled|tipped|destined|bound|going) to\b",
+     lambda g: " will", False),
+    (r"\s*" + _BE + r"\s+(?:very |highly )?(?:likely|probable)(?=\s*(?:,|$))", lambda g: " will happen", False),
+    (r"\bprobably (?:won't|will not)\b", lambda g: "will not", True),
+    (r"\b(?:will|would) (?:probably|likely|almost certainly|very likely|most likely|certainly|definitely) not\b",
+     lambda g: "will not", False),
+    (r"\b(?:will|would) (?:probably|likely|almost certainly|very likely|most likely|certainly|definitely|also|still)\b",
+     lambda g: "will", False),
+    (r"\b(?:probably|likely|certainly|definitely|most likely|almost certainly) (?:won't|will not|wouldn't|would not)\b",
+     lambda g: "will not", False),
+    (r"\b(?:probably|likely|certainly|definitely|most likely|almost certainly) (?:will|would)\b", lambda g: "will", False),
+    (r"\b(?:won't|wouldn't|would not)\b", lambda g: "will not", False),
+    (r"\b(?:may|might|could) not\b", lambda g: "will not", False),
+    (r"\b(?:may|might|could|would)(?: well| even)?\b", lambda g: "will", False),
+    (r"\b(?:has|have)\s+(?:most likely|probably|likely|almost certainly)\s+", lambda g: "has ", False),
+    (r"\b(?:most likely|probably|likely|almost certainly|certainly|definitely)\s+", lambda g: "", False),
+]
+
+
+def rewrite(body: str, phrase: str) -> tuple[str, bool]:
+    """The claim in the author's direction ("X is unlikely to Y" -> "X will not Y")."""
+    reading = lookup(TABLE.get(phrase, READING.get(phrase, phrase)))
+    negates = bool(reading and reading.negates)
+    body = re.sub(r"^(?:.*?\b)?(?:we|you|one) can (?:safely )?assume(?: that)?\s+", "", body, flags=re.IGNORECASE)
+    body = re.sub(r"^(?:it's|it is|it isn't|it is not)\s+(?:not\s+)?realistic to expect (?P<subj>.+?) to (?P<vp>.+)$",
+                  lambda x: f"{x['subj']} will {x['vp']}", body, flags=re.IGNORECASE)
+    if phrase == "only":
+        found = re.search(r"\bonly\s+(?P<who>.+?)\s+can\s+(?P<vp>.+)$", body, re.IGNORECASE)
+        if found:
+            body = f"Only {found['who']} will {found['vp']}"
+    elif phrase in ("no realistic chance", "no chance"):
+        found = re.search(r"(?P<subj>[\w' +-]{2,60}?)\s+(?:has|have|stands?)\s+no (?:realistic )?chance (?:of|to)\s+"
+                          r"(?P<vp>.+)$", body, re.IGNORECASE)
+        if found:
+            vp = re.sub(r"^(\w+?)ing\b", lambda x: base_form(x[1]), found["vp"])
+            body = f"{found['subj'].split(' since ')[-1].split(' as ')[-1]} will not {vp}"
+            return finish(body), True
+    elif phrase == "foresee":
+        body = re.sub(r"^.*?\b(?:i|we)\s+foresee\s+(.*)$", lambda x: f"There will be {x[1]}", body, flags=re.IGNORECASE)
+    for pattern, repl, _negating in _REWRITES:
+        found = re.search(pattern, body, re.IGNORECASE)
+        if found:
+            body = body[:found.start()] + repl(found.groups()) + body[found.end():]
+            if pattern.startswith(r"^.*?\b(?:it is"):
+                body = _rewrite_again(body)
+            break
+    else:
+        if negates:
+            body = negate_claim(body)
+    return finish(body), negates
+
+
+def _rewrite_again(body: str) -> str:
+    for pattern, repl, _ in _REWRITES[4:]:
+        found = re.search(pattern, body, re.IGNORECASE)
+        if found:
+            return body[:found.start()] + repl(found.groups()) + body[found.end():]
+    return body
+
+
+def finish(body: str) -> str:
+    body = re.sub(r"\s+", " ", body).strip(" ,;:-–—")
+    body = re.sub(r"\s+([,.;:])", r"\1", body)
+    body = body.rstrip(".!")
+    return body[:1].upper() + body[1:] + "." if body else ""
+
+
+def base_form(gerund: str) -> str:
+    return {"winn": "win", "gett": "get", "runn": "run", "stopp": "stop", "putt": "put"}.get(gerund, gerund)
+
+
+def negate_claim(clause: str) -> str:
+    """The clause said the other way: "X will Y" -> "X will not Y"; never wraps the whole sentence."""
+    clause = clause.strip(" .")
+    for pattern, repl in ((r"\bwill not\b|\bwon't\b", "will"), (r"\bnot\s+", "")):
+        if pattern.startswith(r"\bwill not") and re.search(pattern, clause):
+            return re.sub(pattern, repl, clause, count=1)
+    found = re.search(r"\b(will|would|could|can|may|might|is|are|was|were|has|have|had|does|do|did)\b", clause)
+    if found:
+        word = found.group(1)
+        if word in ("would", "could", "may", "might", "can"):
+            return clause[:found.start()] + "will not" + clause[found.end():]
+        if word in ("does", "do", "did"):
+            return clause[:found.end()] + " not" + clause[found.end():]
+        return clause[:found.end()] + " not" + clause[found.end():]
+    found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,3}?) (?P<verb>\w+?)(?:s|es)?\b(?P<rest>.*)$", clause)
+    if found and found["subj"].split()[-1].lower() not in ("to",):
+        return f"{found['subj']} will not {found['verb']}{found['rest']}"
+    return f"it will not happen that {clause}"
