@@ -588,3 +588,41 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
     finally:
         gate.set()
     assert progress_seen(), seen
+
+
+async def test_after_its_own_mark_the_app_shows_it_without_reading_the_file_again(db_path, monkeypatch):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        reads = []
+        real = Store.load
+        monkeypatch.setattr(Store, "load", lambda self, *a, **k: reads.append(1) or real(self, *a, **k))
+        await select(app, pilot, "article-5")
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert reads == []  # the records the mark put replaced the ones held
+        current = app.query_one(Timeline).current.record
+        assert (current.id, current.status) == ("article-5", Status.CONFIRMED)
+        assert app.session.database.predictions["article-5"].status is Status.CONFIRMED
+        assert app.session.signature == Store(db_path).signature()  # the watcher sees no outside change
+        await pilot.pause(1.2)  # past a watch interval: nothing to read
+        assert reads == []
+
+
+async def test_a_mark_after_another_program_wrote_reads_the_file_again(db_path, monkeypatch):
+    from tracker.tui.session import Session
+
+    monkeypatch.setattr(Session, "check_file", lambda self: None)  # the watcher must not see it first
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        actions.edit_record(Store(db_path), "train", {"tags": "from;elsewhere"})  # not the one marked
+        await select(app, pilot, "article-5")
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.session.database.predictions["article-5"].status is Status.CONFIRMED
+        assert app.session.database.predictions["train"].tags == ["from", "elsewhere"]

@@ -11,6 +11,7 @@ field is one line in its class.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -222,6 +223,14 @@ class Database:
 
     def records(self) -> list[Record]:
         return [*self.articles.values(), *self.events.values(), *self.predictions.values()]
+
+    def with_records(self, records: Iterable[Record]) -> Database:
+        """A new database: this one's records with ``records`` put in (added, or replacing the one
+        with the same id). This one is left as it is (screens may still be reading it)."""
+        new = Database(dict(self.articles), dict(self.events), dict(self.predictions))
+        for record in records:
+            new.table(record.kind)[record.id] = record
+        return new
 
     def __len__(self) -> int:
         return len(self.articles) + len(self.events) + len(self.predictions)

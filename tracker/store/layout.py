@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 
 from tracker.domain.errors import TrackerError
+from tracker.store.pieces import encode_tables
 
 SCHEMA_VERSION = 1
 TABLES = {"article": "articles", "event": "events", "prediction": "predictions"}
@@ -30,8 +31,10 @@ class StoreError(TrackerError):
 
 
 def encode_file(tables: dict[str, Any]) -> bytes:
-    """UTF-8 (Japanese unescaped), indented, keys sorted: stable, diff-friendly output."""
-    return orjson.dumps(tables, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+    """UTF-8 (Japanese unescaped), indented, keys sorted: stable, diff-friendly output
+    (``orjson.dumps(tables, OPT_INDENT_2 | OPT_SORT_KEYS)``, made a few hundred records at a
+    time: see :mod:`tracker.store.pieces`)."""
+    return encode_tables(tables)
 
 
 def empty_tables() -> dict[str, Any]:

@@ -33,6 +33,7 @@ from tinydb.table import Table
 
 from tracker.store.guard import UncheckableJSON, UnsafeFileError, duplicate_keys, read_regular, replace_file
 from tracker.store.layout import StoreError, check_shape, empty_tables, encode_file
+from tracker.store.pieces import parse_canonical
 
 
 @contextlib.contextmanager
@@ -68,15 +69,19 @@ class FileStorage(Storage):
         if raw is None:
             self.missing = True
             return empty_tables()
-        try:
-            with collector_paused():
-                tables = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise StoreError(f"{self.path}: not valid JSON: {exc}") from None
-        try:
-            canonical = encode_file(tables) == raw
-        except (orjson.JSONEncodeError, TypeError):
-            canonical = False
+        with collector_paused():
+            tables = parse_canonical(raw)  # in pieces: the file as tracker writes it
+        canonical = tables is not None
+        if tables is None:  # written by hand or by another program: parsed whole, checked whole
+            try:
+                with collector_paused():
+                    tables = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise StoreError(f"{self.path}: not valid JSON: {exc}") from None
+            try:
+                canonical = encode_file(tables) == raw
+            except (orjson.JSONEncodeError, TypeError):
+                canonical = False
         try:
             self.duplicates = duplicate_keys(raw, canonical)
         except UncheckableJSON as exc:
@@ -189,7 +194,10 @@ def open_db(path: Path, missing_ok: bool = False, refuse_duplicates: bool = True
                     storage=WriteBatch(FileStorage))
 
 
-def file_signature(path: Path) -> tuple[int, int, int, int] | None:
+Signature = tuple[int, int, int, int]
+
+
+def file_signature(path: Path) -> Signature | None:
     """What changes whenever the file's bytes may have: size, modification and change times
     (ctime moves on any write, even one that restores mtime), inode. None when there is no file."""
     try:

@@ -20,14 +20,15 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.domain.model import Database
+from tracker.domain.model import Database, Record
 from tracker.domain.progress import Tick
 from tracker.store.guard import UnsafeFileError, check_writable, clean_stale_temps, replace_file, resolve_path
 from tracker.store.layout import StoreError
 from tracker.store.locking import folder_lock
-from tracker.store.storage import file_signature, open_db
+from tracker.store.storage import Signature, collector_paused, file_signature, open_db
 from tracker.store.transaction import Transaction
 
 
@@ -42,19 +43,34 @@ def atomic_write(path: Path, data: bytes) -> None:
     replace_file(path, data, old)
 
 
+@dataclass(frozen=True)
+class Written:
+    """What the last transaction through a :class:`Store` wrote: the file it read (its
+    signature, None if the file moved under the read), the file it left, and the records it put
+    (None when it changed more than records: the inbox's proposals).
+
+    A reader that holds the records of ``read`` (the TUI) can put ``records`` into them and hold
+    the records of ``wrote``, without reading the whole file again."""
+
+    read: Signature | None
+    wrote: Signature | None
+    records: tuple[Record, ...] | None
+
+
 class Store:
     """One predictions file."""
 
     def __init__(self, path: str | os.PathLike[str], tick: Tick | None = None):
         self.path = Path(path)
         self.tick = tick  # told how decoding a file goes (a progress bar), when given
+        self.last_write: Written | None = None  # set by each transaction that writes
         if self.path.is_symlink():  # write (and lock) where the link points, keeping the link
             try:
                 self.path = resolve_path(self.path)
             except UnsafeFileError as exc:
                 raise StoreError(str(exc)) from None
 
-    def signature(self) -> tuple[int, int, int, int] | None:
+    def signature(self) -> Signature | None:
         """Changes whenever the file may have (see :func:`tracker.store.storage.file_signature`)."""
         return file_signature(self.path)
 
@@ -71,8 +87,11 @@ class Store:
         """Every record in the file, decoded; StoreError if the file is unusable.
 
         The parsed documents are let go as soon as the records are built (the transaction is
-        not kept), so a command holds one copy of the file in memory, not two."""
-        return self.read(missing_ok).database(self.tick)
+        not kept), so a command holds one copy of the file in memory, not two. The collector is
+        paused over the parse and the decode together, and comes back when only the records are
+        left: it never walks the parsed documents, which are garbage by then."""
+        with collector_paused():
+            return self.read(missing_ok).database(self.tick)
 
     def inspect(self) -> tuple[Transaction, list[str]]:
         """The file read without refusing keys given twice, and those keys (for `validate`)."""
@@ -96,11 +115,17 @@ class Store:
             except UnsafeFileError as exc:
                 raise StoreError(str(exc)) from None
             clean_stale_temps(self.path)
+            before = file_signature(self.path)
             db = open_db(self.path, missing_ok=True)
             db.storage.read()
+            # The file this transaction read and changed: the same bytes as ``before`` said, unless
+            # another program (not tracker: the lock keeps tracker out) rewrote it during the read.
+            read = before if file_signature(self.path) == before else None
             transaction = Transaction(self.path, db)
             # Every record is decoded before anything changes: a file that does not fit the schema
             # is never written (a write would carry its bad records on, or drop them).
             transaction.database(self.tick)
             yield transaction
-            db.storage.flush(force=db.storage.storage.missing)
+            if db.storage.flush(force=db.storage.storage.missing):
+                self.last_write = Written(read, file_signature(self.path),
+                                          None if transaction.proposals_put else tuple(transaction.changed))

@@ -30,6 +30,7 @@ class Transaction:
         self.db = db
         self._database: Database | None = None  # every record decoded, kept in step with puts
         self.changed: list[Record] = []  # every record put, in order
+        self.proposals_put = False  # whether any proposal was put
 
     @property
     def batch(self) -> WriteBatch:
@@ -120,6 +121,7 @@ class Transaction:
 
     def put_proposal(self, proposal_id: str, doc: dict[str, Any]) -> None:
         """Insert or replace one proposal document."""
+        self.proposals_put = True
         self.db.table(PROPOSALS_TABLE).put_many({proposal_id: doc})  # type: ignore[attr-defined]
 
     def decode_all(self, tick: Tick | None = None) -> tuple[Database, list[str]]:

@@ -153,6 +153,18 @@ class Session(Writes):
         self.loaded = True
         self._post(DatabaseLoaded, database, keep_id)
 
+    def after_write(self, keep_id: str | None = None) -> None:
+        """After this app wrote: when the file its write read was the one last read here (no other
+        program wrote in between), the records it put go into the records already held, and the
+        file is not read again (at 100k predictions a read is a second of work); otherwise the
+        file is read again."""
+        written = self.store.last_write
+        if (written is not None and written.records is not None and written.read is not None
+                and self.loaded and self.readable and written.read == self.signature):
+            self._loaded(self.database.with_records(written.records), written.wrote, keep_id)
+        else:
+            self.load(keep_id)
+
     def check_file(self) -> None:
         """Reload when another process changed the file (unless a load is already running)."""
         if not self._load_started or any(w.group == "load" and not w.is_finished for w in self.app.workers):

@@ -2,8 +2,9 @@
 
 Each write runs in a thread worker through :mod:`tracker.actions.records` (the functions the CLI
 calls), so locking, validation and history cannot differ and the screen never waits on the
-file; on success listeners get a :class:`~tracker.tui.session.RecordWritten` and the file is
-read again (which costs nothing: this process just wrote those bytes).
+file; on success listeners get a :class:`~tracker.tui.session.RecordWritten`, and the records
+the write put replace the ones held (:meth:`~tracker.tui.session.Session.after_write`), or the file
+is read again when another program changed it meanwhile.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class Writes:
         self.undo_stack.append(UndoItem(updated.id, entry))
         self.say(f"{updated.id}: {entry.from_status} → {entry.to_status}")
         self._post(RecordWritten, updated, "mark", entry)
-        self.load(keep_id=updated.id)
+        self.after_write(keep_id=updated.id)
 
     # ---- undo ----------------------------------------------------------------
     def undo(self) -> None:
@@ -115,7 +116,7 @@ class Writes:
             self.undo_stack.remove(item)
         self.say(f"{item.record_id}: back to {updated.status.value}")
         self._post(RecordWritten, updated, "undo", updated.history[-1])
-        self.load(keep_id=item.record_id)
+        self.after_write(keep_id=item.record_id)
 
     # ---- snooze --------------------------------------------------------------
     def snooze(self, record_id: str, period: str, note: str = "") -> None:
@@ -130,7 +131,7 @@ class Writes:
         until = entry.until.human() if entry.until else "?"
         self.say(f"{updated.id}: snoozed until {until}")
         self._post(RecordWritten, updated, "snooze", entry)
-        self.load(keep_id=updated.id)
+        self.after_write(keep_id=updated.id)
 
     # ---- settling a dispute (from the command palette) ----------------------------
     def settle(self, record_id: str, field: str, value: object) -> None:
@@ -148,7 +149,7 @@ class Writes:
     def _settled(self, updated: Record, entry: HistoryEntry) -> None:
         self.say(f"{updated.id}: {entry.field} settled as {entry.new!r}")
         self._post(RecordWritten, updated, "settle", entry)
-        self.load(keep_id=updated.id)
+        self.after_write(keep_id=updated.id)
 
     # ---- add and edit ----------------------------------------------------------
     def save_new(self, kind: str, values: dict[str, str]) -> Record:
@@ -173,4 +174,4 @@ class Writes:
         """After the form saved: say so and reload with the cursor on the record."""
         if record_id:
             self.say(f"Saved {record_id}")
-            self.load(keep_id=record_id)
+            self.after_write(keep_id=record_id)
