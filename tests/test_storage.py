@@ -361,3 +361,54 @@ def test_a_value_that_cannot_be_encoded_is_one_clear_error_and_the_file_is_uncha
             session.table("article").put_many({"b": {"title": "bad \udcff"}})
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json"]
+
+
+def test_the_collector_comes_back_only_when_the_last_of_several_threads_is_done():
+    """The TUI reads in one thread while it writes in another: the first to finish must not turn
+    the collector back on in the middle of the other's read."""
+    import gc
+    import threading
+
+    from tracker.store.storage import collector_paused
+
+    assert gc.isenabled()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def first():
+        with collector_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second():
+        first_in.wait(5)
+        with collector_paused():
+            second_in.set()
+            first_out.wait(5)
+            seen["during"] = gc.isenabled()
+        seen["after"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen == {"during": False, "after": True}
+
+
+def test_a_database_taken_from_a_transaction_keeps_its_records_after_it(sample_db):
+    with Store(sample_db).transaction() as transaction:
+        held = transaction.database()
+        count = len(held)
+    assert count and len(held) == count  # the transaction let go of its copy, not of this one
+
+
+def test_the_collector_is_back_on_after_a_transaction_that_fails(tmp_path, sample_db):
+    import gc
+
+    with pytest.raises(RuntimeError):
+        with Store(sample_db).transaction():
+            assert not gc.isenabled()
+            raise RuntimeError("the body failed")
+    assert gc.isenabled()

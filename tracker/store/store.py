@@ -90,8 +90,12 @@ class Store:
         not kept), so a command holds one copy of the file in memory, not two. The collector is
         paused over the parse and the decode together, and comes back when only the records are
         left: it never walks the parsed documents, which are garbage by then."""
-        with collector_paused():
-            return self.read(missing_ok).database(self.tick)
+        with collector_paused(settle=True):  # the records stay: the collector looks at them once
+            transaction = self.read(missing_ok)
+            try:
+                return transaction.database(self.tick)
+            finally:
+                transaction.let_go()
 
     def inspect(self) -> tuple[Transaction, list[str]]:
         """The file read without refusing keys given twice, and those keys (for `validate`)."""
@@ -109,7 +113,9 @@ class Store:
         folder = self.path.parent if str(self.path.parent) else Path(".")
         if not folder.is_dir():
             raise StoreError(f"{self.path}: folder {folder} does not exist")
-        with folder_lock(folder):
+        # The collector is paused until the file's documents and records are let go (see
+        # collector_paused): a write at 100k predictions then costs no rescan of them at all.
+        with collector_paused(), folder_lock(folder):
             try:
                 check_writable(self.path)
             except UnsafeFileError as exc:
@@ -122,10 +128,13 @@ class Store:
             # another program (not tracker: the lock keeps tracker out) rewrote it during the read.
             read = before if file_signature(self.path) == before else None
             transaction = Transaction(self.path, db)
-            # Every record is decoded before anything changes: a file that does not fit the schema
-            # is never written (a write would carry its bad records on, or drop them).
-            transaction.database(self.tick)
-            yield transaction
-            if db.storage.flush(force=db.storage.storage.missing):
-                self.last_write = Written(read, file_signature(self.path),
-                                          None if transaction.proposals_put else tuple(transaction.changed))
+            try:
+                # Every record is decoded before anything changes: a file that does not fit the
+                # schema is never written (a write would carry its bad records on, or drop them).
+                transaction.database(self.tick)
+                yield transaction
+                if db.storage.flush(force=db.storage.storage.missing):
+                    self.last_write = Written(read, file_signature(self.path),
+                                              None if transaction.proposals_put else tuple(transaction.changed))
+            finally:
+                transaction.let_go()

@@ -9,6 +9,7 @@ file once, when the transaction ends.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,20 @@ class Transaction:
             raise StoreError(f"{self.path}: {problems[0]}{more}")
         self._database = database
         return database
+
+    def let_go(self) -> None:
+        """Drop the file's documents and decoded records (the transaction is over), a record at
+        a time: freeing 100k records in one go would hold the interpreter for a long moment, and
+        a thread that frees them a few at a time lets the others (the TUI's screen) run. Records
+        the caller still holds, and a database it still holds, stay as they are."""
+        tables, self.batch._data = self.batch._data, None
+        database, self._database = self._database, None
+        held = [] if tables is None else [t for t in tables.values() if isinstance(t, dict)]
+        if database is not None and sys.getrefcount(database) == 2:  # only ``database`` holds it
+            held += [database.articles, database.events, database.predictions]
+        for table in held:
+            while table:
+                table.popitem()
 
     def _decode(self, kind: str, record_id: str, doc: dict) -> Record:
         try:
