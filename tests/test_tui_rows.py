@@ -89,3 +89,38 @@ async def test_typing_more_narrows_the_search_and_deleting_widens_it_again(db_pa
         await pilot.press("backspace")
         await settle(app, pilot)
         assert [r[1] for r in shown(app) if r[1]] == ["train", "polish-election", "article-5"]
+
+
+async def test_after_its_own_mark_only_the_marked_row_is_made_again(db_path: Path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        before = {r.record_id: r for r in app.screen.all_rows}
+        app.screen.jump_to("article-5")
+        await settle(app, pilot)
+        await pilot.press("c", "enter")
+        await settle(app, pilot)
+        after = {r.record_id: r for r in app.screen.all_rows}
+        assert after.keys() == before.keys()
+        assert after["article-5"] is not before["article-5"]
+        assert all(after[i] is before[i] for i in before if i != "article-5")  # not built again
+
+
+async def test_an_edit_saved_by_this_app_moves_its_row_to_the_new_date(db_path: Path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        assert [r[1] for r in shown(app) if r[1]].index("train") == 0
+        # What the edit form's save does: the edit through the app's store, then `saved`.
+        actions.edit_record(app.session.store, "train", {"resolve_by": "2030-01"})
+        app.session.saved("train")
+        await settle(app, pilot)
+        ids = [r[1] for r in shown(app) if r[1]]
+        assert ids[-1] == "train"  # after 2029-01 (article-5) and 2027 (markup)
+        assert app.query_one(Timeline).current.record_id == "train"
+        actions.add_prediction(app.session.store, claim="A new call", probability="0.6", resolve_by="2028",
+                               record_id="added")
+        app.session.saved("added")
+        await settle(app, pilot)
+        ids = [r[1] for r in shown(app) if r[1]]
+        assert ids.index("markup") < ids.index("added") < ids.index("article-5")

@@ -149,6 +149,18 @@ def build_rows(db: Database, today: _dt.date) -> list[Row]:
     return _sort(rows, _in_id_order(db.events) and _in_id_order(db.predictions))
 
 
+def updated_rows(rows: list[Row], records: Iterable[Record]) -> list[Row]:
+    """``rows`` (from :func:`build_rows`) with the rows of ``records`` (events and predictions,
+    changed or new) put in their places, in date order: what a write changed, without building
+    the other rows again. The records' articles must be those the rows were built with."""
+    changed = {r.id: r for r in records if r.kind in ("event", "prediction")}
+    if not changed or not rows:
+        return rows
+    context = rows[0].context
+    kept = [row for row in rows if row.key[1] not in changed]
+    return sort_rows(kept + [row_for(r, context) for r in changed.values()], _key)
+
+
 def build_made_rows(rows: list[Row]) -> list[Row]:
     """Each prediction again at its made-on date, in date order (built only when asked for)."""
     kind = KIND_ORDER["prediction"]

@@ -18,7 +18,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from tracker.domain.model import Database
+from tracker.domain.model import Database, Record
 from tracker.domain.text import visible
 from tracker.store.layout import StoreError
 from tracker.store.store import Store
@@ -33,10 +33,15 @@ Signature = tuple[int, int, int, int]
 class DatabaseLoaded(Message, bubble=False):
     """The file was read (again): every screen shows this database now."""
 
-    def __init__(self, database: Database, keep_id: str | None = None) -> None:
+    def __init__(self, database: Database, keep_id: str | None = None,
+                 changed: tuple[Record, ...] | None = None, previous: Database | None = None) -> None:
         super().__init__()
         self.database = database
         self.keep_id = keep_id  # the record a write just changed: keep the cursor on it
+        # After this app's own write: ``database`` is ``previous`` with ``changed`` put in, so a
+        # screen that shows ``previous`` need only redo what shows those records.
+        self.changed = changed
+        self.previous = previous
 
 
 class DatabaseUnreadable(Message, bubble=False):
@@ -143,15 +148,16 @@ class Session(Writes):
         self.readable = False
         self._post(DatabaseUnreadable, message)
 
-    def _loaded(self, database: Database, signature: Signature | None, keep_id: str | None) -> None:
+    def _loaded(self, database: Database, signature: Signature | None, keep_id: str | None,
+                changed: tuple[Record, ...] | None = None) -> None:
         if not self.readable:
             self.say("The database is readable again.")
         self.readable = True
         self.had_file = signature is not None
         self.missing = signature is None
-        self.database, self.signature = database, signature
+        previous, self.database, self.signature = self.database, database, signature
         self.loaded = True
-        self._post(DatabaseLoaded, database, keep_id)
+        self._post(DatabaseLoaded, database, keep_id, changed, previous if changed is not None else None)
 
     def after_write(self, keep_id: str | None = None) -> None:
         """After this app wrote: when the file its write read was the one last read here (no other
@@ -161,7 +167,7 @@ class Session(Writes):
         written = self.store.last_write
         if (written is not None and written.records is not None and written.read is not None
                 and self.loaded and self.readable and written.read == self.signature):
-            self._loaded(self.database.with_records(written.records), written.wrote, keep_id)
+            self._loaded(self.database.with_records(written.records), written.wrote, keep_id, written.records)
         else:
             self.load(keep_id)
 

@@ -22,7 +22,7 @@ from tracker.tui.details import details_grid
 from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.rows import (
     STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for, narrows,
-    visible_rows,
+    updated_rows, visible_rows,
 )
 from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
 from tracker.tui.timeline import Timeline
@@ -123,15 +123,23 @@ class TimelineScreen(Screen[None]):
         current = self.query_one(Timeline).current
         database, keep_id = message.database, message.keep_id or (current.record_id if current else None)
         view = replace(self.view)
+        # After this app's own write, only the rows of what it changed are made again (the titles
+        # of articles are in every row: a changed article makes them all again).
+        base = None
+        if message.changed is not None and message.previous is self._built_from and self.all_rows \
+                and not any(r.kind == "article" for r in message.changed):
+            base = (self.all_rows, message.changed)
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(lambda: self._build(database, keep_id, view), thread=True,
+        self.run_worker(lambda: self._build(database, keep_id, view, base), thread=True,
                         exclusive=True, group="rows", description="timeline rows")
 
-    def _build(self, database: Database, keep_id: str | None, view: View) -> None:
-        """Rows for a freshly read database, built off the event loop."""
+    def _build(self, database: Database, keep_id: str | None, view: View,
+               base: tuple[list[Row], tuple[Record, ...]] | None = None) -> None:
+        """Rows for a freshly read database, built off the event loop (from ``base``: the rows
+        shown and the records a write put, when only those changed)."""
         today, worker = self.session.today, get_current_worker()
-        all_rows = build_rows(database, today)
+        all_rows = updated_rows(*base) if base is not None else build_rows(database, today)
         context = all_rows[0].context if all_rows else context_for(database, today)
         counts = status_counts(database.predictions.values(), today)
         made = build_made_rows(all_rows) if view.show_made else None
