@@ -173,10 +173,13 @@ class Session(Writes):
 
     def check_file(self) -> None:
         """Reload when another process changed the file (unless a load is already running)."""
-        if not self._load_started or any(w.group == "load" and not w.is_finished for w in self.app.workers):
+        # Not while this app reads, or writes (its own write is seen to by after_write).
+        if not self._load_started or any(w.group in ("load", "write") and not w.is_finished for w in self.app.workers):
             return
-        if self.store.signature() != self.signature:
-            self.load()
+        now = self.store.signature()
+        written = self.store.last_write
+        if now != self.signature and not (written is not None and now == written.wrote):
+            self.load()  # not the file this app's last write left: after_write sees to that one
 
     def writable(self) -> bool:
         """Writes are refused while the file cannot be read (it may be gone or mid-repair), and
