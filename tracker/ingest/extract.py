@@ -104,16 +104,27 @@ def _add(pool: list[Candidate], new: Candidate, same) -> None:
 
 def _same_claim(a: Candidate, b: Candidate) -> bool:
     """The same call said twice: similar claims of one direction; two negated claims that share most
-    of their words ("X will not withdraw troops" / "the withdrawal will not happen"); a blog post's
-    key point (要点), which restates the body, close to an earlier claim."""
+    of their words ("X will not withdraw troops" / "the withdrawal will not happen"); a claim of a blog
+    post's later summary (詳細, 要点), which restates the earlier one, close to an earlier claim."""
     if a.fields["negated"] != b.fields["negated"] or a.fields["forecaster"] != b.fields["forecaster"]:
         return False  # the author's call and someone else's are two calls, however alike
     if similar(a.fields["claim"], b.fields["claim"]):
         return True
     if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
         return True
-    return b.source.get("section") == "要点" and a.source.get("section") != "要点" and \
-        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
+    if b.source.get("section") == "要点" and a.source.get("section") != "要点":
+        return similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
+    return _restates(a.source.get("section"), b.source.get("section")) and \
+        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3) and similar(a.source["text"], b.source["text"], 0.35, 0.45)
+
+
+_SUMMARIES = ("概要", "詳細", "要点")  # a blog post's three summaries of one article, in this order
+
+
+def _restates(earlier: str | None, later: str | None) -> bool:
+    """A later summary of a blog post says again what an earlier one said: a claim in 詳細 or 要点
+    close to one of 概要 (or of 詳細) is the same call in other words."""
+    return earlier in _SUMMARIES and later in _SUMMARIES and _SUMMARIES.index(earlier) < _SUMMARIES.index(later)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
