@@ -9,7 +9,12 @@ becomes "X will not Y". "If A, B" and "B if A" keep A as the condition ("would" 
 with a condition). What someone else said, reported or planned is theirs: the call names them
 ("X said", "according to X", "X's report that", a quotation), or it is left out when they cannot
 be named (a pronoun, "according to a plan"). Questions, "would have"/"could have" (the past that
-did not happen) and normative "should" are not forecasts.
+did not happen) and normative "should" are not forecasts ("should see", "should prove": an outcome
+verb makes it one). A bracketed aside of the author's ("(I don't think they will, although I think
+A)") is read on its own, the verb phrase it leaves out taken from the clause before; "I predict A
+holds X while B flips Y" gives one call per subject; "it is not impossible that X" reads as
+"unlikely"; "the chances of X are high" and "increases the likelihood of X" are read by
+:mod:`tracker.ingest.chances_en`.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
+from tracker.ingest.asides_en import ASIDE, fill_ellipsis, split_coordinated
+from tracker.ingest.chances_en import chance_calls
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import (
     SELF_VERBS, clause_speaker, quote_speaker, quoted, sentence_speaker, speaker_name, strip_attribution,
@@ -32,9 +39,11 @@ _CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short
                          r"ultimately|either way|in turn|for that reason|if anything|at the same time|first|"
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
                          r"nevertheless|after all)\b[,:\s]*", re.IGNORECASE)
-_SUBJECT_START = re.compile(r"^(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
+_SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[A-Z0-9][\w-]*|the end of \w+|next \w+)\s+"
+                            r"(?=[a-z]+\s+(?:[a-z]+\s+)?(?:will|won't|would|could|may|might|should)\b)|"
+                            r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
                             r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"
-                            r"many|most|[A-Z][\w'’.+-]*)\b")
+                            r"many|most|[A-Z][\w'’.+-]*)\b)")
 _CONDITION_FRONT = re.compile(r"^(?:even\s+)?(?P<cond>(?:if|unless|should|once|in case|in the event that|assuming(?: that)?|"
                               r"provided(?: that)?|as long as)\s+[^,]{3,200}),\s*", re.IGNORECASE)
 _CONDITION_BACK = re.compile(r",?\s+(?P<cond>(?:if|unless|as long as|provided(?: that)?|in the event that)\s+.{3,200}?)"
@@ -56,14 +65,31 @@ def find_calls(sentence: str, previous: str = "") -> list[Call]:
     prediction = _my_prediction(text, previous)
     if prediction is not None:
         return [prediction]
+    aside = ASIDE.search(text)
+    if aside:  # "Unless A (I don't think they will, although I think B), C": the aside read on its own
+        outside = _restore(text[:aside.start()] + text[aside.end():])
+        before = _restore(text[:aside.start()])
+        inside = [p for p in re.split(r",\s+(?=(?:although|though|but)\s+(?:I|we)\b)", _restore(aside["body"])) if p]
+        found = [c for part in inside for c in find_calls(_LEADING_SUB.sub("", part).strip() + ".", before)]
+        return _unique(found + find_calls(outside, previous))
+    text = fill_ellipsis(text, _prepare(previous) if previous else "")
     attribution = sentence_speaker(text)
-    calls: list[Call] = []
+    calls: list[Call] = [] if attribution else chance_calls(text)
     for start, end, subject in _clauses(text):
         call = _read_clause(text, start, end, subject, attribution, previous)
-        if call is not None and call.claim not in [c.claim for c in calls]:
-            call.start, call.end = call.start + shift, call.end + shift
-            calls.append(call)
+        for one in split_coordinated(call) if call is not None else []:
+            if one.claim not in [c.claim for c in calls]:
+                one.start, one.end = one.start + shift, one.end + shift
+                calls.append(one)
     return calls
+
+
+def _unique(calls: list[Call]) -> list[Call]:
+    out: list[Call] = []
+    for call in calls:
+        if call.claim not in [c.claim for c in out]:
+            out.append(call)
+    return out
 
 
 def _prepare(sentence: str) -> str:
@@ -159,6 +185,10 @@ def _looks_ahead(text: str, m: re.Match) -> bool:
         return False
     if phrase == "only" and m.start() > 0 and not re.search(r"(?:^|[,;:]\s*|\bthat\s+)$", before):
         return False
+    if phrase == "should" and (not _PREDICTIVE_SHOULD.match(after) or re.search(r"\byou\s+$", before, re.IGNORECASE)):
+        return False  # "the government should act": what ought to be, not what will be
+    if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
+        return False
     if phrase in ("expect", "expects") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects": reported; "I expect": the author's
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
@@ -167,6 +197,12 @@ def _looks_ahead(text: str, m: re.Match) -> bool:
         if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
             return False
     return True
+
+
+# "should" forecasts only with a verb of outcome ("should see booming trade"), never with an agent's duty.
+_PREDICTIVE_SHOULD = re.compile(r"^\s+(?:(?:still|also|now|soon)\s+)?(?:see|prove|remain|recover|return|rise|fall|"
+                                r"continue|ease|peak|improve|stay|reach|hit|end up|win|lose|come|arrive|pass|"
+                                r"be (?:over|back|able|enough|fine|higher|lower))\b", re.IGNORECASE)
 
 
 def _find_hedge(clause: str) -> re.Match | None:
@@ -204,11 +240,18 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         return Call(claim=_restore(claim), hedge_text="expect", hedge=hedge, probability=hedge.probability,
                     negated=False, forecaster=_restore(forecaster), start=start, end=end)
     m = _find_hedge(clause)
+    if m is not None:  # "This has been a rotten year, but any business … should see booming trade": the second
+        cut = list(re.finditer(r",\s+(?:but|yet)\s+", clause[:m.start()]))
+        if cut and not _has_hedge(clause[:cut[-1].start()]) and _SUBJECT_START.match(clause[cut[-1].end():]):
+            clause = clause[cut[-1].end():]
+            m = _find_hedge(clause)
     if m is None:
         return _framed_by_author(clause, start, end)
     if m.group().lower() == "my prediction is" and not re.match(r"[\s:,–—-]*(?:yes|no)\b", clause[m.end():], re.IGNORECASE):
         return _framed_by_author(clause[m.start():], start, end)
     if re.search(r"\bI\s+(?:\w+\s+)?$", clause[:m.start()]) and m.group().lower() in MODALS:
+        if _FRAME.match(clause[clause.rfind("I", 0, m.start()):]):
+            return _framed_by_author(clause[clause.rfind("I", 0, m.start()):], start, end)  # "I will go bolder and say X"
         return None  # "I will offer some forecasts": the author's plan for the text, not a forecast
     if _PAST_APPRAISAL.search(clause[:m.start()]):
         return None  # "there was a hint that faith might be cracking": a past reading, not a forecast
@@ -251,6 +294,8 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if subject:
         body = f"{subject} {body}"
     body = re.sub(r",?\s+because\b.*$", "", body)  # the reason is not part of the claim
+    body = re.sub(r",\s+(?:although|though)\s+(?:I|we)\b.*$", "", body)  # nor the author's reservation
+    body = re.sub(r",\s+so\s+(?P<rest>.*)$", lambda x: x.group() if _has_hedge(x["rest"]) else "", body)  # nor "so here they are"
     body = re.sub(r"\s*\((?![^)]*%\))[^()]{3,}\)", "", body)  # nor an aside in brackets
     claim, negated = rewrite(body.strip(" ,;:"), phrase)
     hedge_text = _hedge_text(clause, m)
@@ -277,7 +322,8 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
 
 
 _FRAME = re.compile(r"^(?:(?:I|we)\s+(?:(?:still|also|now|really|firmly|strongly)\s+)?(?P<verb>predict|think|believe|"
-                    r"expect|reckon|bet|suspect)|my (?P<noun>prediction|forecast|bet|guess) is)\b(?:\s+that)?[\s:,–—-]+"
+                    r"expect|reckon|bet|suspect|(?:would|will\s+go\s+\w+\s+and|would\s+go\s+\w+\s+and)\s+say)|"
+                    r"(?i:my) (?P<noun>prediction|forecast|bet|guess) is(?:\s+(?:just|simply|still|now))?)\b(?:\s+that)?[\s:,–—-]+"
                     r"(?P<rest>.+)$")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|will|\w+s|win|lose|hold|keep|stay|remain|become|fall|rise|"
                      r"gain|regain|get|take|go|lead|end|collapse|fail|succeed)\b")
@@ -294,7 +340,7 @@ def _framed_by_author(clause: str, start: int, end: int) -> Call | None:
     rest = re.sub(r",\s+(?:and|but|which)\s+(?:that|this|it)\b.*$", "", found["rest"]).strip(" .")
     if len(rest.split()) < 2 or re.match(r"^(?:so|not|it is|this is|that is)\b", rest, re.IGNORECASE):
         return None
-    phrase = found["verb"] or f"my {found['noun']} is"
+    phrase = re.sub(r"\s+", " ", found["verb"] or f"my {found['noun']} is")
     hedge = lookup(phrase) or lookup("likely")
     if found["verb"] and not _FINITE.search(rest):
         return None  # "I think about it": no predicate to score

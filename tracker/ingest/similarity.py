@@ -40,6 +40,8 @@ def similar(a: str, b: str, dice: float = 0.5, overlap: float = 0.75) -> bool:
     if not x or not y:
         return False
     common = len(x & y)
+    if not _CJK.search(a + b) and min(len(x), len(y)) < 3 and x != y:
+        return False  # "An NDP majority." shares two words with any claim about the NDP's majority
     if 2 * common / (len(x) + len(y)) >= dice:
         return True
     return min(len(x), len(y)) >= (6 if _CJK.search(a + b) else 3) and common / min(len(x), len(y)) >= overlap
