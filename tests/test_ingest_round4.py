@@ -3,8 +3,10 @@ clauses, and English calls stated bare or as a rising likelihood. Each test fail
 
 from __future__ import annotations
 
+from tracker.domain.dates import PDate
 from tracker.ingest import predfind_ja
 from tracker.ingest.chances_en import base_of
+from tracker.ingest.datefind import find_dates
 from tracker.ingest.extract import Candidate, _same_claim
 from tracker.ingest.predfind_en import find_calls
 from tracker.ingest.similarity import similar
@@ -113,3 +115,68 @@ def test_not_impossible_reads_as_unlikely_without_the_authors_reservation():
 def test_a_two_word_claim_is_not_the_same_as_a_longer_one_sharing_its_words():
     assert not similar("An SNP majority.", "The SNP still wins a majority of seats.")
     assert similar("An SNP majority.", "an SNP majority")
+
+
+# --- fixed after heldout4's first run (benchmarks/ingest_eval_heldout4_first_run.txt) --------------------
+
+def _dates(sentence: str, ref: PDate) -> list[tuple[str, str]]:
+    return [(d.text, d.date.iso()) for d in find_dates(sentence, ref, "en")]
+
+
+def test_a_capitalised_lead_word_a_year_before_a_comma_and_a_future_expect_are_read():
+    assert _dates("On Friday, the statistics office put growth at 2%.", PDate(2023, 1, 28)) == [("On Friday", "2023-01-27")]
+    assert _dates("On Friday, the ministry will publish the trade figures.", PDate(2010, 10, 30)) == [
+        ("On Friday", "2010-11-05")]
+    assert _dates("In 1983 the party won a landslide.", PDate(2019, 11, 21)) == [("In 1983", "1983")]
+    assert _dates("As we saw at the election in 2015, polls can be wrong.", PDate(2019, 11, 4)) == [("in 2015", "2015")]
+
+
+def test_a_weekday_fixes_the_year_of_a_date_and_a_dated_name_is_no_date():
+    assert _dates("I expect the bank to cut rates on Thursday, March 2.", PDate(2023, 1, 28)) == [
+        ("March 2", "2023-03-02")]
+    assert _dates("Still, the 8 March alliance held together.", PDate(2007, 9, 25)) == []
+    assert _dates("They met on 8 March to sign it.", PDate(2007, 9, 25)) == [("8 March", "2007-03-08")]
+
+
+def test_odds_and_polls_are_their_forecast_and_the_authors_which_clause_stays_his():
+    assert [(c.claim, c.forecaster) for c in find_calls(
+        "The latest odds from the bookmaker Ladbrokes make a hung parliament the most likely outcome at 5/6.")] == [
+        ("The latest odds from the bookmaker Ladbrokes make a hung parliament the outcome at 5/6.", "Ladbrokes")]
+    assert _en("Polls currently suggest that the bloc could win 40% of the vote, which should be enough for a "
+               "majority.") == [("This will be enough for a majority.", 0.7, False)]
+    assert _en("Markets rallied on the expectation that the bank will cut rates this week.") == []
+
+
+def test_a_guess_at_the_past_and_a_schedule_are_not_calls():
+    assert _en("Jim from Leeds probably dropped his tea when he heard there would be another vote.") == []
+    assert _en("On Friday, the Census Bureau will publish the monthly retail sales report.") == []
+
+
+def test_expect_frames_or_orders_the_authors_call():
+    assert _en("I expect the pound will weaken after the vote.") == [("The pound will weaken after the vote.", 0.7, False)]
+    got = [(c.claim, c.condition) for c in find_calls("If the bank cuts by half a point, expect the rally to be strong.")]
+    assert got == [("The rally will be strong.", "If the bank cuts by half a point")]
+
+
+def test_clauses_the_first_run_ran_together():
+    got = [c for c, *_ in _en("Winning ten seats will save them, but looking at the map it is hard to see where "
+                               "those new seats will come from.")]
+    assert got[-1] == "Those new seats will not come from anywhere."
+    got = [c for c, *_ in _en("If nothing changes, no deal will be struck, and in the final week of the session the "
+                               "ruling bloc will pass the budget alone.")]
+    assert got == ["No deal will be struck.",
+                   "In the final week of the session the ruling bloc will pass the budget alone."]
+    got = _en("The unions, however, will not accept it and will probably call a general strike.")
+    assert [c for c, *_ in got] == ["The unions will not accept it.", "The unions will call a general strike."]
+    got = [c for c, *_ in _en("Let us hope that the talks will succeed, though I have a gut feeling that our hopes "
+                               "will not come true.")]
+    assert "Our hopes will not come true." in got
+    got = [c for c, *_ in _en("A strong report would probably convince traders that the bank will hike in March, and "
+                               "that it will go on hiking in May and June.")]
+    assert len(got) == 1 and "in May and June" in got[0]  # one complement, and "May" the month kept
+
+
+def test_a_good_or_slim_chance_of_doing_something_is_a_call():
+    assert _en("The new boundaries give them a solid chance of keeping their seats in the north.") == [
+        ("They will keep their seats in the north.", 0.7, False)]
+    assert _en("Labour has a slim chance of winning Bury.") == [("Labour will not win Bury.", 0.7, True)]

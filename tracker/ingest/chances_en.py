@@ -1,5 +1,6 @@
 """English calls stated as a chance of something: "the chances of X are very high in 2022",
-"…, which greatly increases the likelihood of X", "the increasing likelihood of X".
+"…, which greatly increases the likelihood of X", "the increasing likelihood of X", "…gives them a
+solid chance of keeping their seats".
 
 The thing the chance is of (a noun phrase) becomes the claim: "Democrats losing the House" ->
 "Democrats will lose the House", "a Black Swan in 2022" -> "There will be a Black Swan in 2022".
@@ -25,6 +26,12 @@ _STATED = re.compile(r"\b(?:the\s+)?" + _CHANCE + r"\s+(?:of|that)\s+(?P<np>[^,;
 _RISING = re.compile(r"\b(?:(?:greatly\s+|sharply\s+|further\s+)?(?:increases?|raises?|heightens?|boosts?)\s+the|"
                      r"(?:an?\s+|the\s+)?(?:increasing|growing|rising|higher))\s+" + _CHANCE +
                      r"\s+(?:of|that)\s+(?P<np>[^,;]{3,120}?)\s*(?=[,;.]|$|\s+and\s+the\b)", re.IGNORECASE)
+# "…gives them a solid chance of keeping their seats", "Labour has a good chance of winning Bury"
+_GIVES = re.compile(r"\b(?:(?:gives?|gave)\s+(?P<obj>them|him|her|it|us|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)|"
+                    r"(?P<subj>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|they|he|she|it|we)\s+(?:has|have|stands?))\s+"
+                    r"an?\s+(?P<level>(?:very\s+)?(?:solid|good|strong|real|decent|fair|high|slim|small|low|remote))\s+"
+                    r"chance\s+of\s+(?P<vp>[a-z]+ing\b[^,;.]*)")
+_PRONOUN = {"them": "they", "him": "he", "her": "she", "it": "it", "us": "we"}
 _SPEAKER = re.compile(r"\b(?:said|says|told|warned|according to|reported|argued|claimed)\b", re.IGNORECASE)
 _GERUND = re.compile(r"^(?P<subj>(?:[\w'.-]+\s+){1,4}?)(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
 
@@ -42,6 +49,14 @@ def chance_calls(text: str) -> list[Call]:
                        "very likely" if very else "likely")
         tail = (m["tail"] or "").strip()
         out.append(_call(m["np"], tail, hedge, m.group().strip(), low, m.start(), m.end()))
+    for m in _GIVES.finditer(text):
+        who = _PRONOUN.get((m["obj"] or "").lower(), m["obj"]) or m["subj"]
+        low = any(w in m["level"].lower() for w in ("slim", "small", "low", "remote"))
+        hedge = lookup("unlikely" if low else "likely")
+        verb, _, rest = m["vp"].partition(" ")
+        claim = f"{who} will {'not ' if low else ''}{base_of(verb)} {rest}".strip()
+        out.append(Call(claim=claim[:1].upper() + claim[1:] + ".", hedge_text=f"a {m['level']} chance", hedge=hedge,
+                        probability=hedge.probability, negated=low, start=m.start(), end=m.end()))
     for m in _RISING.finditer(text):
         if any(c.start <= m.start() < c.end for c in out):
             continue

@@ -4,7 +4,9 @@
 ``今月上旬`` (early this month) and ``earlier this month`` are months; ``2012年`` is a year.
 A month or day without a year is placed by the sentence's tense: ``5月に予定されている``
 in a February article is the coming May, ``in July`` in a past-tense sentence the last one.
-``by``/``までに`` mark a deadline (a horizon for a prediction, not an event).
+``by``/``までに`` mark a deadline (a horizon for a prediction, not an event). A weekday named
+with a day ("Wednesday, February 1") picks the year in which they agree; a day that names something
+("the 14 March coalition") is no date.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る
                      r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                      r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                      r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
-                     r"\bslated\b|\bset for\b",
+                     r"\bslated\b|\bset for\b|\bexpects?\b",
                      re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
@@ -113,14 +115,14 @@ _EN = [
     (re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
     (re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"), "md"),
-    (re.compile(r"\b(?P<q>last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from)(?:\s+|-)"
+    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + _MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
     (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
-    (re.compile(r"\b(?P<q>on|last|next|this|since|by|until|before|from)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+    (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "weekday"),
     (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
@@ -141,8 +143,8 @@ _EN = [
                 r"|\bbefore (?P<who2>Trump|Biden|Obama) leaves office\b", re.IGNORECASE), "term"),
     (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
      "decade"),
-    (re.compile(r"\b(?P<q>in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
-                r"the end of)\s+(?P<y>(?:19|20)\d{2})\b(?![,\d])"), "y"),
+    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
+                r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
     # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
     (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
@@ -183,7 +185,13 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
+            if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
+                    re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
+                continue  # "the 14 March coalition": a name, not a date
             date, relative = _resolve(m, form, ref, future, language, anchor)
+            weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
+            if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
+                date = _year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
             if form == "range":
                 taken.append((m.start(), m.end()))
             if date is None:
@@ -198,6 +206,23 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline))
     return sorted(found, key=lambda d: d.start)
+
+
+_NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
+                          r"revolution|generation)\b", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
+
+
+def _year_of_weekday(date: PDate, weekday: int, ref: PDate) -> PDate:
+    """The date in the year nearest the article's in which it falls on ``weekday``."""
+    for year in sorted((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(y - date.year), y != date.year)):
+        try:
+            day = _dt.date(year, date.month, date.day)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            return PDate(year, date.month, date.day)
+    return date
 
 
 _CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")

@@ -39,6 +39,14 @@ def quote_speaker(text: str) -> str:
     return speaker_name(found["who"]) if found else ""
 
 
+# A sentence whose subject is a poll, a market's odds or a model: their forecast, named by its source if given.
+ODDS = re.compile(r"^(?:the\s+)?(?:latest\s+|current\s+|recent\s+|new\s+)?(?:odds|polls|opinion polls|polling|bookmakers?|"
+                   r"betting markets?|surveys?|models?|projections?)(?:\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                   r"(?P<who>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*))?\s+(?:currently\s+|now\s+|still\s+)?"
+                   r"(?:make|makes|put|puts|show|shows|suggest|suggests|give|gives|imply|implies|indicate|indicates|"
+                   r"point|points)\b", re.IGNORECASE)
+
+
 def sentence_speaker(text: str) -> tuple[str, bool] | None:
     """A speaker that frames the whole sentence: "according to X", "…, X said.", "X's report that",
     "in X's view"."""
@@ -46,6 +54,9 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
                      r"assessment|scenario|forecast)\b", text, re.IGNORECASE)
     if found:
         return ("" if found["pron"] else speaker_name(found["who"])), False
+    found = ODDS.match(text)
+    if found:  # "The latest odds from William Hill make X the most likely outcome": the bookmaker's
+        return speaker_name(found["who"] or ""), False
     found = _ACCORDING.search(text)
     if found:
         who = found["who"].strip()
@@ -79,7 +90,7 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         found = m
     if found is None:
         return None
-    who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that)\s+", found["who"])[-1].strip()
+    who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that|what|which)\s+", found["who"])[-1].strip()
     negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
     core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"
                   r"strongly|firmly|do|have|has|had|would|will|already|once|often)\b", "", who, flags=re.IGNORECASE).strip(" ,")

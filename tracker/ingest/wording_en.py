@@ -44,6 +44,8 @@ TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult t
 
 _BE = r"(?:is|are|am|was|'s|'re|'m|be|looks|look|seems|seem)"
 _REWRITES = [
+    (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) where (.*?) "
+     r"(?:will|would|could) come from[.]?$", lambda g: f"{g[0]} will not come from anywhere", True),
     (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) (?:how |that |why )?(.*)",
      lambda g: negate_claim(g[0]), True),
     (r"^.*?\b(?:it is|it's|it looks|it seems|this seems|that seems|it appears)\s+(?:very\s+|highly\s+|quite\s+)?(?:clear\s*-?\s*)?"
@@ -68,8 +70,8 @@ _REWRITES = [
      lambda g: "will not", False),
     (r"\b(?:probably|likely|certainly|definitely|most likely|almost certainly) (?:will|would)\b", lambda g: "will", False),
     (r"\b(?:won't|wouldn't|would not)\b", lambda g: "will not", False),
-    (r"\b(?:may|might|could) not\b", lambda g: "will not", False),
-    (r"\b(?:may|might|could|would|should)(?: well| even)?\b", lambda g: "will", False),
+    (r"\b(?:(?-i:may)|might|could) not\b", lambda g: "will not", False),
+    (r"\b(?:(?-i:may)|might|could|would|should)(?: well| even)?\b", lambda g: "will", False),
     (r"\b(?:has|have)\s+(?:most likely|probably|likely|almost certainly)\s+", lambda g: "has ", False),
     (r"\b(?:most likely|probably|likely|almost certainly|certainly|definitely)\s+", lambda g: "", False),
 ]
