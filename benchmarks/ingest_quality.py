@@ -75,10 +75,10 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
-# The split no rule was written against when its annotation was made; its first run is the honest figure
-# (benchmarks/ingest_eval_heldout4_first_run.txt), later runs show what was fixed after it.
-UNSEEN = ("heldout4",)
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+# The split written last, against which no rule has been changed: the figure for articles the tool has not
+# seen. Each held-out split's first run is kept (benchmarks/ingest_eval_heldout*_first_run.txt).
+UNSEEN = ("heldout5",)
 
 
 def eval_scores(folder: Path) -> dict[str, list[tuple[str, GoldScore]]]:
