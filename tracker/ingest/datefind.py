@@ -6,7 +6,9 @@ A month or day without a year is placed by the sentence's tense: ``5月に予定
 in a February article is the coming May, ``in July`` in a past-tense sentence the last one.
 ``by``/``までに`` mark a deadline (a horizon for a prediction, not an event). A weekday named
 with a day ("Wednesday, February 1") picks the year in which they agree; a day that names something
-("the 14 March coalition") is no date.
+("the 14 March coalition") is no date. "April 10 and 24, 2022" gives two days; "on Sunday 24" is the
+24th nearest the article that is a Sunday; a bare "Thursday" ("told CNBC Thursday") is read by the
+tense, "as of Friday" as the last one.
 """
 
 from __future__ import annotations
@@ -122,9 +124,15 @@ _EN = [
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
-    (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+    (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from|as of))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "weekday"),
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+                r"(?!\s*(?:%|,?\s*\d{4}|of\b|January|February|March|April|May|June|July|August|September|October|"
+                r"November|December))"), "wdday"),
+    # a bare weekday ("told CNBC Thursday"); "Black Friday", "Super Tuesday" are names (see find_dates)
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+(?:\d|January|February|"
+                r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
     (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
                 re.IGNORECASE), "relday"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
@@ -185,6 +193,9 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
+            if form == "weekday" and not m.groupdict().get("q") and re.search(
+                    r"\b(?:Black|Super|Good|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove)\s+$", text[:m.start()]):
+                continue  # "Black Friday": a name
             if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
                     re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
                 continue  # "the 14 March coalition": a name, not a date
@@ -205,7 +216,35 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                             or m.group() == "年内" or form in ("span", "term", "decade"))
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline))
+    if language != "ja":
+        found += _second_days(text, sentence, found)
     return sorted(found, key=lambda d: d.start)
+
+
+_SECOND_DAY = re.compile(r"\b(?:and|&|or)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b(?!\s*(?:%|percent))")
+
+
+def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """"April 10 and 24, 2022": the second day, in the first one's month (and the year given after it)."""
+    out = []
+    for mention in found:
+        if mention.date.day is None:
+            continue
+        m = _SECOND_DAY.match(text, mention.end + len(text[mention.end:]) - len(text[mention.end:].lstrip()))
+        if not m or any(f.start <= m.start("d") < f.end for f in found):
+            continue
+        try:
+            year = int(m["y"]) if m["y"] else mention.date.year
+            date = PDate(year, mention.date.month, int(m["d"]))
+            first = PDate(year, mention.date.month, mention.date.day) if m["y"] else mention.date
+        except DateError:
+            continue
+        if m["y"] and first != mention.date:
+            found[found.index(mention)] = DateMention(mention.start, mention.end, mention.text, first,
+                                                      mention.relative, mention.deadline)
+        out.append(DateMention(m.start("d"), m.end(), sentence[m.start("d"):m.end()], date, mention.relative,
+                               mention.deadline))
+    return out
 
 
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
@@ -243,8 +282,8 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
              anchor: PDate | None = None) -> tuple[PDate | None, bool]:
     groups = m.groupdict()
     extra = _resolve_english(m, form, ref, future, anchor) if form in (
-        "season", "weekday", "relday", "ago", "span", "term", "decade") else None
-    if extra is not None or form in ("season", "weekday", "relday", "ago", "span", "term", "decade"):
+        "season", "weekday", "wdday", "relday", "ago", "span", "term", "decade") else None
+    if extra is not None or form in ("season", "weekday", "wdday", "relday", "ago", "span", "term", "decade"):
         return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
@@ -301,11 +340,26 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
             year = ref.year + 1 if future and (ref.month or 1) > first + 2 else (
                 ref.year - 1 if not future and (ref.month or 12) < first else ref.year)
         return PDate(year)  # a season is a span of months: its year is what the precision allows
+    if form == "wdday":  # "on Sunday 24": the 24th nearest the article that is a Sunday
+        if base is None:
+            return None
+        wd, day = _WEEKDAYS[groups["wd"].lower()], int(groups["d"])
+        found = []
+        for months in (-1, 0, 1):
+            month = _add_months(base, months)
+            try:
+                date = _dt.date(month.year, month.month, day)
+            except ValueError:
+                continue
+            if date.weekday() == wd:
+                found.append(date)
+        found.sort(key=lambda d: (abs((d - base).days), (d < base) if future else (d > base)))
+        return PDate.from_date(found[0]) if found else None
     if form == "weekday":
         if base is None:
             return None
         wd = _WEEKDAYS[groups["wd"].lower()]
-        if q == "next" or (future and q not in ("last", "since")):
+        if q == "next" or (future and q not in ("last", "since", "as of")):
             delta = (wd - base.weekday()) % 7 or 7
         else:
             delta = -((base.weekday() - wd) % 7)

@@ -148,15 +148,19 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely t
 
 def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
     """A question ("What will 2026 bring?") or a forecast ("…will rise sharply towards the end of
-    2026") names a date but tells of no event; a schedule ("the vote will be held on 8 June") does."""
+    2026") names a date but tells of no event; a schedule ("the vote will be held on 8 June") does, and
+    so does "earlier this month" beside someone's forecast; "as of Friday" dates a state, no event."""
     if lang == "ja":
         return False
     if sentence.rstrip().endswith("?"):
         return True
     if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
+    if re.match(r"as of\b", mention.text, re.IGNORECASE):
+        return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
+    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
-            and mention.date.day is None:
+            and mention.date.day is None and not told_before:
         return True  # a forecast someone else made (no call of the author's) is no event either
     later = mention.date.last_day() > ref.last_day()
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(

@@ -38,7 +38,8 @@ _AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|don
                               r"\w+ed|\w+en)\b|of\b|and\b|or\b|to\b)|^\s*[,.;:)]|^\s*$", re.IGNORECASE)
 _BEFORE_WILL_BAD = re.compile(r"\b(?:the|a|political|popular|free|good|ill|own|their|his|her|its|of)\s+$",
                               re.IGNORECASE)
-_CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short|overall|for now|that said|"
+_CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short|overall|for now|that said|a priori|"
+                         r"on balance|realistically|in all likelihood|in my view|in my opinion|frankly|honestly|"
                          r"instead|even so|nonetheless|as a result|therefore|and|so|in any case|in the end|"
                          r"ultimately|either way|in turn|for that reason|if anything|at the same time|first|"
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
@@ -230,7 +231,7 @@ def _looks_ahead(text: str, m: re.Match) -> bool:
 
 
 # "should" forecasts only with a verb of outcome ("should see booming trade"), never with an agent's duty.
-_PREDICTIVE_SHOULD = re.compile(r"^\s+(?:(?:still|also|now|soon)\s+)?(?:see|prove|remain|recover|return|rise|fall|"
+_PREDICTIVE_SHOULD = re.compile(r"^\s+(?:(?:still|also|now|soon|therefore|thus|then|easily|comfortably)\s+)?(?:see|prove|remain|recover|return|rise|fall|"
                                 r"continue|ease|peak|improve|stay|reach|hit|end up|win|lose|come|arrive|pass|"
                                 r"be (?:over|back|able|enough|fine|higher|lower))\b", re.IGNORECASE)
 

@@ -10,6 +10,7 @@ _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|a
                 r"added|noted|declared|declares|stated|revealed|vowed|promised|pledged|hinted|estimated|confirmed|"
                 r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"
                 r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
+                r"speculated|speculates|speculate|anticipated|anticipates|say|"
                 r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope")
 _BASE_SELF = ("think", "believe", "expect", "doubt", "reckon", "suspect", "guess", "predict", "fear", "hope")
 _REPORT = re.compile(r"(?P<who>[^,;]*?)\b(?P<verb>" + _REPORT_VERB + r")\b", re.IGNORECASE)
@@ -117,6 +118,7 @@ def speaker_name(who: str) -> str:
     else the phrase without its article ("analysts")."""
     who = re.sub(r"^(?:but|and|so|then|however|also)\s+", "", who.strip(" ,\"'"), flags=re.IGNORECASE)
     who = re.sub(r"^(?:back in|in|on|last|earlier)\s+[^,]*,\s*", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"^(?:all|some|many|most|few|several|both|other)\s+(?=[a-z])", "", who, flags=re.IGNORECASE)  # "All analysts"
     if _NOT_A_SPEAKER.search(who) and not re.search(r"\b[A-Z][a-z]", who[1:]):
         return ""
     if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"
