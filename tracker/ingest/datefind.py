@@ -154,7 +154,7 @@ _EN = [
     (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
                 r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
     # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
-    (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+    (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
@@ -199,6 +199,9 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
                     re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
                 continue  # "the 14 March coalition": a name, not a date
+            if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
+                    not _PAST.search(text.replace(m.group(), " ")):
+                future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
             date, relative = _resolve(m, form, ref, future, language, anchor)
             weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
             if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
@@ -247,6 +250,8 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
     return out
 
 
+_SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election|summit|talks|announcement|release|"
+                             r"report|debate|hearing|ruling|verdict|launch|deadline|auction)\s+(?i:on)\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
                           r"revolution|generation)\b", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")

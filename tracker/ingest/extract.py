@@ -152,8 +152,8 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
     so does "earlier this month" beside someone's forecast; "as of Friday" dates a state, no event."""
     if lang == "ja":
         return False
-    if sentence.rstrip().endswith("?"):
-        return True
+    if sentence.rstrip().endswith("?") and mention.date.day is None:
+        return True  # a question names no event; a day it names ahead is still a schedule
     if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):

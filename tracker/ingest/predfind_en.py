@@ -19,6 +19,8 @@ will Y" and "If A, expect X to Y" are the author's; "I have a gut feeling that X
 calls: "X probably choked" (a guess at the past), "the expectation that X will" (someone's, unnamed),
 a schedule ("will publish the jobs report on Friday"), and "…, although I don't think it's likely"
 (a reading of the clause before). Odds, polls and models are the forecasters of what they show.
+Idioms ("I give AZ to the Democrats", "I'd lean against X", "More likely than A would be B") are read
+by :mod:`tracker.ingest.idioms_en`; a colon before a lowercase clause ends a clause.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import re
 from tracker.domain.hedges import lookup
 from tracker.ingest.asides_en import ASIDE, fill_ellipsis, split_coordinated
 from tracker.ingest.chances_en import chance_calls
+from tracker.ingest.idioms_en import idiom_call
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import (
     ODDS, SELF_VERBS, clause_speaker, quote_speaker, quoted, sentence_speaker, speaker_name, strip_attribution,
@@ -81,8 +84,9 @@ def find_calls(sentence: str, previous: str = "") -> list[Call]:
         found = [c for part in inside for c in find_calls(_LEADING_SUB.sub("", part).strip() + ".", before)]
         return _unique(found + find_calls(outside, previous))
     text = fill_ellipsis(text, _prepare(previous) if previous else "")
+    idiom = idiom_call(_CONNECTIVE.sub("", text.strip()), _prepare(previous) if previous else "", _has_hedge)
     attribution = sentence_speaker(text)
-    calls: list[Call] = [] if attribution else chance_calls(text)
+    calls: list[Call] = ([idiom] if idiom else []) + ([] if attribution else chance_calls(text))
     for start, end, subject in _clauses(text):
         own = subject == "This" and ODDS.match(text)  # "Polls suggest X, which should be enough for Y": the author's
         call = _read_clause(text, start, end, subject, None if own else attribution, previous)
@@ -115,7 +119,7 @@ def _restore(text: str) -> str:
 
 # --- clauses ----------------------------------------------------------------------------------------
 
-_HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+")
+_HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
 _SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)",
                    re.IGNORECASE)
 _LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
@@ -232,7 +236,7 @@ def _looks_ahead(text: str, m: re.Match) -> bool:
 
 # "should" forecasts only with a verb of outcome ("should see booming trade"), never with an agent's duty.
 _PREDICTIVE_SHOULD = re.compile(r"^\s+(?:(?:still|also|now|soon|therefore|thus|then|easily|comfortably)\s+)?(?:see|prove|remain|recover|return|rise|fall|"
-                                r"continue|ease|peak|improve|stay|reach|hit|end up|win|lose|come|arrive|pass|"
+                                r"continue|ease|peak|improve|stay|reach|hit|end up|win|lose|come|arrive|pass|confirm|show|reveal|"
                                 r"be (?:over|back|able|enough|fine|higher|lower))\b", re.IGNORECASE)
 
 
@@ -282,7 +286,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
                     negated=False, forecaster=_restore(forecaster), start=start, end=end)
     m = _find_hedge(clause)
     if m is not None:  # "This has been a rotten year, but any business … should see booming trade": the second
-        cut = list(re.finditer(r",\s+(?:but|yet)\s+", clause[:m.start()]))
+        cut = list(re.finditer(r",\s+(?:but|yet|and)\s+", clause[:m.start()]))
         if cut and not _has_hedge(clause[:cut[-1].start()]) and _SUBJECT_START.match(clause[cut[-1].end():]):
             clause = clause[cut[-1].end():]
             m = _find_hedge(clause)
@@ -371,7 +375,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
 
 _FRAME = re.compile(r"^(?:(?:I|we)\s+(?:(?:still|also|now|really|firmly|strongly)\s+)?(?P<verb>predict|think|believe|"
                     r"expect|reckon|bet|suspect|(?:would|will\s+go\s+\w+\s+and|would\s+go\s+\w+\s+and)\s+say)|"
-                    r"(?i:my) (?P<noun>prediction|forecast|bet|guess) is(?:\s+(?:just|simply|still|now))?)\b(?:\s+that)?[\s:,–—-]+"
+                    r"(?i:my) (?P<noun>prediction|forecast|bet|guess)(?:\s+for\s+[^,]{1,30}?)? is(?:\s+(?:just|simply|still|now))?)\b(?:\s+that)?[\s:,–—-]+"
                     r"(?P<rest>.+)$")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|will|\w+s|win|lose|hold|keep|stay|remain|become|fall|rise|"
                      r"gain|regain|get|take|go|lead|end|collapse|fail|succeed)\b")
@@ -442,6 +446,7 @@ _BARE_READING = re.compile(r"^(?:it|this|that)(?:'s|\s+is|\s+was)?\s+(?:not\s+)?
                            re.IGNORECASE)
 _PAST_APPRAISAL = re.compile(r"\b(?:was|were|had been|seemed|appeared)\b[^,;]*\bthat\s+[^,;]*$", re.IGNORECASE)
 _ABOUT_THE_TEXT = re.compile(r"^(?:I|I'm|I am|this (?:piece|article|analysis|post|essay|column|series|list)|"
+                             r"my (?:\w+ )?(?:prediction|forecast|call|guess|bet)s? (?!is\b)|"
                              r"the present piece)\b", re.IGNORECASE)
 
 

@@ -21,7 +21,7 @@ def normalise(text: str) -> str:
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("the a an of to in on at and or for with by from that this is are was were be will".split())
+_STOP = frozenset("the a an of to in on at and or for with by from that this is are was were be will not no".split())
 
 
 def bigrams(text: str) -> set[str]:
