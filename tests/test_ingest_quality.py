@@ -129,3 +129,4 @@ def test_the_seed_proposes_most_bundled_records_without_duplicates():
     scores, duplicates, _ = seed_scores(SEED, Path(__file__).resolve().parent.parent / "predictions.json")
     assert duplicates == 0
     assert scores["predictions"].recall >= 0.9 and scores["events"].recall >= 0.9, scores
+    assert scores["predictions"].candidates <= 1.3 * scores["predictions"].reference  # issue 22's target

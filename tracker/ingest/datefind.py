@@ -4,7 +4,11 @@
 ``今月上旬`` (early this month) and ``earlier this month`` are months; ``2012年`` is a year.
 A month or day without a year is placed by the sentence's tense: ``5月に予定されている``
 in a February article is the coming May, ``in July`` in a past-tense sentence the last one.
-``by``/``までに`` mark a deadline (a horizon for a prediction, not an event).
+``by``/``までに`` mark a deadline (a horizon for a prediction, not an event). A weekday named
+with a day ("Wednesday, February 1") picks the year in which they agree; a day that names something
+("the 14 March coalition") is no date. "April 10 and 24, 2022" gives two days; "on Sunday 24" is the
+24th nearest the article that is a Sunday; a bare "Thursday" ("told CNBC Thursday") is read by the
+tense, "as of Friday" as the last one.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る
                      r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                      r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                      r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
-                     r"\bslated\b|\bset for\b",
+                     r"\bslated\b|\bset for\b|\bexpects?\b",
                      re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
@@ -113,16 +117,22 @@ _EN = [
     (re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
     (re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"), "md"),
-    (re.compile(r"\b(?P<q>last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from)(?:\s+|-)"
+    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + _MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
     (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
-    (re.compile(r"\b(?P<q>on|last|next|this|since|by|until|before|from)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+    (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from|as of))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "weekday"),
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+                r"(?!\s*(?:%|,?\s*\d{4}|of\b|January|February|March|April|May|June|July|August|September|October|"
+                r"November|December))"), "wdday"),
+    # a bare weekday ("told CNBC Thursday"); "Black Friday", "Super Tuesday" are names (see find_dates)
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+(?:\d|January|February|"
+                r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
     (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
                 re.IGNORECASE), "relday"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
@@ -141,10 +151,10 @@ _EN = [
                 r"|\bbefore (?P<who2>Trump|Biden|Obama) leaves office\b", re.IGNORECASE), "term"),
     (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
      "decade"),
-    (re.compile(r"\b(?P<q>in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
-                r"the end of)\s+(?P<y>(?:19|20)\d{2})\b(?![,\d])"), "y"),
+    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
+                r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
     # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
-    (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+    (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
@@ -183,7 +193,19 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
+            if form == "weekday" and not m.groupdict().get("q") and re.search(
+                    r"\b(?:Black|Super|Good|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove)\s+$", text[:m.start()]):
+                continue  # "Black Friday": a name
+            if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
+                    re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
+                continue  # "the 14 March coalition": a name, not a date
+            if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
+                    not _PAST.search(text.replace(m.group(), " ")):
+                future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
             date, relative = _resolve(m, form, ref, future, language, anchor)
+            weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
+            if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
+                date = _year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
             if form == "range":
                 taken.append((m.start(), m.end()))
             if date is None:
@@ -197,7 +219,54 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                             or m.group() == "年内" or form in ("span", "term", "decade"))
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline))
+    if language != "ja":
+        found += _second_days(text, sentence, found)
     return sorted(found, key=lambda d: d.start)
+
+
+_SECOND_DAY = re.compile(r"\b(?:and|&|or)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b(?!\s*(?:%|percent))")
+
+
+def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """"April 10 and 24, 2022": the second day, in the first one's month (and the year given after it)."""
+    out = []
+    for mention in found:
+        if mention.date.day is None:
+            continue
+        m = _SECOND_DAY.match(text, mention.end + len(text[mention.end:]) - len(text[mention.end:].lstrip()))
+        if not m or any(f.start <= m.start("d") < f.end for f in found):
+            continue
+        try:
+            year = int(m["y"]) if m["y"] else mention.date.year
+            date = PDate(year, mention.date.month, int(m["d"]))
+            first = PDate(year, mention.date.month, mention.date.day) if m["y"] else mention.date
+        except DateError:
+            continue
+        if m["y"] and first != mention.date:
+            found[found.index(mention)] = DateMention(mention.start, mention.end, mention.text, first,
+                                                      mention.relative, mention.deadline)
+        out.append(DateMention(m.start("d"), m.end(), sentence[m.start("d"):m.end()], date, mention.relative,
+                               mention.deadline))
+    return out
+
+
+_SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election|summit|talks|announcement|release|"
+                             r"report|debate|hearing|ruling|verdict|launch|deadline|auction)\s+(?i:on)\s+$")
+_NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
+                          r"revolution|generation)\b", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
+
+
+def _year_of_weekday(date: PDate, weekday: int, ref: PDate) -> PDate:
+    """The date in the year nearest the article's in which it falls on ``weekday``."""
+    for year in sorted((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(y - date.year), y != date.year)):
+        try:
+            day = _dt.date(year, date.month, date.day)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            return PDate(year, date.month, date.day)
+    return date
 
 
 _CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")
@@ -218,8 +287,8 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
              anchor: PDate | None = None) -> tuple[PDate | None, bool]:
     groups = m.groupdict()
     extra = _resolve_english(m, form, ref, future, anchor) if form in (
-        "season", "weekday", "relday", "ago", "span", "term", "decade") else None
-    if extra is not None or form in ("season", "weekday", "relday", "ago", "span", "term", "decade"):
+        "season", "weekday", "wdday", "relday", "ago", "span", "term", "decade") else None
+    if extra is not None or form in ("season", "weekday", "wdday", "relday", "ago", "span", "term", "decade"):
         return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
@@ -276,11 +345,26 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
             year = ref.year + 1 if future and (ref.month or 1) > first + 2 else (
                 ref.year - 1 if not future and (ref.month or 12) < first else ref.year)
         return PDate(year)  # a season is a span of months: its year is what the precision allows
+    if form == "wdday":  # "on Sunday 24": the 24th nearest the article that is a Sunday
+        if base is None:
+            return None
+        wd, day = _WEEKDAYS[groups["wd"].lower()], int(groups["d"])
+        found = []
+        for months in (-1, 0, 1):
+            month = _add_months(base, months)
+            try:
+                date = _dt.date(month.year, month.month, day)
+            except ValueError:
+                continue
+            if date.weekday() == wd:
+                found.append(date)
+        found.sort(key=lambda d: (abs((d - base).days), (d < base) if future else (d > base)))
+        return PDate.from_date(found[0]) if found else None
     if form == "weekday":
         if base is None:
             return None
         wd = _WEEKDAYS[groups["wd"].lower()]
-        if q == "next" or (future and q not in ("last", "since")):
+        if q == "next" or (future and q not in ("last", "since", "as of")):
             delta = (wd - base.weekday()) % 7 or 7
         else:
             delta = -((base.weekday() - wd) % 7)

@@ -104,16 +104,27 @@ def _add(pool: list[Candidate], new: Candidate, same) -> None:
 
 def _same_claim(a: Candidate, b: Candidate) -> bool:
     """The same call said twice: similar claims of one direction; two negated claims that share most
-    of their words ("X will not withdraw troops" / "the withdrawal will not happen"); a blog post's
-    key point (要点), which restates the body, close to an earlier claim."""
+    of their words ("X will not withdraw troops" / "the withdrawal will not happen"); a claim of a blog
+    post's later summary (詳細, 要点), which restates the earlier one, close to an earlier claim."""
     if a.fields["negated"] != b.fields["negated"] or a.fields["forecaster"] != b.fields["forecaster"]:
         return False  # the author's call and someone else's are two calls, however alike
     if similar(a.fields["claim"], b.fields["claim"]):
         return True
     if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
         return True
-    return b.source.get("section") == "要点" and a.source.get("section") != "要点" and \
-        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
+    if b.source.get("section") == "要点" and a.source.get("section") != "要点":
+        return similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
+    return _restates(a.source.get("section"), b.source.get("section")) and \
+        similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3) and similar(a.source["text"], b.source["text"], 0.35, 0.45)
+
+
+_SUMMARIES = ("概要", "詳細", "要点")  # a blog post's three summaries of one article, in this order
+
+
+def _restates(earlier: str | None, later: str | None) -> bool:
+    """A later summary of a blog post says again what an earlier one said: a claim in 詳細 or 要点
+    close to one of 概要 (or of 詳細) is the same call in other words."""
+    return earlier in _SUMMARIES and later in _SUMMARIES and _SUMMARIES.index(earlier) < _SUMMARIES.index(later)
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
@@ -137,15 +148,19 @@ _LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely t
 
 def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
     """A question ("What will 2026 bring?") or a forecast ("…will rise sharply towards the end of
-    2026") names a date but tells of no event; a schedule ("the vote will be held on 8 June") does."""
+    2026") names a date but tells of no event; a schedule ("the vote will be held on 8 June") does, and
+    so does "earlier this month" beside someone's forecast; "as of Friday" dates a state, no event."""
     if lang == "ja":
         return False
-    if sentence.rstrip().endswith("?"):
-        return True
+    if sentence.rstrip().endswith("?") and mention.date.day is None:
+        return True  # a question names no event; a day it names ahead is still a schedule
     if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
+    if re.match(r"as of\b", mention.text, re.IGNORECASE):
+        return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
+    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
-            and mention.date.day is None:
+            and mention.date.day is None and not told_before:
         return True  # a forecast someone else made (no call of the author's) is no event either
     later = mention.date.last_day() > ref.last_day()
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(

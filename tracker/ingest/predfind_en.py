@@ -9,7 +9,18 @@ becomes "X will not Y". "If A, B" and "B if A" keep A as the condition ("would" 
 with a condition). What someone else said, reported or planned is theirs: the call names them
 ("X said", "according to X", "X's report that", a quotation), or it is left out when they cannot
 be named (a pronoun, "according to a plan"). Questions, "would have"/"could have" (the past that
-did not happen) and normative "should" are not forecasts.
+did not happen) and normative "should" are not forecasts ("should see", "should prove": an outcome
+verb makes it one). A bracketed aside of the author's ("(I don't think they will, although I think
+A)") is read on its own, the verb phrase it leaves out taken from the clause before; "I predict A
+holds X while B flips Y" gives one call per subject; "it is not impossible that X" reads as
+"unlikely"; "the chances of X are high" and "increases the likelihood of X" are read by
+:mod:`tracker.ingest.chances_en`. "X will not A and will probably B" gives two calls of X; "I expect X
+will Y" and "If A, expect X to Y" are the author's; "I have a gut feeling that X" frames his call. Not
+calls: "X probably choked" (a guess at the past), "the expectation that X will" (someone's, unnamed),
+a schedule ("will publish the jobs report on Friday"), and "…, although I don't think it's likely"
+(a reading of the clause before). Odds, polls and models are the forecasters of what they show.
+Idioms ("I give AZ to the Democrats", "I'd lean against X", "More likely than A would be B") are read
+by :mod:`tracker.ingest.idioms_en`; a colon before a lowercase clause ends a clause.
 """
 
 from __future__ import annotations
@@ -17,9 +28,12 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
+from tracker.ingest.asides_en import ASIDE, fill_ellipsis, split_coordinated
+from tracker.ingest.chances_en import chance_calls
+from tracker.ingest.idioms_en import idiom_call
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import (
-    SELF_VERBS, clause_speaker, quote_speaker, quoted, sentence_speaker, speaker_name, strip_attribution,
+    ODDS, SELF_VERBS, clause_speaker, quote_speaker, quoted, sentence_speaker, speaker_name, strip_attribution,
 )
 from tracker.ingest.wording_en import ADVERBS, HEDGE, MODALS, READING, TABLE, finish, negate_claim, rewrite
 
@@ -27,14 +41,20 @@ _AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|don
                               r"\w+ed|\w+en)\b|of\b|and\b|or\b|to\b)|^\s*[,.;:)]|^\s*$", re.IGNORECASE)
 _BEFORE_WILL_BAD = re.compile(r"\b(?:the|a|political|popular|free|good|ill|own|their|his|her|its|of)\s+$",
                               re.IGNORECASE)
-_CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short|overall|for now|that said|"
+_CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short|overall|for now|that said|a priori|"
+                         r"on balance|realistically|in all likelihood|in my view|in my opinion|frankly|honestly|"
                          r"instead|even so|nonetheless|as a result|therefore|and|so|in any case|in the end|"
                          r"ultimately|either way|in turn|for that reason|if anything|at the same time|first|"
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
                          r"nevertheless|after all)\b[,:\s]*", re.IGNORECASE)
-_SUBJECT_START = re.compile(r"^(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
+_SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[A-Z0-9][\w-]*|the end of \w+|next \w+)\s+"
+                            r"(?=[a-z]+\s+(?:[a-z]+\s+)?(?:will|won't|would|could|may|might|should)\b)|"
+                            r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
+                            r"(?:[\w-]+\s+){0,4}?(?:will|won't|would|could|may|might|should)\b)|"
+                            r"(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)|"
+                            r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
                             r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"
-                            r"many|most|[A-Z][\w'’.+-]*)\b")
+                            r"many|most|[A-Z][\w'’.+-]*)\b)")
 _CONDITION_FRONT = re.compile(r"^(?:even\s+)?(?P<cond>(?:if|unless|should|once|in case|in the event that|assuming(?: that)?|"
                               r"provided(?: that)?|as long as)\s+[^,]{3,200}),\s*", re.IGNORECASE)
 _CONDITION_BACK = re.compile(r",?\s+(?P<cond>(?:if|unless|as long as|provided(?: that)?|in the event that)\s+.{3,200}?)"
@@ -56,14 +76,33 @@ def find_calls(sentence: str, previous: str = "") -> list[Call]:
     prediction = _my_prediction(text, previous)
     if prediction is not None:
         return [prediction]
+    aside = ASIDE.search(text)
+    if aside:  # "Unless A (I don't think they will, although I think B), C": the aside read on its own
+        outside = _restore(text[:aside.start()] + text[aside.end():])
+        before = _restore(text[:aside.start()])
+        inside = [p for p in re.split(r",\s+(?=(?:although|though|but)\s+(?:I|we)\b)", _restore(aside["body"])) if p]
+        found = [c for part in inside for c in find_calls(_LEADING_SUB.sub("", part).strip() + ".", before)]
+        return _unique(found + find_calls(outside, previous))
+    text = fill_ellipsis(text, _prepare(previous) if previous else "")
+    idiom = idiom_call(_CONNECTIVE.sub("", text.strip()), _prepare(previous) if previous else "", _has_hedge)
     attribution = sentence_speaker(text)
-    calls: list[Call] = []
+    calls: list[Call] = ([idiom] if idiom else []) + ([] if attribution else chance_calls(text))
     for start, end, subject in _clauses(text):
-        call = _read_clause(text, start, end, subject, attribution, previous)
-        if call is not None and call.claim not in [c.claim for c in calls]:
-            call.start, call.end = call.start + shift, call.end + shift
-            calls.append(call)
+        own = subject == "This" and ODDS.match(text)  # "Polls suggest X, which should be enough for Y": the author's
+        call = _read_clause(text, start, end, subject, None if own else attribution, previous)
+        for one in split_coordinated(call) if call is not None else []:
+            if one.claim not in [c.claim for c in calls]:
+                one.start, one.end = one.start + shift, one.end + shift
+                calls.append(one)
     return calls
+
+
+def _unique(calls: list[Call]) -> list[Call]:
+    out: list[Call] = []
+    for call in calls:
+        if call.claim not in [c.claim for c in out]:
+            out.append(call)
+    return out
 
 
 def _prepare(sentence: str) -> str:
@@ -80,8 +119,9 @@ def _restore(text: str) -> str:
 
 # --- clauses ----------------------------------------------------------------------------------------
 
-_HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+")
-_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)", re.IGNORECASE)
+_HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
+_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)",
+                   re.IGNORECASE)
 _LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
                           re.IGNORECASE)
 
@@ -106,15 +146,20 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     for m in _SOFT.finditer(text, a, b):
         rest = text[m.end():b]
         nxt = _next_cut(text, m.end(), b)
-        segment = text[m.end():nxt]
+        segment = text[m.end():nxt] if not re.search(r"though", m.group(), re.IGNORECASE) else rest
         if rest.lower().startswith("which "):
             own = re.split(r",\s", segment[6:], maxsplit=1)[0]
             if _has_hedge(own) and _has_hedge(text[a:m.start()]):
                 cuts.append((m.start(), m.end() + 6, "This"))
             continue
         if _SUBJECT_START.match(rest) and _has_hedge(segment) and _has_hedge(text[a:m.start()]) \
-                and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE):
+                and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE) \
+                and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest):  # "…, and that X will": one complement
             cuts.append((m.start(), m.end(), ""))
+        elif m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest):
+            subject = _subject_of(text[a:m.start()])
+            if subject:  # "The opposition will not accept him and will probably form a government": two calls
+                cuts.append((m.start(), m.end(), subject))
     sub = _LEADING_SUB.match(text[a:b])
     if sub:  # "Because A will…, B will…": the main clause follows the last comma that starts one
         for m in reversed(list(re.finditer(r",\s+", text[a:b]))):
@@ -131,6 +176,19 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         start, subject = cut_end, next_subject
     out.append((start, b, subject))
     return out
+
+
+_SECOND_PREDICATE = re.compile(r"(?:will|won't)\s+(?:probably|likely|almost certainly|certainly|not|never)\s+\w|"
+                               r"(?:probably|likely)\s+(?:will|won't)\s+\w", re.IGNORECASE)
+
+
+def _subject_of(clause: str) -> str:
+    """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
+    found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
+                     r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)
+    if not found or len(found["subj"].split()) > 6 or not _SUBJECT_START.match(found["subj"]):
+        return ""
+    return found["subj"].strip()
 
 
 def _next_cut(text: str, start: int, end: int) -> int:
@@ -159,6 +217,13 @@ def _looks_ahead(text: str, m: re.Match) -> bool:
         return False
     if phrase == "only" and m.start() > 0 and not re.search(r"(?:^|[,;:]\s*|\bthat\s+)$", before):
         return False
+    if phrase in ("probably", "likely", "certainly", "definitely", "most likely") and \
+            re.match(r"^\s+(?:was|were|had|did|\w+ed)\b", after, re.IGNORECASE):
+        return False  # "Brenda probably choked on her Cornflakes": a guess at the past
+    if phrase == "should" and (not _PREDICTIVE_SHOULD.match(after) or re.search(r"\byou\s+$", before, re.IGNORECASE)):
+        return False  # "the government should act": what ought to be, not what will be
+    if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
+        return False
     if phrase in ("expect", "expects") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects": reported; "I expect": the author's
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
@@ -169,8 +234,16 @@ def _looks_ahead(text: str, m: re.Match) -> bool:
     return True
 
 
+# "should" forecasts only with a verb of outcome ("should see booming trade"), never with an agent's duty.
+_PREDICTIVE_SHOULD = re.compile(r"^\s+(?:(?:still|also|now|soon|therefore|thus|then|easily|comfortably)\s+)?(?:see|prove|remain|recover|return|rise|fall|"
+                                r"continue|ease|peak|improve|stay|reach|hit|end up|win|lose|come|arrive|pass|confirm|show|reveal|"
+                                r"be (?:over|back|able|enough|fine|higher|lower))\b", re.IGNORECASE)
+
+
 def _find_hedge(clause: str) -> re.Match | None:
     matches = [m for m in HEDGE.finditer(clause) if _looks_ahead(clause, m)]
+    if len(matches) > 1 and matches[0].group().lower() == "expect" and matches[1].group().lower() in MODALS:
+        matches = matches[1:]  # "I expect the market will fall": "expect" frames, the modal reads
     if not matches:
         return None
     m = matches[0]
@@ -192,6 +265,14 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         clause = clause[_CONNECTIVE.match(clause).end():]
     clause = _LEADING_SUB.sub("", clause)
     clause = re.sub(r"^[A-Z][\w' -]{2,40}:\s+(?=\S)", "", clause)  # "My conditional statement: …"
+    clause = re.sub(r"^(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)", "", clause, flags=re.IGNORECASE)
+    clause = _GUT.sub("", clause)  # "I have a gut feeling that X will…": the author's call
+    imperative = _IMPERATIVE_EXPECT.match(clause.rstrip("."))
+    if imperative and attribution is None:  # "If A, expect B to C": the author's call that B will C
+        hedge = lookup("expected to")
+        return Call(claim=_restore(finish(f"{imperative['subj']} will {imperative['rest']}")), hedge_text="expect",
+                    hedge=hedge, probability=hedge.probability, negated=False,
+                    condition=_restore(imperative["cond"] or ""), start=start, end=end)
     expected = _EXPECT.match(clause.rstrip("."))
     if expected and not re.search(r"\b(?:not|n't|to|believe|think|is|it's|realistic|reasonable|hard|difficult)\b|'",
                                   expected["who"], re.IGNORECASE):
@@ -204,12 +285,23 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         return Call(claim=_restore(claim), hedge_text="expect", hedge=hedge, probability=hedge.probability,
                     negated=False, forecaster=_restore(forecaster), start=start, end=end)
     m = _find_hedge(clause)
+    if m is not None:  # "This has been a rotten year, but any business … should see booming trade": the second
+        cut = list(re.finditer(r",\s+(?:but|yet|and)\s+", clause[:m.start()]))
+        if cut and not _has_hedge(clause[:cut[-1].start()]) and _SUBJECT_START.match(clause[cut[-1].end():]):
+            clause = clause[cut[-1].end():]
+            m = _find_hedge(clause)
     if m is None:
         return _framed_by_author(clause, start, end)
     if m.group().lower() == "my prediction is" and not re.match(r"[\s:,–—-]*(?:yes|no)\b", clause[m.end():], re.IGNORECASE):
         return _framed_by_author(clause[m.start():], start, end)
     if re.search(r"\bI\s+(?:\w+\s+)?$", clause[:m.start()]) and m.group().lower() in MODALS:
+        if _FRAME.match(clause[clause.rfind("I", 0, m.start()):]):
+            return _framed_by_author(clause[clause.rfind("I", 0, m.start()):], start, end)  # "I will go bolder and say X"
         return None  # "I will offer some forecasts": the author's plan for the text, not a forecast
+    if _OTHERS_VIEW.search(clause[:m.start()]):
+        return None  # "…, with the forecast that X will", "the expectation that X will": whose, unsaid
+    if _CALENDAR.search(clause[m.start():]):
+        return None  # "On Friday, the Department of Labor will publish the jobs report": a schedule, not a call
     if _PAST_APPRAISAL.search(clause[:m.start()]):
         return None  # "there was a hint that faith might be cracking": a past reading, not a forecast
     # Whose call: the clause's own speaker, else the sentence's.
@@ -251,7 +343,12 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if subject:
         body = f"{subject} {body}"
     body = re.sub(r",?\s+because\b.*$", "", body)  # the reason is not part of the claim
+    body = re.sub(r",\s*(?:however|though|too|in turn),\s*", " ", body)  # "The opposition, however, will…"
+    body = re.sub(r",\s+(?:although|though)\s+(?:I|we)\b.*$", "", body)  # nor the author's reservation
+    body = re.sub(r",\s+so\s+(?P<rest>.*)$", lambda x: x.group() if _has_hedge(x["rest"]) else "", body)  # nor "so here they are"
     body = re.sub(r"\s*\((?![^)]*%\))[^()]{3,}\)", "", body)  # nor an aside in brackets
+    if _BARE_READING.match(body.strip(" ,;:")):
+        return None  # "…, although I don't think it's very likely": a reading of the clause before, not a call
     claim, negated = rewrite(body.strip(" ,;:"), phrase)
     hedge_text = _hedge_text(clause, m)
     if speaker is not None and speaker[3]:  # "I think X will Y": the author's belief, read as "likely"
@@ -277,7 +374,8 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
 
 
 _FRAME = re.compile(r"^(?:(?:I|we)\s+(?:(?:still|also|now|really|firmly|strongly)\s+)?(?P<verb>predict|think|believe|"
-                    r"expect|reckon|bet|suspect)|my (?P<noun>prediction|forecast|bet|guess) is)\b(?:\s+that)?[\s:,–—-]+"
+                    r"expect|reckon|bet|suspect|(?:would|will\s+go\s+\w+\s+and|would\s+go\s+\w+\s+and)\s+say)|"
+                    r"(?i:my) (?P<noun>prediction|forecast|bet|guess)(?:\s+for\s+[^,]{1,30}?)? is(?:\s+(?:just|simply|still|now))?)\b(?:\s+that)?[\s:,–—-]+"
                     r"(?P<rest>.+)$")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|will|\w+s|win|lose|hold|keep|stay|remain|become|fall|rise|"
                      r"gain|regain|get|take|go|lead|end|collapse|fail|succeed)\b")
@@ -294,7 +392,7 @@ def _framed_by_author(clause: str, start: int, end: int) -> Call | None:
     rest = re.sub(r",\s+(?:and|but|which)\s+(?:that|this|it)\b.*$", "", found["rest"]).strip(" .")
     if len(rest.split()) < 2 or re.match(r"^(?:so|not|it is|this is|that is)\b", rest, re.IGNORECASE):
         return None
-    phrase = found["verb"] or f"my {found['noun']} is"
+    phrase = re.sub(r"\s+", " ", found["verb"] or f"my {found['noun']} is")
     hedge = lookup(phrase) or lookup("likely")
     if found["verb"] and not _FINITE.search(rest):
         return None  # "I think about it": no predicate to score
@@ -335,8 +433,20 @@ def _question_with_readings(text: str) -> list[Call]:
 _EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
 
 
+_GUT = re.compile(r"^(?:but\s+)?(?:I|we)\s+have\s+a\s+(?:\w+\s+)?(?:feeling|hunch|sense|suspicion)\s+that\s+", re.IGNORECASE)
+_IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,200}),\s*)?(?i:expect)\s+"
+                                r"(?P<subj>(?:the|a|an|this|that|[A-Z])[^,]{1,80}?)\s+to\s+(?P<rest>(?:be|rise|fall|"
+                                r"continue|come|get|go|remain|stay|hit|reach|drop|climb|end|start)\b.+)$")
+_OTHERS_VIEW = re.compile(r"\b(?:the|a|an|their|his|her|its|widespread|common)\s+(?:\w+\s+)?(?:forecast|prediction|"
+                          r"expectation|projection|assumption|consensus|belief)s?\s+that\s+[^,;]*$", re.IGNORECASE)
+_CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|convene|announce)\s+(?:its\s+|the\s+|a\s+)"
+                       r"[^,;]{0,80}?\b(?:report|data|figures|minutes|statement|results|meeting|session|decision)\b",
+                       re.IGNORECASE)
+_BARE_READING = re.compile(r"^(?:it|this|that)(?:'s|\s+is|\s+was)?\s+(?:not\s+)?(?:\w+\s+)?(?:un)?likely[.…]*$",
+                           re.IGNORECASE)
 _PAST_APPRAISAL = re.compile(r"\b(?:was|were|had been|seemed|appeared)\b[^,;]*\bthat\s+[^,;]*$", re.IGNORECASE)
 _ABOUT_THE_TEXT = re.compile(r"^(?:I|I'm|I am|this (?:piece|article|analysis|post|essay|column|series|list)|"
+                             r"my (?:\w+ )?(?:prediction|forecast|call|guess|bet)s? (?!is\b)|"
                              r"the present piece)\b", re.IGNORECASE)
 
 

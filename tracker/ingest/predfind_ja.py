@@ -3,8 +3,11 @@
 A hedge counts only where it ends a clause (可能性が高い。/ 可能性があり、/ 予想されるが、),
 optionally followed by a frame (…と考えられる, …と予測している) that says who thinks so.
 A clause whose verb is past or progressive (強めた可能性, している可能性) is a reading of
-what happened, not a forecast, and is skipped. The claim is the clause without connective,
-condition, attribution and hedge; a hedge below even chance gives the negated claim.
+what happened, not a forecast, and is skipped; so is "これは…可能性があるとみられる" (what a fact
+just reported means), an outcome too vague to score (影響を与える, 構造を変える), and a
+"Xかどうかは不透明であり、Y…" clause when Y, the call it premises, follows in the sentence.
+The claim is the clause without connective, condition, attribution and hedge; a hedge below
+even chance gives the negated claim.
 """
 
 from __future__ import annotations
@@ -54,7 +57,11 @@ _SEEN_BY = re.compile(r"^(?P<who>[^、。]{1,20})では[、,]\s*")
 _WISH = re.compile(r"こと(?:が望ましい|である)が、")
 # An outcome no one could check: "will have an influence", "will become clearer", "will be questioned".
 _VAGUE = re.compile(r"(?:影響を(?:与える|及ぼす|もたらす)|影響が(?:出る|及ぶ|予想される)|明確になる|選択肢となる|"
-                    r"構図が形成される|(?:が|も)?問われる|疑問視される|波及する影響|注目される|議論を呼ぶ)$")
+                    r"構図が形成される|(?:構造|構図|勢力図|力学)を(?:変える|変化させる|塗り替える)|(?:が|も)?問われる|疑問視される|波及する影響|注目される|議論を呼ぶ)$")
+# "これは/これらは…": the author's reading of what the sentence before reported, not a forecast.
+_READS_THE_LAST = re.compile(r"^(?:これ|これら|それ|それら)は[、,]?")
+# "Whether X is unclear": open, unless nothing else in the sentence answers it.
+_OPEN_QUESTION = re.compile(r"(?:かどうか|か)$")
 _TRAILING = re.compile(r"(?:ことは|ことも|ことが|ことを|こと|のは|の|は|が|も|を|と|、|\s)+$")
 
 
@@ -84,6 +91,8 @@ def find_calls(sentence: str, previous: str = "") -> list[Call]:
                                 claim_end=len(sentence.rstrip("。")))
             if call is not None:
                 calls.append(call)
+    if len(calls) > 1:  # "Xかどうかは不透明であり、Yの可能性が高い": Y is the call, X its premise
+        calls = [c for c in calls if not _OPEN_QUESTION.search(c.claim)] or calls
     return calls
 
 
@@ -118,6 +127,8 @@ def _read_clause(sentence: str, start: int, hedge_start: int, hedge_end: int, ph
     parts = _ANAPHOR.split(text)
     text = parts[-1] if len(parts) > 1 else text  # "…しており、これは X": the claim is "これは X"
     claim = _ADVERB.sub("", _TRAILING.sub("", text)).strip()
+    if _READS_THE_LAST.match(claim) and not condition:
+        return None  # "これは…に有利に働く可能性があるとみられる": what the reported fact means
     if len(claim) < 4 or _NOT_FORECAST.search(claim) or _STATIVE.search(claim) or _VAGUE.search(claim):
         return None
     if phrase in _FRAMES and not _VERB_END.search(claim):

@@ -21,7 +21,7 @@ def normalise(text: str) -> str:
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("the a an of to in on at and or for with by from that this is are was were be will".split())
+_STOP = frozenset("the a an of to in on at and or for with by from that this is are was were be will not no".split())
 
 
 def bigrams(text: str) -> set[str]:
@@ -40,6 +40,8 @@ def similar(a: str, b: str, dice: float = 0.5, overlap: float = 0.75) -> bool:
     if not x or not y:
         return False
     common = len(x & y)
+    if not _CJK.search(a + b) and min(len(x), len(y)) < 3 and x != y:
+        return False  # "An NDP majority." shares two words with any claim about the NDP's majority
     if 2 * common / (len(x) + len(y)) >= dice:
         return True
     return min(len(x), len(y)) >= (6 if _CJK.search(a + b) else 3) and common / min(len(x), len(y)) >= overlap

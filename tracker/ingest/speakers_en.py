@@ -10,6 +10,7 @@ _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|a
                 r"added|noted|declared|declares|stated|revealed|vowed|promised|pledged|hinted|estimated|confirmed|"
                 r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"
                 r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
+                r"speculated|speculates|speculate|anticipated|anticipates|say|"
                 r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope")
 _BASE_SELF = ("think", "believe", "expect", "doubt", "reckon", "suspect", "guess", "predict", "fear", "hope")
 _REPORT = re.compile(r"(?P<who>[^,;]*?)\b(?P<verb>" + _REPORT_VERB + r")\b", re.IGNORECASE)
@@ -39,6 +40,14 @@ def quote_speaker(text: str) -> str:
     return speaker_name(found["who"]) if found else ""
 
 
+# A sentence whose subject is a poll, a market's odds or a model: their forecast, named by its source if given.
+ODDS = re.compile(r"^(?:the\s+)?(?:latest\s+|current\s+|recent\s+|new\s+)?(?:odds|polls|opinion polls|polling|bookmakers?|"
+                   r"betting markets?|surveys?|models?|projections?)(?:\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                   r"(?P<who>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*))?\s+(?:currently\s+|now\s+|still\s+)?"
+                   r"(?:make|makes|put|puts|show|shows|suggest|suggests|give|gives|imply|implies|indicate|indicates|"
+                   r"point|points)\b", re.IGNORECASE)
+
+
 def sentence_speaker(text: str) -> tuple[str, bool] | None:
     """A speaker that frames the whole sentence: "according to X", "…, X said.", "X's report that",
     "in X's view"."""
@@ -46,6 +55,9 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
                      r"assessment|scenario|forecast)\b", text, re.IGNORECASE)
     if found:
         return ("" if found["pron"] else speaker_name(found["who"])), False
+    found = ODDS.match(text)
+    if found:  # "The latest odds from William Hill make X the most likely outcome": the bookmaker's
+        return speaker_name(found["who"] or ""), False
     found = _ACCORDING.search(text)
     if found:
         who = found["who"].strip()
@@ -79,7 +91,7 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         found = m
     if found is None:
         return None
-    who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that)\s+", found["who"])[-1].strip()
+    who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that|what|which)\s+", found["who"])[-1].strip()
     negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
     core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"
                   r"strongly|firmly|do|have|has|had|would|will|already|once|often)\b", "", who, flags=re.IGNORECASE).strip(" ,")
@@ -106,6 +118,7 @@ def speaker_name(who: str) -> str:
     else the phrase without its article ("analysts")."""
     who = re.sub(r"^(?:but|and|so|then|however|also)\s+", "", who.strip(" ,\"'"), flags=re.IGNORECASE)
     who = re.sub(r"^(?:back in|in|on|last|earlier)\s+[^,]*,\s*", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"^(?:all|some|many|most|few|several|both|other)\s+(?=[a-z])", "", who, flags=re.IGNORECASE)  # "All analysts"
     if _NOT_A_SPEAKER.search(who) and not re.search(r"\b[A-Z][a-z]", who[1:]):
         return ""
     if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"

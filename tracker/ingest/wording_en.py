@@ -26,7 +26,7 @@ HEDGES = [
     ("unlikely", "unlikely"), ("likely", "likely"), ("probably", "probably"),
     ("won't", "will"), ("will not", "will"), ("will never", "will never"), ("will", "will"),
     ("going to", "will"), ("might", "might"), ("may", "may"), ("could", "could"), ("would", "would"),
-    ("only", "only"),
+    ("only", "only"), ("not impossible", "not impossible"), ("should", "should"),
 ]
 HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h, _ in sorted(HEDGES, key=lambda x: -len(x[0])))
                     + r")\b", re.IGNORECASE)
@@ -39,17 +39,20 @@ TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult t
           "hard to imagine": "difficult to imagine", "only": "likely", "can assume": "likely", "tipped to": "likely", "destined to": "very likely",
           "bound to": "very likely", "difficult to imagine": "unlikely", "no realistic chance": "no chance",
           "foresee": "likely", "my prediction is": "likely",
-          "realistic to expect": "likely"}
+          "realistic to expect": "likely", "not impossible": "unlikely"}
 
 
 _BE = r"(?:is|are|am|was|'s|'re|'m|be|looks|look|seems|seem)"
 _REWRITES = [
+    (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) where (.*?) "
+     r"(?:will|would|could) come from[.]?$", lambda g: f"{g[0]} will not come from anywhere", True),
     (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) (?:how |that |why )?(.*)",
      lambda g: negate_claim(g[0]), True),
     (r"^.*?\b(?:it is|it's|it looks|it seems|this seems|that seems|it appears)\s+(?:very\s+|highly\s+|quite\s+)?(?:clear\s*-?\s*)?"
      r"(?:-\s*)?(?:almost certain|very likely|highly likely|likely|probable|certain|clear)\s*-?\s*that\s+(.*)",
      lambda g: g[0], False),
     (r"\b(?:it is|it's)\s+(?:very |highly )?unlikely that\s+(.*)", lambda g: negate_claim(g[0]), True),
+    (r"^.*?\b(?:it is|it's|it isn't|it is not)\s+not impossible that\s+(.*)", lambda g: negate_claim(g[0]), True),
     (r"\b(?:it is|it's|it looks|it seems)\s+(?:very |highly |quite )?(?:likely|probable) that\s+(.*)", lambda g: g[0], False),
     (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus )?(?:unlikely|not likely|not very likely) to\b",
      lambda g: " will not", True),
@@ -67,8 +70,8 @@ _REWRITES = [
      lambda g: "will not", False),
     (r"\b(?:probably|likely|certainly|definitely|most likely|almost certainly) (?:will|would)\b", lambda g: "will", False),
     (r"\b(?:won't|wouldn't|would not)\b", lambda g: "will not", False),
-    (r"\b(?:may|might|could) not\b", lambda g: "will not", False),
-    (r"\b(?:may|might|could|would)(?: well| even)?\b", lambda g: "will", False),
+    (r"\b(?:(?-i:may)|might|could) not\b", lambda g: "will not", False),
+    (r"\b(?:(?-i:may)|might|could|would|should)(?: well| even)?\b", lambda g: "will", False),
     (r"\b(?:has|have)\s+(?:most likely|probably|likely|almost certainly)\s+", lambda g: "has ", False),
     (r"\b(?:most likely|probably|likely|almost certainly|certainly|definitely)\s+", lambda g: "", False),
 ]

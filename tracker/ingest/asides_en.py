@@ -1,0 +1,56 @@
+"""English calls that lean on the words around them: a bracketed aside of the author's, a verb
+phrase left out ("I don't think they will"), and one frame over two subjects' outcomes ("I predict A
+holds X while B flips Y"). Used by :mod:`tracker.ingest.predfind_en`."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.ingest.hedgespan import Call
+from tracker.ingest.wording_en import finish
+
+# A bracketed aside that is a clause of the author's own: "(I don't think they will, …)".
+ASIDE = re.compile(r"\s*\((?P<body>(?:I|we|my)\b[^()]{8,300})\)")
+
+
+# "I don't think they will": the verb phrase left out is the one of the clause before.
+_ELLIPSIS = re.compile(r"^(?P<frame>.*\b(?:I|we)\s+(?:don't|do not|still)?\s*(?:think|believe|expect|suspect|reckon)\s+"
+                       r"(?:that\s+)?)(?P<subj>they|it|he|she|we)\s+(?P<modal>will|won't|would|will not)\s*[.]?$",
+                       re.IGNORECASE)
+_ANTECEDENT = re.compile(r"\b(?:unless|if|whether|that|when)\s+(?P<subj>(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}?)"
+                         r"(?P<verb>[a-z]+?(?:ies|es|s))\s+(?P<rest>[^,;()]+?)\s*[,.;]?$", re.IGNORECASE)
+
+
+def fill_ellipsis(text: str, previous: str) -> str:
+    """"Unless the government calls an election (I don't think they will…": "I don't think the
+    government will call an election"."""
+    found = _ELLIPSIS.match(text)
+    before = _ANTECEDENT.search(previous) if found and previous else None
+    if not before or not before["subj"].strip():
+        return text
+    verb = before["verb"]
+    verb = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if re.search(r"(?:ss|sh|ch|x|z|o)es$", verb) \
+        else verb[:-1]
+    return f"{found['frame']}{before['subj'].strip()} {found['modal']} {verb} {before['rest'].strip()}."
+
+
+# "I think A wins X and B becomes Y", "my prediction is that A holds X while B flips Y": two calls.
+_COORDINATED = re.compile(r"(?:,\s+|\s+)(?:while|whereas|and)\s+(?=(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*\s+"
+                          r"(?:still\s+|also\s+)?(?:[a-z]+s|will|won't)\b)")
+_FRAMES = {"predict", "think", "believe", "expect", "reckon", "bet", "suspect", "my prediction is", "my forecast is",
+           "my bet is", "my guess is", "would say", "will go bolder and say"}
+
+
+def split_coordinated(call: Call) -> list[Call]:
+    """A call framed by the author ("I predict …") whose claim joins two subjects' outcomes, one call each."""
+    if call.hedge_text.lower() not in _FRAMES and not call.hedge_text.lower().endswith(" say"):
+        return [call]
+    parts = _COORDINATED.split(call.claim.rstrip("."))
+    if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
+        return [call]
+    out = []
+    for part in parts:
+        one = Call(**{k: getattr(call, k) for k in call.__slots__})
+        one.claim = finish(part)
+        out.append(one)
+    return out

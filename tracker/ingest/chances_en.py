@@ -1,0 +1,97 @@
+"""English calls stated as a chance of something: "the chances of X are very high in 2022",
+"…, which greatly increases the likelihood of X", "the increasing likelihood of X", "…gives them a
+solid chance of keeping their seats".
+
+The thing the chance is of (a noun phrase) becomes the claim: "Democrats losing the House" ->
+"Democrats will lose the House", "a Black Swan in 2022" -> "There will be a Black Swan in 2022".
+A high or rising chance reads as "likely" ("very high" as "very likely"); a low, slim or remote one
+as "unlikely", which gives the negated claim. Only the author's own wording is read here: a sentence
+with a speaker is left to the clause reader, which names the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.domain.hedges import lookup
+from tracker.ingest.hedgespan import Call
+
+_CHANCE = r"(?:chances?|likelihood|probability|odds|risks?|possibility)"
+# "the chances of X are very high (in 2022)"
+_STATED = re.compile(r"\b(?:the\s+)?" + _CHANCE + r"\s+(?:of|that)\s+(?P<np>[^,;]{3,120}?)\s+(?:is|are)\s+"
+                     r"(?:now\s+|still\s+)?(?P<level>(?:very\s+|extremely\s+|quite\s+|rather\s+)?"
+                     r"(?:high|good|strong|low|slim|small|remote|growing|rising|increasing))\b"
+                     r"(?P<tail>\s+(?:in|by|before|during|this|next)\s+[^,;.]{2,30})?", re.IGNORECASE)
+# "…, which greatly increases the likelihood of X", "the increasing likelihood of X"
+_RISING = re.compile(r"\b(?:(?:greatly\s+|sharply\s+|further\s+)?(?:increases?|raises?|heightens?|boosts?)\s+the|"
+                     r"(?:an?\s+|the\s+)?(?:increasing|growing|rising|higher))\s+" + _CHANCE +
+                     r"\s+(?:of|that)\s+(?P<np>[^,;]{3,120}?)\s*(?=[,;.]|$|\s+and\s+the\b)", re.IGNORECASE)
+# "…gives them a solid chance of keeping their seats", "Labour has a good chance of winning Bury"
+_GIVES = re.compile(r"\b(?:(?:gives?|gave)\s+(?P<obj>them|him|her|it|us|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)|"
+                    r"(?P<subj>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*|they|he|she|it|we)\s+(?:has|have|stands?))\s+"
+                    r"an?\s+(?P<level>(?:very\s+)?(?:solid|good|strong|real|decent|fair|high|slim|small|low|remote))\s+"
+                    r"chance\s+of\s+(?P<vp>[a-z]+ing\b[^,;.]*)")
+_PRONOUN = {"them": "they", "him": "he", "her": "she", "it": "it", "us": "we"}
+_SPEAKER = re.compile(r"\b(?:said|says|told|warned|according to|reported|argued|claimed)\b", re.IGNORECASE)
+_GERUND = re.compile(r"^(?P<subj>(?:[\w'.-]+\s+){1,4}?)(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
+
+
+def chance_calls(text: str) -> list[Call]:
+    """The author's calls worded as the chance of something (see the module's docstring)."""
+    if _SPEAKER.search(text):
+        return []
+    out: list[Call] = []
+    for m in _STATED.finditer(text):
+        level = re.sub(r"\s+", " ", m["level"].lower())
+        low = any(w in level for w in ("low", "slim", "small", "remote"))
+        very = level.startswith(("very", "extremely")) and not low
+        hedge = lookup("very unlikely" if low and very else "unlikely" if low else
+                       "very likely" if very else "likely")
+        tail = (m["tail"] or "").strip()
+        out.append(_call(m["np"], tail, hedge, m.group().strip(), low, m.start(), m.end()))
+    for m in _GIVES.finditer(text):
+        who = _PRONOUN.get((m["obj"] or "").lower(), m["obj"]) or m["subj"]
+        low = any(w in m["level"].lower() for w in ("slim", "small", "low", "remote"))
+        hedge = lookup("unlikely" if low else "likely")
+        verb, _, rest = m["vp"].partition(" ")
+        claim = f"{who} will {'not ' if low else ''}{base_of(verb)} {rest}".strip()
+        out.append(Call(claim=claim[:1].upper() + claim[1:] + ".", hedge_text=f"a {m['level']} chance", hedge=hedge,
+                        probability=hedge.probability, negated=low, start=m.start(), end=m.end()))
+    for m in _RISING.finditer(text):
+        if any(c.start <= m.start() < c.end for c in out):
+            continue
+        out.append(_call(m["np"], "", lookup("likely"), m.group().strip(), False, m.start(), m.end()))
+    return [c for c in out if c is not None]
+
+
+def _call(np: str, tail: str, hedge, hedge_text: str, negated: bool, start: int, end: int) -> Call | None:
+    np = np.strip()
+    if len(np.split()) < 2 and not tail:
+        return None
+    claim = claim_of(np, negated)
+    if tail and tail.lower() not in claim.lower():
+        claim = f"{claim} {tail}"
+    claim = claim.strip(" .") + "."
+    return Call(claim=claim[:1].upper() + claim[1:], hedge_text=hedge_text, hedge=hedge,
+                probability=hedge.probability, negated=negated, start=start, end=end)
+
+
+def claim_of(np: str, negated: bool = False) -> str:
+    """A noun phrase as a claim: "Democrats losing X" -> "Democrats will lose X"; else "There will be NP"."""
+    found = _GERUND.match(np)
+    if found and not re.match(r"^(?:the|a|an)\s*$", found["subj"].strip(), re.IGNORECASE):
+        return f"{found['subj'].strip()} will {'not ' if negated else ''}{base_of(found['verb'])}{found['rest']}"
+    return f"There will {'not ' if negated else ''}be {np}"
+
+
+_E_STEM = re.compile(r"(?:[aeiou]s|v|c|z|rg|ang)$|^(?:[^aeiou]?[^aeiou][aeiou][kmt]|becom|overcom)$")
+
+
+def base_of(gerund: str) -> str:
+    """The base form of an -ing verb: losing -> lose, winning -> win, holding -> hold."""
+    stem = gerund[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+        return stem[:-1]  # winning, getting, running
+    if _E_STEM.search(stem) and not stem.endswith(("ss", "ow", "ev")):
+        return stem + "e"  # losing, making, taking, becoming, producing, changing
+    return stem

@@ -1,0 +1,72 @@
+"""English calls worded as an idiom of the author's rather than with a hedge word: election calls ("I
+give AZ and PA to the Democrats", "I'd lean against X keeping Y"), "The house looks like a GOP gain of
+15 seats", "More likely than A would be B", "It would be almost impossible for X to Y", and a bare
+present ("The Republicans gain 15-20 seats") right after the author's "My forecast for tomorrow is …".
+Used by :mod:`tracker.ingest.predfind_en`."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.domain.hedges import lookup
+from tracker.ingest.chances_en import claim_of
+from tracker.ingest.hedgespan import Call
+from tracker.ingest.speakers_en import sentence_speaker
+from tracker.ingest.wording_en import finish
+
+_COMMA = "\u2063"  # predfind_en's stand-in for a thousands comma
+
+# Calls worded as an idiom of the author's: "I give AZ and PA to the Democrats", "I'd lean against X
+# keeping Y", "The house looks like a GOP gain of 15 seats", "More likely than A would be B", "It would
+# be almost impossible for X to Y"; and a bare present right after "My forecast for tomorrow is …".
+_GIVE = re.compile(r"^(?:but\s+|so\s+)?(?:I|we)(?:\s+would|'d)?\s+(?:give|hand)\s+(?P<x>.+?)\s+to\s+(?P<rest>(?:the\s+)?[A-Z].+)$",
+                   re.IGNORECASE)
+_LEAN = re.compile(r"^(?:but\s+)?(?:I|we)(?:\s+would|'d)?\s+lean\s+(?P<way>against|towards?|to)\s+(?P<np>.+)$", re.IGNORECASE)
+_LOOKS = re.compile(r"^(?P<subj>(?:the|this|that|it|[A-Z])[^,]{0,40}?)\s+(?:looks|seems)\s+like\s+(?P<np>(?:a|an)\s+[^,]+)",
+                    re.IGNORECASE)
+_MORE_LIKELY = re.compile(r"^(?:what\s+(?:might|may)\s+be\s+)?more likely than\s+(?P<x>[^,:;]+?)\s+(?:would be|will be|is|are)\s+"
+                          r"(?P<y>[^,:;]+)", re.IGNORECASE)
+_IMPOSSIBLE = re.compile(r"^(?:it|that)\s+(?:would be|will be|is|'s)\s+(?P<how>almost |nearly |virtually |all but )?impossible\s+"
+                         r"for\s+(?P<subj>.+?)\s+to\s+(?P<vp>.+)$", re.IGNORECASE)
+_BARE_OUTCOME = re.compile(r"^(?P<subj>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?P<verb>gain|gains|win|wins|lose|loses|"
+                           r"take|takes|hold|holds|keep|keeps|flip|flips|pick up|picks up)\s+(?P<rest>.*\d.*)$")
+
+
+def idiom_call(body: str, previous: str, has_hedge) -> Call | None:
+    """The author's call in ``body`` (a sentence without its leading connectives) worded as one of the
+    idioms above; ``has_hedge`` tells whether a text holds a hedge the clause reader would read."""
+    body = body.strip().rstrip(".")
+    author = lookup("likely")
+    found = _GIVE.match(body)
+    if found and len(found["x"].split()) <= 12:
+        return _author_call(f"{found['x']} will go to {found['rest']}", "I give … to", author)
+    found = _LEAN.match(body)
+    if found:
+        negative = found["way"].lower() == "against"
+        return _author_call(claim_of(found["np"], negative), f"lean {found['way'].lower()}", author, negative)
+    found = _IMPOSSIBLE.match(body)
+    if found:
+        hedge = lookup("very unlikely") if found["how"] else lookup("no chance")
+        return _author_call(f"{found['subj']} will not {found['vp']}", f"{(found['how'] or '').strip()} impossible".strip(),
+                            hedge, True)
+    found = _MORE_LIKELY.match(body)
+    if found:
+        return _author_call(f"There will be {found['y']} rather than {found['x']}", "more likely than", author)
+    found = _LOOKS.match(body)
+    if found and not has_hedge(body) and not sentence_speaker(body):
+        return _author_call(f"{found['subj']} will be {found['np']}", "looks like", author)
+    found = _BARE_OUTCOME.match(body)
+    if found and _FORECAST_LEAD.match(previous):
+        verb = found["verb"]
+        base = verb[:-1] if verb.endswith("s") and verb not in ("loses",) else ("lose" if verb == "loses" else verb)
+        base = base.replace("picks up", "pick up")
+        return _author_call(f"{found['subj']} will {base} {found['rest']}", "my forecast is", lookup("my forecast is") or author)
+    return None
+
+
+_FORECAST_LEAD = re.compile(r"^(?:my|our)\s+(?:forecast|prediction|call|projection)(?:\s+for\s+[^,]{1,30}?)?\s+is\b", re.IGNORECASE)
+
+
+def _author_call(claim: str, hedge_text: str, hedge, negated: bool = False) -> Call:
+    return Call(claim=finish(claim).replace(_COMMA, ","), hedge_text=hedge_text, hedge=hedge, probability=hedge.probability,
+                negated=negated, start=0, end=0)
