@@ -15,7 +15,7 @@ from typing import Any
 from tracker.domain import schema
 from tracker.domain.encoding import FIELDS
 from tracker.domain.errors import Problem, TrackerError
-from tracker.domain.dates import DateError, PDate, parse_stored
+from tracker.domain.dates import DateError, PDate, parse_stored, parse_stored_text
 from tracker.domain.model import KINDS, Article, Event, HistoryEntry, Prediction, Record, Status
 from tracker.domain.text import a_or_an
 
@@ -276,19 +276,26 @@ def _clean_decoder(model: type, fields: tuple[schema.Field, ...]) -> Callable[[s
         elif f.type == schema.TEXT and f.default:
             lines.append(f"    {local[f.name]} = {local[f.name]} or {f.default!r}")
     lines.append("    try:")  # dates last: a missing one is a KeyError
-    lines += ["        pass"] + [f"        {local[f.name]} = parse_stored(doc[{f.name!r}])" for f in fields if f.type == schema.DATE]
-    lines += ["    except (KeyError, DateError): return None",
+    # The cached parser itself: text it does not take raises DateError, anything else TypeError.
+    lines += ["        pass"] + [f"        {local[f.name]} = PARSE_TEXT(doc[{f.name!r}])" for f in fields if f.type == schema.DATE]
+    lines += ["    except (KeyError, TypeError, DateError): return None",
               "    return MODEL(id=record_id, history=history, "
               + ", ".join(f"{f.name}={local[f.name]}" for f in fields) + ")"]
     assert all(f.name.isidentifier() for f in fields)
     scope = {"ALLOWED": ALLOWED[model.kind], "FULLMATCH": ID_PATTERN.fullmatch, "clean_history": _clean_history,
-             "STATUSES": _STATUSES, "parse_stored": parse_stored, "DateError": DateError, "MODEL": model}
+             "STATUSES": _STATUSES, "PARSE_TEXT": parse_stored_text, "DateError": DateError, "MODEL": model}
     exec(compile("\n".join(lines), f"<clean decoder of {model.kind}>", "exec"), scope)
     return scope["decode"]
 
 
 _MODELS = {"article": Article, "event": Event, "prediction": Prediction}
 _DECODE_CLEAN = {kind: _clean_decoder(model, schema.SCHEMA[kind]) for kind, model in _MODELS.items()}
+
+
+def clean_decoder(kind: str) -> Callable[[str, dict], Record | None]:
+    """The straight-line decoder of ``kind``'s well-formed documents (None for anything else:
+    :func:`decode_fields` then says what is wrong), for decoding a whole table."""
+    return _DECODE_CLEAN[kind]
 
 
 def _read_field(read: _Reader, f: schema.Field) -> Any:

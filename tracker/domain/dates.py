@@ -172,12 +172,13 @@ def parse_stored(text: str) -> PDate:
     """Parse the canonical stored form (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) only."""
     if not isinstance(text, str):
         raise DateError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
-    return _parse_stored_text(text)
+    return parse_stored_text(text)
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_stored_text(text: str) -> PDate:
-    # Cached: a large file repeats the same few thousand dates, and PDate is immutable.
+def parse_stored_text(text: str) -> PDate:
+    """:func:`parse_stored` of a text, cached: a large file repeats the same few thousand dates,
+    and PDate is immutable. Anything but text raises TypeError (or DateError)."""
     match = _STORED.fullmatch(text)
     if not match:
         raise DateError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")

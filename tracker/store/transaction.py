@@ -14,7 +14,7 @@ from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.codec import RecordError, decode_fields
+from tracker.domain.codec import RecordError, clean_decoder, decode_fields
 
 from tracker.domain.encoding import encode_fields
 from tracker.domain.model import KINDS, Database, Record
@@ -136,15 +136,21 @@ class Transaction:
         done = 0
         with collector_paused():
             for kind in KINDS:
-                target = database.table(kind)
+                target, clean = database.table(kind), clean_decoder(kind)
                 for record_id, doc in tables[kind].items():
                     done += 1
                     if tick is not None and done % EVERY == 0:
                         tick(done, total)
-                    try:
-                        target[record_id] = decode_fields(kind, record_id, doc, self._where(kind, record_id))
-                    except RecordError as exc:
-                        problems.extend(exc.problems)
+                    # The straight-line decoder first; the careful one (naming every problem
+                    # and where it is) only for a document it declines.
+                    record = clean(record_id, doc) if type(doc) is dict else None
+                    if record is None:
+                        try:
+                            record = decode_fields(kind, record_id, doc, self._where(kind, record_id))
+                        except RecordError as exc:
+                            problems.extend(exc.problems)
+                            continue
+                    target[record_id] = record
         return database, problems
 
     def database(self, tick: Tick | None = None) -> Database:
