@@ -558,17 +558,20 @@ async def test_a_slow_first_load_says_how_far_it_has_got(db_path, monkeypatch):
     from tracker.store import transaction
 
     monkeypatch.setattr(transaction, "EVERY", 1)  # where the store decodes records
-    real = codec.decode_fields
     gate = threading.Event()
     decoded = []
 
-    def held(*args, **kwargs):  # a large file, in miniature: the read stops part-way until the test looked
-        decoded.append(1)
-        if len(decoded) == 3:
-            gate.wait(60)
-        return real(*args, **kwargs)
+    def slowly(kind):
+        real = codec.clean_decoder(kind)
 
-    monkeypatch.setattr(transaction, "decode_fields", held)
+        def held(*args, **kwargs):  # a large file, in miniature: the read stops part-way until the test looked
+            decoded.append(1)
+            if len(decoded) == 3:
+                gate.wait(60)
+            return real(*args, **kwargs)
+        return held
+
+    monkeypatch.setattr(transaction, "clean_decoder", slowly)
     app = app_for(db_path)
     seen: set[str] = set()
 
