@@ -48,21 +48,21 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
 
     # One prediction is decoded with only its article and event; an article or event lists
     # the predictions that cite it, so it needs them all.
-    read = Store(path).read()
-    record = read.find(args.id)
-    if record is None:
-        from tracker.domain.ids import no_such_id
-        from tracker.domain.model import KINDS
+    with Store(path).reading() as read:
+        record = read.find(args.id)
+        if record is None:
+            from tracker.domain.ids import no_such_id
+            from tracker.domain.model import KINDS
 
-        raise ActionError(no_such_id(args.id, set().union(*(read.ids(kind) for kind in KINDS))))
-    if isinstance(record, Prediction):
-        article = read.get("article", record.article) if record.article else None
-        event = read.get("event", record.event) if record.event else None
-        db = Database(articles={article.id: article} if article else {},
-                      events={event.id: event} if event else {},
-                      predictions={record.id: record})
-    else:
-        db = read.database()
+            raise ActionError(no_such_id(args.id, set().union(*(read.ids(kind) for kind in KINDS))))
+        if isinstance(record, Prediction):
+            article = read.get("article", record.article) if record.article else None
+            event = read.get("event", record.event) if record.event else None
+            db = Database(articles={article.id: article} if article else {},
+                          events={event.id: event} if event else {},
+                          predictions={record.id: record})
+        else:
+            db = read.database()
     return print_record(record, args.json, details(record, db, _dt.date.today()))
 
 

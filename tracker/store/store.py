@@ -83,6 +83,18 @@ class Store:
         db.storage.read()  # read and checked now: a bad file is refused here, not mid-command
         return Transaction(self.path, db)
 
+    @contextlib.contextmanager
+    def reading(self, missing_ok: bool = False) -> Iterator[Transaction]:
+        """:meth:`read`, for a command that reads a few records and is done: the collector stays
+        paused until the block ends and the file's documents are let go, so it never scans them
+        (at 100k predictions a scan is 0.2-0.3 s, longer than finding the records)."""
+        with collector_paused():
+            transaction = self.read(missing_ok)
+            try:
+                yield transaction
+            finally:
+                transaction.let_go()
+
     def load(self, missing_ok: bool = False) -> Database:
         """Every record in the file, decoded; StoreError if the file is unusable.
 
