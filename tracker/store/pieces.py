@@ -51,7 +51,7 @@ def parse_canonical(raw: bytes) -> dict[str, Any] | None:
             tables[name], at = {}, at + 2
         elif raw.startswith(_OPEN, at):
             end = raw.find(_CLOSE, at)  # the first line "  }" closes the table: deeper ones are indented more
-            table = _records(raw, at + len(_OPEN), end)
+            table = _records(raw, at + len(_OPEN), end) if end > 0 else None
             if table is None:
                 return None
             tables[name], at = table, end + len(_CLOSE)
