@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
 
 from tracker.domain.errors import TrackerError
 from tracker.store.pieces import encode_tables
