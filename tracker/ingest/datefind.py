@@ -112,12 +112,23 @@ _JA = [
 ]
 _EN = [
     (re.compile(r"\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"), "range"),
+    # "the last four elections, 2014, 2016, 2018 and 2020": a list of years, each a year
+    (re.compile(r"(?<![\d$£€.,-])\b(?:19|20)\d{2}(?:,\s+(?:19|20)\d{2})*,?\s+(?:and|or|&)\s+(?:19|20)\d{2}\b(?![\d%,.]\d|\s*(?:%|percent))"),
+     "ylist"),
     (re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
     (re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"), "md"),
-    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from))(?:\s+|-)"
+    # "the Fed's December meeting", "the February minutes", "January's huge blowout": a month that names an event
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|next|at|[A-Z][\w.&-]*'s)\s+" + _MONTH +
+                r"|\b" + _MONTH.replace("?P<mon>", "?P<mon2>") + r"'s)\s+(?:(?:[a-z]+|[A-Z]{2,5})\s+){0,2}?"
+                r"(?P<noun>meeting|meetings|summit|vote|election|elections|poll|polls|report|figures|data|reading|print|"
+                r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
+                r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
+                r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
+                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch)\b"), "mnoun"),
+    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + _MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
     (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
@@ -154,7 +165,7 @@ _EN = [
     (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
                 r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
     # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
-    (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+|(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
@@ -202,7 +213,18 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
                     not _PAST.search(text.replace(m.group(), " ")):
                 future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
-            date, relative = _resolve(m, form, ref, future, language, anchor)
+            if form == "ylist":  # one mention per year of the list
+                taken.append((m.start(), m.end()))
+                for y in re.finditer(r"(?:19|20)\d{2}", m.group()):
+                    found.append(DateMention(m.start(), m.end(), y.group(), PDate(int(y.group())), False, False))
+                continue
+            if form == "mnoun" and _DATA_NOUN.match(m.group("noun")):
+                future = False  # "will repeat January's blowout", "the February jobs report is due": the month measured
+            if form == "mnoun" and not future and not _PAST.search(clause.replace(m.group(), " ")):
+                form_used = "mnoun-near"  # "Markets price a hike at the May meeting": the nearest May
+            else:
+                form_used = form
+            date, relative = _resolve(m, form_used, ref, future, language, anchor)
             weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
             if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
                 date = _year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
@@ -218,6 +240,11 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                             or (form in ("m", "y", "season", "weekday") and q in ("by", "until", "before"))
                             or m.group() == "年内" or form in ("span", "term", "decade"))
             taken.append((m.start(), m.end()))
+            if form == "mnoun":  # the month alone is the date's text; the noun stays in the event's title
+                which = "mon" if m.group("mon") else "mon2"
+                found.append(DateMention(m.start(which), m.end(which), sentence[m.start(which):m.end(which)], date,
+                                         relative, deadline))
+                continue
             found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline))
     if language != "ja":
         found += _second_days(text, sentence, found)
@@ -250,6 +277,8 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
     return out
 
 
+_DATA_NOUN = re.compile(r"(?:report|figures|data|reading|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
+                        r"sell-off|selloff|collapse)$")
 _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election|summit|talks|announcement|release|"
                              r"report|debate|hearing|ruling|verdict|launch|deadline|auction)\s+(?i:on)\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
@@ -294,6 +323,17 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
         int(groups["m"]) if groups.get("m") else None)
     if form == "range":
         return None, False
+    if form in ("mnoun", "mnoun-near"):
+        month = _MONTHS[(groups.get("mon") or groups.get("mon2")).lower().rstrip(".")]
+        q = (groups.get("q") or "").lower()
+        if q == "last":
+            return PDate(ref.year if month < ref.month else ref.year - 1, month), True
+        if q == "next":
+            return PDate(ref.year if month > ref.month else ref.year + 1, month), True
+        if form == "mnoun-near":  # the nearest such month, before or after the article
+            year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)))
+            return PDate(year, month), True
+        return PDate(_infer_year(month, ref, future), month), True
     if form == "yearend":
         return PDate(ref.year, 12), True
     try:

@@ -19,6 +19,7 @@ import re
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
+from tracker.ingest.stances_en import FORECAST_LIST
 from tracker.ingest.source import SourceArticle
 
 TITLE_MAX = 90
@@ -66,6 +67,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     events: list[Candidate] = []
     predictions: list[Candidate] = []
     number, previous, anchor = 0, "", None
+    in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     for paragraph in article.paragraphs:
         for offset, sentence in sentences.split(paragraph.text, lang):
             number += 1
@@ -76,8 +78,9 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
             mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
-            finder = predfind_ja if lang == "ja" else predfind_en
-            calls = finder.find_calls(sentence, previous)
+            calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else \
+                predfind_en.find_calls(sentence, previous, in_forecasts)
+            in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular
                 vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year
@@ -201,6 +204,9 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)
+    clause = re.sub(r",\s*,", ",", clause)  # a list of years taken out
+    clause = re.sub(r"\s+(?:on|in|at|during|since)\s+(?=(?:was|were|is|are|had|has|have|will)\b)", " ", clause)
+    clause = re.sub(r"^(?:back|early|late)\s*,\s*", "", clause, flags=re.IGNORECASE)  # "Back in October, …"
     for _ in range(2):
         clause = clause.strip(" ,")
         clause = re.sub(r"^(?:however|but|and|so|meanwhile|also|then|moreover|still|yet|indeed|first|second|"

@@ -32,6 +32,7 @@ from tracker.ingest.asides_en import ASIDE, fill_ellipsis, split_coordinated
 from tracker.ingest.chances_en import chance_calls
 from tracker.ingest.idioms_en import idiom_call
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.stances_en import listed_call, stance_call
 from tracker.ingest.speakers_en import (
     ODDS, SELF_VERBS, clause_speaker, quote_speaker, quoted, sentence_speaker, speaker_name, strip_attribution,
 )
@@ -46,7 +47,7 @@ _CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short
                          r"instead|even so|nonetheless|as a result|therefore|and|so|in any case|in the end|"
                          r"ultimately|either way|in turn|for that reason|if anything|at the same time|first|"
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
-                         r"nevertheless|after all)\b[,:\s]*", re.IGNORECASE)
+                         r"nevertheless|after all|(?:the\s+)?(?:chances|odds)\s+are(?:\s+that)?)\b[,:\s]*", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[A-Z0-9][\w-]*|the end of \w+|next \w+)\s+"
                             r"(?=[a-z]+\s+(?:[a-z]+\s+)?(?:will|won't|would|could|may|might|should)\b)|"
                             r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
@@ -63,8 +64,9 @@ _ANAPHORIC = re.compile(r"^(?:in that case|if so|if that happens|then)[,\s]+", r
 _COMMA = "\u2063"  # stands for a thousands comma while the sentence is cut at commas
 
 
-def find_calls(sentence: str, previous: str = "") -> list[Call]:
-    """The author's calls in an English sentence, one per hedged clause."""
+def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False) -> list[Call]:
+    """The author's calls in an English sentence, one per hedged clause; ``in_forecasts`` says the
+    article sets out the author's predictions (a list item with no verb is then one of them)."""
     text = _prepare(sentence)
     if not text:
         return []
@@ -94,6 +96,13 @@ def find_calls(sentence: str, previous: str = "") -> list[Call]:
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
                 calls.append(one)
+    head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
+    if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
+        calls = [c for c in listed_call(_restore(head)) if c.claim not in [x.claim for x in calls]] + calls
+    if not calls and not attribution:  # "I anticipate X", "Look for X to Y", "Manitoba: an NDP majority"
+        calls = stance_call(text, in_forecasts) or stance_call(_CONNECTIVE.sub("", text.strip()), in_forecasts)
+        for one in calls:
+            one.start, one.end = 0, len(sentence)
     return calls
 
 
@@ -277,6 +286,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if expected and not re.search(r"\b(?:not|n't|to|believe|think|is|it's|realistic|reasonable|hard|difficult)\b|'",
                                   expected["who"], re.IGNORECASE):
         who = expected["who"].strip()
+        who = re.sub(r"^(I|we)\s+\w+ly$", r"\1", who, flags=re.IGNORECASE)  # "I fully expect"
         forecaster = "" if who.lower() in ("i", "we") else speaker_name(who)
         if who.lower() not in ("i", "we") and not forecaster:
             return None

@@ -1,0 +1,121 @@
+"""Rules added in the fifth round of issue 22: calls the author states without a hedge word the clause
+reader knew (a frame, an imperative, a stated chance, a list item of an article of predictions), and
+dates named by a month before a noun or a list of years. Each test fails without its rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.domain.dates import PDate
+from tracker.ingest.datefind import find_dates
+from tracker.ingest.extract import extract
+from tracker.ingest.predfind_en import find_calls
+from tracker.ingest.reader import read_articles
+
+
+def _en(sentence: str, previous: str = "", in_forecasts: bool = False) -> list[tuple[str, float, bool]]:
+    return [(c.claim, c.probability, c.negated) for c in find_calls(sentence, previous, in_forecasts)]
+
+
+def _dates(sentence: str, ref: PDate = PDate(2023, 3, 15)) -> list[tuple[str, str]]:
+    return [(m.text, m.date.iso()) for m in find_dates(sentence, ref, "en")]
+
+
+# --- hedges the table lacked --------------------------------------------------------------------------
+
+def test_poised_on_course_sure_and_set_read_as_will():
+    assert _en("The Conservatives are poised to win a majority.") == [("The Conservatives will win a majority.", 0.7, False)]
+    assert _en("Macron is sure to win the second round.") == [("Macron will win the second round.", 0.9, False)]
+    assert _en("Macron is almost certain to win the second round.")[0][0] == "Macron will win the second round."
+    assert _en("The Tories look set to lose their majority.")[0][0] == "The Tories will lose their majority."
+    assert _en("The SNP is on course for another landslide.")[0][1] == 0.7
+
+
+# --- the author's frames and imperatives -----------------------------------------------------------------
+
+def test_frames_of_the_author_without_a_modal():
+    assert _en("I anticipate a 25 basis point hike in March.")[0][0] == "There will be a 25 basis point hike in March."
+    assert _en("I'm predicting a Conservative majority of 40 seats.")[0][0] == \
+        "There will be a Conservative majority of 40 seats."
+    assert _en("We forecast GDP growth of 2% in 2023.")[0][0] == "There will be GDP growth of 2% in 2023."
+    assert _en("Our base case is a mild recession in 2023.")[0][0] == "There will be a mild recession in 2023."
+    assert _en("Our view is that the Fed pauses in June.")[0][0] == "The Fed will pause in June."
+    assert _en("My guess: Labour wins by five points.")[0][0] == "Labour will win by five points."
+    assert _en("Prediction: the Fed hikes by 25 basis points.")[0][0] == "The Fed will hike by 25 basis points."
+    assert _en("I see the Fed raising rates twice more this year.")[0][0] == \
+        "The Fed will raise rates twice more this year."
+
+
+def test_imperatives_look_for_and_expect():
+    assert _en("Look for the Fed to raise rates again in March.")[0][0] == "The Fed will raise rates again in March."
+    assert _en("Expect oil prices to remain elevated.")[0][0] == "Oil prices will remain elevated."
+    assert _en("Expect a 25 basis point hike in March.")[0][0] == "There will be a 25 basis point hike in March."
+
+
+def test_i_fully_expect_is_the_authors_own_call():
+    calls = find_calls("I fully expect the Fed to raise rates in March.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("The Fed will raise rates in March.", "")]
+
+
+def test_a_stated_chance_odds_and_surprise():
+    assert _en("There's a good chance that inflation peaks in the spring.") == \
+        [("Inflation will peak in the spring.", 0.7, False)]
+    assert _en("There is only a slim chance that the ECB cuts rates this year.")[0][2] is True
+    assert _en("Odds are that the Bank of England raises rates again.")[0][0] == \
+        "The Bank of England will raise rates again."
+    assert _en("Chances are the ECB will hike again.")[0][0] == "The ECB will hike again."
+    assert _en("I'd put the odds of a recession at 60%.") == [("There will be a recession.", 0.6, False)]
+    assert _en("I wouldn't be surprised if the Democrats hold the Senate.")[0][1] == 0.5
+
+
+def test_a_reported_stance_is_not_read_as_the_authors():
+    assert _en("Analysts said there's a good chance that inflation peaks in the spring.") == []
+
+
+# --- an article of predictions: list items -----------------------------------------------------------
+
+def test_a_labelled_verbless_item_is_a_call_only_in_an_article_of_predictions():
+    item = "Prince Edward Island: a PC landslide, with the PCs winning every seat."
+    assert _en(item) == []
+    assert _en(item, in_forecasts=True)[0][0].startswith("There will be a PC landslide")
+    both = _en("Manitoba: also an NDP majority, but here I predict the PCs win the popular vote.", in_forecasts=True)
+    assert both[0][0] == "There will be an NDP majority in Manitoba." and len(both) == 2
+
+
+def test_a_bare_present_item_is_a_call_only_in_an_article_of_predictions():
+    assert _en("Scotland: the SNP wins 48 seats.") == []
+    assert _en("Scotland: the SNP wins 48 seats.", in_forecasts=True)[0][0] == "The SNP will win 48 seats."
+    assert _en("The SNP won 48 seats last time.", in_forecasts=True) == []
+
+
+def test_the_article_title_or_a_sentence_sets_the_list_context(tmp_path: Path):
+    text = ("2023 political predictions\n\nBy Jane Roe\nDate: 2022-12-31\n\n"
+            "Below are my predictions for next year.\n\nAlberta: an NDP majority.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    claims = [c.fields["claim"] for c in extract(read_articles(path), "a.txt") if c.kind == "prediction"]
+    assert "There will be an NDP majority in Alberta." in claims
+
+
+# --- dates --------------------------------------------------------------------------------------------
+
+def test_a_month_before_a_noun_names_its_event():
+    assert _dates("The Fed's December meeting delivered a 50 basis point increase.") == [("December", "2022-12")]
+    assert _dates("The minutes of the February meeting showed broad support.") == [("February", "2023-02")]
+    assert _dates("Markets now price a hike at the May meeting.") == [("May", "2023-05")]  # the nearest May
+    assert _dates("The jobs report will repeat January's huge blowout.") == [("January", "2023-01")]  # the month measured
+
+
+def test_a_possessive_year_and_a_list_of_years():
+    assert _dates("The party's 2017 manifesto promised nationalisation.") == [("2017", "2017")]
+    got = _dates("In the last four elections, 2014, 2016, 2018 and 2020, the polls were wrong.")
+    assert [d for _, d in got] == ["2014", "2016", "2018", "2020"]
+
+
+def test_a_list_of_years_leaves_a_clean_event_title(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("Polls\n\nBy Jane Roe\nDate: 2022-11-07\n\n"
+                    "In the last four elections, 2014, 2016, 2018 and 2020, the polls underestimated the GOP.\n")
+    titles = {c.fields["date"]: c.fields["title"] for c in extract(read_articles(path), "a.txt") if c.kind == "event"}
+    assert set(titles) == {"2014", "2016", "2018", "2020"}
+    assert ", ," not in titles["2014"]
