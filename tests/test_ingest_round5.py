@@ -119,3 +119,29 @@ def test_a_list_of_years_leaves_a_clean_event_title(tmp_path: Path):
     titles = {c.fields["date"]: c.fields["title"] for c in extract(read_articles(path), "a.txt") if c.kind == "event"}
     assert set(titles) == {"2014", "2016", "2018", "2020"}
     assert ", ," not in titles["2014"]
+
+
+# --- more of the author's stances, and one condition over two clauses ------------------------------------
+
+def test_confident_and_convinced_frame_the_authors_call():
+    assert _en("I'm confident that inflation will fall below 4% by December.")[0][0] == \
+        "Inflation will fall below 4% by December."
+    assert _en("I'm fairly confident the Democrats keep the Senate.")[0][0] == "The Democrats keep the Senate."
+
+
+def test_i_expect_a_noun_phrase():
+    assert _en("I expect two more hikes this year.") == [("There will be two more hikes this year.", 0.7, False)]
+
+
+def test_bets_and_no_way():
+    assert _en("My money is on a hung parliament.")[0][0] == "There will be a hung parliament."
+    assert _en("Bet on Macron winning a second term.")[0][0] == "Macron will win a second term."
+    assert _en("There is no way the Senate passes this bill.") == [("The Senate will not pass this bill.", 0.9, True)]
+    assert _en("There's no chance the ECB cuts this year.")[0][:1] == ("The ECB will not cut this year.",)
+    assert _en("My best guess is that the Tories lose about 60 seats.")[0][0] == "The Tories lose about 60 seats."
+
+
+def test_a_front_condition_governs_every_clause_after_it():
+    calls = find_calls("If he does, the markets will cheer, but the dollar will weaken.")
+    assert [(c.claim, c.condition) for c in calls] == [("The markets will cheer.", "If he does"),
+                                                         ("The dollar will weaken.", "If he does")]

@@ -29,7 +29,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.asides_en import ASIDE, fill_ellipsis, split_coordinated
-from tracker.ingest.chances_en import chance_calls
+from tracker.ingest.chances_en import chance_calls, claim_of
 from tracker.ingest.idioms_en import idiom_call
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.stances_en import listed_call, stance_call
@@ -99,6 +99,11 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False) ->
     head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
     if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
         calls = [c for c in listed_call(_restore(head)) if c.claim not in [x.claim for x in calls]] + calls
+    front = _CONDITION_FRONT.match(_CONNECTIVE.sub("", text.strip()))
+    if front and len(calls) > 1 and calls[0].condition:  # "If he does, A will…, but B will…": both under the condition
+        for one in calls[1:]:
+            if not one.condition and not one.forecaster:
+                one.condition = calls[0].condition
     if not calls and not attribution:  # "I anticipate X", "Look for X to Y", "Manitoba: an NDP majority"
         calls = stance_call(text, in_forecasts) or stance_call(_CONNECTIVE.sub("", text.strip()), in_forecasts)
         for one in calls:
@@ -276,6 +281,12 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     clause = re.sub(r"^[A-Z][\w' -]{2,40}:\s+(?=\S)", "", clause)  # "My conditional statement: …"
     clause = re.sub(r"^(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)", "", clause, flags=re.IGNORECASE)
     clause = _GUT.sub("", clause)  # "I have a gut feeling that X will…": the author's call
+    clause = _CONFIDENT.sub("", clause)  # "I'm confident that X will…": the author's call, at its modal
+    own_np = _EXPECT_NP_SELF.match(clause.rstrip("."))
+    if own_np and attribution is None:  # "I expect two more hikes this year": there will be two more hikes
+        hedge = lookup("expected to")
+        return Call(claim=_restore(finish(claim_of(own_np["np"]))), hedge_text="expect", hedge=hedge,
+                    probability=hedge.probability, negated=False, start=start, end=end)
     imperative = _IMPERATIVE_EXPECT.match(clause.rstrip("."))
     if imperative and attribution is None:  # "If A, expect B to C": the author's call that B will C
         hedge = lookup("expected to")
@@ -443,6 +454,11 @@ def _question_with_readings(text: str) -> list[Call]:
 _EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
 
 
+_CONFIDENT = re.compile(r"^(?:but\s+)?(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:fairly|very|quite|pretty|reasonably|"
+                        r"increasingly|now)\s+)?(?:confident|convinced|sure|certain)\s+(?:that\s+)?(?=.*\b(?:will|won't)\b)",
+                        re.IGNORECASE)
+_EXPECT_NP_SELF = re.compile(r"^(?:I|we)\s+(?:(?:fully|still|also|now|do)\s+)?expect\s+(?P<np>(?!(?:that|it|them|him|her|this|"
+                             r"these|those|to)\b)(?!.*\b(?:will|would|to|won't)\b)[^,;]{3,120})$", re.IGNORECASE)
 _GUT = re.compile(r"^(?:but\s+)?(?:I|we)\s+have\s+a\s+(?:\w+\s+)?(?:feeling|hunch|sense|suspicion)\s+that\s+", re.IGNORECASE)
 _IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,200}),\s*)?(?i:expect)\s+"
                                 r"(?P<subj>(?:the|a|an|this|that|[A-Z])[^,]{1,80}?)\s+to\s+(?P<rest>(?:be|rise|fall|"

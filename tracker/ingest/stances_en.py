@@ -27,7 +27,9 @@ _FRAME = re.compile(r"^(?:(?:I|we)(?:\s+|(?='))(?:(?:fully|now|still|also|firmly
                     r"(?P<noun>(?:(?:my|our|final|bold|one|another|first|second|third|fourth|fifth|last)\s+)*"
                     r"(?:prediction|forecast|guess|call|bet|pick|projection)(?:\s+(?:no\.?\s*)?#?\d+)?(?:\s+for\s+[^,:]{1,30}?)?)\s*:"
                     r"|(?:my|our)\s+(?:base case|central case|baseline|view|expectation|working assumption)\s+is(?:\s+that)?"
-                    r"|(?:my|our)\s+(?:prediction|forecast|guess|call|bet|pick)\s+is\s+that"
+                    r"|(?:my|our)\s+(?:\w+\s+)?(?:prediction|forecast|guess|call|bet|pick)\s+is\s+that"
+                    r"|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:fairly|very|quite|pretty|reasonably|increasingly|now)\s+)?"
+                    r"(?:confident|convinced|sure|certain)(?:\s+that)?"
                     r")\s+(?P<rest>.+)$", re.IGNORECASE)
 _SEE = re.compile(r"^(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
                   r"\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
@@ -64,6 +66,12 @@ FORECAST_LIST = re.compile(r"\b(?:(?:my|our)\s+(?:\w+\s+){0,2}(?:predictions|for
                            re.IGNORECASE)
 
 
+# "My money is on X", "I'm betting on X", "I'd bet on X", "Count on X", "Bet on Macron winning"
+_BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+betting\s+on|"
+                     r"(?:I|we)(?:'d|\s+would)\s+bet\s+on|count\s+on|bet\s+on)\s+(?P<np>.{3,160})$", re.IGNORECASE)
+_NO_WAY = re.compile(r"^there(?:'s|\s+is)\s+(?:just\s+|simply\s+)?no\s+way\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
+
+
 def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     """The author's calls in ``body`` (a sentence without its leading connectives) worded as above."""
     body = body.strip().rstrip(".!").replace(_COMMA, ",")
@@ -75,6 +83,12 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
         call = _call(claim_of(found["np"]), f"{found['n']}%", None)
         call.probability = int(found["n"]) / 100
         return [call]
+    found = _BET_ON.match(body)
+    if found:
+        return [_call(claim_of(found["np"]), found.group()[:found.start("np")].strip().lower(), likely)]
+    found = _NO_WAY.match(body)
+    if found:
+        return [_call(negate_claim(_future(found["rest"])), "no way", lookup("very unlikely"), True)]
     found = _SURPRISE.match(body)
     if found:
         return [_call(found["rest"], "wouldn't be surprised", lookup("possible") or lookup("may"))]

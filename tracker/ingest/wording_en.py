@@ -94,6 +94,10 @@ def rewrite(body: str, phrase: str) -> tuple[str, bool]:
         found = re.search(r"\bonly\s+(?P<who>.+?)\s+can\s+(?P<vp>.+)$", body, re.IGNORECASE)
         if found:
             body = f"Only {found['who']} will {found['vp']}"
+    elif phrase in ("no realistic chance", "no chance") and re.match(r"^there(?:'s|\s+is)\s+no\s+(?:realistic\s+)?chance\s+"
+                                                                 r"(?!of\b)", body, re.IGNORECASE):
+        rest = re.sub(r"^there(?:'s|\s+is)\s+no\s+(?:realistic\s+)?chance\s+(?:that\s+)?", "", body, flags=re.IGNORECASE)
+        return finish(negate_claim(rest)), True  # "There's no chance the ECB cuts this year"
     elif phrase in ("no realistic chance", "no chance"):
         found = re.search(r"(?P<subj>[\w' +-]{2,60}?)\s+(?:has|have|stands?)\s+no (?:realistic )?chance (?:of|to)\s+"
                           r"(?P<vp>.+)$", body, re.IGNORECASE)
