@@ -145,3 +145,16 @@ def test_a_front_condition_governs_every_clause_after_it():
     calls = find_calls("If he does, the markets will cheer, but the dollar will weaken.")
     assert [(c.claim, c.condition) for c in calls] == [("The markets will cheer.", "If he does"),
                                                          ("The dollar will weaken.", "If he does")]
+
+
+def test_days_later_count_from_the_last_day_named():
+    got = find_dates("Three days later, the bank collapsed.", PDate(2023, 4, 10), "en", PDate(2023, 3, 19))
+    assert [m.date.iso() for m in got] == ["2023-03-22"]
+    assert find_dates("Three days later, the bank collapsed.", PDate(2023, 4, 10), "en") == []  # no day named before
+
+
+def test_an_event_title_drops_a_dangling_end_of(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("Markets\n\nBy Jane Roe\nDate: 2023-04-10\n\nMarkets sold off at the end of last year.\n")
+    titles = [c.fields["title"] for c in extract(read_articles(path), "a.txt") if c.kind == "event"]
+    assert titles == ["Markets sold off"]

@@ -146,6 +146,9 @@ _EN = [
                 r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
     (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
                 re.IGNORECASE), "relday"),
+    # "Three days later, the bank collapsed": counted from the last day the text named
+    (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
+                r"(?P<dir>later|after that|afterwards|earlier|before that)\b", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
                 r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month|year)s? ago\b",
                 re.IGNORECASE), "ago"),
@@ -316,8 +319,8 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
              anchor: PDate | None = None) -> tuple[PDate | None, bool]:
     groups = m.groupdict()
     extra = _resolve_english(m, form, ref, future, anchor) if form in (
-        "season", "weekday", "wdday", "relday", "ago", "span", "term", "decade") else None
-    if extra is not None or form in ("season", "weekday", "wdday", "relday", "ago", "span", "term", "decade"):
+        "season", "weekday", "wdday", "relday", "later", "ago", "span", "term", "decade") else None
+    if extra is not None or form in ("season", "weekday", "wdday", "relday", "later", "ago", "span", "term", "decade"):
         return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
@@ -414,6 +417,12 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
             return None
         step = -1 if groups["rd"].lower() in ("day before", "previous day") else 1
         return PDate.from_date(anchor.first_day() + _dt.timedelta(days=step))
+    if form == "later":
+        if anchor is None or anchor.day is None:
+            return None
+        n = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
+        days = n * (7 if groups["unit"].lower() == "week" else 1) * (-1 if groups["dir"].lower().startswith(("earlier", "before")) else 1)
+        return PDate.from_date(anchor.first_day() + _dt.timedelta(days=days))
     if form == "ago":
         n, unit = _NUMBERS.get(groups["n"].lower()) or int(groups["n"]), groups["unit"].lower()
         day = base or ref.first_day()

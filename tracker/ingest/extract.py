@@ -205,6 +205,8 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)
     clause = re.sub(r",\s*,", ",", clause)  # a list of years taken out
+    clause = re.sub(r"\s+(?:at|by|in|towards?|until)\s+the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+of\s*(?=[,.;]|$)", "",
+                    clause)  # "sold off at the end of (last year)"
     clause = re.sub(r"\s+(?:on|in|at|during|since)\s+(?=(?:was|were|is|are|had|has|have|will)\b)", " ", clause)
     clause = re.sub(r"^(?:back|early|late)\s*,\s*", "", clause, flags=re.IGNORECASE)  # "Back in October, …"
     for _ in range(2):
