@@ -30,7 +30,8 @@ _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る
                      r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                      r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                      r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
-                     r"\bslated\b|\bset for\b|\bexpects?\b",
+                     r"\bslated\b|\bset for\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
+                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b",
                      re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
@@ -170,6 +171,10 @@ _EN = [
     # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
     (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+|(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
+    # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
+    (re.compile(r"(?<![\d$£€.,])\b(?P<y>(?:19|20)\d{2})'s(?=\s+[a-z])"), "y"),
+    (re.compile(r"\b(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)",
+                re.IGNORECASE), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
@@ -203,7 +208,7 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             clause = _clause(text, m.start(), m.end())
-            future = bool(_FUTURE.search(clause)) and not (language != "ja" and _PAST.search(
+            future = bool(_FUTURE.search(clause.replace(m.group(), " "))) and not (language != "ja" and _PAST.search(
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
@@ -213,6 +218,9 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
                     re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
                 continue  # "the 14 March coalition": a name, not a date
+            if form == "weekday" and not future and m.group().endswith("'s") and _SCHEDULE_AFTER.match(text[m.end():]) \
+                    and not _PAST.search(clause.replace(m.group(), " ")):
+                future = True  # "There is not much mystery about Wednesday's Federal Reserve meeting": the coming one
             if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
                     not _PAST.search(text.replace(m.group(), " ")):
                 future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
@@ -228,6 +236,11 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             else:
                 form_used = form
             date, relative = _resolve(m, form_used, ref, future, language, anchor)
+            which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
+            if which_year and date is not None:  # "in May this year", "in March last year"
+                shift = {"this": 0, "last": -1, "next": 1}[which_year[1].lower()]
+                date = PDate(ref.year + shift, date.month, date.day) if date.day else PDate(ref.year + shift, date.month)
+                taken.append((m.end(), m.end() + which_year.end()))
             weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
             if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
                 date = _year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
@@ -280,8 +293,11 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
     return out
 
 
+_WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _DATA_NOUN = re.compile(r"(?:report|figures|data|reading|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse)$")
+_SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
+                             r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")
 _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election|summit|talks|announcement|release|"
                              r"report|debate|hearing|ruling|verdict|launch|deadline|auction)\s+(?i:on)\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
@@ -338,6 +354,8 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
             return PDate(year, month), True
         return PDate(_infer_year(month, ref, future), month), True
     if form == "yearend":
+        if not future and ref.month is not None and ref.month <= 2 and _PAST.search(m.string):
+            return PDate(ref.year - 1, 12), True  # "the year-end rally" told in early January: the December just gone
         return PDate(ref.year, 12), True
     try:
         if form == "ymd":

@@ -136,6 +136,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if not (x == y or x.contains(y.first_day()) and x.contains(y.last_day())
             or y.contains(x.first_day()) and y.contains(x.last_day())):
         return False
+    if x != y and a.language != "ja":  # a day inside a month: one event only if the sentences say the same
+        return similar(a.source["text"], b.source["text"], 0.5, 0.75)
     return similar(a.source["text"], b.source["text"], 0.35, 0.6) or \
         similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
@@ -143,7 +145,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
                    r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
-_SCHEDULED = re.compile(r"\b(?:scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
+_SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
+                        r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
                         r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
                         re.IGNORECASE)
 _LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
@@ -157,7 +160,8 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
         return False
     if sentence.rstrip().endswith("?") and mention.date.day is None:
         return True  # a question names no event; a day it names ahead is still a schedule
-    if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
+    coming = mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)  # late December: the year ending
+    if mention.date.precision == "year" and coming and not _TOLD.search(sentence):
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
@@ -165,14 +169,14 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
             and mention.date.day is None and not told_before:
         return True  # a forecast someone else made (no call of the author's) is no event either
-    later = mention.date.last_day() > ref.last_day()
+    later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
         r"\b(?:may|might|could)\b", sentence))  # a day named ahead is a schedule
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and later and not scheduled:
             return True
-        if inside and mention.date.precision == "year" and mention.date.year >= ref.year:
+        if inside and mention.date.precision == "year" and coming:
             return True
     return False
 
