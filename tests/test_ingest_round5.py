@@ -175,7 +175,7 @@ def test_a_weekday_before_a_scheduled_meeting_is_the_coming_one():
 
 def test_a_year_named_as_itself():
     assert _dates("As with 2022's destruction of abortion rights, this too will harm the country.") == [("2022's", "2022")]
-    assert ("2021", "2021") in _dates("The rally came at last, bringing 2021 to a close with a gain.", PDate(2022, 1, 3))
+    assert ("bringing 2021", "2021") in _dates("The rally came at last, bringing 2021 to a close with a gain.", PDate(2022, 1, 3))
 
 
 def test_the_year_end_told_in_january_is_the_december_just_gone():
