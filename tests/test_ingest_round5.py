@@ -205,3 +205,68 @@ def test_the_year_ending_in_a_late_december_article_is_the_past(tmp_path: Path):
     got = _events(tmp_path, "2022-12-31", "As with 2022's destruction of abortion rights, this too will harm the "
                                           "country for decades.")
     assert [d for d, _ in got] == ["2022"]
+
+
+def test_on_that_basis_i_predict_is_the_author():
+    calls = find_calls("Clegg has said he would go with the largest party, so on that basis I predict he will form "
+                       "another coalition with the Tories.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("He will form another coalition with the Tories.", "")]
+
+
+def test_will_get_no_is_said_as_a_negation():
+    assert _en("UKIP will get no seats.")[0][0] == "UKIP will not get any seats."
+
+
+def test_expect_two_subjects_each_to_do_something():
+    assert [c for c, _, _ in _en("I expect several votes to fail, and another Republican to step in.")] == \
+        ["Several votes will fail.", "Another Republican will step in."]
+
+
+def test_two_predicates_of_expected_and_likely():
+    assert [c for c, _, _ in _en("Both central banks are expected to keep rates on hold and are likely to stick to "
+                                 "the old narrative.")] == ["Both central banks will keep rates on hold.",
+                                                            "Both central banks will stick to the old narrative."]
+
+
+def test_i_can_see_how_frames_the_authors_call():
+    got = _en("These returns are no guarantee, but when we add current issues, I can certainly see how 2022 could "
+              "fall in line with the pattern.")
+    assert got == [("2022 will fall in line with the pattern.", 0.5, False)]
+
+
+def test_nor_will_it_is_a_second_negated_call():
+    assert [c for c, _, _ in _en("But it won't be very deep, nor will it last long.")] == \
+        ["It will not be very deep.", "It will not last long."]
+
+
+def test_list_items_in_the_bare_present_and_seat_lines():
+    listed = dict(in_forecasts=True, listed=True)
+    assert [c.claim for c in find_calls("1. The stock market surges in the second half of 2023.", "", **listed)] == \
+        ["The stock market will surge in the second half of 2023."]
+    got = [c.claim for c in find_calls("With the war settled, world energy markets calm down and the European economy "
+                                       "starts a slow recovery.", "", **listed)]
+    assert got == ["World energy markets will calm down.", "The European economy will start a slow recovery."]
+    assert [c.claim for c in find_calls("Russia gets something out of it, and the world agrees that Russia did not lose "
+                                        "the war (even if it did).", "", **listed)] == \
+        ["Russia will get something out of it.", "The world will agree that Russia did not lose the war."]
+    assert [c.claim for c in find_calls("Labour 160 seats", "", **listed)] == ["Labour will win 160 seats."]
+    assert [c.claim for c in find_calls("Tories 280, Labour 270.", "", in_forecasts=True)] == \
+        ["Tories will win 280, Labour will win 270."]
+    assert find_calls("The stock market surges in the second half of 2023.", "", in_forecasts=True) == []  # no list
+    assert find_calls("1. The SNP won 48 seats last time.", "", **listed) == []
+    assert find_calls("1. I used to make predictions every year.", "", **listed) == []
+
+
+def test_two_claims_with_other_numbers_or_subjects_are_two_calls(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("2015 election predictions\n\nBy Jane Roe\nDate: 2015-05-07\n\nLabour 160 seats\n\n"
+                    "Conservatives 397 seats\n\nThe Lib Dems will get more than predicted.\n\n"
+                    "The SNP will get fewer than predicted.\n")
+    claims = [c.fields["claim"] for c in extract(read_articles(path), "a.txt") if c.kind == "prediction"]
+    assert len(claims) == 4
+
+
+def test_the_reversal_check_reads_the_main_clause_not_an_agreed_complement():
+    from tracker.ingest.evaluate import claim_is_negative
+    assert not claim_is_negative("The world will agree that Russia did not lose the war.")
+    assert claim_is_negative("Russia will not lose the war.")

@@ -69,6 +69,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     number, previous, anchor = 0, "", None
     in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     for paragraph in article.paragraphs:
+        # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
+        listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
         for offset, sentence in sentences.split(paragraph.text, lang):
             number += 1
             norm = normalise(sentence)
@@ -79,7 +81,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
             mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else \
-                predfind_en.find_calls(sentence, previous, in_forecasts)
+                predfind_en.find_calls(sentence, previous, in_forecasts, listed)
             in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular
@@ -111,6 +113,8 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
     post's later summary (詳細, 要点), which restates the earlier one, close to an earlier claim."""
     if a.fields["negated"] != b.fields["negated"] or a.fields["forecaster"] != b.fields["forecaster"]:
         return False  # the author's call and someone else's are two calls, however alike
+    if a.language != "ja" and b.language != "ja" and _different_english_calls(a.fields["claim"], b.fields["claim"]):
+        return False
     if similar(a.fields["claim"], b.fields["claim"]):
         return True
     if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
@@ -119,6 +123,19 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
         return similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
     return _restates(a.source.get("section"), b.source.get("section")) and \
         similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3) and similar(a.source["text"], b.source["text"], 0.35, 0.45)
+
+
+def _different_english_calls(x: str, y: str) -> bool:
+    """"Labour will win 160 seats" / "The Lib Dems will win 25 seats": other numbers or another subject, another call."""
+    numbers = [set(re.findall(r"\d+(?:\.\d+)?", c)) for c in (x, y)]
+    if numbers[0] and numbers[1] and numbers[0] != numbers[1]:
+        return True
+    subjects = [re.match(r"^(.+?)\s+will\b", c) for c in (x, y)]
+    if all(subjects) and all(len(m[1].split()) <= 4 and not re.match(r"(?:there|it|this|that|these|those)\b", m[1], re.I)
+                             for m in subjects):
+        words = [{w for w in re.findall(r"[a-z0-9]+", m[1].lower()) if w not in ("the", "a", "an")} for m in subjects]
+        return bool(words[0] and words[1]) and not words[0] & words[1]
+    return False
 
 
 _SUMMARIES = ("概要", "詳細", "要点")  # a blog post's three summaries of one article, in this order

@@ -47,7 +47,24 @@ _SURPRISE = re.compile(r"^(?:(?:I|we)\s+(?:wouldn't|would not|won't|will not)\s+
                        r"(?:don't|do not)\s+be\s+(?:\w+\s+)?surprised|it\s+(?:wouldn't|would not|won't|will not)\s+surprise\s+"
                        r"(?:me|us))\s+(?:if|to see|when)\s+(?P<rest>.+)$", re.IGNORECASE)
 # A list item of the author's predictions: "Manitoba: also an NDP majority", "Prince Edward Island: a PC landslide, …"
-_LABEL = re.compile(r"^(?P<label>[A-Z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,4}):\s+(?P<rest>.+)$")
+_LABEL = re.compile(r"^(?P<label>[A-Z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,4})(?::|\s+[-–—]\s+)\s*(?P<rest>.+)$")
+_GENERIC_LABEL = re.compile(r"^(?:result|prediction|outcome|final|verdict|forecast|overall|my call|call)$", re.IGNORECASE)
+# "SNP 45 seats", "Tories 280, Labour 270": a party and its number, the whole line
+_SEAT = r"(?P<name{i}>(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){{0,3}}|[A-Z][\w'.&-]*\s+parties)\s+(?P<n{i}>\d{{1,3}}(?:\.\d)?)" \
+        r"(?:\s*(?P<unit{i}>seats?|MPs|%|per cent|percent))?"
+_SEATS = re.compile(r"^" + _SEAT.format(i=1) + r"(?:\s*,\s*" + _SEAT.format(i=2) + r")?(?:\s*,\s*" + _SEAT.format(i=3) + r")?$")
+# Verbs a bare present list item is told with (base forms); "-s" forms are found from them.
+_VERBS = set("""get win lose hold keep take flip gain retain regain form become stay remain go fall rise end peak hit reach
+drop climb beat defeat sweep pass fail survive resign return raise cut hike pause finish top lead collapse recover slow grow
+shrink continue outperform underperform surge fade calm start begin ease repeat agree try struggle soar plunge tumble rally
+crash default split launch announce declare sign invade withdraw join leave quit step emerge settle strengthen weaken improve
+worsen decline increase decrease double overtake replace succeed dominate move shift turn come see make bring face avoid escape
+run stand prevail lag trail edge cruise scrape squeak vote elect appoint nominate approve reject block ban end""".split())
+_LIST_PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|ago|last\s+(?:year|time|month|week)|[Yy]esterday|already|"
+                        r"(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)|used to)\b")
+_FRONT_BARE = re.compile(r"^(?P<front>(?:by|in|during|within|from)\s+(?:the\s+)?[\w\s-]{3,40}?)\s+(?=(?:the|a|an)\s)",
+                         re.IGNORECASE)  # "By the second half of the year the 2024 campaign is in full swing"
+_FRONT = re.compile(r"^(?P<front>(?:with|barring|once|after|by|if|unless|in)\s+[^,]{3,80}),\s*", re.IGNORECASE)
 _OUTCOME_NOUN = re.compile(r"\b(?:majority|minority|landslide|victory|win|defeat|loss|sweep|gain|gains|hold|flip|pickup|"
                            r"recession|hike|cut|pause|rally|sell-off|crash|default|surplus|deficit|coalition|government|"
                            r"upset|runoff|run-off|hung parliament|wipeout|blowout|tie|draw)\b", re.IGNORECASE)
@@ -113,14 +130,83 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
         hedge_text = found.group()[:found.start("rest")].strip(" :").lower()
         return [_call(_future(found["rest"], True), hedge_text, lookup("predict") or likely)]
     if in_forecasts:
-        return _listed(body)
+        return _listed(body) or _seat_line(body)
     return []
+
+
+def _seat_line(body: str) -> list[Call]:
+    """"Tories 280, Labour 270": parties and their numbers, the whole sentence."""
+    seats = _SEATS.match(body)
+    if not seats:
+        return []
+    parts = []
+    for i in (1, 2, 3):
+        if seats[f"name{i}"]:
+            unit = seats[f"unit{i}"] or ""
+            parts.append(f"{seats[f'name{i}']} will win {seats[f'n{i}']}{'' if unit.startswith('%') else ' '}{unit}".strip())
+    return [_call(", ".join(parts), "a listed prediction", lookup("my prediction is") or lookup("likely"))]
 
 
 def listed_call(head: str) -> list[Call]:
     """The verbless call of a labelled list item's first clause ("Manitoba: also an NDP majority, but …")."""
     head = head.strip().rstrip(".!")
     return _listed(head) if _LABEL.match(head) and not _BARE.match(_LABEL.match(head)["rest"]) else []
+
+
+def listed_item(body: str) -> list[Call]:
+    """A sentence of a list item of an article of predictions ("1. The stock market surges in the second half",
+    "SNP 45 seats", "Result - a Conservative majority of 144"): the author's call, read as "likely"."""
+    body = body.strip().rstrip(".!").replace(_COMMA, ",")
+    if not body or body.endswith("?") or sentence_speaker(body):
+        return []
+    hedge = lookup("my prediction is") or lookup("likely")
+    found = _seat_line(body) or _listed(body)
+    if found:
+        return found
+    if re.match(r"^(?:I|we|my|our|me|us|this|that|it|there)\b", body, re.IGNORECASE):
+        return []
+    body = re.sub(r"\s*\([^()]*\)", "", body)  # "(even if it did)": an aside
+    front = _FRONT.match(body) or _FRONT_BARE.match(body)
+    condition = ""
+    if front:
+        condition = front["front"] if re.match(r"(?:barring|if|unless|once|with)\b", front["front"], re.IGNORECASE) else ""
+        body = body[front.end():]
+    out = []
+    for part in re.split(r",\s+(?:and|but|while)\s+|;\s+|\s+and\s+(?=(?:the|a|an)\s)", body):
+        if _LIST_PAST.search(re.split(r"\bthat\b", part)[0]):
+            continue  # "X won last time", "the world agrees that Russia did not lose": the past is only its complement's
+        claim = _present_as_future(part.strip(), lowercase=bool(front) or part is not body)
+        if claim:
+            out.append(_call(claim, "a listed prediction", hedge, cond=condition))
+    return out
+
+
+def _present_as_future(clause: str, lowercase: bool = False) -> str:
+    """"The stock market surges in H2" -> "The stock market will surge in H2"; "X is Y" -> "X will be Y"; "" if
+    the clause is not a subject and a present verb."""
+    words = clause.split()
+    if len(words) < 3 or re.search(r"\b(?:will|won't|would|could|may|might|should|can|must)\b", clause, re.IGNORECASE):
+        return ""
+    if not re.match(r"^(?:the|a|an|both|all|most|[A-Z0-9])", clause) and not (lowercase and re.match(r"^[a-z]", clause)):
+        return ""
+    for i, word in enumerate(words[1:8], start=1):
+        w = word.lower().strip(",;:")
+        base = ""
+        if w in ("is", "are"):
+            base = "be"
+        elif w in _VERBS and not words[i - 1].lower() in ("the", "a", "an", "to"):
+            base = w
+        elif w.endswith("ies") and w[:-3] + "y" in _VERBS:
+            base = w[:-3] + "y"
+        elif w.endswith("es") and w[:-2] in _VERBS:
+            base = w[:-2]
+        elif w.endswith("s") and w[:-1] in _VERBS:
+            base = w[:-1]
+        if base:
+            if any(x.lower() in ("who", "which", "that") for x in words[:i]):
+                return ""
+            return " ".join(words[:i] + ["will", base] + words[i + 1:])
+    return ""
 
 
 def _listed(body: str) -> list[Call]:
@@ -132,7 +218,8 @@ def _listed(body: str) -> list[Call]:
     if label and re.match(r"^(?:an?|another|the)\s", rest, re.IGNORECASE) and _OUTCOME_NOUN.search(rest.split(",")[0]):
         head = rest.split(",")[0] if not re.search(r",\s+with\b", rest) else rest
         head = head[:1].lower() + head[1:]
-        return [_call(f"There will be {head} in {label['label']}", "a listed prediction", hedge)]
+        where = "" if _GENERIC_LABEL.match(label["label"]) else f" in {label['label']}"
+        return [_call(f"There will be {head}{where}", "a listed prediction", hedge)]
     found = _BARE.match(rest)
     if found and not _PAST.search(rest) and not rest.rstrip().endswith("?"):
         verb = found["verb"]

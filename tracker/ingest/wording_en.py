@@ -130,6 +130,7 @@ def _rewrite_again(body: str) -> str:
 
 def finish(body: str) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,;:-–—")
+    body = re.sub(r"\bwill (get|win|take|have|see|gain|keep|hold|make) no\b", r"will not \1 any", body)  # said as a negation
     body = re.sub(r"\s+([,.;:])", r"\1", body)
     body = body.rstrip(".!")
     return body[:1].upper() + body[1:] + "." if body else ""
