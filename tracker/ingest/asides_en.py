@@ -41,8 +41,21 @@ _FRAMES = {"predict", "think", "believe", "expect", "reckon", "bet", "suspect", 
            "my bet is", "my guess is", "would say", "will go bolder and say"}
 
 
+_SECOND_INFINITIVE = re.compile(r"^(?P<a>.+?\bwill\b[^,]+),\s+and\s+(?P<subj>(?:another|the|a|an|[A-Z])[^,]{1,60}?)\s+to\s+"
+                                r"(?P<vp>[a-z]+\b[^,]*)(?P<tail>,.*)?$")
+
+
 def split_coordinated(call: Call) -> list[Call]:
-    """A call framed by the author ("I predict …") whose claim joins two subjects' outcomes, one call each."""
+    """A call framed by the author ("I predict …") whose claim joins two subjects' outcomes, one call each;
+    "I expect several votes to fail, and another Republican to step in" gives two."""
+    second = _SECOND_INFINITIVE.match(call.claim.rstrip(".")) if call.hedge_text.lower() == "expect" else None
+    if second:
+        out = []
+        for part in (second["a"], f"{second['subj']} will {second['vp']}"):
+            one = Call(**{k: getattr(call, k) for k in call.__slots__})
+            one.claim = finish(part)
+            out.append(one)
+        return out
     if call.hedge_text.lower() not in _FRAMES and not call.hedge_text.lower().endswith(" say"):
         return [call]
     parts = _COORDINATED.split(call.claim.rstrip("."))

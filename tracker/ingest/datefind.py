@@ -30,7 +30,8 @@ _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る
                      r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                      r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                      r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
-                     r"\bslated\b|\bset for\b|\bexpects?\b",
+                     r"\bslated\b|\bset for\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
+                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b",
                      re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
@@ -112,12 +113,23 @@ _JA = [
 ]
 _EN = [
     (re.compile(r"\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"), "range"),
+    # "the last four elections, 2014, 2016, 2018 and 2020": a list of years, each a year
+    (re.compile(r"(?<![\d$£€.,-])\b(?:19|20)\d{2}(?:,\s+(?:19|20)\d{2})*,?\s+(?:and|or|&)\s+(?:19|20)\d{2}\b(?![\d%,.]\d|\s*(?:%|percent))"),
+     "ylist"),
     (re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
     (re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"), "md"),
-    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from))(?:\s+|-)"
+    # "the Fed's December meeting", "the February minutes", "January's huge blowout": a month that names an event
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|next|at|[A-Z][\w.&-]*'s)\s+" + _MONTH +
+                r"|\b" + _MONTH.replace("?P<mon>", "?P<mon2>") + r"'s)\s+(?:(?:[a-z]+|[A-Z]{2,5})\s+){0,2}?"
+                r"(?P<noun>meeting|meetings|summit|vote|election|elections|poll|polls|report|figures|data|reading|print|"
+                r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
+                r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
+                r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
+                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch)\b"), "mnoun"),
+    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + _MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
     (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
@@ -135,6 +147,9 @@ _EN = [
                 r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
     (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
                 re.IGNORECASE), "relday"),
+    # "Three days later, the bank collapsed": counted from the last day the text named
+    (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
+                r"(?P<dir>later|after that|afterwards|earlier|before that)\b", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
                 r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month|year)s? ago\b",
                 re.IGNORECASE), "ago"),
@@ -154,8 +169,12 @@ _EN = [
     (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
                 r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
     # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
-    (re.compile(r"\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+|(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
+    # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
+    (re.compile(r"(?<![\d$£€.,])\b(?P<y>(?:19|20)\d{2})'s(?=\s+[a-z])"), "y"),
+    (re.compile(r"\b(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)",
+                re.IGNORECASE), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
@@ -189,7 +208,7 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             clause = _clause(text, m.start(), m.end())
-            future = bool(_FUTURE.search(clause)) and not (language != "ja" and _PAST.search(
+            future = bool(_FUTURE.search(clause.replace(m.group(), " "))) and not (language != "ja" and _PAST.search(
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
@@ -199,10 +218,29 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
                     re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
                 continue  # "the 14 March coalition": a name, not a date
+            if form == "weekday" and not future and m.group().endswith("'s") and _SCHEDULE_AFTER.match(text[m.end():]) \
+                    and not _PAST.search(clause.replace(m.group(), " ")):
+                future = True  # "There is not much mystery about Wednesday's Federal Reserve meeting": the coming one
             if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
                     not _PAST.search(text.replace(m.group(), " ")):
                 future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
-            date, relative = _resolve(m, form, ref, future, language, anchor)
+            if form == "ylist":  # one mention per year of the list
+                taken.append((m.start(), m.end()))
+                for y in re.finditer(r"(?:19|20)\d{2}", m.group()):
+                    found.append(DateMention(m.start(), m.end(), y.group(), PDate(int(y.group())), False, False))
+                continue
+            if form == "mnoun" and _DATA_NOUN.match(m.group("noun")):
+                future = False  # "will repeat January's blowout", "the February jobs report is due": the month measured
+            if form == "mnoun" and not future and not _PAST.search(clause.replace(m.group(), " ")):
+                form_used = "mnoun-near"  # "Markets price a hike at the May meeting": the nearest May
+            else:
+                form_used = form
+            date, relative = _resolve(m, form_used, ref, future, language, anchor)
+            which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
+            if which_year and date is not None:  # "in May this year", "in March last year"
+                shift = {"this": 0, "last": -1, "next": 1}[which_year[1].lower()]
+                date = PDate(ref.year + shift, date.month, date.day) if date.day else PDate(ref.year + shift, date.month)
+                taken.append((m.end(), m.end() + which_year.end()))
             weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
             if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
                 date = _year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
@@ -218,6 +256,11 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                             or (form in ("m", "y", "season", "weekday") and q in ("by", "until", "before"))
                             or m.group() == "年内" or form in ("span", "term", "decade"))
             taken.append((m.start(), m.end()))
+            if form == "mnoun":  # the month alone is the date's text; the noun stays in the event's title
+                which = "mon" if m.group("mon") else "mon2"
+                found.append(DateMention(m.start(which), m.end(which), sentence[m.start(which):m.end(which)], date,
+                                         relative, deadline))
+                continue
             found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline))
     if language != "ja":
         found += _second_days(text, sentence, found)
@@ -250,6 +293,11 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
     return out
 
 
+_WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
+_DATA_NOUN = re.compile(r"(?:report|figures|data|reading|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
+                        r"sell-off|selloff|collapse)$")
+_SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
+                             r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")
 _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election|summit|talks|announcement|release|"
                              r"report|debate|hearing|ruling|verdict|launch|deadline|auction)\s+(?i:on)\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
@@ -287,14 +335,27 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
              anchor: PDate | None = None) -> tuple[PDate | None, bool]:
     groups = m.groupdict()
     extra = _resolve_english(m, form, ref, future, anchor) if form in (
-        "season", "weekday", "wdday", "relday", "ago", "span", "term", "decade") else None
-    if extra is not None or form in ("season", "weekday", "wdday", "relday", "ago", "span", "term", "decade"):
+        "season", "weekday", "wdday", "relday", "later", "ago", "span", "term", "decade") else None
+    if extra is not None or form in ("season", "weekday", "wdday", "relday", "later", "ago", "span", "term", "decade"):
         return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
     if form == "range":
         return None, False
+    if form in ("mnoun", "mnoun-near"):
+        month = _MONTHS[(groups.get("mon") or groups.get("mon2")).lower().rstrip(".")]
+        q = (groups.get("q") or "").lower()
+        if q == "last":
+            return PDate(ref.year if month < ref.month else ref.year - 1, month), True
+        if q == "next":
+            return PDate(ref.year if month > ref.month else ref.year + 1, month), True
+        if form == "mnoun-near":  # the nearest such month, before or after the article
+            year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)))
+            return PDate(year, month), True
+        return PDate(_infer_year(month, ref, future), month), True
     if form == "yearend":
+        if not future and ref.month is not None and ref.month <= 2 and _PAST.search(m.string):
+            return PDate(ref.year - 1, 12), True  # "the year-end rally" told in early January: the December just gone
         return PDate(ref.year, 12), True
     try:
         if form == "ymd":
@@ -374,6 +435,12 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
             return None
         step = -1 if groups["rd"].lower() in ("day before", "previous day") else 1
         return PDate.from_date(anchor.first_day() + _dt.timedelta(days=step))
+    if form == "later":
+        if anchor is None or anchor.day is None:
+            return None
+        n = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
+        days = n * (7 if groups["unit"].lower() == "week" else 1) * (-1 if groups["dir"].lower().startswith(("earlier", "before")) else 1)
+        return PDate.from_date(anchor.first_day() + _dt.timedelta(days=days))
     if form == "ago":
         n, unit = _NUMBERS.get(groups["n"].lower()) or int(groups["n"]), groups["unit"].lower()
         day = base or ref.first_day()

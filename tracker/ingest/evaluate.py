@@ -115,9 +115,14 @@ _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't
 _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b", re.IGNORECASE)
 
 
+_REPORTED_COMPLEMENT = re.compile(r"\b(?:agrees?|says?|admits?|accepts?|concludes?|acknowledges?|decides?|argues?|"
+                                  r"agree|say|admit|accept|conclude|acknowledge|decide|argue)\s+that\b.*$", re.IGNORECASE)
+
+
 def claim_is_negative(claim: str) -> bool:
     """Whether a claim says something will not happen (its own words, not the hedge's)."""
-    return bool(_NEGATIVE.search(_NOT_A_NEGATION.sub("", claim.replace("’", "'"))))
+    claim = _REPORTED_COMPLEMENT.sub("", claim.replace("’", "'"))  # "X will agree that Y did not lose": X's agreeing
+    return bool(_NEGATIVE.search(_NOT_A_NEGATION.sub("", claim)))
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ import re
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
+from tracker.ingest.stances_en import FORECAST_LIST
 from tracker.ingest.source import SourceArticle
 
 TITLE_MAX = 90
@@ -66,7 +67,10 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     events: list[Candidate] = []
     predictions: list[Candidate] = []
     number, previous, anchor = 0, "", None
+    in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     for paragraph in article.paragraphs:
+        # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
+        listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
         for offset, sentence in sentences.split(paragraph.text, lang):
             number += 1
             norm = normalise(sentence)
@@ -76,8 +80,9 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
             mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
-            finder = predfind_ja if lang == "ja" else predfind_en
-            calls = finder.find_calls(sentence, previous)
+            calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else \
+                predfind_en.find_calls(sentence, previous, in_forecasts, listed)
+            in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular
                 vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year
@@ -108,6 +113,8 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
     post's later summary (詳細, 要点), which restates the earlier one, close to an earlier claim."""
     if a.fields["negated"] != b.fields["negated"] or a.fields["forecaster"] != b.fields["forecaster"]:
         return False  # the author's call and someone else's are two calls, however alike
+    if a.language != "ja" and b.language != "ja" and _different_english_calls(a.fields["claim"], b.fields["claim"]):
+        return False
     if similar(a.fields["claim"], b.fields["claim"]):
         return True
     if a.fields["negated"] and similar(a.fields["claim"], b.fields["claim"], 0.6, 0.5):
@@ -116,6 +123,19 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
         return similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
     return _restates(a.source.get("section"), b.source.get("section")) and \
         similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3) and similar(a.source["text"], b.source["text"], 0.35, 0.45)
+
+
+def _different_english_calls(x: str, y: str) -> bool:
+    """"Labour will win 160 seats" / "The Lib Dems will win 25 seats": other numbers or another subject, another call."""
+    numbers = [set(re.findall(r"\d+(?:\.\d+)?", c)) for c in (x, y)]
+    if numbers[0] and numbers[1] and numbers[0] != numbers[1]:
+        return True
+    subjects = [re.match(r"^(.+?)\s+will\b", c) for c in (x, y)]
+    if all(subjects) and all(len(m[1].split()) <= 4 and not re.match(r"(?:there|it|this|that|these|those)\b", m[1], re.I)
+                             for m in subjects):
+        words = [{w for w in re.findall(r"[a-z0-9]+", m[1].lower()) if w not in ("the", "a", "an")} for m in subjects]
+        return bool(words[0] and words[1]) and not words[0] & words[1]
+    return False
 
 
 _SUMMARIES = ("概要", "詳細", "要点")  # a blog post's three summaries of one article, in this order
@@ -133,6 +153,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if not (x == y or x.contains(y.first_day()) and x.contains(y.last_day())
             or y.contains(x.first_day()) and y.contains(x.last_day())):
         return False
+    if x != y and a.language != "ja":  # a day inside a month: one event only if the sentences say the same
+        return similar(a.source["text"], b.source["text"], 0.5, 0.75)
     return similar(a.source["text"], b.source["text"], 0.35, 0.6) or \
         similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
@@ -140,7 +162,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
                    r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
-_SCHEDULED = re.compile(r"\b(?:scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
+_SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
+                        r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
                         r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
                         re.IGNORECASE)
 _LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
@@ -154,7 +177,8 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
         return False
     if sentence.rstrip().endswith("?") and mention.date.day is None:
         return True  # a question names no event; a day it names ahead is still a schedule
-    if mention.date.precision == "year" and mention.date.year >= ref.year and not _TOLD.search(sentence):
+    coming = mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)  # late December: the year ending
+    if mention.date.precision == "year" and coming and not _TOLD.search(sentence):
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
@@ -162,14 +186,14 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
             and mention.date.day is None and not told_before:
         return True  # a forecast someone else made (no call of the author's) is no event either
-    later = mention.date.last_day() > ref.last_day()
+    later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
         r"\b(?:may|might|could)\b", sentence))  # a day named ahead is a schedule
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and later and not scheduled:
             return True
-        if inside and mention.date.precision == "year" and mention.date.year >= ref.year:
+        if inside and mention.date.precision == "year" and coming:
             return True
     return False
 
@@ -201,6 +225,11 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)
+    clause = re.sub(r",\s*,", ",", clause)  # a list of years taken out
+    clause = re.sub(r"\s+(?:at|by|in|towards?|until)\s+the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+of\s*(?=[,.;]|$)", "",
+                    clause)  # "sold off at the end of (last year)"
+    clause = re.sub(r"\s+(?:on|in|at|during|since)\s+(?=(?:was|were|is|are|had|has|have|will)\b)", " ", clause)
+    clause = re.sub(r"^(?:back|early|late)\s*,\s*", "", clause, flags=re.IGNORECASE)  # "Back in October, …"
     for _ in range(2):
         clause = clause.strip(" ,")
         clause = re.sub(r"^(?:however|but|and|so|meanwhile|also|then|moreover|still|yet|indeed|first|second|"

@@ -29,9 +29,10 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.asides_en import ASIDE, fill_ellipsis, split_coordinated
-from tracker.ingest.chances_en import chance_calls
+from tracker.ingest.chances_en import chance_calls, claim_of
 from tracker.ingest.idioms_en import idiom_call
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.stances_en import listed_call, listed_item, stance_call
 from tracker.ingest.speakers_en import (
     ODDS, SELF_VERBS, clause_speaker, quote_speaker, quoted, sentence_speaker, speaker_name, strip_attribution,
 )
@@ -46,7 +47,7 @@ _CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short
                          r"instead|even so|nonetheless|as a result|therefore|and|so|in any case|in the end|"
                          r"ultimately|either way|in turn|for that reason|if anything|at the same time|first|"
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
-                         r"nevertheless|after all)\b[,:\s]*", re.IGNORECASE)
+                         r"nevertheless|after all|(?:the\s+)?(?:chances|odds)\s+are(?:\s+that)?)\b[,:\s]*", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[A-Z0-9][\w-]*|the end of \w+|next \w+)\s+"
                             r"(?=[a-z]+\s+(?:[a-z]+\s+)?(?:will|won't|would|could|may|might|should)\b)|"
                             r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
@@ -63,8 +64,10 @@ _ANAPHORIC = re.compile(r"^(?:in that case|if so|if that happens|then)[,\s]+", r
 _COMMA = "\u2063"  # stands for a thousands comma while the sentence is cut at commas
 
 
-def find_calls(sentence: str, previous: str = "") -> list[Call]:
-    """The author's calls in an English sentence, one per hedged clause."""
+def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, listed: bool = False) -> list[Call]:
+    """The author's calls in an English sentence, one per hedged clause; ``in_forecasts`` says the
+    article sets out the author's predictions (a list item with no verb is then one of them), ``listed`` that the
+    sentence is in an item of a list there (a bare present is then a call)."""
     text = _prepare(sentence)
     if not text:
         return []
@@ -94,7 +97,42 @@ def find_calls(sentence: str, previous: str = "") -> list[Call]:
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
                 calls.append(one)
+    calls = _split_nor(calls)
+    head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
+    if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
+        calls = [c for c in listed_call(_restore(head)) if c.claim not in [x.claim for x in calls]] + calls
+    front = _CONDITION_FRONT.match(_CONNECTIVE.sub("", text.strip()))
+    if front and len(calls) > 1 and calls[0].condition:  # "If he does, A will…, but B will…": both under the condition
+        for one in calls[1:]:
+            if not one.condition and not one.forecaster:
+                one.condition = calls[0].condition
+    if not calls and not attribution:  # "I anticipate X", "Look for X to Y", "Manitoba: an NDP majority"
+        calls = stance_call(text, in_forecasts) or stance_call(_CONNECTIVE.sub("", text.strip()), in_forecasts)
+        if not calls and in_forecasts and listed:  # "1. The stock market surges in the second half of 2023."
+            calls = listed_item(_CONNECTIVE.sub("", text.strip()))
+        for one in calls:
+            one.start, one.end = 0, len(sentence)
     return calls
+
+
+_NOR = re.compile(r"^(?P<a>.+?),?\s+nor\s+(?:will|would|does|do|is|are)\s+(?P<subj>it|they|he|she|this|that|[A-Z][\w-]*)\s+"
+                  r"(?P<vp>[a-z].+)$")
+
+
+def _split_nor(calls: list[Call]) -> list[Call]:
+    """"It won't be very deep, nor will it last long": two negated calls."""
+    out: list[Call] = []
+    for call in calls:
+        found = _NOR.match(call.claim.rstrip("."))
+        if not found or not re.search(r"\b(?:not|never)\b", found["a"]):
+            out.append(call)
+            continue
+        second = Call(**{k: getattr(call, k) for k in call.__slots__})
+        call.claim = finish(found["a"])
+        second.claim = finish(f"{found['subj']} will not {found['vp']}")
+        second.negated = True if call.negated else second.negated
+        out += [call, second]
+    return out
 
 
 def _unique(calls: list[Call]) -> list[Call]:
@@ -179,6 +217,7 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 
 
 _SECOND_PREDICATE = re.compile(r"(?:will|won't)\s+(?:probably|likely|almost certainly|certainly|not|never)\s+\w|"
+                               r"(?:is|are)\s+(?:also\s+)?(?:very\s+|highly\s+)?(?:likely|unlikely|expected|set|poised|bound)\s+to\s+\w|"
                                r"(?:probably|likely)\s+(?:will|won't)\s+\w", re.IGNORECASE)
 
 
@@ -267,6 +306,15 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     clause = re.sub(r"^[A-Z][\w' -]{2,40}:\s+(?=\S)", "", clause)  # "My conditional statement: …"
     clause = re.sub(r"^(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)", "", clause, flags=re.IGNORECASE)
     clause = _GUT.sub("", clause)  # "I have a gut feeling that X will…": the author's call
+    seeing = _I_CAN_SEE.search(clause)
+    if seeing:  # "…, but when we add A, I can certainly see how 2022 could fall in line": the author's call
+        clause = clause[seeing.end():]
+    clause = _CONFIDENT.sub("", clause)  # "I'm confident that X will…": the author's call, at its modal
+    own_np = _EXPECT_NP_SELF.match(clause.rstrip("."))
+    if own_np and attribution is None:  # "I expect two more hikes this year": there will be two more hikes
+        hedge = lookup("expected to")
+        return Call(claim=_restore(finish(claim_of(own_np["np"]))), hedge_text="expect", hedge=hedge,
+                    probability=hedge.probability, negated=False, start=start, end=end)
     imperative = _IMPERATIVE_EXPECT.match(clause.rstrip("."))
     if imperative and attribution is None:  # "If A, expect B to C": the author's call that B will C
         hedge = lookup("expected to")
@@ -277,6 +325,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if expected and not re.search(r"\b(?:not|n't|to|believe|think|is|it's|realistic|reasonable|hard|difficult)\b|'",
                                   expected["who"], re.IGNORECASE):
         who = expected["who"].strip()
+        who = re.sub(r"^(I|we)\s+\w+ly$", r"\1", who, flags=re.IGNORECASE)  # "I fully expect"
         forecaster = "" if who.lower() in ("i", "we") else speaker_name(who)
         if who.lower() not in ("i", "we") and not forecaster:
             return None
@@ -433,6 +482,14 @@ def _question_with_readings(text: str) -> list[Call]:
 _EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
 
 
+_CONFIDENT = re.compile(r"^(?:but\s+)?(?:(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:fairly|very|quite|pretty|reasonably|"
+                        r"increasingly|now)\s+)?(?:confident|convinced|sure|certain)\s+(?:that\s+)?(?=.*\b(?:will|won't)\b)|"
+                        r"(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+(?:how|that|why)\s+"
+                        r"(?=.*\b(?:will|won't|could|might|may)\b))", re.IGNORECASE)
+_I_CAN_SEE = re.compile(r"(?:^|,\s+)(?:but\s+)?(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+"
+                        r"(?:how|that|why)\s+(?=.*\b(?:will|won't|could|might|may)\b)")
+_EXPECT_NP_SELF = re.compile(r"^(?:I|we)\s+(?:(?:fully|still|also|now|do)\s+)?expect\s+(?P<np>(?!(?:that|it|them|him|her|this|"
+                             r"these|those|to)\b)(?!.*\b(?:will|would|to|won't)\b)[^,;]{3,120})$", re.IGNORECASE)
 _GUT = re.compile(r"^(?:but\s+)?(?:I|we)\s+have\s+a\s+(?:\w+\s+)?(?:feeling|hunch|sense|suspicion)\s+that\s+", re.IGNORECASE)
 _IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,200}),\s*)?(?i:expect)\s+"
                                 r"(?P<subj>(?:the|a|an|this|that|[A-Z])[^,]{1,80}?)\s+to\s+(?P<rest>(?:be|rise|fall|"

@@ -102,6 +102,8 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     else:
         body_start = found.end("verb") + len(re.match(r"[\s,:]*", clause[found.end("verb"):]).group())
     verb = found["verb"].lower()
+    if re.match(r"^(?:[a-z][\w']*\s+){1,5}(?:I|we)$", core):
+        core = core.split()[-1]  # "so on that basis I predict" (cut at "that"): the author
     if core.lower() in ("i", "we"):
         if verb in SELF_VERBS:
             return "", body_start, negative or verb.startswith("doubt"), True

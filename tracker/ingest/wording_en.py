@@ -19,6 +19,10 @@ HEDGES = [
     ("is set to", "is set to"), ("are set to", "is set to"), ("scheduled to", "scheduled"),
     ("expected to", "expected to"), ("expects", "expected to"), ("expect", "expected to"),
     ("tipped to", "tipped to"), ("destined to", "destined to"), ("bound to", "bound to"),
+    ("poised to", "poised to"), ("on course to", "on course to"),
+    ("on course for", "on course to"), ("headed for", "headed for"), ("heading for", "headed for"),
+    ("all but certain to", "all but certain to"), ("sure to", "sure to"), ("certain to", "sure to"),
+    ("look set to", "is set to"), ("looks set to", "is set to"), ("seems set to", "is set to"),
     ("difficult to imagine", "difficult to imagine"), ("hard to imagine", "difficult to imagine"),
     ("difficult to see", "difficult to imagine"), ("hard to see", "difficult to imagine"),
     ("no realistic chance", "no realistic chance"), ("no chance", "no chance"),
@@ -39,7 +43,9 @@ TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult t
           "hard to imagine": "difficult to imagine", "only": "likely", "can assume": "likely", "tipped to": "likely", "destined to": "very likely",
           "bound to": "very likely", "difficult to imagine": "unlikely", "no realistic chance": "no chance",
           "foresee": "likely", "my prediction is": "likely",
-          "realistic to expect": "likely", "not impossible": "unlikely"}
+          "realistic to expect": "likely", "not impossible": "unlikely", "poised to": "likely",
+          "on course to": "likely", "headed for": "likely", "all but certain to": "almost certain",
+          "sure to": "very likely", "on course for": "likely"}
 
 
 _BE = r"(?:is|are|am|was|'s|'re|'m|be|looks|look|seems|seem)"
@@ -58,7 +64,7 @@ _REWRITES = [
      lambda g: " will not", True),
     (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus |most )?likely to\b", lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:widely |generally )?expected to\b", lambda g: " will", False),
-    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:set|scheduled|tipped|destined|bound|going) to\b",
+    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|bound|going|poised|on course|sure|certain|all but certain) to\b",
      lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:very |highly )?(?:likely|probable)(?=\s*(?:,|$))", lambda g: " will happen", False),
     (r"\bprobably (?:won't|will not)\b", lambda g: "will not", True),
@@ -88,6 +94,10 @@ def rewrite(body: str, phrase: str) -> tuple[str, bool]:
         found = re.search(r"\bonly\s+(?P<who>.+?)\s+can\s+(?P<vp>.+)$", body, re.IGNORECASE)
         if found:
             body = f"Only {found['who']} will {found['vp']}"
+    elif phrase in ("no realistic chance", "no chance") and re.match(r"^there(?:'s|\s+is)\s+no\s+(?:realistic\s+)?chance\s+"
+                                                                 r"(?!of\b)", body, re.IGNORECASE):
+        rest = re.sub(r"^there(?:'s|\s+is)\s+no\s+(?:realistic\s+)?chance\s+(?:that\s+)?", "", body, flags=re.IGNORECASE)
+        return finish(negate_claim(rest)), True  # "There's no chance the ECB cuts this year"
     elif phrase in ("no realistic chance", "no chance"):
         found = re.search(r"(?P<subj>[\w' +-]{2,60}?)\s+(?:has|have|stands?)\s+no (?:realistic )?chance (?:of|to)\s+"
                           r"(?P<vp>.+)$", body, re.IGNORECASE)
@@ -120,6 +130,7 @@ def _rewrite_again(body: str) -> str:
 
 def finish(body: str) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,;:-–—")
+    body = re.sub(r"\bwill (get|win|take|have|see|gain|keep|hold|make) no\b", r"will not \1 any", body)  # said as a negation
     body = re.sub(r"\s+([,.;:])", r"\1", body)
     body = body.rstrip(".!")
     return body[:1].upper() + body[1:] + "." if body else ""

@@ -1,0 +1,252 @@
+"""English calls the author states without a hedge word the clause reader knows: a frame of his own
+("I anticipate X", "I'm predicting X", "we forecast X", "I see X raising rates", "My guess: X",
+"Prediction: X", "Our base case is X", "Our view is that X"), an imperative ("Look for X to Y",
+"Expect oil prices to Y", "Expect a rate hike in March"), a stated chance ("There's a good chance
+that X", "Odds are X", "I'd put the odds of X at 60%", "I wouldn't be surprised if X"), and, in an
+article that lists the author's predictions, a list item with no verb ("Manitoba: also an NDP
+majority", "Prince Edward Island: a PC landslide") or one in the bare present ("The Republicans take
+the House"). Used by :mod:`tracker.ingest.predfind_en` only when the clause reader found nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.domain.hedges import lookup
+from tracker.ingest.chances_en import base_of, claim_of
+from tracker.ingest.hedgespan import Call
+from tracker.ingest.speakers_en import sentence_speaker
+from tracker.ingest.wording_en import finish, negate_claim
+
+_COMMA = "\u2063"  # predfind_en's stand-in for a thousands comma
+
+_FRAME = re.compile(r"^(?:(?:I|we)(?:\s+|(?='))(?:(?:fully|now|still|also|firmly|strongly|confidently)\s+)?(?P<verb>anticipate|forecast|"
+                    r"project|am predicting|'m predicting|are predicting|'re predicting|am calling for|'m calling for|"
+                    r"am forecasting|'m forecasting|are forecasting|'re forecasting|am expecting|'m expecting|"
+                    r"are expecting|'re expecting)|"
+                    r"(?P<noun>(?:(?:my|our|final|bold|one|another|first|second|third|fourth|fifth|last)\s+)*"
+                    r"(?:prediction|forecast|guess|call|bet|pick|projection)(?:\s+(?:no\.?\s*)?#?\d+)?(?:\s+for\s+[^,:]{1,30}?)?)\s*:"
+                    r"|(?:my|our)\s+(?:base case|central case|baseline|view|expectation|working assumption)\s+is(?:\s+that)?"
+                    r"|(?:my|our)\s+(?:\w+\s+)?(?:prediction|forecast|guess|call|bet|pick)\s+is\s+that"
+                    r"|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:fairly|very|quite|pretty|reasonably|increasingly|now)\s+)?"
+                    r"(?:confident|convinced|sure|certain)(?:\s+that)?"
+                    r")\s+(?P<rest>.+)$", re.IGNORECASE)
+_SEE = re.compile(r"^(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
+                  r"\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
+_LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:look for|watch for|expect)\s+"
+                       r"(?P<subj>(?!me\b|you\b|us\b|it\b)[^,]{2,80}?)\s+to\s+(?P<rest>[a-z]+\b.+)$", re.IGNORECASE)
+_EXPECT_NP = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:expect|look for)\s+"
+                        r"(?P<np>(?:a|an|another|more|further|no|some|higher|lower|little|plenty of|[a-z]+er)\b[^,;]{3,120})$",
+                        re.IGNORECASE)
+_CHANCE_THAT = re.compile(r"^(?:there(?:'s| is)\s+(?:only\s+|still\s+|now\s+|also\s+)?(?:an?\s+)?(?P<level>(?:very\s+|really\s+)?(?:good|strong|real|high|decent|fair|"
+                          r"excellent|slim|small|low|remote|outside|distinct))\s+(?:chance|possibility|probability|likelihood)"
+                          r"|(?:the\s+)?(?:odds|chances)\s+are)\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
+_ODDS_AT = re.compile(r"^(?:I|we)(?:'d| would)\s+(?:put|place|give)\s+(?:the\s+)?(?:odds|chances?|probability|likelihood)\s+"
+                      r"(?:of|that)\s+(?P<np>.+?)\s+at\s+(?:about\s+|around\s+|roughly\s+)?(?P<n>\d{1,3})\s*(?:%|percent)", re.IGNORECASE)
+_SURPRISE = re.compile(r"^(?:(?:I|we)\s+(?:wouldn't|would not|won't|will not)\s+be\s+(?:\w+\s+)?surprised|"
+                       r"(?:don't|do not)\s+be\s+(?:\w+\s+)?surprised|it\s+(?:wouldn't|would not|won't|will not)\s+surprise\s+"
+                       r"(?:me|us))\s+(?:if|to see|when)\s+(?P<rest>.+)$", re.IGNORECASE)
+# A list item of the author's predictions: "Manitoba: also an NDP majority", "Prince Edward Island: a PC landslide, …"
+_LABEL = re.compile(r"^(?P<label>[A-Z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,4})(?::|\s+[-–—]\s+)\s*(?P<rest>.+)$")
+_GENERIC_LABEL = re.compile(r"^(?:result|prediction|outcome|final|verdict|forecast|overall|my call|call)$", re.IGNORECASE)
+# "SNP 45 seats", "Tories 280, Labour 270": a party and its number, the whole line
+_SEAT = r"(?P<name{i}>(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){{0,3}}|[A-Z][\w'.&-]*\s+parties)\s+(?P<n{i}>\d{{1,3}}(?:\.\d)?)" \
+        r"(?:\s*(?P<unit{i}>seats?|MPs|%|per cent|percent))?"
+_SEATS = re.compile(r"^" + _SEAT.format(i=1) + r"(?:\s*,\s*" + _SEAT.format(i=2) + r")?(?:\s*,\s*" + _SEAT.format(i=3) + r")?$")
+# Verbs a bare present list item is told with (base forms); "-s" forms are found from them.
+_VERBS = set("""get win lose hold keep take flip gain retain regain form become stay remain go fall rise end peak hit reach
+drop climb beat defeat sweep pass fail survive resign return raise cut hike pause finish top lead collapse recover slow grow
+shrink continue outperform underperform surge fade calm start begin ease repeat agree try struggle soar plunge tumble rally
+crash default split launch announce declare sign invade withdraw join leave quit step emerge settle strengthen weaken improve
+worsen decline increase decrease double overtake replace succeed dominate move shift turn come see make bring face avoid escape
+run stand prevail lag trail edge cruise scrape squeak vote elect appoint nominate approve reject block ban end""".split())
+_LIST_PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|ago|last\s+(?:year|time|month|week)|[Yy]esterday|already|"
+                        r"(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)|used to)\b")
+_FRONT_BARE = re.compile(r"^(?P<front>(?:by|in|during|within|from)\s+(?:the\s+)?[\w\s-]{3,40}?)\s+(?=(?:the|a|an)\s)",
+                         re.IGNORECASE)  # "By the second half of the year the 2024 campaign is in full swing"
+_FRONT = re.compile(r"^(?P<front>(?:with|barring|once|after|by|if|unless|in)\s+[^,]{3,80}),\s*", re.IGNORECASE)
+_OUTCOME_NOUN = re.compile(r"\b(?:majority|minority|landslide|victory|win|defeat|loss|sweep|gain|gains|hold|flip|pickup|"
+                           r"recession|hike|cut|pause|rally|sell-off|crash|default|surplus|deficit|coalition|government|"
+                           r"upset|runoff|run-off|hung parliament|wipeout|blowout|tie|draw)\b", re.IGNORECASE)
+_BARE = re.compile(r"^(?P<subj>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+)?[A-Za-z][\w.&'-]*){0,5}?)\s+(?:(?:also|still|easily|"
+                   r"narrowly|comfortably|again|finally|even|only|just|relatively)\s+)?(?P<verb>wins|holds|keeps|takes|gets|flips|"
+                   r"loses|gains|retains|regains|forms|becomes|stays|remains|goes|falls|rises|ends|peaks|hits|reaches|drops|"
+                   r"climbs|beats|defeats|sweeps|passes|fails|survives|resigns|returns|raises|cuts|hikes|pauses|picks up|"
+                   r"finishes|tops|leads|collapses|recovers|slows|grows|shrinks|continues|outperforms|underperforms)\b"
+                   r"(?P<rest>.*)$")
+_PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|ago|last|[Yy]esterday|already|"
+                   r"(?!(?:need|seed|speed|feed|proceed|exceed|succeed|indeed|bed|red|shed)\b)[a-z]\w+ed)\b")
+# An article that sets out the author's predictions: its title or an earlier sentence says so.
+FORECAST_LIST = re.compile(r"\b(?:(?:my|our)\s+(?:\w+\s+){0,2}(?:predictions|forecasts|calls|picks|projections)|"
+                           r"(?:predictions|forecasts)\s+(?:for|about)\s+(?:the\s+)?(?:\d{4}|\w+\s+(?:year|election|elections))|"
+                           r"\d{4}\s+(?:\w+\s+)?(?:predictions|forecasts)|here\s+are\s+my|my\s+(?:forecast|prediction)\s+for)\b",
+                           re.IGNORECASE)
+
+
+# "My money is on X", "I'm betting on X", "I'd bet on X", "Count on X", "Bet on Macron winning"
+_BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+betting\s+on|"
+                     r"(?:I|we)(?:'d|\s+would)\s+bet\s+on|count\s+on|bet\s+on)\s+(?P<np>.{3,160})$", re.IGNORECASE)
+_NO_WAY = re.compile(r"^there(?:'s|\s+is)\s+(?:just\s+|simply\s+)?no\s+way\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
+
+
+def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
+    """The author's calls in ``body`` (a sentence without its leading connectives) worded as above."""
+    body = body.strip().rstrip(".!").replace(_COMMA, ",")
+    if not body or sentence_speaker(body):
+        return []
+    likely = lookup("likely")
+    found = _ODDS_AT.match(body)
+    if found and 0 < int(found["n"]) <= 100:
+        call = _call(claim_of(found["np"]), f"{found['n']}%", None)
+        call.probability = int(found["n"]) / 100
+        return [call]
+    found = _BET_ON.match(body)
+    if found:
+        return [_call(claim_of(found["np"]), found.group()[:found.start("np")].strip().lower(), likely)]
+    found = _NO_WAY.match(body)
+    if found:
+        return [_call(negate_claim(_future(found["rest"])), "no way", lookup("very unlikely"), True)]
+    found = _SURPRISE.match(body)
+    if found:
+        return [_call(found["rest"], "wouldn't be surprised", lookup("possible") or lookup("may"))]
+    found = _CHANCE_THAT.match(body)
+    if found:
+        level = (found["level"] or "good").lower()
+        if any(w in level for w in ("slim", "small", "low", "remote", "outside")):
+            return [_call(negate_claim(_future(found["rest"])), f"a {level} chance", lookup("unlikely"), True)]
+        return [_call(_future(found["rest"]), found.group()[:len(found.group()) - len(found["rest"])].strip(),
+                      lookup("very likely") if level.startswith(("very", "really", "excellent")) else likely)]
+    found = _LOOK_FOR.match(body)
+    if found:
+        return [_call(f"{found['subj']} will {found['rest']}", "expect", lookup("expected to"), cond=found["cond"] or "")]
+    found = _EXPECT_NP.match(body)
+    if found:
+        return [_call(claim_of(found["np"]), "expect", lookup("expected to"), cond=found["cond"] or "")]
+    found = _SEE.match(body)
+    if found and found["verb"] not in ("being", "nothing", "something", "anything"):
+        return [_call(f"{found['subj']} will {base_of(found['verb'])}{found['rest']}", "I see", likely)]
+    found = _FRAME.match(body)
+    if found and len(found["rest"].split()) >= 2:
+        hedge_text = found.group()[:found.start("rest")].strip(" :").lower()
+        return [_call(_future(found["rest"], True), hedge_text, lookup("predict") or likely)]
+    if in_forecasts:
+        return _listed(body) or _seat_line(body)
+    return []
+
+
+def _seat_line(body: str) -> list[Call]:
+    """"Tories 280, Labour 270": parties and their numbers, the whole sentence."""
+    seats = _SEATS.match(body)
+    if not seats:
+        return []
+    parts = []
+    for i in (1, 2, 3):
+        if seats[f"name{i}"]:
+            unit = seats[f"unit{i}"] or ""
+            parts.append(f"{seats[f'name{i}']} will win {seats[f'n{i}']}{'' if unit.startswith('%') else ' '}{unit}".strip())
+    return [_call(", ".join(parts), "a listed prediction", lookup("my prediction is") or lookup("likely"))]
+
+
+def listed_call(head: str) -> list[Call]:
+    """The verbless call of a labelled list item's first clause ("Manitoba: also an NDP majority, but …")."""
+    head = head.strip().rstrip(".!")
+    return _listed(head) if _LABEL.match(head) and not _BARE.match(_LABEL.match(head)["rest"]) else []
+
+
+def listed_item(body: str) -> list[Call]:
+    """A sentence of a list item of an article of predictions ("1. The stock market surges in the second half",
+    "SNP 45 seats", "Result - a Conservative majority of 144"): the author's call, read as "likely"."""
+    body = body.strip().rstrip(".!").replace(_COMMA, ",")
+    if not body or body.endswith("?") or sentence_speaker(body):
+        return []
+    hedge = lookup("my prediction is") or lookup("likely")
+    found = _seat_line(body) or _listed(body)
+    if found:
+        return found
+    if re.match(r"^(?:I|we|my|our|me|us|this|that|it|there)\b", body, re.IGNORECASE):
+        return []
+    body = re.sub(r"\s*\([^()]*\)", "", body)  # "(even if it did)": an aside
+    front = _FRONT.match(body) or _FRONT_BARE.match(body)
+    condition = ""
+    if front:
+        condition = front["front"] if re.match(r"(?:barring|if|unless|once|with)\b", front["front"], re.IGNORECASE) else ""
+        body = body[front.end():]
+    out = []
+    for part in re.split(r",\s+(?:and|but|while)\s+|;\s+|\s+and\s+(?=(?:the|a|an)\s)", body):
+        if _LIST_PAST.search(re.split(r"\bthat\b", part)[0]):
+            continue  # "X won last time", "the world agrees that Russia did not lose": the past is only its complement's
+        claim = _present_as_future(part.strip(), lowercase=bool(front) or part is not body)
+        if claim:
+            out.append(_call(claim, "a listed prediction", hedge, cond=condition))
+    return out
+
+
+def _present_as_future(clause: str, lowercase: bool = False) -> str:
+    """"The stock market surges in H2" -> "The stock market will surge in H2"; "X is Y" -> "X will be Y"; "" if
+    the clause is not a subject and a present verb."""
+    words = clause.split()
+    if len(words) < 3 or re.search(r"\b(?:will|won't|would|could|may|might|should|can|must)\b", clause, re.IGNORECASE):
+        return ""
+    if not re.match(r"^(?:the|a|an|both|all|most|[A-Z0-9])", clause) and not (lowercase and re.match(r"^[a-z]", clause)):
+        return ""
+    for i, word in enumerate(words[1:8], start=1):
+        w = word.lower().strip(",;:")
+        base = ""
+        if w in ("is", "are"):
+            base = "be"
+        elif w in _VERBS and not words[i - 1].lower() in ("the", "a", "an", "to"):
+            base = w
+        elif w.endswith("ies") and w[:-3] + "y" in _VERBS:
+            base = w[:-3] + "y"
+        elif w.endswith("es") and w[:-2] in _VERBS:
+            base = w[:-2]
+        elif w.endswith("s") and w[:-1] in _VERBS:
+            base = w[:-1]
+        if base:
+            if any(x.lower() in ("who", "which", "that") for x in words[:i]):
+                return ""
+            return " ".join(words[:i] + ["will", base] + words[i + 1:])
+    return ""
+
+
+def _listed(body: str) -> list[Call]:
+    """A list item of an article of predictions: a label and a verbless call, or a bare present."""
+    label = _LABEL.match(body)
+    rest = label["rest"] if label else body
+    rest = re.sub(r"^(?:also|again|and|but|then|probably|likely)\s+", "", rest, flags=re.IGNORECASE)
+    hedge = lookup("my prediction is") or lookup("likely")
+    if label and re.match(r"^(?:an?|another|the)\s", rest, re.IGNORECASE) and _OUTCOME_NOUN.search(rest.split(",")[0]):
+        head = rest.split(",")[0] if not re.search(r",\s+with\b", rest) else rest
+        head = head[:1].lower() + head[1:]
+        where = "" if _GENERIC_LABEL.match(label["label"]) else f" in {label['label']}"
+        return [_call(f"There will be {head}{where}", "a listed prediction", hedge)]
+    found = _BARE.match(rest)
+    if found and not _PAST.search(rest) and not rest.rstrip().endswith("?"):
+        verb = found["verb"]
+        base = "pick up" if verb == "picks up" else (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
+        return [_call(f"{found['subj']} will {base}{found['rest']}", "a listed prediction", hedge)]
+    return []
+
+
+def _future(clause: str, noun_phrase: bool = False) -> str:
+    """A bare present call said as "will": "the Fed hikes by 25bp" -> "the Fed will hike by 25bp"; a noun
+    phrase ("a mild recession in 2023") as "There will be …" when ``noun_phrase``."""
+    if re.search(r"\b(?:will|won't|would|could|may|might|should|is|are|be|was|were)\b", clause, re.IGNORECASE):
+        return clause
+    if noun_phrase and re.match(r"^(?:an?|another|more|further|no|some)\s", clause, re.IGNORECASE) or (
+            noun_phrase and not re.search(r"\b\w+(?<!s)s\b|\b(?:win|lose|hold|keep|take|get|stay|remain|fall|rise|go)\b",
+                                          clause)):
+        lower = re.match(r"^(?:An?|Another|More|Further|No|Some|The)\b", clause)  # "A mild recession": "a mild recession"
+        return f"There will be {clause[:1].lower() + clause[1:] if lower else clause}"
+    found = _BARE.match(clause[:1].upper() + clause[1:])
+    if found:
+        verb = found["verb"]
+        base = "pick up" if verb == "picks up" else (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
+        return f"{found['subj']} will {base}{found['rest']}"
+    return clause
+
+
+def _call(claim: str, hedge_text: str, hedge, negated: bool = False, cond: str = "") -> Call:
+    probability = hedge.probability if hedge is not None else 0.5
+    return Call(claim=finish(claim), hedge_text=hedge_text, hedge=hedge, probability=probability,
+                negated=negated or bool(hedge and hedge.negates), condition=cond, start=0, end=0)
