@@ -400,8 +400,13 @@ def test_the_collector_comes_back_only_when_the_last_of_several_threads_is_done(
 def test_a_database_taken_from_a_transaction_keeps_its_records_after_it(sample_db):
     with Store(sample_db).transaction() as transaction:
         held = transaction.database()
-        count = len(held)
+        predictions = transaction.database().predictions  # a table of it, kept on its own
+        count, some = len(held), len(predictions)
     assert count and len(held) == count  # the transaction let go of its copy, not of this one
+    assert some and len(predictions) == some
+    with Store(sample_db).reading() as read:
+        table = read.database().predictions
+    assert len(table) == some
 
 
 def test_the_collector_is_back_on_after_a_transaction_that_fails(tmp_path, sample_db):

@@ -104,3 +104,20 @@ def test_a_large_table_is_written_in_pieces_with_the_same_bytes(monkeypatch):
     monkeypatch.setattr(pieces.orjson, "dumps", lambda v, **kw: (b := real(v, **kw), sizes.append(len(b)))[0])
     assert encode_tables(tables) == whole(tables)
     assert len(sizes) >= 1000 // pieces.RECORDS
+
+
+def test_a_table_holding_only_a_stray_quote_is_not_read_in_pieces():
+    raw = b'{\n  "meta": {\n    "schema": {\n      "schema_version": 1\n    }\n  },\n  "predictions": {\n    "\n  }\n}\n'
+    assert parse_canonical(raw) is None
+
+
+def test_a_stray_separator_before_a_tables_end_is_not_read_in_pieces(small_pieces):
+    raw = whole({"predictions": {"a": {"claim": "x"}, "b": {"claim": "y"}}})
+    broken = raw.replace(b'\n  }\n}\n', b',\n    "\n  }\n}\n')
+    assert parse_canonical(broken) is None
+
+
+def test_a_table_name_written_with_escapes_is_not_canonical():
+    raw = whole({"predictions": {"a": {"claim": "x"}}}).replace(b'"predictions"', b'"pred\\u0069ctions"')
+    assert orjson.loads(raw) == {"predictions": {"a": {"claim": "x"}}}
+    assert parse_canonical(raw) is None

@@ -264,9 +264,11 @@ def keep_owner(tmp_name: str | os.PathLike[str], st: os.stat_result) -> None:
             os.chown(tmp_name, -1, st.st_gid)
 
 
-def replace_file(path: Path, data: bytes | list[Any], old: os.stat_result | None, mode_mask: int = 0o777) -> None:
+def replace_file(path: Path, data: bytes | list[Any], old: os.stat_result | None,
+                 mode_mask: int = 0o777) -> os.stat_result:
     """Replace ``path`` with ``data`` (bytes, or buffers written one after the other) so that a
-    crash leaves the old file or the new one.
+    crash leaves the old file or the new one; the stat of what was written, taken just before
+    the rename (a later stat of ``path`` that differs in inode, size or mtime is someone else's).
 
     A temp file in the same folder is written, fsynced, given the old file's mode (and owner
     and group where the writer may; a new file gets the usual permissions, not mkstemp's
@@ -289,12 +291,14 @@ def replace_file(path: Path, data: bytes | list[Any], old: os.stat_result | None
         if old is not None:
             keep_owner(tmp_name, old)
         os.chmod(tmp_name, mode)
+        written = os.stat(tmp_name)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
     fsync_folder(folder)
+    return written
 
 
 def fsync_folder(folder: Path) -> None:

@@ -66,12 +66,13 @@ def parse_canonical(raw: bytes) -> dict[str, Any] | None:
 
 
 def _key(quoted_tail: bytes) -> str | None:
-    """A key from its bytes without the opening quote, if it is a plain JSON string."""
+    """A key from its bytes without the opening quote, if they are its canonical encoding."""
+    quoted = b'"' + quoted_tail + b'"'
     try:
-        key = orjson.loads(b'"' + quoted_tail + b'"')
+        key = orjson.loads(quoted)
     except orjson.JSONDecodeError:
         return None
-    return key if isinstance(key, str) else None
+    return key if isinstance(key, str) and orjson.dumps(key) == quoted else None
 
 
 def _records(raw: bytes, start: int, end: int) -> dict[str, Any] | None:
@@ -98,7 +99,9 @@ def _records(raw: bytes, start: int, end: int) -> dict[str, Any] | None:
         last = next(reversed(piece))
         table.update(piece)
         start = stop + len(_RECORD)
-    return table
+    # The last piece ended at the table's closing line, not at a stray separator before it (and
+    # there was a piece: a lone quote between the braces is no table).
+    return table if start == end + len(_RECORD) else None
 
 
 def encode_tables(tables: dict[str, Any]) -> bytes:

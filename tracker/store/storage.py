@@ -88,6 +88,7 @@ class FileStorage(Storage):
         self.refuse_duplicates = refuse_duplicates
         self.duplicates: list[str] = []  # keys the file gave twice (kept when not refused)
         self.missing = False  # the file did not exist when read
+        self.written: os.stat_result | None = None  # what the last write left, as it stood before its rename
 
     def read(self) -> dict[str, Any]:
         raw = self._read_bytes()
@@ -143,7 +144,7 @@ class FileStorage(Storage):
         except FileNotFoundError:
             old = None
         try:
-            replace_file(self.path, encoded, old)
+            self.written = replace_file(self.path, encoded, old)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
 

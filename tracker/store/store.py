@@ -53,7 +53,7 @@ class Written:
     the records of ``wrote``, without reading the whole file again."""
 
     read: Signature | None
-    wrote: Signature | None
+    wrote: Signature | None  # None when another program replaced the file right after the write
     records: tuple[Record, ...] | None
 
 
@@ -73,6 +73,15 @@ class Store:
     def signature(self) -> Signature | None:
         """Changes whenever the file may have (see :func:`tracker.store.storage.file_signature`)."""
         return file_signature(self.path)
+
+    def _still_ours(self, written: os.stat_result | None) -> Signature | None:
+        """The file's signature now, if it is still the file this process just wrote (another
+        program may have replaced it since the rename); else None."""
+        now = file_signature(self.path)
+        if written is None or now is None or (now[0], now[1], now[3]) != (
+                written.st_size, written.st_mtime_ns, written.st_ino):
+            return None
+        return now
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -143,10 +152,10 @@ class Store:
             try:
                 # Every record is decoded before anything changes: a file that does not fit the
                 # schema is never written (a write would carry its bad records on, or drop them).
-                transaction.database(self.tick)
+                transaction.decoded(self.tick)
                 yield transaction
                 if db.storage.flush(force=db.storage.storage.missing):
-                    self.last_write = Written(read, file_signature(self.path),
+                    self.last_write = Written(read, self._still_ours(db.storage.storage.written),
                                               None if transaction.proposals_put else tuple(transaction.changed))
             finally:
                 transaction.let_go()

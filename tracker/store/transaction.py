@@ -9,7 +9,6 @@ file once, when the transaction ends.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ class Transaction:
         self._database: Database | None = None  # every record decoded, kept in step with puts
         self.changed: list[Record] = []  # every record put, in order
         self.proposals_put = False  # whether any proposal was put
+        self._lent = False  # whether database() handed the decoded records to a caller
 
     @property
     def batch(self) -> WriteBatch:
@@ -154,7 +154,14 @@ class Transaction:
         return database, problems
 
     def database(self, tick: Tick | None = None) -> Database:
-        """Every record, decoded into the model; raises StoreError naming the first problem."""
+        """Every record, decoded into the model; raises StoreError naming the first problem.
+        The database is the caller's to keep: :meth:`let_go` leaves it as it is."""
+        self._lent = True
+        return self.decoded(tick)
+
+    def decoded(self, tick: Tick | None = None) -> Database:
+        """:meth:`database`, for the store's own check of every record: not handed out, so
+        :meth:`let_go` may empty it."""
         if self._database is not None:
             return self._database
         database, problems = self.decode_all(tick)
@@ -165,14 +172,14 @@ class Transaction:
         return database
 
     def let_go(self) -> None:
-        """Drop the file's documents and decoded records (the transaction is over), a record at
-        a time: freeing 100k records in one go would hold the interpreter for a long moment, and
-        a thread that frees them a few at a time lets the others (the TUI's screen) run. Records
-        the caller still holds, and a database it still holds, stay as they are."""
+        """Drop the file's documents, and the decoded records unless :meth:`database` handed
+        them out (the transaction is over), a record at a time: freeing 100k records in one go
+        would hold the interpreter for a long moment, and a thread that frees them a few at a
+        time lets the others (the TUI's screen) run. Records handed out stay as they are."""
         tables, self.batch._data = self.batch._data, None
         database, self._database = self._database, None
         held = [] if tables is None else [t for t in tables.values() if isinstance(t, dict)]
-        if database is not None and sys.getrefcount(database) == 2:  # only ``database`` holds it
+        if database is not None and not self._lent:
             held += [database.articles, database.events, database.predictions]
         for table in held:
             while table:

@@ -166,7 +166,8 @@ class Session(Writes):
         file is read again."""
         written = self.store.last_write
         if (written is not None and written.records is not None and written.read is not None
-                and self.loaded and self.readable and written.read == self.signature):
+                and written.wrote is not None and self.loaded and self.readable
+                and written.read == self.signature):
             self._loaded(self.database.with_records(written.records), written.wrote, keep_id, written.records)
         else:
             self.load(keep_id)
@@ -176,10 +177,8 @@ class Session(Writes):
         # Not while this app reads, or writes (its own write is seen to by after_write).
         if not self._load_started or any(w.group in ("load", "write") and not w.is_finished for w in self.app.workers):
             return
-        now = self.store.signature()
-        written = self.store.last_write
-        if now != self.signature and not (written is not None and now == written.wrote):
-            self.load()  # not the file this app's last write left: after_write sees to that one
+        if self.store.signature() != self.signature:
+            self.load()
 
     def writable(self) -> bool:
         """Writes are refused while the file cannot be read (it may be gone or mid-repair), and
