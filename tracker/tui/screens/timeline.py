@@ -146,8 +146,10 @@ class TimelineScreen(Screen[None]):
         rows = visible_rows(all_rows, view, database, today, lambda: worker.is_cancelled, made)
         if rows is not None and not worker.is_cancelled:
             cursor = cursor_for(rows, keep_id)
-            self.app.call_from_thread(self._rows_built, database, all_rows, context, counts, view,
-                                      rows, keep_id, cursor)
+            # Checked again on the event loop: a newer build may have started (and cancelled
+            # this one) while this call waited its turn; its rows, not these, are the ones to show.
+            self.app.call_from_thread(lambda: worker.is_cancelled or self._rows_built(
+                database, all_rows, context, counts, view, rows, keep_id, cursor))
 
     def _rows_built(self, database: Database, all_rows: list[Row], context: Context, counts: Counts,
                     view: View, rows: list[Row], keep_id: str | None, cursor: int | None) -> None:
