@@ -43,8 +43,20 @@ def app_for(path: Path) -> TrackerApp:
     return TrackerApp(path, today=TODAY)
 
 
+def _search_pending(app: TrackerApp) -> bool:
+    """Whether a typed search is waiting out its pause before it filters (on any screen)."""
+    for screen in app.screen_stack:
+        timer = getattr(screen, "_search_timer", None)
+        task = getattr(timer, "_task", None)
+        if task is not None and not task.done():
+            return True
+    return False
+
+
 async def settle(app: TrackerApp, pilot) -> None:
-    await pilot.pause(SEARCH_DEBOUNCE_SECONDS + 0.05)  # let a typed search start filtering
+    await pilot.pause()
+    if _search_pending(app):
+        await pilot.pause(SEARCH_DEBOUNCE_SECONDS + 0.05)  # let a typed search start filtering
     for _ in range(200):  # the first load starts after the first paint
         if app.session.loaded or not app.session.readable:
             break

@@ -43,6 +43,11 @@ def atomic_write(path: Path, data: bytes) -> None:
     replace_file(path, data, old)
 
 
+# A file past this size (about 10,000 predictions) is worth one full collection after its read; a
+# smaller one's records are too few to matter, and the collection would cost more than they do.
+SETTLE_BYTES = 8_000_000
+
+
 @dataclass(frozen=True)
 class Written:
     """What the last transaction through a :class:`Store` wrote: the file it read (its
@@ -73,6 +78,12 @@ class Store:
     def signature(self) -> Signature | None:
         """Changes whenever the file may have (see :func:`tracker.store.storage.file_signature`)."""
         return file_signature(self.path)
+
+    def _large(self) -> bool:
+        try:
+            return os.stat(self.path).st_size > SETTLE_BYTES
+        except OSError:  # no file (or none to stat): the read says what is wrong
+            return False
 
     def _still_ours(self, written: os.stat_result | None) -> Signature | None:
         """The file's signature now, if it is still the file this process just wrote (another
@@ -111,7 +122,8 @@ class Store:
         not kept), so a command holds one copy of the file in memory, not two. The collector is
         paused over the parse and the decode together, and comes back when only the records are
         left: it never walks the parsed documents, which are garbage by then."""
-        with collector_paused(settle=True):  # the records stay: the collector looks at them once
+        # A large file's records stay: the collector looks at them once, as it comes back.
+        with collector_paused(settle=self._large()):
             transaction = self.read(missing_ok)
             try:
                 return transaction.database(self.tick)
