@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's tracker, as run.py's other children
+
 from textual.app import App
 
 SIZE = (160, 45)
