@@ -36,7 +36,9 @@ from tracker.ingest.stances_en import listed_call, listed_item, stance_call
 from tracker.ingest.speakers_en import (
     ODDS, SELF_VERBS, clause_speaker, quote_speaker, quoted, sentence_speaker, speaker_name, strip_attribution,
 )
-from tracker.ingest.wording_en import ADVERBS, HEDGE, MODALS, READING, TABLE, finish, negate_claim, rewrite
+from tracker.ingest.wording_en import (
+    ADVERBS, HEDGE, MODALS, READING, SELF_CONFIDENT, TABLE, finish, negate_claim, rewrite,
+)
 
 _AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|done|gone|made|seen|taken|won|lost|had|got|"
                               r"\w+ed|\w+en)\b|of\b|and\b|or\b|to\b)|^\s*[,.;:)]|^\s*$", re.IGNORECASE)
@@ -482,8 +484,7 @@ def _question_with_readings(text: str) -> list[Call]:
 _EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
 
 
-_CONFIDENT = re.compile(r"^(?:but\s+)?(?:(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:fairly|very|quite|pretty|reasonably|"
-                        r"increasingly|now)\s+)?(?:confident|convinced|sure|certain)\s+(?:that\s+)?(?=.*\b(?:will|won't)\b)|"
+_CONFIDENT = re.compile(r"^(?:but\s+)?(?:" + SELF_CONFIDENT + r"\s+(?:that\s+)?(?=.*\b(?:will|won't)\b)|"
                         r"(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+(?:how|that|why)\s+"
                         r"(?=.*\b(?:will|won't|could|might|may)\b))", re.IGNORECASE)
 _I_CAN_SEE = re.compile(r"(?:^|,\s+)(?:but\s+)?(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+"

@@ -16,7 +16,7 @@ from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import sentence_speaker
-from tracker.ingest.wording_en import finish, negate_claim
+from tracker.ingest.wording_en import SELF_CONFIDENT, finish, negate_claim
 
 _COMMA = "\u2063"  # predfind_en's stand-in for a thousands comma
 
@@ -28,8 +28,7 @@ _FRAME = re.compile(r"^(?:(?:I|we)(?:\s+|(?='))(?:(?:fully|now|still|also|firmly
                     r"(?:prediction|forecast|guess|call|bet|pick|projection)(?:\s+(?:no\.?\s*)?#?\d+)?(?:\s+for\s+[^,:]{1,30}?)?)\s*:"
                     r"|(?:my|our)\s+(?:base case|central case|baseline|view|expectation|working assumption)\s+is(?:\s+that)?"
                     r"|(?:my|our)\s+(?:\w+\s+)?(?:prediction|forecast|guess|call|bet|pick)\s+is\s+that"
-                    r"|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:fairly|very|quite|pretty|reasonably|increasingly|now)\s+)?"
-                    r"(?:confident|convinced|sure|certain)(?:\s+that)?"
+                    r"|" + SELF_CONFIDENT + r"(?:\s+that)?"
                     r")\s+(?P<rest>.+)$", re.IGNORECASE)
 _SEE = re.compile(r"^(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
                   r"\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")

@@ -36,6 +36,12 @@ HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h, _ in sorted(HEDGES, k
                     + r")\b", re.IGNORECASE)
 READING = dict(HEDGES)
 MODALS = {"will", "won't", "will not", "would", "could", "may", "might", "going to"}
+
+# "I'm (fairly) confident", "we are convinced": the author's own certainty, a frame for a call
+# (predfind_en reads it before a "will" clause, stances_en before any claim).
+SELF_CONFIDENT = (r"(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:fairly|very|quite|pretty|reasonably|increasingly|now)\s+)?"
+                  r"(?:confident|convinced|sure|certain)")
+
 ADVERBS = {"probably", "likely", "almost certainly", "very likely", "highly likely", "probably not",
             "most likely", "certainly", "definitely"}
 # Read only through another phrase ("only … can", "can assume"): their table reading.
