@@ -104,11 +104,12 @@ class Store:
         return Transaction(self.path, db)
 
     @contextlib.contextmanager
-    def reading(self, missing_ok: bool = False) -> Iterator[Transaction]:
-        """:meth:`read`, for a command that reads a few records and is done: the collector stays
+    def reading(self, missing_ok: bool = False, settle: bool = False) -> Iterator[Transaction]:
+        """:meth:`read`, for a command that reads what it needs and is done: the collector stays
         paused until the block ends and the file's documents are let go, so it never scans them
-        (at 100k predictions a scan is 0.2-0.3 s, longer than finding the records)."""
-        with collector_paused():
+        (at 100k predictions a scan is 0.2-0.3 s, longer than finding the records). ``settle``:
+        see :func:`tracker.store.storage.collector_paused`."""
+        with collector_paused(settle=settle):
             transaction = self.read(missing_ok)
             try:
                 yield transaction
@@ -121,14 +122,10 @@ class Store:
         The parsed documents are let go as soon as the records are built (the transaction is
         not kept), so a command holds one copy of the file in memory, not two. The collector is
         paused over the parse and the decode together, and comes back when only the records are
-        left: it never walks the parsed documents, which are garbage by then."""
-        # A large file's records stay: the collector looks at them once, as it comes back.
-        with collector_paused(settle=self._large()):
-            transaction = self.read(missing_ok)
-            try:
-                return transaction.database(self.tick)
-            finally:
-                transaction.let_go()
+        left: it never walks the parsed documents, which are garbage by then. A large file's
+        records stay: the collector looks at them once, as it comes back."""
+        with self.reading(missing_ok, settle=self._large()) as transaction:
+            return transaction.database(self.tick)
 
     def inspect(self) -> tuple[Transaction, list[str]]:
         """The file read without refusing keys given twice, and those keys (for `validate`)."""
