@@ -22,15 +22,14 @@ from tracker.domain.text import plural, visible
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
     from tracker.store.store import Store
     from tracker.cli.console import output_width
-    from tracker.domain.query import Filter, select
+    from tracker.domain.query import Filter, select, stored_test
     from tracker.domain.render import table
 
-    store = Store(path)
-    db = store.load()
     flt = Filter(kinds={args.kind} if args.kind else set(), status=args.status or "",
                  tag=args.tag or "", article=args.article or "", author=args.author or "",
                  due_before=parse_date_field(args.due_before, "--due-before") if args.due_before is not None else None,
                  search=args.search or "", disputed=args.disputed)
+    db = Store(path).load(keep=stored_test(flt))  # only what the filter may show is decoded
     today = _dt.date.today()
     records = select(db, flt, today)
     if args.json:

@@ -46,13 +46,12 @@ def today_arg(value: str | None) -> _dt.date:
 
 def cmd_review(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli.console import print_json
-    from tracker.domain.review import early_direction, parse_period, review_queue, snoozed_past
+    from tracker.domain.review import early_direction, parse_period, review_queue, snoozed_past, stored_candidates
     from tracker.store.store import Store
 
     today = today_arg(args.today)
     within = parse_period(args.within, today, "--within") if args.within else None
-    store = Store(path)
-    db = store.load()
+    db = Store(path).load(keep=stored_candidates(today))  # what was judged before today is not decoded
     queue = review_queue(db, today, within)
     if args.json:
         from tracker.domain.encoding import encode_record

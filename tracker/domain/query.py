@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from typing import Any
 
 from tracker.domain import schema
 from tracker.domain.dates import PDate
@@ -130,6 +131,35 @@ class Filter:
             if not isinstance(record, Prediction) or record.resolve_by.last_day() >= self.due_before.first_day():
                 return False
         return not self.search or matches_text(record, self.search, db)
+
+
+def stored_test(flt: Filter) -> Callable[[str, Any], bool] | None:
+    """Which stored documents ``flt`` might accept, read from their kind and stored status
+    alone: ``test(kind, document)`` is false only for a document whose record the filter
+    refuses; None when the filter names no kind or status (every record is a candidate).
+
+    `list` decodes only those (a record never shown is never decoded). Articles and events stay
+    candidates when the filter reads them for another record: a search looks in a prediction's
+    article title, an author filter in an event's articles."""
+    kinds = set(flt.kinds)
+    if flt.status and (flt.status in _STATUSES or flt.status == "overdue"):
+        kinds = {"prediction"} if not kinds or "prediction" in kinds else set()
+        want = "pending" if flt.status == "overdue" else flt.status
+    else:
+        want = None
+    if not kinds and want is None:
+        return None
+    needed = {"article", "event"} if flt.search or flt.author else set()
+
+    def test(kind: str, doc: Any) -> bool:
+        if kind in needed:
+            return True
+        if kinds and kind not in kinds:
+            return False
+        # A document that is not an object, or with no status: decoded, so its problem is named.
+        return want is None or kind != "prediction" or type(doc) is not dict \
+            or doc.get("status", "pending") == want
+    return test
 
 
 def _article_ids(record: Record) -> list[str]:

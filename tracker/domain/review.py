@@ -23,10 +23,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from typing import Any
 
-from tracker.domain.dates import DateError, parse_date
+from tracker.domain.dates import DateError, parse_date, parse_stored_text
 from tracker.domain.fields import FieldError
 from tracker.domain.hedges import looks_negated
 from tracker.domain.model import Database, HistoryEntry, Prediction, Status
@@ -218,6 +220,36 @@ def _as_of_each(db: Database, today: _dt.date, keep_judged: bool) -> list[Predic
         elif keep_judged:
             append(p)
     return out
+
+
+def stored_candidates(today: _dt.date) -> Callable[[str, Any], bool]:
+    """Which stored documents a review on ``today`` may list, read from the document alone:
+    ``test(kind, document)`` is false only for a prediction judged before ``today``, whose
+    record no part of the review can hold. `review` decodes the others only.
+
+    A judged prediction stays a candidate while its latest status entry may be known after
+    ``today`` (:func:`as_of` then takes it as pending): a ``known_on`` that ends later, a
+    written-on timestamp within a day of it (its local day may differ from its UTC day), or a
+    history that does not end with that entry. A document that is not an object is decoded,
+    so its problem is named."""
+    written_before = (today - _dt.timedelta(days=1)).isoformat() if today > _dt.date.min else ""
+
+    def test(kind: str, doc: Any) -> bool:
+        if kind != "prediction" or type(doc) is not dict or doc.get("status", "pending") == "pending":
+            return True
+        history = doc.get("history")
+        last = history[-1] if type(history) is list and history else None
+        if type(last) is not dict or last.get("action") != "status":
+            return True
+        known = last.get("known_on")
+        if known:
+            try:
+                return parse_stored_text(known).first_day() > today
+            except (DateError, TypeError):
+                return True
+        at = last.get("at")
+        return type(at) is not str or not at[:10] < written_before
+    return test
 
 
 def review_queue(db: Database, today: _dt.date, within: _dt.date | None = None) -> ReviewQueue:

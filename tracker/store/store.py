@@ -29,7 +29,7 @@ from tracker.store.guard import UnsafeFileError, check_writable, clean_stale_tem
 from tracker.store.layout import StoreError
 from tracker.store.locking import folder_lock
 from tracker.store.storage import Signature, collector_paused, file_signature, open_db
-from tracker.store.transaction import Transaction
+from tracker.store.transaction import Keep, Transaction
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -116,8 +116,9 @@ class Store:
             finally:
                 transaction.let_go()
 
-    def load(self, missing_ok: bool = False) -> Database:
-        """Every record in the file, decoded; StoreError if the file is unusable.
+    def load(self, missing_ok: bool = False, keep: Keep | None = None) -> Database:
+        """Every record in the file, decoded; StoreError if the file is unusable. ``keep``: only
+        the records a command needs (see :meth:`Transaction.database`).
 
         The parsed documents are let go as soon as the records are built (the transaction is
         not kept), so a command holds one copy of the file in memory, not two. The collector is
@@ -125,7 +126,7 @@ class Store:
         left: it never walks the parsed documents, which are garbage by then. A large file's
         records stay: the collector looks at them once, as it comes back."""
         with self.reading(missing_ok, settle=self._large()) as transaction:
-            return transaction.database(self.tick)
+            return transaction.database(self.tick, keep)
 
     def inspect(self) -> tuple[Transaction, list[str]]:
         """The file read without refusing keys given twice, and those keys (for `validate`)."""

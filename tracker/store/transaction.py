@@ -9,7 +9,7 @@ file once, when the transaction ends.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,10 @@ from tracker.domain.model import KINDS, Database, Record
 from tracker.domain.progress import EVERY, Tick
 from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError, proposal_shape_problems
 from tracker.store.storage import RecordDB, RecordTable, WriteBatch, collector_paused
+
+# Which stored documents a command needs decoded: ``keep(kind, document)`` is true for every one
+# it might show or count (the others are never decoded, nor checked).
+Keep = Callable[[str, Any], bool]
 
 
 class Transaction:
@@ -125,13 +129,17 @@ class Transaction:
         self.proposals_put = True
         self.db.table(PROPOSALS_TABLE).put_many({proposal_id: doc})  # type: ignore[attr-defined]
 
-    def decode_all(self, tick: Tick | None = None) -> tuple[Database, list[str]]:
-        """Every record that decodes, and every problem with the ones that do not.
+    def decode_all(self, tick: Tick | None = None, keep: Keep | None = None) -> tuple[Database, list[str]]:
+        """Every record that decodes, and every problem with the ones that do not; with
+        ``keep``, only the documents it keeps are decoded (and their problems found).
 
         ``tick(done, total)`` is called as the work goes (see :mod:`tracker.domain.progress`)."""
         database = Database()
         problems: list[str] = []
         tables = {kind: self.table(kind).raw() for kind in KINDS}
+        if keep is not None:
+            tables = {kind: {i: doc for i, doc in docs.items() if keep(kind, doc)}
+                      for kind, docs in tables.items()}
         total = sum(map(len, tables.values()))
         done = 0
         with collector_paused():
@@ -153,11 +161,18 @@ class Transaction:
                     target[record_id] = record
         return database, problems
 
-    def database(self, tick: Tick | None = None) -> Database:
+    def database(self, tick: Tick | None = None, keep: Keep | None = None) -> Database:
         """Every record, decoded into the model; raises StoreError naming the first problem.
-        The database is the caller's to keep: :meth:`let_go` leaves it as it is."""
+        The database is the caller's to keep: :meth:`let_go` leaves it as it is.
+
+        ``keep``: only the records whose stored documents it keeps (a command that shows or
+        counts some of them: the others cost no decoding, and a problem in one is not seen)."""
         self._lent = True
-        return self.decoded(tick)
+        if keep is None or self._database is not None:
+            return self.decoded(tick)
+        database, problems = self.decode_all(tick, keep)
+        self._raise_first(problems)
+        return database
 
     def decoded(self, tick: Tick | None = None) -> Database:
         """:meth:`database`, for the store's own check of every record: not handed out, so
@@ -165,11 +180,14 @@ class Transaction:
         if self._database is not None:
             return self._database
         database, problems = self.decode_all(tick)
+        self._raise_first(problems)
+        self._database = database
+        return database
+
+    def _raise_first(self, problems: list[str]) -> None:
         if problems:
             more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""
             raise StoreError(f"{self.path}: {problems[0]}{more}")
-        self._database = database
-        return database
 
     def let_go(self) -> None:
         """Drop the file's documents, and the decoded records unless :meth:`database` handed
