@@ -94,7 +94,8 @@ CONFIDENT = re.compile(r"^(?:but\s+)?(?:" + SELF_CONFIDENT + r"\s+(?:that\s+)?(?
 I_CAN_SEE = re.compile(r"(?:^|,\s+)(?:but\s+)?(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+"
                         r"(?:how|that|why)\s+(?=.*\b(?:will|won't|could|might|may)\b)")
 EXPECT_NP_SELF = re.compile(r"^(?:I|we)\s+(?:(?:fully|still|also|now|do)\s+)?expect\s+(?P<np>(?!(?:that|it|them|him|her|this|"
-                             r"these|those|to)\b)(?!.*\b(?:will|would|to|won't)\b)[^,;]{3,120})$", re.IGNORECASE)
+                             r"these|those|to)\b)(?!.*\b(?:will|would|to|won't)\b)[^,;]{3,120}(?:,\s+(?:and\s+)?[^,;]{3,120}){0,4})$",
+                            re.IGNORECASE)  # "We expect intense wrangling, and in two of the three, a contested result"
 GUT = re.compile(r"^(?:but\s+)?(?:I|we)\s+have\s+a\s+(?:\w+\s+)?(?:feeling|hunch|sense|suspicion)\s+that\s+", re.IGNORECASE)
 IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,200}),\s*)?(?i:expect)\s+"
                                 r"(?P<subj>(?:the|a|an|this|that|[A-Z])[^,]{1,80}?)\s+to\s+(?P<rest>(?:be|rise|fall|"

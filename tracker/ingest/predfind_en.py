@@ -62,6 +62,7 @@ from tracker.ingest.idioms_en import idiom_call
 from tracker.ingest.speakers_en import (
     ODDS,
     SELF_VERBS,
+    as_author,
     clause_speaker,
     quote_speaker,
     quoted,
@@ -97,18 +98,25 @@ _CONDITION_FRONT = re.compile(r"^(?:even\s+)?(?P<cond>(?:if|unless|should|once|i
                               r"provided(?: that)?|as long as)\s+[^,]{3,200}),\s*", re.IGNORECASE)
 _CONDITION_BACK = re.compile(r",?\s+(?P<cond>(?:if|unless|as long as|provided(?: that)?|in the event that)\s+.{3,200}?)"
                              r"[.]?$", re.IGNORECASE)
+_ASKS = re.compile(r"^(?:will|would|can|could|is|are|was|were|do|does|did|should|shall|may|might|has|have|who|what|"
+                   r"when|where|why|how|which)\b", re.IGNORECASE)  # a sentence that asks from its first word
 _ANAPHORIC = re.compile(r"^(?:in that case|if so|if that happens|then)[,\s]+", re.IGNORECASE)
 
 
-def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, listed: bool = False) -> list[Call]:
+def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, listed: bool = False,
+               names: tuple[str, ...] = ()) -> list[Call]:
     """The author's calls in an English sentence, one per hedged clause; ``in_forecasts`` says the
     article sets out the author's predictions (a list item with no verb is then one of them), ``listed`` that the
-    sentence is in an item of a list there (a bare present is then a call)."""
-    text = prepare(sentence)
+    sentence is in an item of a list there (a bare present is then a call); ``names`` are those the author
+    writes under ("AML expects X" is then his "We expect X")."""
+    text = as_author(prepare(sentence), names)
     if not text:
         return []
     shift = max(0, sentence.find(text[:12])) if text[:12] in sentence else 0
     if text.endswith("?"):
+        head = re.split(r"\s+[–—]\s+|\s+-\s+|;\s+", text, maxsplit=1)
+        if len(head) == 2 and not _ASKS.match(head[0]):  # "A recession is a certainty – the only question is how deep?"
+            return find_calls(head[0] + ".", previous, in_forecasts, listed, names)
         return question_with_readings(text)
     if text.startswith('"') and text.endswith('"'):
         return []
