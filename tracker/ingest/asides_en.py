@@ -1,6 +1,6 @@
 """English calls that lean on the words around them: a bracketed aside of the author's, a verb
 phrase left out ("I don't think they will"), and one frame over two subjects' outcomes ("I predict A
-holds X while B flips Y"). Used by :mod:`tracker.ingest.predfind_en`."""
+holds X while B flips Y"), and "X won't A, nor will it B" (two negated calls). Used by :mod:`tracker.ingest.predfind_en`."""
 
 from __future__ import annotations
 
@@ -66,4 +66,33 @@ def split_coordinated(call: Call) -> list[Call]:
         one = Call(**{k: getattr(call, k) for k in call.__slots__})
         one.claim = finish(part)
         out.append(one)
+    return out
+
+
+_NOR = re.compile(r"^(?P<a>.+?),?\s+nor\s+(?:will|would|does|do|is|are)\s+(?P<subj>it|they|he|she|this|that|[A-Z][\w-]*)\s+"
+                  r"(?P<vp>[a-z].+)$")
+
+
+def split_nor(calls: list[Call]) -> list[Call]:
+    """"It won't be very deep, nor will it last long": two negated calls."""
+    out: list[Call] = []
+    for call in calls:
+        found = _NOR.match(call.claim.rstrip("."))
+        if not found or not re.search(r"\b(?:not|never)\b", found["a"]):
+            out.append(call)
+            continue
+        second = Call(**{k: getattr(call, k) for k in call.__slots__})
+        call.claim = finish(found["a"])
+        second.claim = finish(f"{found['subj']} will not {found['vp']}")
+        second.negated = True if call.negated else second.negated
+        out += [call, second]
+    return out
+
+
+def unique_claims(calls: list[Call]) -> list[Call]:
+    """The calls, each claim once."""
+    out: list[Call] = []
+    for call in calls:
+        if call.claim not in [c.claim for c in out]:
+            out.append(call)
     return out

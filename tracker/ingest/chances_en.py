@@ -15,6 +15,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.wording_en import base_of
 
 _CHANCE = r"(?:chances?|likelihood|probability|odds|risks?|possibility)"
 # "the chances of X are very high (in 2022)"
@@ -34,6 +35,9 @@ _GIVES = re.compile(r"\b(?:(?:gives?|gave)\s+(?P<obj>them|him|her|it|us|[A-Z][\w
 _PRONOUN = {"them": "they", "him": "he", "her": "she", "it": "it", "us": "we"}
 _SPEAKER = re.compile(r"\b(?:said|says|told|warned|according to|reported|argued|claimed)\b", re.IGNORECASE)
 _GERUND = re.compile(r"^(?P<subj>(?:[\w'.-]+\s+){1,4}?)(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
+# "intense wrangling", "renewed fighting": one lowercase word that qualifies the -ing noun, no subject of it
+_MODIFIER = re.compile(r"^(?:[a-z]+(?:ous|ful|al|ive|ic|ent|ant|ed|ish|less|ble|ense|ere|ce|y)|more|much|heavy|hard|tough|"
+                       r"fierce|bitter|further|some|any|no|little)$")
 
 
 def chance_calls(text: str) -> list[Call]:
@@ -79,19 +83,7 @@ def _call(np: str, tail: str, hedge, hedge_text: str, negated: bool, start: int,
 def claim_of(np: str, negated: bool = False) -> str:
     """A noun phrase as a claim: "Democrats losing X" -> "Democrats will lose X"; else "There will be NP"."""
     found = _GERUND.match(np)
-    if found and not re.match(r"^(?:the|a|an)\s*$", found["subj"].strip(), re.IGNORECASE):
+    if found and not re.match(r"^(?:the|a|an)\s*$", found["subj"].strip(), re.IGNORECASE) and \
+            not _MODIFIER.match(found["subj"].strip()):
         return f"{found['subj'].strip()} will {'not ' if negated else ''}{base_of(found['verb'])}{found['rest']}"
     return f"There will {'not ' if negated else ''}be {np}"
-
-
-_E_STEM = re.compile(r"(?:[aeiou]s|v|c|z|rg|ang)$|^(?:[^aeiou]?[^aeiou][aeiou][kmt]|becom|overcom)$")
-
-
-def base_of(gerund: str) -> str:
-    """The base form of an -ing verb: losing -> lose, winning -> win, holding -> hold."""
-    stem = gerund[:-3]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
-        return stem[:-1]  # winning, getting, running
-    if _E_STEM.search(stem) and not stem.endswith(("ss", "ow", "ev")):
-        return stem + "e"  # losing, making, taking, becoming, producing, changing
-    return stem

@@ -19,19 +19,18 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
+from tracker.ingest.dates_en import EN
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
-         r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|される見|可能性|かもしれない|考えられる|"
                      r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                      r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                      r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
                      r"\bslated\b|\bset for\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
-                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b",
+                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b",
                      re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
@@ -111,76 +110,6 @@ _JA = [
     (re.compile(r"(?:今月|先月|来月)(?:上旬|中旬|下旬|初め|初旬|末)?|今年|昨年|去年|来年|年内|本日|今日|昨日|明日"
                 r"|最近|ここ一週間|この一週間|先週"), "rel"),
 ]
-_EN = [
-    (re.compile(r"\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"), "range"),
-    # "the last four elections, 2014, 2016, 2018 and 2020": a list of years, each a year
-    (re.compile(r"(?<![\d$£€.,-])\b(?:19|20)\d{2}(?:,\s+(?:19|20)\d{2})*,?\s+(?:and|or|&)\s+(?:19|20)\d{2}\b(?![\d%,.]\d|\s*(?:%|percent))"),
-     "ylist"),
-    (re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
-    (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
-    (re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
-    (re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
-    (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"), "md"),
-    # "the Fed's December meeting", "the February minutes", "January's huge blowout": a month that names an event
-    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|next|at|[A-Z][\w.&-]*'s)\s+" + _MONTH +
-                r"|\b" + _MONTH.replace("?P<mon>", "?P<mon2>") + r"'s)\s+(?:(?:[a-z]+|[A-Z]{2,5})\s+){0,2}?"
-                r"(?P<noun>meeting|meetings|summit|vote|election|elections|poll|polls|report|figures|data|reading|print|"
-                r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
-                r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
-                r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
-                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch)\b"), "mnoun"),
-    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
-                r"(?:(?:early|mid|late)(?:\s+|-))?" + _MONTH + r"\b"), "m"),
-    (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
-    (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
-                r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
-                r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
-    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
-    (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from|as of))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
-                r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
-                r"November|December))"), "weekday"),
-    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
-                r"(?!\s*(?:%|,?\s*\d{4}|of\b|January|February|March|April|May|June|July|August|September|October|"
-                r"November|December))"), "wdday"),
-    # a bare weekday ("told CNBC Thursday"); "Black Friday", "Super Tuesday" are names (see find_dates)
-    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+(?:\d|January|February|"
-                r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
-    (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
-                re.IGNORECASE), "relday"),
-    # "Three days later, the bank collapsed": counted from the last day the text named
-    (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
-                r"(?P<dir>later|after that|afterwards|earlier|before that)\b", re.IGNORECASE), "later"),
-    (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
-                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month|year)s? ago\b",
-                re.IGNORECASE), "ago"),
-    (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
-                r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
-                r"seven|eight|nine|ten|twelve|eighteen|\d{1,2})(?:\s+or\s+(?:two|three|four|five|\d{1,2}))?\s+"
-                r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE), "span"),
-    (re.compile(r"\b(?:(?:about|around|roughly|approximately)\s+)(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|"
-                r"\d{1,2})\s+(?P<unit>year|month|week)s?(?:'s| from now| hence)?\b", re.IGNORECASE), "span"),
-    (re.compile(r"\b(?:in|over|during)\s+the\s+(?:coming|next)\s+(?P<unit>months|weeks|years)\b", re.IGNORECASE), "span"),
-    (re.compile(r"\b(?:by|before|until|through|within|during|for the rest of|throughout|in|before the end of|"
-                r"by the end of|until the end of)\s+(?:the\s+(?:rest|end)\s+of\s+)?(?P<who>Trump|Biden|Obama)'s\s+"
-                r"(?:(?:second|first|current|remaining|presidential)\s+)*(?:term|presidency|time in office|tenure)\b"
-                r"|\bbefore (?P<who2>Trump|Biden|Obama) leaves office\b", re.IGNORECASE), "term"),
-    (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
-     "decade"),
-    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
-                r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
-    # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
-    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+|(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
-                r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
-    # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
-    (re.compile(r"(?<![\d$£€.,])\b(?P<y>(?:19|20)\d{2})'s(?=\s+[a-z])"), "y"),
-    (re.compile(r"\b(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)",
-                re.IGNORECASE), "y"),
-    (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
-    (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
-                r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
-                r"this evening|tomorrow|last week|"
-                r"this week|the past week|recently)\b", re.IGNORECASE), "rel"),
-]
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -203,7 +132,7 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
     text = sentence.translate(_DIGITS)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for pattern, form in (_JA if language == "ja" else _EN):
+    for pattern, form in (_JA if language == "ja" else EN):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -255,6 +184,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             deadline = bool(_DEADLINE_BEFORE.search(text[:start]) or _DEADLINE_AFTER.match(text[m.end():])
                             or (form in ("m", "y", "season", "weekday") and q in ("by", "until", "before"))
                             or m.group() == "年内" or form in ("span", "term", "decade"))
+            if deadline and language != "ja" and re.match(r"'s\s+[a-z]", text[m.end():]):
+                deadline = False  # "long before last year's start of the operation": the date of the start
             taken.append((m.start(), m.end()))
             if form == "mnoun":  # the month alone is the date's text; the noun stays in the event's title
                 which = "mon" if m.group("mon") else "mon2"
@@ -328,7 +259,12 @@ def _clause(text: str, start: int, end: int) -> str:
     right = min(stops or [len(text)])
     if len(text[left:right].split()) <= 4 and len(stops) > 0:  # "On December 5, X will…": the main clause's tense
         right = min(stops[1:] or [len(text)])
+    while left > 0 and re.match(r"\s*and\s", text[left - 5:left]) and not _VERB.search(text[left:right]):
+        left = max(b for b in breaks if b < left - 4)  # "ahead of polls in Kenya and Angola in August": one clause
     return text[left:right]
+
+
+_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
 
 
 def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,

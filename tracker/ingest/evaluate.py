@@ -110,7 +110,7 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
 # --- hand-annotated articles (tests/fixtures/ingest_eval/) -----------------------------------
 
 _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't|isn't|aren't|wouldn't|"
-                       r"don't|doesn't|unable to|fail to)\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
+                       r"don't|doesn't|fail to)\b|\b(?:be|is|are|remain|prove|seem)\s+(?:\w+ly\s+)?unable to\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
                        r"\bno\s+\w+\s+will\b", re.IGNORECASE)
 _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b", re.IGNORECASE)
 
@@ -120,7 +120,8 @@ _REPORTED_COMPLEMENT = re.compile(r"\b(?:agrees?|says?|admits?|accepts?|conclude
 
 
 def claim_is_negative(claim: str) -> bool:
-    """Whether a claim says something will not happen (its own words, not the hedge's)."""
+    """Whether a claim says something will not happen (its own words, not the hedge's); "unable to" only as
+    the predicate ("X will be unable to Y"), not inside a noun phrase ("there will be countries unable to pay")."""
     claim = _REPORTED_COMPLEMENT.sub("", claim.replace("’", "'"))  # "X will agree that Y did not lose": X's agreeing
     return bool(_NEGATIVE.search(_NOT_A_NEGATION.sub("", claim)))
 

@@ -9,18 +9,18 @@ similar sentence for an event) is folded into it, its place kept in ``also``.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.dates import PDate, parse_stored
 from tracker.ingest import predfind_en, predfind_ja, sentences
-import re
-
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
-from tracker.ingest.stances_en import FORECAST_LIST
 from tracker.ingest.source import SourceArticle
+from tracker.ingest.speakers_en import own_names
+from tracker.ingest.stances_en import FORECAST_LIST
 
 TITLE_MAX = 90
 
@@ -68,6 +68,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     predictions: list[Candidate] = []
     number, previous, anchor = 0, "", None
     in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
+    names = own_names(article.author, " ".join(p.text for p in article.paragraphs)) if lang != "ja" else ()
     for paragraph in article.paragraphs:
         # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
         listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
@@ -80,13 +81,18 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
             mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
+            framing = [m for m in mentions if any(o is not m and o.date != m.date and not o.deadline and
+                                                  m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
+                                                  for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else \
-                predfind_en.find_calls(sentence, previous, in_forecasts, listed)
+                predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
             in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular
                 vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year
-                if not mention.deadline and not vague and not _not_an_event(sentence, mention, calls, ref, lang):
+                # "in the third quarter of 2023 is 4.9 percent on September 19": the day is the event's date
+                if not mention.deadline and not vague and mention not in framing and \
+                        not _not_an_event(sentence, mention, calls, ref, lang):
                     _add(events, _event(article, sentence, mention, where, lang), _same_event)
                 if mention.date.day and not mention.deadline:
                     anchor = mention.date

@@ -142,3 +142,30 @@ def strip_attribution(body: str) -> str:
     body = _REPORT_NOUN.sub("", body)
     body = body.replace('"', "")
     return body.strip(" ,")
+
+
+# "At AML, we…", "We at Capital Economics…", "Here at X we…": the name the author speaks under
+_OWN_NAME = re.compile(r"\b(?:(?:[Aa]t|[Hh]ere at)\s+(?P<a>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}),?\s+we\b|"
+                       r"\b[Ww]e\s+at\s+(?P<b>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\b)")
+_OWN_VERBS = {"expects": "expect", "predicts": "predict", "forecasts": "forecast", "anticipates": "anticipate",
+              "believes": "believe", "thinks": "think", "sees": "see"}
+
+
+def own_names(author: str, text: str) -> tuple[str, ...]:
+    """The names a piece's author speaks under: the byline's, and any the text gives itself ("At AML, we…")."""
+    names = [author.strip()] if author.strip() else []
+    for m in _OWN_NAME.finditer(text):
+        name = m["a"] or m["b"]
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def as_author(text: str, names: tuple[str, ...]) -> str:
+    """"AML expects X" when the author writes as AML: the author's own "We expect X"."""
+    for name in names:
+        found = re.match(re.escape(name) + r"\s+(?P<adv>(?:also|still|now|fully)\s+)?(?P<verb>" + "|".join(_OWN_VERBS)
+                         + r")\b", text)
+        if found:
+            return f"We {found['adv'] or ''}{_OWN_VERBS[found['verb']]}{text[found.end():]}"
+    return text

@@ -1,11 +1,12 @@
 """English calls the author states without a hedge word the clause reader knows: a frame of his own
 ("I anticipate X", "I'm predicting X", "we forecast X", "I see X raising rates", "My guess: X",
 "Prediction: X", "Our base case is X", "Our view is that X"), an imperative ("Look for X to Y",
-"Expect oil prices to Y", "Expect a rate hike in March"), a stated chance ("There's a good chance
+"Expect oil prices to Y", "Expect a rate hike in March", "Expect increased hunger, migration and coups"),
+an event said to be certain ("A global recession is a certainty"), a stated chance ("There's a good chance
 that X", "Odds are X", "I'd put the odds of X at 60%", "I wouldn't be surprised if X"), and, in an
 article that lists the author's predictions, a list item with no verb ("Manitoba: also an NDP
 majority", "Prince Edward Island: a PC landslide") or one in the bare present ("The Republicans take
-the House"). Used by :mod:`tracker.ingest.predfind_en` only when the clause reader found nothing.
+the House"), but not "The same goes for X" (a comparison, no claim of its own). Used by :mod:`tracker.ingest.predfind_en` only when the clause reader found nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +38,17 @@ _LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,20
 _EXPECT_NP = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:expect|look for)\s+"
                         r"(?P<np>(?:a|an|another|more|further|no|some|higher|lower|little|plenty of|[a-z]+er)\b[^,;]{3,120})$",
                         re.IGNORECASE)
+# "Expect increased hunger, migration, civil strife and possible coups": a list of what will come, no verb of its own
+_EXPECT_LIST = re.compile(r"^(?:expect|look for)\s+(?P<np>(?!(?:that|it|them|him|her|this|these|those|to|me|us|you|the)\b)"
+                          r"[a-z][\w'-]*\s[^;]{3,200}?,[^;]{3,200})$", re.IGNORECASE)
+_NOT_A_LIST = re.compile(r"\b(?:will|won't|would|is|are|was|were|has|have|had)\b|(?<!\bunable )(?<!\bable )\bto\s+[a-z]+\b")
+# "A global recession is a certainty", "A rate cut in March is a foregone conclusion": an event that will come
+_CERTAIN_NP = re.compile(r"^(?P<np>(?:an?|another|some|further|more)\s+[^,;]{2,80}?)\s+(?:is|looks|seems|appears)\s+"
+                         r"(?:now\s+|already\s+)?(?P<almost>(?:all but|virtually|almost|nearly)\s+)?"
+                         r"(?:a\s+(?:near[- ]|virtual\s+|racing\s+|dead\s+)?(?:certainty|given|foregone conclusion|done deal)|"
+                         r"inevitable|certain|assured|guaranteed|a sure thing)$", re.IGNORECASE)
+# "The same goes for X", "So does X": a comparison with the sentence before, no claim of its own
+SAME_AS_BEFORE = re.compile(r"^(?:the\s+same\s+(?:goes|is true|applies|holds)|so\s+(?:does|do|is|are|will))\b", re.IGNORECASE)
 _CHANCE_THAT = re.compile(r"^(?:there(?:'s| is)\s+(?:only\s+|still\s+|now\s+|also\s+)?(?:an?\s+)?(?P<level>(?:very\s+|really\s+)?(?:good|strong|real|high|decent|fair|"
                           r"excellent|slim|small|low|remote|outside|distinct))\s+(?:chance|possibility|probability|likelihood)"
                           r"|(?:the\s+)?(?:odds|chances)\s+are)\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
@@ -121,6 +133,15 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _EXPECT_NP.match(body)
     if found:
         return [_call(claim_of(found["np"]), "expect", lookup("expected to"), cond=found["cond"] or "")]
+    found = _EXPECT_LIST.match(body)
+    if found and not _NOT_A_LIST.search(found["np"]):
+        return [_call(claim_of(found["np"]), "expect", lookup("expected to"))]
+    found = _CERTAIN_NP.match(body)
+    if found:
+        np = found["np"][:1].lower() + found["np"][1:]
+        said = re.sub(r"^(?:is|looks|seems|appears)\s+(?:now\s+|already\s+)?", "", found.group()[found.end("np"):].strip())
+        return [_call(claim_of(np), said, lookup("almost certain" if found["almost"]
+                                                                                     else "certain"))]
     found = _SEE.match(body)
     if found and found["verb"] not in ("being", "nothing", "something", "anything"):
         return [_call(f"{found['subj']} will {base_of(found['verb'])}{found['rest']}", "I see", likely)]
@@ -128,7 +149,7 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     if found and len(found["rest"].split()) >= 2:
         hedge_text = found.group()[:found.start("rest")].strip(" :").lower()
         return [_call(_future(found["rest"], True), hedge_text, lookup("predict") or likely)]
-    if in_forecasts:
+    if in_forecasts and not SAME_AS_BEFORE.match(body):
         return _listed(body) or _seat_line(body)
     return []
 
@@ -156,7 +177,7 @@ def listed_item(body: str) -> list[Call]:
     """A sentence of a list item of an article of predictions ("1. The stock market surges in the second half",
     "SNP 45 seats", "Result - a Conservative majority of 144"): the author's call, read as "likely"."""
     body = body.strip().rstrip(".!").replace(_COMMA, ",")
-    if not body or body.endswith("?") or sentence_speaker(body):
+    if not body or body.endswith("?") or sentence_speaker(body) or SAME_AS_BEFORE.match(body):
         return []
     hedge = lookup("my prediction is") or lookup("likely")
     found = _seat_line(body) or _listed(body)

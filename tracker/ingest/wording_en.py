@@ -20,6 +20,7 @@ HEDGES = [
     ("expected to", "expected to"), ("expects", "expected to"), ("expect", "expected to"),
     ("tipped to", "tipped to"), ("destined to", "destined to"), ("bound to", "bound to"),
     ("poised to", "poised to"), ("on course to", "on course to"),
+    ("on the brink of", "on the brink of"), ("on the verge of", "on the brink of"), ("on the cusp of", "on the brink of"),
     ("on course for", "on course to"), ("headed for", "headed for"), ("heading for", "headed for"),
     ("all but certain to", "all but certain to"), ("sure to", "sure to"), ("certain to", "sure to"),
     ("look set to", "is set to"), ("looks set to", "is set to"), ("seems set to", "is set to"),
@@ -50,7 +51,7 @@ TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult t
           "bound to": "very likely", "difficult to imagine": "unlikely", "no realistic chance": "no chance",
           "foresee": "likely", "my prediction is": "likely",
           "realistic to expect": "likely", "not impossible": "unlikely", "poised to": "likely",
-          "on course to": "likely", "headed for": "likely", "all but certain to": "almost certain",
+          "on course to": "likely", "on the brink of": "likely", "on the verge of": "likely", "on the cusp of": "likely", "headed for": "likely", "all but certain to": "almost certain",
           "sure to": "very likely", "on course for": "likely"}
 
 
@@ -60,7 +61,7 @@ _REWRITES = [
      r"(?:will|would|could) come from[.]?$", lambda g: f"{g[0]} will not come from anywhere", True),
     (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) (?:how |that |why )?(.*)",
      lambda g: negate_claim(g[0]), True),
-    (r"^.*?\b(?:it is|it's|it looks|it seems|this seems|that seems|it appears)\s+(?:very\s+|highly\s+|quite\s+)?(?:clear\s*-?\s*)?"
+    (r"^.*?\b(?:it is|it's|it looks|it seems|this seems|that seems|it appears|it has (?:now )?become|it's become)\s+(?:very\s+|highly\s+|quite\s+)?(?:clear\s*-?\s*)?"
      r"(?:-\s*)?(?:almost certain|very likely|highly likely|likely|probable|certain|clear)\s*-?\s*that\s+(.*)",
      lambda g: g[0], False),
     (r"\b(?:it is|it's)\s+(?:very |highly )?unlikely that\s+(.*)", lambda g: negate_claim(g[0]), True),
@@ -73,6 +74,9 @@ _REWRITES = [
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|bound|going|poised|on course|sure|certain|all but certain) to\b",
      lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:very |highly )?(?:likely|probable)(?=\s*(?:,|$))", lambda g: " will happen", False),
+    # "X is on the brink of splitting": X will split (the gerund's base form)
+    (r"\s*" + _BE + r"\s+(?:now |already |also )?on the (?:brink|verge|cusp) of (\w+ing)\b",
+     lambda g: " will " + base_of(g[0]), False),
     (r"\bprobably (?:won't|will not)\b", lambda g: "will not", True),
     (r"\b(?:will|would) (?:probably|likely|almost certainly|very likely|most likely|certainly|definitely) not\b",
      lambda g: "will not", False),
@@ -140,6 +144,19 @@ def finish(body: str) -> str:
     body = re.sub(r"\s+([,.;:])", r"\1", body)
     body = body.rstrip(".!")
     return body[:1].upper() + body[1:] + "." if body else ""
+
+
+_E_STEM = re.compile(r"(?:[aeiou]s|v|c|z|rg|ang)$|^(?:[^aeiou]?[^aeiou][aeiou][kmt]|becom|overcom)$")
+
+
+def base_of(gerund: str) -> str:
+    """The base form of an -ing verb: losing -> lose, winning -> win, holding -> hold."""
+    stem = gerund[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+        return stem[:-1]  # winning, getting, running
+    if _E_STEM.search(stem) and not stem.endswith(("ss", "ow", "ev")):
+        return stem + "e"  # losing, making, taking, becoming, producing, changing
+    return stem
 
 
 def base_form(gerund: str) -> str:

@@ -1,0 +1,84 @@
+"""The English date expressions :mod:`tracker.ingest.datefind` reads, each with the form that says how to
+resolve it: full dates, a month with or without a year, a month before a noun ("the Fed's December meeting"),
+seasons, weekdays, relative days ("the day after", "three days later", "two weeks ago"), spans ("within two
+years"), a president's term, decades, years (alone, in lists, before a noun, "2022's", "bringing 2021 to a
+close") and relative words ("last year", "tomorrow"). Order matters: the first pattern to take a stretch of
+text keeps it."""
+
+from __future__ import annotations
+
+import re
+
+MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
+        r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+EN = [
+    (re.compile(r"\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"), "range"),
+    # "the last four elections, 2014, 2016, 2018 and 2020": a list of years, each a year
+    (re.compile(r"(?<![\d$£€.,-])\b(?:19|20)\d{2}(?:,\s+(?:19|20)\d{2})*,?\s+(?:and|or|&)\s+(?:19|20)\d{2}\b(?![\d%,.]\d|\s*(?:%|percent))"),
+     "ylist"),
+    (re.compile(MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
+    (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
+    (re.compile(r"\b" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
+    (re.compile(r"\b" + MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
+    (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?!,?\s*\d{4})"), "md"),
+    # "the Fed's December meeting", "the February minutes", "January's huge blowout": a month that names an event
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|next|at|[A-Z][\w.&-]*'s)\s+" + MONTH +
+                r"|\b" + MONTH.replace("?P<mon>", "?P<mon2>") + r"'s)\s+(?:(?:[a-z]+|[A-Z]{2,5})\s+){0,2}?"
+                r"(?P<noun>meeting|meetings|summit|vote|election|elections|poll|polls|report|figures|data|reading|print|"
+                r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
+                r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
+                r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
+                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch)\b"), "mnoun"),
+    (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
+                r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
+    (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
+    (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
+                r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
+                r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
+    (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from|as of))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+                r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
+                r"November|December))"), "weekday"),
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+                r"(?!\s*(?:%|,?\s*\d{4}|of\b|January|February|March|April|May|June|July|August|September|October|"
+                r"November|December))"), "wdday"),
+    # a bare weekday ("told CNBC Thursday"); "Black Friday", "Super Tuesday" are names (see find_dates)
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+(?:\d|January|February|"
+                r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
+    (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
+                re.IGNORECASE), "relday"),
+    # "Three days later, the bank collapsed": counted from the last day the text named
+    (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
+                r"(?P<dir>later|after that|afterwards|earlier|before that)\b", re.IGNORECASE), "later"),
+    (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
+                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month|year)s? ago\b",
+                re.IGNORECASE), "ago"),
+    (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
+                r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
+                r"seven|eight|nine|ten|twelve|eighteen|\d{1,2})(?:\s+or\s+(?:two|three|four|five|\d{1,2}))?\s+"
+                r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE), "span"),
+    (re.compile(r"\b(?:(?:about|around|roughly|approximately)\s+)(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"\d{1,2})\s+(?P<unit>year|month|week)s?(?:'s| from now| hence)?\b", re.IGNORECASE), "span"),
+    (re.compile(r"\b(?:in|over|during)\s+the\s+(?:coming|next)\s+(?P<unit>months|weeks|years)\b", re.IGNORECASE), "span"),
+    (re.compile(r"\b(?:by|before|until|through|within|during|for the rest of|throughout|in|before the end of|"
+                r"by the end of|until the end of)\s+(?:the\s+(?:rest|end)\s+of\s+)?(?P<who>Trump|Biden|Obama)'s\s+"
+                r"(?:(?:second|first|current|remaining|presidential)\s+)*(?:term|presidency|time in office|tenure)\b"
+                r"|\bbefore (?P<who2>Trump|Biden|Obama) leaves office\b", re.IGNORECASE), "term"),
+    (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
+     "decade"),
+    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
+                r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
+    # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+|(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+                r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
+    # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
+    (re.compile(r"(?<![\d$£€.,])\b(?P<y>(?:19|20)\d{2})'s(?=\s+[a-z])"), "y"),
+    (re.compile(r"\b(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)",
+                re.IGNORECASE), "y"),
+    (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
+    (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
+                r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
+                r"this evening|tomorrow|last week|"
+                r"this week|the past week|recently)\b", re.IGNORECASE), "rel"),
+]

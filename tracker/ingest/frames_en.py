@@ -1,0 +1,142 @@
+"""The author's frames and the clauses that are not his calls, for :mod:`tracker.ingest.predfind_en`:
+"I predict X", "my prediction is X", "I think X" (a call without a modal); "My prediction is – no, he
+won't." (the answer to the question before); "Will X lead to A (not very likely) and/or B (very likely)?"
+(a reading per answer); and the patterns that mark a clause as someone's unnamed view, a schedule, a
+past appraisal or text about the text. Also the comma guard: a thousands comma is not a clause break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.domain.hedges import lookup
+from tracker.ingest.hedgespan import Call
+from tracker.ingest.wording_en import SELF_CONFIDENT, finish
+
+COMMA = "\u2063"  # stands for a thousands comma while the sentence is cut at commas
+
+
+def prepare(sentence: str) -> str:
+    text = sentence.strip().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"^(?:[-*•·]|\d+[.)])\s+", "", text)  # a bullet or list number
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", COMMA, text)  # 10,000 is one number
+    text = re.sub(r"(?<=\w)'ll\b", " will", text)
+    return text
+
+
+def restore(text: str) -> str:
+    return text.replace(COMMA, ",")
+
+
+FRAME = re.compile(r"^(?:(?:I|we)\s+(?:(?:still|also|now|really|firmly|strongly)\s+)?(?P<verb>predict|think|believe|"
+                    r"expect|reckon|bet|suspect|(?:would|will\s+go\s+\w+\s+and|would\s+go\s+\w+\s+and)\s+say)|"
+                    r"(?i:my) (?P<noun>prediction|forecast|bet|guess)(?:\s+for\s+[^,]{1,30}?)? is(?:\s+(?:just|simply|still|now))?)\b(?:\s+that)?[\s:,–—-]+"
+                    r"(?P<rest>.+)$")
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|will|\w+s|win|lose|hold|keep|stay|remain|become|fall|rise|"
+                     r"gain|regain|get|take|go|lead|end|collapse|fail|succeed)\b")
+
+
+def framed_by_author(clause: str, start: int, end: int) -> Call | None:
+    """"I predict X", "my prediction is X", "I think X": the author's call without a modal."""
+    found = FRAME.match(clause.strip())
+    if not found:  # "…, but here I predict X"
+        later = re.search(r"(?:,\s+|\s+)(?:but|and|so|yet)\s+(?:here\s+|now\s+|still\s+)?(?=(?:I|we|my)\b)", clause)
+        found = FRAME.match(clause[later.end():]) if later else None
+    if not found:
+        return None
+    rest = re.sub(r",\s+(?:and|but|which)\s+(?:that|this|it)\b.*$", "", found["rest"]).strip(" .")
+    if len(rest.split()) < 2 or re.match(r"^(?:so|not|it is|this is|that is)\b", rest, re.IGNORECASE):
+        return None
+    phrase = re.sub(r"\s+", " ", found["verb"] or f"my {found['noun']} is")
+    hedge = lookup(phrase) or lookup("likely")
+    if found["verb"] and not FINITE.search(rest):
+        return None  # "I think about it": no predicate to score
+    return Call(claim=restore(finish(rest)), hedge_text=phrase, hedge=hedge, probability=hedge.probability,
+                negated=False, start=start, end=end)
+
+
+QUESTION = re.compile(r"^(?:or |and |but |so )?(?:will|would|could|can) (?P<subj>.+?) (?P<verb>lead to|result in|"
+                       r"cause|bring|trigger|produce|see|get|win|lose|reach|hit|become|fall to|rise to|end in|"
+                       r"turn into) (?P<objs>.+)\?$", re.IGNORECASE)
+READING_IN_BRACKETS = re.compile(r"(?P<np>[^()]+?)\s*\((?P<h>(?:not |very |highly |quite |almost )*(?:un)?likely|"
+                                  r"probable|improbable|almost certain|\d{1,3}\s*%)\)")
+
+
+def question_with_readings(text: str) -> list[Call]:
+    """"Will X lead to A (not very likely) and/or B (very likely)?": the author reads each answer."""
+    q = QUESTION.match(text)
+    if not q or "(" not in q["objs"]:
+        return []
+    out: list[Call] = []
+    subj = q["subj"][:1].upper() + q["subj"][1:]
+    for m in READING_IN_BRACKETS.finditer(q["objs"]):
+        np = re.sub(r"^[\s,]*(?:and\s*/\s*or|and|or)\s+", "", m["np"].strip()).strip(" ,")
+        phrase = m["h"].strip().lower()
+        if phrase.endswith("%"):
+            value, hedge, negated = int(phrase.rstrip("% ")) / 100, None, False
+        else:
+            hedge = lookup(phrase) or (lookup("unlikely") if phrase.startswith("not ") else None)
+            if hedge is None:
+                continue
+            value, negated = hedge.probability, hedge.negates
+        claim = finish(f"{subj} will {'not ' if negated else ''}{q['verb']} {np}")
+        out.append(Call(claim=restore(claim), hedge_text=m["h"], hedge=hedge, probability=value, negated=negated,
+                        start=0, end=len(text)))
+    return out
+
+
+EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
+
+
+CONFIDENT = re.compile(r"^(?:but\s+)?(?:" + SELF_CONFIDENT + r"\s+(?:that\s+)?(?=.*\b(?:will|won't)\b)|"
+                        r"(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+(?:how|that|why)\s+"
+                        r"(?=.*\b(?:will|won't|could|might|may)\b))", re.IGNORECASE)
+I_CAN_SEE = re.compile(r"(?:^|,\s+)(?:but\s+)?(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+"
+                        r"(?:how|that|why)\s+(?=.*\b(?:will|won't|could|might|may)\b)")
+EXPECT_NP_SELF = re.compile(r"^(?:I|we)\s+(?:(?:fully|still|also|now|do)\s+)?expect\s+(?P<np>(?!(?:that|it|them|him|her|this|"
+                             r"these|those|to)\b)(?!.*\b(?:will|would|to|won't)\b)[^,;]{3,120}(?:,\s+(?:and\s+)?[^,;]{3,120}){0,4})$",
+                            re.IGNORECASE)  # "We expect intense wrangling, and in two of the three, a contested result"
+GUT = re.compile(r"^(?:but\s+)?(?:I|we)\s+have\s+a\s+(?:\w+\s+)?(?:feeling|hunch|sense|suspicion)\s+that\s+", re.IGNORECASE)
+IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,200}),\s*)?(?i:expect)\s+"
+                                r"(?P<subj>(?:the|a|an|this|that|[A-Z])[^,]{1,80}?)\s+to\s+(?P<rest>(?:be|rise|fall|"
+                                r"continue|come|get|go|remain|stay|hit|reach|drop|climb|end|start)\b.+)$")
+OTHERS_VIEW = re.compile(r"\b(?:the|a|an|their|his|her|its|widespread|common)\s+(?:\w+\s+)?(?:forecast|prediction|"
+                          r"expectation|projection|assumption|consensus|belief)s?\s+that\s+[^,;]*$", re.IGNORECASE)
+CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|convene|announce)\s+(?:its\s+|the\s+|a\s+)"
+                       r"[^,;]{0,80}?\b(?:report|data|figures|minutes|statement|results|meeting|session|decision)\b",
+                       re.IGNORECASE)
+BARE_READING = re.compile(r"^(?:it|this|that)(?:'s|\s+is|\s+was)?\s+(?:not\s+)?(?:\w+\s+)?(?:un)?likely[.…]*$",
+                           re.IGNORECASE)
+PAST_APPRAISAL = re.compile(r"\b(?:was|were|had been|seemed|appeared)\b[^,;]*\bthat\s+[^,;]*$", re.IGNORECASE)
+ABOUT_THE_TEXT = re.compile(r"^(?:I|I'm|I am|this (?:piece|article|analysis|post|essay|column|series|list)|"
+                             r"my (?:\w+ )?(?:prediction|forecast|call|guess|bet)s? (?!is\b)|"
+                             r"the present piece)\b", re.IGNORECASE)
+
+
+def hedge_phrase(clause: str, m: re.Match) -> str:
+    phrase = m.group()
+    if phrase.lower() == "only":
+        return "only … can"
+    return phrase.lower() if phrase.lower() in ("may", "will", "won't") else phrase
+
+
+def my_prediction(text: str, previous: str) -> Call | None:
+    """"My prediction is – no, he won't." answers the question before it."""
+    m = re.search(r"\bmy (?:prediction|forecast|bet|guess) is\b[\s:,–—-]*(?P<answer>yes|no)\b[\s,–—-]*(?P<rest>.*)$",
+                  text, re.IGNORECASE)
+    if not m:
+        return None
+    question = re.search(r"\b(?P<aux>will|would|can|could)\s+(?P<subj>[^?]{1,80}?)\s+(?P<vp>[a-z][^?]*)\?\s*$",
+                         prepare(previous) if previous else "", re.IGNORECASE)
+    negative = m["answer"].lower() == "no" or bool(re.search(r"\b(?:won't|will not|not)\b", m["rest"]))
+    hedge = lookup("my prediction is") or lookup("will")
+    if question:
+        subj = question["subj"]
+        claim = f"{subj[:1].upper()}{subj[1:]} will {'not ' if negative else ''}{question['vp'].rstrip('?')}."
+    else:
+        rest = m["rest"].strip(" .")
+        if len(rest.split()) < 3:
+            return None
+        claim = rest[:1].upper() + rest[1:] + "."
+    return Call(claim=restore(claim), hedge_text="my prediction is", hedge=hedge, probability=hedge.probability,
+                negated=False, start=0, end=len(text))

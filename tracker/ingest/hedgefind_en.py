@@ -1,0 +1,74 @@
+"""Which hedge word of an English clause reads it, for :mod:`tracker.ingest.predfind_en`: a modal
+that looks ahead ("will" but not "the will of", "would" only with a condition, "may" not the month,
+"should" only with a verb of outcome, "expect" only the author's), and the adverb beside a modal
+("will probably") that carries the confidence."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.ingest.wording_en import ADVERBS, HEDGE, MODALS
+
+_AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|done|gone|made|seen|taken|won|lost|had|got|"
+                              r"\w+ed|\w+en)\b|of\b|and\b|or\b|to\b)|^\s*[,.;:)]|^\s*$", re.IGNORECASE)
+_BEFORE_WILL_BAD = re.compile(r"\b(?:the|a|political|popular|free|good|ill|own|their|his|her|its|of)\s+$",
+                              re.IGNORECASE)
+
+def has_hedge(segment: str) -> bool:
+    return any(looks_ahead(segment, m) for m in HEDGE.finditer(segment))
+
+
+def looks_ahead(text: str, m: re.Match) -> bool:
+    phrase, after, before = m.group().lower(), text[m.end():], text[:m.start()]
+    if phrase in ("will", "would", "could", "may", "might", "won't", "will not", "going to"):
+        if _AFTER_MODAL_BAD.match(after) or (phrase == "will" and _BEFORE_WILL_BAD.search(before)):
+            return False
+    if phrase == "would" and not re.search(r"\b(?:if|unless)\b", text, re.IGNORECASE):
+        return False  # without a condition "would" is mostly reported speech or a hypothetical
+    if phrase == "may" and (m.start() == 0 or m.group() == "May"):
+        return False
+    if phrase == "going to" and not re.search(r"\b(?:is|are|am|'s|'re|'m|not)\s+$", before, re.IGNORECASE):
+        return False
+    if phrase == "only" and not re.match(r"^\s+(?:[\w'-]+\s+){1,6}?can\s+\w", after):
+        return False
+    if phrase == "only" and m.start() > 0 and not re.search(r"(?:^|[,;:]\s*|\bthat\s+)$", before):
+        return False
+    if phrase in ("probably", "likely", "certainly", "definitely", "most likely") and \
+            re.match(r"^\s+(?:was|were|had|did|\w+ed)\b", after, re.IGNORECASE):
+        return False  # "Brenda probably choked on her Cornflakes": a guess at the past
+    if phrase == "should" and (not _PREDICTIVE_SHOULD.match(after) or re.search(r"\byou\s+$", before, re.IGNORECASE)):
+        return False  # "the government should act": what ought to be, not what will be
+    if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
+        return False
+    if phrase in ("expect", "expects") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+        return False  # "X expects": reported; "I expect": the author's
+    if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
+            not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,
+                          re.IGNORECASE) and not re.search(r"\bwill\s+$|^\s+(?:will|be)\b", before + "|" + after):
+        if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
+            return False
+    return True
+
+
+# "should" forecasts only with a verb of outcome ("should see booming trade"), never with an agent's duty.
+_PREDICTIVE_SHOULD = re.compile(r"^\s+(?:(?:still|also|now|soon|therefore|thus|then|easily|comfortably)\s+)?(?:see|prove|remain|recover|return|rise|fall|"
+                                r"continue|ease|peak|improve|stay|reach|hit|end up|win|lose|come|arrive|pass|confirm|show|reveal|"
+                                r"be (?:over|back|able|enough|fine|higher|lower))\b", re.IGNORECASE)
+
+
+def find_hedge(clause: str) -> re.Match | None:
+    matches = [m for m in HEDGE.finditer(clause) if looks_ahead(clause, m)]
+    if len(matches) > 1 and matches[0].group().lower() == "expect" and matches[1].group().lower() in MODALS:
+        matches = matches[1:]  # "I expect the market will fall": "expect" frames, the modal reads
+    if not matches:
+        return None
+    m = matches[0]
+    # "will probably", "will likely": the adverb next to the modal carries the confidence
+    for nxt in matches[1:3]:
+        if m.group().lower() in MODALS and nxt.group().lower() in ADVERBS and nxt.start() - m.end() <= 2:
+            return nxt
+    # "probably will", "likely won't": the adverb before the modal
+    if m.group().lower() in ADVERBS and len(matches) > 1 and matches[1].group().lower() in MODALS \
+            and matches[1].start() - m.end() <= 2:
+        return m
+    return m
