@@ -191,14 +191,14 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
         return cmd_export_ics(args, path)
     from tracker.exchange.tabular import export_csv, export_json
     from tracker.exchange.output import write_output
-    from tracker.domain.query import timeline_key
+    from tracker.domain.query import timeline_sorted
 
     from tracker.domain.progress import bar
 
     with bar(f"reading {path.name}") as tick:
         store = Store(path, tick)
         db = store.load()
-    records = sorted(db.records(), key=timeline_key)
+    records = timeline_sorted(db.records())  # sorted(key=timeline_key), without a tuple per record
     with bar("exporting") as tick:
         data = export_csv(records, tick) if args.format == "csv" else export_json(records)
     if args.output == "":
