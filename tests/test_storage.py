@@ -397,16 +397,25 @@ def test_the_collector_comes_back_only_when_the_last_of_several_threads_is_done(
     assert seen == {"during": False, "after": True}
 
 
-def test_a_database_taken_from_a_transaction_keeps_its_records_after_it(sample_db):
-    with Store(sample_db).transaction() as transaction:
+@pytest.mark.parametrize("beside_screen", [False, True])  # a table at a time, or a record at a time
+def test_a_database_taken_from_a_transaction_keeps_its_records_after_it(sample_db, beside_screen):
+    with Store(sample_db, beside_screen=beside_screen).transaction() as transaction:
         held = transaction.database()
         predictions = transaction.database().predictions  # a table of it, kept on its own
+        documents = transaction.table("prediction").raw()
         count, some = len(held), len(predictions)
     assert count and len(held) == count  # the transaction let go of its copy, not of this one
     assert some and len(predictions) == some
-    with Store(sample_db).reading() as read:
+    assert not documents  # the file's documents it did let go of
+    with Store(sample_db, beside_screen=beside_screen).reading() as read:
         table = read.database().predictions
     assert len(table) == some
+
+
+def test_the_tuis_store_lets_go_a_record_at_a_time(tmp_path, sample_db):
+    from tracker.tui.app import TrackerApp
+
+    assert TrackerApp(sample_db).session.store.beside_screen
 
 
 def test_the_collector_is_back_on_after_a_transaction_that_fails(tmp_path, sample_db):
@@ -417,3 +426,21 @@ def test_the_collector_is_back_on_after_a_transaction_that_fails(tmp_path, sampl
             assert not gc.isenabled()
             raise RuntimeError("the body failed")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("command", [["list", "--json"], ["review", "--json"], ["export", "--format", "json"],
+                                     ["export", "--format", "csv"]])
+def test_the_collector_is_on_again_after_a_command_writes_its_output(sample_db, command, monkeypatch, capsys):
+    """Encoding a command's output pauses the collector (no rescans of the records it holds
+    while it builds a dict per record), and only for that long."""
+    import gc
+
+    from tracker.cli.main import main
+
+    seen = []
+    real = gc.disable
+    monkeypatch.setattr(gc, "disable", lambda: (seen.append("off"), real())[1])
+    monkeypatch.setattr("sys.argv", ["tracker", "--db", str(sample_db), *command])
+    assert main() == 0
+    assert capsys.readouterr().out
+    assert gc.isenabled() and len(seen) >= 2  # paused for the read, and again for the output

@@ -21,6 +21,7 @@ from tracker.domain.text import plural, visible
 
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
     from tracker.store.store import Store
+    from tracker.store.storage import collector_paused
     from tracker.cli.console import output_width
     from tracker.domain.query import Filter, select, stored_test
     from tracker.domain.render import table
@@ -33,7 +34,8 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
     today = _dt.date.today()
     records = select(db, flt, today)
     if args.json:
-        print_json([encode_record(r) for r in records])
+        with collector_paused():  # 60,000 new dicts at 100k: no rescans of the records meanwhile
+            print_json([encode_record(r) for r in records])
     elif records:
         print(table(records, today, output_width()))
     else:
@@ -191,6 +193,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
         return cmd_export_ics(args, path)
     from tracker.exchange.tabular import export_csv, export_json
     from tracker.exchange.output import write_output
+    from tracker.store.storage import collector_paused
     from tracker.domain.query import timeline_sorted
 
     from tracker.domain.progress import bar
@@ -199,7 +202,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
         store = Store(path, tick)
         db = store.load()
     records = timeline_sorted(db.records())  # sorted(key=timeline_key), without a tuple per record
-    with bar("exporting") as tick:
+    with bar("exporting") as tick, collector_paused():
         data = export_csv(records, tick) if args.format == "csv" else export_json(records)
     if args.output == "":
         raise UsageError("-o: an empty path; give a file name, or - for standard output")

@@ -55,16 +55,18 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
     queue = review_queue(db, today, within)
     if args.json:
         from tracker.domain.encoding import encode_record
+        from tracker.store.storage import collector_paused
 
         parts = ("due", "checkable_early", "upcoming", "snoozed")
         not_due = queue.checkable_early + queue.upcoming
-        print_json({
-            "today": today.isoformat(), "within": within.isoformat() if within else None,
-            **{part: [encode_record(p) for p in getattr(queue, part)] for part in parts},
-            # Extras keyed by id, so the lists stay shaped exactly as `tracker list --json`.
-            "early_direction": {p.id: way for p in not_due if (way := early_direction(p))},
-            "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},
-        })
+        with collector_paused():  # a dict per record listed: no rescans of the records meanwhile
+            print_json({
+                "today": today.isoformat(), "within": within.isoformat() if within else None,
+                **{part: [encode_record(p) for p in getattr(queue, part)] for part in parts},
+                # Extras keyed by id, so the lists stay shaped exactly as `tracker list --json`.
+                "early_direction": {p.id: way for p in not_due if (way := early_direction(p))},
+                "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},
+            })
         return 0
     from tracker.cli.console import output_width
 

