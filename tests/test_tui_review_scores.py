@@ -121,6 +121,18 @@ async def test_no_start_up_notice_when_nothing_is_due(tmp_path):
         assert not any("due for review" in str(n.message) for n in app._notifications)
 
 
+async def test_an_empty_review_says_when_its_snoozed_predictions_come_back(db_path):
+    store = Store(db_path)
+    for record_id, until in [("train", "2027-03-01"), ("election", "2027-02-15"), ("sanctions", "2027-06"),
+                             ("summit", "2027-03-01"), ("article-5", "2027-04")]:
+        actions.snooze(store, record_id, until, today=TODAY)
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_screen(app, pilot, "R", "ReviewScreen")
+        text = " ".join(screen_text(app, "#review-card").split())
+        assert "Nothing is due" in text and "5 snoozed predictions come back, the first on 15 Feb 2027." in text
+
+
 async def test_the_palette_opens_the_review_screen(db_path):
     app = app_for(db_path)
     async with app.run_test(size=(150, 40)) as pilot:

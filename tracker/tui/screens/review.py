@@ -8,6 +8,7 @@ the session reports the write (a :class:`RecordWritten` message).
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 
 from rich.console import Group
@@ -19,10 +20,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tracker.domain.dates import PDate
 from tracker.domain.model import Database, Prediction
 from tracker.domain.render import history_lines, probability_text, status_text
-from tracker.domain.review import criterion, due_date, early_direction, review_queue
-from tracker.domain.text import visible
+from tracker.domain.review import criterion, due_date, early_direction, review_queue, snoozed_past
+from tracker.domain.text import plural, visible
 from tracker.tui.bounds import Wrapped, bounded, latest
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
 from tracker.tui.session import DatabaseLoaded, Session
@@ -72,6 +74,7 @@ class ReviewScreen(Screen[None]):
         self.index = 0
         self.decisions: list[Decision] = []
         self.finished = False
+        self.snoozed: list[_dt.date] = []  # when each snoozed prediction comes back (`tracker review` lists them)
 
     def compose(self) -> ComposeResult:
         yield Static("Review — working out what is due…", id="review-position", markup=False)
@@ -99,16 +102,18 @@ class ReviewScreen(Screen[None]):
         """The queue, worked out off the event loop (every prediction is looked at)."""
         today = self.session.today
 
-        def ids() -> tuple[list[str], list[str]]:
+        def ids() -> tuple[list[str], list[str], list[_dt.date]]:
             queue = review_queue(database, today)
-            return [p.id for p in queue.due], [p.id for p in queue.checkable_early]
+            back = [day for p in queue.snoozed if (day := snoozed_past(p, today)) is not None]
+            return [p.id for p in queue.due], [p.id for p in queue.checkable_early], back
 
-        due, early = ids()
+        due, early, back = ids()
         found = database.predictions
         items = [Item(found[i], "due") for i in due] + [Item(found[i], "checkable early") for i in early]
-        self.app.call_from_thread(self._queue_ready, items)
+        self.app.call_from_thread(self._queue_ready, items, back)
 
-    def _queue_ready(self, items: list[Item]) -> None:
+    def _queue_ready(self, items: list[Item], snoozed: list[_dt.date] | None = None) -> None:
+        self.snoozed = snoozed or []
         if self.items is None:
             self.items = items
         else:  # the file changed: what is left follows it
@@ -183,7 +188,12 @@ class ReviewScreen(Screen[None]):
 
     def _summary(self) -> Group:
         if not self.items:
-            return Group(Text("Nothing is due and nothing can be settled early. Escape goes back."))
+            waiting = ""
+            if self.snoozed:  # the review is not empty for good: say when it fills again
+                first = PDate.from_date(min(self.snoozed)).human()
+                waiting = (f" {plural(len(self.snoozed), 'snoozed prediction')} "
+                           f"{'comes' if len(self.snoozed) == 1 else 'come'} back, the first on {first}.")
+            return Group(Text(f"Nothing is due and nothing can be settled early.{waiting} Escape goes back."))
         counts: dict[str, int] = {}
         for d in self.decisions:
             key = "snoozed" if d.outcome.startswith("snoozed") else d.outcome
