@@ -1,0 +1,103 @@
+"""Rules added in the seventh round of issue 22, for events and their dates: weekdays under a "week of"
+heading, an outlook's year ahead, an occasion named with its date, a release told with no date, a past date
+in a question, quarters, weekends, "earlier in the year", two dates of one sentence, a title that keeps
+"Third-quarter". Each test fails without its rule."""
+
+from __future__ import annotations
+
+from tracker.domain.dates import PDate
+from tracker.ingest.datefind import find_dates
+from tracker.ingest.extract import event_title, extract
+from tracker.ingest.reader import read_articles
+
+
+def _events(tmp_path, title: str, date: str, body: str) -> list[tuple[str, str]]:
+    article = tmp_path / "a.md"
+    article.write_text(f"# {title}\n\nBy Jo Doe\nDate: {date}\n\n{body}\n")
+    return [(c.fields["date"], c.source["text"]) for c in extract(read_articles(article), "a.md") if c.kind == "event"]
+
+
+def _dates(sentence: str, ref: PDate) -> list[tuple[str, str, bool]]:
+    return [(m.text, m.date.iso(), m.deadline) for m in find_dates(sentence, ref, "en")]
+
+
+def test_weekdays_under_a_week_of_heading_are_in_that_week(tmp_path):
+    body = ("Reports for the Week of October 23\n\nDurable goods orders (Thursday)\n\n"
+            "Upcoming Reports for the Week of October 30\n\nConference Board Consumer Confidence (Tuesday)\n\n"
+            "ISM Manufacturing (Wednesday)")
+    got = _events(tmp_path, "Economic snapshot", "2023-10-27", body)
+    assert got == [("2023-10-26", "Durable goods orders (Thursday)"),
+                   ("2023-10-31", "Conference Board Consumer Confidence (Tuesday)"),
+                   ("2023-11-01", "ISM Manufacturing (Wednesday)")]  # the headings name weeks, no events
+    # "week ending" counts back to its Monday
+    got = _events(tmp_path, "Snapshot", "2023-10-27", "Data for the week ending November 3\n\nRetail sales (Monday)")
+    assert got == [("2023-10-30", "Retail sales (Monday)")]
+
+
+def test_an_outlook_for_the_next_year_places_a_tenseless_month_in_it(tmp_path):
+    body = ("Events we already know about are the championships in Finland, the coronation of Charles III in May, "
+            "and the Turkish presidential elections in the summer.")
+    assert _events(tmp_path, "Prophecies for 2023", "2022-12-27", body) == [("2023-05", body), ("2023", body)]
+    # not an outlook: a month named without a year is the nearest one not after the article
+    assert _events(tmp_path, "Notes", "2022-12-27", "Events we know about are the coronation of Charles III in May.") \
+        == [("2022-05", "Events we know about are the coronation of Charles III in May.")]
+    # a tense of its own in the month's clause decides, not the outlook
+    assert _events(tmp_path, "Prophecies for 2023", "2022-12-27", "The coronation was announced in May.") == \
+        [("2022-05", "The coronation was announced in May.")]
+
+
+def test_an_occasion_named_with_a_coming_year_is_an_event(tmp_path):
+    sentence = ("Since there are elections in the Russian Federation in 2024, the current leadership should come up "
+                "with some kind of positive result.")
+    assert _events(tmp_path, "Notes", "2022-12-27", sentence) == [("2024", sentence)]
+    sentence = "Presidential elections are expected to take place in Angola, Kenya and Lesotho in 2022."
+    assert _events(tmp_path, "Notes", "2022-02-02", sentence) == [("2022", sentence)]
+    # no occasion: a coming year only frames the forecast
+    assert _events(tmp_path, "Notes", "2022-12-27", "Since inflation stays high in 2024, the leadership should act.") \
+        == []
+
+
+def test_a_release_told_with_no_date_is_of_the_articles_day(tmp_path):
+    sentence = "The Atlanta Fed's GDPNow estimate for Q3 came in at 4.9%, unchanged from the September 14 estimate."
+    assert _events(tmp_path, "GDPNow", "2023-09-19", sentence) == [("2023-09-14", sentence), ("2023-09-19", sentence)]
+    own = "The estimate came in at 4.9% on September 14."  # a date of its own
+    assert _events(tmp_path, "GDPNow", "2023-09-19", own) == [("2023-09-14", own)]
+    assert _events(tmp_path, "GDPNow", "2023-09-19", "Will the estimate come in at 4.9%?") == []
+    article = tmp_path / "b.md"  # no day in the article's date: nothing to place it on
+    article.write_text("# GDPNow\n\nBy Jo Doe\nDate: 2023-09\n\nThe estimate came in at 4.9%.\n")
+    assert [c for c in extract(read_articles(article), "b.md") if c.kind == "event"] == []
+
+
+def test_a_past_date_in_a_question_is_still_told(tmp_path):
+    sentence = "In Libya, the question remains: will the general elections postponed in December 2021 finally take place?"
+    assert _events(tmp_path, "Notes", "2022-02-02", sentence) == [("2021-12", sentence)]
+    assert _events(tmp_path, "Notes", "2022-02-02", "What will happen in Libya in December 2022?") == []
+
+
+def test_quarters_are_years_as_events_and_last_months_as_deadlines():
+    ref = PDate(2023, 10, 27)
+    assert _dates("GDP grew in the third quarter.", ref) == [("the third quarter", "2023", False)]
+    assert _dates("Q4 2023 earnings were strong.", ref) == [("Q4 2023", "2023", False)]
+    assert _dates("Growth should pick up by Q3 2024.", ref) == [("by Q3 2024", "2024-09", True)]
+    assert _dates("The deal will close in Q1.", ref) == [("in Q1", "2024", False)]  # ahead: the next Q1
+    assert _dates("Sales fell in Q4.", PDate(2023, 2, 1)) == [("in Q4", "2022", False)]  # not after the article
+    assert _dates("a cut of a quarter of a point", ref) == []
+
+
+def test_a_weekend_is_its_saturdays_month():
+    assert _dates("Stocks slid over the weekend.", PDate(2023, 10, 2)) == [("over the weekend", "2023-09", False)]
+    assert _dates("The summit is next weekend.", PDate(2023, 10, 27)) == [("next weekend", "2023-11", False)]
+
+
+def test_earlier_in_the_year_is_a_told_date(tmp_path):
+    assert _dates("He made a similar claim earlier in the year.", PDate(2021, 6, 16)) == \
+        [("earlier in the year", "2021", False)]
+    sentence = "I answered Mearsheimer's similar claim earlier in the year in my article."
+    assert _events(tmp_path, "Notes", "2021-06-16", sentence) == [("2021", sentence)]
+    assert _events(tmp_path, "Notes", "2021-06-16", "Prices will rise later in the year.") == []  # a frame
+
+
+def test_a_title_keeps_an_ordinal_before_a_hyphen():
+    sentence = "Third-quarter GDP growth, advance estimate (Thursday)"
+    mention = find_dates(sentence, PDate(2023, 10, 27), "en")[-1]
+    assert event_title(sentence, mention, "en").startswith("Third-quarter GDP growth")
