@@ -6,6 +6,7 @@ in a question, quarters, weekends, "earlier in the year", two dates of one sente
 from __future__ import annotations
 
 from tracker.domain.dates import PDate
+from tracker.ingest import eventdates_en
 from tracker.ingest.datefind import find_dates
 from tracker.ingest.extract import event_title, extract
 from tracker.ingest.reader import read_articles
@@ -101,3 +102,56 @@ def test_a_title_keeps_an_ordinal_before_a_hyphen():
     sentence = "Third-quarter GDP growth, advance estimate (Thursday)"
     mention = find_dates(sentence, PDate(2023, 10, 27), "en")[-1]
     assert event_title(sentence, mention, "en").startswith("Third-quarter GDP growth")
+
+
+# --- fixed after heldout11's first run (benchmarks/ingest_eval_heldout11_first_run.txt) -------------------
+
+def test_items_under_a_day_heading_are_events_on_that_day(tmp_path):
+    body = ("Week commencing 21 March\n\nMonday\n\n12.30pm – US Chicago Fed index (February): the index to rise to 0.75."
+            "\n\nTuesday\n\nNone.\n\nWednesday\n\n7am – UK CPI (February): prices to rise 5.7% YoY. Watch: GBP crosses."
+            "\n\n2pm – UK CPI (March, flash): prices to rise 5.9% YoY.\n\n2.30pm – US EIA crude oil inventories "
+            "(w/e 18 March): stockpiles to fall.")
+    article = tmp_path / "a.md"
+    article.write_text(f"# The week ahead\n\nBy Jo Doe\nDate: 2022-03-18\n\n{body}\n")
+    got = [(c.fields["date"], c.fields["title"]) for c in extract(read_articles(article), "a.md") if c.kind == "event"]
+    assert got == [("2022-03-21", "US Chicago Fed index (February)"), ("2022-03-23", "UK CPI (February)"),
+                   ("2022-03-23", "UK CPI (March, flash)"),  # alike, but two lines of the list: two releases
+                   ("2022-03-23", "US EIA crude oil inventories (w/e 18 March)")]  # the week measured is no date
+    body = "Thursday 29th December\n- No High Impact Events\n\nFriday 30th December\n- 16.45 – US – Chicago PMI"
+    assert _events(tmp_path, "Week ahead", "2022-12-26", body) == [("2022-12-30", "- 16.45 – US – Chicago PMI")]
+    # prose after the list ends it: a later line with a time is no item of Friday's
+    body = "Friday\n\n9am – German IFO index (March)\n\nThat is all.\n\n10am – coffee"
+    assert _events(tmp_path, "Week ahead", "2022-03-18", body) == [("2022-03-18", "9am – German IFO index (March)")]
+
+
+def _read(sentence: str, ref: PDate) -> list[tuple[str, str, bool]]:
+    """The sentence's dates as extract reads them, with the article around them (no headings here)."""
+    mentions = eventdates_en.adjust(sentence, find_dates(sentence, ref, "en"), ref, None, None)
+    return [(m.text, m.date.iso(), m.deadline) for m in mentions]
+
+
+def test_a_bare_weekday_takes_the_tense_of_its_sentence():
+    ref = PDate(2022, 12, 26)  # a Monday
+    assert _read("When investors come back from a long weekend on Tuesday, hopes will be high.", ref)[0][1] == \
+        "2022-12-27"
+    assert _read("While most markets will be closed on Monday, eyes will be on the meeting, on Tuesday.",
+                 PDate(2022, 1, 2))[-1][1] == "2022-01-04"
+    assert _read("Stocks fell on Tuesday, and traders will be nervous.", ref)[0][1] == "2022-12-20"  # told: the last
+    # a clause with a verb of its own keeps the reading of its own tense
+    assert _read("Trading is thin on Monday, but volumes will pick up.", PDate(2022, 12, 28))[0][1] == "2022-12-26"
+
+
+def test_a_prior_reading_is_the_last_such_month():
+    assert _read("The ISM index is expected to dip to 60.5 from 61.1 in November.", PDate(2022, 1, 2)) == \
+        [("in November", "2021-11", False)]
+    assert _read("The index is expected to reach 61 in November.", PDate(2022, 1, 2))[0][1] == "2022-11"
+
+
+def test_this_year_with_what_was_done_in_it_is_an_event(tmp_path):
+    sentence = "The U.S. Federal Reserve has raised interest rates by a cumulative 4.25% this year."
+    assert _events(tmp_path, "Week ahead", "2022-12-26", sentence) == [("2022", sentence)]
+    sentence = "Reality that the partnership was comprehensively strengthened this year is ignored."
+    assert _events(tmp_path, "Notes", "2022-12-11", sentence) == [("2022", sentence)]
+    assert _events(tmp_path, "Notes", "2022-12-11", "Rates will have been raised this year.") == []
+    assert _events(tmp_path, "Notes", "2022-12-11", "Rates should have been raised this year.") == []  # not done
+    assert _events(tmp_path, "Notes", "2022-06-11", "Inflation is high this year.") == []

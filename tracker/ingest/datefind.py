@@ -229,7 +229,7 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
 
 
 _WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
-_DATA_NOUN = re.compile(r"(?:report|figures|data|reading|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
+_DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse)$")
 _SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
                              r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")

@@ -128,7 +128,7 @@ def release_today(sentence: str, mentions: list[DateMention], ref: PDate | None)
         return None
     if any(not _COMPARED.search(sentence[:d.start]) for d in mentions if d.date.precision != "year"):
         return None  # a date of its own ("for Q3", "in 2023" frame the figure, not its release)
-    return DateMention(m.start(), m.start(), "", ref, True, False)
+    return DateMention(m.start(), m.start(), m.group(), ref, True, False)
 
 
 _TOLD = re.compile(r"\b(?:was|were|had|\w+ed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -137,3 +137,116 @@ _TOLD = re.compile(r"\b(?:was|were|had|\w+ed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 def past_in_question(sentence: str, mention: DateMention, ref: PDate) -> bool:
     """A past date told in a question ("will the elections postponed in December 2021 take place?")."""
     return mention.date.last_day() < ref.first_day() and bool(_TOLD.search(sentence[:mention.start]))
+
+
+# --- lists of releases under a day heading, and tense read from the whole sentence ------------------------
+
+_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?"
+                   r"\s*[-–—]\s*)?", re.IGNORECASE)
+_NOTHING = re.compile(r"^(?:none|nothing|no\b|n/a|tbc|tba|watch\b)", re.IGNORECASE)
+
+
+def day_heading(sentence: str, mentions: list[DateMention]) -> DateMention | None:
+    """The day a line that is only a date names ("Monday", "Thursday 29th December"), as the date of the
+    items listed under it (a heading: no event of its own)."""
+    days = [m for m in mentions if m.date.day is not None]
+    if len(days) != 1 or len(sentence.split()) > 5:
+        return None
+    rest = sentence[:days[0].start] + sentence[days[0].end:]
+    rest = re.sub(r"\b(?:on|the|of|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "", rest, flags=re.IGNORECASE)
+    heading = not re.search(r"[A-Za-z]{2,}", rest)
+    return replace(days[0], start=0, end=0) if heading else None
+
+
+def item_title(sentence: str) -> str | None:
+    """What a listed item under a day heading names ("12.30pm – US durable goods orders (February): orders to
+    fall 0.6%" → "US durable goods orders (February)"); None for a line that lists nothing ("None",
+    "- No High Impact Events", "Watch: USD crosses")."""
+    m = _ITEM.match(sentence)
+    if not m or not m.group().strip():
+        return None  # no bullet or time: prose, not an item of the list
+    text = sentence[m.end():].strip()
+    if not text or _NOTHING.match(text):
+        return None
+    return re.split(r":\s", text, maxsplit=1)[0].strip(" .;–-") or None
+
+
+def is_item(sentence: str) -> bool:
+    m = _ITEM.match(sentence)
+    return bool(m and m.group().strip())
+
+
+_PERIOD = re.compile(r"\(\s*(?:w/e|w\.e\.|week ending|week to|wk ending)\s*$", re.IGNORECASE)
+
+
+def without_periods(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"initial jobless claims (w/e 19 March)": the week measured, not the day of the release."""
+    return [m for m in mentions if not _PERIOD.search(sentence[:m.start])]
+
+
+_AHEAD = re.compile(r"\b(?:will|'ll|going to|set to|due to|expected to|scheduled to)\b", re.IGNORECASE)
+_GONE = re.compile(r"\b(?:was|were|had|did|ago|last|said|fell|rose|came|went|saw|took|made|got|gave|told|began|ran|"
+                   r"met|left|sold|bought|lost|won|held|spoke|wrote|grew|slid|sank|(?<!\bbe )(?<!\bbeen )(?<!\bis )"
+                   r"(?<!\bare )\w+ed)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"^\s*(?:when|while|as soon as|once|after|before|until|if)\b", re.IGNORECASE)
+_HAS_VERB = re.compile(r"\b(?:is|are|am|be|will|would|has|have|\w+ed|\w{3,}s)\b", re.IGNORECASE)
+
+
+def weekdays_ahead(sentence: str, mentions: list[DateMention], ref: PDate | None) -> list[DateMention]:
+    """A bare weekday whose own clause has no verb, or only one of a clause that leans on the main one ("When
+    investors come back on Tuesday, hopes will be high", "eyes will be on the meeting, known as the OPEC+
+    meeting, on Tuesday"), takes the sentence's tense: the coming one when the sentence looks ahead and tells
+    of nothing gone by."""
+    if ref is None or ref.day is None or not _AHEAD.search(sentence) or _GONE.search(sentence):
+        return mentions
+    out = []
+    for mention in mentions:
+        left = max([0] + [m.end() for m in re.finditer(r"[,;:]", sentence[:mention.start])])
+        right = min([len(sentence)] + [mention.end + m.start() for m in re.finditer(r"[,;:.]", sentence[mention.end:])])
+        clause = sentence[left:mention.start] + sentence[mention.end:right]
+        own_tense = _HAS_VERB.search(clause) and not _SUBORDINATE.match(clause)  # "When investors come back on Tuesday"
+        if _WEEKDAY.match(mention.text.strip()) and mention.date.day and mention.date.first_day() < ref.first_day() \
+                and not own_tense:
+            day = mention.date.first_day() + _dt.timedelta(days=7)
+            day += _dt.timedelta(days=7) if day == ref.first_day() else _dt.timedelta(0)
+            mention = replace(mention, date=PDate.from_date(day))
+        out.append(mention)
+    return out
+
+
+_PRIOR = re.compile(r"\bfrom\s+[-+]?\d[\d.,]*\s*(?:%|percent|points?|bps?|[kKmMbB]n?)?\s*$", re.IGNORECASE)
+
+
+def prior_readings(sentence: str, mentions: list[DateMention], ref: PDate | None) -> list[DateMention]:
+    """"expected to dip to 60.5 from 61.1 in November": the month of the prior reading, the last one."""
+    if ref is None:
+        return mentions
+    out = []
+    for mention in mentions:
+        if mention.relative and mention.date.precision == "month" and mention.date.first_day() > ref.first_day() \
+                and _PRIOR.search(sentence[:mention.start].rstrip().removesuffix(" in").rstrip() + " "):
+            mention = replace(mention, date=PDate(mention.date.year - 1, mention.date.month))
+        out.append(mention)
+    return out
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|lt|ght)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|should|'ll|won't|going to)\b", re.IGNORECASE)
+
+
+def told_this_year(sentence: str, mention: DateMention) -> bool:
+    """"The Fed has raised rates by 4.25% this year", "the partnership was strengthened this year": a year
+    named with what was done in it is the date of that, not a frame."""
+    if mention.text.lower() not in ("this year", "this month"):
+        return False
+    left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|and|which)\b|\bthat\b", sentence[:mention.start])])
+    clause = sentence[left:mention.start]
+    return bool(_PERFECT.search(clause)) and not _MODAL.search(clause)
+
+
+def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday: _dt.date | None,
+           year: int | None) -> list[DateMention]:
+    """The sentence's dates read with the article around them: the week a heading named, the year an outlook
+    looks at, the sentence's own tense for a bare weekday, a prior reading's month; a week measured is no date."""
+    mentions = in_year_ahead(sentence, in_week(without_periods(sentence, mentions), monday), year)
+    return prior_readings(sentence, weekdays_ahead(sentence, mentions, ref), ref)

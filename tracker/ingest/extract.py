@@ -66,14 +66,14 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     seen: set[str] = set()
     events: list[Candidate] = []
     predictions: list[Candidate] = []
-    number, previous, anchor, monday = 0, "", None, None
+    number, previous, anchor, monday, listed_under = 0, "", None, None, None
     ahead = eventdates_en.year_ahead(article.title, ref) if lang != "ja" else None
     in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     names = own_names(article.author, " ".join(p.text for p in article.paragraphs)) if lang != "ja" else ()
     for paragraph in article.paragraphs:
         # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
         listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
-        for offset, sentence in sentences.split(paragraph.text, lang):
+        for index, (offset, sentence) in enumerate(sentences.split(paragraph.text, lang)):
             number += 1
             norm = normalise(sentence)
             if not norm or norm in seen:
@@ -82,11 +82,22 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
             mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
-            heading = eventdates_en.week_heading(sentence, mentions, ref) if lang != "ja" else None
-            if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
-                monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
             if lang != "ja":
-                mentions = eventdates_en.in_year_ahead(sentence, eventdates_en.in_week(mentions, monday), ahead)
+                heading = eventdates_en.week_heading(sentence, mentions, ref)
+                if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
+                    monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
+                mentions = eventdates_en.adjust(sentence, mentions, ref, monday, ahead)
+                day = eventdates_en.day_heading(sentence, mentions)
+                if day:  # "Thursday 29th December" over "- 15.30 – US – Unemployment Claims": the items are the events
+                    listed_under, mentions = day, []
+                elif listed_under and eventdates_en.is_item(sentence):
+                    title = eventdates_en.item_title(sentence)
+                    if title and not any(m.date.day for m in mentions):
+                        item = _event(article, sentence, listed_under, where, lang)
+                        item.fields["title"], item.source["item"] = title, True
+                        _add(events, item, _same_event)
+                elif index == 0:
+                    listed_under = None  # prose again: the list under the heading has ended
             framing = [m for m in mentions if not _SEASON.search(m.text) and any(o is not m and o.date != m.date and not o.deadline and
                                                   m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
                                                   for o in mentions)] if lang != "ja" else []
@@ -97,7 +108,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular ("in the summer",
                 # "earlier this year" are dates of what they tell)
                 vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year and \
-                    not (_SEASON.search(mention.text) or mention.text.lower().startswith("earlier"))
+                    not (_SEASON.search(mention.text) or mention.text.lower().startswith("earlier")) and \
+                    not (lang != "ja" and eventdates_en.told_this_year(sentence, mention))
                 # "in the third quarter of 2023 is 4.9 percent on September 19": the day is the event's date
                 if not mention.deadline and not vague and mention not in framing and \
                         not _not_an_event(sentence, mention, calls, ref, lang):
@@ -170,6 +182,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if not (x == y or x.contains(y.first_day()) and x.contains(y.last_day())
             or y.contains(x.first_day()) and y.contains(x.last_day())):
         return False
+    if a.source.get("item") and b.source.get("item"):
+        return a.fields["title"] == b.fields["title"]  # two lines of a list of releases: two releases
     if x != y and a.source["text"] == b.source["text"] and a.source["date_text"] != b.source["date_text"] \
             and a.language != "ja":
         return False  # "the coronation in May, and the elections in the summer": two dates, two events
