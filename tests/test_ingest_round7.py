@@ -1,14 +1,18 @@
 """Rules added in the seventh round of issue 22, for events and their dates: weekdays under a "week of"
 heading, an outlook's year ahead, an occasion named with its date, a release told with no date, a past date
 in a question, quarters, weekends, "earlier in the year", two dates of one sentence, a title that keeps
-"Third-quarter". Each test fails without its rule."""
+"Third-quarter"; and, after heldout11's first run, releases listed under a day heading and a few readings of calls
+("isn't likely to", "I'm expecting X to", the consensus's forecast, a market closure). Each test fails without
+its rule."""
 
 from __future__ import annotations
 
 from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en
 from tracker.ingest.datefind import find_dates
+from tracker.ingest.evaluate import claim_is_negative
 from tracker.ingest.extract import event_title, extract
+from tracker.ingest.predfind_en import find_calls
 from tracker.ingest.reader import read_articles
 
 
@@ -155,3 +159,40 @@ def test_this_year_with_what_was_done_in_it_is_an_event(tmp_path):
     assert _events(tmp_path, "Notes", "2022-12-11", "Rates will have been raised this year.") == []
     assert _events(tmp_path, "Notes", "2022-12-11", "Rates should have been raised this year.") == []  # not done
     assert _events(tmp_path, "Notes", "2022-06-11", "Inflation is high this year.") == []
+
+
+def _calls(sentence: str, previous: str = "") -> list[tuple[str, float, str]]:
+    return [(c.claim, c.probability, c.forecaster) for c in find_calls(sentence, previous, False, False, ())]
+
+
+def test_a_copula_contracted_with_not_keeps_its_negation():
+    assert _calls("India isn't likely to offset this trajectory.") == [("India will not offset this trajectory.", 0.7, "")]
+    got = _calls("This mutually beneficial trajectory isn't going to suddenly be offset by India.")
+    assert len(got) == 1 and claim_is_negative(got[0][0])
+
+
+def test_im_expecting_and_im_counting_on_are_the_authors_expectation():
+    assert _calls("I'm expecting Lindsey Graham to edge him out.") == [("Lindsey Graham will edge him out.", 0.7, "")]
+    got = _calls("Despite a great campaign by Jamie Harrison, I'm expecting Lindsey Graham to edge him out.")
+    assert [(g[1], g[2]) for g in got] == [(0.7, "")]
+    assert _calls("I'm counting on Biden's momentum to carry him to a win in Texas.")[0][0] == \
+        "Biden's momentum will carry him to a win in Texas."
+
+
+def test_a_consensus_and_a_named_model_are_their_forecasters():
+    got = _calls("The consensus expectation is that the alliance will probably stick to the current plan.")
+    assert [g[2] for g in got] == ["consensus"]
+    got = _calls("538's House forecast shows a most likely scenario of around 240 Democratic seats.")
+    assert [g[2] for g in got] == ["538"]
+
+
+def test_a_market_closure_and_a_pending_decision_are_no_calls():
+    assert _calls("Most markets will be closed on Monday.") == []
+    assert _calls("The ministerial meeting will decide whether they add another 400k bpd of supply.") == []
+    assert _calls("The meeting will decide to add another 400k bpd of supply.") != []
+
+
+def test_a_bare_present_after_my_final_prediction_is_a_call():
+    got = _calls("She keeps NV, NC, FL, NH and the Maine at-large district.", "My final prediction: HRC gets 323.")
+    assert got and got[0][0] == "She will keep NV, NC, FL, NH and the Maine at-large district."
+    assert _calls("She keeps NV, NC, FL, NH and the Maine at-large district.", "I went to the shops.") == []
