@@ -196,3 +196,23 @@ def test_a_bare_present_after_my_final_prediction_is_a_call():
     got = _calls("She keeps NV, NC, FL, NH and the Maine at-large district.", "My final prediction: HRC gets 323.")
     assert got and got[0][0] == "She will keep NV, NC, FL, NH and the Maine at-large district."
     assert _calls("She keeps NV, NC, FL, NH and the Maine at-large district.", "I went to the shops.") == []
+
+
+def test_a_year_after_a_determiner_and_an_adjective_before_a_noun():
+    ref = PDate(2016, 10, 26)
+    assert _dates("Ohio was decided by about 120K votes in the contested 2004 election.", ref) == \
+        [("the contested 2004", "2004", False)]
+    assert _dates("It beat the estimated 2000 votes it needed.", ref) == []  # a number of things, no year
+
+
+def test_the_year_brought_to_a_close_is_no_frame_for_its_december(tmp_path):
+    sentence = "Market optimists fuelled the year-end rally, bringing 2021 to a close with a gain of 26.89%."
+    assert sorted(_events(tmp_path, "Notes", "2022-01-03", sentence)) == [("2021", sentence), ("2021-12", sentence)]
+
+
+def test_a_month_earlier_counts_from_the_month_named_before(tmp_path):
+    body = "UK consumer prices are estimated to have risen 2.8% in August. A month earlier, consumer prices held steady."
+    assert _events(tmp_path, "Notes", "2017-09-11", body)[-1] == ("2017-07", "A month earlier, consumer prices held steady.")
+    body = "The bank was founded in 1990. Two years later, it collapsed."
+    assert _events(tmp_path, "Notes", "2017-09-11", body)[-1] == ("1992", "Two years later, it collapsed.")
+    assert _events(tmp_path, "Notes", "2017-09-11", "A month earlier, consumer prices held steady.") == []

@@ -72,9 +72,10 @@ EN = [
      "decade"),
     (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
                 r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
-    # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
-    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+|(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
-                r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
+    # "the 1997 NATO-Russia Founding Act", "its 2023 level", "the contested 2004 election": a year before a noun
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?:[a-z]+(?:ed|al|ic|ive|ary)\s+)?|"
+                r"(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+                r"(?!\s+(?:and|or|to|percent|troops|people|soldiers|years|days|votes|seats|miles|times)\b)"), "y"),
     # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
     (re.compile(r"(?<![\d$£€.,])\b(?P<y>(?:19|20)\d{2})'s(?=\s+[a-z])"), "y"),
     (re.compile(r"\b(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)",

@@ -250,3 +250,31 @@ def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday
     looks at, the sentence's own tense for a bare weekday, a prior reading's month; a week measured is no date."""
     mentions = in_year_ahead(sentence, in_week(without_periods(sentence, mentions), monday), year)
     return prior_readings(sentence, weekdays_ahead(sentence, mentions, ref), ref)
+
+
+_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_COUNTED = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                      r"(?P<unit>month|year)s?\s+(?P<dir>earlier|later|before that|after that|previously)\b", re.IGNORECASE)
+
+
+def counted_from(sentence: str, mentions: list[DateMention], last: PDate | None) -> list[DateMention]:
+    """"… risen 2.8% in August. A month earlier, prices held steady": counted from the last month (or year)
+    the text named before, at that precision."""
+    if last is None:
+        return mentions
+    out = list(mentions)
+    for m in _COUNTED.finditer(sentence):
+        if any(d.start < m.end() and m.start() < d.end for d in mentions):
+            continue
+        n = _NUMBER.get(m["n"].lower()) or int(m["n"])
+        n = -n if m["dir"].lower() in ("earlier", "before that", "previously") else n
+        if m["unit"].lower() == "year":
+            date = PDate(last.year + n)
+        elif last.month is None:
+            continue
+        else:
+            index = last.year * 12 + last.month - 1 + n
+            date = PDate(index // 12, index % 12 + 1)
+        out.append(DateMention(m.start(), m.end(), m.group(), date, True, False))
+    return sorted(out, key=lambda d: d.start)

@@ -66,7 +66,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     seen: set[str] = set()
     events: list[Candidate] = []
     predictions: list[Candidate] = []
-    number, previous, anchor, monday, listed_under = 0, "", None, None, None
+    number, previous, anchor, monday, listed_under, last_named = 0, "", None, None, None, None
     ahead = eventdates_en.year_ahead(article.title, ref) if lang != "ja" else None
     in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     names = own_names(article.author, " ".join(p.text for p in article.paragraphs)) if lang != "ja" else ()
@@ -86,7 +86,10 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 heading = eventdates_en.week_heading(sentence, mentions, ref)
                 if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
-                mentions = eventdates_en.adjust(sentence, mentions, ref, monday, ahead)
+                mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
+                                                      last_named)
+                named = [m.date for m in mentions if not m.deadline]
+                last_named = named[-1] if named else last_named  # for "a month earlier" in a later sentence
                 day = eventdates_en.day_heading(sentence, mentions)
                 if day:  # "Thursday 29th December" over "- 15.30 – US – Unemployment Claims": the items are the events
                     listed_under, mentions = day, []
@@ -98,7 +101,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                         _add(events, item, _same_event)
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
-            framing = [m for m in mentions if not _SEASON.search(m.text) and any(o is not m and o.date != m.date and not o.deadline and
+            framing = [m for m in mentions if not _SEASON.search(m.text) and not _CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
                                                   m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
                                                   for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else \
@@ -193,6 +196,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
 
+_CLOSING = re.compile(r"(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\b", re.IGNORECASE)  # the year itself
 _SEASON = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)  # a span of its own, no frame
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
                    r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
