@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.dates_en import EN
+from tracker.ingest.dates_en import EN, quarter, weekend, year_of_weekday
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -80,6 +80,7 @@ def _relative(word: str, ref: PDate) -> PDate | None:
     w = word.lower()
     table = {
         "今月": 0, "this month": 0, "earlier this month": 0, "later this month": 0, "最近": 0,
+        "earlier in the month": 0, "later in the month": 0,
         "recently": 0, "先月": -1, "last month": -1, "来月": 1, "next month": 1,
     }
     for key, delta in table.items():
@@ -89,6 +90,7 @@ def _relative(word: str, ref: PDate) -> PDate | None:
         base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)
         return PDate(base.year, base.month)
     years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
+             "earlier in the year": 0, "later in the year": 0,
              "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1}
     if w in years:
         return PDate(ref.year + years[w])
@@ -172,7 +174,7 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 taken.append((m.end(), m.end() + which_year.end()))
             weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
             if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
-                date = _year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
+                date = year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
             if form == "range":
                 taken.append((m.start(), m.end()))
             if date is None:
@@ -182,8 +184,10 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                                             (m.groupdict().get("q") or "").lower() == "of" else m.start())
             q = (m.groupdict().get("q") or "").lower()
             deadline = bool(_DEADLINE_BEFORE.search(text[:start]) or _DEADLINE_AFTER.match(text[m.end():])
-                            or (form in ("m", "y", "season", "weekday") and q in ("by", "until", "before"))
+                            or (form in ("m", "y", "season", "weekday", "quarter") and q in ("by", "until", "before"))
                             or m.group() == "年内" or form in ("span", "term", "decade"))
+            if form == "quarter":  # a deadline is the quarter's last month, an event's date its year
+                date = quarter(m.groupdict(), ref, future, deadline)
             if deadline and language != "ja" and re.match(r"'s\s+[a-z]", text[m.end():]):
                 deadline = False  # "long before last year's start of the operation": the date of the start
             taken.append((m.start(), m.end()))
@@ -225,7 +229,7 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
 
 
 _WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
-_DATA_NOUN = re.compile(r"(?:report|figures|data|reading|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
+_DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse)$")
 _SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
                              r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")
@@ -234,18 +238,6 @@ _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
                           r"revolution|generation)\b", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
-
-
-def _year_of_weekday(date: PDate, weekday: int, ref: PDate) -> PDate:
-    """The date in the year nearest the article's in which it falls on ``weekday``."""
-    for year in sorted((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(y - date.year), y != date.year)):
-        try:
-            day = _dt.date(year, date.month, date.day)
-        except ValueError:
-            continue
-        if day.weekday() == weekday:
-            return PDate(year, date.month, date.day)
-    return date
 
 
 _CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")
@@ -276,8 +268,10 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
         return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
-    if form == "range":
-        return None, False
+    if form in ("range", "quarter"):
+        return (quarter(groups, ref, future, False), True) if form == "quarter" else (None, False)
+    if form == "weekend":
+        return weekend(groups, ref, future), True
     if form in ("mnoun", "mnoun-near"):
         month = _MONTHS[(groups.get("mon") or groups.get("mon2")).lower().rstrip(".")]
         q = (groups.get("q") or "").lower()

@@ -7,7 +7,10 @@ text keeps it."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
+
+from tracker.domain.dates import PDate
 
 MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
         r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -25,7 +28,7 @@ EN = [
     # "the Fed's December meeting", "the February minutes", "January's huge blowout": a month that names an event
     (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|next|at|[A-Z][\w.&-]*'s)\s+" + MONTH +
                 r"|\b" + MONTH.replace("?P<mon>", "?P<mon2>") + r"'s)\s+(?:(?:[a-z]+|[A-Z]{2,5})\s+){0,2}?"
-                r"(?P<noun>meeting|meetings|summit|vote|election|elections|poll|polls|report|figures|data|reading|print|"
+                r"(?P<noun>meeting|meetings|summit|vote|election|elections|poll|polls|report|figures|data|reading|readings|print|"
                 r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
                 r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
                 r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
@@ -69,16 +72,71 @@ EN = [
      "decade"),
     (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
                 r"the end of))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"), "y"),
-    # "the 1997 NATO-Russia Founding Act", "its 2023 level": a year before a noun
-    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+|(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
-                r"(?!\s+(?:and|or|to|percent|troops|people|soldiers)\b)"), "y"),
+    # "the 1997 NATO-Russia Founding Act", "its 2023 level", "the contested 2004 election": a year before a noun
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?:[a-z]+(?:ed|al|ic|ive|ary)\s+)?|"
+                r"(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
+                r"(?!\s+(?:and|or|to|percent|troops|people|soldiers|years|days|votes|seats|miles|times)\b)"), "y"),
     # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
     (re.compile(r"(?<![\d$£€.,])\b(?P<y>(?:19|20)\d{2})'s(?=\s+[a-z])"), "y"),
     (re.compile(r"\b(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)",
                 re.IGNORECASE), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
+    # "Q3", "Q4 2023", "the third quarter (of 2023)", "third-quarter": see quarter()
+    (re.compile(r"\b(?:(?P<q>(?i:last|next|this|in|during|by|until|before|since|the|for))\s+)?(?:(?P<qn>Q[1-4])|"
+                r"(?P<qw>(?i:first|second|third|fourth))(?:\s+|-)(?i:quarter))(?:(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b)?"
+                r"(?!\s+(?:of\s+a|century)\b)"), "quarter"),
+    (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b", re.IGNORECASE),
+     "weekend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|"
-                r"this week|the past week|recently)\b", re.IGNORECASE), "rel"),
+                r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
+                r"later in the month)\b", re.IGNORECASE), "rel"),
 ]
+
+
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def quarter(groups: dict, ref: PDate, future: bool, deadline: bool) -> PDate:
+    """A quarter has no precision of its own in the model (day, month, year): as the date of an event it is
+    its year, as a deadline ("by Q3 2024") its last month, when the call can be judged. Without a year it is
+    the nearest quarter not after the article (the next one when the tense looks ahead, or "next")."""
+    n = int(groups["qn"][1]) if groups.get("qn") else _ORDINAL[groups["qw"].lower()]
+    q = (groups.get("q") or "").lower()
+    if groups.get("y"):
+        year = int(groups["y"])
+    else:
+        current = ((ref.month or 12) - 1) // 3 + 1
+        shift = {"last": -1 if n >= current else 0, "next": 1 if n <= current else 0, "this": 0}.get(q)
+        if shift is None:
+            shift = (1 if n < current else 0) if future else (-1 if n > current else 0)
+        year = ref.year + shift
+    return PDate(year, 3 * n) if deadline else PDate(year)
+
+
+def weekend(groups: dict, ref: PDate, future: bool) -> PDate | None:
+    """"over the weekend" (the one gone by), "next weekend", "this weekend" (the coming one, told ahead): the
+    month of its Saturday; a weekend is two days, so its precision is the month, as "last week" is."""
+    if ref.day is None:
+        return None
+    day = ref.first_day()
+    q = groups["q"].lower()
+    ahead = q in ("next", "the coming") or (q == "this" and future)
+    sat = day + _dt.timedelta(days=(5 - day.weekday()) % 7 or 7) if ahead else \
+        day - _dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
+    if q == "next" and (sat - day).days < 3:
+        sat += _dt.timedelta(days=7)
+    return PDate(sat.year, sat.month)
+
+
+def year_of_weekday(date: PDate, weekday: int, ref: PDate) -> PDate:
+    """The date in the year nearest the article's in which it falls on ``weekday``."""
+    for year in sorted((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(y - date.year), y != date.year)):
+        try:
+            day = _dt.date(year, date.month, date.day)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            return PDate(year, date.month, date.day)
+    return date

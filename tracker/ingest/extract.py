@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.dates import PDate, parse_stored
-from tracker.ingest import predfind_en, predfind_ja, sentences
+from tracker.ingest import eventdates_en, predfind_en, predfind_ja, sentences
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
@@ -66,13 +66,14 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     seen: set[str] = set()
     events: list[Candidate] = []
     predictions: list[Candidate] = []
-    number, previous, anchor = 0, "", None
+    number, previous, anchor, monday, listed_under, last_named = 0, "", None, None, None, None
+    ahead = eventdates_en.year_ahead(article.title, ref) if lang != "ja" else None
     in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     names = own_names(article.author, " ".join(p.text for p in article.paragraphs)) if lang != "ja" else ()
     for paragraph in article.paragraphs:
         # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
         listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
-        for offset, sentence in sentences.split(paragraph.text, lang):
+        for index, (offset, sentence) in enumerate(sentences.split(paragraph.text, lang)):
             number += 1
             norm = normalise(sentence)
             if not norm or norm in seen:
@@ -81,21 +82,46 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
             mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
-            framing = [m for m in mentions if any(o is not m and o.date != m.date and not o.deadline and
+            if lang != "ja":
+                heading = eventdates_en.week_heading(sentence, mentions, ref)
+                if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
+                    monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
+                mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
+                                                      last_named)
+                named = [m.date for m in mentions if not m.deadline]
+                last_named = named[-1] if named else last_named  # for "a month earlier" in a later sentence
+                day = eventdates_en.day_heading(sentence, mentions)
+                if day:  # "Thursday 29th December" over "- 15.30 – US – Unemployment Claims": the items are the events
+                    listed_under, mentions = day, []
+                elif listed_under and eventdates_en.is_item(sentence):
+                    title = eventdates_en.item_title(sentence)
+                    if title and not any(m.date.day for m in mentions):
+                        item = _event(article, sentence, listed_under, where, lang)
+                        item.fields["title"], item.source["item"] = title, True
+                        _add(events, item, _same_event)
+                elif index == 0:
+                    listed_under = None  # prose again: the list under the heading has ended
+            framing = [m for m in mentions if not _SEASON.search(m.text) and not _CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
                                                   m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
                                                   for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else \
                 predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
             in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
-                # "this year"/"今年" only frames a forecast; the date of nothing in particular
-                vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year
+                # "this year"/"今年" only frames a forecast; the date of nothing in particular ("in the summer",
+                # "earlier this year" are dates of what they tell)
+                vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year and \
+                    not (_SEASON.search(mention.text) or mention.text.lower().startswith("earlier")) and \
+                    not (lang != "ja" and eventdates_en.told_this_year(sentence, mention))
                 # "in the third quarter of 2023 is 4.9 percent on September 19": the day is the event's date
                 if not mention.deadline and not vague and mention not in framing and \
                         not _not_an_event(sentence, mention, calls, ref, lang):
                     _add(events, _event(article, sentence, mention, where, lang), _same_event)
                 if mention.date.day and not mention.deadline:
                     anchor = mention.date
+            released = eventdates_en.release_today(sentence, mentions, ref) if lang != "ja" and not calls else None
+            if released:  # "The GDPNow estimate came in at 4.9%": the figure of the article's day
+                _add(events, _event(article, sentence, released, where, lang), _same_event)
             for call in calls:
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
             previous = sentence
@@ -159,12 +185,19 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if not (x == y or x.contains(y.first_day()) and x.contains(y.last_day())
             or y.contains(x.first_day()) and y.contains(x.last_day())):
         return False
+    if a.source.get("item") and b.source.get("item"):
+        return a.fields["title"] == b.fields["title"]  # two lines of a list of releases: two releases
+    if x != y and a.source["text"] == b.source["text"] and a.source["date_text"] != b.source["date_text"] \
+            and a.language != "ja":
+        return False  # "the coronation in May, and the elections in the summer": two dates, two events
     if x != y and a.language != "ja":  # a day inside a month: one event only if the sentences say the same
         return similar(a.source["text"], b.source["text"], 0.5, 0.75)
     return similar(a.source["text"], b.source["text"], 0.35, 0.6) or \
         similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
 
+_CLOSING = re.compile(r"(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\b", re.IGNORECASE)  # the year itself
+_SEASON = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)  # a span of its own, no frame
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
                    r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
@@ -181,16 +214,18 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
     so does "earlier this month" beside someone's forecast; "as of Friday" dates a state, no event."""
     if lang == "ja":
         return False
-    if sentence.rstrip().endswith("?") and mention.date.day is None:
-        return True  # a question names no event; a day it names ahead is still a schedule
+    if sentence.rstrip().endswith("?") and mention.date.day is None and \
+            not eventdates_en.past_in_question(sentence, mention, ref):
+        return True  # a question names no event; a day it names ahead, or one gone by, is still told
     coming = mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)  # late December: the year ending
-    if mention.date.precision == "year" and coming and not _TOLD.search(sentence):
+    occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
+    if mention.date.precision == "year" and coming and not _TOLD.search(sentence) and not occasion:
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
     told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
-            and mention.date.day is None and not told_before:
+            and mention.date.day is None and not told_before and not occasion:
         return True  # a forecast someone else made (no call of the author's) is no event either
     later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
@@ -199,7 +234,7 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and later and not scheduled:
             return True
-        if inside and mention.date.precision == "year" and coming:
+        if inside and mention.date.precision == "year" and coming and not occasion:
             return True
     return False
 
@@ -239,7 +274,7 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     for _ in range(2):
         clause = clause.strip(" ,")
         clause = re.sub(r"^(?:however|but|and|so|meanwhile|also|then|moreover|still|yet|indeed|first|second|"
-                        r"third|finally|to begin with)\b[,\s]*", "", clause, flags=re.IGNORECASE)
+                        r"third|finally|to begin with)\b(?!-)[,\s]*", "", clause, flags=re.IGNORECASE)
         clause = _LEAD_DATE.sub("", clause)
         reported = _REPORTED_BY.sub("", clause)
         if not re.search(r"\b(?:might|may|could|will|would|won't|likely|expected to|plans? to)\b", reported):

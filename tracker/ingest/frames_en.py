@@ -21,6 +21,12 @@ def prepare(sentence: str) -> str:
     text = re.sub(r"^(?:[-*•·]|\d+[.)])\s+", "", text)  # a bullet or list number
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", COMMA, text)  # 10,000 is one number
     text = re.sub(r"(?<=\w)'ll\b", " will", text)
+    # "isn't likely to", "isn't going to": "is not …", so the hedge and its negation are read
+    text = re.sub(r"\b(is|are|was|were)n't(?=\s+(?:\w+ly\s+)?(?:likely|going to|expected|set|poised|bound|certain|sure)\b)",
+                  r"\1 not", text, flags=re.IGNORECASE)
+    # "I'm expecting X to Y", "I'm counting on X to Y": the author's "I expect X to Y"
+    text = re.sub(r"\b(I|we)(?:'m|'re|\s+am|\s+are)\s+(?:expecting|counting on)\s+(?=\S+(?:\s+\S+){0,8}?\s+to\s)", r"\1 expect ",
+                  text, flags=re.IGNORECASE)
     return text
 
 
@@ -103,7 +109,9 @@ IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,
 OTHERS_VIEW = re.compile(r"\b(?:the|a|an|their|his|her|its|widespread|common)\s+(?:\w+\s+)?(?:forecast|prediction|"
                           r"expectation|projection|assumption|consensus|belief)s?\s+that\s+[^,;]*$", re.IGNORECASE)
 CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|convene|announce)\s+(?:its\s+|the\s+|a\s+)"
-                       r"[^,;]{0,80}?\b(?:report|data|figures|minutes|statement|results|meeting|session|decision)\b",
+                       r"[^,;]{0,80}?\b(?:report|data|figures|minutes|statement|results|meeting|session|decision)\b"
+                       # "Most markets will be closed on Monday", "the meeting will decide whether to add supply"
+                       r"|^will\s+(?:be\s+(?:closed|shut)|reopen|decide\s+(?:whether|if))\b",
                        re.IGNORECASE)
 BARE_READING = re.compile(r"^(?:it|this|that)(?:'s|\s+is|\s+was)?\s+(?:not\s+)?(?:\w+\s+)?(?:un)?likely[.…]*$",
                            re.IGNORECASE)

@@ -29,7 +29,8 @@ _MORE_LIKELY = re.compile(r"^(?:what\s+(?:might|may)\s+be\s+)?more likely than\s
 _IMPOSSIBLE = re.compile(r"^(?:it|that)\s+(?:would be|will be|is|'s)\s+(?P<how>almost |nearly |virtually |all but )?impossible\s+"
                          r"for\s+(?P<subj>.+?)\s+to\s+(?P<vp>.+)$", re.IGNORECASE)
 _BARE_OUTCOME = re.compile(r"^(?P<subj>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?P<verb>gain|gains|win|wins|lose|loses|"
-                           r"take|takes|hold|holds|keep|keeps|flip|flips|pick up|picks up)\s+(?P<rest>.*\d.*)$")
+                           r"take|takes|hold|holds|keep|keeps|flip|flips|pick up|picks up)\s+"
+                           r"(?P<rest>.*(?:\d|\b[A-Z]{2,}\b).*)$")  # a number, or names ("keeps NV, NC and FL")
 
 
 def idiom_call(body: str, previous: str, has_hedge) -> Call | None:
@@ -64,7 +65,9 @@ def idiom_call(body: str, previous: str, has_hedge) -> Call | None:
     return None
 
 
-_FORECAST_LEAD = re.compile(r"^(?:my|our)\s+(?:forecast|prediction|call|projection)(?:\s+for\s+[^,]{1,30}?)?\s+is\b", re.IGNORECASE)
+# "My forecast for tomorrow is …", "My final prediction: HRC gets 323."
+_FORECAST_LEAD = re.compile(r"^(?:my|our)\s+(?:(?:final|latest|last|bold|official)\s+)?(?:forecast|prediction|call|projection)"
+                            r"(?:\s+for\s+[^,:]{1,30}?)?(?:\s+is\b|\s*:)", re.IGNORECASE)
 
 
 def _author_call(claim: str, hedge_text: str, hedge, negated: bool = False) -> Call:

@@ -48,6 +48,13 @@ ODDS = re.compile(r"^(?:the\s+)?(?:latest\s+|current\s+|recent\s+|new\s+)?(?:odd
                    r"point|points)\b", re.IGNORECASE)
 
 
+CONSENSUS = re.compile(r"^(?:the\s+)?(?:market\s+|analysts'\s+|economists'\s+)?consensus(?:\s+(?:expectation|view|forecast|"
+                       r"estimate|call))?\s+(?:is|was|sees)\b", re.IGNORECASE)
+MODEL_SHOWS = re.compile(r"^(?P<who>[A-Z0-9][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})'s\s+(?:(?:final|latest|new|current|"
+                         r"[A-Z][\w-]*)\s+){0,2}(?:forecast|model|map|projection|estimate|outlook)s?\s+(?:shows?|has|gives?|"
+                         r"puts?|projects?|predicts?|sees?)\b")
+
+
 def sentence_speaker(text: str) -> tuple[str, bool] | None:
     """A speaker that frames the whole sentence: "according to X", "…, X said.", "X's report that",
     "in X's view"."""
@@ -58,6 +65,11 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
     found = ODDS.match(text)
     if found:  # "The latest odds from William Hill make X the most likely outcome": the bookmaker's
         return speaker_name(found["who"] or ""), False
+    if CONSENSUS.match(text):  # "The consensus expectation is that X will…": the market's, not the author's
+        return "consensus", False
+    found = MODEL_SHOWS.match(text)
+    if found:  # "538's House forecast shows a most likely scenario of…": 538's
+        return speaker_name(found["who"]), False
     found = _ACCORDING.search(text)
     if found:
         who = found["who"].strip()
