@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIRMED, FAR_FUTURE, JA_PENDING, PENDING, build_sample, run_tracker
+from tracker.cli.main import main
 from tracker.domain.disputes import is_disputed, open_disputes
 from tracker.store.store import Store
 
@@ -37,9 +40,14 @@ def git(repo: Path, *args: str) -> str:
 
 
 def tracker(repo: Path, *args: str) -> str:
-    done = run_tracker("--db", str(repo / DB), *args, cwd=repo)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    """`tracker --db REPO/predictions.json ARGS`, called in this process; what it printed. (git runs
+    the merge driver, `tracker merge-file`, as a real process of its own.)"""
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--db", str(repo / DB), *args])
+    out.flush(), err.flush()
+    assert code == 0, err.buffer.getvalue().decode("utf-8")
+    return out.buffer.getvalue().decode("utf-8")
 
 
 def clone(origin: Path, where: Path, name: str) -> Path:
@@ -221,7 +229,7 @@ def test_the_merge_driver_runs_the_installed_tracker_not_a_file_in_the_repositor
     tracker(bob, "edit", JA_PENDING, "--resolve-by", "2026-09")
     commit(bob, "Bob edits")
     ran = tmp_path / "ran"
-    planted = bob / "tracker.py"  # (planted after Bob's commands: the tests run `python -m tracker`)
+    planted = bob / "tracker.py"  # (planted after Bob's commands: `python -m tracker` there would run it)
     planted.write_text(f"open({str(ran)!r}, 'w').write('planted code ran')\n")
     git(bob, "pull", "-q", "--no-rebase")
     assert not ran.exists()

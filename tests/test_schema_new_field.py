@@ -51,6 +51,34 @@ def tracker_with_mood(root: Path, *args: str, cwd: Path) -> subprocess.Completed
     return run(root, "-m", "tracker", *args, cwd=cwd)
 
 
+# Several commands of the copy, one after the other, in one process (its start-up paid once): each
+# one's exit code and standard output, which goes to a pipe-like stream (not a terminal).
+_MANY = """
+import contextlib, io, json, sys
+from tracker.cli.main import main
+done = []
+for argv in json.loads(sys.argv[1]):
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = exc.code
+    out.flush(), err.flush()
+    done.append([argv, code, out.buffer.getvalue().decode("utf-8"), err.buffer.getvalue().decode("utf-8")])
+print(json.dumps(done))
+"""
+
+
+def tracker_with_mood_many(root: Path, *commands: list[str], cwd: Path) -> list[str]:
+    """Each of ``commands`` (argv lists) run by the copy in turn, in one process; their outputs.
+    Every one must exit 0."""
+    done = json.loads(run(root, "-c", _MANY, json.dumps(commands), cwd=cwd).stdout)
+    for argv, code, _, err in done:
+        assert code == 0, (argv, err)
+    return [out for _, _, out, _ in done]
+
+
 def test_the_copy_is_the_tracker_that_runs(with_mood, tmp_path):
     where = run(with_mood, "-c", "import tracker.domain.model as m; print(m.__file__)", cwd=tmp_path).stdout
     assert Path(where.strip()) == with_mood / "tracker" / "domain" / "model.py"
@@ -59,35 +87,32 @@ def test_the_copy_is_the_tracker_that_runs(with_mood, tmp_path):
 def test_a_field_declared_in_the_model_is_stored_edited_shown_searched_and_exchanged(with_mood, sample_db,
                                                                                       tmp_path):
     db = ["--db", str(sample_db)]
-    tracker_with_mood(with_mood, *db, "edit", PENDING, "--mood", "quietly sure [b]", cwd=tmp_path)
-    assert '"mood": "quietly sure [b]"' in sample_db.read_text("utf-8")  # stored in the file
-    shown = json.loads(tracker_with_mood(with_mood, *db, "show", PENDING, "--json", cwd=tmp_path).stdout)
-    assert shown["mood"] == "quietly sure [b]"
-    text = tracker_with_mood(with_mood, *db, "show", PENDING, cwd=tmp_path).stdout
-    assert "mood:         quietly sure [b]" in text.splitlines()
-    found = json.loads(tracker_with_mood(with_mood, *db, "list", "--search", "QUIETLY sure", "--json",
-                                         cwd=tmp_path).stdout)
-    assert [r["id"] for r in found] == [PENDING]
-
     rows = tmp_path / "rows.csv"
-    tracker_with_mood(with_mood, *db, "export", "--format", "csv", "-o", str(rows), cwd=tmp_path)
-    assert "mood" in rows.read_text("utf-8").splitlines()[0].split(",")
     copy = tmp_path / "copy.json"
-    tracker_with_mood(with_mood, "--db", str(copy), "import", str(rows), cwd=tmp_path)
-    again = json.loads(tracker_with_mood(with_mood, "--db", str(copy), "show", PENDING, "--json",
-                                         cwd=tmp_path).stdout)
-    assert again["mood"] == "quietly sure [b]"
+    edited, shown, text, found, exported, imported, again, new = tracker_with_mood_many(
+        with_mood, [*db, "edit", PENDING, "--mood", "quietly sure [b]"], [*db, "show", PENDING, "--json"],
+        [*db, "show", PENDING], [*db, "list", "--search", "QUIETLY sure", "--json"],
+        [*db, "export", "--format", "csv", "-o", str(rows)], ["--db", str(copy), "import", str(rows)],
+        ["--db", str(copy), "show", PENDING, "--json"],
+        [*db, "add", "prediction", "--claim", "Rain will fall", "--hedge", "likely", "--resolve-by", "2030",
+         "--mood", "hopeful"], cwd=tmp_path)
+    assert '"mood": "quietly sure [b]"' in sample_db.read_text("utf-8")  # stored in the file
+    assert json.loads(shown)["mood"] == "quietly sure [b]"
+    assert "mood:         quietly sure [b]" in text.splitlines()
+    assert [r["id"] for r in json.loads(found)] == [PENDING]
 
-    new = tracker_with_mood(with_mood, *db, "add", "prediction", "--claim", "Rain will fall", "--hedge", "likely",
-                            "--resolve-by", "2030", "--mood", "hopeful", cwd=tmp_path).stdout.strip()
-    added = json.loads(tracker_with_mood(with_mood, *db, "show", new, "--json", cwd=tmp_path).stdout)
+    assert "mood" in rows.read_text("utf-8").splitlines()[0].split(",")
+    assert json.loads(again)["mood"] == "quietly sure [b]"  # read back from the imported copy's file
+
+    added = json.loads(tracker_with_mood(with_mood, *db, "show", new.strip(), "--json", cwd=tmp_path).stdout)
     assert added["mood"] == "hopeful"
 
 
 def test_a_field_declared_in_the_model_can_be_set_when_accepting_a_proposal(with_mood, sample_db, tmp_path):
     db = ["--db", str(sample_db)]
-    tracker_with_mood(with_mood, *db, "ingest", str(BLOG), cwd=tmp_path)
-    waiting = json.loads(tracker_with_mood(with_mood, *db, "inbox", "--json", cwd=tmp_path).stdout)
+    _, waiting = tracker_with_mood_many(with_mood, [*db, "ingest", str(BLOG)], [*db, "inbox", "--json"],
+                                        cwd=tmp_path)
+    waiting = json.loads(waiting)
     pid = next(p["id"] for p in waiting if p["kind"] == "prediction")
     accepted = json.loads(tracker_with_mood(with_mood, *db, "accept", pid, "--claim", "Talks will resume",
                                             "--mood", "wary", "--json", cwd=tmp_path).stdout)
