@@ -86,3 +86,9 @@ def test_expected_to_without_an_expecter_is_annotated_as_the_authors_call():
                 assert not re.search(r"\bexpected to\b", item["contains"]), (path.name, item)
         for item in gold.get("predictions", []) + gold.get("optional", []):
             assert not re.search(r"\b(?:is|are)\s+(?:predicted|forecast|projected)\s+to\b", item["contains"]), (path.name, item)
+
+
+def test_a_topic_phrase_before_a_new_subject_starts_a_clause():
+    """"…, and in foreign policy Biden will not…": two calls, the second keeps its own negation."""
+    found = calls("In trade Beijing will hold firm, and in foreign policy Washington will not back down.")
+    assert [c[0] for c in found] == ["In trade Beijing will hold firm.", "In foreign policy Washington will not back down."]
