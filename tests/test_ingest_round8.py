@@ -92,3 +92,11 @@ def test_a_topic_phrase_before_a_new_subject_starts_a_clause():
     """"…, and in foreign policy Biden will not…": two calls, the second keeps its own negation."""
     found = calls("In trade Beijing will hold firm, and in foreign policy Washington will not back down.")
     assert [c[0] for c in found] == ["In trade Beijing will hold firm.", "In foreign policy Washington will not back down."]
+
+
+def test_a_byline_of_words_with_a_digit_is_the_author(tmp_path):
+    from tracker.ingest.reader import read_articles
+    path = tmp_path / "a.txt"
+    path.write_text("Calendar\n\nBy MQL5 News\nDate: 2015-05-18\n\nThe UK is to publish inflation data on Tuesday.\n")
+    article = read_articles(path)[0]
+    assert (article.author, str(article.published)) == ("MQL5 News", "2015-05-18")
