@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.ingest.outlook_en import predictive_should
 from tracker.ingest.wording_en import ADVERBS, HEDGE, MODALS
 
 _AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|done|gone|made|seen|taken|won|lost|had|got|"
@@ -36,7 +37,7 @@ def looks_ahead(text: str, m: re.Match) -> bool:
     if phrase in ("probably", "likely", "certainly", "definitely", "most likely") and \
             re.match(r"^\s+(?:was|were|had|did|\w+ed)\b", after, re.IGNORECASE):
         return False  # "Brenda probably choked on her Cornflakes": a guess at the past
-    if phrase == "should" and (not _PREDICTIVE_SHOULD.match(after) or re.search(r"\byou\s+$", before, re.IGNORECASE)):
+    if phrase in ("should", "ought to") and not predictive_should(before, after):
         return False  # "the government should act": what ought to be, not what will be
     if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
         return False
@@ -48,12 +49,6 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
             return False
     return True
-
-
-# "should" forecasts only with a verb of outcome ("should see booming trade"), never with an agent's duty.
-_PREDICTIVE_SHOULD = re.compile(r"^\s+(?:(?:still|also|now|soon|therefore|thus|then|easily|comfortably)\s+)?(?:see|prove|remain|recover|return|rise|fall|"
-                                r"continue|ease|peak|improve|stay|reach|hit|end up|win|lose|come|arrive|pass|confirm|show|reveal|"
-                                r"be (?:over|back|able|enough|fine|higher|lower))\b", re.IGNORECASE)
 
 
 def find_hedge(clause: str) -> re.Match | None:

@@ -18,8 +18,10 @@ from tracker.domain.text import plural
 _KEY = re.compile(r"^(?P<key>title|by|author|date|published|url|source|タイトル|著者|筆者|日付|公開日)\s*[:：]\s*"
                   r"(?P<value>.+)$", re.IGNORECASE)
 _KEYS = {"タイトル": "title", "著者": "author", "筆者": "author", "日付": "date", "公開日": "published"}
-# "By Jo Doe", or a one-word handle with digits ("By kanzeon_2040"); never "By 2025, …"
-_BY = re.compile(r"^by\s+(?P<name>[^\d,;]{2,80}|@?[\w.-]*[A-Za-z][\w.-]*\d[\w.-]*)$", re.IGNORECASE)
+# "By Jo Doe", a one-word handle with digits ("By kanzeon_2040"), words that start with a letter ("By MQL5
+# News"); never "By 2025, …"
+_BY = re.compile(r"^by\s+(?P<name>[^\d,;]{2,80}|@?[\w.-]*[A-Za-z][\w.-]*\d[\w.-]*|"
+                 r"[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,5})$", re.IGNORECASE)
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

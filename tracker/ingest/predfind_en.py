@@ -59,6 +59,7 @@ from tracker.ingest.frames_en import (
 from tracker.ingest.hedgefind_en import find_hedge, has_hedge
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.idioms_en import idiom_call
+from tracker.ingest.outlook_en import outlook_call
 from tracker.ingest.speakers_en import (
     ODDS,
     SELF_VERBS,
@@ -91,6 +92,7 @@ _SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:
                             r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
                             r"(?:[\w-]+\s+){0,4}?(?:will|won't|would|could|may|might|should)\b)|"
                             r"(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)|"
+                            r"(?:in|on|as for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}?(?:will|won't)\b)|"
                             r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
                             r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"
                             r"many|most|[A-Z][\w'’.+-]*)\b)")
@@ -254,6 +256,10 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if seeing:  # "…, but when we add A, I can certainly see how 2022 could fall in line": the author's call
         clause = clause[seeing.end():]
     clause = CONFIDENT.sub("", clause)  # "I'm confident that X will…": the author's call, at its modal
+    if attribution is None:  # "a Biden victory is looking good", "272 is the worst Hillary can do"
+        outlook = outlook_call(clause, previous, start, end) or outlook_call(re.split(r",\s+", clause)[-1], previous, start, end)
+        if outlook is not None:
+            return outlook
     own_np = EXPECT_NP_SELF.match(clause.rstrip("."))
     if own_np and attribution is None:  # "I expect two more hikes this year": there will be two more hikes
         hedge = lookup("expected to")

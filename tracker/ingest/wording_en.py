@@ -31,7 +31,7 @@ HEDGES = [
     ("unlikely", "unlikely"), ("likely", "likely"), ("probably", "probably"),
     ("won't", "will"), ("will not", "will"), ("will never", "will never"), ("will", "will"),
     ("going to", "will"), ("might", "might"), ("may", "may"), ("could", "could"), ("would", "would"),
-    ("only", "only"), ("not impossible", "not impossible"), ("should", "should"),
+    ("only", "only"), ("not impossible", "not impossible"), ("should", "should"), ("ought to", "should"),
 ]
 HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h, _ in sorted(HEDGES, key=lambda x: -len(x[0])))
                     + r")\b", re.IGNORECASE)
@@ -87,7 +87,7 @@ _REWRITES = [
     (r"\b(?:probably|likely|certainly|definitely|most likely|almost certainly) (?:will|would)\b", lambda g: "will", False),
     (r"\b(?:won't|wouldn't|would not)\b", lambda g: "will not", False),
     (r"\b(?:(?-i:may)|might|could) not\b", lambda g: "will not", False),
-    (r"\b(?:(?-i:may)|might|could|would|should)(?: well| even)?\b", lambda g: "will", False),
+    (r"\b(?:(?-i:may)|might|could|would|should|ought to)(?: well| even)?\b", lambda g: "will", False),
     (r"\b(?:has|have)\s+(?:most likely|probably|likely|almost certainly)\s+", lambda g: "has ", False),
     (r"\b(?:most likely|probably|likely|almost certainly|certainly|definitely)\s+", lambda g: "", False),
 ]
