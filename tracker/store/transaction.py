@@ -138,9 +138,6 @@ class Transaction:
         database = Database()
         problems: list[str] = []
         tables = {kind: self.table(kind).raw() for kind in KINDS}
-        if keep is not None:
-            tables = {kind: {i: doc for i, doc in docs.items() if keep(kind, doc)}
-                      for kind, docs in tables.items()}
         total = sum(map(len, tables.values()))
         done = 0
         with collector_paused():
@@ -150,6 +147,8 @@ class Transaction:
                     done += 1
                     if tick is not None and done % EVERY == 0:
                         tick(done, total)
+                    if keep is not None and not keep(kind, doc):
+                        continue
                     # The straight-line decoder first; the careful one (naming every problem
                     # and where it is) only for a document it declines.
                     record = clean(record_id, doc) if type(doc) is dict else None
@@ -204,10 +203,11 @@ class Transaction:
         if database is not None and not self._lent:
             held += [database.articles, database.events, database.predictions]
         for table in held:
-            if not self.gradual:
+            if self.gradual:
+                while table:
+                    table.popitem()
+            else:
                 table.clear()
-            while table:
-                table.popitem()
 
     def _decode(self, kind: str, record_id: str, doc: dict) -> Record:
         try:
