@@ -23,6 +23,7 @@ from tracker.domain.review import review_queue, stored_candidates
 from tracker.cli.main import main
 from tracker.store import transaction
 from tracker.store.layout import empty_tables
+from tracker.store.store import Store
 
 from test_fast_selection import SETTINGS, databases, days, dense_database, filters, outcome
 
@@ -109,8 +110,9 @@ def _write(path, predictions):
 
 
 def _pred(status, **more):
-    return {"claim": "X will happen", "made_on": "2025-01", "resolve_by": "2025-06", "status": status,
-            "forecaster": "ann", **more}
+    doc = {"claim": "X will happen", "made_on": "2025-01", "resolve_by": "2025-06", "forecaster": "ann", **more}
+    doc["status"] = status
+    return doc
 
 
 def test_list_decoded_only_what_its_filter_may_show(tmp_path, decoded, capsys, monkeypatch):
@@ -143,3 +145,60 @@ def test_review_decoded_no_prediction_judged_before_today(tmp_path, decoded, cap
     decoded.clear()
     assert main() == 0
     assert "old" in decoded
+
+
+# From an adversarial review: what the stored test cannot read is decoded, as a full read does.
+
+def _run(monkeypatch, capsys, *argv):
+    monkeypatch.setattr("sys.argv", ["tracker", *map(str, argv)])
+    code = main()
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+# ---- 1. a stored status that is not a status value: skipped unread, not refused -----------------
+
+@pytest.mark.parametrize("status", ["Pending", None, 1, "pending "])
+@pytest.mark.parametrize("wanted", ["pending", "overdue"])
+def test_list_by_status_refuses_a_prediction_whose_stored_status_it_cannot_read(
+        tmp_path, monkeypatch, capsys, status, wanted):
+    db = tmp_path / "p.json"
+    _write(db, {"ok": _pred("pending"), "odd": _pred(status)})
+    code, _, err = _run(monkeypatch, capsys, "--db", db, "list")
+    assert code == 1 and "predictions[odd].status" in err  # a full read refuses the file
+    # The filter cannot tell whether `odd` is pending: it must be decoded (and refused), as
+    # `list` does, not silently left out of the listing.
+    code, out, err = _run(monkeypatch, capsys, "--db", db, "list", "--status", wanted, "--json")
+    assert (code, out) == (1, "") and "predictions[odd].status" in err
+
+
+@pytest.mark.parametrize("status", ["Pending", None, 1])
+def test_review_refuses_a_prediction_whose_stored_status_it_cannot_read(tmp_path, monkeypatch, capsys, status):
+    db = tmp_path / "p.json"
+    judged = {"action": "status", "at": "2025-07-01T00:00:00Z", "from": "pending", "to": "confirmed",
+              "known_on": "2025-06-30"}
+    _write(db, {"ok": _pred("pending"), "odd": _pred(status, history=[judged])})
+    code, out, err = _run(monkeypatch, capsys, "--db", db, "review", "--today", "2026-01-01", "--json")
+    assert (code, out) == (1, "") and "predictions[odd].status" in err
+
+
+# ---- 2. an ISO week-date timestamp: its first ten characters are not its day ---------------------
+
+WEEK_STAMPED = _pred("confirmed", made_on="2020-06", resolve_by="2020-12",
+                     history=[{"action": "status", "at": "2020-W53-7T12:00:00", "from": "pending",
+                               "to": "confirmed"}])  # 2021-01-03 (naive: that day wherever it is read)
+
+
+def test_a_judgement_stamped_as_an_iso_week_date_stays_a_candidate_until_its_day():
+    assert dt.datetime.fromisoformat(WEEK_STAMPED["history"][0]["at"]).date() == dt.date(2021, 1, 3)
+    assert stored_candidates(dt.date(2021, 1, 2))("prediction", WEEK_STAMPED)
+
+
+def test_review_shows_what_a_full_read_shows_for_a_week_date_stamp(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "p.json"
+    _write(db, {"wk": WEEK_STAMPED})
+    today = dt.date(2021, 1, 2)
+    full = review_queue(Store(db).load(), today)
+    assert [p.id for p in full.due] == ["wk"]  # judged only on 3 January: still pending on the 2nd
+    code, out, _ = _run(monkeypatch, capsys, "--db", db, "review", "--today", today.isoformat(), "--json")
+    assert code == 0 and [p["id"] for p in json.loads(out)["due"]] == ["wk"]

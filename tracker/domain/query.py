@@ -156,9 +156,12 @@ def stored_test(flt: Filter) -> Callable[[str, Any], bool] | None:
             return True
         if kinds and kind not in kinds:
             return False
-        # A document that is not an object, or with no status: decoded, so its problem is named.
-        return want is None or kind != "prediction" or type(doc) is not dict \
-            or doc.get("status", "pending") == want
+        if want is None or kind != "prediction" or type(doc) is not dict:
+            return True  # a document that is not an object is decoded, so its problem is named
+        status = doc.get("status", "pending")
+        # A status that is not one of the stored values ("Pending", 1) is decoded too: the decoder
+        # decides what it is, or refuses the file naming it, as a full read does.
+        return status == want or type(status) is not str or status not in _STATUSES
     return test
 
 

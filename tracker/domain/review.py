@@ -222,6 +222,10 @@ def _as_of_each(db: Database, today: _dt.date, keep_judged: bool) -> list[Predic
     return out
 
 
+_JUDGED = frozenset(s.value for s in Status if s is not Status.PENDING)
+_CALENDAR_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+
+
 def stored_candidates(today: _dt.date) -> Callable[[str, Any], bool]:
     """Which stored documents a review on ``today`` may list, read from the document alone:
     ``test(kind, document)`` is false only for a prediction judged before ``today``, whose
@@ -235,8 +239,11 @@ def stored_candidates(today: _dt.date) -> Callable[[str, Any], bool]:
     written_before = (today - _dt.timedelta(days=1)).isoformat() if today > _dt.date.min else ""
 
     def test(kind: str, doc: Any) -> bool:
-        if kind != "prediction" or type(doc) is not dict or doc.get("status", "pending") == "pending":
+        if kind != "prediction" or type(doc) is not dict:
             return True
+        status = doc.get("status", "pending")
+        if status == "pending" or type(status) is not str or status not in _JUDGED:
+            return True  # pending, or a status the decoder must read (or refuse, naming it)
         history = doc.get("history")
         last = history[-1] if type(history) is list and history else None
         if type(last) is not dict or last.get("action") != "status":
@@ -248,7 +255,9 @@ def stored_candidates(today: _dt.date) -> Callable[[str, Any], bool]:
             except (DateError, TypeError):
                 return True
         at = last.get("at")
-        return type(at) is not str or not at[:10] < written_before
+        # Only a calendar day (2026-03-09…) is compared as text: a week date ("2020-W53-7" is 3
+        # January 2021) or anything else is decoded, and the review reads it as it always does.
+        return type(at) is not str or not _CALENDAR_DAY.match(at) or not at[:10] < written_before
     return test
 
 
