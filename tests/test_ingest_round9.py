@@ -125,3 +125,56 @@ def test_an_occasion_named_with_its_date_is_an_event_in_a_hedged_sentence(tmp_pa
 def test_a_remark_with_a_colon_is_no_calendar_line():
     assert schedules_en.labelled_item("Finland: industrial output (April).") == "Finland: industrial output (April)"
     assert schedules_en.labelled_item("Watch: NOK crosses.") is None
+
+
+# --- fixed after heldout13's first run (benchmarks/ingest_eval_heldout13_first_run.txt) -------------------
+
+def test_an_abbreviated_weekday_in_brackets_is_a_day():
+    ref = PDate(2023, 6, 4)  # a Sunday
+    (mention,) = find_dates("Norway's PMI (Wed) should rise.", ref, "en")
+    assert mention.text == "(Wed)" and mention.date.day is not None
+    moved = schedules_en.ahead_of("Norway's PMI (Wed) should rise.", [mention], ref,
+                                  schedules_en.coming_week("The Week Ahead", "", ref))
+    assert moved[0].date.iso() == "2023-06-07"
+
+
+def test_a_preview_written_on_a_friday_takes_the_weekend_before_the_week():
+    ref = PDate(2023, 6, 2)  # a Friday
+    week = schedules_en.coming_week("Week Ahead", "", ref)
+    sentence = "Two MPC members are due to speak, one on Saturday and one on Monday, and GDP is due on Friday."
+    got = [m.date.iso() for m in schedules_en.ahead_of(sentence, find_dates(sentence, ref, "en"), ref, week)]
+    assert got == ["2023-06-03", "2023-06-05", "2023-06-09"]
+
+
+def test_a_participle_is_no_past_in_a_previews_opening():
+    assert str(schedules_en.coming_week("Bank week", "This week opens with inflation data, followed by two rate "
+                                        "decisions.", PDate(2023, 6, 4))) == "2023-06-05"
+
+
+def test_lines_led_by_a_clock_time_under_a_bare_day_heading_are_that_days_events(tmp_path):
+    body = ("This week opens with jobs data, followed by the Norges Bank.\n\nTuesday\n\n"
+            "At 8:00 AM, wages are expected to rise 0.4% and unemployment is expected to stay at 3.6%.\n\n"
+            "Thursday\n\nThe day opens with the Norges Bank decision.")
+    got = _candidates(tmp_path, "Nordic week", "2023-06-04", body)  # a Sunday
+    events = [(c.fields["date"], c.fields["title"]) for c in got if c.kind == "event"]
+    assert ("2023-06-06", "Wages are expected to rise 0.4%") in events
+    assert ("2023-06-06", "Unemployment is expected to stay at 3.6%") in events
+    assert "2023-06-08" in [d for d, _ in events]
+    assert [c for c in got if c.kind == "prediction"]  # a reading expected is still a call
+
+
+def test_a_value_expected_is_no_schedule_but_an_appearance_is():
+    assert not schedules_en.is_schedule("Jobless claims are expected to hold at 230k")
+    assert schedules_en.is_schedule("Governor Lind will also make an appearance")
+
+
+def test_an_appearance_on_a_weekday_is_an_event_beside_a_hedge(tmp_path):
+    body = "Governor Lind will also make an appearance on Tuesday, so we could learn where she stands."
+    assert "2023-06-06" in [d for d, _ in _events(tmp_path, "Week ahead", "2023-06-04", body)]
+
+
+def test_a_race_named_with_its_date_is_an_occasion():
+    from tracker.ingest.eventdates_en import names_an_occasion
+    sentence = "I will say what is going to happen in the Senate races in November."
+    (mention,) = find_dates(sentence, PDate(2016, 10, 3), "en")
+    assert names_an_occasion(sentence, mention)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.dates_en import EN, quarter, weekend, year_of_weekday
+from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -36,7 +36,7 @@ _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
                    r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
                    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_WEEKDAYS = {**{d.lower(): i for i, d in enumerate(calendar.day_name)}, **WEEKDAY_ABBR}  # "Wednesday", "(Wed)"
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\bbefore|\bno later than)(?:\s+(?:the\s+)?(?:end|beginning|start|middle|"
                               r"first|second|third|fourth|last)(?:\s+(?:half|quarter|week|weeks|days|months))?\s+of)?\s*$",

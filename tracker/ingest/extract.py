@@ -112,7 +112,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                         item.fields["title"], item.source["item"] = title[:TITLE_MAX], True
                         item.keys = [fingerprint("event", article_key(article), f"{listed_under.date.iso()} {title}")]
                         _add(events, item, _same_event)
-                    on_calendar = True  # a line of the calendar, no call
+                    on_calendar = schedules_en.is_schedule(sentence)  # "X is to publish": no call; "At 8:30, Y is expected to fall": one
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
             framing = [m for m in mentions if not _SEASON.search(m.text) and not _CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
@@ -201,6 +201,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.source.get("item") and b.source.get("item"):
         return a.fields["title"] == b.fields["title"]  # two lines of a list of releases: two releases
+    if (a.source.get("item") or b.source.get("item")) and x != y:
+        return False  # a line under a day heading is that day's, not a month's told elsewhere
     if x != y and a.source["text"] == b.source["text"] and a.source["date_text"] != b.source["date_text"] \
             and a.language != "ja":
         return False  # "the coronation in May, and the elections in the summer": two dates, two events
@@ -244,7 +246,8 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
         return True  # a forecast someone else made (no call of the author's) is no event either
     later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
-        r"\b(?:may|might|could)\b", sentence)) or schedules_en.named_occasion(sentence, mention)  # a day named ahead
+        r"\b(?:may|might|could)\b", sentence)) or schedules_en.named_occasion(sentence, mention) or \
+        schedules_en.is_schedule(sentence)  # a day named ahead; "Bailey will also make an appearance on Tuesday"
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and later and not scheduled:

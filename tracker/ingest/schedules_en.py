@@ -27,14 +27,15 @@ from tracker.ingest.datefind import DateMention
 
 _ACT = (r"(?:publish|release|report|announce|speak|testify|meet|hold|present|deliver|unveil|decide|vote|issue|host|"
         r"mark|update|sign|visit|open|start|begin|launch|auction|reveal|post|address|chair|convene|rule|hear|debate|"
-        r"give|come|follow|bring|take place|hand down|set out|lay out)")
+        r"give|come|follow|bring|take place|hand down|set out|lay out|make an appearance|appear)")
+_REPORT = r"(?:publish|release|report|announce|speak|testify|unveil|issue|deliver|present|meet|vote|decide|convene)"
 _ACT_S = (r"(?:publishes|releases|reports|announces|speaks|testifies|meets|holds|presents|delivers|unveils|decides|"
           r"votes|issues|hosts|marks|opens|starts|begins|launches|comes|follows|brings|takes place|convenes|rules|kicks off)")
 _BE = r"(?:is|are|'s|'re)\s+(?:also\s+|then\s+|both\s+)?"
 _SCHEDULE = re.compile(
     r"\b(?:" + _BE + r"to\s+(?:be\s+)?[a-z]+"                                    # "is to publish", "are to be released"
     r"|" + _BE + r"(?:scheduled|due|slated)\b"                                   # "is due out", "is scheduled to"
-    r"|" + _BE + r"(?:set|expected|poised)\s+to\s+(?:be\s+)?" + _ACT + r"\w*"      # "is expected to publish"
+    r"|" + _BE + r"(?:set|expected|poised)\s+to\s+(?:be\s+)?" + _REPORT + r"\w*"   # "is expected to publish"
     r"|will\s+(?:also\s+|then\s+)?(?:be\s+)?" + _ACT + r"\w*"                     # "will testify", "will mark"
     r"|due\s+(?:out|on|at|for|in)\b"                                              # "the PCE data, due out on Friday"
     r")", re.IGNORECASE)
@@ -47,10 +48,16 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|did|does|can
                      re.IGNORECASE)
 _HEADLINE = re.compile(r"^(?P<subject>[A-Z][^;:.]*?)\s+to\s+" + _ACT + r"\b")
 _GONE = re.compile(r"\b(?:was|were|had|did|ago|said|fell|rose|came|went|saw|took|made|met|held|spoke|"
-                   r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )(?!(?:expected|scheduled|slated|planned|based|united|"
+                   r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )(?!(?:expected|scheduled|slated|planned|projected|forecast|followed|based|united|"
                    r"advanced|limited|related|supposed|needed|aimed)\b)\w{3,}ed)\b", re.IGNORECASE)
-_SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
+_SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|\s+and\s+(?=[^,;]*?\b(?:is|are|will)\s+(?:\w+\s+)?to\b)")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z.&' -]{1,30}):\s+(?P<rest>\S.*)$")  # "United Kingdom: labour market data"
+
+
+_CLOCK = re.compile(r"^(?:at\s+)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midday|midnight)\b[,\s]*",
+                    re.IGNORECASE)
+_OCCASION = re.compile(r"\b(?:will be|is|are)\b[^,;]*\b(?:decision|meeting|release|report|data|figures|minutes|speech|"
+                       r"auction|vote|testimony|press conference)\b", re.IGNORECASE)
 
 
 def is_schedule(clause: str, ahead: bool = False) -> bool:
@@ -63,7 +70,8 @@ def is_schedule(clause: str, ahead: bool = False) -> bool:
     headline = _HEADLINE.match(clause.strip())
     if headline and not _FINITE.search(headline["subject"]) and not _CONTROL.search(headline["subject"]):
         return True
-    return ahead and bool(_PRESENT.search(clause))
+    # under a day heading: a line led by a clock time ("At 8:30 AM, …"), the present, an occasion named
+    return ahead and bool(_PRESENT.search(clause) or _CLOCK.match(clause.strip()) or _OCCASION.search(clause))
 
 
 def clauses(sentence: str, ahead: bool = False) -> list[str]:
@@ -72,8 +80,10 @@ def clauses(sentence: str, ahead: bool = False) -> list[str]:
     text = sentence.strip().rstrip(".!")
     label = _LABEL.match(text)
     body = label["rest"] if label else text
+    clock = _CLOCK.match(body)
+    body = body[clock.end():] if clock and ahead else body  # "At 8:30 AM, retail sales are expected to…"
     parts = [p.strip(" ,") for p in _SPLIT.split(body) if p.strip(" ,")]
-    found = [p for p in parts if is_schedule(p, ahead)]
+    found = [p for p in parts if is_schedule(p, ahead) or (clock and ahead)]
     if len(found) > 1 and not all(re.search(r"[A-Za-z]{3,}\s+\S+\s+\S+", p) for p in found):
         found = [body]  # fragments of one subject: one act
     if label and found:
@@ -130,9 +140,10 @@ def coming_week(title: str, opening: str, ref: PDate | None) -> _dt.date | None:
 
 
 _NOW = re.compile(r"\b(?:is|are|will|'ll|shall|going to|expected|due|scheduled)\b|\?\s*$", re.IGNORECASE)
-_WEEKDAY = re.compile(r"^(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                      r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night|nights))?$", re.IGNORECASE)
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^(?:on\s+)?\(?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu|"
+                      r"Thurs?|Fri|Sat|Sun)\.?\)?(?:'s)?(?:\s+(?:morning|afternoon|evening|night|nights))?$", re.IGNORECASE)
+_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6, "mon": 0,
+         "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
 def ahead_of(sentence: str, mentions: list[DateMention], ref: PDate | None, monday: _dt.date | None) -> list[DateMention]:
@@ -141,15 +152,17 @@ def ahead_of(sentence: str, mentions: list[DateMention], ref: PDate | None, mond
     if ref is None or ref.day is None or _GONE.search(sentence):
         return mentions
     scheduled = is_schedule(sentence, ahead=monday is not None)
-    if not scheduled and (monday is None or not _NOW.search(sentence)):
+    heading = len(sentence.split()) <= 5 and not _FINITE.search(sentence)  # "Tuesday" over the day's lines
+    if not scheduled and (monday is None or not (_NOW.search(sentence) or heading)):
         return mentions  # "On Friday, the CME FedWatch tool … put the odds at 98.4%": no tense ahead, no move
     out = []
     for mention in mentions:
         m = _WEEKDAY.match(mention.text.strip())
         if m and mention.date.day:
-            wd = _DAYS.index(m["wd"].lower())
-            if monday is not None:
-                day = monday + _dt.timedelta(days=wd)
+            wd = _DAYS[m["wd"].lower()]
+            if monday is not None:  # the first such day of the week looked at, its weekend before it included
+                start = min(monday, ref.first_day() + _dt.timedelta(days=1))
+                day = start + _dt.timedelta(days=(wd - start.weekday()) % 7)
             else:
                 day = ref.first_day() + _dt.timedelta(days=(wd - ref.first_day().weekday()) % 7)
             mention = replace(mention, date=PDate.from_date(day))
