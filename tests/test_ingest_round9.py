@@ -178,3 +178,10 @@ def test_a_race_named_with_its_date_is_an_occasion():
     sentence = "I will say what is going to happen in the Senate races in November."
     (mention,) = find_dates(sentence, PDate(2016, 10, 3), "en")
     assert names_an_occasion(sentence, mention)
+
+
+def test_next_week_is_the_month_of_the_week_after_the_article():
+    (mention,) = find_dates("The vote comes next week.", PDate(2023, 6, 28), "en")
+    assert mention.text == "next week" and mention.date.iso() == "2023-07"
+    (mention,) = find_dates("Much is due in the week ahead.", PDate(2023, 6, 2), "en")
+    assert mention.date.iso() == "2023-06"

@@ -91,7 +91,7 @@ EN = [
      "weekend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
-                r"this evening|tomorrow|last week|"
+                r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
                 r"later in the month)\b", re.IGNORECASE), "rel"),
 ]

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.dates import PDate, parse_stored
-from tracker.ingest import eventdates_en, predfind_en, predfind_ja, schedules_en, sentences
+from tracker.ingest import (
+    eventdates_en,
+    predfind_en,
+    predfind_ja,
+    schedules_en,
+    sentences,
+)
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
