@@ -123,9 +123,10 @@ def test_items_under_a_day_heading_are_events_on_that_day(tmp_path):
                    ("2022-03-23", "US EIA crude oil inventories (w/e 18 March)")]  # the week measured is no date
     body = "Thursday 29th December\n- No High Impact Events\n\nFriday 30th December\n- 16.45 – US – Chicago PMI"
     assert _events(tmp_path, "Week ahead", "2022-12-26", body) == [("2022-12-30", "- 16.45 – US – Chicago PMI")]
-    # prose after the list ends it: a later line with a time is no item of Friday's
+    # prose after the list ends it: a later line with a time is no item of Friday's (a week ahead written on a
+    # Friday looks at the next week, round 9: its "Friday" is the next one)
     body = "Friday\n\n9am – German IFO index (March)\n\nThat is all.\n\n10am – coffee"
-    assert _events(tmp_path, "Week ahead", "2022-03-18", body) == [("2022-03-18", "9am – German IFO index (March)")]
+    assert _events(tmp_path, "Week ahead", "2022-03-18", body) == [("2022-03-25", "9am – German IFO index (March)")]
 
 
 def _read(sentence: str, ref: PDate) -> list[tuple[str, str, bool]]:

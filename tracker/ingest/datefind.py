@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.dates_en import EN, quarter, weekend, year_of_weekday
+from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
+from tracker.ingest.relwords import relative as _relative
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -36,7 +37,7 @@ _FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
                    r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
                    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_WEEKDAYS = {**{d.lower(): i for i, d in enumerate(calendar.day_name)}, **WEEKDAY_ABBR}  # "Wednesday", "(Wed)"
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\bbefore|\bno later than)(?:\s+(?:the\s+)?(?:end|beginning|start|middle|"
                               r"first|second|third|fourth|last)(?:\s+(?:half|quarter|week|weeks|days|months))?\s+of)?\s*$",
@@ -62,43 +63,12 @@ class DateMention:
         return ""
 
 
-def _ym(year: int, month: int, delta: int) -> PDate:
-    index = year * 12 + (month - 1) + delta
-    return PDate(index // 12, index % 12 + 1)
-
-
 def _infer_year(month: int, ref: PDate, future: bool) -> int:
     if month > ref.month and not future:
         return ref.year - 1
     if month < ref.month and future:
         return ref.year + 1
     return ref.year
-
-
-def _relative(word: str, ref: PDate) -> PDate | None:
-    today = ref.first_day() if ref.day else None
-    w = word.lower()
-    table = {
-        "今月": 0, "this month": 0, "earlier this month": 0, "later this month": 0, "最近": 0,
-        "earlier in the month": 0, "later in the month": 0,
-        "recently": 0, "先月": -1, "last month": -1, "来月": 1, "next month": 1,
-    }
-    for key, delta in table.items():
-        if w.startswith(key):
-            return _ym(ref.year, ref.month, delta)
-    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week")):
-        base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)
-        return PDate(base.year, base.month)
-    years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
-             "earlier in the year": 0, "later in the year": 0,
-             "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1}
-    if w in years:
-        return PDate(ref.year + years[w])
-    days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-            "this evening": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
-    if w in days and today:
-        return PDate.from_date(today + _dt.timedelta(days=days[w]))
-    return None
 
 
 _JA = [

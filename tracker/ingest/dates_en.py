@@ -46,6 +46,8 @@ EN = [
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
                 r"(?!\s*(?:%|,?\s*\d{4}|of\b|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "wdday"),
+    # an abbreviated weekday in brackets, as calendars write it ("January's ADP (Wed)")
+    (re.compile(r"\((?P<wd>Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\)"), "weekday"),
     # a bare weekday ("told CNBC Thursday"); "Black Friday", "Super Tuesday" are names (see find_dates)
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+(?:\d|January|February|"
                 r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
@@ -89,7 +91,7 @@ EN = [
      "weekend"),
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
-                r"this evening|tomorrow|last week|"
+                r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
                 r"later in the month)\b", re.IGNORECASE), "rel"),
 ]
@@ -140,3 +142,7 @@ def year_of_weekday(date: PDate, weekday: int, ref: PDate) -> PDate:
         if day.weekday() == weekday:
             return PDate(year, date.month, date.day)
     return date
+
+
+# abbreviations of the weekdays, with their numbers (Monday is 0)
+WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}

@@ -100,7 +100,7 @@ def in_year_ahead(sentence: str, mentions: list[DateMention], year: int | None) 
     return out
 
 
-OCCASION = re.compile(r"\b(?:elections?|midterms|primar(?:y|ies)|referend(?:um|a)|votes?|ballot|polls|coronation|"
+OCCASION = re.compile(r"\b(?:elections?|midterms|(?:[A-Z]\w+|presidential|governor's|mayoral)\s+races?|primar(?:y|ies)|referend(?:um|a)|votes?|ballot|polls|coronation|"
                       r"inauguration|summit|congress|conference|convention|olympics|olympic games|world cup|"
                       r"championships?|tournament|games|expo|jubilee|census|budget)\b", re.IGNORECASE)
 

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.dates import PDate, parse_stored
-from tracker.ingest import eventdates_en, predfind_en, predfind_ja, sentences
+from tracker.ingest import (
+    eventdates_en,
+    predfind_en,
+    predfind_ja,
+    schedules_en,
+    sentences,
+)
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
@@ -68,6 +74,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     predictions: list[Candidate] = []
     number, previous, anchor, monday, listed_under, last_named = 0, "", None, None, None, None
     ahead = eventdates_en.year_ahead(article.title, ref) if lang != "ja" else None
+    week = schedules_en.coming_week(article.title, article.paragraphs[0].text if article.paragraphs else "", ref) \
+        if lang != "ja" else None  # a preview's week: "Several central bank meetings come this week" on a Sunday
     in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     names = own_names(article.author, " ".join(p.text for p in article.paragraphs)) if lang != "ja" else ()
     for paragraph in article.paragraphs:
@@ -82,12 +90,14 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             where = {"file": file_label, "article": article.index, "section": paragraph.section,
                      "sentence": number, "offset": paragraph.offset + offset, "paragraph": paragraph.text}
             mentions = find_dates(sentence, ref, lang, anchor) if lang != "ja" else find_dates(sentence, ref, lang)
+            on_calendar = False
             if lang != "ja":
                 heading = eventdates_en.week_heading(sentence, mentions, ref)
                 if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
                 mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
                                                       last_named)
+                mentions = schedules_en.ahead_of(sentence, mentions, ref, week if monday is None else None)
                 named = [m.date for m in mentions if not m.deadline]
                 last_named = named[-1] if named else last_named  # for "a month earlier" in a later sentence
                 day = eventdates_en.day_heading(sentence, mentions)
@@ -99,12 +109,22 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                         item = _event(article, sentence, listed_under, where, lang)
                         item.fields["title"], item.source["item"] = title, True
                         _add(events, item, _same_event)
+                elif listed_under and not any(m.date.day for m in mentions) and (
+                        schedules_en.labelled_item(sentence) or schedules_en.clauses(sentence, ahead=True)):
+                    # "Tuesday, May 19" over "The UK is to publish consumer price inflation data.": a schedule
+                    labelled = schedules_en.labelled_item(sentence)
+                    for title in [labelled] if labelled else schedules_en.clauses(sentence, ahead=True):
+                        item = _event(article, sentence, listed_under, where, lang)
+                        item.fields["title"], item.source["item"] = title[:TITLE_MAX], True
+                        item.keys = [fingerprint("event", article_key(article), f"{listed_under.date.iso()} {title}")]
+                        _add(events, item, _same_event)
+                    on_calendar = schedules_en.is_schedule(sentence)  # "X is to publish": no call; "At 8:30, Y is expected to fall": one
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
             framing = [m for m in mentions if not _SEASON.search(m.text) and not _CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
                                                   m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
                                                   for o in mentions)] if lang != "ja" else []
-            calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else \
+            calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
                 predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
             in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
@@ -187,6 +207,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.source.get("item") and b.source.get("item"):
         return a.fields["title"] == b.fields["title"]  # two lines of a list of releases: two releases
+    if (a.source.get("item") or b.source.get("item")) and x != y:
+        return False  # a line under a day heading is that day's, not a month's told elsewhere
     if x != y and a.source["text"] == b.source["text"] and a.source["date_text"] != b.source["date_text"] \
             and a.language != "ja":
         return False  # "the coronation in May, and the elections in the summer": two dates, two events
@@ -224,12 +246,14 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
     told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
+    occasion = occasion or schedules_en.named_occasion(sentence, mention)  # "at its meeting this week"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
             and mention.date.day is None and not told_before and not occasion:
         return True  # a forecast someone else made (no call of the author's) is no event either
     later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
-        r"\b(?:may|might|could)\b", sentence))  # a day named ahead is a schedule
+        r"\b(?:may|might|could)\b", sentence)) or schedules_en.named_occasion(sentence, mention) or \
+        schedules_en.is_schedule(sentence)  # a day named ahead; "Bailey will also make an appearance on Tuesday"
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and later and not scheduled:

@@ -111,7 +111,10 @@ OTHERS_VIEW = re.compile(r"\b(?:the|a|an|their|his|her|its|widespread|common)\s+
 CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|convene|announce)\s+(?:its\s+|the\s+|a\s+)"
                        r"[^,;]{0,80}?\b(?:report|data|figures|minutes|statement|results|meeting|session|decision)\b"
                        # "Most markets will be closed on Monday", "the meeting will decide whether to add supply"
-                       r"|^will\s+(?:be\s+(?:closed|shut)|reopen|decide\s+(?:whether|if))\b",
+                       r"|^will\s+(?:be\s+(?:closed|shut)|reopen|decide\s+(?:whether|if))\b"
+                       # "Chair Powell will testify before the committee", "Canada will mark the Patriots' Day holiday"
+                       r"|^will\s+(?:testify|speak|appear)\s+(?:before|to|at)\b"
+                       r"|^will\s+(?:mark|observe|celebrate)\s+(?:the\s+|a\s+)?[^,;]{0,40}?\b(?:holiday|anniversary)\b",
                        re.IGNORECASE)
 BARE_READING = re.compile(r"^(?:it|this|that)(?:'s|\s+is|\s+was)?\s+(?:not\s+)?(?:\w+\s+)?(?:un)?likely[.…]*$",
                            re.IGNORECASE)

@@ -1,0 +1,45 @@
+"""Relative words read against the article's date: "this month", "last week", "next week", "今年", "yesterday".
+
+A week is given at the month's precision (the month its day falls in), as a month or a year is; a day word
+("today", "明日") at the day's when the article gives one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from tracker.domain.dates import PDate
+
+
+def ym(year: int, month: int, delta: int) -> PDate:
+    index = year * 12 + (month - 1) + delta
+    return PDate(index // 12, index % 12 + 1)
+
+
+def relative(word: str, ref: PDate) -> PDate | None:
+    today = ref.first_day() if ref.day else None
+    w = word.lower()
+    table = {
+        "今月": 0, "this month": 0, "earlier this month": 0, "later this month": 0, "最近": 0,
+        "earlier in the month": 0, "later in the month": 0,
+        "recently": 0, "先月": -1, "last month": -1, "来月": 1, "next month": 1,
+    }
+    for key, delta in table.items():
+        if w.startswith(key):
+            return ym(ref.year, ref.month, delta)
+    if w.startswith(("next week", "the coming week", "the week ahead")):  # the week after the article's
+        ahead = (today or ref.first_day()) + _dt.timedelta(days=7)
+        return PDate(ahead.year, ahead.month)
+    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week")):
+        base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)
+        return PDate(base.year, base.month)
+    years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
+             "earlier in the year": 0, "later in the year": 0,
+             "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1}
+    if w in years:
+        return PDate(ref.year + years[w])
+    days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+            "this evening": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
+    if w in days and today:
+        return PDate.from_date(today + _dt.timedelta(days=days[w]))
+    return None
