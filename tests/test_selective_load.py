@@ -202,3 +202,35 @@ def test_review_shows_what_a_full_read_shows_for_a_week_date_stamp(tmp_path, mon
     assert [p.id for p in full.due] == ["wk"]  # judged only on 3 January: still pending on the 2nd
     code, out, _ = _run(monkeypatch, capsys, "--db", db, "review", "--today", today.isoformat(), "--json")
     assert code == 0 and [p["id"] for p in json.loads(out)["due"]] == ["wk"]
+
+
+# ---- score --author: one forecaster's predictions decoded ---------------------------------------
+
+def test_score_by_author_over_the_kept_documents_is_over_all():
+    from tracker.scoring.scores import select as choose, stored_test as author_test
+    from tracker.domain.model import Prediction
+    from tracker.domain.dates import PDate
+
+    people = [("Ann Lee", ""), ("", "Ann Lee"), ("", ""), ("Bob", "Ann Lee"), ("ANNA", "x"), ("Zed", "")]
+    db = Database(predictions={f"p{i}": Prediction(id=f"p{i}", claim="X will happen", made_on=PDate(2025),
+                                                   resolve_by=PDate(2026), forecaster=f, author=a)
+                               for i, (f, a) in enumerate(people)})
+    for author in ["ann", "ANN LEE", " lee ", "bob", "zz", "a"]:
+        want = choose(kept(db, None), author, dt.date(2026, 6, 1))
+        assert choose(kept(db, author_test(author)), author, dt.date(2026, 6, 1)) == want
+        assert want or author == "zz"
+
+
+def test_score_by_author_decodes_only_that_forecasters_predictions(tmp_path, decoded, capsys, monkeypatch):
+    db = tmp_path / "p.json"
+    _write(db, {"ann1": _pred("confirmed", probability=0.7), "ann2": _pred("pending", forecaster="", author="ann"),
+                "bob": _pred("refuted", forecaster="bob", probability=7)})  # bad, and not ann's
+    code, out, err = _run(monkeypatch, capsys, "--db", db, "score", "--author", "ANN", "--json")
+    assert code == 0 and json.loads(out)["n"] == 2
+    assert {"ann1", "ann2"} <= set(decoded) and "bob" not in decoded
+    # A name that matches nobody still lists every forecaster there is (all read, the bad one named).
+    code, out, err = _run(monkeypatch, capsys, "--db", db, "score", "--author", "carol")
+    assert code == 1 and "predictions[bob]" in err
+    _write(db, {"ann1": _pred("confirmed", probability=0.7), "bob": _pred("refuted", forecaster="bob")})
+    code, out, err = _run(monkeypatch, capsys, "--db", db, "score", "--author", "carol")
+    assert code == 1 and "no forecaster matches 'carol'" in err and "ann" in err and "bob" in err

@@ -26,14 +26,16 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
     from tracker.cli.review import today_arg
     from tracker.cli.console import print_json
     from tracker.cli.console import output_width
-    from tracker.scoring.scores import group_scores, require_forecaster, score_current, select
+    from tracker.scoring.scores import group_scores, require_forecaster, score_current, select, stored_test
     from tracker.store.store import Store
 
     today = today_arg(args.today)
-    db = Store(path).load()
+    keep = stored_test(args.author)  # --author: only that forecaster's predictions are decoded
+    db = Store(path).load(keep=keep)
     chosen = select(db, args.author, today)  # as of that day: not-yet-made ones left out
-    if not chosen:  # a name that matches nobody (on any day): refused, not an empty record
-        require_forecaster(db, args.author)
+    if not chosen:  # a name that matches nobody (on any day): refused, not an empty record,
+        # naming every forecaster there is (so read them all)
+        require_forecaster(Store(path).load() if keep is not None else db, args.author)
     if args.by:
         groups = group_scores(chosen, args.by, today, args.matured)
         if args.json:

@@ -299,6 +299,26 @@ def select(db: Database, author: str | None = None, today: _dt.date | None = Non
     return [q for q in (as_of(p, today) for p in chosen) if q is not None]
 
 
+def stored_test(author: str | None) -> Callable[[str, object], bool] | None:
+    """Which stored documents :func:`select` with ``author`` may choose, read from the document
+    alone: a prediction whose forecaster (its author when it names none, as decoding fills it in)
+    contains ``author``, ignoring case. None without an author (every prediction counts).
+
+    `score --author NAME` decodes only those: one forecaster's record out of many is a small
+    part of the file. Anything the test cannot read (a document that is not an object, a name
+    that is not text) is kept, so decoding names its problem as a full read does."""
+    needle = (author or "").casefold().strip()
+    if not needle:
+        return None
+
+    def test(kind: str, doc: object) -> bool:
+        if kind != "prediction" or type(doc) is not dict:
+            return kind == "prediction"  # articles and events: a score reads none of them
+        who = doc.get("forecaster") or doc.get("author") or ""
+        return type(who) is not str or needle in who.casefold()
+    return test
+
+
 class NoForecaster(TrackerError):
     """``--author NAME`` that matches no forecaster: refused rather than an empty record."""
 
