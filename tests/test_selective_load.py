@@ -234,3 +234,11 @@ def test_score_by_author_decodes_only_that_forecasters_predictions(tmp_path, dec
     _write(db, {"ann1": _pred("confirmed", probability=0.7), "bob": _pred("refuted", forecaster="bob")})
     code, out, err = _run(monkeypatch, capsys, "--db", db, "score", "--author", "carol")
     assert code == 1 and "no forecaster matches 'carol'" in err and "ann" in err and "bob" in err
+
+
+@pytest.mark.parametrize("name", [{"forecaster": 0}, {"forecaster": []}, {"forecaster": "", "author": 0}])
+def test_score_by_author_refuses_a_name_that_is_not_text_as_a_full_read_does(tmp_path, capsys, monkeypatch, name):
+    db = tmp_path / "p.json"
+    _write(db, {"ann1": _pred("confirmed", probability=0.7), "odd": _pred("pending", **name)})
+    code, out, err = _run(monkeypatch, capsys, "--db", db, "score", "--author", "ann", "--json")
+    assert (code, out) == (1, "") and "predictions[odd]" in err

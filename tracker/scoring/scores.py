@@ -314,8 +314,10 @@ def stored_test(author: str | None) -> Callable[[str, object], bool] | None:
     def test(kind: str, doc: object) -> bool:
         if kind != "prediction" or type(doc) is not dict:
             return kind == "prediction"  # articles and events: a score reads none of them
-        who = doc.get("forecaster") or doc.get("author") or ""
-        return type(who) is not str or needle in who.casefold()
+        forecaster, author = doc.get("forecaster"), doc.get("author")
+        if any(value is not None and type(value) is not str for value in (forecaster, author)):
+            return True  # a name that is not text (even 0 or []): decoded, so it is named
+        return needle in (forecaster or author or "").casefold()
     return test
 
 
