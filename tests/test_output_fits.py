@@ -90,3 +90,112 @@ def test_a_year_deadline_sorts_after_a_month_within_it(sample_db, capsys):
     assert listed.index("due-by-jan-2027") < listed.index("due-by-june-2027") < listed.index("due-by-2027 ")
     reviewed = "\n".join(lines_of(capsys, "--db", sample_db, "review", "--today", "2026-12-01", "--within", "2y"))
     assert reviewed.index("due-by-jan-2027") < reviewed.index("due-by-june-2027") < reviewed.index("due-by-2027 ")
+
+
+# The plain score, show, hedges and every command's --help, as a user reads them in a terminal:
+# nothing runs past its edge (a terminal then breaks the line mid-word), and nothing is lost.
+
+NATO = "trump-keeps-nato-article-5"  # a long claim, a Japanese quote, a horizon note of 1,200 characters
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_score_notes_and_footers_wrap_inside_the_terminal(bundled, capsys, terminal, columns):
+    piped = lines_of(capsys, "--db", bundled, "score", "--today", "2026-12-07")
+    terminal(columns)
+    lines = lines_of(capsys, "--db", bundled, "score", "--today", "2026-12-07")
+    assert max(cell_len(line) for line in lines) <= columns
+    assert _words("\n".join(lines)) == _words("\n".join(piped))  # the same words, in the same order
+    note = next(i for i, line in enumerate(lines) if line.startswith("Brier score "))
+    column = next(line for line in lines if line.startswith("figure")).index("note")
+    if columns == 80:  # the note goes on under its own column, not under the figures
+        assert lines[note + 1][:column].strip() == "" and lines[note + 1][column:].strip()
+
+
+def test_score_into_a_pipe_keeps_each_sentence_on_one_line(bundled, capsys):
+    lines = lines_of(capsys, "--db", bundled, "score", "--today", "2026-12-07")
+    assert any(line.startswith("Probabilities:") and line.endswith("which no hit rate counts.") for line in lines)
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_show_wraps_each_value_under_its_column(bundled, capsys, terminal, columns):
+    piped = lines_of(capsys, "--db", bundled, "show", NATO)
+    terminal(columns)
+    lines = lines_of(capsys, "--db", bundled, "show", NATO)
+    assert max(cell_len(line) for line in lines) <= columns
+    assert len(lines) > len(piped)
+    quote = next(i for i, line in enumerate(lines) if line.startswith("quote:"))
+    column = lines[quote].index("・")
+    if columns == 80:  # the Japanese quote (no spaces) is cut by cells and goes on under the value column
+        assert lines[quote + 1][:column] == " " * column and "可能性は低い" in lines[quote + 1]
+    assert "".join("\n".join(lines).split()) == "".join("\n".join(piped).split())  # nothing lost
+
+
+def test_show_into_a_pipe_keeps_a_value_on_one_line(bundled, capsys):
+    lines = lines_of(capsys, "--db", bundled, "show", NATO)
+    claim = next(line for line in lines if line.startswith("claim:"))
+    assert claim.endswith("collective-defence commitment.")
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_hedges_fit_with_each_negation_note_kept(capsys, terminal, columns):
+    piped = lines_of(capsys, "hedges")
+    terminal(columns)
+    lines = lines_of(capsys, "hedges")
+    assert max(cell_len(line) for line in lines) <= columns
+    assert sum(line.count("(claim negated:") for line in lines) == sum(line.count("(claim negated:") for line in piped)
+    assert "".join("\n".join(lines).split()) == "".join("\n".join(piped).split())
+
+
+def _commands() -> list[list[str]]:
+    from tracker.cli.main import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.choices and "list" in a.choices)
+    out = [[]]
+    for name, command in sub.choices.items():
+        out.append([name])
+        inner = [a for a in command._actions if getattr(a, "choices", None) and isinstance(a.choices, dict)]
+        out += [[name, kind] for a in inner for kind in a.choices]
+    return out
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_every_help_fits_and_its_examples_still_run_as_written(capsys, monkeypatch, columns):
+    import shlex
+
+    monkeypatch.setenv("COLUMNS", str(columns))  # argparse wraps help to COLUMNS
+    commands = _commands()
+    assert ["add", "prediction"] in commands and ["accept"] in commands
+    for argv in commands:
+        capsys.readouterr()
+        with pytest.raises(SystemExit):
+            main([*argv, "--help"])
+        text = capsys.readouterr().out
+        assert max(cell_len(line) for line in text.splitlines()) <= columns, argv
+        example = text.partition("\nexample:\n")[2]
+        for command in example.replace("\\\n", " ").splitlines():
+            words = shlex.split(command, comments=True)
+            assert not words or words[0] == "tracker", (argv, command)  # a broken line is joined back whole
+
+
+def test_wrap_keeps_every_character_and_every_line_inside_the_width():
+    from hypothesis import given, settings, strategies as st
+
+    from tracker.domain.render import wrap
+
+    words = st.text(alphabet=st.sampled_from("ab c漢字・可能性 -…"), max_size=60)
+
+    @settings(max_examples=300, deadline=None)
+    @given(words, st.integers(min_value=2, max_value=30))
+    def check(text, width):
+        lines = wrap(text, width)
+        assert all(cell_len(line) <= width for line in lines)
+        assert "".join("".join(lines).split()) == "".join(text.split())  # nothing but spaces moved
+
+    check()
+    assert wrap("abc defgh ij", 6) == ["abc", "defgh", "ij"]
+    assert wrap("の第5条を放棄する", 8) == ["の第5条", "を放棄す", "る"]  # 5 is one cell, the rest two

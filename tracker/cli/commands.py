@@ -44,6 +44,7 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_show(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cli.console import output_width
     from tracker.domain.render import details
     from tracker.store.store import Store
 
@@ -64,7 +65,7 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
                           predictions={record.id: record})
         else:
             db = read.database()
-    return print_record(record, args.json, details(record, db, _dt.date.today()))
+    return print_record(record, args.json, details(record, db, _dt.date.today(), output_width()))
 
 
 def cmd_add(args: argparse.Namespace, path: Path) -> int:
@@ -246,18 +247,27 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_hedges(args: argparse.Namespace, path: Path) -> int:
+    from tracker.cli.console import output_width
     from tracker.domain.hedges import BANDS, all_hedges
+    from rich.cells import cell_len
 
-    print("ICD 203 bands; a phrase below even chance is stored as the negated claim "
-          "with the complementary probability.\n")
+    from tracker.domain.render import hanging, wrap
+
+    width = output_width()  # a terminal's: a phrase and its note wrap under the phrase column
+    intro = ("ICD 203 bands; a phrase below even chance is stored as the negated claim "
+             "with the complementary probability.")
+    print("\n".join(wrap(intro, width) if width is not None else [intro]) + "\n")
     print(f"{'band':<20} {'range':<9} {'claim p':>7}  {'lang':<4} phrase")
     for band in BANDS:
         for hedge in (h for h in all_hedges() if h.band is band):
             low, high = hedge.call_range
             rng = f"{round(band.low * 100)}-{round(band.high * 100)}%"
-            note = f"   (claim negated: {round(low * 100)}-{round(high * 100)}%)" if hedge.negates else ""
-            print(f"{band.label:<20} {rng:<9} {round(hedge.probability * 100):>6}%  "
-                  f"{hedge.language:<4} {hedge.phrase}{note}")
+            note = f"(claim negated: {round(low * 100)}-{round(high * 100)}%)" if hedge.negates else ""
+            start = f"{band.label:<20} {rng:<9} {round(hedge.probability * 100):>6}%  {hedge.language:<4} "
+            line = f"{visible(hedge.phrase)}   {note}".rstrip()
+            if width is not None and len(start) + cell_len(line) > width:  # the note under the phrase
+                line = visible(hedge.phrase) + (f"\n{note}" if note else "")
+            print(start + hanging(line, len(start), width))
     return 0
 
 

@@ -52,36 +52,53 @@ def cmd_score(args: argparse.Namespace, path: Path) -> int:
         if args.author and len(names) == 1:
             who = names[0]
         matured = ", matured predictions only" if args.matured else ""
-        print(score_text(result, f"Track record of {who} as of {today.isoformat()}{matured}"))
+        print(score_text(result, f"Track record of {who} as of {today.isoformat()}{matured}", output_width()))
     return 0
 
 
-def _grid(header: tuple[str, ...], rows: list[tuple[str, ...]], right: set[int]) -> list[str]:
-    """Columns padded by terminal cell width (Japanese names line up)."""
+def _grid(header: tuple[str, ...], rows: list[tuple[str, ...]], right: set[int], width: int | None = None) -> list[str]:
+    """Columns padded by terminal cell width (Japanese names line up).
+
+    ``width`` (a terminal's): a last column of words that would run past it is wrapped
+    under itself."""
     from rich.cells import cell_len
 
-    from tracker.domain.render import fit
+    from tracker.domain.render import fit, wrap
 
     widths = [max(cell_len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    start = sum(widths[:-1]) + 2 * (len(widths) - 1)  # where the last column begins
+    room = None if width is None or start + widths[-1] <= width or len(widths) - 1 in right else width - start
     lines = []
     for row in (header, *rows):
         cells = [(" " * (w - cell_len(c)) + c) if i in right else fit(c, w)
                  for i, (c, w) in enumerate(zip(row, widths))]
-        lines.append("  ".join(cells).rstrip())
+        if room is None or room < 12:
+            lines.append("  ".join(cells).rstrip())
+            continue
+        first, *more = wrap(row[-1], room)
+        lines.append("  ".join([*cells[:-1], first]).rstrip())
+        lines += [" " * start + line for line in more]
     return lines
 
 
-def score_text(result: dict, title: str) -> str:
-    """One forecaster's (or everyone's) record: counts, figures with intervals, calibration, trend."""
+def score_text(result: dict, title: str, width: int | None = None) -> str:
+    """One forecaster's (or everyone's) record: counts, figures with intervals, calibration, trend.
+
+    ``width``: the terminal's, which notes and sentences are wrapped to (``None``: a pipe or a
+    file, one line each)."""
     from tracker.scoring import score_format as sf
+    from tracker.domain.render import wrap
     from tracker.domain.text import visible
 
-    lines = [visible(title), sf.counts_line(result), ""]
+    def fitted(text: str) -> list[str]:
+        return [text] if width is None else wrap(text, width)
+
+    lines = [*fitted(visible(title)), *fitted(sf.counts_line(result)), ""]
     empty = sf.nothing_resolved(result)
     if empty:
-        lines.append(empty)
+        lines += fitted(empty)
     else:
-        lines += _grid(("figure", "value", "95% interval", "note"), sf.figure_rows(result), set())
+        lines += _grid(("figure", "value", "95% interval", "note"), sf.figure_rows(result), set(), width)
         lines += ["", "Calibration (forecast bin: how often the claims came true)"]
         lines += _grid(("bin", "n", "mean forecast", "observed", "95% interval"),
                        sf.calibration_rows(result), {1, 2, 3})
@@ -89,7 +106,7 @@ def score_text(result: dict, title: str) -> str:
         lines += _grid(("made", "n", "Brier"), sf.trend_rows(result), {1, 2})
     honesty = sf.honesty_lines(result)
     if honesty:
-        lines += ["", *honesty]
+        lines += ["", *(line for sentence in honesty for line in fitted(sentence))]
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
 from tracker.domain import schema
 from tracker.domain.dates import PDate
@@ -26,6 +26,44 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` terminal cells, broken at spaces; a word wider
+    than a line (a URL, a run of Japanese, which has no spaces) is cut where the cells run out.
+    A line break in ``text`` starts a new line. Nothing is dropped."""
+    width = max(width, 2)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for word in paragraph.split(" "):
+            size = cell_len(word)
+            gap = 1 if line else 0
+            if used + gap + size <= width:
+                line, used = line + " " * gap + word, used + gap + size
+                continue
+            if size <= width or used + gap >= width - 1:  # it fits a line of its own, or this one is full
+                if line:
+                    lines.append(line)
+                line, used, gap = "", 0, 0
+            line += " " * gap
+            used += gap
+            for char in word:  # a word wider than a line: cut by cells
+                cells = get_character_cell_size(char)
+                if used + cells > width:
+                    lines.append(line)
+                    line, used = "", 0
+                line, used = line + char, used + cells
+        lines.append(line)
+    return lines
+
+
+def hanging(text: str, indent: int, width: int | None) -> str:
+    """``text`` wrapped to ``width`` cells as the rest of a line that starts ``indent`` cells in,
+    every later line indented by ``indent`` spaces (``width=None``: a pipe, nothing wrapped)."""
+    if width is None:
+        return _hanging(text, indent)
+    return ("\n" + " " * indent).join(wrap(text, max(width - indent, 10)))
 
 
 def fold(text: str) -> str:
@@ -115,18 +153,23 @@ def history_lines(history: list[HistoryEntry]) -> list[str]:
     return lines
 
 
-def details(record: Record, db: Database, today: _dt.date) -> str:
-    """Everything about one record, its history included."""
+def details(record: Record, db: Database, today: _dt.date, width: int | None = None) -> str:
+    """Everything about one record, its history included.
+
+    ``width``: the terminal's; each value is wrapped to fit it, under its own column (``None``,
+    a pipe or a file: a value is one line, as long as it is)."""
     rows = detail_rows(record, db, today)
     # The values line up in one column, at least one space after the longest label.
-    width = max([14, *(len(name) + 2 for name, _ in rows)])
+    label = max([14, *(len(name) + 2 for name, _ in rows)])
     # A value's own line breaks are kept, its later lines indented under its first: a claim
     # cannot start a line of its own (and fake a "status: ✓ confirmed" row).
-    lines = [f"{name + ':':<{width}}{_hanging(visible(value, keep_newlines=True), width)}" for name, value in rows]
+    lines = [f"{name + ':':<{label}}{hanging(visible(value, keep_newlines=True), label, width)}" for name, value in rows]
     lines.append("history:" if record.history else "history:      (none)")
     for line in history_lines(record.history):
         shown = visible(line, keep_newlines=True)
-        lines.append(_hanging(shown, len(shown) - len(shown.lstrip()) + 4))
+        indent = len(shown) - len(shown.lstrip())
+        lines.append(" " * indent + hanging(shown.lstrip(), indent + 4, width) if width is not None
+                     else _hanging(shown, indent + 4))
     return "\n".join(lines)
 
 
