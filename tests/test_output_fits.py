@@ -199,3 +199,22 @@ def test_wrap_keeps_every_character_and_every_line_inside_the_width():
     check()
     assert wrap("abc defgh ij", 6) == ["abc", "defgh", "ij"]
     assert wrap("の第5条を放棄する", 8) == ["の第5条", "を放棄す", "る"]  # 5 is one cell, the rest two
+
+
+SEED = Path(__file__).resolve().parent / "fixtures" / "ingest" / "ja_plain.txt"
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_ingest_and_inbox_wrap_each_proposal_under_its_text_column(tmp_path, capsys, terminal, monkeypatch, columns):
+    db = tmp_path / "p.json"
+    terminal(columns)
+    ingested = lines_of(capsys, "--db", db, "ingest", SEED)
+    listed = lines_of(capsys, "--db", db, "inbox")
+    for lines in (ingested, listed):
+        assert max(cell_len(line) for line in lines) <= columns
+    assert all(line.startswith(("p-", " ")) for line in listed)  # a proposal's later lines are indented
+    assert len(listed) > sum(line.startswith("p-") for line in listed)  # some did wrap
+    monkeypatch.setattr("tracker.cli.console.is_terminal", lambda: False)
+    piped = lines_of(capsys, "--db", db, "inbox")
+    assert all(line.startswith("p-") for line in piped)  # into a pipe: one line a proposal
+    assert "".join("\n".join(listed).split()) == "".join("\n".join(piped).split())  # nothing lost

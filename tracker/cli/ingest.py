@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import orjson
+from rich.cells import cell_len
 
 from tracker.domain import schema
 from tracker.domain.text import plural, visible
@@ -84,6 +85,10 @@ def cmd_ingest(args: argparse.Namespace, path: Path) -> int:
     from tracker.ingest.run import ingest
     from tracker.store.store import Store
 
+    from tracker.cli.console import output_width
+    from tracker.domain.render import hanging
+
+    width = output_width()  # a terminal's: a line's text wraps under its own column
     date = parse_date_field(args.date, "--date") if args.date else None
     result = ingest(Store(path), Path(args.file), author=args.author or "", date=date, dry_run=args.dry_run)
     if args.json:
@@ -93,13 +98,14 @@ def cmd_ingest(args: argparse.Namespace, path: Path) -> int:
         return 0
     for article in result.articles:
         state = "new article" if article["new"] else "known article"
-        print(visible(f"{state} {article['id']}: {article['title']} — {article['author']}, "
-                      f"{article['published']}  {article['url']}"))
+        print(hanging(visible(f"{state} {article['id']}: {article['title']} — {article['author']}, "
+                              f"{article['published']}  {article['url']}"), 2, width))
         for flag in article["flags"]:
-            print(visible(f"  ! {flag}"))
+            print("  ! " + hanging(visible(flag), 4, width))
         for c in (c for c in result.candidates if c.article == article["index"]):
             if args.dry_run or not c.known:  # a real run lists what it stored
-                print(visible(_line(c)))
+                start, rest = (visible(part) for part in _line(c))
+                print(start + hanging(rest, cell_len(start), width))
     new = len(result.new)
     verb = "would propose" if args.dry_run else "proposed"
     events = sum(c.kind == 'event' for c in result.new)
@@ -109,22 +115,27 @@ def cmd_ingest(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
-def _line(c: Any) -> str:
+def _line(c: Any) -> tuple[str, str]:
+    """A candidate's line: its start (id, kind, date or probability) and the rest (its text)."""
     f, src = c.fields, c.source
     where = f"[{src['section']} #{src['sentence']}]"
     known = f"  (known: {c.known})" if c.known else ""
     if c.kind == "event":
-        return f"  {c.id} event {f['date']:<10} {f['title']} {where}{known}"
+        return f"  {c.id} event {f['date']:<10} ", f"{f['title']} {where}{known}"
     cond = f" | if: {f['condition']}" if f["condition"] else ""
     who = f" | by {f['forecaster']}" if f["forecaster"] != f["author"] else ""
-    return (f"  {c.id} pred  {f['probability']:.2f} {f['hedge']} → {f['resolve_by']}: {f['claim']}{cond}{who} "
-            f"{where}{known}")
+    return (f"  {c.id} pred  {f['probability']:.2f} ",
+            f"{f['hedge']} → {f['resolve_by']}: {f['claim']}{cond}{who} {where}{known}")
 
 
 def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
     from tracker.ingest.proposals import listing
     from tracker.store.store import Store
 
+    from tracker.cli.console import output_width
+    from tracker.domain.render import hanging
+
+    width = output_width()  # a terminal's: a claim or title wraps under its own column
     items = listing(Store(path).read(missing_ok=True), None if args.state == "all" else args.state)
     if args.json:
         _dump([{"id": pid, **doc} for pid, doc in items])
@@ -138,8 +149,9 @@ def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
             else f.get("date", "")
         state = "" if args.state == "proposed" else f"{doc['state']:<8} "
         text = " ".join(text.split())  # a claim or title from a wrapped line reads as one line
-        print(visible(f"{pid} {state}{doc['kind']:<10} {detail:<16} {text}  [{src.get('section', '')} "
-                      f"#{src.get('sentence', '')}]"))
+        start = visible(f"{pid} {state}{doc['kind']:<10} {detail:<16} ")
+        print(start + hanging(visible(f"{text}  [{src.get('section', '')} #{src.get('sentence', '')}]"),
+                              cell_len(start), width))
     return 0
 
 
