@@ -266,3 +266,12 @@ def test_a_scheduled_day_in_a_question_or_after_a_noun_is_the_coming_one(tmp_pat
     article.write_text("# Rates\n\nBy Jo Doe\nDate: 2021-10-29\n\nWill the Bank raise rates on Thursday?\n")
     events = [c.fields["date"] for c in extract(read_articles(article), "a.md") if c.kind == "event"]
     assert events == ["2021-11-04"]
+
+
+def test_a_japanese_negation_after_a_dictionary_form_reads_as_japanese():
+    from tracker.ingest.predfind_ja import find_calls
+
+    (call,) = find_calls("市場では、政策金利が年内に1%に達することはないだろうとの見方が多い。")
+    assert call.claim == "政策金利が年内に1%に達することはない" and call.negated  # not "…達するない"
+    (call,) = find_calls("日銀は利上げしないだろう。")
+    assert call.claim.endswith("しない")

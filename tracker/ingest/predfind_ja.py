@@ -134,7 +134,7 @@ def _read_clause(sentence: str, start: int, hedge_start: int, hedge_end: int, ph
     if phrase in _FRAMES and not _VERB_END.search(claim):
         return None  # "…戦略の一環と考えられる" reads a situation; it forecasts nothing
     negated = hedge is not None and hedge.negates
-    if negated and phrase in ("ないだろう", "しないだろう"):
+    if negated and phrase in ("ないだろう", "しないだろう") and not _DICTIONARY_FORM.search(claim):
         claim += "ない" if phrase == "ないだろう" else "しない"  # the negation is in the phrase
     elif negated:
         claim += "ことはない" if re.search(r"[\u3040-\u309f]$", claim) else "はない"
@@ -143,6 +143,11 @@ def _read_clause(sentence: str, start: int, hedge_start: int, hedge_end: int, ph
         claim += "が予定どおり行われる"
     return Call(claim=claim, hedge_text=phrase, hedge=lookup(phrase), probability=probability,
                 negated=negated, condition=condition, forecaster=forecaster, start=start, end=hedge_end)
+
+
+# A verb in its dictionary form ("達する", "行う"): "ない" cannot follow it ("…に達することはない
+# だろう" strips to "…に達する"), "ことはない" can.
+_DICTIONARY_FORM = re.compile(r"[うくすつぬふむゆるぐずづぶぷ]$")
 
 
 def _strip_front(text: str) -> tuple[str, str]:
