@@ -207,7 +207,8 @@ _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election
                              r"report|debate|hearing|ruling|verdict|launch|deadline|auction)\s+(?i:on)\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
                           r"revolution|generation)\b", re.IGNORECASE)
-_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
+# "Wednesday, February 1", "This Thursday (November 27)": the day named after the weekday is the date
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\(?(?:the\s+)?$")
 
 
 _CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")
