@@ -137,3 +137,17 @@ def test_will_meet_an_outcome_is_still_a_call():
 def test_a_date_of_what_would_have_happened_is_no_event(tmp_path):
     body = "That is a narrower win than I would have expected earlier in the year, and the polls closed sharply in June."
     assert _event_dates(tmp_path, "2016-11-03", body) == ["2016-06"]
+
+
+@pytest.mark.parametrize("line, author", [("By Civics 307", "Civics 307"), ("By Jo Doe", "Jo Doe")])
+def test_a_byline_with_a_number_after_a_word_is_the_author(tmp_path, line, author):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Session notes\n\n{line}\nDate: 2019-02-26\n\nOnly seven bills passed today.\n")
+    article = read_articles(path)[0]
+    assert (article.author, str(article.published)) == (author, "2019-02-26")
+
+
+def test_a_line_by_a_year_is_no_byline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Outlook\n\nDate: 2019-02-26\n\nBy March 2020\n\nThe war will end.\n")
+    assert read_articles(path)[0].author != "March 2020"
