@@ -136,7 +136,12 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 form_used = "mnoun-near"  # "Markets price a hike at the May meeting": the nearest May
             else:
                 form_used = form
-            date, relative = _resolve(m, form_used, ref, future, language, anchor)
+            if form in ("later", "relday"):  # "on May 24 and in the Senate five days later": the day named before it
+                before = [f.date for f in sorted(found, key=lambda f: f.start) if f.end <= m.start() and f.date.day
+                          and not f.deadline]
+                date, relative = _resolve(m, form_used, ref, future, language, before[-1] if before else anchor)
+            else:
+                date, relative = _resolve(m, form_used, ref, future, language, anchor)
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
             if which_year and date is not None:  # "in May this year", "in March last year"
                 shift = {"this": 0, "last": -1, "next": 1}[which_year[1].lower()]

@@ -113,6 +113,13 @@ def names_an_occasion(sentence: str, mention: DateMention) -> bool:
     return bool(OCCASION.search(near))
 
 
+def occasion_named_by(sentence: str, mention: DateMention) -> bool:
+    """A date that names an occasion, the noun right after it: "the 2024 presidential elections", "its 2022 midterms"."""
+    rest = re.sub(r"^\s+(?:(?:presidential|general|parliamentary|state|local|federal|national|congressional|legislative|"
+                  r"regional|mid-?term)\s+)?", "", sentence[mention.end:])
+    return rest != sentence[mention.end:] and bool(OCCASION.match(rest))
+
+
 _RELEASE = re.compile(r"\b(?:came in at|come in at|was released|were released|was published|were published|"
                       r"printed at|was reported at|were reported at|was revised (?:up|down)(?: to)?)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|than|since|after|unchanged from|compared with|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)

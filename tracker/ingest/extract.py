@@ -261,8 +261,8 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
         schedules_en.is_schedule(sentence)  # a day named ahead; "Bailey will also make an appearance on Tuesday"
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
-        if inside and later and not scheduled:
-            return True
+        if inside and later and not scheduled and not eventdates_en.occasion_named_by(sentence, mention):
+            return True  # "…, which means it will gear up for the 2024 presidential elections": the occasion stays an event
         if inside and mention.date.precision == "year" and coming and not occasion:
             return True
     return False

@@ -100,7 +100,7 @@ _BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re
 # "No changes are expected on the monetary side", "A small rise is expected next month": an outcome expected with no one
 # named is the author's call at "expected" (fixtures README); "the decision is expected on Friday" is a schedule, not this
 _EXPECTED_NP = re.compile(r"^(?P<np>(?:no|little|few|an?|another|further|more|some)\s+[^,;]{1,80}?)\s+(?:is|are)\s+"
-                          r"(?:also\s+|widely\s+|generally\s+|now\s+|still\s+)?expected(?P<rest>\s+(?!to\b|by\b)[^,;]{2,80})?$",
+                          r"(?:also\s+|widely\s+|generally\s+|now\s+|still\s+)?expected(?P<rest>\s+(?!to\b|by\b)[^,;]{2,160})?$",
                           re.IGNORECASE)
 _NO_WAY = re.compile(r"^there(?:'s|\s+is)\s+(?:just\s+|simply\s+)?no\s+way\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
 
