@@ -136,7 +136,12 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 form_used = "mnoun-near"  # "Markets price a hike at the May meeting": the nearest May
             else:
                 form_used = form
-            date, relative = _resolve(m, form_used, ref, future, language, anchor)
+            if form in ("later", "relday"):  # "on May 24 and in the Senate five days later": the day named before it
+                before = [f.date for f in sorted(found, key=lambda f: f.start) if f.end <= m.start() and f.date.day
+                          and not f.deadline]
+                date, relative = _resolve(m, form_used, ref, future, language, before[-1] if before else anchor)
+            else:
+                date, relative = _resolve(m, form_used, ref, future, language, anchor)
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
             if which_year and date is not None:  # "in May this year", "in March last year"
                 shift = {"this": 0, "last": -1, "next": 1}[which_year[1].lower()]
@@ -207,7 +212,8 @@ _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election
                              r"report|debate|hearing|ruling|verdict|launch|deadline|auction)\s+(?i:on)\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|group|party|committee|front|list|"
                           r"revolution|generation)\b", re.IGNORECASE)
-_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
+# "Wednesday, February 1", "This Thursday (November 27)": the day named after the weekday is the date
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\(?(?:the\s+)?$")
 
 
 _CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")

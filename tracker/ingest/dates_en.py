@@ -41,15 +41,16 @@ EN = [
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
     (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from|as of))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
-                r"Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
+                r"Friday|Saturday|Sunday)\b(?!,?\s+\(?(?:\d|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "weekday"),
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
                 r"(?!\s*(?:%|,?\s*\d{4}|of\b|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "wdday"),
     # an abbreviated weekday in brackets, as calendars write it ("January's ADP (Wed)")
     (re.compile(r"\((?P<wd>Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\)"), "weekday"),
-    # a bare weekday ("told CNBC Thursday"); "Black Friday", "Super Tuesday" are names (see find_dates)
-    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+(?:\d|January|February|"
+    # a bare weekday ("told CNBC Thursday"); "Black Friday", "Super Tuesday" are names (see find_dates); one with
+    # its day after it ("Wednesday, February 1", "This Thursday (November 27)") is that day, read as a date
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+\(?(?:\d|January|February|"
                 r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
     (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
                 re.IGNORECASE), "relday"),

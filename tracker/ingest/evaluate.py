@@ -112,7 +112,10 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
 _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't|isn't|aren't|wouldn't|"
                        r"don't|doesn't|fail to)\b|\b(?:be|is|are|remain|prove|seem)\s+(?:\w+ly\s+)?unable to\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
                        r"\bno\s+\w+\s+will\b", re.IGNORECASE)
-_NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b", re.IGNORECASE)
+# "Someone not seen as a contender will challenge him": a participle in the subject, not the predicate's negation
+_NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b|"
+                             r"^[^,]*?\bnot\s+\w+(?:ed|en|wn)\s+(?:as|by)\b(?=[^,]*?\s(?:will|won't|would|could|may|might)\b)",
+                             re.IGNORECASE)
 
 
 _REPORTED_COMPLEMENT = re.compile(r"\b(?:agrees?|says?|admits?|accepts?|concludes?|acknowledges?|decides?|argues?|"

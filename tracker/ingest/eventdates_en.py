@@ -113,6 +113,13 @@ def names_an_occasion(sentence: str, mention: DateMention) -> bool:
     return bool(OCCASION.search(near))
 
 
+def occasion_named_by(sentence: str, mention: DateMention) -> bool:
+    """A date that names an occasion, the noun right after it: "the 2024 presidential elections", "its 2022 midterms"."""
+    rest = re.sub(r"^\s+(?:(?:presidential|general|parliamentary|state|local|federal|national|congressional|legislative|"
+                  r"regional|mid-?term)\s+)?", "", sentence[mention.end:])
+    return rest != sentence[mention.end:] and bool(OCCASION.match(rest))
+
+
 _RELEASE = re.compile(r"\b(?:came in at|come in at|was released|were released|was published|were published|"
                       r"printed at|was reported at|were reported at|was revised (?:up|down)(?: to)?)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|than|since|after|unchanged from|compared with|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -278,3 +285,84 @@ def counted_from(sentence: str, mentions: list[DateMention], last: PDate | None)
             date = PDate(index // 12, index % 12 + 1)
         out.append(DateMention(m.start(), m.end(), m.group(), date, True, False))
     return sorted(out, key=lambda d: d.start)
+
+
+# --- narrative time: dates told relative to the last one the text named, not to the article's -------------
+
+_UNIT_DAYS = {"day": 1, "week": 7}
+_ANAPHORA = re.compile(
+    r"\b(?:(?P<same>(?:that|the\s+same|that\s+same)\s+(?P<unit0>day|week|month|year))"
+    r"|(?P<when>later|earlier)\s+(?:that|the\s+same)\s+(?P<unit1>day|week|month|year)"
+    r"|(?P<after>(?<!\bin )(?<!\bover )(?<!\bwithin )(?<!\bduring )(?<!\bfor )(?<!\bthrough )"
+    r"the\s+(?:following|next|subsequent)\s+(?P<unit2>week|month|year)"
+    r"|the\s+(?P<unit3>week|month|year)\s+after)"
+    r"|(?P<before>the\s+(?:previous|preceding|prior)\s+(?P<unit4>week|month|year)|the\s+(?P<unit5>week|month|year)\s+before)"
+    r")\b(?!\s+(?:of|to|in|that)\b)", re.IGNORECASE)
+
+
+def _shifted(last: PDate, unit: str, step: int) -> PDate | None:
+    """``last`` moved by ``step`` units, at the unit's precision (a week at its month's, as "last week" is)."""
+    if unit == "year":
+        return PDate(last.year + step)
+    if last.month is None:
+        return None
+    if unit == "month":
+        index = last.year * 12 + last.month - 1 + step
+        return PDate(index // 12, index % 12 + 1)
+    if last.day is None:  # a week of a month named: that month, and no more when it moves
+        return PDate(last.year, last.month) if step == 0 else None
+    day = last.first_day() + _dt.timedelta(days=_UNIT_DAYS[unit] * step)
+    return PDate.from_date(day) if unit == "day" else PDate(day.year, day.month)
+
+
+def told_relative(sentence: str, mentions: list[DateMention], last: PDate | None) -> list[DateMention]:
+    """"The same month saw a plot against the king", "later that year", "the following month", "the year before":
+    a date given by the last one the text named (in this sentence or before it), at the unit's precision."""
+    out = list(mentions)
+    for m in _ANAPHORA.finditer(sentence):
+        overlapping = [d for d in mentions if d.start < m.end() and m.start() < d.end]
+        if any(not re.fullmatch(r"next\s+(?:week|month|year)", d.text.strip(), re.IGNORECASE) for d in overlapping):
+            continue  # "the next year" is the year after the last one named; "next year" alone the article's next
+        out = [d for d in out if d not in overlapping]
+        before = [d.date for d in out if d.end <= m.start() and not d.deadline]
+        base = before[-1] if before else last
+        if base is None:
+            continue
+        unit = next(m[f"unit{i}"] for i in range(6) if m[f"unit{i}"]).lower()
+        step = 1 if m["after"] else -1 if m["before"] else 0
+        date = _shifted(base, unit, step)
+        if date is not None:
+            out.append(DateMention(m.start(), m.end(), m.group(), date, True, False))
+    return sorted(out, key=lambda d: d.start)
+
+
+_BACKSHIFT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|just\s+|already\s+|himself\s+|herself\s+|itself\s+|themselves\s+)*"
+                        r"(?:been\s+)?\w+(?:ed|en|wn|ne|lt|ght|t|k|d)\b|,\s+(?:who|which)\b", re.IGNORECASE)
+_LAST = re.compile(r"^last\s+(?P<what>January|February|March|April|May|June|July|August|September|October|November|"
+                   r"December|year)$", re.IGNORECASE)
+_MONTH_NUM = {name: i for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                                 "august", "september", "october", "november", "december"), 1)}
+
+
+def narrative_time(sentence: str, mentions: list[DateMention], ref: PDate | None) -> list[DateMention]:
+    """"Putschists did better in May, when troops removed the government of X, who had himself taken power in a coup
+    last August": a "last August" or "last year" told in the past perfect (or in a clause that says more of someone
+    named) after a past date of the same sentence is the one before that date, not before the article."""
+    if ref is None:
+        return mentions
+    out = list(mentions)
+    for i, mention in enumerate(mentions):
+        last = _LAST.match(mention.text.strip())
+        if last is None or not mention.relative:
+            continue
+        earlier = [d for d in mentions[:i] if not d.deadline and d.date.month and d.date.last_day() < ref.first_day()]
+        if not earlier or not _BACKSHIFT.search(sentence[earlier[-1].end:mention.start]):
+            continue
+        base, what = earlier[-1].date, last["what"].lower()
+        if what == "year":
+            date = PDate(base.year - 1)
+        else:
+            month = _MONTH_NUM[what]
+            date = PDate(base.year if month < base.month else base.year - 1, month)
+        out[i] = replace(mention, date=date)
+    return out

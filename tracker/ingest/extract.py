@@ -97,6 +97,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
                 mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
                                                       last_named)
+                mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),
+                                                        ref)
                 mentions = schedules_en.ahead_of(sentence, mentions, ref, week if monday is None else None)
                 named = [m.date for m in mentions if not m.deadline]
                 last_named = named[-1] if named else last_named  # for "a month earlier" in a later sentence
@@ -239,13 +241,16 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
     if sentence.rstrip().endswith("?") and mention.date.day is None and \
             not eventdates_en.past_in_question(sentence, mention, ref):
         return True  # a question names no event; a day it names ahead, or one gone by, is still told
-    coming = mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)  # late December: the year ending
+    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
+    # late December: the year ending; "earlier this year" is gone by, whatever the rest of the sentence tells
+    coming = (mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)) and not told_before
     occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
     if mention.date.precision == "year" and coming and not _TOLD.search(sentence) and not occasion:
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
+    if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]):
+        return True  # "a narrower win than I would have expected earlier in the year": what did not happen
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
-    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
     occasion = occasion or schedules_en.named_occasion(sentence, mention)  # "at its meeting this week"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
             and mention.date.day is None and not told_before and not occasion:
@@ -256,8 +261,8 @@ def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: P
         schedules_en.is_schedule(sentence)  # a day named ahead; "Bailey will also make an appearance on Tuesday"
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
-        if inside and later and not scheduled:
-            return True
+        if inside and later and not scheduled and not eventdates_en.occasion_named_by(sentence, mention):
+            return True  # "…, which means it will gear up for the 2024 presidential elections": the occasion stays an event
         if inside and mention.date.precision == "year" and coming and not occasion:
             return True
     return False

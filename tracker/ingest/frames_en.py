@@ -94,7 +94,12 @@ def question_with_readings(text: str) -> list[Call]:
 EXPECT = re.compile(r"^(?P<who>(?:[\w'.-]+\s){1,6}?)expects?\s+(?P<subj>[^,]{2,80}?)\s+to\s+(?P<rest>.+)$")
 
 
+# "I'm confident that X will…", "I can see how X could…", "I'm willing to bet anyone that X will not…", "I'd bet you
+# that X will…": the author's own stake in the call, read at its modal
 CONFIDENT = re.compile(r"^(?:but\s+)?(?:" + SELF_CONFIDENT + r"\s+(?:that\s+)?(?=.*\b(?:will|won't)\b)|"
+                        r"(?:I|we)(?:(?:'m|'re|\s+am|\s+are|'d\s+be|\s+would\s+be)\s+(?:quite\s+|more\s+than\s+)?willing\s+to"
+                        r"|'d|\s+would|\s+will)?\s+bet\s+(?:you|anyone|anybody|everyone|money|good\s+money)?\s*(?:that\s+)?"
+                        r"(?=.*\b(?:will|won't)\b)|"
                         r"(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+(?:how|that|why)\s+"
                         r"(?=.*\b(?:will|won't|could|might|may)\b))", re.IGNORECASE)
 I_CAN_SEE = re.compile(r"(?:^|,\s+)(?:but\s+)?(?:I|we)\s+can\s+(?:certainly\s+|easily\s+|clearly\s+|already\s+)?see\s+"
@@ -112,6 +117,8 @@ CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|co
                        r"[^,;]{0,80}?\b(?:report|data|figures|minutes|statement|results|meeting|session|decision)\b"
                        # "Most markets will be closed on Monday", "the meeting will decide whether to add supply"
                        r"|^will\s+(?:be\s+(?:closed|shut)|reopen|decide\s+(?:whether|if))\b"
+                       # "OPEC will meet in Vienna to decide what to do", "the ECB will meet and decide whether to…"
+                       r"|^will\s+(?:meet|convene)(?:\s+(?:in|on|at|this|next)\s+[^,;]{1,40}?)?(?:\s+(?:to|and)\s+decide\b|\s*[.;]?$)"
                        # "Chair Powell will testify before the committee", "Canada will mark the Patriots' Day holiday"
                        r"|^will\s+(?:testify|speak|appear)\s+(?:before|to|at)\b"
                        r"|^will\s+(?:mark|observe|celebrate)\s+(?:the\s+|a\s+)?[^,;]{0,40}?\b(?:holiday|anniversary)\b",

@@ -19,9 +19,9 @@ _KEY = re.compile(r"^(?P<key>title|by|author|date|published|url|source|タイト
                   r"(?P<value>.+)$", re.IGNORECASE)
 _KEYS = {"タイトル": "title", "著者": "author", "筆者": "author", "日付": "date", "公開日": "published"}
 # "By Jo Doe", a one-word handle with digits ("By kanzeon_2040"), words that start with a letter ("By MQL5
-# News"); never "By 2025, …"
+# News"), a number after a word that is no year ("By Civics 307"); never "By 2025, …" nor "By March 2025"
 _BY = re.compile(r"^by\s+(?P<name>[^\d,;]{2,80}|@?[\w.-]*[A-Za-z][\w.-]*\d[\w.-]*|"
-                 r"[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,5})$", re.IGNORECASE)
+                 r"[A-Za-z][\w.'-]*(?:\s+(?:[A-Za-z][\w.'-]*|(?!(?:19|20)\d{2}\b)\d{1,4}\b)){1,5})$", re.IGNORECASE)
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

@@ -95,7 +95,7 @@ _SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:
                             r"(?:in|on|as for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}?(?:will|won't)\b)|"
                             r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
                             r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"
-                            r"many|most|[A-Z][\w'’.+-]*)\b)")
+                            r"many|most|every|several|few|another|either|such|[A-Z][\w'’.+-]*)\b)")
 _CONDITION_FRONT = re.compile(r"^(?:even\s+)?(?P<cond>(?:if|unless|should|once|in case|in the event that|assuming(?: that)?|"
                               r"provided(?: that)?|as long as)\s+[^,]{3,200}),\s*", re.IGNORECASE)
 _CONDITION_BACK = re.compile(r",?\s+(?P<cond>(?:if|unless|as long as|provided(?: that)?|in the event that)\s+.{3,200}?)"
@@ -299,8 +299,8 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         return None  # "I will offer some forecasts": the author's plan for the text, not a forecast
     if OTHERS_VIEW.search(clause[:m.start()]):
         return None  # "…, with the forecast that X will", "the expectation that X will": whose, unsaid
-    if CALENDAR.search(clause[m.start():]):
-        return None  # "On Friday, the Department of Labor will publish the jobs report": a schedule, not a call
+    if CALENDAR.search(clause[m.start():]) or m.group().lower() == "scheduled to":
+        return None  # "On Friday, the Department of Labor will publish the jobs report", "X is scheduled to be the last day"
     if PAST_APPRAISAL.search(clause[:m.start()]):
         return None  # "there was a hint that faith might be cracking": a past reading, not a forecast
     # Whose call: the clause's own speaker, else the sentence's.

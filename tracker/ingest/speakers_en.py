@@ -84,6 +84,11 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
     return None
 
 
+# "… has led market participants to believe", "prompted analysts to expect": the believers are the forecasters
+_LED_TO = re.compile(r"\b(?:led|leads|lead|leading|prompted|prompts|caused|causes|pushed|pushes|encouraged|encourages)\s+"
+                     r"(?P<who>(?!me\b|us\b)[^,;]{2,60}?)\s+to\s*$", re.IGNORECASE)
+
+
 SELF_VERBS = ("think", "believe", "expect", "doubt", "thought", "believed", "predict", "foresee", "reckon", "fear",
                "hope", "suspect", "guess")
 
@@ -92,8 +97,13 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     """(who, where the reported clause starts, negation raised, the author himself) when the hedge
     sits in a clause reported by a speaker before it (the reporting verb nearest the hedge)."""
     prefix = clause[:hedge.start()]
+    led = None
     found = None
     for m in _REPORT.finditer(prefix):
+        led = _LED_TO.search(m["who"]) if m["verb"].lower() in _BASE_SELF else None
+        if led:  # "X has led market participants to believe that Y will": their forecast, not the author's
+            found = m
+            continue
         if m["verb"].lower() == "expected" and not re.search(r"\b(?:i|we|he|she|they)\s*$", m["who"], re.IGNORECASE):
             continue  # "is expected to": a hedge, not a speaker
         if m["verb"].lower() in _BASE_SELF and not re.search(
@@ -103,6 +113,11 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         found = m
     if found is None:
         return None
+    led = _LED_TO.search(found["who"]) if found["verb"].lower() in _BASE_SELF else None
+    if led:
+        that = re.match(r"[^,;\"]{0,70}?\bthat\s+", clause[found.end("verb"):hedge.start()])
+        body = found.end("verb") + (that.end() if that else len(re.match(r"[\s,:]*", clause[found.end("verb"):]).group()))
+        return speaker_name(led["who"]), body, False, False
     who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that|what|which)\s+", found["who"])[-1].strip()
     negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
     core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"

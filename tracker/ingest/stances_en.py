@@ -97,6 +97,11 @@ FORECAST_LIST = re.compile(r"\b(?:(?:my|our)\s+(?:\w+\s+){0,2}(?:predictions|for
 # "My money is on X", "I'm betting on X", "I'd bet on X", "Count on X", "Bet on Macron winning"
 _BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+betting\s+on|"
                      r"(?:I|we)(?:'d|\s+would)\s+bet\s+on|count\s+on|bet\s+on)\s+(?P<np>.{3,160})$", re.IGNORECASE)
+# "No changes are expected on the monetary side", "A small rise is expected next month": an outcome expected with no one
+# named is the author's call at "expected" (fixtures README); "the decision is expected on Friday" is a schedule, not this
+_EXPECTED_NP = re.compile(r"^(?P<np>(?:no|little|few|an?|another|further|more|some)\s+[^,;]{1,80}?)\s+(?:is|are)\s+"
+                          r"(?:also\s+|widely\s+|generally\s+|now\s+|still\s+)?expected(?P<rest>\s+(?!to\b|by\b)[^,;]{2,160})?$",
+                          re.IGNORECASE)
 _NO_WAY = re.compile(r"^there(?:'s|\s+is)\s+(?:just\s+|simply\s+)?no\s+way\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
 
 
@@ -114,6 +119,11 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _BET_ON.match(body)
     if found:
         return [_call(claim_of(found["np"]), found.group()[:found.start("np")].strip().lower(), likely)]
+    found = _EXPECTED_NP.match(body)
+    if found:
+        np = found["np"][:1].lower() + found["np"][1:]
+        return [_call(f"There will be {np}{found['rest'] or ''}", "expected", lookup("expected to"),
+                      np.startswith("no "))]
     found = _NO_WAY.match(body)
     if found:
         return [_call(negate_claim(_future(found["rest"])), "no way", lookup("very unlikely"), True)]

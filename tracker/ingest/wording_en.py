@@ -32,6 +32,7 @@ HEDGES = [
     ("won't", "will"), ("will not", "will"), ("will never", "will never"), ("will", "will"),
     ("going to", "will"), ("might", "might"), ("may", "may"), ("could", "could"), ("would", "would"),
     ("only", "only"), ("not impossible", "not impossible"), ("should", "should"), ("ought to", "should"),
+    ("has the potential to", "could"), ("have the potential to", "could"),  # "oil has the potential to rally": it could
 ]
 HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h, _ in sorted(HEDGES, key=lambda x: -len(x[0])))
                     + r")\b", re.IGNORECASE)
@@ -86,6 +87,7 @@ _REWRITES = [
      lambda g: "will not", False),
     (r"\b(?:probably|likely|certainly|definitely|most likely|almost certainly) (?:will|would)\b", lambda g: "will", False),
     (r"\b(?:won't|wouldn't|would not)\b", lambda g: "will not", False),
+    (r"\s*\b(?:has|have) the potential to\b", lambda g: " will", False),
     (r"\b(?:(?-i:may)|might|could) not\b", lambda g: "will not", False),
     (r"\b(?:(?-i:may)|might|could|would|should|ought to)(?: well| even)?\b", lambda g: "will", False),
     (r"\b(?:has|have)\s+(?:most likely|probably|likely|almost certainly)\s+", lambda g: "has ", False),
