@@ -194,8 +194,10 @@ def bench_size(n: int, folder: Path, runs: int, timeout: float, tui: bool) -> li
                         ("score --by forecaster --json", ("score", "--by", "forecaster", "--json")),
                         ("review --json", ("review", "--json")),
                         ("review (text, into a pipe)", ("review",)),
-                        ("export --format json", ("export", "--format", "json"))):
-        fig = Figure(label, "read", target=size_target)
+                        ("export --format json", ("export", "--format", "json")),
+                        # Not in issue 18's list (no target): shown because it took 114 s at 100k.
+                        ("export --format ics (pending as a calendar)", ("export", "--format", "ics"))):
+        fig = Figure(label, "read", target=None if "ics" in label else size_target)
         if command_available(args[0]):
             measure(fig, lambda i, a=args: tracker(db, *a), runs, timeout)
         else:
