@@ -9,6 +9,7 @@ this module builds itself (http/https evidence and article URLs) are markup.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from urllib.parse import quote, urlsplit
 
@@ -44,6 +45,7 @@ def md_lines(text: str) -> str:
     return "<br>".join(lines)
 
 
+@functools.lru_cache(maxsize=8192)  # an article's link is made once, not once a prediction (40,000 at 100k)
 def md_link(label: str, url: str) -> str:
     """``[label](<url>)`` for an http(s) URL; anything else is shown as escaped text."""
     try:
