@@ -13,6 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests on a busy machine: no example has a time limit (hypothesis's default of 200 ms
+# failed two store tests when the machine ran other work), and a slow data generation is no error.
+settings.register_profile("tracker", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tracker")
 
 # The suite starts `python -m tracker` a few hundred times: each child reuses the compiled modules
 # instead of compiling the package again (a machine that sets PYTHONDONTWRITEBYTECODE made every

@@ -195,7 +195,7 @@ def test_murphy_decomposition_sums_to_brier_with_one_forecast_per_bin(cells, off
     assert reliability - resolution + uncertainty == pytest.approx(scoring.brier(pairs), abs=1e-9)
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(st.tuples(st.floats(0.001, 0.999), st.booleans()), min_size=1, max_size=40))
 def test_scores_match_a_naive_second_computation(rows):
     record = [prediction(f"p{i}", p, "confirmed" if hit else "refuted", known="2025-12")
