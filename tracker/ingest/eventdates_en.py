@@ -199,6 +199,12 @@ _SUBORDINATE = re.compile(r"^\s*(?:when|while|as soon as|once|after|before|until
 _HAS_VERB = re.compile(r"\b(?:is|are|am|be|will|would|has|have|\w+ed|\w{3,}s)\b", re.IGNORECASE)
 
 
+def told_past(sentence: str) -> bool:
+    """A sentence that tells what happened: a past tense and no modal ahead ("Silvergate announced that it intends to…")."""
+    return bool(_GONE.search(sentence) or re.search(r"\b\w{3,}ed\b", sentence)) and not _AHEAD.match(sentence) and \
+        not re.match(r"^[^,]*\b(?:will|'ll|is going to|are going to)\b", sentence)
+
+
 def weekdays_ahead(sentence: str, mentions: list[DateMention], ref: PDate | None) -> list[DateMention]:
     """A bare weekday whose own clause has no verb, or only one of a clause that leans on the main one ("When
     investors come back on Tuesday, hopes will be high", "eyes will be on the meeting, known as the OPEC+

@@ -67,12 +67,19 @@ def extract(articles: list[SourceArticle], file_label: str) -> list[Candidate]:
     return out
 
 
+# "The US will be releasing the JOLTS figure, expected to slip to 6.03m": a forecast rides on the schedule
+_RIDER = re.compile(r",\s+(?:and\s+)?(?:(?:is|are)\s+)?(?:\w+\s+)?(?:expected|likely|seen|forecast)\s+to\s+(?!be\s+"
+                    r"(?:released|published|announced)\b)", re.IGNORECASE)
+_DATED_HEADING = re.compile(r"\d")  # a heading with its day of the month ("Wednesday, March 8:"), not a bare weekday
+
+
 def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]:
     ref, lang = article.published, ("ja" if article.summary_language == "ja" else article.language)
     seen: set[str] = set()
     events: list[Candidate] = []
     predictions: list[Candidate] = []
     number, previous, anchor, monday, listed_under, last_named = 0, "", None, None, None, None
+    listed_under_text = ""
     ahead = eventdates_en.year_ahead(article.title, ref) if lang != "ja" else None
     week = schedules_en.coming_week(article.title, article.paragraphs[0].text if article.paragraphs else "", ref) \
         if lang != "ja" else None  # a preview's week: "Several central bank meetings come this week" on a Sunday
@@ -104,7 +111,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 last_named = named[-1] if named else last_named  # for "a month earlier" in a later sentence
                 day = eventdates_en.day_heading(sentence, mentions)
                 if day:  # "Thursday 29th December" over "- 15.30 – US – Unemployment Claims": the items are the events
-                    listed_under, mentions = day, []
+                    listed_under, mentions, listed_under_text = day, [], sentence
                 elif listed_under and eventdates_en.is_item(sentence):
                     title = eventdates_en.item_title(sentence)
                     if title and not any(m.date.day for m in mentions):
@@ -112,15 +119,22 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                         item.fields["title"], item.source["item"] = title, True
                         _add(events, item, _same_event)
                 elif listed_under and not any(m.date.day for m in mentions) and (
-                        schedules_en.labelled_item(sentence) or schedules_en.clauses(sentence, ahead=True)):
+                        schedules_en.labelled_item(sentence) or schedules_en.clauses(sentence, ahead=True)
+                        or schedules_en.expected_outcome(sentence)):
                     # "Tuesday, May 19" over "The UK is to publish consumer price inflation data.": a schedule
-                    labelled = schedules_en.labelled_item(sentence)
+                    labelled = schedules_en.labelled_item(sentence) or (
+                        None if schedules_en.clauses(sentence, ahead=True) else schedules_en.expected_outcome(sentence))
                     for title in [labelled] if labelled else schedules_en.clauses(sentence, ahead=True):
                         item = _event(article, sentence, listed_under, where, lang)
                         item.fields["title"], item.source["item"] = title[:TITLE_MAX], True
                         item.keys = [fingerprint("event", article_key(article), f"{listed_under.date.iso()} {title}")]
                         _add(events, item, _same_event)
-                    on_calendar = schedules_en.is_schedule(sentence)  # "X is to publish": no call; "At 8:30, Y is expected to fall": one
+                    on_calendar = schedules_en.is_schedule(sentence) and not _RIDER.search(sentence)  # "X is to publish": no call; "At 8:30, Y is expected to fall": one
+                elif listed_under and listed_under.date.month is not None and _DATED_HEADING.search(listed_under_text) \
+                        and not any(m.date.day for m in mentions) and eventdates_en.told_past(sentence):
+                    # a timeline: "Wednesday, March 8:" over "Silvergate Bank announced that it intends to wind down."
+                    _add(events, _event(article, sentence, listed_under, where, lang), _same_event)
+                    listed_under = None  # one line a heading in a narrative timeline
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
             framing = [m for m in mentions if not _SEASON.search(m.text) and not _CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
@@ -216,8 +230,11 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False  # "the coronation in May, and the elections in the summer": two dates, two events
     if x != y and a.language != "ja":  # a day inside a month: one event only if the sentences say the same
         return similar(a.source["text"], b.source["text"], 0.5, 0.75)
-    return similar(a.source["text"], b.source["text"], 0.35, 0.6) or \
-        similar(a.source["window"], b.source["window"], 0.45, 0.45)
+    # the date is already the same: the words besides it say whether it is one event ("FOMC Minutes | US (April 13)"
+    # and "Employment Change | Australia (April 13)" are two)
+    ta, tb = (c.source["text"].replace(c.source["date_text"], " ") if c.source.get("date_text") else c.source["text"]
+              for c in (a, b))
+    return similar(ta, tb, 0.35, 0.6) or similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
 
 _CLOSING = re.compile(r"(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\b", re.IGNORECASE)  # the year itself

@@ -112,11 +112,27 @@ IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,
                                 r"(?P<subj>(?:the|a|an|this|that|[A-Z])[^,]{1,80}?)\s+to\s+(?P<rest>(?:be|rise|fall|"
                                 r"continue|come|get|go|remain|stay|hit|reach|drop|climb|end|start)\b.+)$")
 OTHERS_VIEW = re.compile(r"\b(?:the|a|an|their|his|her|its|widespread|common)\s+(?:\w+\s+)?(?:forecast|prediction|"
-                          r"expectation|projection|assumption|consensus|belief)s?\s+that\s+[^,;]*$", re.IGNORECASE)
+                          r"expectation|projection|assumption|consensus|belief)s?\s+that\s+[^,;]*$|"
+                          # "Mounting fears that X may…", "worry that Y will…", "a growing sense that Z will…": an
+                          # attitude named as a noun is someone's, not the author's (his own says "my fear is that")
+                          r"(?:^(?:and\s+|but\s+)?|\b(?:the|a|an|their|his|her|its|widespread|common|mounting|growing|"
+                          r"rising|renewed|lingering)\s+)(?:(?!my\b|our\b)\w+\s+)?(?:fear|worry|worries|concern|hope|"
+                          r"sense|speculation|suspicion|talk)s?\s+(?:\w+\s+){0,3}?that\s+[^;]*$", re.IGNORECASE)
+# "My best guess right now is that X will…", "Our view is that Y will…": the author's own frame before a modal
+OWN_NOUN_FRAME = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:my|our)\s+(?:(?:best|honest|current|own|early|final|gut)\s+)?"
+                            r"(?:guess|bet|hunch|sense|view|expectation|belief|feeling|instinct)(?:\s+(?:right now|"
+                            r"at this point|at the moment|for now|today|now|here))?\s+is\s+(?:that\s+)?(?=.*\b(?:will|won't|"
+                            r"would|could|may|might|should|likely|probably)\b)", re.IGNORECASE)
+# "they had been expected to lose", "X was expected to win": an expectation of the past, no call now
+PAST_EXPECTED = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+ly\s+)?(?:expected|predicted|forecast|projected|"
+                           r"tipped)\s+to\b", re.IGNORECASE)
 CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|convene|announce)\s+(?:its\s+|the\s+|a\s+)"
                        r"[^,;]{0,80}?\b(?:report|data|figures|minutes|statement|results|meeting|session|decision)\b"
                        # "Most markets will be closed on Monday", "the meeting will decide whether to add supply"
                        r"|^will\s+(?:be\s+(?:closed|shut)|reopen|decide\s+(?:whether|if))\b"
+                       # "Wednesday will open with the release of UK labour data": the day's agenda
+                       r"|^will\s+(?:open|start|begin|kick\s+off|close|end|wrap\s+up)\s+with\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+                       r"(?:release|data|figures|publication|report|decision|meeting)\b"
                        # "OPEC will meet in Vienna to decide what to do", "the ECB will meet and decide whether to…"
                        r"|^will\s+(?:meet|convene)(?:\s+(?:in|on|at|this|next)\s+[^,;]{1,40}?)?(?:\s+(?:to|and)\s+decide\b|\s*[.;]?$)"
                        # "Chair Powell will testify before the committee", "Canada will mark the Patriots' Day holiday"

@@ -73,9 +73,23 @@ _BOUND = re.compile(r"^(?:(?:I|we)\s+(?:think|believe|reckon)\s+(?:that\s+)?)?(?
                     r"they|he|she)\s+(?:can|could)\s+(?:do|hope for|manage|get|expect)\b(?P<tail>[^,;]*?)[.!]?$")
 
 
+# "The conflict … is trending towards a military stalemate", "the economy is heading for a recession": a course told
+# in the present progressive is where the author says it will end
+_COURSE = re.compile(r"^(?P<subj>(?:the|an?|this|that|its|their|our|[A-Z])[^;]{1,100}?)\s+(?:is|are|'s|'re)\s+(?:now\s+|clearly\s+|"
+                     r"increasingly\s+|already\s+|inexorably\s+|steadily\s+)?(?:trending|heading|headed|drifting|careering|"
+                     r"hurtling|sliding|lurching|barrelling|barreling)\s+(?:towards?|for|into)\s+(?P<np>(?:an?|another)\s+"
+                     r"[^,;.]{2,60}?)\s*[.!]?$")
+
+
 def outlook_call(clause: str, previous: str = "", start: int = 0, end: int = 0) -> Call | None:
     """The author's call in an appraisal of an outcome or a bound on it, or None."""
     body = re.sub(r"^(?:but|and|so|yet)\s+", "", clause.strip(), flags=re.IGNORECASE)
+    course = _COURSE.match(re.sub(r",\s+(?:which|who)\s[^,]{2,120},", "", body))
+    if course:
+        hedge = lookup("likely")
+        claim = f"{course['subj']} will end up in {course['np']}."
+        return Call(claim=claim[:1].upper() + claim[1:], hedge_text="heading for",
+                    hedge=hedge, probability=hedge.probability, negated=False, start=start, end=end)
     found = _APPRAISED.match(body)
     if found:
         level = re.sub(r"\s+", " ", found["level"].lower())

@@ -49,6 +49,8 @@ from tracker.ingest.frames_en import (
     IMPERATIVE_EXPECT,
     OTHERS_VIEW,
     PAST_APPRAISAL,
+    PAST_EXPECTED,
+    OWN_NOUN_FRAME,
     framed_by_author,
     hedge_phrase,
     my_prediction,
@@ -95,7 +97,10 @@ _SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:
                             r"(?:in|on|as for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}?(?:will|won't)\b)|"
                             r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
                             r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"
-                            r"many|most|every|several|few|another|either|such|[A-Z][\w'’.+-]*)\b)")
+                            r"many|most|every|several|few|another|either|such|[A-Z][\w'’.+-]*)\b|"
+                            # a bare noun phrase right before its hedged predicate: "jobless claims are expected to"
+                            r"(?:(?!(?:that|which|who|we|it|they|he|she|you|i|this|there|so)\b)[a-z][\w-]*\s+){1,3}"
+                            r"(?=(?:is|are)\s+(?:also\s+)?(?:expected|likely|unlikely|set|poised)\s+to\b))")
 _CONDITION_FRONT = re.compile(r"^(?:even\s+)?(?P<cond>(?:if|unless|should|once|in case|in the event that|assuming(?: that)?|"
                               r"provided(?: that)?|as long as)\s+[^,]{3,200}),\s*", re.IGNORECASE)
 _CONDITION_BACK = re.compile(r",?\s+(?P<cond>(?:if|unless|as long as|provided(?: that)?|in the event that)\s+.{3,200}?)"
@@ -143,7 +148,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
                 calls.append(one)
-    calls = split_nor(calls)
+    calls = split_nor(split_infinitives(calls))
     head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
     if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
         calls = [c for c in listed_call(restore(head)) if c.claim not in [x.claim for x in calls]] + calls
@@ -166,6 +171,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
 _HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
 _SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)",
                    re.IGNORECASE)
+_FORECAST_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:forecast|projected|predicted)\s+to\b", re.IGNORECASE)
 _LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
                           re.IGNORECASE)
 
@@ -187,8 +193,13 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
 
 def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     cuts: list[tuple[int, int, str]] = []  # (cut start, next clause start, subject)
+    for m in _ASYNDETON.finditer(text, a, b):  # "Portman will cruise in Ohio, Rubio will squeak out a win in Florida"
+        if has_hedge(text[a:m.start()]) and has_hedge(text[m.end():_next_cut(text, m.end(), b)]):
+            cuts.append((m.start(), m.end(), ""))
     for m in _SOFT.finditer(text, a, b):
         rest = text[m.end():b]
+        if m.group().strip().lower() == "and" and _NAME_ONLY.fullmatch(re.split(r",", text[a:m.start()])[-1]):
+            continue  # "…, and Burr and Blunt will both hang on": one subject of two names
         nxt = _next_cut(text, m.end(), b)
         segment = text[m.end():nxt] if not re.search(r"though", m.group(), re.IGNORECASE) else rest
         if rest.lower().startswith("which "):
@@ -196,7 +207,8 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
             if has_hedge(own) and has_hedge(text[a:m.start()]):
                 cuts.append((m.start(), m.end() + 6, "This"))
             continue
-        if _SUBJECT_START.match(rest) and has_hedge(segment) and has_hedge(text[a:m.start()]) \
+        if _SUBJECT_START.match(rest) and has_hedge(segment) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
+                text[a:m.start()])) \
                 and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE) \
                 and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest):  # "…, and that X will": one complement
             cuts.append((m.start(), m.end(), ""))
@@ -227,6 +239,33 @@ _SECOND_PREDICATE = re.compile(r"(?:will|won't)\s+(?:probably|likely|almost cert
                                r"(?:probably|likely)\s+(?:will|won't)\s+\w", re.IGNORECASE)
 
 
+_ASYNDETON = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+"
+                        r"(?:will|won't|(?:is|are)\s+(?:likely|unlikely|expected|set|poised)\s+to)\b)")
+_NAME_ONLY = re.compile(r"\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*")
+
+
+_PLACEHOLDER = re.compile(r"^[XYZ](?:\s+(?:and|or)\s+[XYZ])?\s+(?:will|won't)\b")  # "X and Y will happen": a schema
+_RATING = re.compile(r"\s+(?:Democratic|Republican|Dem|Dems|GOP|Labour|Conservative|Tory|Liberal|Democrat|[DR])\b")
+_TWO_INFINITIVES = re.compile(r"^(?P<subj>.+?)\s+will\s+(?P<a>[a-z].+?),?\s+and\s+to\s+(?P<b>[a-z].+)$")
+
+
+def split_infinitives(calls: list[Call]) -> list[Call]:
+    """"X are likely to A and to B": one hedge over two predicates, two calls."""
+    out: list[Call] = []
+    for call in calls:
+        two = _TWO_INFINITIVES.match(call.claim.rstrip("."))
+        if not two or re.search(r"\bto\s+[a-z]", two["a"]) or not re.search(r"\b(?:likely|unlikely|expected|set|poised|bound|going|due|sure|certain)\b",
+                                    call.hedge_text, re.IGNORECASE):
+            out.append(call)
+            continue
+        subject = re.split(r"\s+(?:\w+ly\s+)?(?:have|has|had|is|are|was|were)\b", two["subj"])[0] or two["subj"]
+        for part in (f"{two['subj']} will {two['a']}", f"{subject} will {two['b']}"):
+            one = Call(**{k: getattr(call, k) for k in call.__slots__})
+            one.claim = finish(part)
+            out.append(one)
+    return out
+
+
 def _subject_of(clause: str) -> str:
     """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
     found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
@@ -237,8 +276,11 @@ def _subject_of(clause: str) -> str:
 
 
 def _next_cut(text: str, start: int, end: int) -> int:
-    m = _SOFT.search(text, start, end)
-    return m.start() if m else end
+    for m in _SOFT.finditer(text, start, end):
+        if m.group().strip().lower() == "and" and _NAME_ONLY.fullmatch(text[start:m.start()]):
+            continue  # "Burr and Blunt will…": the names are one subject
+        return m.start()
+    return end
 
 
 # --- one clause -------------------------------------------------------------------------------------
@@ -256,6 +298,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if seeing:  # "…, but when we add A, I can certainly see how 2022 could fall in line": the author's call
         clause = clause[seeing.end():]
     clause = CONFIDENT.sub("", clause)  # "I'm confident that X will…": the author's call, at its modal
+    clause = OWN_NOUN_FRAME.sub("", clause)  # "My best guess right now is that X will…": likewise
     if attribution is None:  # "a Biden victory is looking good", "272 is the worst Hillary can do"
         outlook = outlook_call(clause, previous, start, end) or outlook_call(re.split(r",\s+", clause)[-1], previous, start, end)
         if outlook is not None:
@@ -275,7 +318,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if expected and not re.search(r"\b(?:not|n't|to|believe|think|is|it's|realistic|reasonable|hard|difficult)\b|'",
                                   expected["who"], re.IGNORECASE):
         who = expected["who"].strip()
-        who = re.sub(r"^(I|we)\s+\w+ly$", r"\1", who, flags=re.IGNORECASE)  # "I fully expect"
+        who = re.sub(r"^(I|we)\s+(?:\w+ly|do|did|still|also|now|really)$", r"\1", who, flags=re.IGNORECASE)  # "I fully/do expect"
         forecaster = "" if who.lower() in ("i", "we") else speaker_name(who)
         if who.lower() not in ("i", "we") and not forecaster:
             return None
@@ -291,13 +334,18 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
             m = find_hedge(clause)
     if m is None:
         return framed_by_author(clause, start, end)
+    if m.group().lower() in ("likely", "safe", "lean") and _RATING.match(clause[m.end():]):
+        return None  # "13 are likely Democratic": a race's rating, not a hedge
     if m.group().lower() == "my prediction is" and not re.match(r"[\s:,–—-]*(?:yes|no)\b", clause[m.end():], re.IGNORECASE):
         return framed_by_author(clause[m.start():], start, end)
     if re.search(r"\bI\s+(?:\w+\s+)?$", clause[:m.start()]) and m.group().lower() in MODALS:
         if FRAME.match(clause[clause.rfind("I", 0, m.start()):]):
             return framed_by_author(clause[clause.rfind("I", 0, m.start()):], start, end)  # "I will go bolder and say X"
         return None  # "I will offer some forecasts": the author's plan for the text, not a forecast
-    if OTHERS_VIEW.search(clause[:m.start()]):
+    if PAST_EXPECTED.search(clause[max(0, m.start() - 20):m.end() + 4]):
+        return None  # "they gained seats when they had been expected to lose them": a past expectation
+    if OTHERS_VIEW.search(clause[:m.start()]) and \
+            not re.search(r"\b(?:I|we)\s+(?:\w+\s+)?(?:have|had|get|share)\b", clause[:m.start()]):
         return None  # "…, with the forecast that X will", "the expectation that X will": whose, unsaid
     if CALENDAR.search(clause[m.start():]) or m.group().lower() == "scheduled to":
         return None  # "On Friday, the Department of Labor will publish the jobs report", "X is scheduled to be the last day"
@@ -360,7 +408,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
             hedge, hedge_text = framed or lookup("unlikely"), frame.group() if frame else "don't think"
         elif framed is not None and hedge is not None and hedge.probability > framed.probability:
             hedge, hedge_text = framed, frame.group()
-    if len(claim.split()) < 3 or ABOUT_THE_TEXT.match(claim):
+    if len(claim.split()) < 3 or ABOUT_THE_TEXT.match(claim) or _PLACEHOLDER.match(claim):
         return None  # "I will offer some forecasts", "This piece will analyze…": the text, not the world
     probability = hedge.probability if hedge is not None else 0.5
     stated = re.search(r"\s*\((?P<n>\d{1,3})\s*%\)", claim)

@@ -36,7 +36,8 @@ _SCHEDULE = re.compile(
     r"\b(?:" + _BE + r"to\s+(?:be\s+)?[a-z]+"                                    # "is to publish", "are to be released"
     r"|" + _BE + r"(?:scheduled|due|slated)\b"                                   # "is due out", "is scheduled to"
     r"|" + _BE + r"(?:set|expected|poised)\s+to\s+(?:be\s+)?" + _REPORT + r"\w*"   # "is expected to publish"
-    r"|will\s+(?:also\s+|then\s+)?(?:be\s+)?" + _ACT + r"\w*"                     # "will testify", "will mark"
+    r"|will\s+(?:also\s+|then\s+)?(?:be\s+)?(?:" + _ACT + r"\w*|(?:releas|decid|vot|issu|giv|rul|debat|updat|"
+    r"conven)ing)"                                                                # "will testify", "will be releasing"
     r"|due\s+(?:out|on|at|for|in)\b"                                              # "the PCE data, due out on Friday"
     r")", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:also\s+)?(?:" + _ACT_S + r"|publish|release|report|meet|follow|come|arrive|start|begin|open)\b",
@@ -103,6 +104,17 @@ def labelled_item(sentence: str) -> str | None:
             _ASIDE.match(label["label"]):
         return None
     return sentence.strip().rstrip(".")
+
+
+# "Across the pond, the Fed is expected to raise rates…" under a day heading: the day's decision, forecast
+_EXPECTED_OUTCOME = re.compile(r"^(?:[^,]{1,40},\s+)?(?P<subj>(?:[Tt]he\s+)?(?!(?:The|This|That|It|These|Those)\b)[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,5}?)\s+(?:is|are)\s+"
+                               r"(?:\w+\s+)?(?:expected|forecast|projected|set|poised)\s+to\s+(?P<vp>[a-z]+(?:\s+[\w%.-]+){0,4})")
+
+
+def expected_outcome(sentence: str) -> str | None:
+    """The title of a named body's outcome forecast for the day of the heading above ("Fed to raise interest rates")."""
+    m = _EXPECTED_OUTCOME.match(sentence.strip())
+    return f"{m['subj']} to {m['vp']}" if m else None
 
 
 _NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.IGNORECASE)

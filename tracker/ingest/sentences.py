@@ -89,13 +89,22 @@ def _chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
     return out
 
 
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_HEADING_LINE = re.compile(r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+(?:" + _DAY + r"(?:\s+"
+                           + _MONTHS + r")?|" + _MONTHS + r"\s+" + _DAY + r"))?|" + _MONTHS + r"\s+" + _DAY + r"|"
+                           r"(?=(?:\S+\s+){0,5}\S+\s*$)[^.!?;]*:)(?:,?\s+\d{4})?\s*:?\s*$")
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     # A paragraph's lines were joined with "\n": a Markdown bullet line is its own sentence,
     # a wrapped line is not, so only lines that start a list item break the flow.
+    # A short line that is a heading ("Monday", "Wednesday, March 8:") over the line below it is its own too.
     pieces, start, current = [], 0, []
     pos = 0
     for line in text.split("\n"):
-        if current and re.match(r"^\s*(?:[-*•・]|\d+[.)])\s+", line):
+        if current and (re.match(r"^\s*(?:[-*•・]|\d+[.)])\s+", line) or (len(current) == 1 and _HEADING_LINE.match(current[0]))
+                        or (_HEADING_LINE.match(line) and re.search(r"[.!?]\s*$", current[-1]))):
             pieces.append((start, " ".join(current)))
             current, start = [], pos
         if not current:

@@ -11,8 +11,9 @@ _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|a
                 r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"
                 r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
                 r"speculated|speculates|speculate|anticipated|anticipates|say|"
-                r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope")
-_BASE_SELF = ("think", "believe", "expect", "doubt", "reckon", "suspect", "guess", "predict", "fear", "hope")
+                r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope|assume|imagine")
+_BASE_SELF = ("think", "believe", "expect", "doubt", "reckon", "suspect", "guess", "predict", "fear", "hope", "assume",
+              "imagine")
 _REPORT = re.compile(r"(?P<who>[^,;]*?)\b(?P<verb>" + _REPORT_VERB + r")\b", re.IGNORECASE)
 _REPORT_NOUN = re.compile(r"(?P<who>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,5}|(?i:the)\s+[\w-]+(?:\s+[\w-]+)?)'s\s+"
                           r"(?:\w+\s+)?(?i:report|claim|warning|prediction|assessment|statement|announcement|remark|"
@@ -90,13 +91,21 @@ _LED_TO = re.compile(r"\b(?:led|leads|lead|leading|prompted|prompts|caused|cause
 
 
 SELF_VERBS = ("think", "believe", "expect", "doubt", "thought", "believed", "predict", "foresee", "reckon", "fear",
-               "hope", "suspect", "guess")
+               "hope", "suspect", "guess", "assume", "imagine")
+# "with Theresa May appearing optimistic that X will…", "Lagarde is confident that Y will…": the named one's view
+_ATTITUDE = re.compile(r"(?P<who>\b[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s+(?:(?:is|was|are|were|appears?|appeared|"
+                       r"appearing|seems?|seemed|seeming|looks?|looked|looking|sounds?|sounded|sounding|remains?|remained|"
+                       r"remaining|grew|growing)\s+)+(?:\w+ly\s+)?(?:optimistic|confident|hopeful|pessimistic|adamant|"
+                       r"convinced|sure|certain|upbeat|bullish|bearish)\s+(?:that\s+)?")
 
 
 def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] | None:
     """(who, where the reported clause starts, negation raised, the author himself) when the hedge
     sits in a clause reported by a speaker before it (the reporting verb nearest the hedge)."""
     prefix = clause[:hedge.start()]
+    attitude = [m for m in _ATTITUDE.finditer(prefix) if m["who"] not in ("I", "We")]
+    if attitude:
+        return speaker_name(attitude[-1]["who"]), attitude[-1].end(), False, False
     led = None
     found = None
     for m in _REPORT.finditer(prefix):
