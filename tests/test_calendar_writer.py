@@ -118,3 +118,29 @@ def test_any_text_gives_the_bytes_icalendar_gives_and_reads_back(claim, quote, h
     summary = str(event["SUMMARY"])
     assert summary.endswith(ics.visible(ics.fold(claim))) or "\\N" in summary
     assert str(event["UID"]) == ics.uid(p)
+
+
+def test_a_snoozed_prediction_is_reminded_on_the_day_the_review_brings_it_back():
+    def prediction(resolve_by: str, until: str | None) -> Prediction:
+        history = [HistoryEntry(at="2026-11-01T09:00:00Z", action="snooze", until=parse_stored(until),
+                                note="await the; summit")] if until else []
+        return Prediction(id=f"p-{resolve_by}-{until}", claim="X will happen", probability=0.6,
+                          made_on=parse_stored("2025-01"), resolve_by=parse_stored(resolve_by), history=history)
+
+    cases = {  # resolve-by, snoozed until -> the event's day, as of 7 Dec 2026
+        ("2025-12", "2027-03-01"): _dt.date(2027, 3, 1),     # overdue, snoozed: back on its day
+        ("2025-12", None): _dt.date(2026, 12, 8),            # overdue: tomorrow
+        ("2027-06", "2027-09-15"): _dt.date(2027, 9, 15),    # snoozed past its deadline
+        ("2027-06", "2027-02-01"): _dt.date(2027, 6, 30),    # snoozed while checkable early: its deadline
+        ("2027-06", None): _dt.date(2027, 6, 30),
+    }
+    for (by, until), day in cases.items():
+        p = prediction(by, until)
+        assert ics.event_day(p, TODAY) == day, (by, until)
+        db = Database(predictions={p.id: p})
+        written = same_as_icalendar(db)
+        assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}".encode() in written
+        unfolded = written.replace(b"\r\n ", b"")
+        assert (b"Snoozed until" in unfolded) == (until is not None and parse_stored(until).first_day() > TODAY)
+        if until == "2027-03-01":
+            assert b"Snoozed until 1 Mar 2027: await the\\; summit" in unfolded

@@ -18,6 +18,13 @@ from tracker.store.store import Store
 TODAY = dt.date(2026, 11, 24)
 
 
+@pytest.fixture(autouse=True)
+def written_on_today(monkeypatch):
+    """History entries written on TODAY, the day these tests review as of: a snooze written
+    after the day a review is taken as of does not exist yet on that day."""
+    monkeypatch.setattr("tracker.actions.records.utc_now", lambda: f"{TODAY.isoformat()}T09:00:00Z")
+
+
 def bare(claim: str, due: str = "2029", tags: tuple[str, ...] = ()) -> Prediction:
     return Prediction(id="x", claim=claim, probability=0.7, made_on=parse_stored("2025-01"),
                       resolve_by=parse_stored(due), tags=list(tags))

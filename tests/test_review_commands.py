@@ -74,6 +74,33 @@ def test_snooze_takes_a_prediction_out_of_the_queue_until_its_date(sample_db, ca
     assert data["next_review"] == {PENDING: entry.until.iso()}
 
 
+def test_review_as_of_an_earlier_day_ignores_snoozes_written_after_it(sample_db, capsys):
+    due_day = Store(sample_db).load().predictions[PENDING].resolve_by.last_day() + dt.timedelta(days=1)
+    run(sample_db, capsys, "snooze", PENDING, "30d", "--note", "written today")
+    for day in (due_day, dt.date.today() - dt.timedelta(days=1)):
+        if day >= dt.date.today():
+            continue
+        _, out, _ = run(sample_db, capsys, "review", "--json", "--today", day.isoformat())
+        data = orjson.loads(out)
+        listed = {key: [r["id"] for r in data[key]] for key in ("due", "checkable_early", "upcoming", "snoozed")}
+        assert PENDING not in listed["snoozed"] and PENDING not in data["next_review"]  # not snoozed yet then
+        assert any(PENDING in ids for ids in listed.values())
+    _, out, _ = run(sample_db, capsys, "review", "--json")
+    assert [r["id"] for r in orjson.loads(out)["snoozed"]] == [PENDING]  # as of today it is
+
+
+def test_as_of_keeps_a_snooze_from_its_day_on():
+    from tracker.domain.dates import parse_stored
+    from tracker.domain.model import HistoryEntry, Prediction
+    from tracker.domain.review import as_of
+
+    snooze = HistoryEntry(at="2026-03-10T12:00:00Z", action="snooze", until=parse_stored("2026-09-01"), note="")
+    p = Prediction(id="x", claim="X will happen", made_on=parse_stored("2025-01"), resolve_by=parse_stored("2025-12"),
+                   history=[snooze])
+    assert as_of(p, dt.date(2026, 3, 1)).snoozed_until() is None
+    assert as_of(p, dt.date(2026, 3, 11)).snoozed_until() == parse_stored("2026-09-01")
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("snooze", CONFIRMED, "30d"), "only pending predictions can be snoozed"),
     (("snooze", PENDING, "tomorrowish"), "period: 'tomorrowish' is neither a period"),

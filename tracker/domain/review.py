@@ -12,7 +12,8 @@ Rules (documented in docs/review.md):
   deadline cannot be settled early: tag it ``at-deadline`` and it is never listed.
 - **As of** a day (:func:`as_of`, what ``--today`` means for review, score and report): a
   prediction made after that day does not exist yet, and one whose outcome became known
-  after it (its latest status entry's ``known_on``, or that entry's date) is still pending.
+  after it (its latest status entry's ``known_on``, or that entry's date) is still pending,
+  and a snooze written after it had not been asked for.
 - A **snooze** sets a next-review date; until that day the prediction leaves the due,
   checkable-early and upcoming lists and waits in ``snoozed``. A status change after a
   snooze ends it (:meth:`Prediction.snoozed_until`).
@@ -65,6 +66,12 @@ def known_day(entry: HistoryEntry) -> _dt.date:
     (without one: a move back to pending, an old import) the local day it was written."""
     if entry.known_on is not None:
         return entry.known_on.first_day()
+    return written_day(entry)
+
+
+def written_day(entry: HistoryEntry) -> _dt.date:
+    """The local day a history entry was written (``date.min`` for an unreadable timestamp:
+    written since ever, rather than never)."""
     try:
         written = _dt.datetime.fromisoformat(entry.at.replace("Z", "+00:00"))
     except (AttributeError, ValueError):
@@ -83,12 +90,22 @@ def as_of(p: Prediction, today: _dt.date) -> Prediction | None:
     made = p.made_on
     if made.year >= today.year and made.first_day() > today:  # (an earlier year: no date to build)
         return None
+    p = _without_later_snoozes(p, today)
     if p.status is Status.PENDING:  # nothing to take back (and no history to search: 100k calls a score)
         return p
     entry = p.last_status_entry()
     if entry is None or known_day(entry) <= today:
         return p
     return replace(p, status=Status.PENDING, history=[h for h in p.history if h is not entry])
+
+
+def _without_later_snoozes(p: Prediction, today: _dt.date) -> Prediction:
+    """``p`` without the snoozes written after ``today``: as of that day nobody had asked for
+    them yet, so the prediction is due (or listed) as it was then. ``p`` itself when none."""
+    history = p.history
+    if not history or not any(h.action == "snooze" and written_day(h) > today for h in history):
+        return p
+    return replace(p, history=[h for h in history if not (h.action == "snooze" and written_day(h) > today)])
 
 
 def predictions_as_of(db: Database, today: _dt.date) -> list[Prediction]:
@@ -202,6 +219,8 @@ def _as_of_each(db: Database, today: _dt.date, keep_judged: bool) -> list[Predic
         made = p.made_on
         if made.year >= year and made.first_day() > today:  # as_of's test, as it does it
             continue
+        if p.history:
+            p = _without_later_snoozes(p, today)
         if p.status is pending:
             append(p)
             continue

@@ -62,11 +62,18 @@ def is_overdue(p: Prediction, today: _dt.date) -> bool:
 
 
 def event_day(p: Prediction, today: _dt.date) -> _dt.date:
-    """The event's day: the resolve-by period's last day, or for an overdue prediction the day
-    after ``today``, so its reminder can still fire."""
-    if is_overdue(p, today) and today < _dt.date.max:
-        return today + _dt.timedelta(days=1)
-    return p.resolve_by.last_day()
+    """The event's day: the day the review brings the prediction back. That is the resolve-by
+    period's last day, or a later day it is snoozed until; for an overdue prediction, the day it
+    is snoozed until, else the day after ``today``, so its reminder can still fire."""
+    snoozed = p.snoozed_until()
+    back = snoozed.first_day() if snoozed is not None else None
+    if is_overdue(p, today):
+        if back is not None and back > today:
+            return back
+        if today < _dt.date.max:
+            return today + _dt.timedelta(days=1)
+    last = p.resolve_by.last_day()
+    return max(last, back) if back is not None else last
 
 
 def _overdue_since(p: Prediction) -> str:
@@ -101,6 +108,10 @@ def description(p: Prediction, db: Database, today: _dt.date | None = None) -> s
     if today is not None and is_overdue(p, today):
         lines += [f"Overdue since {_overdue_since(p)}: its resolve-by period ({p.resolve_by.human()}) "
                   "is over and it is not judged yet.", ""]
+    snoozed = p.snoozed_until()
+    if snoozed is not None and (today is None or snoozed.first_day() > today):
+        note = next((h.note for h in reversed(p.history) if h.action == "snooze"), "")
+        lines += [f"Snoozed until {snoozed.human()}{f': {visible(fold(note))}' if note else ''}", ""]
     if p.quote:
         lines += [f"“{visible(fold(p.quote))}”", ""]
     how = f" ({visible(p.hedge)})" if p.hedge else ""
