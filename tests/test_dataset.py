@@ -53,6 +53,26 @@ def test_bundled_file_validates_without_a_single_problem(db):
     assert len(db.articles) == 5
 
 
+def test_a_write_to_the_bundled_file_shows_only_its_change_in_a_diff(tmp_path):
+    """Every record lists every field, so marking one adds no line but the mark's own (a new
+    user's `git diff` after a mark showed a stray `"proposal": ""`)."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "predictions.json"
+    shutil.copyfile(BUNDLED, copy)
+    assert subprocess.run([sys.executable, "-m", "tracker", "--db", str(copy), "mark", "trump-keeps-nato-article-5",
+                           "confirmed", "--note", "a test"], capture_output=True).returncode == 0
+    before, after = BUNDLED.read_text(encoding="utf-8").splitlines(), copy.read_text(encoding="utf-8").splitlines()
+    import difflib
+
+    changed = [line for line in difflib.unified_diff(before, after, lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed and all('"proposal"' not in line for line in changed)
+    assert [line[1:].strip() for line in changed if line.startswith("-")] == ['"status": "pending",']
+
+
 def test_every_quote_occurs_verbatim_in_the_seed(db, seed_text):
     missing = [p.id for p in db.predictions.values() if not p.quote or p.quote not in seed_text]
     assert missing == []
