@@ -29,32 +29,43 @@ def fit(text: str, width: int) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """``text`` as lines of at most ``width`` terminal cells, broken at spaces; a word wider
-    than a line (a URL, a run of Japanese, which has no spaces) is cut where the cells run out.
+    """``text`` as lines of at most ``width`` terminal cells, broken at spaces. A word wider than
+    a line is cut where the cells run out only when it holds double-width characters (a run of
+    Japanese, which has no spaces); any other (a URL, an id) is never cut, so it can still be
+    clicked and copied: it stays on its line, after its label ("evidence: https://…"), and the
+    terminal shows its overflow; the text goes on on the next line.
     A line break in ``text`` starts a new line. Nothing is dropped."""
     width = max(width, 2)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line, used = "", 0
+        line, used, start = "", 0, len(lines)
         for word in paragraph.split(" "):
             size = cell_len(word)
             gap = 1 if line else 0
             if used + gap + size <= width:
                 line, used = line + " " * gap + word, used + gap + size
                 continue
-            if size <= width or used + gap >= width - 1:  # it fits a line of its own, or this one is full
-                if line:
+            if size == len(word) and size > width:  # a URL wider than any line: whole, where it is
+                lines.append(line + " " * gap + word)
+                line, used = "", 0
+                continue
+            if size <= width or used + gap >= width - 1:
+                if line:  # the word starts a line of its own
                     lines.append(line)
                 line, used, gap = "", 0, 0
+            if size == len(word):
+                line, used = word, size
+                continue
             line += " " * gap
             used += gap
-            for char in word:  # a word wider than a line: cut by cells
+            for char in word:  # double-width text wider than a line: cut by cells
                 cells = get_character_cell_size(char)
                 if used + cells > width:
                     lines.append(line)
                     line, used = "", 0
                 line, used = line + char, used + cells
-        lines.append(line)
+        if line or len(lines) == start:  # (not after a URL that ended the paragraph)
+            lines.append(line)
     return lines
 
 
