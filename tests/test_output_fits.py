@@ -226,3 +226,14 @@ def test_ingest_and_inbox_wrap_each_proposal_under_its_text_column(tmp_path, cap
     piped = lines_of(capsys, "--db", db, "inbox")
     assert all(line.startswith("p-") for line in piped)  # into a pipe: one line a proposal
     assert "".join("\n".join(listed).split()) == "".join("\n".join(piped).split())  # nothing lost
+
+
+def test_inbox_starts_every_text_in_one_column_whatever_the_date_precision(tmp_path, capsys):
+    article = tmp_path / "a.md"
+    article.write_text("By Jane Doe\nDate: 2025-03-01\n\nPoland will likely sign the deal by 8 May 2026.\n\n"
+                       "The summit was held in Warsaw in February 2025.\n", encoding="utf-8")
+    db = tmp_path / "p.json"
+    lines_of(capsys, "--db", db, "ingest", article)
+    listed = lines_of(capsys, "--db", db, "inbox")
+    starts = {line.index("Poland") if "Poland" in line else line.index("The summit") for line in listed}
+    assert len(listed) == 2 and len(starts) == 1  # "0.70 → 2026-05-08" is wider than an event's date

@@ -142,14 +142,15 @@ def cmd_inbox(args: argparse.Namespace, path: Path) -> int:
         return 0
     if not items:
         print(f"no {'' if args.state == 'all' else args.state + ' '}proposals", file=sys.stderr)
-    for pid, doc in items:
+    details = [f"{doc['fields'].get('probability', 0):.2f} → {doc['fields'].get('resolve_by')}"
+               if doc["kind"] == "prediction" else str(doc["fields"].get("date", "")) for _, doc in items]
+    column = max([16, *(cell_len(d) for d in details)])  # every text starts in one column
+    for (pid, doc), detail in zip(items, details):
         f, src = doc["fields"], doc.get("source", {})
         text = f.get("claim") or f.get("title", "")
-        detail = f"{f.get('probability', 0):.2f} → {f.get('resolve_by')}" if doc["kind"] == "prediction" \
-            else f.get("date", "")
         state = "" if args.state == "proposed" else f"{doc['state']:<8} "
         text = " ".join(text.split())  # a claim or title from a wrapped line reads as one line
-        start = visible(f"{pid} {state}{doc['kind']:<10} {detail:<16} ")
+        start = visible(f"{pid} {state}{doc['kind']:<10} {detail:<{column}} ")
         print(start + hanging(visible(f"{text}  [{src.get('section', '')} #{src.get('sentence', '')}]"),
                               cell_len(start), width))
     return 0
