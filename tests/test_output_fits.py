@@ -230,7 +230,7 @@ def test_ingest_and_inbox_wrap_each_proposal_under_its_text_column(tmp_path, cap
 
 def test_inbox_starts_every_text_in_one_column_whatever_the_date_precision(tmp_path, capsys):
     article = tmp_path / "a.md"
-    article.write_text("By Jane Doe\nDate: 2025-03-01\n\nPoland will likely sign the deal by 8 May 2026.\n\n"
+    article.write_text("# Deals\nBy Jane Doe\nDate: 2025-03-01\n\nPoland will likely sign the deal by 8 May 2026.\n\n"
                        "The summit was held in Warsaw in February 2025.\n", encoding="utf-8")
     db = tmp_path / "p.json"
     lines_of(capsys, "--db", db, "ingest", article)
