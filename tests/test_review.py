@@ -127,6 +127,29 @@ def test_snoozed_prediction_leaves_the_queue_until_its_date(queue_db):
     assert back.snoozed == []  # both snoozes are over by 24 Dec
 
 
+def test_undoing_a_mark_brings_back_the_snooze_it_ended(queue_db):
+    snoozed = actions.snooze(queue_db, "old-due", "3 months", today=TODAY, note="wait for the summit")
+    until = snoozed.snoozed_until()
+    marked = actions.mark(queue_db, "old-due", "confirmed", today=TODAY)
+    assert marked.snoozed_until() is None
+    undone = actions.undo_mark(queue_db, "old-due", expected=Status.CONFIRMED, restore=Status.PENDING,
+                               last_entry=marked.history[-1])
+    assert undone.status is Status.PENDING and undone.snoozed_until() == until
+    assert undone.history[-1].note == "undo: snooze restored: wait for the summit"
+    assert ids(review_queue(queue_db.load(), TODAY).snoozed) == ["old-due"]
+    # A plain mark back to pending is a decision of its own: it restores nothing.
+    actions.mark(queue_db, "old-due", "refuted", today=TODAY)
+    assert actions.mark(queue_db, "old-due", "pending", today=TODAY).snoozed_until() is None
+
+
+def test_undo_restores_no_snooze_that_has_run_out(queue_db):
+    actions.snooze(queue_db, "old-due", "2026-11-30", today=TODAY)
+    marked = actions.mark(queue_db, "old-due", "confirmed", today=TODAY)
+    undone = actions.undo_mark(queue_db, "old-due", expected=Status.CONFIRMED, restore=Status.PENDING,
+                               last_entry=marked.history[-1])
+    assert undone.snoozed_until() is None and undone.history[-1].action == "status"  # 30 Nov is past
+
+
 def test_a_status_change_after_a_snooze_ends_it(queue_db):
     actions.snooze(queue_db, "old-due", "3 months", today=TODAY)
     actions.mark(queue_db, "old-due", "confirmed", today=TODAY)

@@ -257,7 +257,8 @@ def edit_record(store: Store, record_id: str, changes: Mapping[str, Any], *, for
 
 def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence: Iterable[str] = (),
          known_on: Any = None, today: _dt.date | None = None,
-         expected: Status | None = None, last_entry: HistoryEntry | None = None) -> Prediction:
+         expected: Status | None = None, last_entry: HistoryEntry | None = None,
+         resume_snooze: bool = False) -> Prediction:
     """Set a prediction's status (pending, confirmed, refuted, or void with a note),
     appending who-knows-what-when to its history.
 
@@ -265,6 +266,8 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
     pending records none. With ``expected``, the mark is refused if the prediction is
     no longer at that status (another process marked it since the user looked); with
     ``last_entry``, unless that entry is still the latest in its history.
+    ``resume_snooze`` (an undo back to pending): a snooze the undone mark ended, and that has
+    not run out, is written again, in the same write.
     """
     new_status = parse_status(status) if not isinstance(status, Status) else status
     today = today or _dt.date.today()
@@ -287,9 +290,29 @@ def mark(store: Store, record_id: str, status: Any, *, note: str = "", evidence:
             raise ActionError(f"{record_id} is already {new_status.value}")
         entry = status_entry(prediction, new_status, note=note, evidence=evidence, known_on=known_on,
                              today=today, by=by, at=utc_now())
-        updated = replace(prediction, status=new_status, history=[*prediction.history, entry])
+        entries = [entry]
+        if resume_snooze and new_status is Status.PENDING:
+            snooze = _snooze_ended_by_last_mark(prediction)
+            if snooze is not None and snooze.until is not None and snooze.until.first_day() > today:
+                entries.append(HistoryEntry(at=entry.at, action="snooze", until=snooze.until, by=by,
+                                            note=f"undo: snooze restored{f': {snooze.note}' if snooze.note else ''}"))
+        updated = replace(prediction, status=new_status, history=[*prediction.history, *entries])
         _put(session, updated)
     return updated
+
+
+def _snooze_ended_by_last_mark(prediction: Prediction) -> HistoryEntry | None:
+    """The snooze that was running when the latest status change was written (which ended it)."""
+    history = prediction.history
+    last = next((i for i in range(len(history) - 1, -1, -1) if history[i].action == "status"), None)
+    if last is None:
+        return None
+    for entry in reversed(history[:last]):
+        if entry.action == "snooze":
+            return entry
+        if entry.action == "status":
+            return None
+    return None
 
 
 def _same_entry(history: list[HistoryEntry], entry: HistoryEntry) -> bool:
@@ -311,14 +334,15 @@ def _describe(history: list[HistoryEntry]) -> str:
 
 def undo_mark(store: Store, record_id: str, *, expected: Status, restore: Status,
               last_entry: HistoryEntry | None = None) -> Prediction:
-    """Undo a mark by appending an entry that restores the previous status.
+    """Undo a mark by appending an entry that restores the previous status (and, back to
+    pending, the snooze the mark ended, if it still runs).
 
     Refused when the prediction is no longer at ``expected`` (someone marked it since),
     and, with ``last_entry``, when that mark is no longer the latest entry of its history
     (someone marked it and marked it back, or edited it).
     """
     return mark(store, record_id, restore, expected=expected, last_entry=last_entry,
-                note=f"undo: back from {expected.value} to {restore.value}")
+                note=f"undo: back from {expected.value} to {restore.value}", resume_snooze=True)
 
 
 def snooze(store: Store, record_id: str, period: str, *, today: _dt.date | None = None,
