@@ -217,6 +217,23 @@ async def test_the_timeline_mark_dialog_shows_the_criterion(db_path):
         assert not app.screen.query("#condition")  # not a conditional prediction
 
 
+async def test_the_mark_dialog_at_80x24_always_shows_which_status_it_saves(db_path):
+    long_claim = " ".join(["The US will not move the headquarters of US European Command to Poland"] * 4)
+    actions.edit_record(Store(db_path), "algeria", {"claim": long_claim, "condition": long_claim})
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "algeria")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "MarkDialog")
+        await pilot.pause(0.2)
+        box = app.screen.query_one("#dialog")
+        assert box.max_scroll_y > 0 and box.scroll_y > 0  # the note's field scrolled into view
+        lines = screen_lines(app)
+        assert any("Mark as void" in line for line in lines)  # in the frame's top border
+        assert any("Note (required" in line for line in lines)
+
+
 async def test_the_snooze_dialogs_example_date_is_after_today_and_accepted(db_path):
     import datetime as dt
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -18,7 +19,14 @@ from tracker.tui.bounds import bounded
 
 class DialogBox(VerticalScroll, can_focus=False):
     """A dialog's frame: it scrolls when what it holds (a long claim and criterion) is taller than
-    the terminal, instead of cutting off the last fields and the keys that save."""
+    the terminal, instead of cutting off the last fields and the keys that save. Its heading
+    ("Mark as void") is also written in the frame's top border, which scrolling cannot move: at
+    80x24 a long claim scrolled the heading out of sight, and with it which status is saved."""
+
+    def __init__(self, *children, title: str = "", **kwargs) -> None:
+        super().__init__(*children, **kwargs)
+        if title:
+            self.border_title = Content(title)  # plain text, never markup
 
 
 NARROW_COLUMNS, SHORT_ROWS = 110, 30
@@ -72,7 +80,7 @@ class MarkDialog(ModalScreen[MarkRequest | None]):
         self.today = today or _dt.date.today()
 
     def compose(self) -> ComposeResult:
-        with DialogBox(id="dialog", classes="dialog"):
+        with DialogBox(id="dialog", classes="dialog", title=f"Mark as {self.status}"):
             yield Static(f"Mark as {self.status}", classes="dialog-title", markup=False)
             yield from decided_by(self.prediction)
             note = "Note (required: why can this never be judged fairly?)" if self.status == "void" \
@@ -131,7 +139,7 @@ class SnoozeDialog(ModalScreen[SnoozeRequest | None]):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        with DialogBox(id="dialog", classes="dialog"):
+        with DialogBox(id="dialog", classes="dialog", title="Snooze"):
             yield Static("Snooze: review again…", classes="dialog-title", markup=False)
             yield Static(bounded(self.prediction.claim), classes="dialog-claim", markup=False)
             yield Static(f"When (30d, 2w, 3 months, 1y, or a date such as {date_example(self.today)})",
