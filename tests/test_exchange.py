@@ -167,6 +167,18 @@ def test_a_csv_without_a_kind_column_is_refused(tmp_path):
         read_import_file(source)
 
 
+def test_a_csv_quote_never_closed_is_named_with_its_row(tmp_path):
+    source = tmp_path / "bad.csv"
+    source.write_text('id,kind,claim,resolve_by\nfine,prediction,"X will happen",2026\n'
+                      '"unterminated,prediction,x,2026\nok,prediction,y,2026\n', "utf-8")
+    with pytest.raises(ImportFileError) as refused:
+        read_import_file(source)
+    assert refused.value.problems == [f"{source} row 3: a quote opened in this row is never closed"]
+    inner = tmp_path / "inner.csv"  # a quote inside an unquoted cell is the cell's own (5" screen)
+    inner.write_text('id,kind,claim,resolve_by,probability,made_on\nok,prediction,A 5" screen will ship,2026,0.6,2025-01\n', "utf-8")
+    assert read_import_file(inner)[0].claim == 'A 5" screen will ship'
+
+
 def test_tags_typed_with_a_semicolon_survive_the_csv_round_trip(tmp_path, capsys):
     db = tmp_path / "db.json"
     assert main(["--db", str(db), "add", "event", "--date", "2025", "--title", "Talks",

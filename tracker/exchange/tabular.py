@@ -194,7 +194,9 @@ def _rows_from_csv(path: Path, raw: bytes) -> list[tuple[str, Any]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError([f"{path}: not UTF-8 text"]) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # strict: a quote opened and never closed is an error (the lenient reader ran to the end of
+    # the file as one cell and blamed that row's 'kind'), named with its row.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     # tracker's own history cells outgrow the csv module's 128 KiB default; the file as a
     # whole is already capped (fileguard.MAX_READ_BYTES), so no cell can be larger than that.
     limit = csv.field_size_limit()
@@ -206,9 +208,11 @@ def _rows_from_csv(path: Path, raw: bytes) -> list[tuple[str, Any]]:
 
 
 def _csv_rows(path: Path, reader: csv.DictReader) -> list[tuple[str, Any]]:
-    line = 2  # the row being read, counted as a spreadsheet counts them (header = 1)
+    line = 1  # the last row read, counted as a spreadsheet counts them (header = 1)
+    header = False
     try:
         fieldnames = reader.fieldnames
+        header = True
         if not fieldnames or "kind" not in fieldnames:
             raise ImportFileError([f"{path}: not a tracker CSV (no 'kind' column in the header)"])
         unknown = [c for c in fieldnames if c not in ALL_COLUMNS]
@@ -234,8 +238,9 @@ def _csv_rows(path: Path, reader: csv.DictReader) -> list[tuple[str, Any]]:
                 cells += [""] * (width - len(cells))
             rows.append((f"row {line}", _csv_to_doc(dict(zip(fieldnames, cells)))))
     except csv.Error as exc:
-        line = line + 1 if reader.line_num > line else line
-        raise ImportFileError([f"{path} row {line}: {exc}"]) from None
+        line = line + 1 if header else 1  # the row after the last one read
+        why = "a quote opened in this row is never closed" if "unexpected end of data" in str(exc) else str(exc)
+        raise ImportFileError([f"{path} row {line}: {why}"]) from None
     return rows
 
 
