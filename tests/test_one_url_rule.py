@@ -14,7 +14,8 @@ import pytest
 from conftest import ARTICLE, CONFIRMED
 from tracker.cli.main import main
 
-BAD_URLS = ["javascript:alert(1)", "https://example.org/a\r\nX-Injected: 1", "https://example.org/a\nb"]
+BAD_URLS = ["javascript:alert(1)", "https://example.org/a\r\nX-Injected: 1", "https://example.org/a\nb",
+            "https://...", "https://a..b/x"]  # the last two: a placeholder, an empty label
 ENGLISH = Path(__file__).parent / "fixtures" / "ingest" / "en_sahel.md"
 
 
@@ -93,3 +94,11 @@ def test_a_calendar_from_a_file_holding_a_bad_url_leaves_the_url_out(sample_db, 
     assert code == 0, err
     calendar = (tmp_path / "c.ics").read_text("utf-8")
     assert "\r\nX-Injected" not in calendar and "URL:https://example.org/a" not in calendar
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a", "https://例え.jp/パス", "http://[::1]:8080/x",
+                                 "https://localhost/", "https://example.org./x", "https://user@host.example/"])
+def test_real_addresses_of_every_shape_are_taken(url):
+    from tracker.domain.fields import url_problem
+
+    assert url_problem(url) is None

@@ -93,10 +93,23 @@ def url_problem(url: str) -> str | None:
     add, edit, mark's evidence, import, ingest's accept, and validate."""
     try:
         parts = urlparse(url)
-        ok = parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
+        ok = parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url) \
+            and _host_ok(parts.hostname or "")
     except ValueError:  # e.g. "http://[x": an unbalanced IPv6 bracket
         ok = False
     return None if ok else f"{url!r} is not an http(s) URL"
+
+
+_LABEL = re.compile(r"[\w-]+")  # a host name's label: letters (any script), digits, hyphens
+
+
+def _host_ok(host: str) -> bool:
+    """A host name of labels (``example.org``, ``例え.jp``, ``localhost``, one final dot allowed)
+    or an IPv6 literal: not ``...`` (the placeholder ``https://...`` was taken for a URL)."""
+    if ":" in host:  # urlparse took the brackets off an IPv6 literal
+        return True
+    labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
+    return bool(host) and all(_LABEL.fullmatch(label) for label in labels)
 
 
 def check_urls(urls: list[str], field: str = "evidence") -> list[str]:
