@@ -19,7 +19,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("ingest", "Read an article file and propose its dated events and predictions.",
                 "tracker ingest ../shared/seeds/000_cb25776d9ac0b15e.txt --dry-run",
                 "tracker ingest article.md --author 'Jane Doe' --date 2025-03-01")
-    p.add_argument("file", help="the article: a text, Markdown or HTML file")
+    p.add_argument("file", help="the article: a plain text or Markdown file (HTML is refused: save the article as text)")
     p.add_argument("--author", metavar="NAME", help="the author, when the text does not name one")
     p.add_argument("--date", metavar="DATE", help="the article's date, when the text gives none")
     p.add_argument("--dry-run", action="store_true", help="print the candidates, write nothing")

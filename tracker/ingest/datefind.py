@@ -55,12 +55,21 @@ class DateMention:
     date: PDate
     relative: bool  # resolved against the article's date
     deadline: bool  # "by May", 「5月までに」: a horizon, not the date of an event
+    weekday: int = -1  # the weekday named with the day ("Thursday 8 June"), Monday 0; -1 when none is
+
+    @property
+    def mismatch(self) -> str:
+        """What is wrong when the weekday named with the day is not the date's: no year near the article has it."""
+        if self.weekday < 0 or self.date.day is None or self.date.first_day().weekday() == self.weekday:
+            return ""
+        named, actual = calendar.day_name[self.weekday], calendar.day_name[self.date.first_day().weekday()]
+        return (f"{named} with {self.text!r}: {self.date.human()} is a {actual}, and no year the tense allows has "
+                f"that day on a {named}; check the date")
 
     @property
     def note(self) -> str:
-        if self.relative:
-            return f"{self.text!r} read against the article's date as {self.date.human()}"
-        return ""
+        notes = [f"{self.text!r} read against the article's date as {self.date.human()}"] if self.relative else []
+        return "; ".join(notes + ([self.mismatch] if self.mismatch else []))
 
 
 def _infer_year(month: int, ref: PDate, future: bool) -> int:
@@ -147,9 +156,13 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 shift = {"this": 0, "last": -1, "next": 1}[which_year[1].lower()]
                 date = PDate(ref.year + shift, date.month, date.day) if date.day else PDate(ref.year + shift, date.month)
                 taken.append((m.end(), m.end() + which_year.end()))
-            weekday = _WEEKDAY_BEFORE.search(text[:m.start()]) if form == "md" and language != "ja" else None
-            if weekday and date is not None:  # "Wednesday, February 1": the year in which that day is a Wednesday
-                date = year_of_weekday(date, _WEEKDAYS[weekday["wd"].lower()], ref)
+            weekday = (_WEEKDAY_BEFORE.search(text[:m.start()]) or _WEEKDAY_AFTER.match(text[m.end():])) \
+                if form in ("md", "ymd") and language != "ja" else None
+            named_wd = _WEEKDAYS[weekday["wd"].lower().rstrip(".")] if weekday else -1
+            if weekday and date is not None and form == "md" and not which_year:
+                # "Wednesday, February 1": of the two years the tense allows, the one in which it is a Wednesday
+                past = not future and bool(_PAST.search(clause.replace(m.group(), " ")))
+                date = year_of_weekday(date, named_wd, ref, future, past)
             if form == "range":
                 taken.append((m.start(), m.end()))
             if date is None:
@@ -171,7 +184,7 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 found.append(DateMention(m.start(which), m.end(which), sentence[m.start(which):m.end(which)], date,
                                          relative, deadline))
                 continue
-            found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline))
+            found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline, named_wd))
     if language != "ja":
         found += _second_days(text, sentence, found)
     return sorted(found, key=lambda d: d.start)
@@ -214,6 +227,8 @@ _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|g
                           r"revolution|generation)\b", re.IGNORECASE)
 # "Wednesday, February 1", "This Thursday (November 27)": the day named after the weekday is the date
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\(?(?:the\s+)?$")
+_WEEKDAY_AFTER = re.compile(r"^\s*\(\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|"
+                            r"Thu(?:rs?)?|Fri|Sat|Sun)\.?\s*\)")  # "8 June (Thu)"
 
 
 _CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")

@@ -134,15 +134,26 @@ def weekend(groups: dict, ref: PDate, future: bool) -> PDate | None:
     return PDate(sat.year, sat.month)
 
 
-def year_of_weekday(date: PDate, weekday: int, ref: PDate) -> PDate:
-    """The date in the year nearest the article's in which it falls on ``weekday``."""
-    for year in sorted((ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(y - date.year), y != date.year)):
+def year_of_weekday(date: PDate, weekday: int, ref: PDate, future: bool = False, past: bool = False) -> PDate:
+    """A day and month named with a weekday ("Thursday 8 June"), ``date`` placed by the tense: of the two nearest
+    years the tense allows (after the article when it looks ahead, before it when it tells the past, else the one
+    before the article and the one after), the one in which the day falls on ``weekday``; ``date`` itself when
+    neither does (the mention then notes the mismatch)."""
+    if date.first_day().weekday() == weekday or ref.day is None:
+        return date
+    made = ref.first_day()
+    days = []
+    for year in range(ref.year - 2, ref.year + 3):
         try:
-            day = _dt.date(year, date.month, date.day)
+            days.append(_dt.date(year, date.month, date.day))
         except ValueError:
             continue
+    after = [d for d in days if d >= made]
+    before = [d for d in reversed(days) if d < made]
+    candidates = after[:2] if future else (before[:2] if past else before[:1] + after[:1])
+    for day in candidates:
         if day.weekday() == weekday:
-            return PDate(year, date.month, date.day)
+            return PDate(day.year, day.month, day.day)
     return date
 
 

@@ -372,3 +372,57 @@ def narrative_time(sentence: str, mentions: list[DateMention], ref: PDate | None
             date = PDate(base.year if month < base.month else base.year - 1, month)
         out[i] = replace(mention, date=date)
     return out
+
+
+# --- a weekday in a narrative: the week of the day the narrative named, not the article's ----------------------
+
+_PRESENT = re.compile(r"\b(?:is|are|am|isn't|aren't|has|have|hasn't|haven't|does|do|doesn't|don't|seems?|remains?|looks?|"
+                      r"can|can't|must)\b|'(?:s|re|ve)\s+(?!been\b)\w+ing\b", re.IGNORECASE)
+_AHEAD_ANYWHERE = re.compile(r"\b(?:will|'ll|going to|is set to|are set to|is due to|are due to)\b", re.IGNORECASE)
+_NUMBER_WORDS = {**_NUMBER, "twenty-four": 24, "thirty-six": 36, "forty-eight": 48, "seventy-two": 72}
+_SPAN_AFTER = re.compile(r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty-four|"
+                         r"thirty-six|forty-eight|seventy-two)\s+(?P<unit>hours?|days?)\s+(?P<dir>after|before)\s+"
+                         r"(?:the\s+|that\s+|this\s+)?$", re.IGNORECASE)
+
+
+def narrative_day(sentence: str, mentions: list[DateMention], day: PDate | None) -> PDate | None:
+    """The day a story told in the past is at after ``sentence``: the last day it names, else the one before while
+    the sentence is told in the past too; none once a sentence is not ("And he seems to have more issues.")."""
+    past = told_past(sentence) and not _AHEAD_ANYWHERE.search(sentence)
+    if not past and (_PRESENT.search(sentence) or _AHEAD_ANYWHERE.search(sentence)):
+        return None
+    named = [m.date for m in mentions if m.date.day and not m.deadline] if past else []
+    return named[-1] if named else day
+
+
+def weekday_in_narrative(sentence: str, mentions: list[DateMention], last: PDate | None,
+                         ref: PDate | None) -> list[DateMention]:
+    """"The press release came out on Wednesday, March 8. … Regulators closed the bank less than 48 hours after the
+    Wednesday press release": a bare weekday in a sentence told in the past, after a day the text named weeks before
+    the article (in this sentence or before it), is a day of that day's week: the first such weekday on or after it
+    (before it when the clause is in the past perfect), not the article's week. "N hours (days) after" a day so
+    named counts on from it."""
+    if ref is None or ref.day is None or not told_past(sentence) or _AHEAD_ANYWHERE.search(sentence):
+        return mentions
+    made, out = ref.first_day(), []
+    for i, mention in enumerate(mentions):
+        wd = _WEEKDAY.match(mention.text.strip())
+        if wd and mention.relative and mention.date.day:
+            before = [d.date for d in out[:i] if not d.deadline and d.date.day and d.end <= mention.start]
+            base = before[-1] if before else last
+            if base is not None and base.day and (made - base.first_day()).days >= 7 and \
+                    abs((mention.date.first_day() - base.first_day()).days) > 6:
+                target, day = _WEEKDAYS.index(wd["wd"].lower()), base.first_day()
+                if _BACKSHIFT.search(sentence[:mention.start]):  # "depositors had rushed out on Thursday"
+                    day -= _dt.timedelta(days=(day.weekday() - target) % 7 or 7)
+                else:
+                    day += _dt.timedelta(days=(target - day.weekday()) % 7)
+                mention = replace(mention, date=PDate.from_date(day))
+        span = _SPAN_AFTER.search(sentence[:mention.start]) if mention.date.day and mention.relative else None
+        if span:  # "less than 48 hours after the Wednesday press release": two days on
+            n = _NUMBER_WORDS.get(span["n"].lower()) or int(span["n"])
+            days = round(n / 24) if span["unit"].lower().startswith("hour") else n
+            days = -days if span["dir"].lower() == "before" else days
+            mention = replace(mention, date=PDate.from_date(mention.date.first_day() + _dt.timedelta(days=days)))
+        out.append(mention)
+    return out

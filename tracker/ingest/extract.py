@@ -20,6 +20,7 @@ from tracker.ingest import (
     predfind_ja,
     schedules_en,
     sentences,
+    titles_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.hedgespan import Call
@@ -79,6 +80,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     events: list[Candidate] = []
     predictions: list[Candidate] = []
     number, previous, anchor, monday, listed_under, last_named = 0, "", None, None, None, None
+    narrative_day = None  # the last day a story told in the past named, while the sentences after it stay in the past
     listed_under_text = ""
     ahead = eventdates_en.year_ahead(article.title, ref) if lang != "ja" else None
     week = schedules_en.coming_week(article.title, article.paragraphs[0].text if article.paragraphs else "", ref) \
@@ -106,6 +108,9 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                                                       last_named)
                 mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),
                                                         ref)
+                mentions = eventdates_en.weekday_in_narrative(sentence, mentions, narrative_day, ref) \
+                    if monday is None else mentions
+                narrative_day = eventdates_en.narrative_day(sentence, mentions, narrative_day)
                 mentions = schedules_en.ahead_of(sentence, mentions, ref, week if monday is None else None)
                 named = [m.date for m in mentions if not m.deadline]
                 last_named = named[-1] if named else last_named  # for "a month earlier" in a later sentence
@@ -126,7 +131,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                         None if schedules_en.clauses(sentence, ahead=True) else schedules_en.expected_outcome(sentence))
                     for title in [labelled] if labelled else schedules_en.clauses(sentence, ahead=True):
                         item = _event(article, sentence, listed_under, where, lang)
-                        item.fields["title"], item.source["item"] = title[:TITLE_MAX], True
+                        item.fields["title"], item.source["item"] = cut_title(title), True
                         item.keys = [fingerprint("event", article_key(article), f"{listed_under.date.iso()} {title}")]
                         _add(events, item, _same_event)
                     on_calendar = schedules_en.is_schedule(sentence) and not _RIDER.search(sentence)  # "X is to publish": no call; "At 8:30, Y is expected to fall": one
@@ -308,7 +313,7 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     right = mention.end + right_m.start() if right_m else len(text)
     clause = text[left:right]
     start, end = mention.start - left, mention.end - left
-    clause = (clause[:start] + re.sub(r"^'s\b", "", clause[end:])) if 0 <= start < end <= len(clause) else clause
+    clause = titles_en.without_date(clause, start, end) if 0 <= start < end <= len(clause) else clause
     clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)
@@ -328,15 +333,22 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     clause = re.sub(r"\s+", " ", clause).strip(" ,;:")
     if len(clause.split()) < 3:
         clause = text
-    if len(clause) > TITLE_MAX:
-        cut = clause[:TITLE_MAX - 1]
-        clause = (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
+    clause = cut_title(clause)
     return clause[:1].upper() + clause[1:]
+
+
+def cut_title(title: str) -> str:
+    """``title`` cut at a word under the length limit, with "…" when it was cut."""
+    if len(title) <= TITLE_MAX:
+        return title
+    cut = title[:TITLE_MAX - 1]
+    return (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def _event(article: SourceArticle, sentence: str, mention: DateMention, where: dict, lang: str) -> Candidate:
     title = event_title(sentence, mention, lang)
     summary = sentence if not mention.note else f"{sentence} (date: {mention.note})"
+    _flag_mismatch(article, mention, where)
     fields = {"date": mention.date.iso(), "title": title, "summary": summary, "articles": [], "tags": []}
     key = fingerprint("event", article_key(article), f"{mention.date.iso()} {sentence}")
     reach = 15 if lang == "ja" else 40
@@ -345,9 +357,20 @@ def _event(article: SourceArticle, sentence: str, mention: DateMention, where: d
                      article.index, [key], language=lang)
 
 
+def _flag_mismatch(article: SourceArticle, mention: DateMention, where: dict) -> None:
+    """A weekday that does not match its day is shown under the article (``! …``) as well as noted on the proposal."""
+    if mention.mismatch:
+        flag = f"[{where.get('section', 'body')} #{where.get('sentence', '?')}] {mention.mismatch}"
+        if flag not in article.flags:
+            article.flags.append(flag)
+
+
 def _prediction(article: SourceArticle, sentence: str, call: Call, mentions: list[DateMention],
                 where: dict, lang: str) -> Candidate:
     due, note = _horizon(call, mentions, article.published, f"{article.title} {sentence}")
+    for mention in mentions:
+        if mention.mismatch and mention.date == due:
+            _flag_mismatch(article, mention, where)
     fields = {
         "claim": call.claim, "condition": call.condition, "quote": sentence, "hedge": call.hedge_text,
         "probability": call.probability, "made_on": article.published.iso(), "resolve_by": due.iso(),
@@ -367,7 +390,8 @@ def _horizon(call: Call, mentions: list[DateMention], made: PDate, context: str 
     for mention in mentions:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and (mention.deadline or mention.date.last_day() > made.last_day()):
-            return mention.date, f"stated in the text: {mention.text!r}"
+            return mention.date, f"stated in the text: {mention.text!r}" + (f"; {mention.mismatch}" if mention.mismatch
+                                                                              else "")
     president = _PRESIDENT.search(call.claim)
     if president is None and re.match(r"^(?:he|his)\b", call.claim, re.IGNORECASE):
         president = _PRESIDENT.search(context)  # "He's unlikely to…" in an article about Trump

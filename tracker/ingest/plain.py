@@ -22,6 +22,13 @@ _KEYS = {"タイトル": "title", "著者": "author", "筆者": "author", "日�
 # News"), a number after a word that is no year ("By Civics 307"); never "By 2025, …" nor "By March 2025"
 _BY = re.compile(r"^by\s+(?P<name>[^\d,;]{2,80}|@?[\w.-]*[A-Za-z][\w.-]*\d[\w.-]*|"
                  r"[A-Za-z][\w.'-]*(?:\s+(?:[A-Za-z][\w.'-]*|(?!(?:19|20)\d{2}\b)\d{1,4}\b)){1,5})$", re.IGNORECASE)
+# "By Jane Doe, Reuters", "By Jane Doe; Senior Fellow": a name of capitalised words, then the outlet or post
+_BY_AFFILIATION = re.compile(r"^by\s+(?P<name>(?!(?:The|This|That|Then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                             r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December|Next|Last|Early|Late|Mid)\b)[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|van|von|der|"
+                             r"da|di|del|la|le|bin|al)){0,4})\s*[,;|]\s*(?P<rest>[^.!?]{2,80})$")
+# control and format characters (a bell, an escape, a zero-width space): invisible, so no part of the line's shape
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 _URL = re.compile(r"^<?(https?://\S+?)>?$")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -57,7 +64,8 @@ def read_article(text: str, path: Path, author: str = "", date: PDate | None = N
     if len(article.title) > MAX_TITLE:
         raise IngestError(f"{path}: the first line is {plural(len(article.title), 'character')} long; an article "
                           "starts with its title line")
-    while i < len(lines) and (not lines[i][1].strip() or _read_meta(article, lines[i][1].strip(), path)):
+    while i < len(lines) and (not lines[i][1].strip() or _read_meta(article, lines[i][1].strip(), path)
+                              or _header_line(article, lines, i, path)):
         i += 1
     _read_paragraphs(article, lines[i:])
     if not article.paragraphs:
@@ -78,17 +86,65 @@ def _skip_blank(lines: list[tuple[int, str]], i: int) -> int:
     return i
 
 
+def _header_line(article: SourceArticle, lines: list[tuple[int, str]], i: int, path: Path) -> bool:
+    """A line of the header that is no metadata of its own but stands before a keyed one ("Date: …", "URL: …"):
+    a byline the reader cannot take apart, or a subtitle. It is kept out of the text, so the date after it is read."""
+    j = _skip_blank(lines, i + 1)
+    if article.published is not None or j >= len(lines) or j > i + 2 or len(lines[i][1]) > MAX_TITLE:
+        return False
+    scratch = SourceArticle(title="", author="", published=None, language=article.language, index=0)
+    k = j
+    try:  # the metadata after it must give the date the article still lacks ("By …", then "Date: …")
+        while k < len(lines) and scratch.published is None and not scratch.title and \
+                _read_meta(scratch, lines[k][1].strip(), path):
+            k = _skip_blank(lines, k + 1)
+    except IngestError:
+        return False
+    if scratch.published is None or scratch.title:
+        return False
+    line = _visible_shape(lines[i][1])
+    if re.match(r"^by\s+\S", line, re.IGNORECASE) and not article.author:
+        article.author = re.split(r"\s*[,;|(]\s*", lines[i][1].strip("*_ \t")[2:].strip(), maxsplit=1)[0]
+        article.flags.append(f"byline {lines[i][1].strip()!r} read as author {article.author!r}")
+    else:
+        article.flags.append(f"header line {lines[i][1].strip()!r} (before {lines[j][1].strip()!r}) is no article text; "
+                             "read as a subtitle")
+    return True
+
+
+def _visible_shape(line: str) -> str:
+    """The line without invisible characters, for telling what kind of line it is."""
+    return _INVISIBLE.sub("", line).strip("*_ \t")
+
+
+def _raw_name(raw: str, name: str) -> str:
+    """``name`` (found in the line without its invisible characters) as the line writes it, control characters kept,
+    so that they are shown escaped where the author is displayed."""
+    out, k = [], 0
+    for ch in raw:
+        if k >= len(name):
+            break
+        if ch == name[k]:
+            out.append(ch)
+            k += 1
+        elif out and _INVISIBLE.match(ch):
+            out.append(ch)
+    return "".join(out).strip() if k == len(name) else name
+
+
 def _read_meta(article: SourceArticle, line: str, path: Path) -> bool:
     """Read one metadata line into the article; False when the line is not metadata."""
-    line = line.strip("*_ ")
+    raw = line.strip("*_ ")
+    line = _visible_shape(line)  # "By Jane\x07 Doe", "\x07By Jane Doe": a byline all the same
     keyed = _KEY.match(line)
     key, value = (keyed["key"].lower(), keyed["value"].strip()) if keyed else ("", line)
     key = _KEYS.get(key, key)
     if key == "title":
-        article.title = value
+        article.title = _raw_name(raw, value)
         return True
-    if key in ("by", "author") or (not key and _BY.match(line)):
-        article.author = value if key else _BY.match(line)["name"].strip()
+    by = None if key else (_BY.match(line) or _BY_AFFILIATION.match(line))
+    if key in ("by", "author") or by:
+        article.author = _raw_name(raw, value if key else by["name"].strip())
         return True
     if key in ("url", "source") or (not key and _URL.match(line)):
         article.url = _URL.match(value)[1] if _URL.match(value) else value

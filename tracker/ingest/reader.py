@@ -53,7 +53,7 @@ def read_articles(path: Path, author: str = "", date: PDate | None = None) -> li
     if stripped[:1] and stripped[:1] in "{[<":
         kind = "JSON" if stripped[:1] in "{[" else "HTML/XML"
         raise IngestError(f"{path}: looks like {kind}, not an article (plain text or Markdown, "
-                          "or the blog format of the seed file)")
+                          "or the blog format of the seed file)" + ("; save the article as text" if kind != "JSON" else ""))
     if blog.looks_like_blog(text):
         articles = blog.read_posts(text, path, author=author)
     else:

@@ -162,7 +162,8 @@ def _bare(url: str) -> str:
 
 
 def _article_record(source: SourceArticle, path: Path, taken: set[str]) -> Article:
-    surname = source.author.split()[-1].lower() if source.author.split() else "article"
+    words = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", source.author).split()  # "Jane\x07Doe": no control character in an id
+    surname = words[-1].lower() if words else "article"
     record_id = new_id("article", source.title, taken, prefix=f"{surname}-{source.published.iso()}")
     note = "; ".join(source.flags)
     extra = {}

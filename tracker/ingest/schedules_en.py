@@ -114,7 +114,11 @@ _EXPECTED_OUTCOME = re.compile(r"^(?:[^,]{1,40},\s+)?(?P<subj>(?:[Tt]he\s+)?(?!(
 def expected_outcome(sentence: str) -> str | None:
     """The title of a named body's outcome forecast for the day of the heading above ("Fed to raise interest rates")."""
     m = _EXPECTED_OUTCOME.match(sentence.strip())
-    return f"{m['subj']} to {m['vp']}" if m else None
+    if not m:
+        return None
+    vp = re.sub(r"(?:\s+(?:the|a|an|for|to|of|in|on|at|by|with|and|or|from|than|its|their|his|her))+$", "", m["vp"])
+    title = f"{m['subj']} to {vp}"  # "the Fed to raise interest rates (for the)": no function word left hanging
+    return title[:1].upper() + title[1:]
 
 
 _NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.IGNORECASE)
