@@ -124,3 +124,14 @@ async def test_an_edit_saved_by_this_app_moves_its_row_to_the_new_date(db_path: 
         await settle(app, pilot)
         ids = [r[1] for r in shown(app) if r[1]]
         assert ids.index("markup") < ids.index("added") < ids.index("article-5")
+
+
+async def test_a_filter_that_keeps_only_past_records_puts_the_cursor_on_one_not_on_the_today_line(db_path: Path):
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", "f")  # overdue: only the freight train, before today
+        await settle(app, pilot)
+        timeline = app.query_one(Timeline)
+        assert [r[1] for r in shown(app) if r[1]] == ["train"] and timeline.rows[-1].kind == "today"
+        assert timeline.current.record_id == "train"  # the details pane shows it, not the today line

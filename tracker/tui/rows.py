@@ -283,10 +283,12 @@ def index_of(rows: Iterable[Row], record_id: str | None) -> int | None:
 
 
 def today_index(rows: list[Row]) -> int:
-    """The first record after the today line (what is due next), else the line itself."""
+    """The first record after the today line (what is due next), else the last one before it
+    (a filter that kept only past records), else the line itself: the cursor is on a record
+    whenever there is one, so the details pane shows it rather than the today line."""
     for i, row in enumerate(rows):
         if row.kind == "today":
-            return i + 1 if i + 1 < len(rows) else i
+            return i + 1 if i + 1 < len(rows) else max(i - 1, 0)
     return 0
 
 
