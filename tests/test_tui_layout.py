@@ -334,3 +334,15 @@ async def test_the_edit_form_saves_when_another_process_changed_only_a_field_it_
         await settle(app, pilot)
     p = prediction(db_path, "train")
     assert p.claim == "The freight train runs, says the minister" and p.tags == ["rail"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_header_shows_the_active_filter_whole(db_path, size):
+    app = app_for(db_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", "f")  # overdue
+        await settle(app, pilot)
+        top = screen_lines(app)[0]
+        assert "shown · overdue" in top and "✓" in top and "⊘" in top
+        assert ("confirmed" in top) == (size[0] >= 120)  # the words go only where they do not fit

@@ -10,12 +10,17 @@ if TYPE_CHECKING:
     from tracker.tui.session import Session
 
 
-def header_text(session: Session, c: Counts, shown: int, view: str, progress: str) -> str:
-    """``progress``: how far the first read has got ("" before it says)."""
+def header_text(session: Session, c: Counts, shown: int, view: str, progress: str,
+                width: int | None = None) -> str:
+    """``progress``: how far the first read has got ("" before it says). ``width``: the
+    terminal's; when the line would not fit, the counts drop their words (the symbols stay, and
+    help explains them), so what is shown and which filter is on still fit at 80 columns."""
     # Overdue predictions are pending ones: shown inside the pending count, not beside it.
     counts = (f"… pending {c.pending} (! {c.overdue} overdue)  ✓ confirmed {c.confirmed}  "
               f"✗ refuted {c.refuted}  ⊘ void {c.void}")
     text = f"{counts}  │ {shown} shown · {view}"
+    if width is not None and len(text) > width:
+        text = f"… {c.pending} (! {c.overdue})  ✓ {c.confirmed}  ✗ {c.refuted}  ⊘ {c.void}  │ {shown} shown · {view}"
     if not session.readable:
         shown_read = "showing the last good read" if session.loaded else "nothing could be read"
         return f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"

@@ -232,7 +232,8 @@ class TimelineScreen(Screen[None]):
     def _update_counts(self) -> None:
         rows = self.query_one(Timeline).rows
         shown = len(rows) - (1 if rows else 0)  # all but the today line
-        text = header_text(self.session, self.counts, shown, self.view.describe(self.titles), self._progress)
+        text = header_text(self.session, self.counts, shown, self.view.describe(self.titles), self._progress,
+                           self.app.size.width - 2)
         self.query_one("#counts", Static).update(visible(text))
 
     def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
