@@ -346,3 +346,18 @@ async def test_the_header_shows_the_active_filter_whole(db_path, size):
         top = screen_lines(app)[0]
         assert "shown · overdue" in top and "✓" in top and "⊘" in top
         assert ("confirmed" in top) == (size[0] >= 120)  # the words go only where they do not fit
+
+
+async def test_the_review_summary_keeps_each_id_whole_at_80_columns(db_path):
+    app = app_for(db_path)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(app, pilot)
+        await open_review(app, pilot)
+        for _ in range(len(app.screen.items)):
+            await pilot.press("n")  # skip each
+            await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.finished)
+        await pilot.pause(0.2)
+        lines = screen_lines(app)
+        assert any("Reviewed 3 of 3" in line for line in lines)
+        assert any(LONG_ID in line and "skipped" in line for line in lines)  # one line, not folded

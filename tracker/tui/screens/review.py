@@ -199,15 +199,16 @@ class ReviewScreen(Screen[None]):
             key = "snoozed" if d.outcome.startswith("snoozed") else d.outcome
             counts[key] = counts.get(key, 0) + 1
         line = ", ".join(f"{n} {what}" for what, n in counts.items()) or "nothing decided"
-        table = Table.grid(padding=(0, 2))
-        for _ in range(3):
-            table.add_column(overflow="fold")
+        # Each decision: its id (whole: ids are typed) and what was decided, its claim under it. A
+        # table of three columns folded a long id mid-word at 80 columns.
+        rows = []
         for d in self.decisions:
-            table.add_row(Text(visible(d.record_id)), Text(d.outcome), Text(bounded(d.claim, 200)))
+            rows += [Text.assemble((visible(d.record_id), "bold"), "  ", d.outcome),
+                     Text(bounded(d.claim, 200), style="dim"), Text("")]
         left = len(self.items) - len(self.decisions)
         tail = f"; {left} not reached" if left > 0 else ""
         return Group(Text(f"Reviewed {len(self.decisions)} of {len(self.items)}: {line}{tail}.", style="bold"),
-                     Text(""), table, Text(""), Text("Escape goes back to the timeline."))
+                     Text(""), *rows, Text("Escape goes back to the timeline."))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the queue is done, the keys that decide are hidden (they would do nothing)."""
