@@ -8,6 +8,7 @@ import pytest
 
 from conftest import PENDING, build_sample
 from test_tui import choose_in_palette
+from test_tui_layout import plain
 from tracker.ingest.proposals import listing
 from tracker.ingest.run import ingest
 from tracker.store.store import Store
@@ -69,7 +70,7 @@ async def test_a_reader_accepts_edits_merges_and_rejects_in_the_inbox(inbox_db):
         assert len(screen.items) == len(first)
 
         await select(app, pilot, screen, event_pid)  # accept as it is
-        body = str(screen.query_one("#inbox-body").content)
+        body = plain(screen.query_one("#inbox-body").content)
         assert "2025年2月28日" in body and "in its paragraph" in body
         await pilot.press("a")
         await settle(app, pilot)
@@ -183,12 +184,30 @@ async def test_the_merge_dialog_offers_records_to_pick_not_only_same_date_events
     assert any(h.field == "articles" for h in Store(inbox_db).load().events[picked].history)
 
 
+def test_the_inbox_details_wrap_each_value_under_its_column():
+    import io
+
+    from rich.console import Console
+
+    from tracker.tui.screens.inbox import _details
+
+    claim = "Poland will not accept the proposal for mutual inspections of military sites in any form"
+    doc = {"kind": "prediction", "fields": {"claim": claim, "probability": 0.7, "hedge": "unlikely"},
+           "source": {"paragraph": claim, "text": claim}}
+    console = Console(width=40, record=True, file=io.StringIO())
+    console.print(_details("p-1", doc))
+    lines = console.export_text().splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("claim"))
+    column = lines[first].index("Poland")
+    assert lines[first + 1][:column].strip() == "" and lines[first + 1][column:].strip()  # under the value
+
+
 def test_the_inbox_shows_a_paragraph_line_break_as_a_space():
     from tracker.tui.screens.inbox import _details, _label
 
     doc = {"kind": "prediction", "fields": {"claim": "Talks will\nresume.", "probability": 0.7},
            "source": {"paragraph": "First line\nsecond line. Talks will\nresume.", "text": "Talks will\nresume."}}
-    shown = str(_details("p-1", doc)) + _label("p-1", doc)
+    shown = plain(_details("p-1", doc)) + _label("p-1", doc)
     assert "\\x0a" not in shown and "First line second line." in shown and "Talks will resume." in shown
 
 

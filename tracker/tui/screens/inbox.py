@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -199,7 +201,9 @@ def _label(pid: str, doc: dict[str, Any]) -> str:
     return _flat(f"E {f.get('date', '')} {f.get('title', '')}")
 
 
-def _details(pid: str, doc: dict[str, Any]) -> Text:
+def _details(pid: str, doc: dict[str, Any]) -> Group:
+    """The proposal's fields, each value wrapped under its own column, then its sentence in its
+    paragraph."""
     f, src = doc["fields"], doc.get("source", {})
     text = Text()
     rows = [("proposal", pid), ("kind", doc["kind"])]
@@ -211,11 +215,13 @@ def _details(pid: str, doc: dict[str, Any]) -> Text:
         rows += [("date", f.get("date", "")), ("title", f.get("title", ""))]
     rows += [("source", f"{src.get('file', '')} · article {src.get('article', '')} · {src.get('section', '')} "
                         f"· sentence {src.get('sentence', '')}")]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
     for name, value in rows:
         if value:
-            text.append(f"{name:<11}", style="bold")
-            text.append(visible(_flat(value)) + "\n")
-    text.append("\nin its paragraph\n", style="bold")
+            grid.add_row(name, Text(visible(_flat(value))))
+    text.append("in its paragraph\n", style="bold")
     paragraph, sentence = visible(_flat(src.get("paragraph", ""))), visible(_flat(src.get("text", f.get("quote", ""))))
     start = paragraph.find(sentence) if sentence else -1
     if start < 0:
@@ -227,7 +233,7 @@ def _details(pid: str, doc: dict[str, Any]) -> Text:
     for also in doc.get("also", []):
         text.append(f"\n\nalso in {also.get('section', '')} (sentence {also.get('sentence', '')}): ", style="bold")
         text.append(visible(_flat(also.get("quote", ""))))
-    return text
+    return Group(grid, Text(""), text)
 
 
 MERGE_CHOICES = 40
