@@ -125,6 +125,34 @@ def test_merging_adds_the_quote_and_source_to_an_existing_prediction(tmp_path, c
     assert cli(capsys, "--db", db, "merge-proposal", event_pid, PENDING)[0] == 1  # kinds differ
 
 
+def test_merging_another_forecasters_sentence_into_a_call_says_so(tmp_path, capsys):
+    db = build_sample(tmp_path / "db.json")
+    article = tmp_path / "other.md"
+    article.write_text("# Baltic power\nBy Jane Doe\nDate: 2025-03-01\n\n"
+                       "Poland will probably reject the inspections before the summer.\n", encoding="utf-8")
+    cli(capsys, "--db", db, "ingest", article)
+    pid = next(p for p, d in proposals(db).items() if d["kind"] == "prediction")
+    code, out, err = cli(capsys, "--db", db, "merge-proposal", pid, PENDING)
+    target = Store(db).load().predictions[PENDING]
+    assert code == 0 and out.strip() == f"{pid} → merged into {PENDING}"
+    assert f"tracker: warning: the proposal is the call of Jane Doe; {PENDING} is the call of {target.forecaster}" in err
+    assert f"the proposal is from article doe-2025-03-01-baltic-power; {PENDING} from {target.article}" in err
+    # The same forecaster and article: nothing to say.
+    cli(capsys, "--db", db, "ingest", BLOG)
+    same = next(p for p, d in proposals(db).items() if d["kind"] == "prediction" and d["state"] == "proposed")
+    from tracker.ingest.proposals import merge_differences
+
+    doc = proposals(db)[same]
+    assert merge_differences(replace_fields(target, doc), doc) == []
+
+
+def replace_fields(target, doc):
+    from dataclasses import replace
+
+    return replace(target, forecaster=doc["fields"]["forecaster"] or doc["fields"]["author"],
+                   article=doc["fields"]["article"])
+
+
 def test_an_ingested_article_is_reused_by_url(tmp_path, capsys):
     db = tmp_path / "db.json"
     cli(capsys, "--db", db, "ingest", BLOG)

@@ -241,3 +241,23 @@ async def test_the_timeline_survives_the_file_becoming_a_symlink_loop(inbox_db):
                 break
             await pilot.pause(0.1)
         assert app.is_running and not app.session.readable
+
+
+async def test_the_merge_dialog_for_a_prediction_opens_on_the_whole_list_its_best_match_first(inbox_db):
+    from textual.widgets import Input, OptionList
+
+    from tracker.tui.proposal_dialog import MergeDialog
+
+    pid = next(p for p, d in waiting(inbox_db) if d["kind"] == "prediction")
+    app = TrackerApp(inbox_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_inbox(app, pilot)
+        await select(app, pilot, screen, pid)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MergeDialog)
+        choices = app.screen.query_one("#merge-choices", OptionList)
+        predictions = len(Store(inbox_db).load().predictions)
+        assert predictions > 1 and choices.option_count == min(predictions, 40)  # not filtered to one
+        best = app.screen.query_one("#into", Input).value
+        assert best and choices.get_option_at_index(0).id == best  # Enter still merges into it

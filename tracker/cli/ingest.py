@@ -187,8 +187,11 @@ def cmd_merge_proposal(args: argparse.Namespace, path: Path) -> int:
     from tracker.ingest.proposals import merge
     from tracker.store.store import Store
 
-    record = merge(Store(path), args.id, args.into)
+    notes: list[str] = []
+    record = merge(Store(path), args.id, args.into, notes)
     print(visible(f"{args.id} → merged into {record.id}"))
+    for note in notes:  # most likely the wrong record picked: said, not refused (it only adds history)
+        print(visible(f"tracker: warning: {note}"), file=sys.stderr)
     return 0
 
 

@@ -189,9 +189,12 @@ def reject(store: Store, pid: str, note: str = "") -> None:
         _decide(session, pid, _open(session, pid), "rejected", note=note)
 
 
-def merge(store: Store, pid: str, into: str) -> Record:
+def merge(store: Store, pid: str, into: str, notes: list[str] | None = None) -> Record:
     """Fold the proposal into an existing record of its kind: its quote and source go into the
-    record's history (and an event gains the proposal's article); the proposal becomes merged."""
+    record's history (and an event gains the proposal's article); the proposal becomes merged.
+
+    ``notes`` gets what the proposal says differently from the record (whose call it is, which
+    article: :func:`merge_differences`), for the caller to tell the reader."""
     by = current_user(store.path.parent)  # asked before taking the lock: it may start git
     with store.transaction() as session:
         doc = _open(session, pid)
@@ -206,7 +209,27 @@ def merge(store: Store, pid: str, into: str) -> Record:
         except RecordError as exc:
             raise ProposalError(exc.problems[0]) from None
         _decide(session, pid, doc, "merged", into)
+    if notes is not None:
+        notes += merge_differences(target, doc)
     return updated
+
+
+def merge_differences(target: Record, doc: dict) -> list[str]:
+    """What a prediction proposal says differently from the prediction it is merged into: whose
+    call it is and which article it is from. One forecaster's sentence merged into another's call
+    is most likely the wrong record picked, so the reader is told (the merge stands: it only adds
+    to the record's history)."""
+    if not isinstance(target, Prediction):
+        return []
+    fields = doc.get("fields", {})
+    out = []
+    forecaster = fields.get("forecaster") or fields.get("author") or ""
+    if forecaster and forecaster != target.forecaster:
+        out.append(f"the proposal is the call of {forecaster}; {target.id} is the call of {target.forecaster}")
+    article = fields.get("article") or ""
+    if article and target.article and article != target.article:
+        out.append(f"the proposal is from article {article}; {target.id} from {target.article}")
+    return out
 
 
 def _merged(target: Record, doc: dict, pid: str, by: str = "") -> Record:

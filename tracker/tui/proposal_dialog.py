@@ -115,7 +115,10 @@ class MergeDialog(ModalScreen[str | None]):
         return [Option(Text(visible(f"{rid}  {label}")), id=rid) for rid, label in self.shown]
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        words = event.value.casefold().split()
+        if self.choices and event.value == self.choices[0][0]:  # the suggestion as offered: the whole list
+            words = []
+        else:
+            words = event.value.casefold().split()
         self.shown = [(rid, label) for rid, label in self.choices
                       if all(w in f"{rid} {label}".casefold() for w in words)]
         self.matched = bool(self.shown)

@@ -166,8 +166,9 @@ class InboxScreen(Screen[None]):
                 record = proposals.accept(self.store, pid, payload)
                 message = f"{pid} accepted as {record.id}"
             elif verb == "merge":
-                record = proposals.merge(self.store, pid, payload)
-                message = f"{pid} merged into {record.id}"
+                notes: list[str] = []
+                record = proposals.merge(self.store, pid, payload, notes)
+                message = f"{pid} merged into {record.id}" + "".join(f"; note: {n}" for n in notes)
             else:
                 proposals.reject(self.store, pid)
                 message = f"{pid} rejected"
