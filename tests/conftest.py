@@ -94,10 +94,23 @@ def decodes(monkeypatch) -> list[str]:
     return seen
 
 
+@pytest.fixture(scope="session")
+def _sample_bytes(tmp_path_factory) -> bytes:
+    """The sample database's file, built once (through the library, as build_sample does) in the
+    environment every test gets: a few hundred tests start from it, and each gets its own copy."""
+    with pytest.MonkeyPatch.context() as env:
+        folder = tmp_path_factory.mktemp("sample")
+        env.setenv("TRACKER_DB", str(folder / "guard-default.json"))
+        env.setenv("TRACKER_USER", "Test Reader")
+        return build_sample(folder / "sample.json").read_bytes()
+
+
 @pytest.fixture
-def sample_db(tmp_path) -> Path:
+def sample_db(tmp_path, _sample_bytes) -> Path:
     """Path to a small database: 2 articles, 1 event, 4 predictions (one confirmed)."""
-    return build_sample(tmp_path / "sample.json")
+    path = tmp_path / "sample.json"
+    path.write_bytes(_sample_bytes)
+    return path
 
 
 @pytest.fixture
