@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # The suite starts `python -m tracker` a few hundred times: each child reuses the compiled modules
 # instead of compiling the package again (a machine that sets PYTHONDONTWRITEBYTECODE made every
@@ -20,6 +21,13 @@ import pytest
 # imported here and before pytest-xdist starts its workers, which inherit it.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
+
+# Hypothesis's two clocks (a 200 ms deadline per example, and the health check that fails a test
+# whose inputs take long to generate) measure the machine, not the code: on a busy machine, or with
+# more workers than cores, they failed tests whose every assertion held. Tests that name their own
+# health checks to suppress add too_slow themselves.
+settings.register_profile("tracker", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tracker")
 
 from tracker.actions import records as actions  # noqa: E402
 
