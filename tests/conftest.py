@@ -15,17 +15,19 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Property tests on a busy machine: no example has a time limit (hypothesis's default of 200 ms
-# failed two store tests when the machine ran other work), and a slow data generation is no error.
-settings.register_profile("tracker", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("tracker")
-
 # The suite starts `python -m tracker` a few hundred times: each child reuses the compiled modules
 # instead of compiling the package again (a machine that sets PYTHONDONTWRITEBYTECODE made every
 # child compile every module it imports: a fifth of the CLI tests' time). Set before tracker is
 # imported here and before pytest-xdist starts its workers, which inherit it.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
+
+# Hypothesis's two clocks (a 200 ms deadline per example, and the health check that fails a test
+# whose inputs take long to generate) measure the machine, not the code: on a busy machine, or with
+# more workers than cores, they failed tests whose every assertion held. Tests that name their own
+# health checks to suppress add too_slow themselves.
+settings.register_profile("tracker", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tracker")
 
 from tracker.actions import records as actions  # noqa: E402
 
@@ -100,10 +102,23 @@ def decodes(monkeypatch) -> list[str]:
     return seen
 
 
+@pytest.fixture(scope="session")
+def _sample_bytes(tmp_path_factory) -> bytes:
+    """The sample database's file, built once (through the library, as build_sample does) in the
+    environment every test gets: a few hundred tests start from it, and each gets its own copy."""
+    with pytest.MonkeyPatch.context() as env:
+        folder = tmp_path_factory.mktemp("sample")
+        env.setenv("TRACKER_DB", str(folder / "guard-default.json"))
+        env.setenv("TRACKER_USER", "Test Reader")
+        return build_sample(folder / "sample.json").read_bytes()
+
+
 @pytest.fixture
-def sample_db(tmp_path) -> Path:
+def sample_db(tmp_path, _sample_bytes) -> Path:
     """Path to a small database: 2 articles, 1 event, 4 predictions (one confirmed)."""
-    return build_sample(tmp_path / "sample.json")
+    path = tmp_path / "sample.json"
+    path.write_bytes(_sample_bytes)
+    return path
 
 
 @pytest.fixture

@@ -201,7 +201,7 @@ def _typed_text(min_size: int = 0):
 _tag = _typed_text(1).filter(lambda t: ";" not in t)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(claim=_typed_text(1), quote=_typed_text(), note=_typed_text(), tags=st.lists(_tag, max_size=3,
                                                                                      unique=True))
 def test_any_typed_text_survives_the_csv_round_trip(tmp_path, claim, quote, note, tags):

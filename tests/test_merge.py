@@ -538,7 +538,7 @@ def _apply(path, op) -> None:
         pass
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(mine=st.lists(_OP, min_size=1, max_size=6), yours=st.lists(_OP, min_size=1, max_size=6))
 def test_random_merges_are_the_same_both_ways_and_always_validate(sample_db, tmp_path_factory, mine, yours):
     folder = tmp_path_factory.mktemp("random-merge")

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.ingest import proposals
@@ -27,6 +27,7 @@ from tracker.domain.model import Database
 from tracker.domain.errors import error_message
 from tracker.domain.text import visible
 from tracker.store.layout import StoreError
+from tracker.tui.footer import Footer
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
 from tracker.tui.session import DatabaseLoaded, Session
 from tracker.tui.workers import releasing

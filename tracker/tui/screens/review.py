@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tracker.domain.dates import PDate
 from tracker.domain.model import Database, Prediction
 from tracker.domain.render import history_lines, probability_text, status_text
 from tracker.domain.review import criterion, due_date, early_direction, review_queue, snoozed_past
 from tracker.domain.text import plural, visible
+from tracker.tui.footer import Footer
 from tracker.tui.bounds import Wrapped, bounded, latest
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
 from tracker.tui.session import DatabaseLoaded, Session

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tracker.domain.model import Database
 from tracker.scoring.score_format import honesty_lines, interval, nothing_resolved, num, pct
 from tracker.scoring.scores import score, score_groups
 from tracker.domain.text import visible
+from tracker.tui.footer import Footer
 from tracker.tui.bounds import one_line
 from tracker.tui.chart import HEIGHTS, calibration_chart, chart_lines, trend_bars
 from tracker.tui.session import DatabaseLoaded, Session

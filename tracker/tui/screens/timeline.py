@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import WorkerCancelled, get_current_worker
 
 from tracker.domain.model import Database, Record
 from tracker.domain.query import Counts, status_counts
 from tracker.domain.text import visible
+from tracker.tui.footer import Footer
 from tracker.tui.header import header_text
 from tracker.tui.details import details_grid
 from tracker.tui.form import RecordForm, is_editable
@@ -71,6 +72,7 @@ class TimelineScreen(Screen[None]):
         self.context: Context | None = None
         self._shown_for: tuple[list[Row], View] | None = None  # what the timeline's rows were filtered from
         self._progress = ""  # how far the first read has got
+        self._footer_palette: bool | None = None  # whether the footer was last told to show the palette key
         self.view = View()
         self.counts = Counts(0, 0, 0, 0)
         self.titles: dict[str, str] = {}
@@ -94,7 +96,10 @@ class TimelineScreen(Screen[None]):
     def on_resize(self, event) -> None:
         # Below ~110 columns the details go under the timeline instead of beside it.
         self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
-        self.refresh_bindings()  # the footer's palette key comes and goes with the width
+        palette = event.size.width >= FOOTER_PALETTE_COLUMNS
+        if palette != self._footer_palette:  # not on every resize: the footer composes all its keys again
+            self._footer_palette = palette
+            self.refresh_bindings()  # the footer's palette key comes and goes with the width
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Below FOOTER_PALETTE_COLUMNS the footer leaves out the palette key, so that the keys
