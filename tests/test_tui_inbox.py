@@ -156,22 +156,27 @@ async def test_the_inbox_picks_up_an_ingest_run_in_another_terminal(inbox_db, tm
         assert any("tanks" in d["fields"].get("claim", "") for _, d in screen.items)
 
 
-async def test_the_merge_dialog_offers_records_to_pick_not_only_same_date_events(inbox_db):
+async def open_merge_dialog(app, pilot, pid: str):
+    """Select proposal ``pid`` in the inbox and press m: the merge dialog's list of records."""
     from textual.widgets import OptionList
 
     from tracker.tui.proposal_dialog import MergeDialog
 
+    screen = await open_inbox(app, pilot)
+    await select(app, pilot, screen, pid)
+    await pilot.press("m")
+    await settle(app, pilot)
+    assert isinstance(app.screen, MergeDialog)
+    return app.screen.query_one("#merge-choices", OptionList)
+
+
+async def test_the_merge_dialog_offers_records_to_pick_not_only_same_date_events(inbox_db):
     pid, doc = next((p, d) for p, d in waiting(inbox_db) if d["kind"] == "event")
     events = Store(inbox_db).load().events
     assert all(e.date.iso() != doc["fields"]["date"] for e in events.values())  # none of its date
     app = TrackerApp(inbox_db)
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_inbox(app, pilot)
-        await select(app, pilot, screen, pid)
-        await pilot.press("m")
-        await settle(app, pilot)
-        assert isinstance(app.screen, MergeDialog)
-        choices = app.screen.query_one("#merge-choices", OptionList)
+        choices = await open_merge_dialog(app, pilot, pid)
         assert choices.option_count == min(len(events), 40)
         last = choices.option_count - 1
         picked = choices.get_option_at_index(last).id
@@ -244,19 +249,12 @@ async def test_the_timeline_survives_the_file_becoming_a_symlink_loop(inbox_db):
 
 
 async def test_the_merge_dialog_for_a_prediction_opens_on_the_whole_list_its_best_match_first(inbox_db):
-    from textual.widgets import Input, OptionList
-
-    from tracker.tui.proposal_dialog import MergeDialog
+    from textual.widgets import Input
 
     pid = next(p for p, d in waiting(inbox_db) if d["kind"] == "prediction")
     app = TrackerApp(inbox_db)
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_inbox(app, pilot)
-        await select(app, pilot, screen, pid)
-        await pilot.press("m")
-        await settle(app, pilot)
-        assert isinstance(app.screen, MergeDialog)
-        choices = app.screen.query_one("#merge-choices", OptionList)
+        choices = await open_merge_dialog(app, pilot, pid)
         predictions = len(Store(inbox_db).load().predictions)
         assert predictions > 1 and choices.option_count == min(predictions, 40)  # not filtered to one
         best = app.screen.query_one("#into", Input).value
