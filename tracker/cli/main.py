@@ -16,43 +16,10 @@ from tracker import __version__
 
 from tracker.domain import schema
 from tracker.cli.console import Refused
+from tracker.cli.helptext import HelpFormatter, examples as _examples
 from tracker.domain.errors import error_message
 
 DEFAULT_DB = "predictions.json"
-
-
-def _examples(*lines: str) -> str:
-    return "example:\n" + "\n".join(f"  {line}" for line in lines)
-
-
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """A description wrapped to the terminal, as argparse wraps help; the examples (the epilog)
-    as written, but a command wider than the terminal is broken at a space outside quotes with
-    a shell line continuation, so it still copies and runs (a comment after it goes above it)."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if not text.startswith("example:"):
-            return argparse.HelpFormatter._fill_text(self, text, width, indent)
-        import re
-
-        out = []
-        for line in text.splitlines():
-            command, hash_, comment = line.partition("  # ")
-            if len(line) > width and hash_:
-                out.append(f"  # {comment}")
-                line = command.rstrip()
-            words = re.findall(r"(?:'[^']*'|\"[^\"]*\"|[^\s'\"])+", line)
-            for i in range(len(words) - 1, 0, -1):  # a flag and its value stay on one line
-                if words[i - 1].startswith("--") and not words[i].startswith("-"):
-                    words[i - 1:i + 1] = [f"{words[i - 1]} {words[i]}"]
-            current = line[:len(line) - len(line.lstrip())]
-            for word in words:
-                if current.strip() and len(current) + 1 + len(word) + 2 > width:
-                    out.append(current + " \\")
-                    current = "      "
-                current += word if not current.strip() else " " + word
-            out.append(current)
-        return "\n".join(indent + line for line in out)
 
 
 # `add` spells these fields' flags in the singular: one value a flag, repeatable.
@@ -81,7 +48,7 @@ def _field_help(field: schema.Field, form_hint: bool = False) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    fmt = _HelpFormatter
+    fmt = HelpFormatter
     parser = argparse.ArgumentParser(
         prog="tracker", formatter_class=fmt,
         description="Keep a pundit's dated events and predictions, mark them, score them. "
