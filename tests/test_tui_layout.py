@@ -346,6 +346,10 @@ async def test_the_header_shows_the_active_filter_whole(db_path, size):
         top = screen_lines(app)[0]
         assert "shown · overdue" in top and "✓" in top and "⊘" in top
         assert ("confirmed" in top) == (size[0] >= 120)  # the words go only where they do not fit
+        await pilot.resize_terminal(200 - size[0], size[1])  # 80 <-> 120: the line follows the width
+        await settle(app, pilot)
+        top = screen_lines(app)[0]
+        assert "shown · overdue" in top and ("confirmed" in top) == (size[0] < 120)
 
 
 async def test_the_review_summary_keeps_each_id_whole_at_80_columns(db_path):

@@ -100,6 +100,7 @@ class TimelineScreen(Screen[None]):
         if palette != self._footer_palette:  # not on every resize: the footer composes all its keys again
             self._footer_palette = palette
             self.refresh_bindings()  # the footer's palette key comes and goes with the width
+        self._update_counts()  # the counts drop their words in a narrow terminal
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Below FOOTER_PALETTE_COLUMNS the footer leaves out the palette key, so that the keys
