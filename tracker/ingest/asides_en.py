@@ -21,9 +21,23 @@ _ANTECEDENT = re.compile(r"\b(?:unless|if|whether|that|when)\s+(?P<subj>(?:the\s
                          r"(?P<verb>[a-z]+?(?:ies|es|s))\s+(?P<rest>[^,;()]+?)\s*[,.;]?$", re.IGNORECASE)
 
 
+# "The UK won't.", "Germany will too." after "The euro zone will land softly": the predicate left out is the one before
+_BARE_SUBJECT = re.compile(r"^(?P<subj>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+)?[A-Z][\w.'-]*){0,2})\s+"
+                           r"(?P<modal>won't|will not|will(?:\s+too)?|will,\s+too)\s*[.!]?$")
+_PREDICATE = re.compile(r"\b(?:will|won't|will not)\s+(?P<vp>[a-z][^,;.()]{2,80})")
+
+
 def fill_ellipsis(text: str, previous: str) -> str:
     """"Unless the government calls an election (I don't think they will…": "I don't think the
-    government will call an election"."""
+    government will call an election"; "The UK won't." after "The euro zone will land softly": "The UK will not land
+    softly"."""
+    bare = _BARE_SUBJECT.match(text.strip())
+    if bare and previous:
+        before = _PREDICATE.search(previous)
+        if before:
+            vp = re.sub(r"^not\s+", "", before["vp"].strip())
+            negative = "n't" in bare["modal"] or "not" in bare["modal"]
+            return f"{bare['subj']} will {'not ' if negative else ''}{vp}."
     found = _ELLIPSIS.match(text)
     before = _ANTECEDENT.search(previous) if found and previous else None
     if not before or not before["subj"].strip():

@@ -114,6 +114,8 @@ _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't
                        r"\bno\s+\w+\s+will\b", re.IGNORECASE)
 # "Someone not seen as a contender will challenge him": a participle in the subject, not the predicate's negation
 _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b|"
+                             # "X will bounce back, though not close to its highs": a reservation of degree, not the call
+                             r",\s+(?:though|although|albeit|but)\s+not\s+(?!(?:\w+\s+)?(?:will|would)\b)[^,]*|"
                              r"^[^,]*?\bnot\s+\w+(?:ed|en|wn)\s+(?:as|by)\b(?=[^,]*?\s(?:will|won't|would|could|may|might)\b)",
                              re.IGNORECASE)
 

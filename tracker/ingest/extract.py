@@ -166,7 +166,45 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             for call in calls:
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
             previous = sentence
+    for call in title_calls(article.title or "", names) if lang != "ja" else []:
+        if any(_restated(call.claim, p.fields["claim"]) for p in predictions):
+            continue  # the headline of a call the body makes: one call
+        where = {"file": file_label, "article": article.index, "section": "title", "sentence": 0, "offset": 0,
+                 "paragraph": article.title}
+        predictions.insert(0, _prediction(article, article.title, call, [], where, lang))
     return events + predictions
+
+
+def _restated(title_claim: str, claim: str) -> bool:
+    """Whether a body's claim restates the title's: a number in common, or most of the title's content words."""
+    numbers = [set(re.findall(r"\d+(?:\.\d+)?", c)) for c in (title_claim, claim)]
+    if numbers[0] & numbers[1]:
+        return True
+    words = [{w for w in re.findall(r"[a-z]{4,}", c.lower()) if w not in ("will", "would", "that", "this", "with")}
+             for c in (title_claim, claim)]
+    return bool(words[0]) and len(words[0] & words[1]) >= max(2, len(words[0]) // 2)
+
+
+# Words an all-caps headline keeps in lower case; other short words ("GOP", "US", "EU") stay as written
+_TITLE_SMALL = set("""a an the and or but of in on at to by for from with as is are be will won't not no it its his her their
+this that up out off over into all new win won top big set may can our we you he she they gain hold keep lose seats""".split())
+
+
+def title_calls(title: str, names: tuple[str, ...] = ()) -> list[Call]:
+    """The author's call made in the title ("GOP WILL HOLD HOUSE & GAIN SEATS IN THE SENATE!"): a title read as a
+    sentence when it says what will happen (a hedge, no question), an all-caps headline put in sentence case first."""
+    text = re.sub(r"[!]+$", ".", title.strip())
+    if not text or "?" in text or ":" in text or not predfind_en.has_hedge(text) or \
+            re.match(r"(?:here's|here\s+is|what|how|when|where|who|which|whether|everything|all\s+you)\b", text, re.IGNORECASE):
+        return []  # a question or a topic ("Here's everything the Fed is expected to do"), not a claim
+    text = re.sub(r"^(?i:why)\s+(?=\S+(?:\s+\S+){0,5}?\s+(?:will|won't)\b)", "", text)  # "Why X will Y" claims X will Y
+    if text.upper() == text and re.search(r"[A-Z]{2}", text):
+        words = [w.lower() if w.lower() in _TITLE_SMALL or len(w) > 3 else w for w in text.split()]
+        text = " ".join(words)
+        text = text[:1].upper() + text[1:]
+    if not text.endswith("."):
+        text += "."
+    return [c for c in predfind_en.find_calls(text, "", False, False, names) if not c.forecaster]
 
 
 def _add(pool: list[Candidate], new: Candidate, same) -> None:
@@ -200,6 +238,9 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
 
 def _different_english_calls(x: str, y: str) -> bool:
     """"Labour will win 160 seats" / "The Lib Dems will win 25 seats": other numbers or another subject, another call."""
+    polarity = [bool(re.search(r"\b(?:will not|won't|never)\b", c)) for c in (x, y)]
+    if polarity[0] != polarity[1] and _subject(x) and _subject(x) == _subject(y):
+        return True  # "Talks will take place" / "Talks will not lead to a resolution": one subject, two calls
     numbers = [set(re.findall(r"\d+(?:\.\d+)?", c)) for c in (x, y)]
     if numbers[0] and numbers[1] and numbers[0] != numbers[1]:
         return True
@@ -209,6 +250,11 @@ def _different_english_calls(x: str, y: str) -> bool:
         words = [{w for w in re.findall(r"[a-z0-9]+", m[1].lower()) if w not in ("the", "a", "an")} for m in subjects]
         return bool(words[0] and words[1]) and not words[0] & words[1]
     return False
+
+
+def _subject(claim: str) -> str:
+    found = re.match(r"^(.+?)\s+(?:will|won't)\b", claim)
+    return found[1].lower() if found else ""
 
 
 _SUMMARIES = ("概要", "詳細", "要点")  # a blog post's three summaries of one article, in this order

@@ -11,6 +11,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.speakers_en import FRAME_ADVERB
 from tracker.ingest.wording_en import SELF_CONFIDENT, finish
 
 COMMA = "\u2063"  # stands for a thousands comma while the sentence is cut at commas
@@ -34,7 +35,7 @@ def restore(text: str) -> str:
     return text.replace(COMMA, ",")
 
 
-FRAME = re.compile(r"^(?:(?:I|we)\s+(?:(?:still|also|now|really|firmly|strongly)\s+)?(?P<verb>predict|think|believe|"
+FRAME = re.compile(r"^(?:(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?P<verb>predict|think|believe|"
                     r"expect|reckon|bet|suspect|(?:would|will\s+go\s+\w+\s+and|would\s+go\s+\w+\s+and)\s+say)|"
                     r"(?i:my) (?P<noun>prediction|forecast|bet|guess)(?:\s+for\s+[^,]{1,30}?)? is(?:\s+(?:just|simply|still|now))?)\b(?:\s+that)?[\s:,–—-]+"
                     r"(?P<rest>.+)$")
@@ -111,13 +112,29 @@ GUT = re.compile(r"^(?:but\s+)?(?:I|we)\s+have\s+a\s+(?:\w+\s+)?(?:feeling|hunch
 IMPERATIVE_EXPECT = re.compile(r"^(?:(?P<cond>(?i:if|unless|when|once)\s+[^,]{3,200}),\s*)?(?i:expect)\s+"
                                 r"(?P<subj>(?:the|a|an|this|that|[A-Z])[^,]{1,80}?)\s+to\s+(?P<rest>(?:be|rise|fall|"
                                 r"continue|come|get|go|remain|stay|hit|reach|drop|climb|end|start)\b.+)$")
-OTHERS_VIEW = re.compile(r"\b(?:the|a|an|their|his|her|its|widespread|common)\s+(?:\w+\s+)?(?:forecast|prediction|"
-                          r"expectation|projection|assumption|consensus|belief)s?\s+that\s+[^,;]*$|"
+OTHERS_VIEW = re.compile(r"\b(?:the|a|an|their|his|her|its|widespread|common)\s+(?:(?!my\b|our\b)\w+\s+){0,2}(?:forecast|prediction|"
+                          r"expectation|projection|assumption|consensus|belief|claim|assertion|contention|warning|rumou?r)s?\s+that\s+[^,;]*$|"
                           # "Mounting fears that X may…", "worry that Y will…", "a growing sense that Z will…": an
                           # attitude named as a noun is someone's, not the author's (his own says "my fear is that")
                           r"(?:^(?:and\s+|but\s+)?|\b(?:the|a|an|their|his|her|its|widespread|common|mounting|growing|"
                           r"rising|renewed|lingering)\s+)(?:(?!my\b|our\b)\w+\s+)?(?:fear|worry|worries|concern|hope|"
-                          r"sense|speculation|suspicion|talk)s?\s+(?:\w+\s+){0,3}?that\s+[^;]*$", re.IGNORECASE)
+                          r"sense|speculation|suspicion|talk)s?\s+(?:\w+\s+){0,3}?that\s+[^;]*$|"
+                          # "It is widely expected that X will…", "It is believed that Y will…": an impersonal passive
+                          # of a belief, held by many or by someone unsaid; the author's own says "It is expected that",
+                          # as "X is expected to" is his (the annotation policy in the fixtures README)
+                          r"^(?:and\s+|but\s+)?it\s+(?:is|was|has\s+been)\s+(?:now\s+|also\s+)?(?:(?:widely|generally|commonly|"
+                          r"broadly|universally|increasingly|largely)\s+(?:expected|believed|thought|assumed|anticipated|"
+                          r"predicted|forecast|accepted|understood|agreed|held)|believed|thought|assumed|rumou?red|said|"
+                          r"reported|feared|understood)\s+that\s+[^;]*$", re.IGNORECASE)
+# "There is no reason to believe that X will…", "I see little reason to think Y will…": a ground for the belief denied
+# is the author's call that it will not happen
+NO_REASON = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:there\s+is|there's|(?:I|we)\s+(?:can\s+)?(?:see|have|find))\s+"
+                       r"(?:no|little|not\s+(?:any|much))\s+(?:\w+\s+)?(?:reason|evidence|sign|indication|grounds?)\s+"
+                       r"(?:(?:at\s+all\s+)?to\s+(?:believe|think|expect|suppose|assume|fear|suspect|conclude)\s+)?(?:that\s+)?"
+                       r"(?=.*\b(?:will|won't|would|is\s+going\s+to)\b)", re.IGNORECASE)
+# "That does not mean that it will invade", "It doesn't follow that X will…": an inference denied, no call either way
+DENIED_INFERENCE = re.compile(r"\b(?:does|do|did|would|will)\s*(?:not|n't)\s+(?:necessarily\s+)?(?:mean|imply|follow|"
+                              r"guarantee|prove|suggest)\s+(?:that\s+)?[^;]*$", re.IGNORECASE)
 # "My best guess right now is that X will…", "Our view is that Y will…": the author's own frame before a modal
 OWN_NOUN_FRAME = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:my|our)\s+(?:(?:best|honest|current|own|early|final|gut)\s+)?"
                             r"(?:guess|bet|hunch|sense|view|expectation|belief|feeling|instinct)(?:\s+(?:right now|"

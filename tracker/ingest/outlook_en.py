@@ -81,9 +81,23 @@ _COURSE = re.compile(r"^(?P<subj>(?:the|an?|this|that|its|their|our|[A-Z])[^;]{1
                      r"[^,;.]{2,60}?)\s*[.!]?$")
 
 
+# "the SNB is nowhere near ready to move away from its policy", "Congress is far from ready to pass it": a readiness
+# denied is the author's call that the step will not come soon (a denied wish, "not willing to", is not read)
+_UNREADY = re.compile(r"^(?P<subj>(?!(?:I|We|You)\b)(?:the|this|that|its|their|[A-Z])[^;,]{0,80}?)\s+(?:is|are|'s|'re|remains?)\s+(?:still\s+|clearly\s+|"
+                      r"simply\s+)?(?:nowhere\s+near\s+|far\s+from\s+(?:being\s+)?|not\s+(?:yet\s+|even\s+|remotely\s+)?(?:close\s+to\s+(?:being\s+)?)?)"
+                      r"(?:ready|prepared|poised)\s+to\s+(?P<vp>[a-z][^;]{2,120}?)(?:\s+(?:while|as|because|since|given|"
+                      r"until|unless|when|with)\s+[^;]*)?\s*[.!]?$")
+
+
 def outlook_call(clause: str, previous: str = "", start: int = 0, end: int = 0) -> Call | None:
     """The author's call in an appraisal of an outcome or a bound on it, or None."""
     body = re.sub(r"^(?:but|and|so|yet)\s+", "", clause.strip(), flags=re.IGNORECASE)
+    unready = _UNREADY.match(body)
+    if unready:
+        hedge = lookup("unlikely")
+        claim = f"{unready['subj']} will not {unready['vp'].rstrip(' .')} soon."
+        return Call(claim=claim[:1].upper() + claim[1:], hedge_text="nowhere near ready" if "nowhere" in body else "not ready",
+                    hedge=hedge, probability=hedge.probability, negated=True, start=start, end=end)
     course = _COURSE.match(re.sub(r",\s+(?:which|who)\s[^,]{2,120},", "", body))
     if course:
         hedge = lookup("likely")

@@ -41,6 +41,8 @@ from tracker.ingest.frames_en import (
     BARE_READING,
     CALENDAR,
     CONFIDENT,
+    DENIED_INFERENCE,
+    NO_REASON,
     EXPECT,
     EXPECT_NP_SELF,
     FRAME,
@@ -63,6 +65,7 @@ from tracker.ingest.hedgespan import Call
 from tracker.ingest.idioms_en import idiom_call
 from tracker.ingest.outlook_en import outlook_call
 from tracker.ingest.speakers_en import (
+    FRAME_ADVERB,
     ODDS,
     SELF_VERBS,
     as_author,
@@ -148,7 +151,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
                 calls.append(one)
-    calls = split_nor(split_infinitives(calls))
+    calls = split_nor(split_complements(split_infinitives(calls)))
     head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
     if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
         calls = [c for c in listed_call(restore(head)) if c.claim not in [x.claim for x in calls]] + calls
@@ -210,7 +213,9 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         if _SUBJECT_START.match(rest) and has_hedge(segment) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
                 text[a:m.start()])) \
                 and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE) \
-                and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest):  # "…, and that X will": one complement
+                and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest) \
+                and not re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+and\s+(?:will|won't|would|could|may|might)\b",
+                                 rest):  # "…, and that X will": one complement; "between A and B and will not…": B no subject
             cuts.append((m.start(), m.end(), ""))
         elif m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest):
             subject = _subject_of(text[a:m.start()])
@@ -266,6 +271,28 @@ def split_infinitives(calls: list[Call]) -> list[Call]:
     return out
 
 
+_TWO_COMPLEMENTS = re.compile(r"^(?P<a>.+?),?\s+and\s+that\s+(?P<b>.+)$")
+
+
+def split_complements(calls: list[Call]) -> list[Call]:
+    """"I predict that A will X and that B will Y": one frame over two "that" clauses, two calls, each with its own
+    subject and predicate (the second keeps the frame's hedge, forecaster and condition). Only when the frame was
+    stripped from the claim: "X would convince investors that A and that B" keeps its one claim."""
+    out: list[Call] = []
+    for call in calls:
+        two = _TWO_COMPLEMENTS.match(call.claim.rstrip("."))
+        if not two or re.search(r"\bthat\b", two["a"]) or not has_hedge(two["a"]) or not has_hedge(two["b"]) \
+                or not _SUBJECT_START.match(two["b"]) \
+                or re.match(r"(?:will|won't|would|could|may|might|is|are)\b", two["b"], re.IGNORECASE):
+            out.append(call)
+            continue
+        for part, negated in ((two["a"], call.negated), (two["b"], bool(call.hedge and call.hedge.negates))):
+            one = Call(**{k: getattr(call, k) for k in call.__slots__})
+            one.claim, one.negated = finish(part[:1].upper() + part[1:]), negated
+            out.append(one)
+    return out
+
+
 def _subject_of(clause: str) -> str:
     """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
     found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
@@ -299,6 +326,15 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         clause = clause[seeing.end():]
     clause = CONFIDENT.sub("", clause)  # "I'm confident that X will…": the author's call, at its modal
     clause = OWN_NOUN_FRAME.sub("", clause)  # "My best guess right now is that X will…": likewise
+    denied = NO_REASON.match(clause)
+    if denied and attribution is None:  # "There is no reason to believe that X will Y": X will not Y
+        rest = re.split(r",\s+(?:but|and|while|whereas|yet)\s+", clause[denied.end():])[0]
+        inner = [c for c in find_calls(rest) if not c.forecaster and not c.condition]
+        if len(inner) != 1 or inner[0].negated:
+            return None
+        hedge = lookup("unlikely")
+        return Call(claim=restore(finish(negate_claim(inner[0].claim))), hedge_text=denied.group().strip(), hedge=hedge,
+                    probability=hedge.probability, negated=True, start=start, end=end)
     if attribution is None:  # "a Biden victory is looking good", "272 is the worst Hillary can do"
         outlook = outlook_call(clause, previous, start, end) or outlook_call(re.split(r",\s+", clause)[-1], previous, start, end)
         if outlook is not None:
@@ -318,7 +354,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if expected and not re.search(r"\b(?:not|n't|to|believe|think|is|it's|realistic|reasonable|hard|difficult)\b|'",
                                   expected["who"], re.IGNORECASE):
         who = expected["who"].strip()
-        who = re.sub(r"^(I|we)\s+(?:\w+ly|do|did|still|also|now|really)$", r"\1", who, flags=re.IGNORECASE)  # "I fully/do expect"
+        who = re.sub(r"^(I|we)\s+(?:(?:" + FRAME_ADVERB + r"|did)\s*)+$", r"\1", who, flags=re.IGNORECASE)  # "I fully/do expect"
         forecaster = "" if who.lower() in ("i", "we") else speaker_name(who)
         if who.lower() not in ("i", "we") and not forecaster:
             return None
@@ -347,6 +383,11 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if OTHERS_VIEW.search(clause[:m.start()]) and \
             not re.search(r"\b(?:I|we)\s+(?:\w+\s+)?(?:have|had|get|share)\b", clause[:m.start()]):
         return None  # "…, with the forecast that X will", "the expectation that X will": whose, unsaid
+    if re.match(r"(?:this|that|it)\s+(?:may|might|could|will|would)\s+(?:well\s+)?be\s+(?:a|an|my)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:take|call|opinion|guess|stretch|long\s+shot|reach|bet|prediction)\b", clause, re.IGNORECASE):
+        return None  # "This may be a rather hot take": the author appraising his own statement, not a call
+    if DENIED_INFERENCE.search(clause[:m.start()]):
+        return None  # "That does not mean that it will invade": an inference denied, not a call
     if CALENDAR.search(clause[m.start():]) or m.group().lower() == "scheduled to":
         return None  # "On Friday, the Department of Labor will publish the jobs report", "X is scheduled to be the last day"
     if PAST_APPRAISAL.search(clause[:m.start()]):
@@ -389,7 +430,13 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         condition = condition or (f"({previous.strip()})" if previous else "")
     if subject:
         body = f"{subject} {body}"
-    body = re.sub(r",?\s+because\b.*$", "", body)  # the reason is not part of the claim
+    reasonless = re.sub(r",?\s+because\b.*$", "", body)  # the reason is not part of the claim
+    # nor a reason told with ", since" ("…, since Russia needs gas output from its wells"); "since June" is a time
+    reasonless = re.sub(r",\s+since\s+(?:the|a|an|it|he|she|they|we|there|[A-Z][\w-]*)\b(?:\s+[\w'-]+){0,4}?\s+(?:is|are|was|were|"
+                        r"has|have|had|can|cannot|can't|will|would|does|do|did|needs?|wants?|remains?)\b.*$", "", reasonless)
+    if reasonless != body and not has_hedge(reasonless) and phrase not in ("expected to",):
+        return None  # "Biden won the nomination because he is less likely to offend": the hedge was in the reason
+    body = reasonless
     body = re.sub(r",\s*(?:however|though|too|in turn),\s*", " ", body)  # "The opposition, however, will…"
     body = re.sub(r",\s+(?:although|though)\s+(?:I|we)\b.*$", "", body)  # nor the author's reservation
     body = re.sub(r",\s+so\s+(?P<rest>.*)$", lambda x: x.group() if has_hedge(x["rest"]) else "", body)  # nor "so here they are"

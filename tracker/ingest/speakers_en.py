@@ -12,6 +12,10 @@ _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|a
                 r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
                 r"speculated|speculates|speculate|anticipated|anticipates|say|"
                 r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope|assume|imagine")
+# What may stand between "I" and the verb of his frame: "I therefore believe", "I still think", "I honestly expect",
+# "I do predict" (a sentence adverb, an "-ly" adverb or emphatic "do"); the frame stays the author's
+FRAME_ADVERB = (r"(?:still|now|also|really|personally|do|don't|do not|never|strongly|firmly|therefore|thus|hence|then|"
+                r"too|so|even|just|indeed|nonetheless|nevertheless|consequently|accordingly|again|(?!only\b)(?-i:[a-z]+ly))")
 _BASE_SELF = ("think", "believe", "expect", "doubt", "reckon", "suspect", "guess", "predict", "fear", "hope", "assume",
               "imagine")
 _REPORT = re.compile(r"(?P<who>[^,;]*?)\b(?P<verb>" + _REPORT_VERB + r")\b", re.IGNORECASE)
@@ -49,7 +53,8 @@ ODDS = re.compile(r"^(?:the\s+)?(?:latest\s+|current\s+|recent\s+|new\s+)?(?:odd
                    r"point|points)\b", re.IGNORECASE)
 
 
-CONSENSUS = re.compile(r"^(?:the\s+)?(?:market\s+|analysts'\s+|economists'\s+)?consensus(?:\s+(?:expectation|view|forecast|"
+# "The consensus expectation is that…", "The general market consensus is that…": named by its own words
+CONSENSUS = re.compile(r"^(?:the\s+)?(?P<np>(?:(?!my\b|our\b)[\w'-]+\s+){0,3}?consensus)(?:\s+(?:expectation|view|forecast|"
                        r"estimate|call))?\s+(?:is|was|sees)\b", re.IGNORECASE)
 MODEL_SHOWS = re.compile(r"^(?P<who>[A-Z0-9][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})'s\s+(?:(?:final|latest|new|current|"
                          r"[A-Z][\w-]*)\s+){0,2}(?:forecast|model|map|projection|estimate|outlook)s?\s+(?:shows?|has|gives?|"
@@ -66,8 +71,9 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
     found = ODDS.match(text)
     if found:  # "The latest odds from William Hill make X the most likely outcome": the bookmaker's
         return speaker_name(found["who"] or ""), False
-    if CONSENSUS.match(text):  # "The consensus expectation is that X will…": the market's, not the author's
-        return "consensus", False
+    found = CONSENSUS.match(text)
+    if found:  # "The consensus expectation is that X will…": the market's, not the author's
+        return found["np"].lower(), False
     found = MODEL_SHOWS.match(text)
     if found:  # "538's House forecast shows a most likely scenario of…": 538's
         return speaker_name(found["who"]), False
@@ -115,9 +121,8 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
             continue
         if m["verb"].lower() == "expected" and not re.search(r"\b(?:i|we|he|she|they)\s*$", m["who"], re.IGNORECASE):
             continue  # "is expected to": a hedge, not a speaker
-        if m["verb"].lower() in _BASE_SELF and not re.search(
-                r"\b(?:i|we)\s+(?:(?:still|now|also|really|personally|do|don't|do not|never|strongly|firmly)\s+)*$",
-                m["who"], re.IGNORECASE):
+        if m["verb"].lower() in _BASE_SELF and not re.search(r"\b(?:i|we)\s+(?:" + FRAME_ADVERB + r"\s+)*$",
+                                                                 m["who"], re.IGNORECASE):
             continue  # "they think", "analysts expect" are read below; only "I think" frames the author's call
         found = m
     if found is None:
@@ -130,7 +135,9 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that|what|which)\s+", found["who"])[-1].strip()
     negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
     core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"
-                  r"strongly|firmly|do|have|has|had|would|will|already|once|often)\b", "", who, flags=re.IGNORECASE).strip(" ,")
+                  r"strongly|firmly|do|have|has|had|would|will|already|once|often|therefore|thus|hence|"
+                  r"consequently|accordingly|nonetheless|nevertheless)\b", "", who, flags=re.IGNORECASE).strip(" ,")
+    core = re.sub(r"^(I|we)(?:\s+" + FRAME_ADVERB + r")+$", r"\1", core, flags=re.IGNORECASE)  # "I honestly"
     body_start = found.end()
     that = re.match(r"[^,;\"]{0,70}?\bthat\s+", clause[found.end("verb"):hedge.start()])
     if that:
@@ -176,6 +183,8 @@ def strip_attribution(body: str) -> str:
     body = re.sub(r",\s*(?:[A-Z][^,]{1,60}?)\s+(?:said|says|predicted|predicts|warned|argued|told reporters|wrote|"
                   r"added|noted)\.?$", "", body)
     body = _REPORT_NOUN.sub("", body)
+    body = re.sub(r"^(?:the\s+)?(?:(?!my\b|our\b)[\w'-]+\s+){0,3}?consensus(?:\s+(?:expectation|view|forecast|estimate|call))?\s+"
+                  r"(?:is|was)\s+(?:that\s+)?", "", body, flags=re.IGNORECASE)  # "The consensus is that X": X
     body = body.replace('"', "")
     return body.strip(" ,")
 

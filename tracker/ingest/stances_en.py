@@ -232,6 +232,9 @@ def _present_as_future(clause: str, lowercase: bool = False) -> str:
             base = w[:-2]
         elif w.endswith("s") and w[:-1] in _VERBS:
             base = w[:-1]
+        elif i >= 3 and words[i - 2].lower() == "and" and words[i - 1][:1].isupper() and re.fullmatch(r"[a-z]{3,}", w) \
+                and w not in ("and", "the", "for", "with", "from", "into", "over", "who", "which", "that"):
+            base = w  # "Twitter and Musk part ways": two subjects, a verb in the base form
         if base:
             if any(x.lower() in ("who", "which", "that") for x in words[:i]):
                 return ""
