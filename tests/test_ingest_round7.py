@@ -11,7 +11,8 @@ from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en
 from tracker.ingest.datefind import find_dates
 from tracker.ingest.evaluate import claim_is_negative
-from tracker.ingest.extract import event_title, extract
+from tracker.ingest.eventtext import event_title
+from tracker.ingest.extract import extract
 from tracker.ingest.predfind_en import find_calls
 from tracker.ingest.reader import read_articles
 

@@ -20,16 +20,15 @@ from tracker.ingest import (
     predfind_ja,
     schedules_en,
     sentences,
-    titles_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
+from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, not_an_event
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
 from tracker.ingest.source import SourceArticle
 from tracker.ingest.speakers_en import own_names
 from tracker.ingest.stances_en import FORECAST_LIST
 
-TITLE_MAX = 90
 
 
 @dataclass(slots=True)
@@ -142,7 +141,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     listed_under = None  # one line a heading in a narrative timeline
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
-            framing = [m for m in mentions if not _SEASON.search(m.text) and not _CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
+            framing = [m for m in mentions if not SEASON.search(m.text) and not CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
                                                   m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
                                                   for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
@@ -152,11 +151,11 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular ("in the summer",
                 # "earlier this year" are dates of what they tell)
                 vague = mention.relative and mention.date.precision == "year" and mention.date.year >= ref.year and \
-                    not (_SEASON.search(mention.text) or mention.text.lower().startswith("earlier")) and \
+                    not (SEASON.search(mention.text) or mention.text.lower().startswith("earlier")) and \
                     not (lang != "ja" and eventdates_en.told_this_year(sentence, mention))
                 # "in the third quarter of 2023 is 4.9 percent on September 19": the day is the event's date
                 if not mention.deadline and not vague and mention not in framing and \
-                        not _not_an_event(sentence, mention, calls, ref, lang):
+                        not not_an_event(sentence, mention, calls, ref, lang):
                     _add(events, _event(article, sentence, mention, where, lang), _same_event)
                 if mention.date.day and not mention.deadline:
                     anchor = mention.date
@@ -286,109 +285,6 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     ta, tb = (c.source["text"].replace(c.source["date_text"], " ") if c.source.get("date_text") else c.source["text"]
               for c in (a, b))
     return similar(ta, tb, 0.35, 0.6) or similar(a.source["window"], b.source["window"], 0.45, 0.45)
-
-
-_CLOSING = re.compile(r"(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\b", re.IGNORECASE)  # the year itself
-_SEASON = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)  # a span of its own, no frame
-_TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
-                   r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
-                   r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
-_SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
-                        r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
-                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
-                        re.IGNORECASE)
-_LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
-
-
-def _not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
-    """A question ("What will 2026 bring?") or a forecast ("…will rise sharply towards the end of
-    2026") names a date but tells of no event; a schedule ("the vote will be held on 8 June") does, and
-    so does "earlier this month" beside someone's forecast; "as of Friday" dates a state, no event."""
-    if lang == "ja":
-        return False
-    if sentence.rstrip().endswith("?") and mention.date.day is None and \
-            not eventdates_en.past_in_question(sentence, mention, ref):
-        return True  # a question names no event; a day it names ahead, or one gone by, is still told
-    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
-    # late December: the year ending; "earlier this year" is gone by, whatever the rest of the sentence tells
-    coming = (mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)) and not told_before
-    occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
-    if mention.date.precision == "year" and coming and not _TOLD.search(sentence) and not occasion:
-        return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
-    if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]):
-        return True  # "a narrower win than I would have expected earlier in the year": what did not happen
-    if re.match(r"as of\b", mention.text, re.IGNORECASE):
-        return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
-    occasion = occasion or schedules_en.named_occasion(sentence, mention)  # "at its meeting this week"
-    if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
-            and mention.date.day is None and not told_before and not occasion:
-        return True  # a forecast someone else made (no call of the author's) is no event either
-    later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
-    scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
-        r"\b(?:may|might|could)\b", sentence)) or schedules_en.named_occasion(sentence, mention) or \
-        schedules_en.is_schedule(sentence)  # a day named ahead; "Bailey will also make an appearance on Tuesday"
-    for call in calls:
-        inside = call.start <= mention.start < max(call.end, call.start + 1)
-        if inside and later and not scheduled and not eventdates_en.occasion_named_by(sentence, mention):
-            return True  # "…, which means it will gear up for the 2024 presidential elections": the occasion stays an event
-        if inside and mention.date.precision == "year" and coming and not occasion:
-            return True
-    return False
-
-
-_REPORTED_BY = re.compile(r"^(?:according to [^,]{2,80},\s*|(?:[A-Z][\w'.&-]*(?:\s+[A-Za-z][\w'.&-]*){0,6})\s+"
-                          r"(?:reported|said|announced|revealed|claimed|wrote|confirmed|told [\w ]{2,30}?)"
-                          r"(?:\s+(?:on|in|last|earlier|this)\s+[\w ,-]{2,30}?)?\s+that\s+)", re.IGNORECASE)
-_LEAD_DATE = re.compile(r"^(?:(?:back\s+)?(?:in|on|at|by|during|since|earlier|last|late|early)\b[^,]{0,40},\s*)",
-                        re.IGNORECASE)
-
-
-def event_title(sentence: str, mention: DateMention, lang: str) -> str:
-    """What happened: the clause that holds the date, without the outlet or speaker that reported it,
-    without the date itself, cut at a word under the length limit."""
-    if lang == "ja":
-        title = predfind_ja.strip_connectives(sentence).rstrip("。.")
-        return title if len(title) <= TITLE_MAX else title[:TITLE_MAX - 1].rstrip() + "…"
-    text = sentence.strip().rstrip(".!")
-    # the clause around the date
-    cuts = [0] + [m.end() for m in re.finditer(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text)
-                  ] + [len(text)]
-    left = max(c for c in cuts if c <= mention.start)
-    right = min([c for c in cuts if c > mention.start] + [len(text)])
-    right_m = re.search(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text[mention.end:])
-    right = mention.end + right_m.start() if right_m else len(text)
-    clause = text[left:right]
-    start, end = mention.start - left, mention.end - left
-    clause = titles_en.without_date(clause, start, end) if 0 <= start < end <= len(clause) else clause
-    clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
-    clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
-    clause = re.sub(r"\(\s*\)", "", clause)
-    clause = re.sub(r",\s*,", ",", clause)  # a list of years taken out
-    clause = re.sub(r"\s+(?:at|by|in|towards?|until)\s+the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+of\s*(?=[,.;]|$)", "",
-                    clause)  # "sold off at the end of (last year)"
-    clause = re.sub(r"\s+(?:on|in|at|during|since)\s+(?=(?:was|were|is|are|had|has|have|will)\b)", " ", clause)
-    clause = re.sub(r"^(?:back|early|late)\s*,\s*", "", clause, flags=re.IGNORECASE)  # "Back in October, …"
-    for _ in range(2):
-        clause = clause.strip(" ,")
-        clause = re.sub(r"^(?:however|but|and|so|meanwhile|also|then|moreover|still|yet|indeed|first|second|"
-                        r"third|finally|to begin with)\b(?!-)[,\s]*", "", clause, flags=re.IGNORECASE)
-        clause = _LEAD_DATE.sub("", clause)
-        reported = _REPORTED_BY.sub("", clause)
-        if not re.search(r"\b(?:might|may|could|will|would|won't|likely|expected to|plans? to)\b", reported):
-            clause = reported  # what happened, not who reported it; a reported forecast keeps its reporter
-    clause = re.sub(r"\s+", " ", clause).strip(" ,;:")
-    if len(clause.split()) < 3:
-        clause = text
-    clause = cut_title(clause)
-    return clause[:1].upper() + clause[1:]
-
-
-def cut_title(title: str) -> str:
-    """``title`` cut at a word under the length limit, with "…" when it was cut."""
-    if len(title) <= TITLE_MAX:
-        return title
-    cut = title[:TITLE_MAX - 1]
-    return (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def _event(article: SourceArticle, sentence: str, mention: DateMention, where: dict, lang: str) -> Candidate:
