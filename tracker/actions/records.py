@@ -305,14 +305,7 @@ def _snooze_ended_by_last_mark(prediction: Prediction) -> HistoryEntry | None:
     """The snooze that was running when the latest status change was written (which ended it)."""
     history = prediction.history
     last = next((i for i in range(len(history) - 1, -1, -1) if history[i].action == "status"), None)
-    if last is None:
-        return None
-    for entry in reversed(history[:last]):
-        if entry.action == "snooze":
-            return entry
-        if entry.action == "status":
-            return None
-    return None
+    return None if last is None else replace(prediction, history=history[:last]).running_snooze()
 
 
 def _same_entry(history: list[HistoryEntry], entry: HistoryEntry) -> bool:

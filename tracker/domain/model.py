@@ -182,9 +182,14 @@ class Prediction:
 
     def snoozed_until(self) -> PDate | None:
         """The next-review date of the latest snooze, if it came after the latest status change."""
+        entry = self.running_snooze()
+        return entry.until if entry is not None else None
+
+    def running_snooze(self) -> HistoryEntry | None:
+        """The latest snooze entry, if it came after the latest status change (which ends it)."""
         for entry in reversed(self.history):
             if entry.action == "snooze":
-                return entry.until
+                return entry
             if entry.action == "status":
                 return None
         return None

@@ -108,10 +108,10 @@ def description(p: Prediction, db: Database, today: _dt.date | None = None) -> s
     if today is not None and is_overdue(p, today):
         lines += [f"Overdue since {_overdue_since(p)}: its resolve-by period ({p.resolve_by.human()}) "
                   "is over and it is not judged yet.", ""]
-    snoozed = p.snoozed_until()
-    if snoozed is not None and (today is None or snoozed.first_day() > today):
-        note = next((h.note for h in reversed(p.history) if h.action == "snooze"), "")
-        lines += [f"Snoozed until {snoozed.human()}{f': {visible(fold(note))}' if note else ''}", ""]
+    snooze = p.running_snooze()
+    if snooze is not None and snooze.until is not None and (today is None or snooze.until.first_day() > today):
+        note = snooze.note
+        lines += [f"Snoozed until {snooze.until.human()}{f': {visible(fold(note))}' if note else ''}", ""]
     if p.quote:
         lines += [f"“{visible(fold(p.quote))}”", ""]
     how = f" ({visible(p.hedge)})" if p.hedge else ""
