@@ -70,6 +70,9 @@ def extract(articles: list[SourceArticle], file_label: str) -> list[Candidate]:
 # "The US will be releasing the JOLTS figure, expected to slip to 6.03m": a forecast rides on the schedule
 _RIDER = re.compile(r",\s+(?:and\s+)?(?:(?:is|are)\s+)?(?:\w+\s+)?(?:expected|likely|seen|forecast)\s+to\s+(?!be\s+"
                     r"(?:released|published|announced)\b)", re.IGNORECASE)
+# a sentence that takes the one before as a hypothesis: that one, told in the bare present, is no call
+_PREMISE = re.compile(r"^(?:if so|if that is (?:the case|true|so)|if that's (?:the case|true|so)|if this is (?:the case|true)|"
+                      r"in that case|if (?:that|this) happens)\b", re.IGNORECASE)
 _DATED_HEADING = re.compile(r"\d")  # a heading with its day of the month ("Wednesday, March 8:"), not a bare weekday
 
 
@@ -89,7 +92,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     for paragraph in article.paragraphs:
         # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
         listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
-        for index, (offset, sentence) in enumerate(sentences.split(paragraph.text, lang)):
+        parts = list(sentences.split(paragraph.text, lang))
+        for index, (offset, sentence) in enumerate(parts):
             number += 1
             norm = normalise(sentence)
             if not norm or norm in seen:
@@ -146,6 +150,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                                                   for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
                 predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
+            if index + 1 < len(parts) and _PREMISE.match(parts[index + 1][1]):  # "2. The polls are too kind. If so, …"
+                calls = [c for c in calls if c.hedge_text != "a listed prediction"]  # a hypothesis the next one takes up
             in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular ("in the summer",
@@ -223,6 +229,8 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
     post's later summary (詳細, 要点), which restates the earlier one, close to an earlier claim."""
     if a.fields["negated"] != b.fields["negated"] or a.fields["forecaster"] != b.fields["forecaster"]:
         return False  # the author's call and someone else's are two calls, however alike
+    if a.language != "ja" and bool(a.fields.get("condition")) != bool(b.fields.get("condition")):
+        return False  # "Russia will use nuclear weapons" / "Otherwise, no chance Russia won't": the condition makes another call
     if a.language != "ja" and b.language != "ja" and _different_english_calls(a.fields["claim"], b.fields["claim"]):
         return False
     if similar(a.fields["claim"], b.fields["claim"]):

@@ -12,7 +12,7 @@ import re
 from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import FRAME_ADVERB
-from tracker.ingest.wording_en import SELF_CONFIDENT, finish
+from tracker.ingest.wording_en import SELF_CONFIDENT, finish, negate_claim
 
 COMMA = "\u2063"  # stands for a thousands comma while the sentence is cut at commas
 
@@ -26,6 +26,14 @@ def prepare(sentence: str) -> str:
     text = re.sub(r"\b(is|are|was|were)n't(?=\s+(?:\w+ly\s+)?(?:likely|going to|expected|set|poised|bound|certain|sure)\b)",
                   r"\1 not", text, flags=re.IGNORECASE)
     # "I'm expecting X to Y", "I'm counting on X to Y": the author's "I expect X to Y"
+    # "How I think this will happen is that X", "What I expect to happen is X": the author's "I think X"
+    text = re.sub(r"^(?:what|how)\s+(I|we)\s+(?:" + FRAME_ADVERB + r"\s+)?(think|believe|expect|predict)\s+(?:[^,]{0,60}?\s+)?"
+                  r"(?:will|is going to|to)\s+happen\s+is\s+(?:that\s+)?", r"\1 \2 ", text, flags=re.IGNORECASE)
+    # "many Taiwanese, soldiers among them, believe": the apposition of a part of the group left out, the group's verb kept
+    text = re.sub(r",\s+(?:[\w'-]+\s+){1,4}among them,\s+", " ", text)
+    # "I have my doubts (that) X", "we have serious doubts X": the author's "I doubt that X" (not "doubts about")
+    text = re.sub(r"\b(I|we)\s+(?:still\s+)?have\s+(?:my|our|some|serious|real|strong|grave|great)\s+doubts\s+(?:that\s+)?"
+                  r"(?!about\b|over\b|as to\b|regarding\b|on\b|whether\b|if\b)", r"\1 doubt that ", text)
     text = re.sub(r"\b(I|we)(?:'m|'re|\s+am|\s+are)\s+(?:expecting|counting on)\s+(?=\S+(?:\s+\S+){0,8}?\s+to\s)", r"\1 expect ",
                   text, flags=re.IGNORECASE)
     return text
@@ -35,12 +43,17 @@ def restore(text: str) -> str:
     return text.replace(COMMA, ",")
 
 
-FRAME = re.compile(r"^(?:(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?P<verb>predict|think|believe|"
+FRAME = re.compile(r"^(?:(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?P<verb>predict|think|believe|doubt|"
                     r"expect|reckon|bet|suspect|(?:would|will\s+go\s+\w+\s+and|would\s+go\s+\w+\s+and)\s+say)|"
                     r"(?i:my) (?P<noun>prediction|forecast|bet|guess)(?:\s+for\s+[^,]{1,30}?)? is(?:\s+(?:just|simply|still|now))?)\b(?:\s+that)?[\s:,–—-]+"
                     r"(?P<rest>.+)$")
 FINITE = re.compile(r"\b(?:is|are|was|were|has|have|will|\w+s|win|lose|hold|keep|stay|remain|become|fall|rise|"
-                     r"gain|regain|get|take|go|lead|end|collapse|fail|succeed)\b")
+                     r"gain|regain|get|take|go|lead|end|collapse|fail|succeed)\b|"
+                     r"^(?:they|he|she|we|you)\s+(?!\w+ly\b)[a-z]{2,}\b")  # "they pick off Arizona": a pronoun's verb
+
+
+_LEAD = re.compile(r"^(?!(?:if|unless|when|whenever|once|should|as long as|provided|assuming|in case|even if|whether|"
+                   r"because|since|although|though|while)\b)[A-Za-z][\w' -]{1,28},\s+(?=(?:I|we|my)\b)", re.IGNORECASE)
 
 
 def framed_by_author(clause: str, start: int, end: int) -> Call | None:
@@ -49,15 +62,29 @@ def framed_by_author(clause: str, start: int, end: int) -> Call | None:
     if not found:  # "…, but here I predict X"
         later = re.search(r"(?:,\s+|\s+)(?:but|and|so|yet)\s+(?:here\s+|now\s+|still\s+)?(?=(?:I|we|my)\b)", clause)
         found = FRAME.match(clause[later.end():]) if later else None
+    if not found:  # "Here, I think X", "In the end, I predict X": a short adverbial before the frame, not a condition
+        lead = _LEAD.match(clause.strip())
+        found = FRAME.match(clause.strip()[lead.end():]) if lead else None
     if not found:
         return None
     rest = re.sub(r",\s+(?:and|but|which)\s+(?:that|this|it)\b.*$", "", found["rest"]).strip(" .")
     if len(rest.split()) < 2 or re.match(r"^(?:so|not|it is|this is|that is)\b", rest, re.IGNORECASE):
         return None
+    if re.match(r"^(?:I|we)(?:'m|\s+(?:am|are|was|were|do|did|can|will|would|have)\b)", rest):
+        return None  # "…, but I don't think I am, given…": the author on himself, an ellipsis, not a call
     phrase = re.sub(r"\s+", " ", found["verb"] or f"my {found['noun']} is")
     hedge = lookup(phrase) or lookup("likely")
     if found["verb"] and not FINITE.search(rest):
         return None  # "I think about it": no predicate to score
+    denied = re.search(r"\b(?:don't|do not|never)\b", found.group()[:found.start("rest")]) if found["verb"] else None
+    if (phrase == "doubt" or denied) and re.search(r",\s+(?:but|and|yet|while)\s|\b(?:not|no|never|n't|out of the question|"
+                                                  r"impossible)\b|^\w+'s\b", rest):
+        return None  # "I don't think it's out of the question that…", "I don't think A, but B": no safe negation
+    if phrase == "doubt" or denied:  # "I doubt they pick off Arizona", "I don't think Biden wins": they will not
+        if denied:
+            phrase, hedge = f"{denied.group()} {phrase}", lookup("don't think")
+        return Call(claim=restore(finish(negate_claim(rest))), hedge_text=phrase, hedge=hedge,
+                    probability=hedge.probability, negated=True, start=start, end=end)
     return Call(claim=restore(finish(rest)), hedge_text=phrase, hedge=hedge, probability=hedge.probability,
                 negated=False, start=start, end=end)
 

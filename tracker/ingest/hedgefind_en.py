@@ -15,6 +15,12 @@ _AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|don
 _BEFORE_WILL_BAD = re.compile(r"\b(?:the|a|political|popular|free|good|ill|own|their|his|her|its|of)\s+$",
                               re.IGNORECASE)
 
+_MODAL_WORDS = ("will", "would", "could", "may", "might", "won't", "will not", "going to")
+# a modal whose subject is a wh-word inside a sentence, or a subject after "whether" with no comma between: a question
+# told, not asked ("how hard it is to foresee what is going to happen", "I can't tell whether that will happen")
+_WH_SUBJECT = re.compile(r"(?:^|\s)(?:\w+\s+)(?:what|who)\s+(?:is\s+|are\s+)?$|\bwhether\s+(?:[\w'-]+\s+){1,5}$", re.IGNORECASE)
+
+
 def has_hedge(segment: str) -> bool:
     return any(looks_ahead(segment, m) for m in HEDGE.finditer(segment))
 
@@ -24,6 +30,11 @@ def looks_ahead(text: str, m: re.Match) -> bool:
     if phrase in ("will", "would", "could", "may", "might", "won't", "will not", "going to"):
         if _AFTER_MODAL_BAD.match(after) or (phrase == "will" and _BEFORE_WILL_BAD.search(before)):
             return False
+    if phrase in _MODAL_WORDS and _WH_SUBJECT.search(before):
+        return False  # "to foresee what is going to happen", "whether the bill will pass": an indirect question
+    if phrase in ("may", "might") and re.search(r"\bas\s+(?:it|this|that|they|he|she|we|you)\s+$", before, re.IGNORECASE) \
+            and re.match(r"^\s+(?:be|seem|sound|appear)\b", after, re.IGNORECASE):
+        return False  # "Hard as it may be, …", "be that as it may": a concession, not a forecast
     if phrase == "would" and not re.search(r"\b(?:if|unless)\b", text, re.IGNORECASE):
         return False  # without a condition "would" is mostly reported speech or a hypothetical
     if phrase == "may" and (m.start() == 0 or m.group() == "May"):
@@ -41,8 +52,8 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         return False  # "the government should act": what ought to be, not what will be
     if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
         return False
-    if phrase in ("expect", "expects") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
-        return False  # "X expects": reported; "I expect": the author's
+    if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+        return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
             not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,
                           re.IGNORECASE) and not re.search(r"\bwill\s+$|^\s+(?:will|be)\b", before + "|" + after):

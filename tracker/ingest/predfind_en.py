@@ -91,7 +91,8 @@ _CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short
                          r"instead|even so|nonetheless|as a result|therefore|and|so|in any case|in the end|"
                          r"ultimately|either way|in turn|for that reason|if anything|at the same time|first|"
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
-                         r"nevertheless|after all|(?:the\s+)?(?:chances|odds)\s+are(?:\s+that)?)\b[,:\s]*", re.IGNORECASE)
+                         r"nevertheless|after all|look(?=,)|listen(?=,)|(?:the\s+)?(?:chances|odds)\s+are(?:\s+that)?)\b[,:\s]*",
+                         re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[A-Z0-9][\w-]*|the end of \w+|next \w+)\s+"
                             r"(?=[a-z]+\s+(?:[a-z]+\s+)?(?:will|won't|would|could|may|might|should)\b)|"
                             r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
@@ -110,7 +111,10 @@ _CONDITION_BACK = re.compile(r",?\s+(?P<cond>(?:if|unless|as long as|provided(?:
                              r"[.]?$", re.IGNORECASE)
 _ASKS = re.compile(r"^(?:will|would|can|could|is|are|was|were|do|does|did|should|shall|may|might|has|have|who|what|"
                    r"when|where|why|how|which)\b", re.IGNORECASE)  # a sentence that asks from its first word
-_ANAPHORIC = re.compile(r"^(?:in that case|if so|if that happens|then)[,\s]+", re.IGNORECASE)
+# "We will have to see what happens", "I'll wait and see whether…": the author waiting, not a forecast
+_WAIT_AND_SEE = re.compile(r"^(?:\w+,?\s+)?(?:I|we)\s+(?:will|shall)\s+(?:just\s+)?(?:have\s+to\s+)?(?:wait\s+and\s+)?see\s+"
+                           r"(?:what|whether|if|how|who|which)\b", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"^(?:in that case|if so|if that happens|then|otherwise)[,\s]+", re.IGNORECASE)
 
 
 def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, listed: bool = False,
@@ -172,8 +176,10 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
 # --- clauses ----------------------------------------------------------------------------------------
 
 _HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
-_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)",
-                   re.IGNORECASE)
+_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)|"
+                   # "…, though, as I believe X will…": a reason told with the author's own frame is his second call
+                   r",\s+(?:though,\s+|however,\s+)?as\s+(?=(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?:believe|think|expect|"
+                   r"predict|suspect|reckon)\b)", re.IGNORECASE)
 _FORECAST_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:forecast|projected|predicted)\s+to\b", re.IGNORECASE)
 _LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
                           re.IGNORECASE)
@@ -203,6 +209,10 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         rest = text[m.end():b]
         if m.group().strip().lower() == "and" and _NAME_ONLY.fullmatch(re.split(r",", text[a:m.start()])[-1]):
             continue  # "…, and Burr and Blunt will both hang on": one subject of two names
+        since = max([c[1] for c in cuts if c[1] <= m.start()] + [a])
+        if m.group().strip().lower() == "and" and FRAME.match(text[since:m.start()].strip()) and \
+                not has_hedge(text[since:m.start()]):
+            continue  # "I think the recount mess and Oz's negatives will cause problems": one subject of two
         nxt = _next_cut(text, m.end(), b)
         segment = text[m.end():nxt] if not re.search(r"though", m.group(), re.IGNORECASE) else rest
         if rest.lower().startswith("which "):
@@ -210,7 +220,7 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
             if has_hedge(own) and has_hedge(text[a:m.start()]):
                 cuts.append((m.start(), m.end() + 6, "This"))
             continue
-        if _SUBJECT_START.match(rest) and has_hedge(segment) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
+        if _SUBJECT_START.match(rest) and (has_hedge(segment) or _own_frame(segment)) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
                 text[a:m.start()])) \
                 and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE) \
                 and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest) \
@@ -293,6 +303,13 @@ def split_complements(calls: list[Call]) -> list[Call]:
     return out
 
 
+def _own_frame(segment: str) -> bool:
+    """"I have my doubts they pick off Arizona", "I think the court charts a new path": the author's frame over a claim
+    of its own, not over a reading of the clause before ("I think that's less likely")."""
+    found = FRAME.match(segment.strip())
+    return bool(found) and not re.match(r"(?:that|this|it)(?:'s|\s+is|\s+was|\s+would)?\b", found["rest"], re.IGNORECASE)
+
+
 def _subject_of(clause: str) -> str:
     """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
     found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
@@ -339,6 +356,10 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         outlook = outlook_call(clause, previous, start, end) or outlook_call(re.split(r",\s+", clause)[-1], previous, start, end)
         if outlook is not None:
             return outlook
+    later = [x for x in re.finditer(r",?\s+(?:and|but|yet|so)\s+(?=(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}expect\b)", clause)
+             if not has_hedge(clause[:x.start()])]
+    if later:  # "I have tended to be cautious in these picks, and I do expect X to Y": the call is the second clause's
+        clause = clause[later[-1].end():]
     own_np = EXPECT_NP_SELF.match(clause.rstrip("."))
     if own_np and attribution is None:  # "I expect two more hikes this year": there will be two more hikes
         hedge = lookup("expected to")
@@ -374,6 +395,8 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
         return None  # "13 are likely Democratic": a race's rating, not a hedge
     if m.group().lower() == "my prediction is" and not re.match(r"[\s:,–—-]*(?:yes|no)\b", clause[m.end():], re.IGNORECASE):
         return framed_by_author(clause[m.start():], start, end)
+    if _WAIT_AND_SEE.match(clause):
+        return None  # "We will have to see what materializes tomorrow": waiting, not a forecast
     if re.search(r"\bI\s+(?:\w+\s+)?$", clause[:m.start()]) and m.group().lower() in MODALS:
         if FRAME.match(clause[clause.rfind("I", 0, m.start()):]):
             return framed_by_author(clause[clause.rfind("I", 0, m.start()):], start, end)  # "I will go bolder and say X"
@@ -425,9 +448,12 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if phrase == "would" and not condition:
         return None
     anaphoric = _ANAPHORIC.match(body)
+    if anaphoric and anaphoric.group().lower().startswith("otherwise") and start > 0:
+        anaphoric = None  # "If A, X could Y; otherwise Z will": the "otherwise" of the sentence's own condition
     if anaphoric:
         body = body[anaphoric.end():]
-        condition = condition or (f"({previous.strip()})" if previous else "")
+        otherwise = anaphoric.group().lower().startswith("otherwise")  # "Otherwise, X will": unless what was said before
+        condition = condition or (f"({'otherwise than: ' if otherwise else ''}{previous.strip()})" if previous else "")
     if subject:
         body = f"{subject} {body}"
     reasonless = re.sub(r",?\s+because\b.*$", "", body)  # the reason is not part of the claim
@@ -437,13 +463,17 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if reasonless != body and not has_hedge(reasonless) and phrase not in ("expected to",):
         return None  # "Biden won the nomination because he is less likely to offend": the hedge was in the reason
     body = reasonless
-    body = re.sub(r",\s*(?:however|though|too|in turn),\s*", " ", body)  # "The opposition, however, will…"
+    body = re.sub(r",\s*(?:however|though|too|in turn)(?:,\s*|\s*$)", " ", body)  # "The opposition, however, will…"
     body = re.sub(r",\s+(?:although|though)\s+(?:I|we)\b.*$", "", body)  # nor the author's reservation
+    body = re.sub(r",\s+but\s+(?:I|we)\s+(?:can't|cannot|can not|don't|do not|am not|'m not)\s+(?:really\s+)?(?:tell|know|"
+                  r"say|sure|be sure)\b.*$", "", body)  # nor his "…, but I can't tell whether…"
     body = re.sub(r",\s+so\s+(?P<rest>.*)$", lambda x: x.group() if has_hedge(x["rest"]) else "", body)  # nor "so here they are"
     body = re.sub(r"\s*\((?![^)]*%\))[^()]{3,}\)", "", body)  # nor an aside in brackets
     if BARE_READING.match(body.strip(" ,;:")):
         return None  # "…, although I don't think it's very likely": a reading of the clause before, not a call
     claim, negated = rewrite(body.strip(" ,;:"), phrase)
+    if hedge is not None and hedge.negates and not negated:  # "no chance X won't": two negations, a near-certain call
+        hedge = lookup("almost certain")
     hedge_text = hedge_phrase(clause, m)
     if speaker is not None and speaker[3]:  # "I think X will Y": the author's belief, read as "likely"
         frames = list(re.finditer(r"\b(?:(?:don't|do not|never)\s+)?(?:" + "|".join(SELF_VERBS) + r")\b",

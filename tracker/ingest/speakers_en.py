@@ -11,6 +11,7 @@ _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|a
                 r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"
                 r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
                 r"speculated|speculates|speculate|anticipated|anticipates|say|"
+                r"saying|telling|warning|predicting|arguing|claiming|insisting|suggesting|"
                 r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope|assume|imagine")
 # What may stand between "I" and the verb of his frame: "I therefore believe", "I still think", "I honestly expect",
 # "I do predict" (a sentence adverb, an "-ly" adverb or emphatic "do"); the frame stays the author's
@@ -54,8 +55,10 @@ ODDS = re.compile(r"^(?:the\s+)?(?:latest\s+|current\s+|recent\s+|new\s+)?(?:odd
 
 
 # "The consensus expectation is that…", "The general market consensus is that…": named by its own words
-CONSENSUS = re.compile(r"^(?:the\s+)?(?P<np>(?:(?!my\b|our\b)[\w'-]+\s+){0,3}?consensus)(?:\s+(?:expectation|view|forecast|"
-                       r"estimate|call))?\s+(?:is|was|sees)\b", re.IGNORECASE)
+# "The conventional wisdom is that…" (and the received wisdom, the prevailing view) is named so as well
+_CONSENSUS_NOUN = r"(?:consensus|conventional\s+wisdom|received\s+wisdom|prevailing\s+(?:view|wisdom))"
+CONSENSUS = re.compile(r"^(?:(?:so|and|but|now|yet)\s+)?(?:the\s+)?(?P<np>(?:(?!my\b|our\b)[\w'-]+\s+){0,3}?" + _CONSENSUS_NOUN +
+                       r")(?:\s+(?:expectation|view|forecast|estimate|call))?\s+(?:is|was|sees)\b", re.IGNORECASE)
 MODEL_SHOWS = re.compile(r"^(?P<who>[A-Z0-9][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})'s\s+(?:(?:final|latest|new|current|"
                          r"[A-Z][\w-]*)\s+){0,2}(?:forecast|model|map|projection|estimate|outlook)s?\s+(?:shows?|has|gives?|"
                          r"puts?|projects?|predicts?|sees?)\b")
@@ -77,6 +80,9 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
     found = MODEL_SHOWS.match(text)
     if found:  # "538's House forecast shows a most likely scenario of…": 538's
         return speaker_name(found["who"]), False
+    found = _ULTIMATUM.match(text)
+    if found:  # "Iran has given the Europeans until 7 July to offer a deal, or it will begin enriching": Iran's threat
+        return speaker_name(found["who"]), False
     found = _ACCORDING.search(text)
     if found:
         who = found["who"].strip()
@@ -91,9 +97,28 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
     return None
 
 
+# An ultimatum: the one who sets the deadline says what it will do if it passes
+_ULTIMATUM = re.compile(r"^(?P<who>(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:given|gave|set|"
+                        r"issued)\b[^.;]{0,160}?\b(?:until|deadline|ultimatum)\b[^.;]*?,?\s+or\s+(?:else\s+)?(?:it|they|he|she)\s+"
+                        r"(?:will|would|is going to|are going to)\b")
+
+
 # "… has led market participants to believe", "prompted analysts to expect": the believers are the forecasters
 _LED_TO = re.compile(r"\b(?:led|leads|lead|leading|prompted|prompts|caused|causes|pushed|pushes|encouraged|encourages)\s+"
                      r"(?P<who>(?!me\b|us\b)[^,;]{2,60}?)\s+to\s*$", re.IGNORECASE)
+
+
+# "Democrats believe", "many Taiwanese believe", "Even the Democrats appear to believe": a named group (a capital, a base
+# verb: plural) whose belief it is, not the author's; a pronoun ("They think") is not a name
+_GROUP = re.compile(r"(?:^|\s)(?:(?:even\s+)?(?:the|many|most|some|all|few|several)\s+)*(?!(?:I|We|They|You|It|This|That|These|Those)\b)"
+                    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:(?:also|still|now|really|clearly|seem|seemed|appear|"
+                    r"appeared|tend|continue)\s+(?:to\s+)?)?$")
+
+
+def _title_case(text: str) -> bool:
+    """"Why Structural Realists Are Wrong To Think That…": a headline's capitals name no group."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)[-6:]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 SELF_VERBS = ("think", "believe", "expect", "doubt", "thought", "believed", "predict", "foresee", "reckon", "fear",
@@ -115,6 +140,8 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     led = None
     found = None
     for m in _REPORT.finditer(prefix):
+        if re.search(r"\b(?:without|needless\s+to)\s*$", m["who"], re.IGNORECASE):
+            continue  # "It goes without saying that X": the author's emphasis, not a speaker
         led = _LED_TO.search(m["who"]) if m["verb"].lower() in _BASE_SELF else None
         if led:  # "X has led market participants to believe that Y will": their forecast, not the author's
             found = m
@@ -122,7 +149,8 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         if m["verb"].lower() == "expected" and not re.search(r"\b(?:i|we|he|she|they)\s*$", m["who"], re.IGNORECASE):
             continue  # "is expected to": a hedge, not a speaker
         if m["verb"].lower() in _BASE_SELF and not re.search(r"\b(?:i|we)\s+(?:" + FRAME_ADVERB + r"\s+)*$",
-                                                                 m["who"], re.IGNORECASE):
+                                                                 m["who"], re.IGNORECASE) and not (_GROUP.search(m["who"]) and
+                                                                                                   not _title_case(m["who"])):
             continue  # "they think", "analysts expect" are read below; only "I think" frames the author's call
         found = m
     if found is None:
@@ -138,6 +166,9 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
                   r"strongly|firmly|do|have|has|had|would|will|already|once|often|therefore|thus|hence|"
                   r"consequently|accordingly|nonetheless|nevertheless)\b", "", who, flags=re.IGNORECASE).strip(" ,")
     core = re.sub(r"^(I|we)(?:\s+" + FRAME_ADVERB + r")+$", r"\1", core, flags=re.IGNORECASE)  # "I honestly"
+    # "For a few weeks now they have been saying": the time before the pronoun and the progressive's "been" are no speaker
+    core = re.sub(r"^(?:for|over|in|during|since)\s+[^,]*?\s+(?=(?:they|he|she|we|I|it)\b)|\s+been$", "", core,
+                  flags=re.IGNORECASE).strip()
     body_start = found.end()
     that = re.match(r"[^,;\"]{0,70}?\bthat\s+", clause[found.end("verb"):hedge.start()])
     if that:
@@ -163,6 +194,10 @@ def speaker_name(who: str) -> str:
     else the phrase without its article ("analysts")."""
     who = re.sub(r"^(?:but|and|so|then|however|also)\s+", "", who.strip(" ,\"'"), flags=re.IGNORECASE)
     who = re.sub(r"^(?:back in|in|on|last|earlier)\s+[^,]*,\s*", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"^even\s+", "", who, flags=re.IGNORECASE)  # "Even the Democrats (believe)"
+    group = re.match(r"^(?:many|most|some|few|several)\s+[A-Z][\w'-]+$", who)
+    if group:  # "many Taiwanese": the quantifier is part of whose view it is
+        return group.group()
     who = re.sub(r"^(?:all|some|many|most|few|several|both|other)\s+(?=[a-z])", "", who, flags=re.IGNORECASE)  # "All analysts"
     if _NOT_A_SPEAKER.search(who) and not re.search(r"\b[A-Z][a-z]", who[1:]):
         return ""
@@ -183,8 +218,9 @@ def strip_attribution(body: str) -> str:
     body = re.sub(r",\s*(?:[A-Z][^,]{1,60}?)\s+(?:said|says|predicted|predicts|warned|argued|told reporters|wrote|"
                   r"added|noted)\.?$", "", body)
     body = _REPORT_NOUN.sub("", body)
-    body = re.sub(r"^(?:the\s+)?(?:(?!my\b|our\b)[\w'-]+\s+){0,3}?consensus(?:\s+(?:expectation|view|forecast|estimate|call))?\s+"
-                  r"(?:is|was)\s+(?:that\s+)?", "", body, flags=re.IGNORECASE)  # "The consensus is that X": X
+    body = re.sub(r"^(?:(?:so|and|but|now|yet)\s+)?(?:the\s+)?(?:(?!my\b|our\b)[\w'-]+\s+){0,3}?" + _CONSENSUS_NOUN +
+                  r"(?:\s+(?:expectation|view|forecast|estimate|call))?\s+(?:is|was)\s+(?:that\s+)?", "", body,
+                  flags=re.IGNORECASE)  # "The consensus is that X": X
     body = body.replace('"', "")
     return body.strip(" ,")
 

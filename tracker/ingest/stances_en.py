@@ -193,8 +193,8 @@ def listed_item(body: str) -> list[Call]:
     found = _seat_line(body) or _listed(body)
     if found:
         return found
-    if re.match(r"^(?:I|we|my|our|me|us|this|that|it|there)\b", body, re.IGNORECASE):
-        return []
+    if re.match(r"^(?:I|we|my|our|me|us|this|that|it|there|whether|what|how|why|who)\b", body, re.IGNORECASE):
+        return []  # "Whether they are accurate matters less": a question told, not an item's call
     body = re.sub(r"\s*\([^()]*\)", "", body)  # "(even if it did)": an aside
     front = _FRONT.match(body) or _FRONT_BARE.match(body)
     condition = ""

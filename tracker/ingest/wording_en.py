@@ -95,6 +95,13 @@ _REWRITES = [
 ]
 
 
+# "There's no chance (that) X…", "Otherwise, there's absolutely no chance X…": the chance denied, X read on its own
+_NO_CHANCE = re.compile(r"^(?:[^,]{1,30},\s+)?there(?:'s|\s+is)\s+(?:(?:absolutely|simply|really|just|still)\s+)?no\s+"
+                        r"(?:realistic\s+)?chance\s+(?!of\b)(?:that\s+)?", re.IGNORECASE)
+# a clause that already says "not": denying its chance is two negations, the call positive
+_NEGATED = re.compile(r"\b(?:won't|will not|wouldn't|would not|cannot|can't|isn't|aren't|doesn't|don't|never)\b", re.IGNORECASE)
+
+
 def rewrite(body: str, phrase: str) -> tuple[str, bool]:
     """The claim in the author's direction ("X is unlikely to Y" -> "X will not Y")."""
     reading = lookup(TABLE.get(phrase, READING.get(phrase, phrase)))
@@ -106,10 +113,10 @@ def rewrite(body: str, phrase: str) -> tuple[str, bool]:
         found = re.search(r"\bonly\s+(?P<who>.+?)\s+can\s+(?P<vp>.+)$", body, re.IGNORECASE)
         if found:
             body = f"Only {found['who']} will {found['vp']}"
-    elif phrase in ("no realistic chance", "no chance") and re.match(r"^there(?:'s|\s+is)\s+no\s+(?:realistic\s+)?chance\s+"
-                                                                 r"(?!of\b)", body, re.IGNORECASE):
-        rest = re.sub(r"^there(?:'s|\s+is)\s+no\s+(?:realistic\s+)?chance\s+(?:that\s+)?", "", body, flags=re.IGNORECASE)
-        return finish(negate_claim(rest)), True  # "There's no chance the ECB cuts this year"
+    elif phrase in ("no realistic chance", "no chance") and _NO_CHANCE.match(body):
+        rest = body[_NO_CHANCE.match(body).end():]
+        # "There's no chance the ECB cuts this year": it will not; "there's no chance Russia won't use them": it will
+        return finish(negate_claim(rest)), not _NEGATED.search(rest)
     elif phrase in ("no realistic chance", "no chance"):
         found = re.search(r"(?P<subj>[\w' +-]{2,60}?)\s+(?:has|have|stands?)\s+no (?:realistic )?chance (?:of|to)\s+"
                           r"(?P<vp>.+)$", body, re.IGNORECASE)
