@@ -36,6 +36,7 @@ from tracker.ingest.asides_en import (
     unique_claims,
 )
 from tracker.ingest.chances_en import chance_calls, claim_of
+from tracker.ingest.clauses_en import LEADING_SUB, SUBJECT_START, clauses, split_complements, split_infinitives
 from tracker.ingest.frames_en import (
     ABOUT_THE_TEXT,
     BARE_READING,
@@ -93,18 +94,6 @@ _CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
                          r"nevertheless|after all|look(?=,)|listen(?=,)|(?:the\s+)?(?:chances|odds)\s+are(?:\s+that)?)\b[,:\s]*",
                          re.IGNORECASE)
-_SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[A-Z0-9][\w-]*|the end of \w+|next \w+)\s+"
-                            r"(?=[a-z]+\s+(?:[a-z]+\s+)?(?:will|won't|would|could|may|might|should)\b)|"
-                            r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
-                            r"(?:[\w-]+\s+){0,4}?(?:will|won't|would|could|may|might|should)\b)|"
-                            r"(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)|"
-                            r"(?:in|on|as for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}?(?:will|won't)\b)|"
-                            r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
-                            r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"
-                            r"many|most|every|several|few|another|either|such|[A-Z][\w'’.+-]*)\b|"
-                            # a bare noun phrase right before its hedged predicate: "jobless claims are expected to"
-                            r"(?:(?!(?:that|which|who|we|it|they|he|she|you|i|this|there|so)\b)[a-z][\w-]*\s+){1,3}"
-                            r"(?=(?:is|are)\s+(?:also\s+)?(?:expected|likely|unlikely|set|poised)\s+to\b))")
 _CONDITION_FRONT = re.compile(r"^(?:even\s+)?(?P<cond>(?:if|unless|should|once|in case|in the event that|assuming(?: that)?|"
                               r"provided(?: that)?|as long as)\s+[^,]{3,200}),\s*", re.IGNORECASE)
 _CONDITION_BACK = re.compile(r",?\s+(?P<cond>(?:if|unless|as long as|provided(?: that)?|in the event that)\s+.{3,200}?)"
@@ -142,13 +131,13 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         outside = restore(text[:aside.start()] + text[aside.end():])
         before = restore(text[:aside.start()])
         inside = [p for p in re.split(r",\s+(?=(?:although|though|but)\s+(?:I|we)\b)", restore(aside["body"])) if p]
-        found = [c for part in inside for c in find_calls(_LEADING_SUB.sub("", part).strip() + ".", before)]
+        found = [c for part in inside for c in find_calls(LEADING_SUB.sub("", part).strip() + ".", before)]
         return unique_claims(found + find_calls(outside, previous))
     text = fill_ellipsis(text, prepare(previous) if previous else "")
     idiom = idiom_call(_CONNECTIVE.sub("", text.strip()), prepare(previous) if previous else "", has_hedge)
     attribution = sentence_speaker(text)
     calls: list[Call] = ([idiom] if idiom else []) + ([] if attribution else chance_calls(text))
-    for start, end, subject in _clauses(text):
+    for start, end, subject in clauses(text):
         own = subject == "This" and ODDS.match(text)  # "Polls suggest X, which should be enough for Y": the author's
         call = _read_clause(text, start, end, subject, None if own else attribution, previous)
         for one in split_coordinated(call) if call is not None else []:
@@ -173,159 +162,8 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
     return calls
 
 
-# --- clauses ----------------------------------------------------------------------------------------
-
-_HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
-_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)|"
-                   # "…, though, as I believe X will…": a reason told with the author's own frame is his second call
-                   r",\s+(?:though,\s+|however,\s+)?as\s+(?=(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?:believe|think|expect|"
-                   r"predict|suspect|reckon)\b)", re.IGNORECASE)
-_FORECAST_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:forecast|projected|predicted)\s+to\b", re.IGNORECASE)
-_LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
-                          re.IGNORECASE)
-
-
-def _clauses(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, subject) of each clause that may carry its own call; ``subject`` stands in for
-    a relative "which" ("This")."""
-    pieces: list[tuple[int, int]] = []
-    start = 0
-    for m in _HARD.finditer(text):
-        pieces.append((start, m.start()))
-        start = m.end()
-    pieces.append((start, len(text)))
-    out: list[tuple[int, int, str]] = []
-    for a, b in pieces:
-        out += _soft_split(text, a, b)
-    return out
-
-
-def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    cuts: list[tuple[int, int, str]] = []  # (cut start, next clause start, subject)
-    for m in _ASYNDETON.finditer(text, a, b):  # "Portman will cruise in Ohio, Rubio will squeak out a win in Florida"
-        if has_hedge(text[a:m.start()]) and has_hedge(text[m.end():_next_cut(text, m.end(), b)]):
-            cuts.append((m.start(), m.end(), ""))
-    for m in _SOFT.finditer(text, a, b):
-        rest = text[m.end():b]
-        if m.group().strip().lower() == "and" and _NAME_ONLY.fullmatch(re.split(r",", text[a:m.start()])[-1]):
-            continue  # "…, and Burr and Blunt will both hang on": one subject of two names
-        since = max([c[1] for c in cuts if c[1] <= m.start()] + [a])
-        if m.group().strip().lower() == "and" and FRAME.match(text[since:m.start()].strip()) and \
-                not has_hedge(text[since:m.start()]):
-            continue  # "I think the recount mess and Oz's negatives will cause problems": one subject of two
-        nxt = _next_cut(text, m.end(), b)
-        segment = text[m.end():nxt] if not re.search(r"though", m.group(), re.IGNORECASE) else rest
-        if rest.lower().startswith("which "):
-            own = re.split(r",\s", segment[6:], maxsplit=1)[0]
-            if has_hedge(own) and has_hedge(text[a:m.start()]):
-                cuts.append((m.start(), m.end() + 6, "This"))
-            continue
-        if _SUBJECT_START.match(rest) and (has_hedge(segment) or _own_frame(segment)) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
-                text[a:m.start()])) \
-                and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE) \
-                and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest) \
-                and not re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+and\s+(?:will|won't|would|could|may|might)\b",
-                                 rest):  # "…, and that X will": one complement; "between A and B and will not…": B no subject
-            cuts.append((m.start(), m.end(), ""))
-        elif m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest):
-            subject = _subject_of(text[a:m.start()])
-            if subject:  # "The opposition will not accept him and will probably form a government": two calls
-                cuts.append((m.start(), m.end(), subject))
-    sub = _LEADING_SUB.match(text[a:b])
-    if sub:  # "Because A will…, B will…": the main clause follows the last comma that starts one
-        for m in reversed(list(re.finditer(r",\s+", text[a:b]))):
-            rest = text[a + m.end():b]
-            if _SUBJECT_START.match(rest) and has_hedge(rest) and not any(c[0] <= a + m.start() < c[1] for c in cuts):
-                cuts.append((a + m.start(), a + m.end(), ""))
-                break
-    cuts.sort()
-    out, start, subject = [], a, ""
-    for cut_start, cut_end, next_subject in cuts:
-        if cut_start < start:
-            continue
-        out.append((start, cut_start, subject))
-        start, subject = cut_end, next_subject
-    out.append((start, b, subject))
-    return out
-
-
-_SECOND_PREDICATE = re.compile(r"(?:will|won't)\s+(?:probably|likely|almost certainly|certainly|not|never)\s+\w|"
-                               r"(?:is|are)\s+(?:also\s+)?(?:very\s+|highly\s+)?(?:likely|unlikely|expected|set|poised|bound)\s+to\s+\w|"
-                               r"(?:probably|likely)\s+(?:will|won't)\s+\w", re.IGNORECASE)
-
-
-_ASYNDETON = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+"
-                        r"(?:will|won't|(?:is|are)\s+(?:likely|unlikely|expected|set|poised)\s+to)\b)")
-_NAME_ONLY = re.compile(r"\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*")
-
-
 _PLACEHOLDER = re.compile(r"^[XYZ](?:\s+(?:and|or)\s+[XYZ])?\s+(?:will|won't)\b")  # "X and Y will happen": a schema
 _RATING = re.compile(r"\s+(?:Democratic|Republican|Dem|Dems|GOP|Labour|Conservative|Tory|Liberal|Democrat|[DR])\b")
-_TWO_INFINITIVES = re.compile(r"^(?P<subj>.+?)\s+will\s+(?P<a>[a-z].+?),?\s+and\s+to\s+(?P<b>[a-z].+)$")
-
-
-def split_infinitives(calls: list[Call]) -> list[Call]:
-    """"X are likely to A and to B": one hedge over two predicates, two calls."""
-    out: list[Call] = []
-    for call in calls:
-        two = _TWO_INFINITIVES.match(call.claim.rstrip("."))
-        if not two or re.search(r"\bto\s+[a-z]", two["a"]) or not re.search(r"\b(?:likely|unlikely|expected|set|poised|bound|going|due|sure|certain)\b",
-                                    call.hedge_text, re.IGNORECASE):
-            out.append(call)
-            continue
-        subject = re.split(r"\s+(?:\w+ly\s+)?(?:have|has|had|is|are|was|were)\b", two["subj"])[0] or two["subj"]
-        for part in (f"{two['subj']} will {two['a']}", f"{subject} will {two['b']}"):
-            one = Call(**{k: getattr(call, k) for k in call.__slots__})
-            one.claim = finish(part)
-            out.append(one)
-    return out
-
-
-_TWO_COMPLEMENTS = re.compile(r"^(?P<a>.+?),?\s+and\s+that\s+(?P<b>.+)$")
-
-
-def split_complements(calls: list[Call]) -> list[Call]:
-    """"I predict that A will X and that B will Y": one frame over two "that" clauses, two calls, each with its own
-    subject and predicate (the second keeps the frame's hedge, forecaster and condition). Only when the frame was
-    stripped from the claim: "X would convince investors that A and that B" keeps its one claim."""
-    out: list[Call] = []
-    for call in calls:
-        two = _TWO_COMPLEMENTS.match(call.claim.rstrip("."))
-        if not two or re.search(r"\bthat\b", two["a"]) or not has_hedge(two["a"]) or not has_hedge(two["b"]) \
-                or not _SUBJECT_START.match(two["b"]) \
-                or re.match(r"(?:will|won't|would|could|may|might|is|are)\b", two["b"], re.IGNORECASE):
-            out.append(call)
-            continue
-        for part, negated in ((two["a"], call.negated), (two["b"], bool(call.hedge and call.hedge.negates))):
-            one = Call(**{k: getattr(call, k) for k in call.__slots__})
-            one.claim, one.negated = finish(part[:1].upper() + part[1:]), negated
-            out.append(one)
-    return out
-
-
-def _own_frame(segment: str) -> bool:
-    """"I have my doubts they pick off Arizona", "I think the court charts a new path": the author's frame over a claim
-    of its own, not over a reading of the clause before ("I think that's less likely")."""
-    found = FRAME.match(segment.strip())
-    return bool(found) and not re.match(r"(?:that|this|it)(?:'s|\s+is|\s+was|\s+would)?\b", found["rest"], re.IGNORECASE)
-
-
-def _subject_of(clause: str) -> str:
-    """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
-    found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
-                     r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)
-    if not found or len(found["subj"].split()) > 6 or not _SUBJECT_START.match(found["subj"]):
-        return ""
-    return found["subj"].strip()
-
-
-def _next_cut(text: str, start: int, end: int) -> int:
-    for m in _SOFT.finditer(text, start, end):
-        if m.group().strip().lower() == "and" and _NAME_ONLY.fullmatch(text[start:m.start()]):
-            continue  # "Burr and Blunt will…": the names are one subject
-        return m.start()
-    return end
-
 
 # --- one clause -------------------------------------------------------------------------------------
 
@@ -334,7 +172,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     clause = text[start:end].strip(" ,")
     while _CONNECTIVE.match(clause) and _CONNECTIVE.match(clause).end():
         clause = clause[_CONNECTIVE.match(clause).end():]
-    clause = _LEADING_SUB.sub("", clause)
+    clause = LEADING_SUB.sub("", clause)
     clause = re.sub(r"^[A-Z][\w' -]{2,40}:\s+(?=\S)", "", clause)  # "My conditional statement: …"
     clause = re.sub(r"^(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)", "", clause, flags=re.IGNORECASE)
     clause = GUT.sub("", clause)  # "I have a gut feeling that X will…": the author's call
@@ -386,7 +224,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     m = find_hedge(clause)
     if m is not None:  # "This has been a rotten year, but any business … should see booming trade": the second
         cut = list(re.finditer(r",\s+(?:but|yet|and)\s+", clause[:m.start()]))
-        if cut and not has_hedge(clause[:cut[-1].start()]) and _SUBJECT_START.match(clause[cut[-1].end():]):
+        if cut and not has_hedge(clause[:cut[-1].start()]) and SUBJECT_START.match(clause[cut[-1].end():]):
             clause = clause[cut[-1].end():]
             m = find_hedge(clause)
     if m is None:

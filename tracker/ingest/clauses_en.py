@@ -1,0 +1,180 @@
+"""Where an English sentence is cut into clauses that may each carry a call, for :mod:`tracker.ingest.predfind_en`:
+a new subject with a hedged predicate after "but", "and", "while", ";" or a dash, "…, which will likely…", "Because
+A will…, B will…", a reason told with the author's own frame ("…, though, as I believe X will…"), a second predicate
+of one subject ("X will not A and will probably B"); and a call's claim split in two where one hedge or frame governs
+two predicates ("X are likely to A and to B") or two "that" clauses ("I predict that A will X and that B will Y")."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.ingest.frames_en import FRAME
+from tracker.ingest.hedgefind_en import has_hedge
+from tracker.ingest.hedgespan import Call
+from tracker.ingest.speakers_en import FRAME_ADVERB
+from tracker.ingest.wording_en import finish
+
+SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[A-Z0-9][\w-]*|the end of \w+|next \w+)\s+"
+                            r"(?=[a-z]+\s+(?:[a-z]+\s+)?(?:will|won't|would|could|may|might|should)\b)|"
+                            r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
+                            r"(?:[\w-]+\s+){0,4}?(?:will|won't|would|could|may|might|should)\b)|"
+                            r"(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)|"
+                            r"(?:in|on|as for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}?(?:will|won't)\b)|"
+                            r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
+                            r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"
+                            r"many|most|every|several|few|another|either|such|[A-Z][\w'’.+-]*)\b|"
+                            # a bare noun phrase right before its hedged predicate: "jobless claims are expected to"
+                            r"(?:(?!(?:that|which|who|we|it|they|he|she|you|i|this|there|so)\b)[a-z][\w-]*\s+){1,3}"
+                            r"(?=(?:is|are)\s+(?:also\s+)?(?:expected|likely|unlikely|set|poised)\s+to\b))")
+
+
+# --- clauses ----------------------------------------------------------------------------------------
+
+_HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
+_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)|"
+                   # "…, though, as I believe X will…": a reason told with the author's own frame is his second call
+                   r",\s+(?:though,\s+|however,\s+)?as\s+(?=(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?:believe|think|expect|"
+                   r"predict|suspect|reckon)\b)", re.IGNORECASE)
+_FORECAST_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:forecast|projected|predicted)\s+to\b", re.IGNORECASE)
+LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
+                          re.IGNORECASE)
+
+
+def clauses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, subject) of each clause that may carry its own call; ``subject`` stands in for
+    a relative "which" ("This")."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in _HARD.finditer(text):
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, len(text)))
+    out: list[tuple[int, int, str]] = []
+    for a, b in pieces:
+        out += _soft_split(text, a, b)
+    return out
+
+
+def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    cuts: list[tuple[int, int, str]] = []  # (cut start, next clause start, subject)
+    for m in _ASYNDETON.finditer(text, a, b):  # "Portman will cruise in Ohio, Rubio will squeak out a win in Florida"
+        if has_hedge(text[a:m.start()]) and has_hedge(text[m.end():_next_cut(text, m.end(), b)]):
+            cuts.append((m.start(), m.end(), ""))
+    for m in _SOFT.finditer(text, a, b):
+        rest = text[m.end():b]
+        if m.group().strip().lower() == "and" and _NAME_ONLY.fullmatch(re.split(r",", text[a:m.start()])[-1]):
+            continue  # "…, and Burr and Blunt will both hang on": one subject of two names
+        since = max([c[1] for c in cuts if c[1] <= m.start()] + [a])
+        if m.group().strip().lower() == "and" and FRAME.match(text[since:m.start()].strip()) and \
+                not has_hedge(text[since:m.start()]):
+            continue  # "I think the recount mess and Oz's negatives will cause problems": one subject of two
+        nxt = _next_cut(text, m.end(), b)
+        segment = text[m.end():nxt] if not re.search(r"though", m.group(), re.IGNORECASE) else rest
+        if rest.lower().startswith("which "):
+            own = re.split(r",\s", segment[6:], maxsplit=1)[0]
+            if has_hedge(own) and has_hedge(text[a:m.start()]):
+                cuts.append((m.start(), m.end() + 6, "This"))
+            continue
+        if SUBJECT_START.match(rest) and (has_hedge(segment) or _own_frame(segment)) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
+                text[a:m.start()])) \
+                and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE) \
+                and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest) \
+                and not re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+and\s+(?:will|won't|would|could|may|might)\b",
+                                 rest):  # "…, and that X will": one complement; "between A and B and will not…": B no subject
+            cuts.append((m.start(), m.end(), ""))
+        elif m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest):
+            subject = _subject_of(text[a:m.start()])
+            if subject:  # "The opposition will not accept him and will probably form a government": two calls
+                cuts.append((m.start(), m.end(), subject))
+    sub = LEADING_SUB.match(text[a:b])
+    if sub:  # "Because A will…, B will…": the main clause follows the last comma that starts one
+        for m in reversed(list(re.finditer(r",\s+", text[a:b]))):
+            rest = text[a + m.end():b]
+            if SUBJECT_START.match(rest) and has_hedge(rest) and not any(c[0] <= a + m.start() < c[1] for c in cuts):
+                cuts.append((a + m.start(), a + m.end(), ""))
+                break
+    cuts.sort()
+    out, start, subject = [], a, ""
+    for cut_start, cut_end, next_subject in cuts:
+        if cut_start < start:
+            continue
+        out.append((start, cut_start, subject))
+        start, subject = cut_end, next_subject
+    out.append((start, b, subject))
+    return out
+
+
+_SECOND_PREDICATE = re.compile(r"(?:will|won't)\s+(?:probably|likely|almost certainly|certainly|not|never)\s+\w|"
+                               r"(?:is|are)\s+(?:also\s+)?(?:very\s+|highly\s+)?(?:likely|unlikely|expected|set|poised|bound)\s+to\s+\w|"
+                               r"(?:probably|likely)\s+(?:will|won't)\s+\w", re.IGNORECASE)
+
+
+_ASYNDETON = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+"
+                        r"(?:will|won't|(?:is|are)\s+(?:likely|unlikely|expected|set|poised)\s+to)\b)")
+_NAME_ONLY = re.compile(r"\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*")
+
+
+_TWO_INFINITIVES = re.compile(r"^(?P<subj>.+?)\s+will\s+(?P<a>[a-z].+?),?\s+and\s+to\s+(?P<b>[a-z].+)$")
+
+
+def split_infinitives(calls: list[Call]) -> list[Call]:
+    """"X are likely to A and to B": one hedge over two predicates, two calls."""
+    out: list[Call] = []
+    for call in calls:
+        two = _TWO_INFINITIVES.match(call.claim.rstrip("."))
+        if not two or re.search(r"\bto\s+[a-z]", two["a"]) or not re.search(r"\b(?:likely|unlikely|expected|set|poised|bound|going|due|sure|certain)\b",
+                                    call.hedge_text, re.IGNORECASE):
+            out.append(call)
+            continue
+        subject = re.split(r"\s+(?:\w+ly\s+)?(?:have|has|had|is|are|was|were)\b", two["subj"])[0] or two["subj"]
+        for part in (f"{two['subj']} will {two['a']}", f"{subject} will {two['b']}"):
+            one = Call(**{k: getattr(call, k) for k in call.__slots__})
+            one.claim = finish(part)
+            out.append(one)
+    return out
+
+
+_TWO_COMPLEMENTS = re.compile(r"^(?P<a>.+?),?\s+and\s+that\s+(?P<b>.+)$")
+
+
+def split_complements(calls: list[Call]) -> list[Call]:
+    """"I predict that A will X and that B will Y": one frame over two "that" clauses, two calls, each with its own
+    subject and predicate (the second keeps the frame's hedge, forecaster and condition). Only when the frame was
+    stripped from the claim: "X would convince investors that A and that B" keeps its one claim."""
+    out: list[Call] = []
+    for call in calls:
+        two = _TWO_COMPLEMENTS.match(call.claim.rstrip("."))
+        if not two or re.search(r"\bthat\b", two["a"]) or not has_hedge(two["a"]) or not has_hedge(two["b"]) \
+                or not SUBJECT_START.match(two["b"]) \
+                or re.match(r"(?:will|won't|would|could|may|might|is|are)\b", two["b"], re.IGNORECASE):
+            out.append(call)
+            continue
+        for part, negated in ((two["a"], call.negated), (two["b"], bool(call.hedge and call.hedge.negates))):
+            one = Call(**{k: getattr(call, k) for k in call.__slots__})
+            one.claim, one.negated = finish(part[:1].upper() + part[1:]), negated
+            out.append(one)
+    return out
+
+
+def _own_frame(segment: str) -> bool:
+    """"I have my doubts they pick off Arizona", "I think the court charts a new path": the author's frame over a claim
+    of its own, not over a reading of the clause before ("I think that's less likely")."""
+    found = FRAME.match(segment.strip())
+    return bool(found) and not re.match(r"(?:that|this|it)(?:'s|\s+is|\s+was|\s+would)?\b", found["rest"], re.IGNORECASE)
+
+
+def _subject_of(clause: str) -> str:
+    """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
+    found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
+                     r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)
+    if not found or len(found["subj"].split()) > 6 or not SUBJECT_START.match(found["subj"]):
+        return ""
+    return found["subj"].strip()
+
+
+def _next_cut(text: str, start: int, end: int) -> int:
+    for m in _SOFT.finditer(text, start, end):
+        if m.group().strip().lower() == "and" and _NAME_ONLY.fullmatch(text[start:m.start()]):
+            continue  # "Burr and Blunt will…": the names are one subject
+        return m.start()
+    return end
