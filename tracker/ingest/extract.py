@@ -73,6 +73,11 @@ _RIDER = re.compile(r",\s+(?:and\s+)?(?:(?:is|are)\s+)?(?:\w+\s+)?(?:expected|li
 # a sentence that takes the one before as a hypothesis: that one, told in the bare present, is no call
 _PREMISE = re.compile(r"^(?:if so|if that is (?:the case|true|so)|if that's (?:the case|true|so)|if this is (?:the case|true)|"
                       r"in that case|if (?:that|this) happens)\b", re.IGNORECASE)
+# a passage the author imagines in another's place, and the sentence that leaves it
+_IMAGINED = re.compile(r"\b(?:if I were|if I had been|had I been|were I)\b[^.]*\bwhat I would (?:have )?do(?:ne)?\b|"
+                       r"\bhere(?:'s| is) what I would (?:have )?do(?:ne)?\b", re.IGNORECASE)
+_BACK_TO_FACT = re.compile(r"\b(?:of course|in reality|in the real world|instead)\b[^.]*?\b(?:did|does|has done|have done)\s+"
+                           r"(?:none|nothing|not|neither)\b", re.IGNORECASE)
 _DATED_HEADING = re.compile(r"\d")  # a heading with its day of the month ("Wednesday, March 8:"), not a bare weekday
 
 
@@ -89,7 +94,9 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
         if lang != "ja" else None  # a preview's week: "Several central bank meetings come this week" on a Sunday
     in_forecasts = lang != "ja" and bool(FORECAST_LIST.search(article.title or ""))  # "2023 political predictions"
     names = own_names(article.author, " ".join(p.text for p in article.paragraphs)) if lang != "ja" else ()
+    imagined = 0  # paragraphs left of a counterfactual passage ("if I were Trump this is what I would have done: …")
     for paragraph in article.paragraphs:
+        imagined = max(0, imagined - 1)
         # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
         listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
         parts = list(sentences.split(paragraph.text, lang))
@@ -152,6 +159,12 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
             if index + 1 < len(parts) and _PREMISE.match(parts[index + 1][1]):  # "2. The polls are too kind. If so, …"
                 calls = [c for c in calls if c.hedge_text != "a listed prediction"]  # a hypothesis the next one takes up
+            if lang != "ja" and _BACK_TO_FACT.search(sentence):
+                imagined = 0  # "Of course, Trump did none of these things": the story is the world's again
+            elif lang != "ja" and _IMAGINED.search(sentence):
+                imagined = 5  # this paragraph and four more at most, or until the text comes back to the facts
+            elif imagined:
+                calls = [c for c in calls if c.forecaster]  # what the author's imagined world would bring: no call
             in_forecasts = in_forecasts or (lang != "ja" and bool(FORECAST_LIST.search(sentence)))
             for mention in mentions:
                 # "this year"/"今年" only frames a forecast; the date of nothing in particular ("in the summer",

@@ -82,6 +82,7 @@ from tracker.ingest.wording_en import (
     MODALS,
     READING,
     TABLE,
+    chance_ended,
     finish,
     negate_claim,
     rewrite,
@@ -312,6 +313,9 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     claim, negated = rewrite(body.strip(" ,;:"), phrase)
     if hedge is not None and hedge.negates and not negated:  # "no chance X won't": two negations, a near-certain call
         hedge = lookup("almost certain")
+    ended = None if negated else chance_ended(claim)
+    if ended:  # "This is likely to spell doom for any chance the Democrats have of holding…": they likely will not hold…
+        claim, negated = ended, True
     hedge_text = hedge_phrase(clause, m)
     if speaker is not None and speaker[3]:  # "I think X will Y": the author's belief, read as "likely"
         frames = list(re.finditer(r"\b(?:(?:don't|do not|never)\s+)?(?:" + "|".join(SELF_VERBS) + r")\b",

@@ -139,6 +139,20 @@ def rewrite(body: str, phrase: str) -> tuple[str, bool]:
     return finish(body), negates
 
 
+# "This will spell doom for any chance the Democrats have of holding their majority": the Democrats will not hold it
+_CHANCE_ENDED = re.compile(r"^.{2,80}?\bwill\s+(?:spell\s+(?:doom|the\s+end)\s+for|end|kill|ruin|wreck|dash|destroy|doom)\s+"
+                           r"(?:any|all|the)\s+(?:remaining\s+)?(?:chances?|hopes?)\s+(?:that\s+)?(?P<who>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+                           r"(?:has|have|had|may have|might have)\s+of\s+(?P<verb>[a-z]+ing)\b(?P<rest>[^.]*)\.?$", re.IGNORECASE)
+
+
+def chance_ended(claim: str) -> str | None:
+    """The call a claim makes when it says something ends someone's chance of doing a thing: that they will not do it."""
+    found = _CHANCE_ENDED.match(claim)
+    if not found:
+        return None
+    return finish(f"{found['who']} will not {base_of(found['verb'])}{found['rest']}")
+
+
 def _rewrite_again(body: str) -> str:
     for pattern, repl, _ in _REWRITES[4:]:
         found = re.search(pattern, body, re.IGNORECASE)
