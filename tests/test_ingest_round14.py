@@ -142,6 +142,20 @@ def test_an_indirect_question_a_concession_or_waiting_is_no_call(sentence):
     assert _claims(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "After a year like that I was certain prices could only fall in 2020.",
+    "I think the board saw enough last year to know how weak he is.",
+    "Why may be another question.",
+])
+def test_a_past_belief_a_belief_about_the_past_or_a_wh_word_subject_is_no_call(sentence):
+    assert _claims(sentence) == []
+
+
+def test_a_frame_over_the_present_still_reads():
+    """The guard of the rule above ("indeed" is no past tense)."""
+    assert _claims("I predict the senator does indeed step down.") == [("The senator does indeed step down.", "")]
+
+
 def test_a_reservation_after_but_is_cut_from_the_claim():
     assert _claims("Others will be charged too, but I can't say when.") == [("Others will be charged too.", "")]
     assert _claims("Others will be charged too, but I can't tell whether that will happen soon.") == \

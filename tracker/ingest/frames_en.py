@@ -70,6 +70,9 @@ def framed_by_author(clause: str, start: int, end: int) -> Call | None:
     rest = re.sub(r",\s+(?:and|but|which)\s+(?:that|this|it)\b.*$", "", found["rest"]).strip(" .")
     if len(rest.split()) < 2 or re.match(r"^(?:so|not|it is|this is|that is)\b", rest, re.IGNORECASE):
         return None
+    if re.match(r"^(?:[\w'-]+\s+){1,4}?(?:saw|was|were|had|did|went|got|made|took|knew|said|(?-i:[a-z]*[a-df-z]ed))\b", rest) and \
+            not re.search(r"\b(?:will|would|going to|won't)\b", rest):
+        return None  # "I think the GOP saw enough in 2022 to know…": a belief about the past, not a forecast
     if re.match(r"^(?:I|we)(?:'m|\s+(?:am|are|was|were|do|did|can|will|would|have)\b)", rest):
         return None  # "…, but I don't think I am, given…": the author on himself, an ellipsis, not a call
     phrase = re.sub(r"\s+", " ", found["verb"] or f"my {found['noun']} is")
@@ -185,7 +188,10 @@ CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|co
                        re.IGNORECASE)
 BARE_READING = re.compile(r"^(?:it|this|that)(?:'s|\s+is|\s+was)?\s+(?:not\s+)?(?:\w+\s+)?(?:un)?likely[.…]*$",
                            re.IGNORECASE)
-PAST_APPRAISAL = re.compile(r"\b(?:was|were|had been|seemed|appeared)\b[^,;]*\bthat\s+[^,;]*$", re.IGNORECASE)
+PAST_APPRAISAL = re.compile(r"\b(?:was|were|had been|seemed|appeared)\b[^,;]*\bthat\s+[^,;]*$|"
+                            # "I was certain things could only get better": the author's past belief, not his call now
+                            r"\b(?:I|we)\s+(?:was|were)\s+(?:\w+\s+)?(?:certain|sure|convinced|confident)\s+(?:that\s+)?[^,;]*$",
+                            re.IGNORECASE)
 ABOUT_THE_TEXT = re.compile(r"^(?:I|I'm|I am|this (?:piece|article|analysis|post|essay|column|series|list)|"
                              r"my (?:\w+ )?(?:prediction|forecast|call|guess|bet)s? (?!is\b)|"
                              r"the present piece)\b", re.IGNORECASE)
