@@ -34,3 +34,31 @@ async def test_review_and_scores_screens_are_freed_after_closing(db_path):  # no
         gc.collect()
         alive = [ref() for ref in opened if ref() is not None]
         assert alive == [], f"{len(alive)} of {len(opened)} closed screens are still alive"
+
+
+async def test_closed_screens_leave_no_rendered_lines_behind(db_path):  # noqa: F811
+    """Each widget keeps the lines it drew in a styles cache; a cache is freed with its widget.
+    (Textual's own get_inner_outer cache kept every widget's alive: tracker.tui.textual_fixes.)"""
+    from textual._styles_cache import StylesCache
+
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for _ in range(3):
+            for key in ("R", "S"):
+                await pilot.press(key)
+                await pilot.pause(0.05)
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.05)
+                await pilot.press("escape")
+                if type(app.screen).__name__ == "ReviewScreen":
+                    await pilot.press("escape")
+                await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        gc.collect()
+        owned = {id(node._styles_cache) for screen in app.screen_stack
+                 for node in screen.walk_children(with_self=True)}
+        orphans = [cache for cache in gc.get_objects()
+                   if isinstance(cache, StylesCache) and id(cache) not in owned]
+        assert orphans == [], f"{len(orphans)} styles caches of widgets that are gone are still alive"

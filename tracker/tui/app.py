@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker.domain.model import Database
+from tracker.tui import textual_fixes  # noqa: F401 (mends a Textual leak on import)
 from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
