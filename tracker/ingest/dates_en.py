@@ -89,13 +89,13 @@ EN = [
     (re.compile(r"\b(?:(?P<q>(?i:last|next|this|in|during|by|until|before|since|the|for))\s+)?(?:(?P<qn>Q[1-4])|"
                 r"(?P<qw>(?i:first|second|third|fourth))(?:\s+|-)(?i:quarter))(?:(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b)?"
                 r"(?!\s+(?:of\s+a|century)\b)"), "quarter"),
-    (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b", re.IGNORECASE),
-     "weekend"),
+    (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
+                r"\b(?P<q2>the)\s+weekend's", re.IGNORECASE), "weekend"),  # "the weekend's headlines": by the tense
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
-                r"later in the month)\b", re.IGNORECASE), "rel"),
+                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week)\b", re.IGNORECASE), "rel"),
 ]
 
 
@@ -125,8 +125,8 @@ def weekend(groups: dict, ref: PDate, future: bool) -> PDate | None:
     if ref.day is None:
         return None
     day = ref.first_day()
-    q = groups["q"].lower()
-    ahead = q in ("next", "the coming") or (q == "this" and future)
+    q = (groups.get("q") or groups.get("q2") or "").lower()
+    ahead = q in ("next", "the coming") or (q in ("this", "the") and future)
     sat = day + _dt.timedelta(days=(5 - day.weekday()) % 7 or 7) if ahead else \
         day - _dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
     if q == "next" and (sat - day).days < 3:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.dates import PDate
-from tracker.ingest import eventdates_en, predfind_ja, schedules_en, titles_en
+from tracker.ingest import eventdates_en, predfind_ja, schedules_en, titles_en, weeks_en
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.hedgespan import Call
 
@@ -23,6 +23,12 @@ _SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:
                         r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
                         re.IGNORECASE)
 _LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
+_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s+\d)")  # "in early May 2023": the month, not the modal
+
+
+def without_month_may(sentence: str) -> str:
+    """The sentence with the month "May" blanked, so that a modal check does not read it as "may"."""
+    return _MONTH_MAY.sub("   ", sentence)
 
 
 def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
@@ -31,6 +37,7 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     so does "earlier this month" beside someone's forecast; "as of Friday" dates a state, no event."""
     if lang == "ja":
         return False
+    sentence = without_month_may(sentence)  # the same length: the mention's offsets still hold
     if sentence.rstrip().endswith("?") and mention.date.day is None and \
             not eventdates_en.past_in_question(sentence, mention, ref):
         return True  # a question names no event; a day it names ahead, or one gone by, is still told
@@ -42,16 +49,19 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
     if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]):
         return True  # "a narrower win than I would have expected earlier in the year": what did not happen
+    if weeks_en.HABIT.search(sentence) and mention.relative and not mention.date.day:
+        return True  # "Every week, we go through what is on tap for the week ahead": a habit, no one event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
-    occasion = occasion or schedules_en.named_occasion(sentence, mention)  # "at its meeting this week"
+    week = weeks_en.week_occasion(sentence, mention)  # "Next week central banks will give an update on policy"
+    occasion = occasion or schedules_en.named_occasion(sentence, mention) or week  # "at its meeting this week"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
             and mention.date.day is None and not told_before and not occasion:
         return True  # a forecast someone else made (no call of the author's) is no event either
     later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
         r"\b(?:may|might|could)\b", sentence)) or schedules_en.named_occasion(sentence, mention) or \
-        schedules_en.is_schedule(sentence)  # a day named ahead; "Bailey will also make an appearance on Tuesday"
+        schedules_en.is_schedule(sentence) or week  # a day named ahead; "Bailey will also make an appearance on Tuesday"
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and later and not scheduled and not eventdates_en.occasion_named_by(sentence, mention):

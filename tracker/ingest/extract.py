@@ -20,6 +20,7 @@ from tracker.ingest import (
     predfind_ja,
     schedules_en,
     sentences,
+    weeks_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, not_an_event
@@ -103,6 +104,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 heading = eventdates_en.week_heading(sentence, mentions, ref)
                 if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
+                mentions = weeks_en.measured_weeks(sentence, mentions)  # "for the week ending Nov. 22": its month
                 mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
                                                       last_named)
                 mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),

@@ -1,0 +1,65 @@
+"""Round 15 of issue 22 (after heldout20's first run): events and their dates. The month "May" is no modal, a
+preview's week named beside what happens in it, a week measured ("the week ending Nov. 22") is its month, what was
+done "by Friday", a month before a noun after a possessive, a reduced relative clause takes its sentence's tense,
+the coming weekday of a week-ahead preview, "at the same time" after an aside, "Jr." ends no sentence; on
+sentences written for these tests, not taken from the evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.ingest.extract import extract
+from tracker.ingest.reader import read_articles
+
+
+def _candidates(tmp_path, date: str, body: str, title: str = "A look back"):
+    article = tmp_path / "a.md"
+    article.write_text(f"# {title}\n\nBy Jo Doe\nDate: {date}\n\n{body}\n")
+    return extract(read_articles(article), "a.md")
+
+
+def _events(tmp_path, date: str, body: str, title: str = "A look back") -> list[tuple[str, str]]:
+    return [(c.fields["date"], c.source["text"]) for c in _candidates(tmp_path, date, body, title) if c.kind == "event"]
+
+
+def _dates(tmp_path, date: str, body: str, title: str = "A look back") -> list[str]:
+    return [d for d, _ in _events(tmp_path, date, body, title)]
+
+
+# --- the month "May" is no modal ------------------------------------------------------------------------------
+
+def test_the_month_may_does_not_make_a_told_date_a_forecast(tmp_path):
+    body = ("The envoys met in Oslo in March 2021, and then, after long talks, signed a draft in Geneva in late "
+            "May 2021.")
+    assert _dates(tmp_path, "2021-05-20", body) == ["2021-03", "2021-05"]
+
+
+def test_the_modal_may_still_reads_as_a_forecast(tmp_path):
+    assert _dates(tmp_path, "2021-05-20", "The bank may raise rates again later this year, some say.") == []
+
+
+# --- a preview's week named beside what happens in it -------------------------------------------------------------
+
+@pytest.mark.parametrize("date, sentence, expected", [
+    ("2019-09-13", "Next week central banks in Europe and Asia will give an update on monetary policy.", "2019-09"),
+    ("2009-09-19", "In the coming week investors will focus on the central bank's meeting.", "2009-09"),
+    ("2023-01-06", "At the end of the week, the retail sales report is expected to show a modest rise.", "2023-01"),
+    ("2023-01-06", "Politics will dominate the weekend's headlines as the party tries to elect a new leader.", "2023-01"),
+])
+def test_a_near_week_beside_an_occasion_is_an_event_of_that_week(tmp_path, date, sentence, expected):
+    assert _dates(tmp_path, date, sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Next week the index will probably rise further.",  # a forecast of the week, no occasion in it
+    "Every week, we go through the latest economic reports and what is on tap for the week ahead.",  # the column
+])
+def test_a_near_week_without_an_occasion_of_its_own_is_no_event(tmp_path, sentence):
+    assert _dates(tmp_path, "2019-09-13", sentence) == []
+
+
+def test_a_week_measured_is_its_month_not_the_day_it_ends(tmp_path):
+    body = "Crude output reached a record high of 12.9 million bpd for the week ending Nov. 22."
+    assert _dates(tmp_path, "2019-11-29", body) == ["2019-11"]
+    body = "US crude inventories fell 4.7 million barrels in the week ended September 11."
+    assert _dates(tmp_path, "2009-09-19", body) == ["2009-09"]
