@@ -63,3 +63,26 @@ def test_a_week_measured_is_its_month_not_the_day_it_ends(tmp_path):
     assert _dates(tmp_path, "2019-11-29", body) == ["2019-11"]
     body = "US crude inventories fell 4.7 million barrels in the week ended September 11."
     assert _dates(tmp_path, "2009-09-19", body) == ["2009-09"]
+
+
+# --- what was done "by" a day ---------------------------------------------------------------------------------------
+
+def test_what_had_been_done_by_a_day_is_an_event_of_that_day(tmp_path):
+    body = "By Friday, the president had told his aides to go ahead with the new tariffs."
+    assert _dates(tmp_path, "2018-09-17", body) == ["2018-09-14"]
+    body = "By mid-August, copper prices had fallen 20% from their peak."
+    assert _dates(tmp_path, "2018-09-17", body) == ["2018-08"]
+
+
+def test_a_deadline_ahead_stays_a_deadline(tmp_path):
+    assert _dates(tmp_path, "2018-09-17", "By Friday, the president will have told his aides to go ahead.") == []
+
+
+def test_what_had_been_done_by_a_weekday_is_the_one_gone_by(tmp_path):
+    body = "By Friday, the minister had already resigned."
+    assert _dates(tmp_path, "2018-09-12", body) == ["2018-09-07"]  # a Wednesday's article: the Friday before
+
+
+def test_a_modal_after_the_past_perfect_clause_leaves_it_done(tmp_path):
+    body = "By Friday, the president had told his aides to go ahead, which dimmed hopes that talks would resume."
+    assert _dates(tmp_path, "2018-09-17", body) == ["2018-09-14"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker.domain.dates import PDate, parse_stored
 from tracker.ingest import (
+    datecontext_en,
     eventdates_en,
     predfind_en,
     predfind_ja,
@@ -105,6 +106,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
                 mentions = weeks_en.measured_weeks(sentence, mentions)  # "for the week ending Nov. 22": its month
+                mentions = datecontext_en.done_by(sentence, mentions, ref)  # "By Friday, Trump had told aides…": done
                 mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
                                                       last_named)
                 mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),
