@@ -86,3 +86,15 @@ def test_what_had_been_done_by_a_weekday_is_the_one_gone_by(tmp_path):
 def test_a_modal_after_the_past_perfect_clause_leaves_it_done(tmp_path):
     body = "By Friday, the president had told his aides to go ahead, which dimmed hopes that talks would resume."
     assert _dates(tmp_path, "2018-09-17", body) == ["2018-09-14"]
+
+
+# --- a month before a level reached ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Those fears have pushed copper prices down, to about 20% below their June highs.", "2018-06"),
+    ("The index will retest its January lows before long, traders say.", "2018-01"),  # reached, so gone by
+])
+def test_a_month_before_a_level_reached_is_the_one_gone_by(tmp_path, sentence, expected):
+    from tracker.domain.dates import PDate
+    from tracker.ingest.datefind import find_dates
+    assert [m.date.iso() for m in find_dates(sentence, PDate(2018, 9, 17), "en")] == [expected]

@@ -141,7 +141,10 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 continue
             if form == "mnoun" and _DATA_NOUN.match(m.group("noun")):
                 future = False  # "will repeat January's blowout", "the February jobs report is due": the month measured
-            if form == "mnoun" and not future and not _PAST.search(clause.replace(m.group(), " ")):
+            reached = form == "mnoun" and bool(_REACHED.match(m.group("noun")))
+            if reached:
+                future = False  # "its January lows", "their June highs": a level reached is one gone by
+            if form == "mnoun" and not future and not reached and not _PAST.search(clause.replace(m.group(), " ")):
                 form_used = "mnoun-near"  # "Markets price a hike at the May meeting": the nearest May
             else:
                 form_used = form
@@ -219,6 +222,7 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
 _WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse)$")
+_REACHED = re.compile(r"(?:highs?|lows?|records?|bottom|top|levels?)$")
 _SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
                              r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")
 _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election|summit|talks|announcement|release|"

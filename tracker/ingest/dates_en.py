@@ -32,7 +32,8 @@ EN = [
                 r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
                 r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
                 r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
-                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch)\b"), "mnoun"),
+                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch|"
+                r"highs?|lows?|record|records|bottom|top|levels?)\b"), "mnoun"),  # "their June highs"
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
