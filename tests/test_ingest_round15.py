@@ -98,3 +98,15 @@ def test_a_month_before_a_level_reached_is_the_one_gone_by(tmp_path, sentence, e
     from tracker.domain.dates import PDate
     from tracker.ingest.datefind import find_dates
     assert [m.date.iso() for m in find_dates(sentence, PDate(2018, 9, 17), "en")] == [expected]
+
+
+# --- a reduced relative clause takes its sentence's tense -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The central bank will watch the data closely ahead of its next policy meeting, held on February 12.", "2020-02-12"),
+    ("The summit, held on March 3, ended without a deal.", "2019-03-03"),  # told in the past: the one gone by
+])
+def test_a_participle_after_a_noun_takes_the_tense_of_the_clause_before(sentence, expected):
+    from tracker.domain.dates import PDate
+    from tracker.ingest.datefind import find_dates
+    assert [m.date.iso() for m in find_dates(sentence, PDate(2020, 1, 20), "en")] == [expected]

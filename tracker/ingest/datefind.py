@@ -246,11 +246,15 @@ def _clause(text: str, start: int, end: int) -> str:
     right = min(stops or [len(text)])
     if len(text[left:right].split()) <= 4 and len(stops) > 0:  # "On December 5, X will…": the main clause's tense
         right = min(stops[1:] or [len(text)])
+    if left > 0 and text[left - 1] == "," and _REDUCED.match(text[left:start]):
+        left = max(b for b in breaks if b < left - 1)  # "ahead of its next meeting, held on February 12": its tense
     while left > 0 and re.match(r"\s*and\s", text[left - 5:left]) and not _VERB.search(text[left:right]):
         left = max(b for b in breaks if b < left - 4)  # "ahead of polls in Kenya and Angola in August": one clause
     return text[left:right]
 
 
+_REDUCED = re.compile(r"\s*(?:held|set|slated|scheduled|planned|due|called|convened|fixed|timed|penciled|pencilled)\s+"
+                      r"(?:(?:for|on|in|at|to\s+(?:be|take\s+place))\s+)?$", re.IGNORECASE)  # a participle after a noun
 _VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
 
 
