@@ -110,3 +110,11 @@ def test_a_participle_after_a_noun_takes_the_tense_of_the_clause_before(sentence
     from tracker.domain.dates import PDate
     from tracker.ingest.datefind import find_dates
     assert [m.date.iso() for m in find_dates(sentence, PDate(2020, 1, 20), "en")] == [expected]
+
+
+# --- the coming weekday of a week-ahead preview -----------------------------------------------------------------------
+
+def test_a_participle_used_as_an_adjective_does_not_put_a_preview_s_weekday_in_the_past(tmp_path):
+    body = ("There is a dairy auction on Tuesday night, and the key release is Friday's inflation rate, with the "
+            "annualized forecast ticking up to 1.8%.")
+    assert sorted(_dates(tmp_path, "2020-01-20", body, title="The week ahead in markets")) == ["2020-01-21", "2020-01-24"]
