@@ -118,3 +118,17 @@ def test_a_participle_used_as_an_adjective_does_not_put_a_preview_s_weekday_in_t
     body = ("There is a dairy auction on Tuesday night, and the key release is Friday's inflation rate, with the "
             "annualized forecast ticking up to 1.8%.")
     assert sorted(_dates(tmp_path, "2020-01-20", body, title="The week ahead in markets")) == ["2020-01-21", "2020-01-24"]
+
+
+# --- "at the same time" after an aside --------------------------------------------------------------------------------
+
+def test_at_the_same_time_is_the_date_named_before_outside_an_aside(tmp_path):
+    body = ("Copper plunged to lows of $2.55 a pound in mid August. Crude oil, which traded above $75 in early July, "
+            "fell to lows of $64 a barrel at the same time.")
+    events = _events(tmp_path, "2018-08-31", body)
+    assert ("2018-08", events[-1][1]) in events and events[-1][1].startswith("Crude oil")
+
+
+def test_at_the_same_time_at_the_head_of_a_sentence_is_a_connective(tmp_path):
+    body = "Copper plunged to lows in mid August. At the same time, inflation remains high."
+    assert _dates(tmp_path, "2018-08-31", body) == ["2018-08"]

@@ -47,3 +47,27 @@ def _gone_by(date: PDate, text: str) -> PDate:
         return PDate(date.year - 1, date.month, date.day) if date.day else PDate(date.year - 1, date.month)
     except DateError:
         return date
+
+
+_SAME_TIME = re.compile(r"\b(?:at|around|about)\s+(?:about\s+|around\s+|roughly\s+)?the\s+same\s+time\b", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,")  # ", which traded above $75 in early July,"
+_TOLD = re.compile(r"\b(?:was|were|had|did|fell|rose|hit|reached|sank|slid|dropped|plunged|traded|ended|closed|"
+                   r"(?<!\bbe )(?<!\bis )(?<!\bare )\w{3,}ed)\b", re.IGNORECASE)
+
+
+def same_time(sentence: str, mentions: list[DateMention], last: PDate | None) -> list[DateMention]:
+    """"Copper plunged to lows in mid August. Crude oil, which traded above $75 in early July, fell to lows at the
+    same time": the date named last before it, in the sentence outside an aside between commas or else in the
+    sentences before, at its precision. Not at the head of a sentence ("At the same time, …": a connective)."""
+    m = _SAME_TIME.search(sentence)
+    if m is None or not sentence[:m.start()].strip() or not _TOLD.search(sentence[:m.start()]):
+        return mentions
+    if any(d.start < m.end() and m.start() < d.end for d in mentions):
+        return mentions
+    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(sentence[:m.start()])]
+    before = [d.date for d in mentions if d.end <= m.start() and not d.deadline
+              and not any(s <= d.start < e for s, e in asides)]
+    base = before[-1] if before else last
+    if base is None:
+        return mentions
+    return sorted([*mentions, DateMention(m.start(), m.end(), m.group(), base, True, False)], key=lambda d: d.start)

@@ -111,6 +111,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                                                       last_named)
                 mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),
                                                         ref)
+                mentions = datecontext_en.same_time(sentence, mentions, last_named)  # "fell to lows at the same time"
                 mentions = eventdates_en.weekday_in_narrative(sentence, mentions, narrative_day, ref) \
                     if monday is None else mentions
                 narrative_day = eventdates_en.narrative_day(sentence, mentions, narrative_day)
