@@ -132,3 +132,14 @@ def test_at_the_same_time_is_the_date_named_before_outside_an_aside(tmp_path):
 def test_at_the_same_time_at_the_head_of_a_sentence_is_a_connective(tmp_path):
     body = "Copper plunged to lows in mid August. At the same time, inflation remains high."
     assert _dates(tmp_path, "2018-08-31", body) == ["2018-08"]
+
+
+# --- "Jr." ends no sentence inside a name ----------------------------------------------------------------------------
+
+def test_a_name_s_suffix_before_a_capitalised_word_ends_no_sentence():
+    from tracker.ingest import sentences
+    text = "Markets are closed on Monday for the Martin Luther King Jr. Day holiday. Data resume on Tuesday."
+    assert [s for _, s in sentences.split(text, "en")] == [
+        "Markets are closed on Monday for the Martin Luther King Jr. Day holiday.", "Data resume on Tuesday."]
+    assert [s for _, s in sentences.split("The film starred Robert Downey Jr. He was superb.", "en")] == [
+        "The film starred Robert Downey Jr.", "He was superb."]
