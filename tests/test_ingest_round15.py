@@ -143,3 +143,11 @@ def test_a_name_s_suffix_before_a_capitalised_word_ends_no_sentence():
         "Markets are closed on Monday for the Martin Luther King Jr. Day holiday.", "Data resume on Tuesday."]
     assert [s for _, s in sentences.split("The film starred Robert Downey Jr. He was superb.", "en")] == [
         "The film starred Robert Downey Jr.", "He was superb."]
+
+
+# --- two bodies on one day ------------------------------------------------------------------------------------------
+
+def test_two_calendar_lines_of_one_day_naming_different_bodies_are_two_events(tmp_path):
+    body = ("On Thursday, December 14th at 08:00 GMT, the Swiss National Bank (SNB) will release its rate decision.\n\n"
+            "On Thursday, December 14th at 12:00 GMT, the Bank of England (BoE) will release the minutes of its meeting.")
+    assert _dates(tmp_path, "2017-12-11", body) == ["2017-12-14", "2017-12-14"]

@@ -124,3 +124,15 @@ def cut_title(title: str) -> str:
         return title
     cut = title[:TITLE_MAX - 1]
     return (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+\b")  # "SNB", "BoE", "Bank of England"
+_NOT_A_NAME = re.compile(r"^(?:GMT|UTC|ET|EST|BST|CET|AM|PM|US|UK|EU|USD|EUR|GBP|JPY|CHF)$|day\b|"
+                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+
+
+def named_apart(a: str, b: str) -> bool:
+    """Two sentences of one day that name different bodies ("the Swiss National Bank (SNB) will release…", "the
+    Bank of England (BoE) will release…", the rest of the calendar line alike): two events, not one told twice."""
+    names = [{n for n in _NAME.findall(text) if not _NOT_A_NAME.search(n)} for text in (a, b)]
+    return bool(names[0] and names[1] and not names[0] & names[1])

@@ -24,7 +24,7 @@ from tracker.ingest import (
     weeks_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
-from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, not_an_event
+from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, named_apart, not_an_event
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
 from tracker.ingest.source import SourceArticle
@@ -289,6 +289,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     # and "Employment Change | Australia (April 13)" are two)
     ta, tb = (c.source["text"].replace(c.source["date_text"], " ") if c.source.get("date_text") else c.source["text"]
               for c in (a, b))
+    if a.language != "ja" and a.source["text"] != b.source["text"] and named_apart(ta, tb):
+        return False  # "the SNB will release…" and "the BoE will release…" on one Thursday: two events
     return similar(ta, tb, 0.35, 0.6) or similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
 
