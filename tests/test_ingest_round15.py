@@ -151,3 +151,20 @@ def test_two_calendar_lines_of_one_day_naming_different_bodies_are_two_events(tm
     body = ("On Thursday, December 14th at 08:00 GMT, the Swiss National Bank (SNB) will release its rate decision.\n\n"
             "On Thursday, December 14th at 12:00 GMT, the Bank of England (BoE) will release the minutes of its meeting.")
     assert _dates(tmp_path, "2017-12-11", body) == ["2017-12-14", "2017-12-14"]
+
+
+# --- a year before a noun at a sentence's head; "is set for" --------------------------------------------------------
+
+def _found(sentence: str, ref=(2023, 10, 11)) -> list[str]:
+    from tracker.domain.dates import PDate
+    from tracker.ingest.datefind import find_dates
+    return [m.date.iso() for m in find_dates(sentence, PDate(*ref), "en")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The 2019 budget was passed by parliament in a late-night vote.", ["2019"]),
+    ("A 2021 study found the opposite.", ["2021"]),
+    ("The vote is set for mid-November.", ["2023-11"]),  # ahead, though "for" is part of the date's words
+])
+def test_a_year_before_a_noun_at_a_sentence_s_head_and_a_vote_set_for_a_month(sentence, expected):
+    assert _found(sentence) == expected

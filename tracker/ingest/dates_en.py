@@ -78,7 +78,7 @@ EN = [
                 r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"),
      "y"),  # "Looking back to 2020, …": the year itself
     # "the 1997 NATO-Russia Founding Act", "its 2023 level", "the contested 2004 election": a year before a noun
-    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?:[a-z]+(?:ed|al|ic|ive|ary)\s+)?|"
+    (re.compile(r"(?:\b(?P<q>(?i:the|its|their|his|her|this|that|last|a|my|our|your))\s+(?:[a-z]+(?:ed|al|ic|ive|ary)\s+)?|"
                 r"(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers|years|days|votes|seats|miles|times)\b)"), "y"),
     # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
