@@ -168,3 +168,15 @@ def _found(sentence: str, ref=(2023, 10, 11)) -> list[str]:
 ])
 def test_a_year_before_a_noun_at_a_sentence_s_head_and_a_vote_set_for_a_month(sentence, expected):
     assert _found(sentence) == expected
+
+
+# --- a period that ends in a month; a fortnight ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The economy shrank in the three months to June.", ["2023-06"]),  # not a span ahead of the article
+    ("GDP grew 0.3% in the three months to June 2022.", ["2022-06"]),
+    ("Inflation in the year to September was 6.7%.", ["2023-09"]),
+    ("The decision came a fortnight ago.", ["2023-09"]),
+])
+def test_a_period_that_ends_in_a_month_is_that_month(sentence, expected):
+    assert _found(sentence) == expected

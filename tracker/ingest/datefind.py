@@ -267,6 +267,8 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
         return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
+    if form == "period":  # "in the three months to June": June, of the year given or the one the tense gives
+        return (PDate(int(groups["y"]), month), False) if groups.get("y") else (PDate(_infer_year(month, ref, future), month), True)
     if form in ("range", "quarter"):
         return (quarter(groups, ref, future, False), True) if form == "quarter" else (None, False)
     if form == "weekend":
@@ -377,7 +379,7 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
             return PDate(day.year - n)
         if unit == "month":
             return _add_months(day, -n)
-        back = day - _dt.timedelta(days=n * (7 if unit == "week" else 1))
+        back = day - _dt.timedelta(days=n * {"week": 7, "fortnight": 14}.get(unit, 1))
         exact = unit == "day" and base is not None and not re.match(r"(?:a little|slightly|just|more|less|about|nearly|"
                                                                     r"almost|over|some|roughly)", m.group(), re.IGNORECASE)
         return PDate.from_date(back) if exact else PDate(back.year, back.month)

@@ -20,6 +20,9 @@ EN = [
     # "the last four elections, 2014, 2016, 2018 and 2020": a list of years, each a year
     (re.compile(r"(?<![\d$£€.,-])\b(?:19|20)\d{2}(?:,\s+(?:19|20)\d{2})*,?\s+(?:and|or|&)\s+(?:19|20)\d{2}\b(?![\d%,.]\d|\s*(?:%|percent))"),
      "ylist"),
+    # "in the three months to June", "the year ending March 2023": the period's last month, as a figure measures it
+    (re.compile(r"\b(?:the\s+)?(?:(?:three|six|nine|twelve|\d{1,2})\s+months|quarter|year)\s+(?P<q>to|ending|ended|through)\s+"
+                r"(?:end-)?" + MONTH + r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b"), "period"),
     (re.compile(MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
@@ -59,7 +62,7 @@ EN = [
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
                 r"(?P<dir>later|after that|afterwards|earlier|before that)\b", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
-                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month|year)s? ago\b",
+                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b",
                 re.IGNORECASE), "ago"),
     (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
                 r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
