@@ -20,23 +20,15 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
+from tracker.ingest.datetense import FUTURE as _FUTURE
+from tracker.ingest.datetense import PAST as _PAST
+from tracker.ingest.datetense import clause as _clause
 from tracker.ingest.relwords import relative as _relative
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|される見|可能性|かもしれない|考えられる|"
-                     r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
-                     r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
-                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
-                     r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
-                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b",
-                     re.IGNORECASE)
-# A clause that tells of the past: a month it names is the last one, whatever modal it also has.
-_PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
-                   r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
-                   r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
 _WEEKDAYS = {**{d.lower(): i for i, d in enumerate(calendar.day_name)}, **WEEKDAY_ABBR}  # "Wednesday", "(Wed)"
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\bbefore|\bno later than)(?:\s+(?:the\s+)?(?:end|beginning|start|middle|"
@@ -233,29 +225,6 @@ _NAMED_AFTER = re.compile(r"\s+(?:coalition|alliance|movement|bloc|camp|forces|g
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\(?(?:the\s+)?$")
 _WEEKDAY_AFTER = re.compile(r"^\s*\(\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|"
                             r"Thu(?:rs?)?|Fri|Sat|Sun)\.?\s*\)")  # "8 June (Thu)"
-
-
-_CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a date: the tense that places "in March" is its own clause's."""
-    breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-    left = max(b for b in breaks if b <= start)
-    stops = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= end]
-    right = min(stops or [len(text)])
-    if len(text[left:right].split()) <= 4 and len(stops) > 0:  # "On December 5, X will…": the main clause's tense
-        right = min(stops[1:] or [len(text)])
-    if left > 0 and text[left - 1] == "," and _REDUCED.match(text[left:start]):
-        left = max(b for b in breaks if b < left - 1)  # "ahead of its next meeting, held on February 12": its tense
-    while left > 0 and re.match(r"\s*and\s", text[left - 5:left]) and not _VERB.search(text[left:right]):
-        left = max(b for b in breaks if b < left - 4)  # "ahead of polls in Kenya and Angola in August": one clause
-    return text[left:right]
-
-
-_REDUCED = re.compile(r"\s*(?:held|set|slated|scheduled|planned|due|called|convened|fixed|timed|penciled|pencilled)\s+"
-                      r"(?:(?:for|on|in|at|to\s+(?:be|take\s+place))\s+)?$", re.IGNORECASE)  # a participle after a noun
-_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
 
 
 def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
