@@ -180,3 +180,26 @@ def test_a_year_before_a_noun_at_a_sentence_s_head_and_a_vote_set_for_a_month(se
 ])
 def test_a_period_that_ends_in_a_month_is_that_month(sentence, expected):
     assert _found(sentence) == expected
+
+
+# --- the tense that places a day or a month without a year (after heldout21's first run) ----------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a "that" clause has its own tense: the suggestion was made, the date it names lies ahead
+    ("Yesterday, a columnist suggested that the premier could go for 22 April.", ["2010-02-19", "2010-04-22"]),
+    ("Last week I wondered whether the premier would call an election for 25th March.", ["2010-02", "2010-03-25"]),
+    ("The minister is giving evidence to the inquiry, probably in the first week of March.", ["2010-03"]),
+    ("If the premier does call an election for 25 March, he avoids the inquiry.", ["2010-03-25"]),
+    ("That weekend passed, and with it any chance of a vote before the expected date of 6th May.", ["2010-05-06"]),
+    # what tells the past still does
+    ("He said that prices rose in March.", ["2009-03"]),
+    ("He would have won in March.", ["2009-03"]),
+    ("Prices are rising since March.", ["2009-03"]),
+])
+def test_the_clause_around_a_date_gives_its_year(sentence, expected):
+    assert _found(sentence, (2010, 2, 20)) == expected
+
+
+def test_an_arrangement_in_the_present_progressive_is_an_event_ahead(tmp_path):
+    body = "The minister is giving evidence to the inquiry, probably in the first week of March."
+    assert _dates(tmp_path, "2010-02-20", body) == ["2010-03"]

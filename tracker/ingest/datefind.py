@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
+from tracker.ingest.datetense import AHEAD_BEFORE
 from tracker.ingest.datetense import FUTURE as _FUTURE
 from tracker.ingest.datetense import PAST as _PAST
 from tracker.ingest.datetense import clause as _clause
@@ -114,6 +115,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
+            if language != "ja" and AHEAD_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                future = True  # "before the expected date of 6th May": the date is the one ahead, whatever else was
             if form == "weekday" and not m.groupdict().get("q") and re.search(
                     r"\b(?:Black|Super|Good|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove)\s+$", text[:m.start()]):
                 continue  # "Black Friday": a name
@@ -275,7 +278,7 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
             elif q == "this":
                 year = ref.year
             else:
-                year = _infer_year(month, ref, future or q in ("by", "until", "before"))
+                year = _infer_year(month, ref, (future or q in ("by", "until", "before")) and q != "since")  # "since March": gone by
             return PDate(year, month), True
         return _relative(m.group(), ref), True
     except DateError:

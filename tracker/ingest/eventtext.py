@@ -20,7 +20,10 @@ _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|me
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
                         r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
-                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
+                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume)|"
+                        # an arrangement in the present progressive: "The Prime Minister is giving evidence … in March"
+                        r"(?:is|are)\s+(?:\w+ly\s+)?(?:giving|holding|hosting|meeting|visiting|travel+ing|flying|appearing|"
+                        r"testifying|speaking|presenting|publishing|releasing|announcing|launching|opening|convening|voting))\b",
                         re.IGNORECASE)
 _LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
 _MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s+\d)")  # "in early May 2023": the month, not the modal
