@@ -203,3 +203,24 @@ def test_the_clause_around_a_date_gives_its_year(sentence, expected):
 def test_an_arrangement_in_the_present_progressive_is_an_event_ahead(tmp_path):
     body = "The minister is giving evidence to the inquiry, probably in the first week of March."
     assert _dates(tmp_path, "2010-02-20", body) == ["2010-03"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the day before X" in apposition to a day: X's day is the next one
+    ("A columnist suggested that the premier could go for 22 April, the day before the GDP figures are released.",
+     ["2010-04-22", "2010-04-23"]),
+    ("He resigned on May 5, the day after the vote.", ["2009-05-05", "2009-05-04"]),
+    ("The vote was held on May 5. The day after, he resigned.", ["2009-05-05", "2009-05-06"]),  # no apposition
+    # a weekday that says which day a date is names no other date
+    ("Today, a betting site suggests 8 April, the Thursday after Easter, when many people are away.",
+     ["2010-02-20", "2010-04-08"]),
+    ("He wants an election six weeks earlier than expected.", []),  # a comparison, not a date counted on
+    ("The two points that a columnist posted last night.", ["2010-02-19"]),
+])
+def test_days_named_around_another_day(sentence, expected):
+    assert _found(sentence, (2010, 2, 20)) == expected
+
+
+def test_a_day_ahead_of_a_release_told_in_the_present_is_an_event(tmp_path):
+    body = "A columnist suggested that the premier could go for 22 April, the day before the GDP figures are released."
+    assert "2010-04-23" in _dates(tmp_path, "2010-02-20", body)

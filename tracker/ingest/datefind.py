@@ -120,6 +120,9 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "weekday" and not m.groupdict().get("q") and re.search(
                     r"\b(?:Black|Super|Good|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove)\s+$", text[:m.start()]):
                 continue  # "Black Friday": a name
+            if form == "weekday" and language != "ja" and re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE) and \
+                    re.match(r"\s+(?:after|before|of)\b", text[m.end():]):
+                continue  # "8 April, the Thursday after Easter": which day the date is, not another date
             if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
                     re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
                 continue  # "the 14 March coalition": a name, not a date
@@ -147,6 +150,11 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 before = [f.date for f in sorted(found, key=lambda f: f.start) if f.end <= m.start() and f.date.day
                           and not f.deadline]
                 date, relative = _resolve(m, form_used, ref, future, language, before[-1] if before else anchor)
+                named = [f for f in found if f.date.day and 0 < m.start() - f.end <= 2 and text[f.end:m.start()].strip() == ","]
+                if form == "relday" and named and date is not None and _WHAT_FOLLOWS.match(text[m.end():]):
+                    # "22 April, the day before the Q1 GDP figures are released": the day of what follows
+                    step = 1 if m.group("rd").lower() == "day before" else -1 if m.group("rd").lower() == "day after" else 0
+                    date = PDate.from_date(named[-1].date.first_day() + _dt.timedelta(days=step)) if step else date
             else:
                 date, relative = _resolve(m, form_used, ref, future, language, anchor)
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
@@ -217,6 +225,7 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
 _WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse)$")
+_WHAT_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|[A-Z])")  # "the day before the vote"
 _REACHED = re.compile(r"(?:highs?|lows?|records?|bottom|top|levels?)$")
 _SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
                              r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")

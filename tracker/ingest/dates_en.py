@@ -60,7 +60,7 @@ EN = [
                 re.IGNORECASE), "relday"),
     # "Three days later, the bank collapsed": counted from the last day the text named
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
-                r"(?P<dir>later|after that|afterwards|earlier|before that)\b", re.IGNORECASE), "later"),
+                r"(?P<dir>later|after that|afterwards|earlier|before that)\b(?!\s+than\b)", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
                 r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b",
                 re.IGNORECASE), "ago"),
@@ -96,7 +96,7 @@ EN = [
     (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
                 r"\b(?P<q2>the)\s+weekend's", re.IGNORECASE), "weekend"),  # "the weekend's headlines": by the tense
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
-                r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
+                r"later this year|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
                 r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week)\b", re.IGNORECASE), "rel"),

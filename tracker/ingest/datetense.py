@@ -3,7 +3,7 @@ July, in one that looks ahead the next), read apart from the rest of the sentenc
 
 A clause ends at a comma, a semicolon, "and"/"but"/"while" and, round 15, at "that"/"whether" (the complement or relative
 clause has its own tense: "Paul Waugh suggested that Brown could go for 22 April" looks ahead); a clause with no verb
-of its own ("…, probably in the first week of March") and a participle after a noun ("its next meeting, held on
+of its own after "and", and a participle after a noun ("its next meeting, held on
 February 12") take the tense of the clause before.
 """
 
@@ -20,6 +20,7 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
                     # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
                     # March", "is giving evidence in March" (an arrangement), "if he calls it for 25 March"
                     r"\bwould\b(?!\s+(?:not\s+)?have\b)|\bprobably\b|\bif\b|"
+                    r"\bsuggests?\b|\bpropos(?:e|es)\b|\bgo(?:es)? for\b|\bopts? for\b|"  # a date chosen: "suggests 8 April"
                     r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!(?:nothing|something|anything|everything|during)\b)\w{2,}ing\b",
                     re.IGNORECASE)
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.

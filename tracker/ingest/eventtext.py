@@ -21,6 +21,7 @@ _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|me
 _SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
                         r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
                         r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume)|"
+                        r"(?:is|are)\s+(?:released|published|due out)|"  # "the day before the Q1 GDP figures are released"
                         # an arrangement in the present progressive: "The Prime Minister is giving evidence … in March"
                         r"(?:is|are)\s+(?:\w+ly\s+)?(?:giving|holding|hosting|meeting|visiting|travel+ing|flying|appearing|"
                         r"testifying|speaking|presenting|publishing|releasing|announcing|launching|opening|convening|voting))\b",

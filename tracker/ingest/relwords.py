@@ -40,7 +40,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
     if w in years:
         return PDate(ref.year + years[w])
     days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-            "this evening": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
+            "this evening": 0, "昨日": -1, "yesterday": -1, "last night": -1, "明日": 1, "tomorrow": 1}
     if w in days and today:
         return PDate.from_date(today + _dt.timedelta(days=days[w]))
     return None
