@@ -224,3 +224,12 @@ def test_days_named_around_another_day(sentence, expected):
 def test_a_day_ahead_of_a_release_told_in_the_present_is_an_event(tmp_path):
     body = "A columnist suggested that the premier could go for 22 April, the day before the GDP figures are released."
     assert "2010-04-23" in _dates(tmp_path, "2010-02-20", body)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Goderich resigned in tears after a few months in 1827, which forced the King's hand.", ["1827"]),
+    ("In 1789 the revolution began.", ["1789"]),
+    ("The firm built it in 1800 homes.", []),  # a number, not a year
+])
+def test_a_year_before_1900_after_a_preposition(sentence, expected):
+    assert _found(sentence) == expected

@@ -78,7 +78,8 @@ EN = [
     (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
      "decade"),
     (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
-                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"),
+                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))\s+(?P<y>(?:19|20)\d{2}|"
+                r"1[5-8]\d{2}(?![\w%-]|\s+(?:[a-z]+s|of|to|and|or)\b))\b(?!\d|,\d)"),  # "in 1827", not "in 1800 homes"
      "y"),  # "Looking back to 2020, …": the year itself
     # "the 1997 NATO-Russia Founding Act", "its 2023 level", "the contested 2004 election": a year before a noun
     (re.compile(r"(?:\b(?P<q>(?i:the|its|their|his|her|this|that|last|a|my|our|your))\s+(?:[a-z]+(?:ed|al|ic|ive|ary)\s+)?|"
