@@ -20,23 +20,16 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
+from tracker.ingest.datetense import AHEAD_BEFORE
+from tracker.ingest.datetense import FUTURE as _FUTURE
+from tracker.ingest.datetense import PAST as _PAST
+from tracker.ingest.datetense import clause as _clause
 from tracker.ingest.relwords import relative as _relative
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|される見|可能性|かもしれない|考えられる|"
-                     r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
-                     r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
-                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
-                     r"\bslated\b|\bset for\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
-                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b",
-                     re.IGNORECASE)
-# A clause that tells of the past: a month it names is the last one, whatever modal it also has.
-_PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
-                   r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
-                   r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
 _WEEKDAYS = {**{d.lower(): i for i, d in enumerate(calendar.day_name)}, **WEEKDAY_ABBR}  # "Wednesday", "(Wed)"
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\bbefore|\bno later than)(?:\s+(?:the\s+)?(?:end|beginning|start|middle|"
@@ -122,9 +115,14 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
+            if language != "ja" and AHEAD_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                future = True  # "before the expected date of 6th May": the date is the one ahead, whatever else was
             if form == "weekday" and not m.groupdict().get("q") and re.search(
                     r"\b(?:Black|Super|Good|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove)\s+$", text[:m.start()]):
                 continue  # "Black Friday": a name
+            if form == "weekday" and language != "ja" and re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE) and \
+                    re.match(r"\s+(?:after|before|of)\b", text[m.end():]):
+                continue  # "8 April, the Thursday after Easter": which day the date is, not another date
             if form == "md" and language != "ja" and _NAMED_AFTER.match(text[m.end():]) and \
                     re.search(r"\bthe\s+$", text[:m.start()], re.IGNORECASE):
                 continue  # "the 14 March coalition": a name, not a date
@@ -141,7 +139,10 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 continue
             if form == "mnoun" and _DATA_NOUN.match(m.group("noun")):
                 future = False  # "will repeat January's blowout", "the February jobs report is due": the month measured
-            if form == "mnoun" and not future and not _PAST.search(clause.replace(m.group(), " ")):
+            reached = form == "mnoun" and bool(_REACHED.match(m.group("noun")))
+            if reached:
+                future = False  # "its January lows", "their June highs": a level reached is one gone by
+            if form == "mnoun" and not future and not reached and not _PAST.search(clause.replace(m.group(), " ")):
                 form_used = "mnoun-near"  # "Markets price a hike at the May meeting": the nearest May
             else:
                 form_used = form
@@ -149,6 +150,11 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 before = [f.date for f in sorted(found, key=lambda f: f.start) if f.end <= m.start() and f.date.day
                           and not f.deadline]
                 date, relative = _resolve(m, form_used, ref, future, language, before[-1] if before else anchor)
+                named = [f for f in found if f.date.day and 0 < m.start() - f.end <= 2 and text[f.end:m.start()].strip() == ","]
+                if form == "relday" and named and date is not None and _WHAT_FOLLOWS.match(text[m.end():]):
+                    # "22 April, the day before the Q1 GDP figures are released": the day of what follows
+                    step = 1 if m.group("rd").lower() == "day before" else -1 if m.group("rd").lower() == "day after" else 0
+                    date = PDate.from_date(named[-1].date.first_day() + _dt.timedelta(days=step)) if step else date
             else:
                 date, relative = _resolve(m, form_used, ref, future, language, anchor)
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
@@ -219,6 +225,8 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
 _WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse)$")
+_WHAT_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|[A-Z])")  # "the day before the vote"
+_REACHED = re.compile(r"(?:highs?|lows?|records?|bottom|top|levels?)$")
 _SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
                              r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")
 _SCHEDULED_NOUN = re.compile(r"\b(?:rise|hike|cut|decision|meeting|vote|election|summit|talks|announcement|release|"
@@ -231,25 +239,6 @@ _WEEKDAY_AFTER = re.compile(r"^\s*\(\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|
                             r"Thu(?:rs?)?|Fri|Sat|Sun)\.?\s*\)")  # "8 June (Thu)"
 
 
-_CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s")
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a date: the tense that places "in March" is its own clause's."""
-    breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-    left = max(b for b in breaks if b <= start)
-    stops = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= end]
-    right = min(stops or [len(text)])
-    if len(text[left:right].split()) <= 4 and len(stops) > 0:  # "On December 5, X will…": the main clause's tense
-        right = min(stops[1:] or [len(text)])
-    while left > 0 and re.match(r"\s*and\s", text[left - 5:left]) and not _VERB.search(text[left:right]):
-        left = max(b for b in breaks if b < left - 4)  # "ahead of polls in Kenya and Angola in August": one clause
-    return text[left:right]
-
-
-_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
-
-
 def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
              anchor: PDate | None = None) -> tuple[PDate | None, bool]:
     groups = m.groupdict()
@@ -259,6 +248,8 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
         return extra, extra is not None
     month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else (
         int(groups["m"]) if groups.get("m") else None)
+    if form == "period":  # "in the three months to June": June, of the year given or the one the tense gives
+        return (PDate(int(groups["y"]), month), False) if groups.get("y") else (PDate(_infer_year(month, ref, future), month), True)
     if form in ("range", "quarter"):
         return (quarter(groups, ref, future, False), True) if form == "quarter" else (None, False)
     if form == "weekend":
@@ -296,7 +287,7 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
             elif q == "this":
                 year = ref.year
             else:
-                year = _infer_year(month, ref, future or q in ("by", "until", "before"))
+                year = _infer_year(month, ref, (future or q in ("by", "until", "before")) and q != "since")  # "since March": gone by
             return PDate(year, month), True
         return _relative(m.group(), ref), True
     except DateError:
@@ -369,7 +360,7 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
             return PDate(day.year - n)
         if unit == "month":
             return _add_months(day, -n)
-        back = day - _dt.timedelta(days=n * (7 if unit == "week" else 1))
+        back = day - _dt.timedelta(days=n * {"week": 7, "fortnight": 14}.get(unit, 1))
         exact = unit == "day" and base is not None and not re.match(r"(?:a little|slightly|just|more|less|about|nearly|"
                                                                     r"almost|over|some|roughly)", m.group(), re.IGNORECASE)
         return PDate.from_date(back) if exact else PDate(back.year, back.month)

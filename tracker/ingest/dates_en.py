@@ -20,6 +20,9 @@ EN = [
     # "the last four elections, 2014, 2016, 2018 and 2020": a list of years, each a year
     (re.compile(r"(?<![\d$£€.,-])\b(?:19|20)\d{2}(?:,\s+(?:19|20)\d{2})*,?\s+(?:and|or|&)\s+(?:19|20)\d{2}\b(?![\d%,.]\d|\s*(?:%|percent))"),
      "ylist"),
+    # "in the three months to June", "the year ending March 2023": the period's last month, as a figure measures it
+    (re.compile(r"\b(?:the\s+)?(?:(?:three|six|nine|twelve|\d{1,2})\s+months|quarter|year)\s+(?P<q>to|ending|ended|through)\s+"
+                r"(?:end-)?" + MONTH + r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b"), "period"),
     (re.compile(MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
@@ -32,7 +35,8 @@ EN = [
                 r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
                 r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
                 r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
-                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch)\b"), "mnoun"),
+                r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch|"
+                r"highs?|lows?|record|records|bottom|top|levels?)\b"), "mnoun"),  # "their June highs"
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
@@ -56,9 +60,9 @@ EN = [
                 re.IGNORECASE), "relday"),
     # "Three days later, the bank collapsed": counted from the last day the text named
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
-                r"(?P<dir>later|after that|afterwards|earlier|before that)\b", re.IGNORECASE), "later"),
+                r"(?P<dir>later|after that|afterwards|earlier|before that)\b(?!\s+than\b)", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
-                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month|year)s? ago\b",
+                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b",
                 re.IGNORECASE), "ago"),
     (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
                 r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
@@ -74,10 +78,11 @@ EN = [
     (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
      "decade"),
     (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
-                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)"),
+                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))\s+(?P<y>(?:19|20)\d{2}|"
+                r"1[5-8]\d{2}(?![\w%-]|\s+(?:[a-z]+s|of|to|and|or)\b))\b(?!\d|,\d)"),  # "in 1827", not "in 1800 homes"
      "y"),  # "Looking back to 2020, …": the year itself
     # "the 1997 NATO-Russia Founding Act", "its 2023 level", "the contested 2004 election": a year before a noun
-    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|a|my|our|your)\s+(?:[a-z]+(?:ed|al|ic|ive|ary)\s+)?|"
+    (re.compile(r"(?:\b(?P<q>(?i:the|its|their|his|her|this|that|last|a|my|our|your))\s+(?:[a-z]+(?:ed|al|ic|ive|ary)\s+)?|"
                 r"(?<=\w's )|(?<=\w' ))(?P<y>(?:19|20)\d{2})(?:'s)?(?=\s+[A-Za-z])"
                 r"(?!\s+(?:and|or|to|percent|troops|people|soldiers|years|days|votes|seats|miles|times)\b)"), "y"),
     # "As with 2022's destruction of …", "bringing 2021 to a close": a year named as the thing itself
@@ -89,13 +94,13 @@ EN = [
     (re.compile(r"\b(?:(?P<q>(?i:last|next|this|in|during|by|until|before|since|the|for))\s+)?(?:(?P<qn>Q[1-4])|"
                 r"(?P<qw>(?i:first|second|third|fourth))(?:\s+|-)(?i:quarter))(?:(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b)?"
                 r"(?!\s+(?:of\s+a|century)\b)"), "quarter"),
-    (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b", re.IGNORECASE),
-     "weekend"),
+    (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
+                r"\b(?P<q2>the)\s+weekend's", re.IGNORECASE), "weekend"),  # "the weekend's headlines": by the tense
     (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
-                r"later this year|this year|last year|next year|yesterday|today|tonight|this morning|this afternoon|"
+                r"later this year|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
-                r"later in the month)\b", re.IGNORECASE), "rel"),
+                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week)\b", re.IGNORECASE), "rel"),
 ]
 
 
@@ -125,8 +130,8 @@ def weekend(groups: dict, ref: PDate, future: bool) -> PDate | None:
     if ref.day is None:
         return None
     day = ref.first_day()
-    q = groups["q"].lower()
-    ahead = q in ("next", "the coming") or (q == "this" and future)
+    q = (groups.get("q") or groups.get("q2") or "").lower()
+    ahead = q in ("next", "the coming") or (q in ("this", "the") and future)
     sat = day + _dt.timedelta(days=(5 - day.weekday()) % 7 or 7) if ahead else \
         day - _dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
     if q == "next" and (sat - day).days < 3:

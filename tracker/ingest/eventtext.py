@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.dates import PDate
-from tracker.ingest import eventdates_en, predfind_ja, schedules_en, titles_en
+from tracker.ingest import eventdates_en, predfind_ja, schedules_en, titles_en, weeks_en
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.hedgespan import Call
 
@@ -20,9 +20,19 @@ _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|me
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
                         r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
-                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume))\b",
+                        r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume)|"
+                        r"(?:is|are)\s+(?:released|published|due out)|"  # "the day before the Q1 GDP figures are released"
+                        # an arrangement in the present progressive: "The Prime Minister is giving evidence … in March"
+                        r"(?:is|are)\s+(?:\w+ly\s+)?(?:giving|holding|hosting|meeting|visiting|travel+ing|flying|appearing|"
+                        r"testifying|speaking|presenting|publishing|releasing|announcing|launching|opening|convening|voting))\b",
                         re.IGNORECASE)
 _LOOKS_AHEAD = re.compile(r"\b(?:will|would|could|may|might|expected to|likely to|set to|going to)\b", re.IGNORECASE)
+_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s+\d)")  # "in early May 2023": the month, not the modal
+
+
+def without_month_may(sentence: str) -> str:
+    """The sentence with the month "May" blanked, so that a modal check does not read it as "may"."""
+    return _MONTH_MAY.sub("   ", sentence)
 
 
 def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PDate, lang: str) -> bool:
@@ -31,6 +41,7 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     so does "earlier this month" beside someone's forecast; "as of Friday" dates a state, no event."""
     if lang == "ja":
         return False
+    sentence = without_month_may(sentence)  # the same length: the mention's offsets still hold
     if sentence.rstrip().endswith("?") and mention.date.day is None and \
             not eventdates_en.past_in_question(sentence, mention, ref):
         return True  # a question names no event; a day it names ahead, or one gone by, is still told
@@ -42,16 +53,19 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
     if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]):
         return True  # "a narrower win than I would have expected earlier in the year": what did not happen
+    if weeks_en.HABIT.search(sentence) and mention.relative and not mention.date.day:
+        return True  # "Every week, we go through what is on tap for the week ahead": a habit, no one event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
-    occasion = occasion or schedules_en.named_occasion(sentence, mention)  # "at its meeting this week"
+    week = weeks_en.week_occasion(sentence, mention)  # "Next week central banks will give an update on policy"
+    occasion = occasion or schedules_en.named_occasion(sentence, mention) or week  # "at its meeting this week"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
             and mention.date.day is None and not told_before and not occasion:
         return True  # a forecast someone else made (no call of the author's) is no event either
     later = mention.date.last_day() > ref.last_day() and not told_before  # "last week" resolves to this month
     scheduled = bool(_SCHEDULED.search(sentence)) or (mention.date.day is not None and not re.search(
         r"\b(?:may|might|could)\b", sentence)) or schedules_en.named_occasion(sentence, mention) or \
-        schedules_en.is_schedule(sentence)  # a day named ahead; "Bailey will also make an appearance on Tuesday"
+        schedules_en.is_schedule(sentence) or week  # a day named ahead; "Bailey will also make an appearance on Tuesday"
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
         if inside and later and not scheduled and not eventdates_en.occasion_named_by(sentence, mention):
@@ -114,3 +128,15 @@ def cut_title(title: str) -> str:
         return title
     cut = title[:TITLE_MAX - 1]
     return (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:") + "…"
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+\b")  # "SNB", "BoE", "Bank of England"
+_NOT_A_NAME = re.compile(r"^(?:GMT|UTC|ET|EST|BST|CET|AM|PM|US|UK|EU|USD|EUR|GBP|JPY|CHF)$|day\b|"
+                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+
+
+def named_apart(a: str, b: str) -> bool:
+    """Two sentences of one day that name different bodies ("the Swiss National Bank (SNB) will release…", "the
+    Bank of England (BoE) will release…", the rest of the calendar line alike): two events, not one told twice."""
+    names = [{n for n in _NAME.findall(text) if not _NOT_A_NAME.search(n)} for text in (a, b)]
+    return bool(names[0] and names[1] and not names[0] & names[1])

@@ -15,14 +15,16 @@ from typing import Any
 
 from tracker.domain.dates import PDate, parse_stored
 from tracker.ingest import (
+    datecontext_en,
     eventdates_en,
     predfind_en,
     predfind_ja,
     schedules_en,
     sentences,
+    weeks_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
-from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, not_an_event
+from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, named_apart, not_an_event
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.similarity import normalise, similar
 from tracker.ingest.source import SourceArticle
@@ -114,10 +116,13 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 heading = eventdates_en.week_heading(sentence, mentions, ref)
                 if heading:  # "Upcoming Reports for the Week of October 30": a frame for the weekdays below it
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
+                mentions = weeks_en.measured_weeks(sentence, mentions)  # "for the week ending Nov. 22": its month
+                mentions = datecontext_en.done_by(sentence, mentions, ref)  # "By Friday, Trump had told aides…": done
                 mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
                                                       last_named)
                 mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),
                                                         ref)
+                mentions = datecontext_en.same_time(sentence, mentions, last_named)  # "fell to lows at the same time"
                 mentions = eventdates_en.weekday_in_narrative(sentence, mentions, narrative_day, ref) \
                     if monday is None else mentions
                 narrative_day = eventdates_en.narrative_day(sentence, mentions, narrative_day)
@@ -305,6 +310,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     # and "Employment Change | Australia (April 13)" are two)
     ta, tb = (c.source["text"].replace(c.source["date_text"], " ") if c.source.get("date_text") else c.source["text"]
               for c in (a, b))
+    if a.language != "ja" and a.source["text"] != b.source["text"] and named_apart(ta, tb):
+        return False  # "the SNB will release…" and "the BoE will release…" on one Thursday: two events
     return similar(ta, tb, 0.35, 0.6) or similar(a.source["window"], b.source["window"], 0.45, 0.45)
 
 

@@ -27,10 +27,11 @@ def relative(word: str, ref: PDate) -> PDate | None:
     for key, delta in table.items():
         if w.startswith(key):
             return ym(ref.year, ref.month, delta)
-    if w.startswith(("next week", "the coming week", "the week ahead")):  # the week after the article's
+    if w.startswith(("next week", "the coming week", "the week ahead", "the end of next week")):  # the week after the article's
         ahead = (today or ref.first_day()) + _dt.timedelta(days=7)
         return PDate(ahead.year, ahead.month)
-    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week")):
+    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week",
+                     "the end of the week", "the end of this week", "later this week", "later in the week")):
         base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)
         return PDate(base.year, base.month)
     years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
@@ -39,7 +40,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
     if w in years:
         return PDate(ref.year + years[w])
     days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-            "this evening": 0, "昨日": -1, "yesterday": -1, "明日": 1, "tomorrow": 1}
+            "this evening": 0, "昨日": -1, "yesterday": -1, "last night": -1, "明日": 1, "tomorrow": 1}
     if w in days and today:
         return PDate.from_date(today + _dt.timedelta(days=days[w]))
     return None

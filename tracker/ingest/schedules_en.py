@@ -49,7 +49,9 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|did|does|can
                      re.IGNORECASE)
 _HEADLINE = re.compile(r"^(?P<subject>[A-Z][^;:.]*?)\s+to\s+" + _ACT + r"\b")
 _GONE = re.compile(r"\b(?:was|were|had|did|ago|said|fell|rose|came|went|saw|took|made|met|held|spoke|"
-                   r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )(?!(?:expected|scheduled|slated|planned|projected|forecast|followed|based|united|"
+                   r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+                   r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bour )(?<!\bhis )(?<!\bher )"  # "the annualized forecast": an adjective
+                   r"(?!(?:expected|scheduled|slated|planned|projected|forecast|followed|based|united|"
                    r"advanced|limited|related|supposed|needed|aimed)\b)\w{3,}ed)\b", re.IGNORECASE)
 _SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|\s+and\s+(?=[^,;]*?\b(?:is|are|will)\s+(?:\w+\s+)?to\b)")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z.&' -]{1,30}):\s+(?P<rest>\S.*)$")  # "United Kingdom: labour market data"

@@ -66,8 +66,26 @@ def _split_english(text: str) -> list[tuple[int, str]]:
                 piece = span.sent
                 stripped = piece.strip()
                 if stripped:
-                    out.append((line_start + chunk_start + span.start + piece.index(stripped), stripped))
+                    at = line_start + chunk_start + span.start + piece.index(stripped)
+                    if out and _name_goes_on(out[-1][1], stripped):  # "Martin Luther King Jr. Day holiday"
+                        out[-1] = (out[-1][0], text[out[-1][0]:at + len(stripped)])
+                    else:
+                        out.append((at, stripped))
     return out
+
+
+_TITLE_END = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Dr|Prof|Rev|Hon|Mt|Ft|St)\.$")  # before a name
+_SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$")  # after one: "King Jr. Day", but "said Robert Downey Jr. He left."
+_STARTS = re.compile(r"^(?:He|She|It|They|We|I|You|The|A|An|This|That|These|Those|There|In|On|At|But|And|So|Yet|His|Her|"
+                     r"Their|Its|Our|My|If|When|While|As|After|Before|Then|Now|Still|However)\b")
+
+
+def _name_goes_on(before: str, after: str) -> bool:
+    """A piece cut after an abbreviation inside a name: a title before one ("Gov. Newsom"), or "Jr."/"Sr."
+    before a capitalised word that does not open a sentence ("Martin Luther King Jr. Day")."""
+    if not after[:1].isupper():
+        return False
+    return bool(_TITLE_END.search(before) or (_SUFFIX_END.search(before) and not _STARTS.match(after)))
 
 
 def _chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:

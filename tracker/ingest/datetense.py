@@ -1,0 +1,57 @@
+"""The tense that places a date without a year: the clause around it ("in July" in a past-tense clause is the last
+July, in one that looks ahead the next), read apart from the rest of the sentence.
+
+A clause ends at a comma, a semicolon, "and"/"but"/"while" and, round 15, at "that"/"whether" (the complement or relative
+clause has its own tense: "Paul Waugh suggested that Brown could go for 22 April" looks ahead); a clause with no verb
+of its own after "and", and a participle after a noun ("its next meeting, held on
+February 12") take the tense of the clause before.
+"""
+
+from __future__ import annotations
+
+import re
+
+FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|される見|可能性|かもしれない|考えられる|"
+                    r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
+                    r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
+                    r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
+                    r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
+                    r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b|"
+                    # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
+                    # March", "is giving evidence in March" (an arrangement), "if he calls it for 25 March"
+                    r"\bwould\b(?!\s+(?:not\s+)?have\b)|\bprobably\b|\bif\b|"
+                    r"\bsuggests?\b|\bpropos(?:e|es)\b|\bgo(?:es)? for\b|\bopts? for\b|"  # a date chosen: "suggests 8 April"
+                    r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!(?:nothing|something|anything|everything|during)\b)\w{2,}ing\b",
+                    re.IGNORECASE)
+# A clause that tells of the past: a month it names is the last one, whatever modal it also has.
+PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
+                  r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
+                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
+# The words just before a date that name it as ahead: "the expected date of 6th May", "the scheduled day for"
+AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|likely|projected|mooted|rumoured|rumored)\s+"
+                          r"(?:\w+\s+)?(?:date|day|deadline|polling day|election)\s+(?:of|for|on)\s*$", re.IGNORECASE)
+
+CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s|\s(?=whether\s)|\s(?=that\s+(?!(?:day|week|month|year|"
+                          r"weekend|morning|night|time|summer|spring|autumn|fall|winter)\b))")
+
+
+def clause(text: str, start: int, end: int) -> str:
+    """The clause around a date: the tense that places "in March" is its own clause's."""
+    breaks = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    left = max(b for b in breaks if b <= start)
+    stops = [m.start() for m in CLAUSE_BREAK.finditer(text) if m.start() >= end]
+    right = min(stops or [len(text)])
+    if len(text[left:right].split()) <= 4 and len(stops) > 0:  # "On December 5, X will…": the main clause's tense
+        right = min(stops[1:] or [len(text)])
+    if left > 0 and text[left - 1] == "," and REDUCED.match(text[left:start]):
+        left = max(b for b in breaks if b < left - 1)  # "ahead of its next meeting, held on February 12": its tense
+    while left > 0 and re.match(r"\s*and\s", text[left - 5:left]) and not VERB.search(text[left:right]):
+        left = max(b for b in breaks if b < left - 4)  # "ahead of polls in Kenya and Angola in August": one clause
+    return text[left:right]
+
+
+REDUCED = re.compile(r"\s*(?:held|set|slated|scheduled|planned|due|called|convened|fixed|timed|penciled|pencilled)\s+"
+                     r"(?:(?:for|on|in|at|to\s+(?:be|take\s+place))\s+)?$", re.IGNORECASE)  # a participle after a noun
+VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
+
+
