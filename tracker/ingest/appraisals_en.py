@@ -5,7 +5,7 @@
   its objectives". "While many focus on the potential for a war over Taiwan, this seems highly unlikely
   in 2023": "There will not be a war over Taiwan in 2023". An appraisal with nothing to name ("this seems
   unlikely" alone) gives no call rather than a claim with a guessed subject.
-- "It's not hard to see X V-ing": two negations, the author's call that X will V.
+- "It's not hard to see X V-ing", "X can't help but V": two negations, the author's call that X will V.
 """
 
 from __future__ import annotations
@@ -68,8 +68,18 @@ def _call(claim: str, found: re.Match, low: bool, text: str) -> Call:
                 negated=low, start=0, end=len(text))
 
 
+_HELP_BUT = re.compile(r"^(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?)\s+(?:can't|cannot|can\s+not)\s+"
+                       r"help\s+but\s+(?P<vp>[a-z][^.]*)[.]?$", re.IGNORECASE)
+
+
 def litotes_call(clause: str) -> Call | None:
-    """"It's not hard to see Trump's numbers dropping much further": Trump's numbers will drop much further."""
+    """"It's not hard to see Trump's numbers dropping much further": Trump's numbers will drop much further;
+    "The results in Wisconsin can't help but improve X": they will improve X."""
+    helped = _HELP_BUT.match(clause.strip())
+    if helped and not re.match(r"(?:I|we|you)$", helped["subj"], re.IGNORECASE):
+        hedge = lookup("very likely")
+        return Call(claim=finish(f"{helped['subj']} will {helped['vp']}"), hedge_text="can't help but", hedge=hedge,
+                    probability=hedge.probability, negated=False, start=0, end=len(clause))
     found = _LITOTES.match(clause.strip())
     if not found or re.search(r"\b(?:if|unless|when)\b", found["lead"], re.IGNORECASE):
         return None

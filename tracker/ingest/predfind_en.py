@@ -180,7 +180,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     while _CONNECTIVE.match(clause) and _CONNECTIVE.match(clause).end():
         clause = clause[_CONNECTIVE.match(clause).end():]
     clause = LEADING_SUB.sub("", clause)
-    clause = re.sub(r"^[A-Z][\w' -]{2,40}:\s+(?=\S)", "", clause)  # "My conditional statement: …"
+    clause = re.sub(r"^(?:[A-Z][\w' -]{2,40}|P\.?S\.?):\s+(?=\S)", "", clause)  # "My conditional statement: …", "PS: …"
     clause = re.sub(r"^(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)", "", clause, flags=re.IGNORECASE)
     if POSSIBILITY.match(clause):
         return None  # "One possibility is that Russia could…": a possibility set out, not the author's call
