@@ -1,4 +1,4 @@
-"""Round 16 of issue 22 (after heldout21's first run): no claim whose meaning is reversed. A polarity guard on every
+"""Round 16 of issue 22 (after heldout22's first run): no claim whose meaning is reversed. A polarity guard on every
 English call (the clause's negations against the claim's), an appraisal read of what it appraises, litotes, a chance
 stated as zero, a second clause with a condition of its own, and the evaluation's check on contrasts and absolute
 phrases; on sentences written for these tests, not taken from the evaluation set."""
