@@ -15,13 +15,14 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
-from tracker.ingest.wording_en import base_of
+from tracker.ingest.wording_en import base_of, negate_claim
 
 _CHANCE = r"(?:chances?|likelihood|probability|odds|risks?|possibility)"
 # "the chances of X are very high (in 2022)"
 _STATED = re.compile(r"\b(?:the\s+)?" + _CHANCE + r"\s+(?:of|that)\s+(?P<np>[^,;]{3,120}?)\s+(?:is|are)\s+"
                      r"(?:now\s+|still\s+)?(?P<level>(?:very\s+|extremely\s+|quite\s+|rather\s+)?"
-                     r"(?:high|good|strong|low|slim|small|remote|growing|rising|increasing))\b"
+                     r"(?:high|good|strong|low|slim|small|remote|growing|rising|increasing|zero|nil|negligible|"
+                     r"non-?existent|(?:close|near)\s+to\s+zero))\b"
                      r"(?P<tail>\s+(?:in|by|before|during|this|next)\s+[^,;.]{2,30})?", re.IGNORECASE)
 # "…, which greatly increases the likelihood of X", "the increasing likelihood of X"
 _RISING = re.compile(r"\b(?:(?:greatly\s+|sharply\s+|further\s+)?(?:increases?|raises?|heightens?|boosts?)\s+the|"
@@ -47,12 +48,17 @@ def chance_calls(text: str) -> list[Call]:
     out: list[Call] = []
     for m in _STATED.finditer(text):
         level = re.sub(r"\s+", " ", m["level"].lower())
-        low = any(w in level for w in ("low", "slim", "small", "remote"))
+        nil = any(w in level for w in ("zero", "nil", "negligible", "existent"))  # "the likelihood that X will Y is ZERO"
+        low = nil or any(w in level for w in ("low", "slim", "small", "remote"))
         very = level.startswith(("very", "extremely")) and not low
-        hedge = lookup("very unlikely" if low and very else "unlikely" if low else
+        hedge = lookup("almost no chance" if nil else "very unlikely" if low and very else "unlikely" if low else
                        "very likely" if very else "likely")
         tail = (m["tail"] or "").strip()
-        out.append(_call(m["np"], tail, hedge, m.group().strip(), low, m.start(), m.end()))
+        call = _call(m["np"], tail, hedge, m.group().strip(), low, m.start(), m.end())
+        cond = re.match(r"\s+(?P<c>(?:unless|if)\s+[^,.;]{3,150})", text[m.end():], re.IGNORECASE)
+        if call is not None and cond:  # "… is ZERO unless it has the blessing of both Trump and Cruz"
+            call.condition = cond["c"]
+        out.append(call)
     for m in _GIVES.finditer(text):
         who = _PRONOUN.get((m["obj"] or "").lower(), m["obj"]) or m["subj"]
         low = any(w in m["level"].lower() for w in ("slim", "small", "low", "remote"))
@@ -72,7 +78,12 @@ def _call(np: str, tail: str, hedge, hedge_text: str, negated: bool, start: int,
     np = np.strip()
     if len(np.split()) < 2 and not tail:
         return None
-    claim = claim_of(np, negated)
+    finite = re.search(r"\b(?:will|would|could|can|may|might)\b", np)
+    if finite:  # "the likelihood that the Convention will turn to X": a clause of its own
+        clause = np[:finite.start()] + "will" + np[finite.end():]
+        claim = negate_claim(clause) if negated else clause
+    else:
+        claim = claim_of(np, negated)
     if tail and tail.lower() not in claim.lower():
         claim = f"{claim} {tail}"
     claim = claim.strip(" .") + "."
@@ -87,3 +98,8 @@ def claim_of(np: str, negated: bool = False) -> str:
             not _MODIFIER.match(found["subj"].strip()):
         return f"{found['subj'].strip()} will {'not ' if negated else ''}{base_of(found['verb'])}{found['rest']}"
     return f"There will {'not ' if negated else ''}be {np}"
+
+
+def stated_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text states a chance ("the likelihood that X will Y is zero"): its modal is no hedge of its own."""
+    return [(m.start(), m.end()) for m in _STATED.finditer(text)]

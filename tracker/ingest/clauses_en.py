@@ -31,10 +31,12 @@ SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[
 # --- clauses ----------------------------------------------------------------------------------------
 
 _HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
-_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)\s+(?=\S)|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)|"
+_SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)(?:\s+(?=\S)|(?=,\s*(?:if|unless|should|once|in case)\s))|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)|"
                    # "…, though, as I believe X will…": a reason told with the author's own frame is his second call
                    r",\s+(?:though,\s+|however,\s+)?as\s+(?=(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?:believe|think|expect|"
                    r"predict|suspect|reckon)\b)", re.IGNORECASE)
+# a condition of the next clause's own after "but"/"and": "…, and, unless something drastic happens, it will be…"
+_CONDITION_THEN = re.compile(r",?\s*(?:if|unless|should|once|in case)\s+[^,]{3,120},\s+", re.IGNORECASE)
 _FORECAST_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:forecast|projected|predicted)\s+to\b", re.IGNORECASE)
 LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
                           re.IGNORECASE)
@@ -75,7 +77,8 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
             if has_hedge(own) and has_hedge(text[a:m.start()]):
                 cuts.append((m.start(), m.end() + 6, "This"))
             continue
-        if SUBJECT_START.match(rest) and (has_hedge(segment) or _own_frame(segment)) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
+        conditioned = _CONDITION_THEN.match(rest)  # "…, but if there is a contested convention, Kasich may be…"
+        if (SUBJECT_START.match(rest) or conditioned and SUBJECT_START.match(rest[conditioned.end():])) and (has_hedge(segment) or _own_frame(segment)) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(
                 text[a:m.start()])) \
                 and not re.match(r"(?:will|would|could|may|might|won't|can)\b", rest, re.IGNORECASE) \
                 and not re.match(r"that\s+(?:the|a|an|he|she|they|it|we|[A-Z])", rest) \

@@ -111,12 +111,19 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
 
 _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't|isn't|aren't|wouldn't|"
                        r"don't|doesn't|fail to)\b|\b(?:be|is|are|remain|prove|seem)\s+(?:\w+ly\s+)?unable to\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
-                       r"\bno\s+\w+\s+will\b", re.IGNORECASE)
+                       r"\bno\s+\w+\s+will\b|"
+                       # "The US will avoid a recession": the thing will not happen (as "fail to")
+                       r"\bwill\s+(?:avoid|escape|stave\s+off|steer\s+clear\s+of)\b", re.IGNORECASE)
 # "Someone not seen as a contender will challenge him": a participle in the subject, not the predicate's negation
 _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b|"
                              # "X will bounce back, though not close to its highs": a reservation of degree, not the call
                              r",\s+(?:though|although|albeit|but)\s+not\s+(?!(?:\w+\s+)?(?:will|would)\b)[^,]*|"
-                             r"^[^,]*?\bnot\s+\w+(?:ed|en|wn)\s+(?:as|by)\b(?=[^,]*?\s(?:will|won't|would|could|may|might)\b)",
+                             r"^[^,]*?\bnot\s+\w+(?:ed|en|wn)\s+(?:as|by)\b(?=[^,]*?\s(?:will|won't|would|could|may|might)\b)|"
+                             # "…under a new leader, not one handpicked by Putin", "Kasich may be the darling and not
+                             # Cruz": the alternative set aside, not the call denied
+                             r",?\s+(?:and\s+)?not\s+(?:one|the\s+one|those|that|them|(?-i:[A-Z])[\w'-]*)(?:\s+[\w'-]+){0,5}\s*\.?$|"
+                             # "The war will go on, with neither side able to win": an absolute phrase, not the main clause
+                             r",\s+with\s+(?:neither|no|none|nobody)\b[^,;]*",
                              re.IGNORECASE)
 
 

@@ -100,6 +100,7 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     start, end = mention.start - left, mention.end - left
     clause = titles_en.without_date(clause, start, end) if 0 <= start < end <= len(clause) else clause
     clause = re.sub(r"\s+(?:on|in|at|during|since|from)\s*(?=[,.;]|$)", "", clause)
+    clause = re.sub(r"\s+from\s+[^,;]{1,40}?\s+to\s*(?=[,.;]|$)", "", clause)  # "dip from the end of January to (early March)"
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)
     clause = re.sub(r",\s*,", ",", clause)  # a list of years taken out

@@ -26,6 +26,7 @@ from tracker.ingest import (
 from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, named_apart, not_an_event
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.polarity_en import direction_ok
 from tracker.ingest.similarity import normalise, similar
 from tracker.ingest.source import SourceArticle
 from tracker.ingest.speakers_en import own_names
@@ -187,6 +188,11 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
             if released:  # "The GDPNow estimate came in at 4.9%": the figure of the article's day
                 _add(events, _event(article, sentence, released, where, lang), _same_event)
             for call in calls:
+                if lang != "ja" and not direction_ok(sentence, call.claim, call.hedge_text,
+                                                     call.hedge.negates if call.hedge else call.negated,
+                                                     call.condition, call.start, call.end):
+                    _flag_direction(article, where, call)  # its direction cannot be read with confidence: left out
+                    continue
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
             previous = sentence
     for call in title_calls(article.title or "", names) if lang != "ja" else []:
@@ -325,6 +331,13 @@ def _event(article: SourceArticle, sentence: str, mention: DateMention, where: d
     window = sentence[max(0, mention.start - reach):mention.start] + sentence[mention.end:mention.end + reach]
     return Candidate("event", fields, {**where, "text": sentence, "date_text": mention.text, "window": window},
                      article.index, [key], language=lang)
+
+
+def _flag_direction(article: SourceArticle, where: dict, call: Call) -> None:
+    flag = (f"[{where.get('section', 'body')} #{where.get('sentence', '?')}] a call left out, its direction unclear "
+            f"(review it): {call.claim}")
+    if flag not in article.flags:
+        article.flags.append(flag)
 
 
 def _flag_mismatch(article: SourceArticle, mention: DateMention, where: dict) -> None:

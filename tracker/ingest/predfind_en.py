@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
+from tracker.ingest.appraisals_en import POSSIBILITY, appraisal_calls, litotes_call
 from tracker.ingest.asides_en import (
     ASIDE,
     fill_ellipsis,
@@ -35,7 +36,7 @@ from tracker.ingest.asides_en import (
     split_nor,
     unique_claims,
 )
-from tracker.ingest.chances_en import chance_calls, claim_of
+from tracker.ingest.chances_en import chance_calls, claim_of, stated_spans
 from tracker.ingest.clauses_en import LEADING_SUB, SUBJECT_START, clauses, split_complements, split_infinitives
 from tracker.ingest.frames_en import (
     ABOUT_THE_TEXT,
@@ -135,6 +136,11 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         found = [c for part in inside for c in find_calls(LEADING_SUB.sub("", part).strip() + ".", before)]
         return unique_claims(found + find_calls(outside, previous))
     text = fill_ellipsis(text, prepare(previous) if previous else "")
+    appraised = None if sentence_speaker(text) else appraisal_calls(text, prepare(previous) if previous else "")
+    if appraised is not None:  # "However, this seems unlikely": of the possibility named before, or no call
+        for one in appraised:
+            one.claim, one.end = restore(one.claim), len(sentence)
+        return appraised
     idiom = idiom_call(_CONNECTIVE.sub("", text.strip()), prepare(previous) if previous else "", has_hedge)
     attribution = sentence_speaker(text)
     calls: list[Call] = ([idiom] if idiom else []) + ([] if attribution else chance_calls(text))
@@ -174,8 +180,16 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     while _CONNECTIVE.match(clause) and _CONNECTIVE.match(clause).end():
         clause = clause[_CONNECTIVE.match(clause).end():]
     clause = LEADING_SUB.sub("", clause)
-    clause = re.sub(r"^[A-Z][\w' -]{2,40}:\s+(?=\S)", "", clause)  # "My conditional statement: …"
+    clause = re.sub(r"^(?:[A-Z][\w' -]{2,40}|P\.?S\.?):\s+(?=\S)", "", clause)  # "My conditional statement: …", "PS: …"
     clause = re.sub(r"^(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)", "", clause, flags=re.IGNORECASE)
+    if POSSIBILITY.match(clause):
+        return None  # "One possibility is that Russia could…": a possibility set out, not the author's call
+    front = _CONDITION_FRONT.match(clause)
+    litotes = litotes_call(clause[front.end():] if front else clause) if attribution is None else None
+    if litotes is not None:  # "If A, it's not hard to see X V-ing": two negations, X will V
+        litotes.claim, litotes.condition = restore(litotes.claim), restore(front["cond"]) if front else ""
+        litotes.start, litotes.end = start, end
+        return litotes
     clause = GUT.sub("", clause)  # "I have a gut feeling that X will…": the author's call
     seeing = I_CAN_SEE.search(clause)
     if seeing:  # "…, but when we add A, I can certainly see how 2022 could fall in line": the author's call
@@ -230,6 +244,8 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
             m = find_hedge(clause)
     if m is None:
         return framed_by_author(clause, start, end)
+    if attribution is None and any(a <= m.start() < b for a, b in stated_spans(clause)):
+        return None  # "The likelihood that X will Y is zero": read as a chance (chances_en), its "will" no hedge
     if m.group().lower() in ("likely", "safe", "lean") and _RATING.match(clause[m.end():]):
         return None  # "13 are likely Democratic": a race's rating, not a hedge
     if m.group().lower() == "my prediction is" and not re.match(r"[\s:,–—-]*(?:yes|no)\b", clause[m.end():], re.IGNORECASE):
@@ -311,6 +327,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     if BARE_READING.match(body.strip(" ,;:")):
         return None  # "…, although I don't think it's very likely": a reading of the clause before, not a call
     claim, negated = rewrite(body.strip(" ,;:"), phrase)
+    claim = finish(re.sub(r"^(?:the\s+)?(?:scenario|outcome|result)\s+is\s+(?:that\s+)?", "", claim, flags=re.IGNORECASE))
     if hedge is not None and hedge.negates and not negated:  # "no chance X won't": two negations, a near-certain call
         hedge = lookup("almost certain")
     ended = None if negated else chance_ended(claim)

@@ -26,7 +26,7 @@ HEDGES = [
     ("look set to", "is set to"), ("looks set to", "is set to"), ("seems set to", "is set to"),
     ("difficult to imagine", "difficult to imagine"), ("hard to imagine", "difficult to imagine"),
     ("difficult to see", "difficult to imagine"), ("hard to see", "difficult to imagine"),
-    ("no realistic chance", "no realistic chance"), ("no chance", "no chance"),
+    ("no realistic chance", "no realistic chance"), ("no chance", "no chance"), ("zero chance", "no chance"),
     ("can assume", "can assume"), ("foresee", "foresee"), ("realistic to expect", "realistic to expect"), ("my prediction is", "my prediction is"),
     ("unlikely", "unlikely"), ("likely", "likely"), ("probably", "probably"),
     ("won't", "will"), ("will not", "will"), ("will never", "will never"), ("will", "will"),
@@ -96,8 +96,8 @@ _REWRITES = [
 
 
 # "There's no chance (that) X…", "Otherwise, there's absolutely no chance X…": the chance denied, X read on its own
-_NO_CHANCE = re.compile(r"^(?:[^,]{1,30},\s+)?there(?:'s|\s+is)\s+(?:(?:absolutely|simply|really|just|still)\s+)?no\s+"
-                        r"(?:realistic\s+)?chance\s+(?!of\b)(?:that\s+)?", re.IGNORECASE)
+_NO_CHANCE = re.compile(r"^(?:[^,]{1,30},\s+)?there(?:'s|\s+is)\s+(?:(?:absolutely|simply|really|just|still)\s+)?(?:no|zero)\s+"
+                        r"(?:realistic\s+)?chance\s+(?:now\s+)?(?!of\b)(?:that\s+)?", re.IGNORECASE)
 # a clause that already says "not": denying its chance is two negations, the call positive
 _NEGATED = re.compile(r"\b(?:won't|will not|wouldn't|would not|cannot|can't|isn't|aren't|doesn't|don't|never)\b", re.IGNORECASE)
 
@@ -113,7 +113,7 @@ def rewrite(body: str, phrase: str) -> tuple[str, bool]:
         found = re.search(r"\bonly\s+(?P<who>.+?)\s+can\s+(?P<vp>.+)$", body, re.IGNORECASE)
         if found:
             body = f"Only {found['who']} will {found['vp']}"
-    elif phrase in ("no realistic chance", "no chance") and _NO_CHANCE.match(body):
+    elif phrase in ("no realistic chance", "no chance", "zero chance") and _NO_CHANCE.match(body):
         rest = body[_NO_CHANCE.match(body).end():]
         # "There's no chance the ECB cuts this year": it will not; "there's no chance Russia won't use them": it will
         return finish(negate_claim(rest)), not _NEGATED.search(rest)
