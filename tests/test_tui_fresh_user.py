@@ -129,3 +129,21 @@ async def test_help_keeps_wrapped_descriptions_in_their_column(db_path):  # noqa
         column = lines[start].index("undo the last mark")
         following = lines[start + 1]
         assert following[:column].strip() == "" and following[column] != " ", text
+
+
+async def test_the_footer_keeps_its_keys_while_they_stay_the_same_and_changes_them_when_they_do(db_path):  # noqa: F811
+    """Moving through the list leaves the footer's keys as they are (no rebuild per key, which
+    also cost CPU and left keys behind); a screen with other keys gets its own."""
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await settle(app, pilot)
+        keys = list(app.screen.query("FooterKey"))
+        assert keys and "app.quit" in {key.action for key in keys}
+        await pilot.press("down", "down", "up", "end", "home")
+        app.screen.refresh_bindings()  # what a focus change that leaves the same keys sends
+        for _ in range(3):
+            await pilot.pause()
+        assert list(app.screen.query("FooterKey")) == keys
+        assert all(key.is_attached for key in keys)
+        await open_screen(app, pilot, "R", "ReviewScreen")
+        assert "skip" in {key.action for key in app.screen.query("FooterKey")}

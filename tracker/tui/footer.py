@@ -3,7 +3,8 @@
 Textual's footer composes all its keys again (removing and mounting a widget per key) on every
 change of bindings: each focus change, each resize, each ``refresh_bindings``, one recompose per
 change even when several come before the next paint (eight at start-up). This one queues at most
-one: the recompose reads the bindings when it runs, so it shows every change made before it.
+one: the recompose reads the bindings when it runs, so it shows every change made before it, and
+it is skipped when the keys it would show are the ones on show (most focus changes).
 
 Each key Textual's footer composes is bound to the footer's ``compact`` (``data_bind``), which adds
 a watcher to the footer's list for it; Textual drops the watchers of removed keys only when
@@ -20,6 +21,15 @@ from textual.widgets import Footer as TextualFooter
 
 class Footer(TextualFooter):
     _recompose_queued = False
+    _shown: tuple | None = None  # what the keys on show were composed from
+
+    def _showing(self) -> tuple:
+        """What the keys depend on: the screen's shown bindings, whether each is enabled, its
+        tooltip, and the footer's own settings."""
+        keys = tuple((binding.key, binding.action, binding.description, binding.key_display, binding.group,
+                      enabled, tooltip)
+                     for (_, binding, enabled, tooltip) in self.screen.active_bindings.values() if binding.show)
+        return keys, self.compact, self.show_command_palette, self.app.ENABLE_COMMAND_PALETTE
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -31,7 +41,13 @@ class Footer(TextualFooter):
 
     async def _queued_recompose(self) -> None:
         self._recompose_queued = False  # a change from here on queues another
+        if not self.is_attached:
+            return
+        showing = self._showing()
+        if showing == self._shown and self.children:  # a focus change that left the same keys
+            return
         await self.recompose()
+        self._shown = showing
 
     async def recompose(self) -> None:
         await super().recompose()
