@@ -3,19 +3,16 @@ hedge that governs it, its negation, condition, speaker and horizon; dates again
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
 from tracker.domain.dates import PDate
 from tracker.ingest.datefind import find_dates
-from tracker.ingest.evaluate import claim_is_negative, score_gold
+from tracker.ingest.evaluate import claim_is_negative
 from tracker.ingest.extract import extract
 from tracker.ingest.predfind_en import find_calls
 from tracker.ingest.reader import read_articles
 
-EVAL = Path(__file__).parent / "fixtures" / "ingest_eval"
 
 
 def calls(sentence: str, previous: str = ""):
@@ -33,12 +30,6 @@ def test_unlikely_after_a_contraction_gives_the_negated_call_not_a_wrapped_sente
     ((got, probability, negated, _, _),) = calls(sentence)
     assert got == claim and probability == 0.7 and negated
     assert "not the case" not in got and "unlikely" not in got and "imagine" not in got
-
-
-def test_no_claim_on_the_evaluation_set_wraps_a_sentence_in_not_the_case():
-    for path in sorted(EVAL.glob("*/*.txt")):
-        for c in extract(read_articles(path), path.name):
-            assert "not the case" not in c.text.lower(), c.text
 
 
 # --- one call per claim ------------------------------------------------------------------------------
@@ -162,30 +153,6 @@ def test_an_event_title_says_what_happened_and_forecasts_or_questions_are_no_eve
 def test_the_negation_check_reads_the_claim():
     assert claim_is_negative("No party will win a majority.") and claim_is_negative("There will be no deal.")
     assert not claim_is_negative("The Tories will get more seats than Labour, but not by much.")
-
-
-@pytest.mark.parametrize("split,floors", [("dev", (0.85, 0.85)), ("heldout", (0.6, 0.85)), ("heldout2", (0.8, 0.8)),
-                                         ("heldout3", (0.9, 0.9)), ("heldout4", (0.9, 0.9)),
-                                         ("heldout5", (0.85, 0.85)), ("heldout6", (0.85, 0.85)),
-                                         ("heldout7", (0.9, 0.9)), ("heldout8", (0.9, 0.9)),
-                                         ("heldout9", (0.9, 0.9)), ("heldout10", (0.8, 0.7)),
-                                         ("heldout11", (0.5, 0.55)), ("heldout12", (0.8, 0.75)),
-                                         ("heldout13", (0.8, 0.9)), ("heldout14", (0.9, 0.9)),
-                                         ("heldout15", (0.9, 0.8)), ("heldout16", (0.9, 0.85)),
-                                         ("heldout17", (0.9, 0.85)), ("heldout18", (0.9, 0.9)),
-                                         ("heldout19", (0.9, 0.9)), ("heldout22", (0.85, 0.9))])
-def test_the_evaluation_set_meets_its_floors_with_no_reversed_claim(split, floors):
-    """Floors a little under the measured figures (README.md), so a regression shows."""
-    found = gold = right = counted = reversed_ = 0
-    for path in sorted((EVAL / split).glob("*.txt")):
-        articles = read_articles(path)
-        s = score_gold(extract(articles, path.name), json.loads(path.with_suffix(".json").read_text()),
-                       articles[0].author)
-        found, gold = found + len(s.found), gold + s.gold
-        right, counted = right + s.right, counted + s.right + len(s.wrong)
-        reversed_ += len(s.reversed)
-    assert reversed_ == 0
-    assert found / gold >= floors[0] and right / counted >= floors[1], (found, gold, right, counted)
 
 
 def test_a_reported_forecast_is_not_merged_with_the_authors_own(tmp_path):

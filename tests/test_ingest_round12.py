@@ -5,7 +5,6 @@ narrative read in the week that narrative named; on sentences written for these 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,6 @@ from tracker.ingest.extract import extract
 from tracker.ingest.reader import read_articles
 from tracker.ingest.source import IngestError
 
-EVAL = Path(__file__).parent / "fixtures" / "ingest_eval"
 
 
 def _candidates(tmp_path, date: str, body: str, byline: str = "By Jo Doe"):
@@ -55,30 +53,6 @@ def _events(tmp_path, date: str, body: str) -> list[tuple[str, str]]:
 ])
 def test_an_event_title_loses_the_whole_date_phrase(tmp_path, date, sentence, title):
     assert title in [t for _, t in _events(tmp_path, date, sentence)]
-
-
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_LEFTOVER = [re.compile(r"\s\s|\s[,.;:]|\(\s*\)|,\s*,"),  # a gap where the date was
-             re.compile(r"\b(?:on|in|at|of|for|by|to|from|during|since|until|the)$", re.IGNORECASE),  # a preposition
-             re.compile(r"\b" + _WEEKDAY + r"$")]  # a weekday left of "on Thursday 8 May"
-
-
-def test_no_event_title_of_the_evaluation_set_keeps_a_date_phrase_leftover():
-    bad = []
-    for path in sorted(EVAL.glob("*/*.txt")):
-        for c in extract(read_articles(path), str(path)):
-            if c.kind != "event":
-                continue
-            title, cut = c.fields["title"].removesuffix("…"), c.fields["title"].endswith("…")
-            prep = re.match(r"(On|In|At|During|By|Back)\s", title)  # "On the leaders met": the date's preposition
-            gap = bool(_LEFTOVER[0].search(title))
-            preposition = not cut and bool(_LEFTOVER[1].search(title))
-            lead = bool(prep and re.search(prep[1] + r"\s+" + re.escape(c.source["date_text"]), c.source["text"]))
-            weekday = not cut and bool(_LEFTOVER[2].search(title)) and bool(re.search(
-                _WEEKDAY + r",?\s+" + re.escape(c.source["date_text"]), c.source["text"]))
-            if gap or preposition or lead or weekday:
-                bad.append((path.stem, c.fields["title"]))
-    assert bad == []
 
 
 # --- 2. a weekday named with a day is checked -------------------------------------------------------------------
