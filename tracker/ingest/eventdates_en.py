@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from tracker.domain.dates import PDate
 from tracker.ingest.datefind import DateMention
+from tracker.ingest.datetense import NOT_PAST_ED
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEK_OF = re.compile(r"\bweek\s+(?:of|beginning|starting|commencing|ending)\s+(?:(?:Monday|Sunday|Friday),?\s+)?"
@@ -117,7 +118,12 @@ def occasion_named_by(sentence: str, mention: DateMention) -> bool:
     """A date that names an occasion, the noun right after it: "the 2024 presidential elections", "its 2022 midterms"."""
     rest = re.sub(r"^\s+(?:(?:presidential|general|parliamentary|state|local|federal|national|congressional|legislative|"
                   r"regional|mid-?term)\s+)?", "", sentence[mention.end:])
-    return rest != sentence[mention.end:] and bool(OCCASION.match(rest))
+    # round 17: "at its September meeting", "the December decision": a body's sitting named by its month
+    return (rest != sentence[mention.end:] and bool(OCCASION.match(rest))) or bool(_SITTING.match(sentence[mention.end:]))
+
+
+_SITTING = re.compile(r"\s+(?:(?:policy|rate|FOMC|board|council)\s+)?(?:meeting|decision|hearing|session|sitting)s?\b",
+                      re.IGNORECASE)
 
 
 _RELEASE = re.compile(r"\b(?:came in at|come in at|was released|were released|was published|were published|"
@@ -138,7 +144,7 @@ def release_today(sentence: str, mentions: list[DateMention], ref: PDate | None)
     return DateMention(m.start(), m.start(), m.group(), ref, True, False)
 
 
-_TOLD = re.compile(r"\b(?:was|were|had|\w+ed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_TOLD = re.compile(r"\b(?:was|were|had|" + NOT_PAST_ED + r"\w+ed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def past_in_question(sentence: str, mention: DateMention, ref: PDate) -> bool:
@@ -194,7 +200,7 @@ def without_periods(sentence: str, mentions: list[DateMention]) -> list[DateMent
 _AHEAD = re.compile(r"\b(?:will|'ll|going to|set to|due to|expected to|scheduled to)\b", re.IGNORECASE)
 _GONE = re.compile(r"\b(?:was|were|had|did|ago|last|said|fell|rose|came|went|saw|took|made|got|gave|told|began|ran|"
                    r"met|left|sold|bought|lost|won|held|spoke|wrote|grew|slid|sank|(?<!\bbe )(?<!\bbeen )(?<!\bis )"
-                   r"(?<!\bare )\w+ed)\b", re.IGNORECASE)
+                   r"(?<!\bare )" + NOT_PAST_ED + r"\w+ed)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^\s*(?:when|while|as soon as|once|after|before|until|if)\b", re.IGNORECASE)
 _HAS_VERB = re.compile(r"\b(?:is|are|am|be|will|would|has|have|\w+ed|\w{3,}s)\b", re.IGNORECASE)
 
@@ -218,7 +224,8 @@ def weekdays_ahead(sentence: str, mentions: list[DateMention], ref: PDate | None
         right = min([len(sentence)] + [mention.end + m.start() for m in re.finditer(r"[,;:.]", sentence[mention.end:])])
         clause = sentence[left:mention.start] + sentence[mention.end:right]
         own_tense = _HAS_VERB.search(clause) and not _SUBORDINATE.match(clause)  # "When investors come back on Tuesday"
-        if _WEEKDAY.match(mention.text.strip()) and mention.date.day and mention.date.first_day() < ref.first_day() \
+        # round 17: "…, above all the jobs report on Friday, for…" in a Friday's preview is the coming Friday too
+        if _WEEKDAY.match(mention.text.strip()) and mention.date.day and mention.date.first_day() <= ref.first_day() \
                 and not own_tense:
             day = mention.date.first_day() + _dt.timedelta(days=7)
             day += _dt.timedelta(days=7) if day == ref.first_day() else _dt.timedelta(0)
@@ -278,7 +285,7 @@ def counted_from(sentence: str, mentions: list[DateMention], last: PDate | None)
         return mentions
     out = list(mentions)
     for m in _COUNTED.finditer(sentence):
-        if any(d.start < m.end() and m.start() < d.end for d in mentions):
+        if any(d.start < m.end() and m.start() < d.end for d in mentions) or _BASELINE.search(sentence[:m.start()]):
             continue
         n = _NUMBER.get(m["n"].lower()) or int(m["n"])
         n = -n if m["dir"].lower() in ("earlier", "before that", "previously") else n
@@ -306,6 +313,10 @@ _ANAPHORA = re.compile(
     r")\b(?!\s+(?:of|to|in|that)\b)", re.IGNORECASE)
 
 
+# round 17: the period a figure is compared with, no date of an event ("fell from a year earlier")
+_BASELINE = re.compile(r"\b(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+$", re.IGNORECASE)
+
+
 def _shifted(last: PDate, unit: str, step: int) -> PDate | None:
     """``last`` moved by ``step`` units, at the unit's precision (a week at its month's, as "last week" is)."""
     if unit == "year":
@@ -326,6 +337,8 @@ def told_relative(sentence: str, mentions: list[DateMention], last: PDate | None
     a date given by the last one the text named (in this sentence or before it), at the unit's precision."""
     out = list(mentions)
     for m in _ANAPHORA.finditer(sentence):
+        if _BASELINE.search(sentence[:m.start()]):
+            continue  # "earnings fell from a year earlier", "a drop in profit from the year before": a comparison
         overlapping = [d for d in mentions if d.start < m.end() and m.start() < d.end]
         if any(not re.fullmatch(r"next\s+(?:week|month|year)", d.text.strip(), re.IGNORECASE) for d in overlapping):
             continue  # "the next year" is the year after the last one named; "next year" alone the article's next

@@ -189,7 +189,7 @@ def ahead_of(sentence: str, mentions: list[DateMention], ref: PDate | None, mond
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:meeting|summit|vote|election|decision|talks|conference|hearing|session|release|"
-                          r"announcement|testimony|speech|auction|referendum|debate)\s+(?:on|at|this|next|due)?\s*$",
+                          r"announcement|testimony|speech|auction|referendum|debate|report)\s+(?:on|at|this|next|due)?\s*$",
                           re.IGNORECASE)
 
 
