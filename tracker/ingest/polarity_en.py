@@ -29,7 +29,8 @@ _NOT_COUNTED = re.compile(
     r"no\s+wonder|there(?:'s|\s+is)\s+no\s+denying|not\s+as\s+\w+(?:\s+\w+)?\s+as|"
     r"(?:it's|it\s+is|it\s+isn't)\s+not\s+(?:very\s+)?(?:hard|difficult)\s+to\s+(?:see|imagine)|"
     r"not\s+(?:very\s+)?(?:hard|difficult)\s+to\s+(?:see|imagine)|"
-    r"(?:wouldn't|would\s+not|won't|will\s+not)\s+be\s+(?:at\s+all\s+)?surprised|(?:no|little)\s+surprise|"
+    r"(?:wouldn't|would\s+not|won't|will\s+not|don't|do\s+not)\s+be\s+(?:at\s+all\s+)?(?:surprised|shocked|stunned|astonished|amazed)|"
+    r"(?:no|little)\s+surprise|"
     r"not\s+surprising(?:ly)?|can(?:'t|not)\s+help\s+(?:but|thinking|feeling))\b", re.IGNORECASE)
 _ASIDES = [
     re.compile(r",\s+(?:though|although|albeit|but)\s+not\s+(?!(?:\w+\s+)?(?:will|would)\b)[^,;]*", re.IGNORECASE),

@@ -78,7 +78,7 @@ from tracker.ingest.speakers_en import (
     speaker_name,
     strip_attribution,
 )
-from tracker.ingest.stances_en import listed_call, listed_item, stance_call
+from tracker.ingest.stances_en import listed_call, listed_item, stance_call, surprise_call
 from tracker.ingest.wording_en import (
     MODALS,
     READING,
@@ -141,6 +141,11 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         for one in appraised:
             one.claim, one.end = restore(one.claim), len(sentence)
         return appraised
+    surprised = [] if sentence_speaker(text) else surprise_call(restore(_CONNECTIVE.sub("", text.strip())))
+    if surprised:  # "So don't be shocked if X turns out…": the litotes' reading, whatever modal the rest holds
+        for one in surprised:
+            one.start, one.end = 0, len(sentence)
+        return surprised
     idiom = idiom_call(_CONNECTIVE.sub("", text.strip()), prepare(previous) if previous else "", has_hedge)
     attribution = sentence_speaker(text)
     calls: list[Call] = ([idiom] if idiom else []) + ([] if attribution else chance_calls(text))
@@ -166,7 +171,23 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
             calls = listed_item(_CONNECTIVE.sub("", text.strip()))
         for one in calls:
             one.start, one.end = 0, len(sentence)
+    for one in calls:
+        one.claim = _after_preamble(one.claim)
     return calls
+
+
+# round 17: "There is no sense in waiting for a miracle: 2023 will be…": a clause of its own before a colon, with no
+# modal, only introduces the call after it (a label with no verb, "Manitoba: the NDP will win", stays)
+_PREAMBLE = re.compile(r"^(?P<pre>[^:]*?\b(?:is|are|was|were|has|have|had|seems?|looks?|means?)\b[^:]*):\s+(?P<call>[^:]+)$")
+_PREAMBLE_MODAL = re.compile(r"\b(?:will|won't|would|could|may|might|should|shall|can|going to|likely|expect\w*)\b|'ll\b",
+                             re.IGNORECASE)
+
+
+def _after_preamble(claim: str) -> str:
+    found = _PREAMBLE.match(claim)
+    if not found or _PREAMBLE_MODAL.search(found["pre"]) or not _PREAMBLE_MODAL.search(found["call"]):
+        return claim
+    return found["call"][:1].upper() + found["call"][1:]
 
 
 _PLACEHOLDER = re.compile(r"^[XYZ](?:\s+(?:and|or)\s+[XYZ])?\s+(?:will|won't)\b")  # "X and Y will happen": a schema

@@ -189,11 +189,12 @@ def ahead_of(sentence: str, mentions: list[DateMention], ref: PDate | None, mond
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:meeting|summit|vote|election|decision|talks|conference|hearing|session|release|"
-                          r"announcement|testimony|speech|auction|referendum|debate|report)\s+(?:on|at|this|next|due)?\s*$",
+                          r"announcement|testimony|speech|auction|referendum|debate)\s+(?:on|at|this|next|due)?\s*$",
                           re.IGNORECASE)
 
 
 def named_occasion(sentence: str, mention: DateMention) -> bool:
     """"the European Commission's meeting on Thursday", "at its meeting this week": a scheduled occasion named
     with its date is an event even in a sentence that hedges something else."""
-    return bool(_NOUN_BEFORE.search(sentence[:mention.start]))
+    return bool(_NOUN_BEFORE.search(sentence[:mention.start])) or (  # round 17: "the jobs report on Friday"
+        mention.date.day is not None and bool(re.search(r"\breport\s+(?:on\s+)?$", sentence[:mention.start])))
