@@ -37,7 +37,14 @@ from tracker.ingest.asides_en import (
     unique_claims,
 )
 from tracker.ingest.chances_en import chance_calls, claim_of, stated_spans
-from tracker.ingest.clauses_en import LEADING_SUB, SUBJECT_START, clauses, split_complements, split_infinitives
+from tracker.ingest.clauses_en import (
+    LEADING_SUB,
+    NP_EXPECTED,
+    SUBJECT_START,
+    clauses,
+    split_complements,
+    split_infinitives,
+)
 from tracker.ingest.frames_en import (
     ABOUT_THE_TEXT,
     BARE_READING,
@@ -152,6 +159,10 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
     for start, end, subject in clauses(text):
         own = subject == "This" and ODDS.match(text)  # "Polls suggest X, which should be enough for Y": the author's
         call = _read_clause(text, start, end, subject, None if own else attribution, previous)
+        if call is None and start > 0 and not attribution and NP_EXPECTED.match(text[start:end]):
+            for one in stance_call(restore(re.split(r"[,;]", text[start:end])[0].strip() + ".")):
+                one.start, one.end = start + shift, end + shift  # round 17: "…, but no changes are expected, as…"
+                calls.append(one)
         for one in split_coordinated(call) if call is not None else []:
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
