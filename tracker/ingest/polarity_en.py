@@ -90,6 +90,10 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 _DOUBLED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?not\b|\bwill\s+not\s+not\b|\bwon't\s+not\b", re.IGNORECASE)
 
 
+_ELLIPTIC = re.compile(r",\s+(?:but\s+)?(?P<other>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+"
+                       r"(?:will|won't|will\s+not)\s*[.!]?$")
+
+
 def direction_ok(sentence: str, claim: str, hedge_text: str, negates: bool, condition: str = "",
                  start: int = 0, end: int = 0) -> bool:
     """Whether a call's claim keeps the direction of the clause it came from (``start``/``end`` in ``sentence``);
@@ -110,6 +114,9 @@ def direction_ok(sentence: str, claim: str, hedge_text: str, negates: bool, cond
         source = source.replace(rating[0], f", {rating[1]},")
     if condition:
         source = source.replace(condition, " ")
+    elliptic = _ELLIPTIC.search(source.rstrip())
+    if elliptic and claim.lower().startswith(elliptic["other"].lower() + " "):
+        source = elliptic.group()  # round 17: "The BNP will not win in Barking, Labour will": the second subject's own
     expected = len(NEGATOR.findall(_source(_clean(source), claim, hedge_text))) % 2 == 1
     if negates:  # the hedge's own words may carry the negation of its reading or not ("unlikely", "hard to see")
         expected ^= (negations(hedge_text) % 2 == 0)

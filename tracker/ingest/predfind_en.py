@@ -33,6 +33,7 @@ from tracker.ingest.asides_en import (
     ASIDE,
     fill_ellipsis,
     split_coordinated,
+    split_elliptic,
     split_nor,
     unique_claims,
 )
@@ -71,7 +72,7 @@ from tracker.ingest.frames_en import (
 )
 from tracker.ingest.hedgefind_en import find_hedge, has_hedge
 from tracker.ingest.hedgespan import Call
-from tracker.ingest.idioms_en import idiom_call
+from tracker.ingest.idioms_en import count_on_call, idiom_call
 from tracker.ingest.outlook_en import outlook_call
 from tracker.ingest.speakers_en import (
     FRAME_ADVERB,
@@ -155,7 +156,9 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         return surprised
     idiom = idiom_call(_CONNECTIVE.sub("", text.strip()), prepare(previous) if previous else "", has_hedge)
     attribution = sentence_speaker(text)
-    calls: list[Call] = ([idiom] if idiom else []) + ([] if attribution else chance_calls(text))
+    counted = None if attribution else count_on_call(text)  # "…, but one should not count on X"
+    calls: list[Call] = ([idiom] if idiom else []) + ([counted] if counted else []) + \
+        ([] if attribution else chance_calls(text))
     for start, end, subject in clauses(text):
         own = subject == "This" and ODDS.match(text)  # "Polls suggest X, which should be enough for Y": the author's
         call = _read_clause(text, start, end, subject, None if own else attribution, previous)
@@ -167,7 +170,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
                 calls.append(one)
-    calls = split_nor(split_complements(split_infinitives(calls)))
+    calls = split_elliptic(split_nor(split_complements(split_infinitives(calls))))
     head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
     if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
         calls = [c for c in listed_call(restore(head)) if c.claim not in [x.claim for x in calls]] + calls
