@@ -173,7 +173,8 @@ def test_the_negation_check_reads_the_claim():
                                          ("heldout13", (0.8, 0.9)), ("heldout14", (0.9, 0.9)),
                                          ("heldout15", (0.9, 0.8)), ("heldout16", (0.9, 0.85)),
                                          ("heldout17", (0.9, 0.85)), ("heldout18", (0.9, 0.9)),
-                                         ("heldout19", (0.9, 0.9)), ("heldout22", (0.85, 0.9))])
+                                         ("heldout19", (0.9, 0.9)), ("heldout20", (0.9, 0.75)),
+                                         ("heldout22", (0.85, 0.9)), ("heldout23", (0.9, 0.9))])
 def test_the_evaluation_set_meets_its_floors_with_no_reversed_claim(split, floors):
     """Floors a little under the measured figures (README.md), so a regression shows."""
     found = gold = right = counted = reversed_ = 0

@@ -114,7 +114,7 @@ def unique_claims(calls: list[Call]) -> list[Call]:
 
 
 # round 17: "The BNP will not win in Barking, Labour will": the second subject takes the predicate, the other way round
-_ELLIPSIS = re.compile(r"^(?P<subj>.+?)\s+(?P<aux>will\s+not|won't|will)\s+(?P<vp>[a-z].+?),\s+(?:but\s+)?"
+_CONTRAST_ELLIPSIS = re.compile(r"^(?P<subj>.+?)\s+(?P<aux>will\s+not|won't|will)\s+(?P<vp>[a-z].+?),\s+(?:but\s+)?"
                        r"(?P<other>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?P<aux2>will|won't|will\s+not)$")
 
 
@@ -123,7 +123,7 @@ def split_elliptic(calls: list[Call]) -> list[Call]:
     out: list[Call] = []
     for call in calls:
         claim = call.claim.rstrip(".")
-        found = _ELLIPSIS.match(claim)
+        found = _CONTRAST_ELLIPSIS.match(claim)
         if found and (found["aux"] == "will") != (found["aux2"] == "will"):
             second = Call(**{k: getattr(call, k) for k in call.__slots__})
             call.claim = finish(f"{found['subj']} {found['aux']} {found['vp']}")
