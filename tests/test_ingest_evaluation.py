@@ -23,13 +23,13 @@ from tracker.ingest.reader import read_articles
 EVAL = Path(__file__).parent / "fixtures" / "ingest_eval"
 SPLITS = sorted(p.name for p in EVAL.iterdir() if p.is_dir() and any(p.glob("*.txt")))
 
-# (calls found, proposals right): floors for the splits that meet them with no reversed claim.
+# (calls found, proposals right) on each split: a little under the figures measured, so a regression shows.
 FLOORS = {"dev": (0.85, 0.85), "heldout": (0.6, 0.85), "heldout2": (0.8, 0.8), "heldout3": (0.9, 0.9),
           "heldout4": (0.9, 0.9), "heldout5": (0.85, 0.85), "heldout6": (0.85, 0.85), "heldout7": (0.9, 0.9),
           "heldout8": (0.9, 0.9), "heldout9": (0.9, 0.9), "heldout10": (0.8, 0.7), "heldout11": (0.5, 0.55),
           "heldout12": (0.8, 0.75), "heldout13": (0.8, 0.9), "heldout14": (0.9, 0.9), "heldout15": (0.9, 0.8),
           "heldout16": (0.9, 0.85), "heldout17": (0.9, 0.85), "heldout18": (0.9, 0.9), "heldout19": (0.9, 0.9),
-          "heldout22": (0.85, 0.9)}
+          "heldout20": (0.9, 0.75), "heldout21": (0.8, 0.6), "heldout22": (0.85, 0.9), "heldout23": (0.9, 0.9)}
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LEFTOVER = [re.compile(r"\s\s|\s[,.;:]|\(\s*\)|,\s*,"),  # a gap where the date was
@@ -49,8 +49,8 @@ def title_leftover(candidate) -> bool:
     return gap or preposition or lead or weekday
 
 
-def test_every_split_with_articles_is_checked_and_every_floor_names_one():
-    assert set(FLOORS) <= set(SPLITS) and len(SPLITS) >= 20
+def test_every_split_has_floors():
+    assert set(FLOORS) == set(SPLITS) and len(SPLITS) >= 24
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -66,9 +66,8 @@ def test_the_split_reads_right(split):
         found, gold = found + len(s.found), gold + s.gold
         right, counted = right + s.right, counted + s.right + len(s.wrong)
         reversed_ += [(path.stem, item) for item in s.reversed]
+    assert reversed_ == []
     assert wrapped == []
     assert leftovers == []
-    if split in FLOORS:
-        assert reversed_ == []
-        calls_floor, right_floor = FLOORS[split]
-        assert found / gold >= calls_floor and right / counted >= right_floor, (found, gold, right, counted)
+    calls_floor, right_floor = FLOORS[split]
+    assert found / gold >= calls_floor and right / counted >= right_floor, (found, gold, right, counted)

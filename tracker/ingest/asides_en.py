@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.wording_en import finish
 
@@ -55,7 +56,7 @@ _FRAMES = {"predict", "think", "believe", "expect", "reckon", "bet", "suspect", 
            "my bet is", "my guess is", "would say", "will go bolder and say"}
 
 
-_SECOND_INFINITIVE = re.compile(r"^(?P<a>.+?\bwill\b[^,]+),\s+and\s+(?P<subj>(?:another|the|a|an|[A-Z])[^,]{1,60}?)\s+to\s+"
+_SECOND_INFINITIVE = re.compile(r"^(?P<a>.+?\bwill\b[^,]+?),?\s+and\s+(?P<subj>(?:another|the|a|an|both|all|most|[A-Z])[^,]{1,60}?)\s+to\s+"
                                 r"(?P<vp>[a-z]+\b[^,]*)(?P<tail>,.*)?$")
 
 
@@ -108,5 +109,29 @@ def unique_claims(calls: list[Call]) -> list[Call]:
     out: list[Call] = []
     for call in calls:
         if call.claim not in [c.claim for c in out]:
+            out.append(call)
+    return out
+
+
+# round 17: "The BNP will not win in Barking, Labour will": the second subject takes the predicate, the other way round
+_CONTRAST_ELLIPSIS = re.compile(r"^(?P<subj>.+?)\s+(?P<aux>will\s+not|won't|will)\s+(?P<vp>[a-z].+?),\s+(?:but\s+)?"
+                       r"(?P<other>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?P<aux2>will|won't|will\s+not)$")
+
+
+def split_elliptic(calls: list[Call]) -> list[Call]:
+    """"A will not V, B will" and "A will V, B won't": two calls of opposite direction."""
+    out: list[Call] = []
+    for call in calls:
+        claim = call.claim.rstrip(".")
+        found = _CONTRAST_ELLIPSIS.match(claim)
+        if found and (found["aux"] == "will") != (found["aux2"] == "will"):
+            second = Call(**{k: getattr(call, k) for k in call.__slots__})
+            call.claim = finish(f"{found['subj']} {found['aux']} {found['vp']}")
+            negative = found["aux2"] != "will"
+            second.claim = finish(f"{found['other']} {'will not' if negative else 'will'} {found['vp']}")
+            second.hedge, second.hedge_text = lookup("will not" if negative else "will"), found["aux2"]
+            second.negated = negative
+            out += [call, second]
+        else:
             out.append(call)
     return out

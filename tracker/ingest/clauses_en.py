@@ -42,6 +42,10 @@ LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|e
                           re.IGNORECASE)
 
 
+NP_EXPECTED = re.compile(r"(?:no|little|few|an?|another|further)\s+[^,;]{1,60}?\s+(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+)?"
+                          r"expected\b(?!\s+(?:to|by)\b)", re.IGNORECASE)
+
+
 def clauses(text: str) -> list[tuple[int, int, str]]:
     """(start, end, subject) of each clause that may carry its own call; ``subject`` stands in for
     a relative "which" ("This")."""
@@ -76,6 +80,9 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
             own = re.split(r",\s", segment[6:], maxsplit=1)[0]
             if has_hedge(own) and has_hedge(text[a:m.start()]):
                 cuts.append((m.start(), m.end() + 6, "This"))
+            continue
+        if NP_EXPECTED.match(rest) and has_hedge(text[a:m.start()]):
+            cuts.append((m.start(), m.end(), ""))  # round 17: "X will decide on policy, but no changes are expected"
             continue
         conditioned = _CONDITION_THEN.match(rest)  # "…, but if there is a contested convention, Kasich may be…"
         if (SUBJECT_START.match(rest) or conditioned and SUBJECT_START.match(rest[conditioned.end():])) and (has_hedge(segment) or _own_frame(segment)) and (has_hedge(text[a:m.start()]) or _FORECAST_PASSIVE.search(

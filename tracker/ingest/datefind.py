@@ -137,6 +137,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 for y in re.finditer(r"(?:19|20)\d{2}", m.group()):
                     found.append(DateMention(m.start(), m.end(), y.group(), PDate(int(y.group())), False, False))
                 continue
+            if form == "mnoun" and future and _THAN_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                future = False  # round 17: "25 basis points rather than the 50 of the Fed's December meeting": the nearest
             if form == "mnoun" and _DATA_NOUN.match(m.group("noun")):
                 future = False  # "will repeat January's blowout", "the February jobs report is due": the month measured
             reached = form == "mnoun" and bool(_REACHED.match(m.group("noun")))
@@ -226,6 +228,7 @@ _WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse)$")
 _WHAT_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|[A-Z])")  # "the day before the vote"
+_THAN_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\b[^,;]*$", re.IGNORECASE)
 _REACHED = re.compile(r"(?:highs?|lows?|records?|bottom|top|levels?)$")
 _SCHEDULE_AFTER = re.compile(r"\s+(?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z]+\s+)?(?:meeting|summit|vote|election|decision|"
                              r"announcement|release|report|debate|hearing|ruling|talks|auction|session|speech)\b")

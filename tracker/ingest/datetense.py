@@ -23,10 +23,13 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
                     r"\bsuggests?\b|\bpropos(?:e|es)\b|\bgo(?:es)? for\b|\bopts? for\b|"  # a date chosen: "suggests 8 April"
                     r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!(?:nothing|something|anything|everything|during)\b)\w{2,}ing\b",
                     re.IGNORECASE)
+# Words in "-ed" that are no past tense (round 17: "the Fed at its September meeting" told nothing gone by)
+NOT_PAST_ED = (r"(?!(?:fed|need|seed|speed|feed|proceed|exceed|succeed|indeed|bed|red|shed|hundred|ted|breed|greed|"
+               r"heed|weed|deed|bleed|embed|sacred|naked|wicked|kindred)\b)")
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
                   r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
-                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
+                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )" + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
 # The words just before a date that name it as ahead: "the expected date of 6th May", "the scheduled day for"
 AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|likely|projected|mooted|rumoured|rumored)\s+"
                           r"(?:\w+\s+)?(?:date|day|deadline|polling day|election)\s+(?:of|for|on)\s*$", re.IGNORECASE)

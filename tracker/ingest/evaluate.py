@@ -122,6 +122,8 @@ _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|n
                              # "…under a new leader, not one handpicked by Putin", "Kasich may be the darling and not
                              # Cruz": the alternative set aside, not the call denied
                              r",?\s+(?:and\s+)?not\s+(?:one|the\s+one|those|that|them|(?-i:[A-Z])[\w'-]*)(?:\s+[\w'-]+){0,5}\s*\.?$|"
+                             # round 17: "Labour will come second, not third, in the vote": the alternative between commas
+                             r",\s+not\s+[\w'-]+(?:\s+[\w'-]+)?,|"
                              # "The war will go on, with neither side able to win": an absolute phrase, not the main clause
                              r",\s+with\s+(?:neither|no|none|nobody)\b[^,;]*",
                              re.IGNORECASE)

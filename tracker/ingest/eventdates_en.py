@@ -23,6 +23,9 @@ from dataclasses import replace
 
 from tracker.domain.dates import PDate
 from tracker.ingest.datefind import DateMention
+from tracker.ingest.datetense import NOT_PAST_ED
+from tracker.ingest.relative_en import NUMBER as _NUMBER
+from tracker.ingest.relative_en import counted_from, told_relative  # noqa: F401  (moved in round 17; callers use them here)
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEK_OF = re.compile(r"\bweek\s+(?:of|beginning|starting|commencing|ending)\s+(?:(?:Monday|Sunday|Friday),?\s+)?"
@@ -117,7 +120,12 @@ def occasion_named_by(sentence: str, mention: DateMention) -> bool:
     """A date that names an occasion, the noun right after it: "the 2024 presidential elections", "its 2022 midterms"."""
     rest = re.sub(r"^\s+(?:(?:presidential|general|parliamentary|state|local|federal|national|congressional|legislative|"
                   r"regional|mid-?term)\s+)?", "", sentence[mention.end:])
-    return rest != sentence[mention.end:] and bool(OCCASION.match(rest))
+    # round 17: "at its September meeting", "the December decision": a body's sitting named by its month
+    return (rest != sentence[mention.end:] and bool(OCCASION.match(rest))) or bool(_SITTING.match(sentence[mention.end:]))
+
+
+_SITTING = re.compile(r"\s+(?:(?:policy|rate|FOMC|board|council)\s+)?(?:meeting|decision|hearing|session|sitting)s?\b",
+                      re.IGNORECASE)
 
 
 _RELEASE = re.compile(r"\b(?:came in at|come in at|was released|were released|was published|were published|"
@@ -138,7 +146,7 @@ def release_today(sentence: str, mentions: list[DateMention], ref: PDate | None)
     return DateMention(m.start(), m.start(), m.group(), ref, True, False)
 
 
-_TOLD = re.compile(r"\b(?:was|were|had|\w+ed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_TOLD = re.compile(r"\b(?:was|were|had|" + NOT_PAST_ED + r"\w+ed)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def past_in_question(sentence: str, mention: DateMention, ref: PDate) -> bool:
@@ -194,7 +202,7 @@ def without_periods(sentence: str, mentions: list[DateMention]) -> list[DateMent
 _AHEAD = re.compile(r"\b(?:will|'ll|going to|set to|due to|expected to|scheduled to)\b", re.IGNORECASE)
 _GONE = re.compile(r"\b(?:was|were|had|did|ago|last|said|fell|rose|came|went|saw|took|made|got|gave|told|began|ran|"
                    r"met|left|sold|bought|lost|won|held|spoke|wrote|grew|slid|sank|(?<!\bbe )(?<!\bbeen )(?<!\bis )"
-                   r"(?<!\bare )\w+ed)\b", re.IGNORECASE)
+                   r"(?<!\bare )" + NOT_PAST_ED + r"\w+ed)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^\s*(?:when|while|as soon as|once|after|before|until|if)\b", re.IGNORECASE)
 _HAS_VERB = re.compile(r"\b(?:is|are|am|be|will|would|has|have|\w+ed|\w{3,}s)\b", re.IGNORECASE)
 
@@ -218,7 +226,8 @@ def weekdays_ahead(sentence: str, mentions: list[DateMention], ref: PDate | None
         right = min([len(sentence)] + [mention.end + m.start() for m in re.finditer(r"[,;:.]", sentence[mention.end:])])
         clause = sentence[left:mention.start] + sentence[mention.end:right]
         own_tense = _HAS_VERB.search(clause) and not _SUBORDINATE.match(clause)  # "When investors come back on Tuesday"
-        if _WEEKDAY.match(mention.text.strip()) and mention.date.day and mention.date.first_day() < ref.first_day() \
+        # round 17: "…, above all the jobs report on Friday, for…" in a Friday's preview is the coming Friday too
+        if _WEEKDAY.match(mention.text.strip()) and mention.date.day and mention.date.first_day() <= ref.first_day() \
                 and not own_tense:
             day = mention.date.first_day() + _dt.timedelta(days=7)
             day += _dt.timedelta(days=7) if day == ref.first_day() else _dt.timedelta(0)
@@ -263,83 +272,6 @@ def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday
     looks at, the sentence's own tense for a bare weekday, a prior reading's month; a week measured is no date."""
     mentions = in_year_ahead(sentence, in_week(without_periods(sentence, mentions), monday), year)
     return prior_readings(sentence, weekdays_ahead(sentence, mentions, ref), ref)
-
-
-_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_COUNTED = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-                      r"(?P<unit>month|year)s?\s+(?P<dir>earlier|later|before that|after that|previously)\b", re.IGNORECASE)
-
-
-def counted_from(sentence: str, mentions: list[DateMention], last: PDate | None) -> list[DateMention]:
-    """"… risen 2.8% in August. A month earlier, prices held steady": counted from the last month (or year)
-    the text named before, at that precision."""
-    if last is None:
-        return mentions
-    out = list(mentions)
-    for m in _COUNTED.finditer(sentence):
-        if any(d.start < m.end() and m.start() < d.end for d in mentions):
-            continue
-        n = _NUMBER.get(m["n"].lower()) or int(m["n"])
-        n = -n if m["dir"].lower() in ("earlier", "before that", "previously") else n
-        if m["unit"].lower() == "year":
-            date = PDate(last.year + n)
-        elif last.month is None:
-            continue
-        else:
-            index = last.year * 12 + last.month - 1 + n
-            date = PDate(index // 12, index % 12 + 1)
-        out.append(DateMention(m.start(), m.end(), m.group(), date, True, False))
-    return sorted(out, key=lambda d: d.start)
-
-
-# --- narrative time: dates told relative to the last one the text named, not to the article's -------------
-
-_UNIT_DAYS = {"day": 1, "week": 7}
-_ANAPHORA = re.compile(
-    r"\b(?:(?P<same>(?:that|the\s+same|that\s+same)\s+(?P<unit0>day|week|month|year))"
-    r"|(?P<when>later|earlier)\s+(?:that|the\s+same)\s+(?P<unit1>day|week|month|year)"
-    r"|(?P<after>(?<!\bin )(?<!\bover )(?<!\bwithin )(?<!\bduring )(?<!\bfor )(?<!\bthrough )"
-    r"the\s+(?:following|next|subsequent)\s+(?P<unit2>week|month|year)"
-    r"|the\s+(?P<unit3>week|month|year)\s+after)"
-    r"|(?P<before>the\s+(?:previous|preceding|prior)\s+(?P<unit4>week|month|year)|the\s+(?P<unit5>week|month|year)\s+before)"
-    r")\b(?!\s+(?:of|to|in|that)\b)", re.IGNORECASE)
-
-
-def _shifted(last: PDate, unit: str, step: int) -> PDate | None:
-    """``last`` moved by ``step`` units, at the unit's precision (a week at its month's, as "last week" is)."""
-    if unit == "year":
-        return PDate(last.year + step)
-    if last.month is None:
-        return None
-    if unit == "month":
-        index = last.year * 12 + last.month - 1 + step
-        return PDate(index // 12, index % 12 + 1)
-    if last.day is None:  # a week of a month named: that month, and no more when it moves
-        return PDate(last.year, last.month) if step == 0 else None
-    day = last.first_day() + _dt.timedelta(days=_UNIT_DAYS[unit] * step)
-    return PDate.from_date(day) if unit == "day" else PDate(day.year, day.month)
-
-
-def told_relative(sentence: str, mentions: list[DateMention], last: PDate | None) -> list[DateMention]:
-    """"The same month saw a plot against the king", "later that year", "the following month", "the year before":
-    a date given by the last one the text named (in this sentence or before it), at the unit's precision."""
-    out = list(mentions)
-    for m in _ANAPHORA.finditer(sentence):
-        overlapping = [d for d in mentions if d.start < m.end() and m.start() < d.end]
-        if any(not re.fullmatch(r"next\s+(?:week|month|year)", d.text.strip(), re.IGNORECASE) for d in overlapping):
-            continue  # "the next year" is the year after the last one named; "next year" alone the article's next
-        out = [d for d in out if d not in overlapping]
-        before = [d.date for d in out if d.end <= m.start() and not d.deadline]
-        base = before[-1] if before else last
-        if base is None:
-            continue
-        unit = next(m[f"unit{i}"] for i in range(6) if m[f"unit{i}"]).lower()
-        step = 1 if m["after"] else -1 if m["before"] else 0
-        date = _shifted(base, unit, step)
-        if date is not None:
-            out.append(DateMention(m.start(), m.end(), m.group(), date, True, False))
-    return sorted(out, key=lambda d: d.start)
 
 
 _BACKSHIFT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|just\s+|already\s+|himself\s+|herself\s+|itself\s+|themselves\s+)*"

@@ -58,7 +58,8 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
     week = weeks_en.week_occasion(sentence, mention)  # "Next week central banks will give an update on policy"
-    occasion = occasion or schedules_en.named_occasion(sentence, mention) or week  # "at its meeting this week"
+    occasion = occasion or schedules_en.named_occasion(sentence, mention) or week or \
+        eventdates_en.occasion_named_by(sentence, mention)  # "at its meeting this week", "at its September meeting"
     if mention.date.last_day() > ref.last_day() and _LOOKS_AHEAD.search(sentence) and not _SCHEDULED.search(sentence) \
             and mention.date.day is None and not told_before and not occasion:
         return True  # a forecast someone else made (no call of the author's) is no event either

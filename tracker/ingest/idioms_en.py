@@ -73,3 +73,23 @@ _FORECAST_LEAD = re.compile(r"^(?:my|our)\s+(?:(?:final|latest|last|bold|officia
 def _author_call(claim: str, hedge_text: str, hedge, negated: bool = False) -> Call:
     return Call(claim=finish(claim).replace(_COMMA, ","), hedge_text=hedge_text, hedge=hedge, probability=hedge.probability,
                 negated=negated, start=0, end=0)
+
+
+# round 17: "…, but one should not count on serious unrest in the ancient state": the author's "X will not happen"
+_COUNT_ON = re.compile(r"(?:^|,\s+(?:but|and|yet|so)\s+|;\s+|^(?:but|and|yet|so)\s+)(?P<who>one|you|we|investors|markets|nobody|no one)\s+"
+                       r"(?:should(?:n't|\s+not)|(?:must|need)\s+not|ought\s+not\s+to)\s+(?:count|bank|bet|rely)\s+on\s+"
+                       r"(?P<np>(?!(?:him|her|them|it|me|us)\b)[^,;]{3,120}?)\s*(?:[,;.]|$)", re.IGNORECASE)
+
+
+def count_on_call(text: str) -> Call | None:
+    """"One should not count on serious unrest in X" (don't bank on, bet on): "There will not be serious unrest in
+    X", read as unlikely; a pronoun ("count on him") or a clause someone else speaks gives none."""
+    found = _COUNT_ON.search(text)
+    if not found or sentence_speaker(text):
+        return None
+    np = found["np"].strip()
+    call = Call(claim=finish(f"There will not be {np}"), hedge_text=found.group().strip(" ,;.").split(" ", 1)[-1]
+                if found.group().lstrip(" ,;").lower().startswith(("but ", "and ", "yet ", "so ")) else found.group().strip(" ,;."),
+                hedge=lookup("unlikely"), probability=0.0, negated=True, condition="", start=found.start(), end=found.end())
+    call.probability = call.hedge.probability if call.hedge is not None else 0.2
+    return call

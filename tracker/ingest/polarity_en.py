@@ -29,7 +29,8 @@ _NOT_COUNTED = re.compile(
     r"no\s+wonder|there(?:'s|\s+is)\s+no\s+denying|not\s+as\s+\w+(?:\s+\w+)?\s+as|"
     r"(?:it's|it\s+is|it\s+isn't)\s+not\s+(?:very\s+)?(?:hard|difficult)\s+to\s+(?:see|imagine)|"
     r"not\s+(?:very\s+)?(?:hard|difficult)\s+to\s+(?:see|imagine)|"
-    r"(?:wouldn't|would\s+not|won't|will\s+not)\s+be\s+(?:at\s+all\s+)?surprised|(?:no|little)\s+surprise|"
+    r"(?:wouldn't|would\s+not|won't|will\s+not|don't|do\s+not)\s+be\s+(?:at\s+all\s+)?(?:surprised|shocked|stunned|astonished|amazed)|"
+    r"(?:no|little)\s+surprise|"
     r"not\s+surprising(?:ly)?|can(?:'t|not)\s+help\s+(?:but|thinking|feeling))\b", re.IGNORECASE)
 _ASIDES = [
     re.compile(r",\s+(?:though|although|albeit|but)\s+not\s+(?!(?:\w+\s+)?(?:will|would)\b)[^,;]*", re.IGNORECASE),
@@ -89,6 +90,10 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 _DOUBLED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?not\b|\bwill\s+not\s+not\b|\bwon't\s+not\b", re.IGNORECASE)
 
 
+_ELLIPTIC = re.compile(r",\s+(?:but\s+)?(?P<other>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+"
+                       r"(?:will|won't|will\s+not)\s*[.!]?$")
+
+
 def direction_ok(sentence: str, claim: str, hedge_text: str, negates: bool, condition: str = "",
                  start: int = 0, end: int = 0) -> bool:
     """Whether a call's claim keeps the direction of the clause it came from (``start``/``end`` in ``sentence``);
@@ -109,6 +114,9 @@ def direction_ok(sentence: str, claim: str, hedge_text: str, negates: bool, cond
         source = source.replace(rating[0], f", {rating[1]},")
     if condition:
         source = source.replace(condition, " ")
+    elliptic = _ELLIPTIC.search(source.rstrip())
+    if elliptic and claim.lower().startswith(elliptic["other"].lower() + " "):
+        source = elliptic.group()  # round 17: "The BNP will not win in Barking, Labour will": the second subject's own
     expected = len(NEGATOR.findall(_source(_clean(source), claim, hedge_text))) % 2 == 1
     if negates:  # the hedge's own words may carry the negation of its reading or not ("unlikely", "hard to see")
         expected ^= (negations(hedge_text) % 2 == 0)

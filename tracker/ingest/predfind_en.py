@@ -33,11 +33,19 @@ from tracker.ingest.asides_en import (
     ASIDE,
     fill_ellipsis,
     split_coordinated,
+    split_elliptic,
     split_nor,
     unique_claims,
 )
 from tracker.ingest.chances_en import chance_calls, claim_of, stated_spans
-from tracker.ingest.clauses_en import LEADING_SUB, SUBJECT_START, clauses, split_complements, split_infinitives
+from tracker.ingest.clauses_en import (
+    LEADING_SUB,
+    NP_EXPECTED,
+    SUBJECT_START,
+    clauses,
+    split_complements,
+    split_infinitives,
+)
 from tracker.ingest.frames_en import (
     ABOUT_THE_TEXT,
     BARE_READING,
@@ -64,7 +72,7 @@ from tracker.ingest.frames_en import (
 )
 from tracker.ingest.hedgefind_en import find_hedge, has_hedge
 from tracker.ingest.hedgespan import Call
-from tracker.ingest.idioms_en import idiom_call
+from tracker.ingest.idioms_en import count_on_call, idiom_call
 from tracker.ingest.outlook_en import outlook_call
 from tracker.ingest.speakers_en import (
     FRAME_ADVERB,
@@ -78,7 +86,7 @@ from tracker.ingest.speakers_en import (
     speaker_name,
     strip_attribution,
 )
-from tracker.ingest.stances_en import listed_call, listed_item, stance_call
+from tracker.ingest.stances_en import listed_call, listed_item, stance_call, surprise_call
 from tracker.ingest.wording_en import (
     MODALS,
     READING,
@@ -141,17 +149,28 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         for one in appraised:
             one.claim, one.end = restore(one.claim), len(sentence)
         return appraised
+    surprised = [] if sentence_speaker(text) else surprise_call(restore(_CONNECTIVE.sub("", text.strip())))
+    if surprised:  # "So don't be shocked if X turns out…": the litotes' reading, whatever modal the rest holds
+        for one in surprised:
+            one.start, one.end = 0, len(sentence)
+        return surprised
     idiom = idiom_call(_CONNECTIVE.sub("", text.strip()), prepare(previous) if previous else "", has_hedge)
     attribution = sentence_speaker(text)
-    calls: list[Call] = ([idiom] if idiom else []) + ([] if attribution else chance_calls(text))
+    counted = None if attribution else count_on_call(text)  # "…, but one should not count on X"
+    calls: list[Call] = ([idiom] if idiom else []) + ([counted] if counted else []) + \
+        ([] if attribution else chance_calls(text))
     for start, end, subject in clauses(text):
         own = subject == "This" and ODDS.match(text)  # "Polls suggest X, which should be enough for Y": the author's
         call = _read_clause(text, start, end, subject, None if own else attribution, previous)
+        if call is None and start > 0 and not attribution and NP_EXPECTED.match(text[start:end]):
+            for one in stance_call(restore(re.split(r"[,;]", text[start:end])[0].strip() + ".")):
+                one.start, one.end = start + shift, end + shift  # round 17: "…, but no changes are expected, as…"
+                calls.append(one)
         for one in split_coordinated(call) if call is not None else []:
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
                 calls.append(one)
-    calls = split_nor(split_complements(split_infinitives(calls)))
+    calls = split_elliptic(split_nor(split_complements(split_infinitives(calls))))
     head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
     if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
         calls = [c for c in listed_call(restore(head)) if c.claim not in [x.claim for x in calls]] + calls
@@ -166,7 +185,23 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
             calls = listed_item(_CONNECTIVE.sub("", text.strip()))
         for one in calls:
             one.start, one.end = 0, len(sentence)
+    for one in calls:
+        one.claim = _after_preamble(one.claim)
     return calls
+
+
+# round 17: "There is no sense in waiting for a miracle: 2023 will be…": a clause of its own before a colon, with no
+# modal, only introduces the call after it (a label with no verb, "Manitoba: the NDP will win", stays)
+_PREAMBLE = re.compile(r"^(?P<pre>[^:]*?\b(?:is|are|was|were|has|have|had|seems?|looks?|means?)\b[^:]*):\s+(?P<call>[^:]+)$")
+_PREAMBLE_MODAL = re.compile(r"\b(?:will|won't|would|could|may|might|should|shall|can|going to|likely|expect\w*)\b|'ll\b",
+                             re.IGNORECASE)
+
+
+def _after_preamble(claim: str) -> str:
+    found = _PREAMBLE.match(claim)
+    if not found or _PREAMBLE_MODAL.search(found["pre"]) or not _PREAMBLE_MODAL.search(found["call"]):
+        return claim
+    return found["call"][:1].upper() + found["call"][1:]
 
 
 _PLACEHOLDER = re.compile(r"^[XYZ](?:\s+(?:and|or)\s+[XYZ])?\s+(?:will|won't)\b")  # "X and Y will happen": a schema

@@ -196,4 +196,5 @@ _NOUN_BEFORE = re.compile(r"\b(?:meeting|summit|vote|election|decision|talks|con
 def named_occasion(sentence: str, mention: DateMention) -> bool:
     """"the European Commission's meeting on Thursday", "at its meeting this week": a scheduled occasion named
     with its date is an event even in a sentence that hedges something else."""
-    return bool(_NOUN_BEFORE.search(sentence[:mention.start]))
+    return bool(_NOUN_BEFORE.search(sentence[:mention.start])) or (  # round 17: "the jobs report on Friday"
+        mention.date.day is not None and bool(re.search(r"\breport\s+(?:on\s+)?$", sentence[:mention.start])))

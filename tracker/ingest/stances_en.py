@@ -49,14 +49,15 @@ _CERTAIN_NP = re.compile(r"^(?P<np>(?:an?|another|some|further|more)\s+[^,;]{2,8
                          r"inevitable|certain|assured|guaranteed|a sure thing)$", re.IGNORECASE)
 # "The same goes for X", "So does X": a comparison with the sentence before, no claim of its own
 SAME_AS_BEFORE = re.compile(r"^(?:the\s+same\s+(?:goes|is true|applies|holds)|so\s+(?:does|do|is|are|will))\b", re.IGNORECASE)
+_AMAZED = r"(?:surprised|shocked|stunned|astonished|amazed)"  # round 17: "don't be shocked if X"
 _CHANCE_THAT = re.compile(r"^(?:there(?:'s| is)\s+(?:only\s+|still\s+|now\s+|also\s+)?(?:an?\s+)?(?P<level>(?:very\s+|really\s+)?(?:good|strong|real|high|decent|fair|"
                           r"excellent|slim|small|low|remote|outside|distinct))\s+(?:chance|possibility|probability|likelihood)"
                           r"|(?:the\s+)?(?:odds|chances)\s+are)\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
 _ODDS_AT = re.compile(r"^(?:I|we)(?:'d| would)\s+(?:put|place|give)\s+(?:the\s+)?(?:odds|chances?|probability|likelihood)\s+"
                       r"(?:of|that)\s+(?P<np>.+?)\s+at\s+(?:about\s+|around\s+|roughly\s+)?(?P<n>\d{1,3})\s*(?:%|percent)", re.IGNORECASE)
-_SURPRISE = re.compile(r"^(?:(?:I|we)\s+(?:wouldn't|would not|won't|will not)\s+be\s+(?:\w+\s+)?surprised|"
-                       r"(?:don't|do not)\s+be\s+(?:\w+\s+)?surprised|it\s+(?:wouldn't|would not|won't|will not)\s+surprise\s+"
-                       r"(?:me|us))\s+(?:if|to see|when)\s+(?P<rest>.+)$", re.IGNORECASE)
+_SURPRISE = re.compile(r"^(?:(?:I|we)\s+(?:wouldn't|would not|won't|will not)\s+be\s+(?:\w+\s+)?" + _AMAZED + "|"
+                       r"(?:don't|do not)\s+be\s+(?:\w+\s+)?" + _AMAZED + r"|it\s+(?:wouldn't|would not|won't|will not)\s+"
+                       r"(?:surprise|shock)\s+(?:me|us))\s+(?:if|to see|when)\s+(?P<rest>.+)$", re.IGNORECASE)
 # A list item of the author's predictions: "Manitoba: also an NDP majority", "Prince Edward Island: a PC landslide, …"
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,4})(?::|\s+[-–—]\s+)\s*(?P<rest>.+)$")
 _GENERIC_LABEL = re.compile(r"^(?:result|prediction|outcome|final|verdict|forecast|overall|my call|call)$", re.IGNORECASE)
@@ -127,9 +128,9 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _NO_WAY.match(body)
     if found:
         return [_call(negate_claim(_future(found["rest"])), "no way", lookup("very unlikely"), True)]
-    found = _SURPRISE.match(body)
-    if found:
-        return [_call(found["rest"], "wouldn't be surprised", lookup("possible") or lookup("may"))]
+    calls = surprise_call(body)
+    if calls:
+        return calls
     found = _CHANCE_THAT.match(body)
     if found:
         level = (found["level"] or "good").lower()
@@ -177,10 +178,25 @@ def _seat_line(body: str) -> list[Call]:
     return [_call(", ".join(parts), "a listed prediction", lookup("my prediction is") or lookup("likely"))]
 
 
+def surprise_call(body: str) -> list[Call]:
+    """"I wouldn't be surprised if X", "Don't be shocked if X turns out…, even if…": litotes, the author's "X may"
+    (round 17: the bare present said as "will", a concession after it left out)."""
+    found = _SURPRISE.match(body.strip().rstrip(".!"))
+    if not found:
+        return []
+    rest = re.sub(r",\s+even\s+(?:if|though|when)\b.*$", "", found["rest"])
+    rest = rest[:1].upper() + rest[1:]
+    return [_call(_present_as_future(rest) or _future(rest), "wouldn't be surprised", lookup("possible") or lookup("may"))]
+
+
 def listed_call(head: str) -> list[Call]:
     """The verbless call of a labelled list item's first clause ("Manitoba: also an NDP majority, but …")."""
     head = head.strip().rstrip(".!")
     return _listed(head) if _LABEL.match(head) and not _BARE.match(_LABEL.match(head)["rest"]) else []
+
+
+_PRESENTING = re.compile(r"^(?:here|there)\s+(?:(?:we|they|you|it|I)\s+(?:go|are|is|have|come)|(?:is|are|goes|go|comes?)\b)",
+                         re.IGNORECASE)
 
 
 def listed_item(body: str) -> list[Call]:
@@ -189,6 +205,8 @@ def listed_item(body: str) -> list[Call]:
     body = body.strip().rstrip(".!").replace(_COMMA, ",")
     if not body or body.endswith("?") or sentence_speaker(body) or SAME_AS_BEFORE.match(body):
         return []
+    if _PRESENTING.match(body):
+        return []  # round 17: "Here we go", "Here they are, in no particular order": the list presented, no call
     hedge = lookup("my prediction is") or lookup("likely")
     found = _seat_line(body) or _listed(body)
     if found:
