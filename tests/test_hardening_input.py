@@ -148,8 +148,9 @@ def test_validate_checks_histories(sample_db, capsys):
 
 def test_csv_round_trip_holds_with_a_history_over_the_csv_field_limit(sample_db, tmp_path, capsys):
     store = Store(sample_db)
-    for i in range(400):
-        actions.edit_record(store, PENDING, {"horizon_note": f"revision {i} " + "x" * 300})
+    for i in range(3):  # the history column holds every revision: over csv's 131,072-character field limit
+        actions.edit_record(store, PENDING, {"horizon_note": f"revision {i} " + "x" * 30_000})
+    assert sum(len(str(h)) for h in store.load().predictions[PENDING].history) > 131_072
     out = tmp_path / "all.csv"
     assert _run(capsys, "--db", sample_db, "export", "--format", "csv", "-o", out)[0] == 0
     fresh = tmp_path / "fresh.json"

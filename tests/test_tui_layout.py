@@ -154,14 +154,14 @@ async def test_a_long_id_wraps_at_its_hyphens_in_the_details_pane(db_path):
         assert all(piece.endswith("-") for piece in pieces[:-1]), pieces  # broken after a hyphen, never mid-word
 
 
-async def test_a_history_of_60000_entries_shows_its_latest_entries_and_says_how_many_more(db_path):
+async def test_a_history_of_5000_entries_shows_its_latest_entries_and_says_how_many_more(db_path):
     tables = json.loads(db_path.read_text())
     statuses = ["confirmed", "pending"]
     tables["predictions"]["train"]["history"] = [
         {"action": "status", "at": f"2026-01-01T00:00:{i % 60:02d}Z", "from": statuses[(i + 1) % 2],
          "to": statuses[i % 2], "note": f"entry {i}", "evidence": []}
-        for i in range(60_000)]
-    tables["predictions"]["train"]["status"] = "pending"  # the 60,000th entry (i = 59,999) goes to pending
+        for i in range(5_000)]
+    tables["predictions"]["train"]["status"] = "pending"  # the 5,000th entry (i = 4,999) goes to pending
     db_path.write_text(json.dumps(tables))
     app = app_for(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -169,9 +169,9 @@ async def test_a_history_of_60000_entries_shows_its_latest_entries_and_says_how_
         await select(app, pilot, "train")
         await pilot.pause()
         shown = details_text(app)
-        assert "… 59,950 earlier entries: `tracker show train` prints all" in shown
-        assert "entry 59999" in shown and "entry 59950" in shown
-        assert "entry 59949" not in shown and "entry 0\n" not in shown
+        assert "… 4,950 earlier entries: `tracker show train` prints all" in shown
+        assert "entry 4999" in shown and "entry 4950" in shown
+        assert "entry 4949" not in shown and "entry 0\n" not in shown
 
 
 # ---- what a reviewer decides by ------------------------------------------------------------------------
