@@ -11,8 +11,13 @@ from dataclasses import replace
 
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.datefind import DateMention
+from tracker.ingest.datetense import NOT_PAST_ED
 
-_BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)(?:\s+of)?\s+)?$", re.IGNORECASE)
+# round 18: "By April he was the largest shareholder", "By mid March he owned 5%", "By March 6 more than 100,000 cases
+# have been recorded": a subject and a verb told of the past (or the present perfect of a story) right after the date
+_TOLD_AFTER = re.compile(r"^,?\s+(?:[\w'’%$.,-]+\s+){1,6}?(?:was|were|had|did|owned|(?:has|have)\s+(?:already\s+)?(?:been\s+)?"
+                         r"\w{2,}(?:ed|en|wn|ne|t)|" + NOT_PAST_ED + r"\w{3,}ed)\b", re.IGNORECASE)
 _PERFECT_PAST = re.compile(r"^[^.;:]{0,80}?\bhad\s+(?:already\s+|not\s+|never\s+|\w+ly\s+)?(?:been\s+)?\w{2,}(?:ed|en|t|wn|ne|ld|ng|ck|de|ft)\b",
                            re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:will|'ll|would|shall|going to|must|should|needs? to|has to|have to|plans? to|aims? to)\b",
@@ -26,7 +31,7 @@ def done_by(sentence: str, mentions: list[DateMention], ref: PDate | None) -> li
     for mention in mentions:
         by = _BY.search(sentence[:mention.start]) or re.match(r"by\b", mention.text, re.IGNORECASE)  # "By Friday"
         if mention.deadline and by and ref is not None and ref.day is not None and \
-                (perfect := _PERFECT_PAST.search(sentence[mention.end:])) and \
+                (perfect := _PERFECT_PAST.search(sentence[mention.end:]) or _TOLD_AFTER.search(sentence[mention.end:])) and \
                 not _AHEAD.search(sentence[:mention.end + perfect.end()]):  # "…, which dimmed hopes talks would go ahead"
             date = mention.date
             if mention.relative and date.first_day() > ref.first_day() and date.precision != "year":

@@ -21,6 +21,7 @@ from tracker.ingest import (
     predfind_ja,
     schedules_en,
     sentences,
+    storyyear_en,
     weeks_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
@@ -119,6 +120,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
                 mentions = weeks_en.measured_weeks(sentence, mentions)  # "for the week ending Nov. 22": its month
                 mentions = datecontext_en.done_by(sentence, mentions, ref)  # "By Friday, Trump had told aides…": done
+                mentions = storyyear_en.story_year(sentence, mentions, anchor, ref)  # "On January 11" after a 2019 day
                 mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
                                                       last_named)
                 mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),

@@ -1,0 +1,58 @@
+"""Round 18 of issue 22 (after heldout24's first run): the year of a day told in a story that named its year before,
+"by" a month or day in a clause told of the past, a future told inside a past story, a modal in an aside, and calls
+told as "we see X rising in 2023", "our forecast for X is Y", "…, although X is likely to Y" and "X is not on the
+cards"; on sentences written for these tests, not taken from the evaluation set."""
+
+from __future__ import annotations
+
+from tracker.domain.dates import PDate
+from tracker.ingest.datecontext_en import done_by
+from tracker.ingest.datefind import find_dates
+from tracker.ingest.extract import extract
+from tracker.ingest.predfind_en import find_calls
+from tracker.ingest.reader import read_articles
+
+
+def _claims(sentence: str) -> list[str]:
+    return [c.claim for c in find_calls(sentence)]
+
+
+def _extract(tmp_path, body: str, date: str = "2021-06-01"):
+    path = tmp_path / "a.md"
+    path.write_text(f"# Notes\n\nBy Jo Doe\nDate: {date}\n\n{body}\n")
+    candidates = extract(read_articles(path), "a.md")
+    return ([(c.fields["date"], c.fields["title"]) for c in candidates if c.kind == "event"],
+            [c.fields["claim"] for c in candidates if c.kind == "prediction"])
+
+
+# --- dates ---------------------------------------------------------------------------------------------------------
+
+def test_a_day_without_a_year_follows_the_story_not_the_article(tmp_path):
+    """A retrospective written in June 2021: after "On November 2, 2019", "On February 9" and "On April 20" are the
+    days of 2020 that follow, not those of 2021 before the article."""
+    events, _ = _extract(tmp_path, "On November 2, 2019, the port authority is told of a leak at the main dock. "
+                                   "On February 9 the first tanker is turned away. On April 20 the dock is closed.")
+    assert sorted(d for d, _ in events) == ["2019-11-02", "2020-02-09", "2020-04-20"], events
+
+
+def test_a_story_of_the_weeks_before_the_article_keeps_its_days(tmp_path):
+    """Days within half a year after the last one named stay read against the article."""
+    events, _ = _extract(tmp_path, "On March 2, 2021, the port authority was told of a leak. On May 9 the dock "
+                                   "was closed.")
+    assert sorted(d for d, _ in events) == ["2021-03-02", "2021-05-09"], events
+
+
+def test_by_a_month_in_a_clause_told_of_the_past_is_when_it_was_so():
+    """"By April he was the largest shareholder", "By mid May she owned 8%": a date gone by, not a deadline."""
+    ref = PDate(2022, 11, 6)
+    for sentence, month in (("By April he was the largest shareholder of the firm.", 4),
+                            ("By mid May she owned 8% of the company.", 5),
+                            ("The board resisted, but by the end of June he had lined up the financing.", 6)):
+        found = done_by(sentence, find_dates(sentence, ref, "en"), ref)
+        assert [(d.date, d.deadline) for d in found] == [(PDate(2022, month), False)], sentence
+
+
+def test_by_a_month_ahead_stays_a_deadline():
+    ref = PDate(2022, 11, 6)
+    sentence = "By April the bank will have raised rates twice."
+    assert [d.deadline for d in done_by(sentence, find_dates(sentence, ref, "en"), ref)] == [True]
