@@ -56,3 +56,21 @@ def test_by_a_month_ahead_stays_a_deadline():
     ref = PDate(2022, 11, 6)
     sentence = "By April the bank will have raised rates twice."
     assert [d.deadline for d in done_by(sentence, find_dates(sentence, ref, "en"), ref)] == [True]
+
+
+# --- no call --------------------------------------------------------------------------------------------------------
+
+def test_a_modal_in_a_bracketed_concession_is_no_hedge_of_the_clause():
+    """"X is having a rough month (though the rest of his year may be fine)": the "may" is a remark's."""
+    assert _claims("The minister is having a rough month in office (though the rest of his year may be fine).") == []
+    assert _claims("The firm will have a bad year (though its shares may recover).") == ["The firm will have a bad year."]
+
+
+def test_a_future_told_inside_a_story_in_the_present_is_no_call(tmp_path):
+    """A story told in the historical present: "On May 4 the ministry reports the first case of a strain that will be
+    named Delta" tells what came after that day; a past tense keeps the author's "which will…"."""
+    _, calls = _extract(tmp_path, "On May 4, 2020, the ministry reports the first case of a strain that will be named "
+                                  "Delta.", "2021-06-01")
+    assert calls == []
+    _, calls = _extract(tmp_path, "Output in May was 9.1 million barrels, which will keep prices high.", "2021-06-01")
+    assert len(calls) == 1

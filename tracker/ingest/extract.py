@@ -165,6 +165,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                                                   for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
                 predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
+            calls = storyyear_en.future_in_story(sentence, calls, mentions, ref) if lang != "ja" else calls
             if index + 1 < len(parts) and _PREMISE.match(parts[index + 1][1]):  # "2. The polls are too kind. If so, …"
                 calls = [c for c in calls if c.hedge_text != "a listed prediction"]  # a hypothesis the next one takes up
             if lang != "ja" and _BACK_TO_FACT.search(sentence):

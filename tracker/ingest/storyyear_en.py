@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.datefind import DateMention
-from tracker.ingest.datetense import clause
+from tracker.ingest.datetense import PAST, clause
 
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\s|\)|,|$)")
 _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
@@ -52,3 +52,24 @@ def story_year(sentence: str, mentions: list[DateMention], anchor: PDate | None,
             last = mention.date
         out.append(mention)
     return out
+
+
+# "…, an illness that will be named COVID-19": a future told from inside a story's past day (what came after it)
+_LATER_IN_STORY = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:will|would)\s+(?:later\s+|eventually\s+|soon\s+)?"
+                             r"(?:be\s+)?\w+", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:(?i:will|won't|would|might|could|should|likely|expect\w*|predict\w*|going to)|may)\b|'ll\b")  # not "May 4"
+
+
+def future_in_story(sentence: str, calls: list, mentions: list[DateMention], ref: PDate | None) -> list:
+    """Calls whose only modal is a "that will …" in a sentence that tells a day before the article in the present
+    ("On January 11 China confirms its first death from an illness that will be named COVID-19": a story told in the
+    historical present, whose "will" is what came after that day): no call. A past tense ("Production in June was
+    10.7 million bpd, which will put pressure on prices") keeps the "will" the author's own."""
+    later = _LATER_IN_STORY.search(sentence)
+    if ref is None or later is None or not calls:
+        return calls
+    dated = [m for m in mentions if m.end <= later.start() and not m.deadline and m.date.last_day() < ref.first_day()]
+    if not dated or _MODAL.search(sentence[:later.start()]) or _MODAL.search(sentence[later.end():]) or \
+            PAST.search(sentence[:later.start()]):  # "Production in June was …, which will put pressure on prices": now's
+        return calls
+    return [c for c in calls if c.forecaster]
