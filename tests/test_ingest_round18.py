@@ -74,3 +74,25 @@ def test_a_future_told_inside_a_story_in_the_present_is_no_call(tmp_path):
     assert calls == []
     _, calls = _extract(tmp_path, "Output in May was 9.1 million barrels, which will keep prices high.", "2021-06-01")
     assert len(calls) == 1
+
+
+# --- calls found ----------------------------------------------------------------------------------------------------
+
+def test_we_see_x_rising_after_a_fronted_clause():
+    """"…, but because the bank is tightening hard, we see default risks rising in 2024": the author's frame heading
+    the last clause; "We see" at a sentence's start too."""
+    assert _claims("Tightening does not always end in defaults, but because the bank is tightening hard, we see "
+                   "default risks rising in 2024.") == ["Default risks will rise in 2024."]
+    assert _claims("We see wage growth slowing next year.") == ["Wage growth will slow next year."]
+
+
+def test_our_forecast_for_x_is_a_figure():
+    assert _claims("Our forecast for the average copper price is US$ 8,000 for 2024.") == \
+        ["The average copper price will be US$ 8,000 for 2024."]
+    assert _claims("Our forecast for growth is unchanged.") == []
+
+
+def test_a_concession_with_a_hedge_of_its_own_is_a_second_call():
+    """"X will A, although Y is likely to B": two calls, the second the concession's own."""
+    assert _claims("Higher rates will weigh on housing, although mortgage demand is likely to recover in the spring.") \
+        == ["Higher rates will weigh on housing.", "Mortgage demand will recover in the spring."]
