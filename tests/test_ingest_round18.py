@@ -96,3 +96,13 @@ def test_a_concession_with_a_hedge_of_its_own_is_a_second_call():
     """"X will A, although Y is likely to B": two calls, the second the concession's own."""
     assert _claims("Higher rates will weigh on housing, although mortgage demand is likely to recover in the spring.") \
         == ["Higher rates will weigh on housing.", "Mortgage demand will recover in the spring."]
+
+
+def test_on_the_cards_and_not_on_the_cards():
+    """"X is on the cards" is the author's likely call; "not"/"no longer on the cards" his negative one, a "that" after
+    "Even if he had meant to V" standing for what he meant to do."""
+    calls = find_calls("Even if she had meant to call an early vote, that is now not on the cards.")
+    assert [(c.claim, c.negated) for c in calls] == [("She will not call an early vote.", True)]
+    calls = find_calls("A rate cut is on the cards.")
+    assert [(c.claim, c.negated) for c in calls] == [("There will be a rate cut.", False)]
+    assert [c.negated for c in find_calls("A deal is no longer on the cards.")] == [True]
