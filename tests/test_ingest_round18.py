@@ -106,3 +106,17 @@ def test_on_the_cards_and_not_on_the_cards():
     calls = find_calls("A rate cut is on the cards.")
     assert [(c.claim, c.negated) for c in calls] == [("There will be a rate cut.", False)]
     assert [c.negated for c in find_calls("A deal is no longer on the cards.")] == [True]
+
+
+def test_a_period_that_is_its_clauses_subject_is_told_of_itself(tmp_path):
+    """"Set off by protests in May, the second quarter of 2021 ended as the worst in a decade": two events, the quarter
+    not dropped as the frame of the month beside it."""
+    events, _ = _extract(tmp_path, "Set off by a wave of protests in May, the second quarter of 2021 ended as the worst "
+                                   "quarter for retailers in a decade.", "2021-08-10")
+    assert sorted(d for d, _ in events) == ["2021", "2021-05"], events
+
+
+def test_a_month_after_a_hyphenated_adjective_names_its_event():
+    """"High-profile October strikes at two plants": the strikes of that month."""
+    found = find_dates("High-profile October strikes at two plants drove a revival of walkouts.", PDate(2022, 1, 18), "en")
+    assert [d.date for d in found] == [PDate(2021, 10)]

@@ -76,3 +76,18 @@ def same_time(sentence: str, mentions: list[DateMention], last: PDate | None) ->
     if base is None:
         return mentions
     return sorted([*mentions, DateMention(m.start(), m.end(), m.group(), base, True, False)], key=lambda d: d.start)
+
+
+# round 18: "Set off by walkouts in October, the fourth quarter of 2021 ended as the busiest quarter in a decade": a period
+# that is the subject of its own clause is told of itself (an event of that period), not a frame of the month beside it
+_PERIOD_HEAD = re.compile(r"(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of)?\s+)?"
+                          r"(?:19|20)\d{2}|(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4](?:\s+(?:19|20)\d{2})?",
+                          re.IGNORECASE)
+_OWN_VERB = re.compile(r"^\s+(?:ended|was|began|started|closed|finished|saw|brought|proved|turned out)\b")
+
+
+def period_as_subject(sentence: str, mention: DateMention) -> bool:
+    """A quarter, half or year that heads a clause of its own and is its subject ("…, the fourth quarter of 2021 ended
+    as the busiest", "2021 was a record year"): a date of what it tells, even with a month of it in the sentence."""
+    start = max(sentence.rfind(",", 0, mention.start), sentence.rfind(";", 0, mention.start)) + 1
+    return bool(_PERIOD_HEAD.fullmatch(sentence[start:mention.end].strip())) and bool(_OWN_VERB.match(sentence[mention.end:]))

@@ -160,7 +160,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     listed_under = None  # one line a heading in a narrative timeline
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
-            framing = [m for m in mentions if not SEASON.search(m.text) and not CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
+            framing = [m for m in mentions if not SEASON.search(m.text) and not CLOSING.match(m.text)
+                       and not datecontext_en.period_as_subject(sentence, m) and any(o is not m and o.date != m.date and not o.deadline and
                                                   m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
                                                   for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
