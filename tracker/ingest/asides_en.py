@@ -12,6 +12,9 @@ from tracker.ingest.wording_en import finish
 
 # A bracketed aside that is a clause of the author's own: "(I don't think they will, …)".
 ASIDE = re.compile(r"\s*\((?P<body>(?:I|we|my)\b[^()]{8,300})\)")
+# Round 18: a bracketed concession, "X is having a wild few weeks (though most of his life may be wild)": a remark on
+# the clause, whose modal is no hedge of it; left out before the clause is read.
+REMARK = re.compile(r"\s*\((?:though|although|even though|if not|albeit)\b[^()]{3,200}\)", re.IGNORECASE)
 
 
 # "I don't think they will": the verb phrase left out is the one of the clause before.

@@ -32,6 +32,8 @@ SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[
 
 _HARD = re.compile(r"\s*;\s*|\s+[–—]\s+|\s+-\s+|:\s+(?=[a-z])")
 _SOFT = re.compile(r",?\s+(?:but|and|while|whereas|so|yet)(?:\s+(?=\S)|(?=,\s*(?:if|unless|should|once|in case)\s))|,\s+(?=which\s)|,\s+(?:though|although)\s+(?=(?:I|we)\s)|"
+                   # round 18: "…, although crude prices are likely to ease from Q4": a concession with a hedge of its own
+                   r",\s+(?:though|although)\s+(?=(?:[\w'-]+\s+){1,4}(?:is|are)\s+(?:\w+ly\s+)?(?:likely|unlikely)\s+to\b)|"
                    # "…, though, as I believe X will…": a reason told with the author's own frame is his second call
                    r",\s+(?:though,\s+|however,\s+)?as\s+(?=(?:I|we)\s+(?:" + FRAME_ADVERB + r"\s+){0,2}(?:believe|think|expect|"
                    r"predict|suspect|reckon)\b)", re.IGNORECASE)

@@ -11,8 +11,13 @@ from dataclasses import replace
 
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.datefind import DateMention
+from tracker.ingest.datetense import NOT_PAST_ED
 
-_BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)(?:\s+of)?\s+)?$", re.IGNORECASE)
+# round 18: "By April he was the largest shareholder", "By mid March he owned 5%", "By March 6 more than 100,000 cases
+# have been recorded": a subject and a verb told of the past (or the present perfect of a story) right after the date
+_TOLD_AFTER = re.compile(r"^,?\s+(?:[\w'’%$.,-]+\s+){1,6}?(?:was|were|had|did|owned|(?:has|have)\s+(?:already\s+)?(?:been\s+)?"
+                         r"\w{2,}(?:ed|en|wn|ne|t)|" + NOT_PAST_ED + r"\w{3,}ed)\b", re.IGNORECASE)
 _PERFECT_PAST = re.compile(r"^[^.;:]{0,80}?\bhad\s+(?:already\s+|not\s+|never\s+|\w+ly\s+)?(?:been\s+)?\w{2,}(?:ed|en|t|wn|ne|ld|ng|ck|de|ft)\b",
                            re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:will|'ll|would|shall|going to|must|should|needs? to|has to|have to|plans? to|aims? to)\b",
@@ -26,7 +31,7 @@ def done_by(sentence: str, mentions: list[DateMention], ref: PDate | None) -> li
     for mention in mentions:
         by = _BY.search(sentence[:mention.start]) or re.match(r"by\b", mention.text, re.IGNORECASE)  # "By Friday"
         if mention.deadline and by and ref is not None and ref.day is not None and \
-                (perfect := _PERFECT_PAST.search(sentence[mention.end:])) and \
+                (perfect := _PERFECT_PAST.search(sentence[mention.end:]) or _TOLD_AFTER.search(sentence[mention.end:])) and \
                 not _AHEAD.search(sentence[:mention.end + perfect.end()]):  # "…, which dimmed hopes talks would go ahead"
             date = mention.date
             if mention.relative and date.first_day() > ref.first_day() and date.precision != "year":
@@ -71,3 +76,18 @@ def same_time(sentence: str, mentions: list[DateMention], last: PDate | None) ->
     if base is None:
         return mentions
     return sorted([*mentions, DateMention(m.start(), m.end(), m.group(), base, True, False)], key=lambda d: d.start)
+
+
+# round 18: "Set off by walkouts in October, the fourth quarter of 2021 ended as the busiest quarter in a decade": a period
+# that is the subject of its own clause is told of itself (an event of that period), not a frame of the month beside it
+_PERIOD_HEAD = re.compile(r"(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of)?\s+)?"
+                          r"(?:19|20)\d{2}|(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4](?:\s+(?:19|20)\d{2})?",
+                          re.IGNORECASE)
+_OWN_VERB = re.compile(r"^\s+(?:ended|was|began|started|closed|finished|saw|brought|proved|turned out)\b")
+
+
+def period_as_subject(sentence: str, mention: DateMention) -> bool:
+    """A quarter, half or year that heads a clause of its own and is its subject ("…, the fourth quarter of 2021 ended
+    as the busiest", "2021 was a record year"): a date of what it tells, even with a month of it in the sentence."""
+    start = max(sentence.rfind(",", 0, mention.start), sentence.rfind(";", 0, mention.start)) + 1
+    return bool(_PERIOD_HEAD.fullmatch(sentence[start:mention.end].strip())) and bool(_OWN_VERB.match(sentence[mention.end:]))

@@ -29,12 +29,13 @@ EN = [
     (re.compile(r"\b" + MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d{4}))"), "md"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?!,?\s*\d{4})"), "md"),
     # "the Fed's December meeting", "the February minutes", "January's huge blowout": a month that names an event
-    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|next|at|[A-Z][\w.&-]*'s)\s+" + MONTH +
+    # round 18: after a hyphenated adjective too ("High-profile October strikes at Deere")
+    (re.compile(r"(?:\b(?P<q>the|its|their|his|her|this|that|last|next|at|[A-Z][\w.&-]*'s|[A-Za-z]+-[a-z]+)\s+" + MONTH +
                 r"|\b" + MONTH.replace("?P<mon>", "?P<mon2>") + r"'s)\s+(?:(?:[a-z]+|[A-Z]{2,5})\s+){0,2}?"
                 r"(?P<noun>meeting|meetings|summit|vote|election|elections|poll|polls|report|figures|data|reading|readings|print|"
                 r"decision|hike|cut|increase|rise|statement|minutes|budget|referendum|deadline|talks|conference|session|"
                 r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
-                r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strike|attack|invasion|"
+                r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strikes?|attacks?|walkouts?|protests?|invasion|"
                 r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch|"
                 r"highs?|lows?|record|records|bottom|top|levels?)\b"), "mnoun"),  # "their June highs"
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"

@@ -21,6 +21,7 @@ from tracker.ingest import (
     predfind_ja,
     schedules_en,
     sentences,
+    storyyear_en,
     weeks_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
@@ -119,6 +120,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     monday, mentions = heading[0], [m for m in mentions if m is not heading[1]]
                 mentions = weeks_en.measured_weeks(sentence, mentions)  # "for the week ending Nov. 22": its month
                 mentions = datecontext_en.done_by(sentence, mentions, ref)  # "By Friday, Trump had told aides…": done
+                mentions = storyyear_en.story_year(sentence, mentions, anchor, ref)  # "On January 11" after a 2019 day
                 mentions = eventdates_en.counted_from(sentence, eventdates_en.adjust(sentence, mentions, ref, monday, ahead),
                                                       last_named)
                 mentions = eventdates_en.narrative_time(sentence, eventdates_en.told_relative(sentence, mentions, last_named),
@@ -158,11 +160,13 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     listed_under = None  # one line a heading in a narrative timeline
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
-            framing = [m for m in mentions if not SEASON.search(m.text) and not CLOSING.match(m.text) and any(o is not m and o.date != m.date and not o.deadline and
+            framing = [m for m in mentions if not SEASON.search(m.text) and not CLOSING.match(m.text)
+                       and not datecontext_en.period_as_subject(sentence, m) and any(o is not m and o.date != m.date and not o.deadline and
                                                   m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
                                                   for o in mentions)] if lang != "ja" else []
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
                 predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
+            calls = storyyear_en.future_in_story(sentence, calls, mentions, ref) if lang != "ja" else calls
             if index + 1 < len(parts) and _PREMISE.match(parts[index + 1][1]):  # "2. The polls are too kind. If so, …"
                 calls = [c for c in calls if c.hedge_text != "a listed prediction"]  # a hypothesis the next one takes up
             if lang != "ja" and _BACK_TO_FACT.search(sentence):

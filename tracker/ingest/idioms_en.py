@@ -28,6 +28,11 @@ _MORE_LIKELY = re.compile(r"^(?:what\s+(?:might|may)\s+be\s+)?more likely than\s
                           r"(?P<y>[^,:;]+)", re.IGNORECASE)
 _IMPOSSIBLE = re.compile(r"^(?:it|that)\s+(?:would be|will be|is|'s)\s+(?P<how>almost |nearly |virtually |all but )?impossible\s+"
                          r"for\s+(?P<subj>.+?)\s+to\s+(?P<vp>.+)$", re.IGNORECASE)
+# "A rate cut is on the cards", "Even if he had meant to move beyond X, that is now not on the cards" (no longer)
+_CARDS = re.compile(r"^(?:(?:even\s+)?if\s+(?P<subj>he|she|they|it|we|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+(?:had\s+)?"
+                    r"(?:meant|wanted|intended|planned|hoped|tried)\s+to\s+(?P<vp>[^,]{3,80}),\s+)?"
+                    r"(?P<x>[^,;]{2,100}?)\s+(?P<idiom>(?:is|are)\s+(?:now\s+|still\s+|also\s+|firmly\s+|clearly\s+)?"
+                    r"(?P<neg>not\s+|no\s+longer\s+)?(?:on|in)\s+the\s+cards)$", re.IGNORECASE)
 _BARE_OUTCOME = re.compile(r"^(?P<subj>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?P<verb>gain|gains|win|wins|lose|loses|"
                            r"take|takes|hold|holds|keep|keeps|flip|flips|pick up|picks up)\s+"
                            r"(?P<rest>.*(?:\d|\b[A-Z]{2,}\b).*)$")  # a number, or names ("keeps NV, NC and FL")
@@ -50,6 +55,18 @@ def idiom_call(body: str, previous: str, has_hedge) -> Call | None:
         hedge = lookup("very unlikely") if found["how"] else lookup("no chance")
         return _author_call(f"{found['subj']} will not {found['vp']}", f"{(found['how'] or '').strip()} impossible".strip(),
                             hedge, True)
+    found = _CARDS.match(body)
+    if found:  # round 18: "X is (not) on the cards"; "Even if he had meant to V, that is now not on the cards"
+        negative = bool(found["neg"])
+        if found["vp"] and found["x"].lower() in ("that", "this", "it"):
+            claim = f"{found['subj']} will {'not ' if negative else ''}{found['vp']}"
+        elif found["x"].lower() in ("that", "this", "it"):
+            claim = f"That will {'not ' if negative else ''}happen"
+        else:
+            x = found["x"]
+            x = x[:1].lower() + x[1:] if x.split()[0].lower() in ("a", "an", "the", "some", "more", "further") else x
+            claim = claim_of(x, negative)
+        return _author_call(claim, found.group("idiom").strip(), lookup("unlikely" if negative else "likely"), negative)
     found = _MORE_LIKELY.match(body)
     if found:
         return _author_call(f"There will be {found['y']} rather than {found['x']}", "more likely than", author)

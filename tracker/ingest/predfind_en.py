@@ -31,6 +31,7 @@ from tracker.domain.hedges import lookup
 from tracker.ingest.appraisals_en import POSSIBILITY, appraisal_calls, litotes_call
 from tracker.ingest.asides_en import (
     ASIDE,
+    REMARK,
     fill_ellipsis,
     split_coordinated,
     split_elliptic,
@@ -122,7 +123,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
     article sets out the author's predictions (a list item with no verb is then one of them), ``listed`` that the
     sentence is in an item of a list there (a bare present is then a call); ``names`` are those the author
     writes under ("AML expects X" is then his "We expect X")."""
-    text = as_author(prepare(sentence), names)
+    text = as_author(REMARK.sub("", prepare(sentence)), names)
     if not text:
         return []
     shift = max(0, sentence.find(text[:12])) if text[:12] in sentence else 0

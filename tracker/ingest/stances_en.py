@@ -31,7 +31,7 @@ _FRAME = re.compile(r"^(?:(?:I|we)(?:\s+|(?='))(?:(?:fully|now|still|also|firmly
                     r"|(?:my|our)\s+(?:\w+\s+)?(?:prediction|forecast|guess|call|bet|pick)\s+is\s+that"
                     r"|" + SELF_CONFIDENT + r"(?:\s+that)?"
                     r")\s+(?P<rest>.+)$", re.IGNORECASE)
-_SEE = re.compile(r"^(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
+_SEE = re.compile(r"^(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
                   r"\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
 _LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:look for|watch for|expect)\s+"
                        r"(?P<subj>(?!me\b|you\b|us\b|it\b)[^,]{2,80}?)\s+to\s+(?P<rest>[a-z]+\b.+)$", re.IGNORECASE)
@@ -103,6 +103,14 @@ _BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re
 _EXPECTED_NP = re.compile(r"^(?P<np>(?:no|little|few|an?|another|further|more|some)\s+[^,;]{1,80}?)\s+(?:is|are)\s+"
                           r"(?:also\s+|widely\s+|generally\s+|now\s+|still\s+)?expected(?P<rest>\s+(?!to\b|by\b)[^,;]{2,160})?$",
                           re.IGNORECASE)
+# round 18: "Our forecast for the annual average Brent price is US$ 109 for 2022", "Our 2023 GDP forecast is 1.5%": a
+# figure the author forecasts for something named
+_FORECAST_IS = re.compile(r"^(?:my|our)\s+(?:(?P<what1>[\w$%' -]{3,60}?)\s+)?(?:forecast|projection)\s+"
+                          r"(?:for\s+(?P<what2>(?!tomorrow\b|today\b)[^,;]{3,80}?)\s+)?is\s+(?P<value>[^,;:]*\d[^;:]*)$", re.IGNORECASE)
+# round 18: "A cycle does not always bring a recession, but because the Fed is acting aggressively, we see recession
+# risks rising in 2023": the author's frame heading the last clause, after whatever the sentence said before it
+_AUTHOR_TAIL = re.compile(r",\s+(?P<main>(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:see|anticipate|forecast|project)\s+"
+                          r"[^,;]{6,160})$")
 _NO_WAY = re.compile(r"^there(?:'s|\s+is)\s+(?:just\s+|simply\s+)?no\s+way\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
 
 
@@ -156,10 +164,18 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _SEE.match(body)
     if found and found["verb"] not in ("being", "nothing", "something", "anything"):
         return [_call(f"{found['subj']} will {base_of(found['verb'])}{found['rest']}", "I see", likely)]
+    found = _FORECAST_IS.match(body)
+    if found and (found["what2"] or found["what1"]) and not re.match(r"(?:is|was)\b", found["value"]):
+        what = found["what2"] or found["what1"]
+        what = what if re.match(r"(?:the|a|an)\s", what, re.IGNORECASE) else f"the {what}"
+        return [_call(f"{what[:1].upper()}{what[1:]} will be {found['value']}", "our forecast is", likely)]
     found = _FRAME.match(body)
     if found and len(found["rest"].split()) >= 2:
         hedge_text = found.group()[:found.start("rest")].strip(" :").lower()
         return [_call(_future(found["rest"], True), hedge_text, lookup("predict") or likely)]
+    tail = _AUTHOR_TAIL.search(body)
+    if tail and tail.start() > 0:
+        return stance_call(tail["main"], in_forecasts)
     if in_forecasts and not SAME_AS_BEFORE.match(body):
         return _listed(body) or _seat_line(body)
     return []
