@@ -8,13 +8,22 @@ from __future__ import annotations
 from tracker.domain.dates import PDate
 from tracker.ingest.datefind import find_dates
 from tracker.ingest.evaluate import claim_is_negative
-
-from ingest_helpers import claims, extract_article
+from tracker.ingest.extract import extract
+from tracker.ingest.predfind_en import find_calls
+from tracker.ingest.reader import read_articles
 from tracker.ingest.stances_en import listed_item
 
 
+def _claims(sentence: str) -> list[str]:
+    return [c.claim for c in find_calls(sentence)]
+
+
 def _extract(tmp_path, body: str, date: str = "2015-08-28"):
-    return extract_article(tmp_path, body, date)
+    path = tmp_path / "a.md"
+    path.write_text(f"# Notes\n\nBy Jo Doe\nDate: {date}\n\n{body}\n")
+    candidates = extract(read_articles(path), "a.md")
+    return ([(c.fields["date"], c.fields["title"]) for c in candidates if c.kind == "event"],
+            [c.fields["claim"] for c in candidates if c.kind == "prediction"])
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
@@ -72,21 +81,21 @@ def test_a_report_on_a_day_is_an_occasion_but_a_report_for_a_month_is_not(tmp_pa
 def test_dont_be_shocked_if_is_the_call_itself():
     """A litotes heading the sentence: "So don't be shocked if X turns out…, even if…" is "X will turn out…", not a
     claim that keeps "Don't" (which the check read as negative), and the concession after it is left out."""
-    claims = claims("So don't be shocked if the inflation figure turns out to be well above target, even if "
+    claims = _claims("So don't be shocked if the inflation figure turns out to be well above target, even if "
                      "forecasters expect calm.")
     assert claims == ["The inflation figure will turn out to be well above target."]
     assert not claim_is_negative(claims[0])
 
 
 def test_a_preamble_before_a_colon_is_left_out_of_the_claim():
-    claims = claims("But there is no point in hoping for a quick recovery: 2024 will be another hard year for exporters.")
+    claims = _claims("But there is no point in hoping for a quick recovery: 2024 will be another hard year for exporters.")
     assert claims[0] == "2024 will be another hard year for exporters."
     assert not claim_is_negative(claims[0])
 
 
 def test_a_preamble_is_only_a_clause_with_no_modal_before_a_call():
-    assert claims("The reason is simple: rates will rise.") == ["Rates will rise."]
-    assert claims("Rates will rise this year: the data leave no doubt.") == ["Rates will rise this year."]
+    assert _claims("The reason is simple: rates will rise.") == ["Rates will rise."]
+    assert _claims("Rates will rise this year: the data leave no doubt.") == ["Rates will rise this year."]
 
 
 def test_here_we_go_is_no_call():
@@ -96,7 +105,7 @@ def test_here_we_go_is_no_call():
 def test_no_changes_are_expected_is_a_call_of_its_own():
     """"X will decide on policy, but no changes are expected, as…": the first clause's claim stops at "but", and
     the second is the author's negative call (heldout20's last reversed claim)."""
-    claims = claims("In Canada, the central bank will set its policy rate, but no changes are expected, as growth "
+    claims = _claims("In Canada, the central bank will set its policy rate, but no changes are expected, as growth "
                      "holds up.")
     assert claims == ["In Canada, the central bank will set its policy rate.", "There will be no changes."]
     assert claim_is_negative(claims[1]) and not claim_is_negative(claims[0])
@@ -117,11 +126,11 @@ def test_an_elliptic_contrast_gives_two_calls_of_opposite_direction(tmp_path):
 
 
 def test_expect_a_to_x_and_b_to_y_without_a_comma():
-    assert claims("I also expect three independents to win and both regional parties to lose a seat.") == [
+    assert _claims("I also expect three independents to win and both regional parties to lose a seat.") == [
         "Three independents will win.", "Both regional parties will lose a seat."]
 
 
 def test_one_should_not_count_on_x():
-    assert claims("The protests raised hopes abroad, but one should not count on a change of government in Minsk.") \
+    assert _claims("The protests raised hopes abroad, but one should not count on a change of government in Minsk.") \
         == ["There will not be a change of government in Minsk."]
-    assert claims("You should not count on him.") == []
+    assert _claims("You should not count on him.") == []

@@ -8,13 +8,21 @@ from __future__ import annotations
 from tracker.domain.dates import PDate
 from tracker.ingest.datecontext_en import done_by
 from tracker.ingest.datefind import find_dates
+from tracker.ingest.extract import extract
 from tracker.ingest.predfind_en import find_calls
+from tracker.ingest.reader import read_articles
 
-from ingest_helpers import claims, extract_article
+
+def _claims(sentence: str) -> list[str]:
+    return [c.claim for c in find_calls(sentence)]
 
 
 def _extract(tmp_path, body: str, date: str = "2021-06-01"):
-    return extract_article(tmp_path, body, date)
+    path = tmp_path / "a.md"
+    path.write_text(f"# Notes\n\nBy Jo Doe\nDate: {date}\n\n{body}\n")
+    candidates = extract(read_articles(path), "a.md")
+    return ([(c.fields["date"], c.fields["title"]) for c in candidates if c.kind == "event"],
+            [c.fields["claim"] for c in candidates if c.kind == "prediction"])
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
@@ -54,8 +62,8 @@ def test_by_a_month_ahead_stays_a_deadline():
 
 def test_a_modal_in_a_bracketed_concession_is_no_hedge_of_the_clause():
     """"X is having a rough month (though the rest of his year may be fine)": the "may" is a remark's."""
-    assert claims("The minister is having a rough month in office (though the rest of his year may be fine).") == []
-    assert claims("The firm will have a bad year (though its shares may recover).") == ["The firm will have a bad year."]
+    assert _claims("The minister is having a rough month in office (though the rest of his year may be fine).") == []
+    assert _claims("The firm will have a bad year (though its shares may recover).") == ["The firm will have a bad year."]
 
 
 def test_a_future_told_inside_a_story_in_the_present_is_no_call(tmp_path):
@@ -73,20 +81,20 @@ def test_a_future_told_inside_a_story_in_the_present_is_no_call(tmp_path):
 def test_we_see_x_rising_after_a_fronted_clause():
     """"…, but because the bank is tightening hard, we see default risks rising in 2024": the author's frame heading
     the last clause; "We see" at a sentence's start too."""
-    assert claims("Tightening does not always end in defaults, but because the bank is tightening hard, we see "
+    assert _claims("Tightening does not always end in defaults, but because the bank is tightening hard, we see "
                    "default risks rising in 2024.") == ["Default risks will rise in 2024."]
-    assert claims("We see wage growth slowing next year.") == ["Wage growth will slow next year."]
+    assert _claims("We see wage growth slowing next year.") == ["Wage growth will slow next year."]
 
 
 def test_our_forecast_for_x_is_a_figure():
-    assert claims("Our forecast for the average copper price is US$ 8,000 for 2024.") == \
+    assert _claims("Our forecast for the average copper price is US$ 8,000 for 2024.") == \
         ["The average copper price will be US$ 8,000 for 2024."]
-    assert claims("Our forecast for growth is unchanged.") == []
+    assert _claims("Our forecast for growth is unchanged.") == []
 
 
 def test_a_concession_with_a_hedge_of_its_own_is_a_second_call():
     """"X will A, although Y is likely to B": two calls, the second the concession's own."""
-    assert claims("Higher rates will weigh on housing, although mortgage demand is likely to recover in the spring.") \
+    assert _claims("Higher rates will weigh on housing, although mortgage demand is likely to recover in the spring.") \
         == ["Higher rates will weigh on housing.", "Mortgage demand will recover in the spring."]
 
 
