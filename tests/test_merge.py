@@ -483,7 +483,7 @@ def test_one_proposal_accepted_under_one_id_with_two_wordings_is_one_record_not_
 
 # ---- random three-way merges: both ways alike, and every result validates ----
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings, strategies as st  # noqa: E402
 
 from tracker.domain.errors import TrackerError  # noqa: E402
 from tracker.ingest.proposals import proposal_problems  # noqa: E402
@@ -540,6 +540,9 @@ def _apply(path, op) -> None:
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(mine=st.lists(_OP, min_size=1, max_size=6), yours=st.lists(_OP, min_size=1, max_size=6))
+# Found by this test: both sides confirm in the same second, then one refutes and the other voids.
+@example(mine=[("mark", "poland-rejects-inspections", "confirmed"), ("mark", "poland-rejects-inspections", "refuted")],
+         yours=[("mark", "poland-rejects-inspections", "confirmed"), ("mark", "poland-rejects-inspections", "void")])
 def test_random_merges_are_the_same_both_ways_and_always_validate(sample_db, tmp_path_factory, mine, yours):
     folder = tmp_path_factory.mktemp("random-merge")
     base = folder / "base.json"

@@ -309,8 +309,13 @@ def _path_breaks(history: list[Doc]) -> bool:
 def _interleave(left: list[Doc], right: list[Doc], seen: set[bytes]) -> list[Doc]:
     """Both sides' new entries in time order, each side's own order kept, duplicates once.
 
-    Ties are broken by content, so the result is the same whichever side is ours.
+    Ties are broken by content, and the two lists are taken in an order of their own content,
+    so the result is the same whichever side is ours: with ties alone, keeping each side's order
+    could still give two orders (an entry both sides made, one second, then refuted on one side
+    and void on the other).
     """
+    if [_key(e) for e in right] < [_key(e) for e in left]:
+        left, right = right, left
     out: list[Doc] = []
     i = j = 0
     while i < len(left) or j < len(right):
