@@ -8,21 +8,14 @@ from __future__ import annotations
 from tracker.domain.dates import PDate
 from tracker.ingest.datecontext_en import done_by
 from tracker.ingest.datefind import find_dates
-from tracker.ingest.extract import extract
 from tracker.ingest.predfind_en import find_calls
-from tracker.ingest.reader import read_articles
 
-
-def _claims(sentence: str) -> list[str]:
-    return [c.claim for c in find_calls(sentence)]
+from ingest_helpers import claims as _claims
+from ingest_helpers import extract_article
 
 
 def _extract(tmp_path, body: str, date: str = "2021-06-01"):
-    path = tmp_path / "a.md"
-    path.write_text(f"# Notes\n\nBy Jo Doe\nDate: {date}\n\n{body}\n")
-    candidates = extract(read_articles(path), "a.md")
-    return ([(c.fields["date"], c.fields["title"]) for c in candidates if c.kind == "event"],
-            [c.fields["claim"] for c in candidates if c.kind == "prediction"])
+    return extract_article(tmp_path, body, date)
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
