@@ -206,7 +206,7 @@ def _clean_history(value: Any) -> list[HistoryEntry] | None:
         return None
     entries = []
     for raw in value:
-        if type(raw) is not dict or raw.get("action") != "status" or raw.keys() - _STATUS_ENTRY_KEYS:
+        if type(raw) is not dict or raw.get("action") != "status" or not _STATUS_ENTRY_KEYS.issuperset(raw):
             return None
         at, note, by = raw.get("at"), raw.get("note") or "", raw.get("by") or ""
         evidence, known_on = raw.get("evidence") or [], raw.get("known_on")
@@ -259,10 +259,12 @@ def _clean_decoder(model: type, fields: tuple[schema.Field, ...]) -> Callable[[s
     """
     local = {f.name: f"v{i}" for i, f in enumerate(fields)}
     lines = ["def decode(record_id, doc):",
-             "    if doc.keys() - ALLOWED or type(record_id) is not str or not FULLMATCH(record_id): return None",
+             "    if not ALLOWED.issuperset(doc) or type(record_id) is not str or not FULLMATCH(record_id): return None",
              "    history = doc.get('history')",
-             "    history = [] if history is None else clean_history(history)",
-             "    if history is None: return None",
+             "    if history is None or (type(history) is list and not history): history = []",  # most records
+             "    else:",
+             "        history = clean_history(history)",
+             "        if history is None: return None",
              "    get = doc.get"]
     for f in fields:
         if f.type in _CLEAN_CODE:
