@@ -137,7 +137,7 @@ def databases(draw) -> Database:
 
 days = (st.dates(dt.date(2024, 1, 1), dt.date(2028, 12, 31)) | st.sampled_from(EDGES)
         | st.dates(dt.date(2025, 12, 15), dt.date(2026, 2, 15)))
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

@@ -36,7 +36,7 @@ def small_pieces(monkeypatch):
     monkeypatch.setattr(pieces, "RECORDS", 2)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(files)
 def test_pieces_give_what_one_call_gives(small_pieces, tables):
     raw = whole(tables)
@@ -44,7 +44,7 @@ def test_pieces_give_what_one_call_gives(small_pieces, tables):
     assert parse_canonical(raw) == orjson.loads(raw)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(files, st.data())
 def test_changed_bytes_are_never_taken_for_canonical_unless_they_are(small_pieces, tables, data):
     """Whatever is cut out of, or put into, a canonical file: the pieces either read exactly
