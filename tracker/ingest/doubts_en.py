@@ -41,7 +41,7 @@ def reword(text: str) -> str:
     text = _ANYONE.sub(lambda m: f"{m['who']} don't think ", text)
     text = _EXPLAINED.sub(lambda m: f"{m[1]} is ", text)
     stake = _STAKE.search(text)
-    if stake:
+    if stake and not _MODAL.search(stake["rest"] or stake["rest2"]):  # "willing to bet that X will not Y" is read as it is
         who, rest = (stake["who"], stake["rest"]) if stake["who"] else (stake["who2"], stake["rest2"])
         text = f"{text[:stake.start()]}{who} bet that {_as_future(rest)}"
     denied = _NOT_MEAN.match(text.strip())
