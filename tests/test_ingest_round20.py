@@ -81,3 +81,20 @@ def test_a_clause_of_time_or_a_limit_of_degree_is_no_negation_of_the_call():
 
 def test_far_from_certain_is_a_negation():
     assert claim_is_negative("A takeover of the firm is far from inevitable.")
+
+
+# --- whose call -----------------------------------------------------------------------------------------------------
+
+def test_a_speaker_named_by_an_institution_and_a_role_keeps_the_role():
+    """"a Federal Reserve official warned that X might": the official's forecast, not the institution's."""
+    from tracker.ingest.predfind_en import find_calls
+    assert [c.forecaster for c in find_calls("An ECB economist warned that rates might have to rise further.")] == \
+        ["ECB economist"]
+    assert [c.forecaster for c in find_calls("A White House spokesman said the bill will pass.")] == \
+        ["White House spokesman"]
+
+
+def test_which_is_why_a_named_forecaster_expects_is_that_forecasters_call():
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("Orders fell by 4% in May, which is probably why the IMF expects growth to slow in 2024.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("Growth will slow in 2024.", "IMF")]

@@ -10,7 +10,8 @@ before a sentence is read, so the usual readers take the author's words the auth
 - "A has been growing for years, and I wouldn't be surprised if X": the litotes heading the last clause, the first
   clause (no modal of its own) a fact told before it;
 - "that may be because Y", "it might be because Y": an explanation of what is, no call ("is because");
-- "Everyone wants to know how high rates will go and whether …": a question told, no call.
+- "Everyone wants to know how high rates will go and whether …": a question told, no call;
+- "…, which is probably why the IMF expects X": the IMF's forecast (the hedge was the explanation's, not a call's).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ _EXPLAINED = re.compile(r"\b(that|this|it)\s+(?:may|might|could)\s+(?:well\s+)?b
 _ASKED = re.compile(r"^(?:[^,]{1,40},\s*)?(?:everyone|everybody|people|investors|markets?|many|we|I|they)\s+(?:\w+\s+)?"
                     r"(?:wants?|wanted)\s+to\s+know\s+(?:how|whether|if|what|when|who|which)\b[^;]*$", re.IGNORECASE)
 
+_WHY = re.compile(r",\s+which\s+is\s+(?:(?:probably|likely|perhaps|possibly|partly|also)\s+)?(?:the\s+reason\s+)?why\s+"
+                  r"(?=(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[\w'.&-]+){0,6}?\s+(?:expects|predicts|forecasts|projects|sees)\b)")
+
 
 def reword(text: str) -> str:
     """``text`` with the rounds-20 rewordings applied (see the module's docstring); "" for a question told."""
@@ -40,6 +44,7 @@ def reword(text: str) -> str:
         return ""
     text = _ANYONE.sub(lambda m: f"{m['who']} don't think ", text)
     text = _EXPLAINED.sub(lambda m: f"{m[1]} is ", text)
+    text = _WHY.sub("; ", text)  # "…, which is probably why the IMF expects X": the IMF's forecast, not the author's
     stake = _STAKE.search(text)
     if stake and not _MODAL.search(stake["rest"] or stake["rest2"]):  # "willing to bet that X will not Y" is read as it is
         who, rest = (stake["who"], stake["rest"]) if stake["who"] else (stake["who2"], stake["rest2"])
