@@ -98,3 +98,10 @@ def test_which_is_why_a_named_forecaster_expects_is_that_forecasters_call():
     from tracker.ingest.predfind_en import find_calls
     calls = find_calls("Orders fell by 4% in May, which is probably why the IMF expects growth to slow in 2024.")
     assert [(c.claim, c.forecaster) for c in calls] == [("Growth will slow in 2024.", "IMF")]
+
+
+def test_a_time_to_come_told_in_the_bare_present_is_a_call():
+    """"Later, when the balance has changed, the risk rises": what that time brings, said as "will"; a past stays none."""
+    assert claims("Eventually, once the reserves have run out, the regime falls.") == \
+        ["Eventually, once the reserves have run out, the regime will fall."]
+    assert claims("Later, when he had left, the house burned down.") == []

@@ -11,7 +11,8 @@ before a sentence is read, so the usual readers take the author's words the auth
   clause (no modal of its own) a fact told before it;
 - "that may be because Y", "it might be because Y": an explanation of what is, no call ("is because");
 - "Everyone wants to know how high rates will go and whether …": a question told, no call;
-- "…, which is probably why the IMF expects X": the IMF's forecast (the hedge was the explanation's, not a call's).
+- "…, which is probably why the IMF expects X": the IMF's forecast (the hedge was the explanation's, not a call's);
+- "Later, when the balance has changed, the risk rises": a time to come told in the bare present, "the risk will rise".
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ _ASKED = re.compile(r"^(?:[^,]{1,40},\s*)?(?:everyone|everybody|people|investors
 _WHY = re.compile(r",\s+which\s+is\s+(?:(?:probably|likely|perhaps|possibly|partly|also)\s+)?(?:the\s+reason\s+)?why\s+"
                   r"(?=(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[\w'.&-]+){0,6}?\s+(?:expects|predicts|forecasts|projects|sees)\b)")
 
+# "Later, when the balance has changed, the risk rises": a time to come and what it brings, told in the bare present
+_LATER = re.compile(r"^(?:(?:but|and|so)\s+)?(?:later|eventually|in\s+time|sooner\s+or\s+later|in\s+the\s+long\s+run|one\s+day|"
+                    r"over\s+time),\s+(?:when|once)\s+[^,]{3,120}\b(?:has|have)\s+\w+[^,]*,\s+(?P<main>[^,;]+)$", re.IGNORECASE)
+
 
 def reword(text: str) -> str:
     """``text`` with the rounds-20 rewordings applied (see the module's docstring); "" for a question told."""
@@ -53,6 +58,10 @@ def reword(text: str) -> str:
     if denied:
         subj = denied["subj"][:1].upper() + denied["subj"][1:]
         text = f"{denied['lead']}{subj} may {denied['rest']}"
+    later = _LATER.match(text.strip())
+    if later and not _MODAL.search(later["main"]):
+        main = _as_future(later["main"])
+        text = text.strip()[:later.start("main")] + main if main != later["main"] else text
     last = _SURPRISE_LAST.match(text.strip())
     if last and not _MODAL.search(last["head"]):
         text = last["tail"]
