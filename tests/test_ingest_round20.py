@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from tracker.domain.dates import PDate
 from tracker.ingest.evaluate import claim_is_negative
-from tracker.ingest.yearframe_en import half_of_year
 
 from ingest_helpers import claims
 from ingest_helpers import extract_article
@@ -63,6 +62,7 @@ def test_a_month_ahead_after_a_year_stays_the_articles(tmp_path):
 def test_the_first_half_of_the_year_told_of_the_past_early_in_a_year_is_the_last_one(tmp_path):
     events, _ = extract_article(tmp_path, "Exports fell by 3% in the first half of the year.", "2023-01-09")
     assert [d for d, _ in events] == ["2022"], events
+    from tracker.ingest.yearframe_en import half_of_year
     sentence = "Exports fell by 3% in the first half of the year."
     assert [m.date for m in half_of_year(sentence, [], PDate(2023, 9, 9))] == [PDate(2023)]
     ahead = "Exports will recover in the first half of the year."
