@@ -110,7 +110,7 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
 # --- hand-annotated articles (tests/fixtures/ingest_eval/) -----------------------------------
 
 _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't|isn't|aren't|wouldn't|"
-                       r"don't|doesn't|fail to)\b|\b(?:be|is|are|remain|prove|seem)\s+(?:\w+ly\s+)?unable to\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
+                       r"don't|doesn't|fail to|far\s+from\s+(?:inevitable|certain|assured|guaranteed|settled|a\s+done\s+deal))\b|\b(?:be|is|are|remain|prove|seem)\s+(?:\w+ly\s+)?unable to\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
                        r"\bno\s+\w+\s+will\b|"
                        # "The US will avoid a recession": the thing will not happen (as "fail to")
                        r"\bwill\s+(?:avoid|escape|stave\s+off|steer\s+clear\s+of)\b", re.IGNORECASE)
@@ -125,7 +125,12 @@ _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|n
                              # round 17: "Labour will come second, not third, in the vote": the alternative between commas
                              r",\s+not\s+[\w'-]+(?:\s+[\w'-]+)?,|"
                              # "The war will go on, with neither side able to win": an absolute phrase, not the main clause
-                             r",\s+with\s+(?:neither|no|none|nobody)\b[^,;]*",
+                             r",\s+with\s+(?:neither|no|none|nobody)\b[^,;]*|"
+                             # round 20: "Inflation will keep falling until it is no longer a concern", "…rates when it
+                             # need not": a clause of time or cause after the call, not its predicate; "they will be
+                             # huge, just maybe not in the trillions": a limit of degree
+                             r"\s+(?:until|till|when|whenever|because)\s+[^,;]*|"
+                             r",\s+(?:just|only)\s+(?:(?:maybe|perhaps|probably|possibly)\s+)?not\s+[^,;]*",
                              re.IGNORECASE)
 
 

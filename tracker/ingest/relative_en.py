@@ -19,20 +19,24 @@ _COUNTED = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nin
 def counted_from(sentence: str, mentions: list[DateMention], last: PDate | None) -> list[DateMention]:
     """"… risen 2.8% in August. A month earlier, prices held steady": counted from the last month (or year)
     the text named before, at that precision."""
-    if last is None:
+    if last is None and not mentions:
         return mentions
     out = list(mentions)
     for m in _COUNTED.finditer(sentence):
         if any(d.start < m.end() and m.start() < d.end for d in mentions) or _BASELINE.search(sentence[:m.start()]):
             continue
+        before = [d.date for d in mentions if d.end <= m.start() and not d.deadline]  # round 20: "in October, … a month later"
+        base = before[-1] if before else last
+        if base is None:
+            continue
         n = NUMBER.get(m["n"].lower()) or int(m["n"])
         n = -n if m["dir"].lower() in ("earlier", "before that", "previously") else n
         if m["unit"].lower() == "year":
-            date = PDate(last.year + n)
-        elif last.month is None:
+            date = PDate(base.year + n)
+        elif base.month is None:
             continue
         else:
-            index = last.year * 12 + last.month - 1 + n
+            index = base.year * 12 + base.month - 1 + n
             date = PDate(index // 12, index % 12 + 1)
         out.append(DateMention(m.start(), m.end(), m.group(), date, True, False))
     return sorted(out, key=lambda d: d.start)

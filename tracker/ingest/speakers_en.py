@@ -189,6 +189,10 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     return speaker_name(core), body_start, False, False
 
 
+_ROLE = re.compile(r"(?:^|\s)(?:(?i:an?|one|another)\s+)(?P<name>(?:[A-Z][\w'.&-]*\s+){1,4}?)(?P<role>official|spokes(?:man|woman|person)|"
+                   r"economist|analyst|strategist|source|insider|aide|advis[eo]r|negotiator|diplomat|policymaker|executive)$")
+
+
 def speaker_name(who: str) -> str:
     """The speaker's name: the last run of capitalised words ("Wagner founder Prigozhin" -> "Prigozhin"),
     else the phrase without its article ("analysts")."""
@@ -203,6 +207,9 @@ def speaker_name(who: str) -> str:
         return ""
     if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"
         return re.sub(r"^the\s+", "", who)[:60]
+    role = _ROLE.search(who)  # round 20: "a Federal Reserve official", "An ECB economist": the name with its role
+    if role:
+        return f"{role['name'].strip()} {role['role']}"
     runs = re.findall(r"(?:[A-Z][\w'.&-]*(?:\s+(?:of|de|von|al|bin|the)\s+|\s+)?)+", who)
     runs = [r.strip() for r in runs if r.strip() and r.strip().lower() not in ("the", "a", "an")]
     runs = [re.sub(r"'s$", "", r) for r in runs if r not in ("I", "We")]

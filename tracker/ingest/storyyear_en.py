@@ -13,6 +13,7 @@ from dataclasses import replace
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.datetense import PAST, clause
+from tracker.ingest.yearframe_en import half_of_year, year_of_month
 
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\s|\)|,|$)")
 _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
@@ -32,6 +33,7 @@ def story_year(sentence: str, mentions: list[DateMention], anchor: PDate | None,
     """Days told by month and number in a clause that does not look ahead, read against the article more than half a
     year after the last day the text named (``anchor``, then the days of the sentence itself): the first such day on or
     after that last day, when it falls before the article."""
+    mentions = half_of_year(sentence, year_of_month(sentence, mentions), ref)  # round 20: "in 2010 … in October"
     if anchor is None or anchor.day is None or ref is None or ref.day is None:
         return mentions
     out, last = [], anchor
