@@ -14,7 +14,7 @@ import datetime as _dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.domain.errors import TrackerError
 
@@ -34,6 +34,11 @@ class PDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # Worked out once, when the date is made: a large file's records share a few thousand dates,
+    # and writing or sorting them asks for their stored form and their hash again and again
+    # (the hash dataclasses writes builds a tuple each time).
+    _text: str = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
@@ -41,15 +46,19 @@ class PDate:
         if self.month is None:
             if self.day is not None:
                 raise DateError("a day needs a month")
-            return
-        if not 1 <= self.month <= 12:
+        elif not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} is not between 1 and 12")
-        if self.day is not None:
+        elif self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise DateError(
                     f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]} {self.year}"
                 )
+        object.__setattr__(self, "_text", self._format_iso())
+        object.__setattr__(self, "_hash", hash((self.year, self.month, self.day)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @classmethod
     def from_date(cls, value: _dt.date) -> PDate:
@@ -101,7 +110,7 @@ class PDate:
 
     def iso(self) -> str:
         """The stored form: ``2025``, ``2025-05`` or ``2025-05-23``."""
-        return _iso(self)
+        return self._text
 
     def _format_iso(self) -> str:
         if self.month is None:
@@ -132,12 +141,6 @@ class PDate:
 
     def __ge__(self, other: PDate) -> bool:
         return self.sort_key() >= other.sort_key()
-
-
-@functools.lru_cache(maxsize=65536)
-def _iso(date: PDate) -> str:
-    # Cached like _sort_key: writing 100k records formats the same few thousand dates.
-    return date._format_iso()
 
 
 @functools.lru_cache(maxsize=65536)
