@@ -52,6 +52,9 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         return False  # "the government should act": what ought to be, not what will be
     if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
         return False
+    if phrase in ("expect", "foresee", "predict") and re.search(r"\bhere\s+(?:are|is)\s+(?:the|my|our)\s+[^,;]*$", before,
+                                                                re.IGNORECASE):
+        return False  # round 19: "here are the candidates I foresee winning": the list presented, no call
     if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \

@@ -1,0 +1,65 @@
+"""Round 19 of issue 22 (after heldout25's first run): a date in a "when he said …" clause's own tense, a date
+only compared with, a list of picks written as labelled lines ("Ohio: Kasich"), a bare present "X carries Y" in an
+article of predictions, picks with other names kept apart; on sentences written for these tests, not taken from the
+evaluation set."""
+
+from __future__ import annotations
+
+from tracker.domain.dates import PDate
+from tracker.ingest.datefind import find_dates
+from tracker.ingest.predfind_en import find_calls
+from tracker.ingest.samecall_en import different_calls
+
+from ingest_helpers import extract_article
+
+
+def _extract(tmp_path, body: str, date: str = "2019-08-05"):
+    return extract_article(tmp_path, body, date)
+
+
+# --- dates ---------------------------------------------------------------------------------------------------------
+
+def test_a_month_told_in_the_past_keeps_its_year_whatever_a_when_clause_plans():
+    """"The governor rattled investors in late March when she said the state planned to sell the utility": the
+    March gone by, not the next one ("planned to" is the "when" clause's)."""
+    sentence = ("The governor rattled investors in late March when she said the state planned to sell the utility "
+                "once prices recover.")
+    assert [m.date for m in find_dates(sentence, PDate(2019, 8, 5), "en")] == [PDate(2019, 3)]
+
+
+def test_a_date_only_compared_with_is_not_the_events(tmp_path):
+    """"better than last month's, the show opens on Saturday": Saturday is the event's day."""
+    events, _ = _extract(tmp_path, "With a cast far stronger than last month's, the revival will open on Saturday.")
+    assert [d for d, _ in events] == ["2019-08-10"], events
+
+
+# --- calls ---------------------------------------------------------------------------------------------------------
+
+def test_a_list_of_picks_in_labelled_lines_gives_one_call_per_line(tmp_path):
+    body = ("Who takes the county races tomorrow? Here are my picks.\n\nAshford: Palmer\nBexley: Quinn\n"
+            "Crowborough: Palmer\nDenton: Rhodes")
+    _, calls = _extract(tmp_path, body)
+    assert sorted(calls) == sorted(["Palmer will win Ashford.", "Quinn will win Bexley.", "Palmer will win Crowborough.",
+                                    "Rhodes will win Denton."]), calls
+
+
+def test_labelled_lines_of_prose_stay_one_paragraph(tmp_path):
+    """Two lines are no list; a line that ends a sentence is prose."""
+    _, calls = _extract(tmp_path, "Note: the count starts at ten.\nUpdate: Palmer will win Ashford easily.")
+    assert calls == ["Palmer will win Ashford easily."], calls
+
+
+def test_a_bare_present_carries_in_a_list_of_picks(tmp_path):
+    body = ("Here are the candidates I foresee winning each race.\n\nLabour: Jane Palmer carries Ashford, Bexley and "
+            "Crowborough North.\n\nTom Rhodes carries Denton.")
+    _, calls = _extract(tmp_path, body)
+    assert calls == ["Jane Palmer will carry Ashford, Bexley and Crowborough North.", "Tom Rhodes will carry Denton."], calls
+
+
+def test_no_list_no_bare_present_call():
+    assert find_calls("Tom Rhodes carries Denton.") == []
+
+
+def test_picks_with_other_names_are_other_calls():
+    assert different_calls("Palmer will win Ashford.", "Palmer will win Bexley.")
+    assert not different_calls("Palmer will win Ashford.", "Palmer will win in Ashford.")
