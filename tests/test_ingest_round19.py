@@ -63,3 +63,24 @@ def test_no_list_no_bare_present_call():
 def test_picks_with_other_names_are_other_calls():
     assert different_calls("Palmer will win Ashford.", "Palmer will win Bexley.")
     assert not different_calls("Palmer will win Ashford.", "Palmer will win in Ashford.")
+
+
+# --- whose call -------------------------------------------------------------------------------------------------------
+
+def _calls(sentence: str) -> list[tuple[str, str]]:
+    return [(c.claim, c.forecaster) for c in find_calls(sentence)]
+
+
+def test_a_crowd_left_unnamed_expecting_is_not_the_author():
+    """"many expect that X will…": no call of the author's (and no one to name, so none)."""
+    assert _calls("If the talks fail, many expect that both unions will strike in the autumn.") == []
+
+
+def test_a_plural_noun_saying_at_the_end_is_the_forecaster():
+    assert _calls("Prices will fall in the spring, analysts said.") == [("Prices will fall in the spring, analysts said.",
+                                                                        "analysts")]
+
+
+def test_a_poll_of_economists_credits_the_economists():
+    calls = _calls("Retail sales are expected to rise 2% in June, according to economists polled by Bloomberg.")
+    assert [f for _, f in calls] == ["economists polled by Bloomberg"], calls
