@@ -84,3 +84,9 @@ def test_a_plural_noun_saying_at_the_end_is_the_forecaster():
 def test_a_poll_of_economists_credits_the_economists():
     calls = _calls("Retail sales are expected to rise 2% in June, according to economists polled by Bloomberg.")
     assert [f for _, f in calls] == ["economists polled by Bloomberg"], calls
+
+
+def test_should_before_its_subject_is_a_condition_not_a_call():
+    """"…permutations should Verstappen finish lower": "if he finishes lower", no "will"."""
+    assert _calls("There are many scenarios for the final should Hartley finish outside the top three.") == []
+    assert _calls("Prices should fall next year.") == [("Prices will fall next year.", "")]
