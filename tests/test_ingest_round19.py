@@ -90,3 +90,21 @@ def test_should_before_its_subject_is_a_condition_not_a_call():
     """"…permutations should Verstappen finish lower": "if he finishes lower", no "will"."""
     assert _calls("There are many scenarios for the final should Hartley finish outside the top three.") == []
     assert _calls("Prices should fall next year.") == [("Prices will fall next year.", "")]
+
+
+def test_predicting_no_x_and_not_foreseeing_any_x_are_negative_calls():
+    assert [(c.claim, c.negated) for c in find_calls(
+        "And I'm going out on a limb and predicting no folding tablet (more on that in a later post).")] == \
+        [("There will be no folding tablet.", True)]
+    assert [(c.claim, c.negated) for c in find_calls("However, I don't foresee any changes to the $1,299 base model.")] == \
+        [("There will be no changes to the $1,299 base model.", True)]
+
+
+def test_predictive_should_we_see_pack_and_do_well():
+    """"we should see a new X" tells what will come; "should pack", "should do well" an outcome; "we should see this
+    as a chance" stays a duty."""
+    assert _calls("Around the same time, we should see a cheaper laptop with the new chip.") == [
+        ("Around the same time, we will see a cheaper laptop with the new chip.", "")]
+    assert _calls("The larger model should pack the faster chip.") == [("The larger model will pack the faster chip.", "")]
+    assert _calls("In Ohio Kasich should do well.") == [("In Ohio Kasich will do well.", "")]
+    assert _calls("We should see this as a chance.") == []

@@ -97,6 +97,9 @@ FORECAST_LIST = re.compile(r"\b(?:(?:my|our)\s+(?:\w+\s+){0,2}(?:predictions|for
                            re.IGNORECASE)
 
 
+_FORESEE_NONE = re.compile(r"^(?:(?:and|but|however|also|so),?\s+)?(?:(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:[\w' -]{0,50}?\s+and\s+)?"
+                           r"(?P<verb>predicting|forecasting|foreseeing|expecting)\s+no|(?:I|we)\s+(?:don't|do\s+not)\s+(?:\w+ly\s+)?"
+                           r"(?P<verb2>foresee|expect|anticipate|predict)\s+any)\s+(?P<np>(?:[^,;]|,(?=\d)){3,100})$", re.IGNORECASE)
 # "My money is on X", "I'm betting on X", "I'd bet on X", "Count on X", "Bet on Macron winning"
 _BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+betting\s+on|"
                      r"(?:I|we)(?:'d|\s+would)\s+bet\s+on|count\s+on|bet\s+on)\s+(?P<np>.{3,160})$", re.IGNORECASE)
@@ -127,6 +130,10 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
         call = _call(claim_of(found["np"]), f"{found['n']}%", None)
         call.probability = int(found["n"]) / 100
         return [call]
+    found = _FORESEE_NONE.match(re.sub(r"\s*\([^()]*\)", "", body))
+    if found:  # round 19: "I'm going out on a limb and predicting no 27-inch iMac", "I don't foresee any updates to X"
+        np = re.sub(r"\s*\([^()]*\)?$", "", found["np"]).strip()
+        return [_call(f"There will be no {np}", (found["verb"] or found["verb2"]).lower(), lookup("likely"), True)]
     found = _BET_ON.match(body)
     if found:
         return [_call(claim_of(found["np"]), found.group()[:found.start("np")].strip().lower(), likely)]
