@@ -108,3 +108,9 @@ def test_predictive_should_we_see_pack_and_do_well():
     assert _calls("The larger model should pack the faster chip.") == [("The larger model will pack the faster chip.", "")]
     assert _calls("In Ohio Kasich should do well.") == [("In Ohio Kasich will do well.", "")]
     assert _calls("We should see this as a chance.") == []
+
+
+def test_i_see_x_v_ing_after_a_past_clause():
+    """"Turnout has fallen in every ward, and I see the decline continuing": the author's call in the last clause."""
+    assert _calls("Turnout has fallen in every ward, and I see the decline continuing next year.") == [
+        ("The decline will continue next year.", "")]

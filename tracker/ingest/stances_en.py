@@ -33,6 +33,7 @@ _FRAME = re.compile(r"^(?:(?:I|we)(?:\s+|(?='))(?:(?:fully|now|still|also|firmly
                     r")\s+(?P<rest>.+)$", re.IGNORECASE)
 _SEE = re.compile(r"^(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
                   r"\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
+_SEE_TAIL = re.compile(r"^.{3,300}?,\s+(?:and|but|so)\s+(?=(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s)")
 _LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:look for|watch for|expect)\s+"
                        r"(?P<subj>(?!me\b|you\b|us\b|it\b)[^,]{2,80}?)\s+to\s+(?P<rest>[a-z]+\b.+)$", re.IGNORECASE)
 _EXPECT_NP = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:expect|look for)\s+"
@@ -170,7 +171,7 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
         said = re.sub(r"^(?:is|looks|seems|appears)\s+(?:now\s+|already\s+)?", "", found.group()[found.end("np"):].strip())
         return [_call(claim_of(np), said, lookup("almost certain" if found["almost"]
                                                                                      else "certain"))]
-    found = _SEE.match(body)
+    found = _SEE.match(body) or _SEE.match(_SEE_TAIL.sub("", body))  # round 19: "…, and I see this trend continuing"
     if found and found["verb"] not in ("being", "nothing", "something", "anything"):
         return [_call(f"{found['subj']} will {base_of(found['verb'])}{found['rest']}", "I see", likely)]
     found = _FORECAST_IS.match(body)
