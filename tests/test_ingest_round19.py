@@ -114,3 +114,15 @@ def test_i_see_x_v_ing_after_a_past_clause():
     """"Turnout has fallen in every ward, and I see the decline continuing": the author's call in the last clause."""
     assert _calls("Turnout has fallen in every ward, and I see the decline continuing next year.") == [
         ("The decline will continue next year.", "")]
+
+
+def test_a_months_count_is_the_month_measured():
+    """"below June's count of 195,000 new positions" in a July preview: the June gone by."""
+    sentence = "That is a little under June's count of 210,000 new jobs."
+    assert [m.date for m in find_dates(sentence, PDate(2013, 7, 29), "en")] == [PDate(2013, 6)]
+
+
+def test_not_until_a_date_is_when_it_happens_not_a_deadline():
+    ref = PDate(2022, 10, 6)
+    assert [m.deadline for m in find_dates("The panel will not publish its findings until next week.", ref, "en")] == [False]
+    assert [m.deadline for m in find_dates("The talks will go on until next week.", ref, "en")] == [True]
