@@ -126,3 +126,9 @@ def test_not_until_a_date_is_when_it_happens_not_a_deadline():
     ref = PDate(2022, 10, 6)
     assert [m.deadline for m in find_dates("The panel will not publish its findings until next week.", ref, "en")] == [False]
     assert [m.deadline for m in find_dates("The talks will go on until next week.", ref, "en")] == [True]
+
+
+def test_a_frames_second_piece_with_no_verb_is_no_call():
+    """"I think the coupe will be offered with a V6 and V8 Sport engines": no call "V8 Sport engines"."""
+    claims = [c.claim for c in find_calls("I think the coupe will be offered with a V6 and V8 Sport engines.")]
+    assert all(" will " in c for c in claims) and claims, claims
