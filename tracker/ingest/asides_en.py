@@ -121,11 +121,17 @@ _CONTRAST_ELLIPSIS = re.compile(r"^(?P<subj>.+?)\s+(?P<aux>will\s+not|won't|will
                        r"(?P<other>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?P<aux2>will|won't|will\s+not)$")
 
 
+_VERB = re.compile(r"\b(?:will|won't|would|could|may|might|should|can|must|is|are|was|were|be|has|have|had|\w+ed|"
+                   r"\w+(?<!s)s)\b(?!\s*\.?$)|\b(?:will|won't|would|could|may|might|is|are|be)\b", re.IGNORECASE)
+
+
 def split_elliptic(calls: list[Call]) -> list[Call]:
     """"A will not V, B will" and "A will V, B won't": two calls of opposite direction."""
     out: list[Call] = []
     for call in calls:
         claim = call.claim.rstrip(".")
+        if len(calls) > 1 and call.hedge_text.lower() in _FRAMES and not _VERB.search(claim):
+            continue  # round 19: "I think X will be offered with A and B options": "B options" has no verb, no call
         found = _CONTRAST_ELLIPSIS.match(claim)
         if found and (found["aux"] == "will") != (found["aux2"] == "will"):
             second = Call(**{k: getattr(call, k) for k in call.__slots__})

@@ -184,6 +184,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                             or m.group() == "年内" or form in ("span", "term", "decade"))
             if form == "quarter":  # a deadline is the quarter's last month, an event's date its year
                 date = quarter(m.groupdict(), ref, future, deadline)
+            if deadline and language != "ja" and re.search(r"\b(?:not|n't|never)\b[^,;]{0,80}\buntil\s*$", text[:start]):
+                deadline = False  # round 19: "will not publish its findings until next week": then it happens
             if deadline and language != "ja" and re.match(r"'s\s+[a-z]", text[m.end():]):
                 deadline = False  # "long before last year's start of the operation": the date of the start
             taken.append((m.start(), m.end()))
@@ -226,7 +228,7 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
 
 _WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
-                        r"sell-off|selloff|collapse)$")
+                        r"sell-off|selloff|collapse|count|total|tally)$")  # round 19: "below June's count of 195,000"
 _WHAT_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|[A-Z])")  # "the day before the vote"
 _THAN_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\b[^,;]*$", re.IGNORECASE)
 _REACHED = re.compile(r"(?:highs?|lows?|records?|bottom|top|levels?)$")

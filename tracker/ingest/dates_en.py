@@ -37,7 +37,7 @@ EN = [
                 r"auction|release|numbers|announcement|projections|survey|primary|primaries|runoff|debate|rally|crash|"
                 r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strikes?|attacks?|walkouts?|protests?|invasion|"
                 r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch|"
-                r"highs?|lows?|record|records|bottom|top|levels?)\b"), "mnoun"),  # "their June highs"
+                r"highs?|lows?|record|records|bottom|top|levels?|count|total|tally)\b"), "mnoun"),  # "their June highs"
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),

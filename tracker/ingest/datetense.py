@@ -34,7 +34,7 @@ PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|si
 AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|likely|projected|mooted|rumoured|rumored)\s+"
                           r"(?:\w+\s+)?(?:date|day|deadline|polling day|election)\s+(?:of|for|on)\s*$", re.IGNORECASE)
 
-CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s|\s(?=whether\s)|\s(?=that\s+(?!(?:day|week|month|year|"
+CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s|\s(?=whether\s)|\s(?=when\s+(?:he|she|it|they|we|I|you)\s)|\s(?=that\s+(?!(?:day|week|month|year|"
                           r"weekend|morning|night|time|summer|spring|autumn|fall|winter)\b))")
 
 

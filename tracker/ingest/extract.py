@@ -28,10 +28,11 @@ from tracker.ingest.datefind import DateMention, find_dates, term_end
 from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, named_apart, not_an_event
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.polarity_en import direction_ok
+from tracker.ingest.samecall_en import different_calls
 from tracker.ingest.similarity import normalise, similar
 from tracker.ingest.source import SourceArticle
 from tracker.ingest.speakers_en import own_names
-from tracker.ingest.stances_en import FORECAST_LIST
+from tracker.ingest.stances_en import FORECAST_LIST, is_listed
 
 
 
@@ -102,7 +103,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
     for paragraph in article.paragraphs:
         imagined = max(0, imagined - 1)
         # an item of a list: numbered or bulleted, or a short line of its own in an article of predictions
-        listed = bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph.text)) or len(paragraph.text.split()) <= 8
+        listed = is_listed(paragraph.text)
         parts = list(sentences.split(paragraph.text, lang))
         for index, (offset, sentence) in enumerate(parts):
             number += 1
@@ -259,7 +260,7 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
         return False  # the author's call and someone else's are two calls, however alike
     if a.language != "ja" and bool(a.fields.get("condition")) != bool(b.fields.get("condition")):
         return False  # "Russia will use nuclear weapons" / "Otherwise, no chance Russia won't": the condition makes another call
-    if a.language != "ja" and b.language != "ja" and _different_english_calls(a.fields["claim"], b.fields["claim"]):
+    if a.language != "ja" and b.language != "ja" and different_calls(a.fields["claim"], b.fields["claim"]):
         return False
     if similar(a.fields["claim"], b.fields["claim"]):
         return True
@@ -269,27 +270,6 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
         return similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3)
     return _restates(a.source.get("section"), b.source.get("section")) and \
         similar(a.fields["claim"], b.fields["claim"], 0.4, 0.3) and similar(a.source["text"], b.source["text"], 0.35, 0.45)
-
-
-def _different_english_calls(x: str, y: str) -> bool:
-    """"Labour will win 160 seats" / "The Lib Dems will win 25 seats": other numbers or another subject, another call."""
-    polarity = [bool(re.search(r"\b(?:will not|won't|never)\b", c)) for c in (x, y)]
-    if polarity[0] != polarity[1] and _subject(x) and _subject(x) == _subject(y):
-        return True  # "Talks will take place" / "Talks will not lead to a resolution": one subject, two calls
-    numbers = [set(re.findall(r"\d+(?:\.\d+)?", c)) for c in (x, y)]
-    if numbers[0] and numbers[1] and numbers[0] != numbers[1]:
-        return True
-    subjects = [re.match(r"^(.+?)\s+will\b", c) for c in (x, y)]
-    if all(subjects) and all(len(m[1].split()) <= 4 and not re.match(r"(?:there|it|this|that|these|those)\b", m[1], re.I)
-                             for m in subjects):
-        words = [{w for w in re.findall(r"[a-z0-9]+", m[1].lower()) if w not in ("the", "a", "an")} for m in subjects]
-        return bool(words[0] and words[1]) and not words[0] & words[1]
-    return False
-
-
-def _subject(claim: str) -> str:
-    found = re.match(r"^(.+?)\s+(?:will|won't)\b", claim)
-    return found[1].lower() if found else ""
 
 
 _SUMMARIES = ("概要", "詳細", "要点")  # a blog post's three summaries of one article, in this order

@@ -48,10 +48,15 @@ def looks_ahead(text: str, m: re.Match) -> bool:
     if phrase in ("probably", "likely", "certainly", "definitely", "most likely") and \
             re.match(r"^\s+(?:was|were|had|did|\w+ed)\b", after, re.IGNORECASE):
         return False  # "Brenda probably choked on her Cornflakes": a guess at the past
+    if phrase == "should" and _INVERTED_IF.match(after):
+        return False  # round 19: "other permutations should Verstappen finish lower": "if he finishes", a condition
     if phrase in ("should", "ought to") and not predictive_should(before, after):
         return False  # "the government should act": what ought to be, not what will be
     if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
         return False
+    if phrase in ("expect", "foresee", "predict") and re.search(r"\bhere\s+(?:are|is)\s+(?:the|my|our)\s+[^,;]*$", before,
+                                                                re.IGNORECASE):
+        return False  # round 19: "here are the candidates I foresee winning": the list presented, no call
     if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
@@ -60,6 +65,11 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
             return False
     return True
+
+
+# "should" before its subject and a bare verb: a condition told inverted ("should the talks fail", "should he lose")
+_INVERTED_IF = re.compile(r"^\s+(?:(?:he|she|they|it|we|you)|(?-i:[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})|"
+                          r"the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:not\s+)?(?-i:[a-z]{2,})(?<!s)\b(?!\s+(?:be|have)\b)", re.IGNORECASE)
 
 
 def find_hedge(clause: str) -> re.Match | None:

@@ -166,11 +166,22 @@ def _read_paragraphs(article: SourceArticle, lines: list[tuple[int, str]]) -> No
         heading = _HEADING.match(stripped)
         if not stripped or heading:
             if buffer:
-                article.paragraphs.append(Paragraph("\n".join(buffer), section, start))
+                article.paragraphs.extend(Paragraph(text, section, at) for at, text in _lines_apart(buffer, start))
                 buffer = []
             if heading:
                 section = heading["text"]
             continue
         if not buffer:
             start = offset + line.index(stripped)
-        buffer.append(stripped)
+        buffer.append((offset + line.index(stripped), stripped))
+
+
+# round 19: "Florida: Trump" over "Ohio: Kasich" (a list of labelled lines, with no bullets): each line an item of its own
+_LABELLED = re.compile(r"^[^\s:][^:]{0,40}:\s+\S[^.!?]*$")
+
+
+def _lines_apart(buffer: list[tuple[int, str]], start: int) -> list[tuple[int, str]]:
+    """A paragraph's text, or its lines one by one when each is a short labelled line ("Ohio: Kasich")."""
+    if len(buffer) >= 3 and all(_LABELLED.match(text) and len(text.split()) <= 8 for _, text in buffer):
+        return buffer
+    return [(start, "\n".join(text for _, text in buffer))]

@@ -27,6 +27,7 @@ _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;]{2,60})", re.IGNORECASE)
 _NOT_A_SPEAKER = re.compile(r"\b(?:plan|plans|draft|document|documents|data|figures|sources?|reports?|estimates?|"
                             r"polls?|survey|forecasts?|projections?|schedule|timetable|agreement|deal|law|"
                             r"rules?)\b", re.IGNORECASE)
+_CROWD = re.compile(r"(?:^|[,;]|\b(?:and|but|so))\s*(?:many|most|some|others)\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|this|that|these|those|some|others|many|one|who|which)$", re.IGNORECASE)
 _SELF = re.compile(r"^(?:i|we|i personally|i still|i now|i also|we also|i really|i strongly|i do|i did)$", re.IGNORECASE)
 
@@ -87,7 +88,8 @@ def sentence_speaker(text: str) -> tuple[str, bool] | None:
     if found:
         who = found["who"].strip()
         return ("" if _NOT_A_SPEAKER.search(who) and not re.search(r"\b[A-Z]", who[1:]) else speaker_name(who)), False
-    found = re.search(r",\s*(?P<who>[A-Z][^,]{1,60}?)\s+(?:said|says|predicted|predicts|warned|argued|"
+    found = re.search(r",\s*(?P<who>[A-Z][^,]{1,60}?|(?:many\s+|most\s+|some\s+)?(?!others\b)[a-z]{3,}s)\s+(?:said|says|"
+                      r"predicted|predicts|warned|argued|"
                       r"told reporters|wrote|added|noted)\.?$", text)
     if found:
         return speaker_name(found["who"]), False
@@ -150,8 +152,10 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
             continue  # "is expected to": a hedge, not a speaker
         if m["verb"].lower() in _BASE_SELF and not re.search(r"\b(?:i|we)\s+(?:" + FRAME_ADVERB + r"\s+)*$",
                                                                  m["who"], re.IGNORECASE) and not (_GROUP.search(m["who"]) and
-                                                                                                   not _title_case(m["who"])):
+                                                                                                   not _title_case(m["who"])) \
+                and not _CROWD.search(m["who"]):
             continue  # "they think", "analysts expect" are read below; only "I think" frames the author's call
+        # round 19: "many expect that the two will drop out": a crowd left unnamed, whose forecast is not the author's
         found = m
     if found is None:
         return None
@@ -205,6 +209,9 @@ def speaker_name(who: str) -> str:
     who = re.sub(r"^(?:all|some|many|most|few|several|both|other)\s+(?=[a-z])", "", who, flags=re.IGNORECASE)  # "All analysts"
     if _NOT_A_SPEAKER.search(who) and not re.search(r"\b[A-Z][a-z]", who[1:]):
         return ""
+    polled = re.match(r"^(?:the\s+)?[a-z]+s\s+(?:polled|surveyed|questioned|canvassed)\s+by\s+\S.*$", who)
+    if polled:  # round 19: "economists polled by Reuters": the economists' forecast, as the poll gathered it
+        return re.sub(r"^the\s+", "", polled.group())[:60]
     if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"
         return re.sub(r"^the\s+", "", who)[:60]
     role = _ROLE.search(who)  # round 20: "a Federal Reserve official", "An ECB economist": the name with its role

@@ -33,6 +33,7 @@ _FRAME = re.compile(r"^(?:(?:I|we)(?:\s+|(?='))(?:(?:fully|now|still|also|firmly
                     r")\s+(?P<rest>.+)$", re.IGNORECASE)
 _SEE = re.compile(r"^(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
                   r"\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
+_SEE_TAIL = re.compile(r"^.{3,300}?,\s+(?:and|but|so)\s+(?=(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s)")
 _LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:look for|watch for|expect)\s+"
                        r"(?P<subj>(?!me\b|you\b|us\b|it\b)[^,]{2,80}?)\s+to\s+(?P<rest>[a-z]+\b.+)$", re.IGNORECASE)
 _EXPECT_NP = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:expect|look for)\s+"
@@ -60,6 +61,7 @@ _SURPRISE = re.compile(r"^(?:(?:I|we)\s+(?:wouldn't|would not|won't|will not)\s+
                        r"(?:surprise|shock)\s+(?:me|us))\s+(?:if|to see|when)\s+(?P<rest>.+)$", re.IGNORECASE)
 # A list item of the author's predictions: "Manitoba: also an NDP majority", "Prince Edward Island: a PC landslide, …"
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,4})(?::|\s+[-–—]\s+)\s*(?P<rest>.+)$")
+_PICK = re.compile(r"^[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2}$")  # a name alone after a contest's label: the pick
 _GENERIC_LABEL = re.compile(r"^(?:result|prediction|outcome|final|verdict|forecast|overall|my call|call)$", re.IGNORECASE)
 # "SNP 45 seats", "Tories 280, Labour 270": a party and its number, the whole line
 _SEAT = r"(?P<name{i}>(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){{0,3}}|[A-Z][\w'.&-]*\s+parties)\s+(?P<n{i}>\d{{1,3}}(?:\.\d)?)" \
@@ -84,17 +86,21 @@ _BARE = re.compile(r"^(?P<subj>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of\s+)?[A-Za-z]
                    r"narrowly|comfortably|again|finally|even|only|just|relatively)\s+)?(?P<verb>wins|holds|keeps|takes|gets|flips|"
                    r"loses|gains|retains|regains|forms|becomes|stays|remains|goes|falls|rises|ends|peaks|hits|reaches|drops|"
                    r"climbs|beats|defeats|sweeps|passes|fails|survives|resigns|returns|raises|cuts|hikes|pauses|picks up|"
-                   r"finishes|tops|leads|collapses|recovers|slows|grows|shrinks|continues|outperforms|underperforms)\b"
+                   r"finishes|tops|leads|collapses|recovers|slows|grows|shrinks|continues|outperforms|underperforms|"
+                   r"carries|edges|clinches|captures|secures|dominates)\b"  # round 19: "Ted Cruz carries Missouri"
                    r"(?P<rest>.*)$")
 _PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|ago|last|[Yy]esterday|already|"
                    r"(?!(?:need|seed|speed|feed|proceed|exceed|succeed|indeed|bed|red|shed)\b)[a-z]\w+ed)\b")
 # An article that sets out the author's predictions: its title or an earlier sentence says so.
 FORECAST_LIST = re.compile(r"\b(?:(?:my|our)\s+(?:\w+\s+){0,2}(?:predictions|forecasts|calls|picks|projections)|"
                            r"(?:predictions|forecasts)\s+(?:for|about)\s+(?:the\s+)?(?:\d{4}|\w+\s+(?:year|election|elections))|"
-                           r"\d{4}\s+(?:\w+\s+)?(?:predictions|forecasts)|here\s+are\s+my|my\s+(?:forecast|prediction)\s+for)\b",
+                           r"\d{4}\s+(?:\w+\s+)?(?:predictions|forecasts)|here\s+are\s+my|here\s+are\s+the\s+\w+\s+(?:that\s+)?(?:I|we)\s+(?:foresee|predict|expect|pick)|my\s+(?:forecast|prediction)\s+for)\b",
                            re.IGNORECASE)
 
 
+_FORESEE_NONE = re.compile(r"^(?:(?:and|but|however|also|so),?\s+)?(?:(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:[\w' -]{0,50}?\s+and\s+)?"
+                           r"(?P<verb>predicting|forecasting|foreseeing|expecting)\s+no|(?:I|we)\s+(?:don't|do\s+not)\s+(?:\w+ly\s+)?"
+                           r"(?P<verb2>foresee|expect|anticipate|predict)\s+any)\s+(?P<np>(?:[^,;]|,(?=\d)){3,100})$", re.IGNORECASE)
 # "My money is on X", "I'm betting on X", "I'd bet on X", "Count on X", "Bet on Macron winning"
 _BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+betting\s+on|"
                      r"(?:I|we)(?:'d|\s+would)\s+bet\s+on|count\s+on|bet\s+on)\s+(?P<np>.{3,160})$", re.IGNORECASE)
@@ -117,14 +123,18 @@ _NO_WAY = re.compile(r"^there(?:'s|\s+is)\s+(?:just\s+|simply\s+)?no\s+way\s+(?:
 def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     """The author's calls in ``body`` (a sentence without its leading connectives) worded as above."""
     body = body.strip().rstrip(".!").replace(_COMMA, ",")
-    if not body or sentence_speaker(body):
-        return []
+    if not body or sentence_speaker(body) or _HERE_ARE_THE.match(body):
+        return []  # round 19: "Here are the candidates I foresee winning each primary": the list presented, no call
     likely = lookup("likely")
     found = _ODDS_AT.match(body)
     if found and 0 < int(found["n"]) <= 100:
         call = _call(claim_of(found["np"]), f"{found['n']}%", None)
         call.probability = int(found["n"]) / 100
         return [call]
+    found = _FORESEE_NONE.match(re.sub(r"\s*\([^()]*\)", "", body))
+    if found:  # round 19: "I'm going out on a limb and predicting no 27-inch iMac", "I don't foresee any updates to X"
+        np = re.sub(r"\s*\([^()]*\)?$", "", found["np"]).strip()
+        return [_call(f"There will be no {np}", (found["verb"] or found["verb2"]).lower(), lookup("likely"), True)]
     found = _BET_ON.match(body)
     if found:
         return [_call(claim_of(found["np"]), found.group()[:found.start("np")].strip().lower(), likely)]
@@ -161,7 +171,7 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
         said = re.sub(r"^(?:is|looks|seems|appears)\s+(?:now\s+|already\s+)?", "", found.group()[found.end("np"):].strip())
         return [_call(claim_of(np), said, lookup("almost certain" if found["almost"]
                                                                                      else "certain"))]
-    found = _SEE.match(body)
+    found = _SEE.match(body) or _SEE.match(_SEE_TAIL.sub("", body))  # round 19: "…, and I see this trend continuing"
     if found and found["verb"] not in ("being", "nothing", "something", "anything"):
         return [_call(f"{found['subj']} will {base_of(found['verb'])}{found['rest']}", "I see", likely)]
     found = _FORECAST_IS.match(body)
@@ -211,6 +221,7 @@ def listed_call(head: str) -> list[Call]:
     return _listed(head) if _LABEL.match(head) and not _BARE.match(_LABEL.match(head)["rest"]) else []
 
 
+_HERE_ARE_THE = re.compile(r"^(?:\w+(?:\s+\w+){0,6},\s+)?here\s+(?:are|is)\s+(?:the|my|our)\b", re.IGNORECASE)
 _PRESENTING = re.compile(r"^(?:here|there)\s+(?:(?:we|they|you|it|I)\s+(?:go|are|is|have|come)|(?:is|are|goes|go|comes?)\b)",
                          re.IGNORECASE)
 
@@ -287,10 +298,13 @@ def _listed(body: str) -> list[Call]:
         head = head[:1].lower() + head[1:]
         where = "" if _GENERIC_LABEL.match(label["label"]) else f" in {label['label']}"
         return [_call(f"There will be {head}{where}", "a listed prediction", hedge)]
+    if label and not _GENERIC_LABEL.match(label["label"]) and _PICK.match(rest):
+        return [_call(f"{rest} will win {label['label']}", "a listed prediction", hedge)]  # round 19: "Ohio: Kasich"
     found = _BARE.match(rest)
     if found and not _PAST.search(rest) and not rest.rstrip().endswith("?"):
         verb = found["verb"]
-        base = "pick up" if verb == "picks up" else (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
+        base = "pick up" if verb == "picks up" else verb[:-3] + "y" if verb.endswith("ies") else \
+            (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
         return [_call(f"{found['subj']} will {base}{found['rest']}", "a listed prediction", hedge)]
     return []
 
@@ -308,7 +322,8 @@ def _future(clause: str, noun_phrase: bool = False) -> str:
     found = _BARE.match(clause[:1].upper() + clause[1:])
     if found:
         verb = found["verb"]
-        base = "pick up" if verb == "picks up" else (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
+        base = "pick up" if verb == "picks up" else verb[:-3] + "y" if verb.endswith("ies") else \
+            (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
         return f"{found['subj']} will {base}{found['rest']}"
     return clause
 
@@ -317,3 +332,13 @@ def _call(claim: str, hedge_text: str, hedge, negated: bool = False, cond: str =
     probability = hedge.probability if hedge is not None else 0.5
     return Call(claim=finish(claim), hedge_text=hedge_text, hedge=hedge, probability=probability,
                 negated=negated or bool(hedge and hedge.negates), condition=cond, start=0, end=0)
+
+
+# round 19: "GOP: Donald Trump carries Florida, Illinois and North Carolina." a labelled line of a list of picks
+_LABELLED_LINE = re.compile(r"^[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}:\s+\S")
+
+
+def is_listed(paragraph: str) -> bool:
+    """An item of a list: numbered or bulleted, a short line of its own, or a labelled line of at most 14 words."""
+    return bool(re.match(r"^\s*(?:\d+[.)]|[-*•·])\s", paragraph)) or len(paragraph.split()) <= 8 or \
+        bool(_LABELLED_LINE.match(paragraph) and len(paragraph.split()) <= 14)

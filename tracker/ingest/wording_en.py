@@ -177,6 +177,8 @@ def base_of(gerund: str) -> str:
     stem = gerund[:-3]
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
         return stem[:-1]  # winning, getting, running
+    if len(stem) > 3 and stem.endswith("u"):
+        return stem + "e"  # round 19: continuing -> continue, arguing -> argue, pursuing -> pursue
     if _E_STEM.search(stem) and not stem.endswith(("ss", "ow", "ev")):
         return stem + "e"  # losing, making, taking, becoming, producing, changing
     return stem

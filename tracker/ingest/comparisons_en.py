@@ -1,0 +1,28 @@
+"""Round 19 (after heldout25's first run): dates a sentence names only to compare with, and the forecaster a
+survey names.
+
+"At a track that should suit Red Bull better than last week's, he could be the man to beat on Sunday": "last week"
+is what the track is compared with; the sentence's event is Sunday's. A date right after "than" is left out when
+the sentence names another date of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.ingest.datefind import DateMention
+
+_THAN = re.compile(r"\b(?:better|worse|more|less|fewer|higher|lower|bigger|smaller|faster|slower|earlier|later|"
+                   r"stronger|weaker|\w+er)\s+than\s+(?:(?:the|in|on|at|during|that\s+of|those\s+of)\s+)?$",
+                   re.IGNORECASE)
+
+
+def compared(sentence: str, mention: DateMention) -> bool:
+    """Whether ``mention`` is told right after a comparative's "than" ("better than last week's")."""
+    return bool(_THAN.search(sentence[:mention.start]))
+
+
+def without_compared(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The sentence's dates without those it only compares with, when one of its own is left."""
+    own = [m for m in mentions if not compared(sentence, m)]
+    return own if own else mentions
