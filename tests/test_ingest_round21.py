@@ -75,3 +75,11 @@ def test_a_labelled_headline_in_an_article(tmp_path):
     found = [c.fields["claim"] for c in extract(read_articles(path), "a.md") if c.kind == "prediction"]
     assert found == ["The Bridge Will Open Late."]
     assert extract_article(tmp_path, "Looking back, the plan might have been doomed from the start.", "2023-05-02")[1] == []
+
+
+# --- what reports say -------------------------------------------------------------------------------------------------
+
+def test_will_reportedly_is_the_reports_not_the_authors():
+    assert claims("Senior officials will reportedly meet on Friday to discuss the crisis.") == []
+    # a call of the author's in the same sentence keeps the sentence as it is
+    assert claims("The firm will reportedly cut 500 jobs, but its shares will likely rise.") != []

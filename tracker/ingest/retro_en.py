@@ -11,6 +11,8 @@ headline after a label.
 - "Intrepid readers can go through the earlier analysis…, while the present one will expand on…": an invitation to
   the reader and what the text itself will do; no call.
 - "X looks more and more plausible", "increasingly plausible": a likelihood that grows, read as "increasingly likely".
+- "X will reportedly V": what unnamed reports say will happen, read as "According to reports, X will V" (the reports
+  cannot be named, so no call is credited to the author).
 - A headline after a short label and a colon ("Korybko To Dutch Media: The End Of X Will Revolutionize The Region",
   "Analysis: X will Y") is read without the label (:func:`headline`).
 """
@@ -46,6 +48,8 @@ _INVITED = re.compile(r"^(?:\w+\s+)?(?:readers|the\s+reader|you)\s+(?:can|could|
 _THE_TEXT = re.compile(r"^(?:the\s+present|this)\s+(?:one|analysis|article|piece|post|essay|column|brief)\s+will\b",
                        re.IGNORECASE)
 _GROWING = re.compile(r"\b(?:more\s+and\s+more|ever\s+more|increasingly)\s+(?:plausible|probable|likely)\b", re.IGNORECASE)
+_REPORTEDLY = re.compile(r"^(?P<head>[^,;]*?\b(?:will|is\s+set\s+to|are\s+set\s+to|is\s+going\s+to|are\s+going\s+to))\s+"
+                         r"reportedly\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^(?P<label>[^:?]{2,60}):\s+(?P<rest>[^:]+)$")
 _VERB = re.compile(r"\b(?:will|won't|would|could|may|might|can|should|is|are|was|were|has|have|had|does|did)\b",
                    re.IGNORECASE)
@@ -60,6 +64,10 @@ def reword(text: str) -> str:
         return "" if not rest or _THE_TEXT.match(rest) else rest
     if _PAST_HOPE.match(stripped) and not _FUTURE.search(stripped) and not _LIVE_MODAL.search(stripped):
         return ""
+    told = _REPORTEDLY.match(stripped)
+    if told and not re.search(r"\b(?:will|would|could|may|might|likely|probably|expect\w*)\b|'ll\b", stripped[told.end():],
+                              re.IGNORECASE):  # a call of the author's after it keeps the sentence as it is
+        text = f"According to reports, {told['head'][:1].lower()}{told['head'][1:]} {stripped[told.end():]}"
     text = _GROWING.sub("increasingly likely", text)
     if _FUTURE.search(text):
         return text
