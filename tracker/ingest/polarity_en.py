@@ -18,7 +18,14 @@ surprised", "can't help but", "no doubt", "no wonder").
 
 from __future__ import annotations
 
+import functools
 import re
+
+
+@functools.lru_cache(maxsize=1024)
+def _holding(hedge_text: str) -> re.Pattern[str]:
+    """The hedge's words, not after "not": one pattern per hedge, kept (see speakers_en._as_name)."""
+    return re.compile(r"(?<!not )\b" + re.escape(hedge_text) + r"\b", re.IGNORECASE)
 
 NEGATOR = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|hardly|scarcely|nowhere|unlikely|"
                      r"impossible|doubts?|doubtful|zero|unable)\b|n't\b|\blean\s+against\b|\bfail(?:s|ed)?\s+to\b|\bspell\s+(?:doom|the\s+end)\b", re.IGNORECASE)
@@ -79,7 +86,7 @@ def _source(clause: str, claim: str, hedge_text: str) -> str:
         nearest = max(parts, key=lambda p: len(_content(p) & words), default=None)
         kept += [nearest] if nearest is not None else []
     if hedge_text and _content(hedge_text) - {"going"}:  # not a bare modal ("will", "won't"): the frame or hedge word
-        holding = [p for p in parts if re.search(r"(?<!not )\b" + re.escape(hedge_text) + r"\b", p, re.IGNORECASE)]
+        holding = [p for p in parts if _holding(hedge_text).search(p)]
         best = max(holding, key=lambda p: len(_content(p) & words), default=None)
         if best is not None and best not in kept:
             kept.append(best)

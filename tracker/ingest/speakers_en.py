@@ -3,6 +3,7 @@ left out when only a pronoun or "a plan" says it)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
@@ -256,11 +257,17 @@ def own_names(author: str, text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+@functools.lru_cache(maxsize=1024)
+def _as_name(name: str) -> re.Pattern[str]:
+    # One pattern per name, kept here: made afresh per call, each pushed others out of re's cache.
+    return re.compile(re.escape(name) + r"\s+(?P<adv>(?:also|still|now|fully)\s+)?(?P<verb>" + "|".join(_OWN_VERBS)
+                      + r")\b")
+
+
 def as_author(text: str, names: tuple[str, ...]) -> str:
     """"AML expects X" when the author writes as AML: the author's own "We expect X"."""
     for name in names:
-        found = re.match(re.escape(name) + r"\s+(?P<adv>(?:also|still|now|fully)\s+)?(?P<verb>" + "|".join(_OWN_VERBS)
-                         + r")\b", text)
+        found = _as_name(name).match(text)
         if found:
             return f"We {found['adv'] or ''}{_OWN_VERBS[found['verb']]}{text[found.end():]}"
     return text

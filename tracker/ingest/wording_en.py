@@ -57,7 +57,7 @@ TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult t
 
 
 _BE = r"(?:is|are|am|was|'s|'re|'m|be|looks|look|seems|seem)"
-_REWRITES = [
+_REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, repl, negating in [
     (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) where (.*?) "
      r"(?:will|would|could) come from[.]?$", lambda g: f"{g[0]} will not come from anywhere", True),
     (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) (?:how |that |why )?(.*)",
@@ -92,7 +92,7 @@ _REWRITES = [
     (r"\b(?:(?-i:may)|might|could|would|should|ought to)(?: well| even)?\b", lambda g: "will", False),
     (r"\b(?:has|have)\s+(?:most likely|probably|likely|almost certainly)\s+", lambda g: "has ", False),
     (r"\b(?:most likely|probably|likely|almost certainly|certainly|definitely)\s+", lambda g: "", False),
-]
+]]  # compiled once: looked up by text, they were pushed out of re's cache and compiled again and again
 
 
 # "There's no chance (that) X…", "Otherwise, there's absolutely no chance X…": the chance denied, X read on its own
@@ -127,10 +127,10 @@ def rewrite(body: str, phrase: str) -> tuple[str, bool]:
     elif phrase == "foresee":
         body = re.sub(r"^.*?\b(?:i|we)\s+foresee\s+(.*)$", lambda x: f"There will be {x[1]}", body, flags=re.IGNORECASE)
     for pattern, repl, _negating in _REWRITES:
-        found = re.search(pattern, body, re.IGNORECASE)
+        found = pattern.search(body)
         if found:
             body = body[:found.start()] + repl(found.groups()) + body[found.end():]
-            if pattern.startswith(r"^.*?\b(?:it is"):
+            if pattern.pattern.startswith(r"^.*?\b(?:it is"):
                 body = _rewrite_again(body)
             break
     else:
@@ -155,7 +155,7 @@ def chance_ended(claim: str) -> str | None:
 
 def _rewrite_again(body: str) -> str:
     for pattern, repl, _ in _REWRITES[4:]:
-        found = re.search(pattern, body, re.IGNORECASE)
+        found = pattern.search(body)
         if found:
             return body[:found.start()] + repl(found.groups()) + body[found.end():]
     return body
