@@ -125,3 +125,16 @@ def test_year_sorts_before_its_months_and_months_before_their_days(day, rnd: ran
 def test_lenient_readings_dateutil_would_accept_are_refused(text):
     with pytest.raises(DateError):
         parse_date(text)
+
+
+def test_a_date_pickled_by_another_process_is_the_same_key_here():
+    # A date keeps its hash: it must not depend on the process that made it (hash(None) is an address).
+    import pickle
+    import subprocess
+    import sys
+
+    made = subprocess.run([sys.executable, "-c", "import pickle, sys; from tracker.domain.dates import PDate; "
+                           "sys.stdout.buffer.write(pickle.dumps([PDate(2025), PDate(2025, 5), PDate(2025, 5, 23)]))"],
+                          capture_output=True, check=True).stdout
+    here = {PDate(2025): "year", PDate(2025, 5): "month", PDate(2025, 5, 23): "day"}
+    assert [here.get(date) for date in pickle.loads(made)] == ["year", "month", "day"]

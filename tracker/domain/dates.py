@@ -55,7 +55,9 @@ class PDate:
                     f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]} {self.year}"
                 )
         object.__setattr__(self, "_text", self._format_iso())
-        object.__setattr__(self, "_hash", hash((self.year, self.month, self.day)))
+        # Of ints only (no month or day is 0): the same in every process, as a pickled copy needs
+        # (hash(None) is its address before Python 3.12).
+        object.__setattr__(self, "_hash", hash((self.year, self.month or 0, self.day or 0)))
 
     def __hash__(self) -> int:
         return self._hash
