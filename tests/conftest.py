@@ -37,13 +37,15 @@ def _share_parsed_css() -> None:
     that fails is not kept, so a CSS error still fails every test that meets it."""
     from textual.css.stylesheet import Stylesheet
 
-    parse, parsed = Stylesheet._parse_rules, {}
+    parse, parsed = getattr(Stylesheet, "_parse_rules", None), {}
+    if parse is None:  # a Textual that parses otherwise: every app parses for itself
+        return
 
-    def shared(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
-        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(sorted(self._variables.items())))
+    def shared(self, css, *args, **kwargs):
+        key = (css, args, tuple(sorted(kwargs.items())), tuple(sorted(self._variables.items())))
         rules = parsed.get(key)
         if rules is None:
-            rules = parsed[key] = parse(self, css, read_from, is_default_rules, tie_breaker, scope)
+            rules = parsed[key] = parse(self, css, *args, **kwargs)
         return rules
 
     Stylesheet._parse_rules = shared
