@@ -1,11 +1,12 @@
 """Round 22 of issue 22 (after heldout28's first run): English calls told through a difficulty, a denied expectation
 or odds, reworded before the clauses are read (:func:`tracker.ingest.doubts_en.reword` calls :func:`reword`):
 
-- "It will be hard, if not impossible, for X to V": "X is very unlikely to V" (without "if not impossible",
-  "X is unlikely to V"); read as written, the clause kept only "It will be hard." and lost what is hard.
+- "It will be hard, if not impossible, for X to V": "It is hard to see how X will V" (read as "unlikely", its hedge the
+  words written, with no negation of their own, as the direction check reads them); read as written, the clause
+  kept only "It will be hard." and lost what is hard.
 - "We do not expect X to V", "I don't expect X to V": "X is unlikely to V", the author's negative call.
 - "I put the odds that X will V at (about) N percent", "…gives us about N percent odds that X Vs": "X is very likely /
-  likely / unlikely to V" by N (80 and over, 50 to 79, under 50).
+  likely to V" by N (80 and over, 50 to 79); under 50, "It is hard to see how X will V".
 - "If A, I expect <a noun phrase>": "If A, there will be <it>", a conditional call (with no condition the
   stances already read "I expect further walkouts").
 """
@@ -55,8 +56,7 @@ def reword(text: str) -> str:
     stripped = text.strip()
     hard = _HARD.match(stripped)
     if hard:
-        how = "very unlikely" if hard["impossible"] else "unlikely"
-        return f"{hard['lead']}{_cap(hard['subj']) if not hard['lead'] else hard['subj']} is {how} to {hard['vp']}"
+        return f"{hard['lead']}{'it' if hard['lead'] else 'It'} is hard to see how {hard['subj']} will {hard['vp']}"
     denied = _NOT_EXPECT.match(stripped)
     if denied:
         subj = denied["subj"] if denied["lead"] else _cap(denied["subj"])
@@ -65,9 +65,13 @@ def reword(text: str) -> str:
     if put:
         subj = put["subj"] if put["lead"] else _cap(put["subj"])
         rest = put["rest"] if put["rest"].strip(" .!") else put["rest"].strip()
+        if _odds(put["n"]) == "unlikely":
+            return f"{put['lead']}{'it' if put['lead'] else 'It'} is hard to see how {put['subj']} will {put['vp']}{rest}"
         return f"{put['lead']}{subj} is {_odds(put['n'])} to {put['vp']}{rest}"
     odds = _ODDS_THAT.match(stripped)
     if odds and not re.search(r"\b(?:says?|said|according|gives?\s+(?:it|them)\b)", odds["lead"], re.IGNORECASE):
+        if _odds(odds["n"]) == "unlikely":
+            return f"It is hard to see how {odds['subj']} will {_base(odds['verb'])}{odds['vp']}"
         return f"{_cap(odds['subj'])} is {_odds(odds['n'])} to {_base(odds['verb'])}{odds['vp']}"
     cond = _IF_EXPECT.match(stripped)
     if cond:
