@@ -22,7 +22,18 @@ def compared(sentence: str, mention: DateMention) -> bool:
     return bool(_THAN.search(sentence[:mention.start]))
 
 
+def _before(sentence: str, mention: DateMention, others: list[DateMention]) -> str:
+    """The text before ``mention`` with the other dates told in it left out (round 22: "3% lower from June to
+    August 2022 than last summer": the comparative's "than" read past the period it measures)."""
+    text = sentence[:mention.start]
+    for other in sorted(others, key=lambda o: -o.start):
+        if other.end <= mention.start:
+            text = text[:other.start].rstrip() + text[other.end:]
+    return text
+
+
 def without_compared(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
     """The sentence's dates without those it only compares with, when one of its own is left."""
-    own = [m for m in mentions if not compared(sentence, m)]
+    own = [m for m in mentions if not compared(sentence, m)
+           and not _THAN.search(_before(sentence, m, [o for o in mentions if o is not m]))]
     return own if own else mentions

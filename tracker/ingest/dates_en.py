@@ -23,6 +23,10 @@ EN = [
     # "in the three months to June", "the year ending March 2023": the period's last month, as a figure measures it
     (re.compile(r"\b(?:the\s+)?(?:(?:three|six|nine|twelve|\d{1,2})\s+months|quarter|year)\s+(?P<q>to|ending|ended|through)\s+"
                 r"(?:end-)?" + MONTH + r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b"), "period"),
+    # round 22: "from June to August 2022", "between June and October 2022": one period, its year after its last month,
+    # dated (as one event, as the set's annotations date a move "from June to August") to the month it ends in
+    (re.compile(r"\b(?:from|between)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December)\s+(?:to|and|through|until|till|-|–)\s+" + MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "ym"),
     (re.compile(MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
@@ -90,6 +94,10 @@ EN = [
     (re.compile(r"(?<![\d$£€.,])\b(?P<y>(?:19|20)\d{2})'s(?=\s+[a-z])"), "y"),
     (re.compile(r"\b(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\s+(?P<y>(?:19|20)\d{2})\b(?!\d|,\d)",
                 re.IGNORECASE), "y"),
+    # round 22: "2023 has already seen several strikes", "By comparison, 2021 had fewer": a year heading its clause as
+    # the subject of what it tells (the period itself, not a figure)
+    (re.compile(r"(?:(?<=^)|(?<=[,;:] ))(?P<y>(?:19|20)\d{2})(?=\s+(?:has\s+(?:already\s+|also\s+)?(?:seen|been|brought|had)|"
+                r"had|was|saw|brought|ended|began|started|proved|turned out|will\s+(?:be|see|bring))\b)"), "y"),
     (re.compile(r"\b(?:the\s+)?(?:end of (?:the|this) year|year-end)\b", re.IGNORECASE), "yearend"),
     # "Q3", "Q4 2023", "the third quarter (of 2023)", "third-quarter": see quarter()
     (re.compile(r"\b(?:(?P<q>(?i:last|next|this|in|during|by|until|before|since|the|for))\s+)?(?:(?P<qn>Q[1-4])|"
