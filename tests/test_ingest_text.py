@@ -49,3 +49,10 @@ def test_english_sentences_keep_abbreviations_and_offsets():
     pieces = split(text, "en")
     assert [s for _, s in pieces] == ["The U.S. will act.", "Mr. Smith agreed."]
     assert all(text[offset:offset + len(s)] == s for offset, s in pieces)
+
+
+def test_a_present_verb_gives_its_base_form_wherever_a_bare_present_is_said_as_will():
+    from tracker.ingest.wording_en import base_of_present
+
+    assert [base_of_present(v) for v in ("tries", "goes", "fixes", "buzzes", "pushes", "passes", "wins", "holds")] == \
+        ["try", "go", "fix", "buzz", "push", "pass", "win", "hold"]

@@ -8,7 +8,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.hedgespan import Call
-from tracker.ingest.wording_en import finish
+from tracker.ingest.wording_en import base_of_present, finish
 
 # A bracketed aside that is a clause of the author's own: "(I don't think they will, …)".
 ASIDE = re.compile(r"\s*\((?P<body>(?:I|we|my)\b[^()]{8,300})\)")
@@ -46,9 +46,7 @@ def fill_ellipsis(text: str, previous: str) -> str:
     before = _ANTECEDENT.search(previous) if found and previous else None
     if not before or not before["subj"].strip():
         return text
-    verb = before["verb"]
-    verb = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if re.search(r"(?:ss|sh|ch|x|z|o)es$", verb) \
-        else verb[:-1]
+    verb = base_of_present(before["verb"])
     return f"{found['frame']}{before['subj'].strip()} {found['modal']} {verb} {before['rest'].strip()}."
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.ingest.wording_en import base_of_present
+
 _HARD = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+)?)it\s+(?:will|would)\s+be\s+(?:very\s+|extremely\s+)?"
                    r"(?P<how>hard|difficult|tough)(?P<impossible>,?\s+(?:if not|or even)\s+impossible,?)?\s+"
                    r"for\s+(?P<subj>[^,;]{2,80}?)\s+to\s+(?P<vp>[a-z][^;]*)$", re.IGNORECASE)
@@ -36,15 +38,6 @@ _IF_EXPECT = re.compile(r"^(?P<cond>(?:if|unless|should)\s+[^;]{3,120}?),\s+(?:I
 def _odds(n: str) -> str:
     value = int(n)
     return "very likely" if value >= 80 else "likely" if value >= 50 else "unlikely"
-
-
-def _base(verb: str) -> str:
-    """"succeeds" -> "succeed", "goes" -> "go", "tries" -> "try"."""
-    if verb.endswith("ies"):
-        return verb[:-3] + "y"
-    if re.search(r"(?:ss|sh|ch|x|o)es$", verb):
-        return verb[:-2]
-    return verb[:-1]
 
 
 def _cap(text: str) -> str:
@@ -71,8 +64,8 @@ def reword(text: str) -> str:
     odds = _ODDS_THAT.match(stripped)
     if odds and not re.search(r"\b(?:says?|said|according|gives?\s+(?:it|them)\b)", odds["lead"], re.IGNORECASE):
         if _odds(odds["n"]) == "unlikely":
-            return f"It is hard to see how {odds['subj']} will {_base(odds['verb'])}{odds['vp']}"
-        return f"{_cap(odds['subj'])} is {_odds(odds['n'])} to {_base(odds['verb'])}{odds['vp']}"
+            return f"It is hard to see how {odds['subj']} will {base_of_present(odds['verb'])}{odds['vp']}"
+        return f"{_cap(odds['subj'])} is {_odds(odds['n'])} to {base_of_present(odds['verb'])}{odds['vp']}"
     cond = _IF_EXPECT.match(stripped)
     if cond:
         return f"{cond['cond']}, there will be {cond['np']}{cond['stop']}"

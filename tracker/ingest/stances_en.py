@@ -17,7 +17,7 @@ from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import sentence_speaker
-from tracker.ingest.wording_en import SELF_CONFIDENT, finish, negate_claim
+from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim
 
 _COMMA = "\u2063"  # predfind_en's stand-in for a thousands comma
 
@@ -303,8 +303,7 @@ def _listed(body: str) -> list[Call]:
     found = _BARE.match(rest)
     if found and not _PAST.search(rest) and not rest.rstrip().endswith("?"):
         verb = found["verb"]
-        base = "pick up" if verb == "picks up" else verb[:-3] + "y" if verb.endswith("ies") else \
-            (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
+        base = "pick up" if verb == "picks up" else base_of_present(verb)
         return [_call(f"{found['subj']} will {base}{found['rest']}", "a listed prediction", hedge)]
     return []
 
@@ -322,8 +321,7 @@ def _future(clause: str, noun_phrase: bool = False) -> str:
     found = _BARE.match(clause[:1].upper() + clause[1:])
     if found:
         verb = found["verb"]
-        base = "pick up" if verb == "picks up" else verb[:-3] + "y" if verb.endswith("ies") else \
-            (verb[:-2] if verb.endswith(("oes", "shes", "ches", "sses")) else verb[:-1])
+        base = "pick up" if verb == "picks up" else base_of_present(verb)
         return f"{found['subj']} will {base}{found['rest']}"
     return clause
 

@@ -184,6 +184,15 @@ def base_of(gerund: str) -> str:
     return stem
 
 
+def base_of_present(verb: str) -> str:
+    """The base form of a verb in the third person present: tries -> try, goes -> go, fixes -> fix, wins -> win."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:ss|sh|ch|x|z|o)es$", verb):
+        return verb[:-2]
+    return verb[:-1]
+
+
 def base_form(gerund: str) -> str:
     return {"winn": "win", "gett": "get", "runn": "run", "stopp": "stop", "putt": "put"}.get(gerund, gerund)
 
