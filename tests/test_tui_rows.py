@@ -95,12 +95,12 @@ async def test_after_its_own_mark_only_the_marked_row_is_made_again(db_path: Pat
     app = app_for(db_path)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(app, pilot)
-        before = {r.record_id: r for r in app.screen.all_rows}
+        before = {r[1]: r for r in app.screen.all_rows}  # (order, id, kind, date)
         app.screen.jump_to("article-5")
         await settle(app, pilot)
         await pilot.press("c", "enter")
         await settle(app, pilot)
-        after = {r.record_id: r for r in app.screen.all_rows}
+        after = {r[1]: r for r in app.screen.all_rows}
         assert after.keys() == before.keys()
         assert after["article-5"] is not before["article-5"]
         assert all(after[i] is before[i] for i in before if i != "article-5")  # not built again

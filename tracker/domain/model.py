@@ -231,8 +231,10 @@ class Database:
 
     def with_records(self, records: Iterable[Record]) -> Database:
         """A new database: this one's records with ``records`` put in (added, or replacing the one
-        with the same id). This one is left as it is (screens may still be reading it)."""
-        new = Database(dict(self.articles), dict(self.events), dict(self.predictions))
+        with the same id). This one is left as it is (screens may still be reading it).
+        Each table is copied by its own ``copy()``: a table that holds its records undecoded
+        (:class:`tracker.store.shelf.Shelf`) copies their bytes and decodes none."""
+        new = Database(self.articles.copy(), self.events.copy(), self.predictions.copy())
         for record in records:
             new.table(record.kind)[record.id] = record
         return new

@@ -123,7 +123,7 @@ class Filter:
             return False
         if self.article and self.article not in _article_ids(record):
             return False
-        if self.author and self.author.casefold() not in _author(record, db).casefold():
+        if self.author and self.author.casefold() not in author_of(record, db).casefold():
             return False
         if self.disputed and not is_disputed(record):
             return False
@@ -173,7 +173,9 @@ def _article_ids(record: Record) -> list[str]:
     return [record.id]
 
 
-def _author(record: Record, db: Database | None) -> str:
+def author_of(record: Record, db: Database | None) -> str:
+    """Whose words a record is, as the author filter reads them: a prediction's forecaster, an
+    article's author, an event's articles' authors."""
     if isinstance(record, Prediction):
         return record.forecaster  # whose call it is: an announcer's forecast is not the author's
     if isinstance(record, Article):

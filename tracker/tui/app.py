@@ -14,14 +14,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tracker.domain.model import Database
 from tracker.tui import textual_fixes  # noqa: F401 (mends a Textual leak on import)
 from tracker.tui.palette import TrackerCommands
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.review import ReviewScreen
 from tracker.tui.screens.scores import ScoresScreen
 from tracker.tui.screens.timeline import TimelineScreen
-from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.session import DatabaseDigested, Session
 
 
 class TrackerApp(App[None]):
@@ -45,22 +44,15 @@ class TrackerApp(App[None]):
         self.session.subscribe(self)
         self.session.start()
 
-    def on_database_loaded(self, message: DatabaseLoaded) -> None:
-        # Only the first read: the start-up notice, not one after every mark.
+    def on_database_digested(self, message: DatabaseDigested) -> None:
+        # Only the first read: the start-up notice, not one after every mark. The read that
+        # checked every record counted what is due.
         self.session.unsubscribe(self)
-        database = message.database
-        # run_worker, not @work: @work would repr() the whole Database on the event loop.
-        self.run_worker(lambda: self._announce_due(database), thread=True, group="due", description="due count")
-
-    def _announce_due(self, database: Database) -> None:
-        from tracker.domain.review import due_count
-
-        today = self.session.today
-        due = due_count(database, today)
+        due = message.digest.due
         if due:
             noun = "prediction is" if due == 1 else "predictions are"
-            self.call_from_thread(self.session.say, f"{due} {noun} due for review: press R (or ctrl+p → "
-                                  "review) to judge them one at a time.", title="Due", timeout=12)
+            self.session.say(f"{due} {noun} due for review: press R (or ctrl+p → review) to judge them one at "
+                             "a time.", title="Due", timeout=12)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -10,17 +10,21 @@ if TYPE_CHECKING:
     from tracker.tui.session import Session
 
 
-def header_text(session: Session, c: Counts, shown: int, view: str, progress: str,
+def header_text(session: Session, c: Counts | None, shown: int, view: str, progress: str,
                 width: int | None = None) -> str:
-    """``progress``: how far the first read has got ("" before it says). ``width``: the
+    """``c``: None while the records are being checked (the rows are shown already; the counts
+    come with the check). ``progress``: how far the read has got ("" before it says). ``width``: the
     terminal's; when the line would not fit, the counts drop their words (the symbols stay, and
     help explains them), so what is shown and which filter is on still fit at 80 columns."""
-    # Overdue predictions are pending ones: shown inside the pending count, not beside it.
-    counts = (f"… pending {c.pending} (! {c.overdue} overdue)  ✓ confirmed {c.confirmed}  "
-              f"✗ refuted {c.refuted}  ⊘ void {c.void}")
-    text = f"{counts}  │ {shown} shown · {view}"
-    if width is not None and len(text) > width:
-        text = f"… {c.pending} (! {c.overdue})  ✓ {c.confirmed}  ✗ {c.refuted}  ⊘ {c.void}  │ {shown} shown · {view}"
+    if c is None:  # the rows are shown; the counts come once every record is checked
+        text = f"{shown} shown · {view} │ checking every record… {progress}".rstrip()
+    else:
+        # Overdue predictions are pending ones: shown inside the pending count, not beside it.
+        counts = (f"… pending {c.pending} (! {c.overdue} overdue)  ✓ confirmed {c.confirmed}  "
+                  f"✗ refuted {c.refuted}  ⊘ void {c.void}")
+        text = f"{counts}  │ {shown} shown · {view}"
+        if width is not None and len(text) > width:
+            text = f"… {c.pending} (! {c.overdue})  ✓ {c.confirmed}  ✗ {c.refuted}  ⊘ {c.void}  │ {shown} shown · {view}"
     if not session.readable:
         shown_read = "showing the last good read" if session.loaded else "nothing could be read"
         return f"⚠ cannot read {session.store.path.name}: {shown_read}, writing nothing │ {text}"

@@ -19,23 +19,31 @@ from tracker.domain.disputes import is_disputed, open_disputes, side_text
 from tracker.domain.model import Database
 from tracker.domain.query import normalise_query
 from tracker.domain.text import visible
+from tracker.store.layout import StoreError
 from tracker.tui.bounds import one_line
-from tracker.tui.rows import Row, haystack
+from tracker.tui.rows import DISPUTED, FORECASTER, HAYSTACK, PRIMARY, TAG_NAMES, Digest, Row, RowView, record_id
 
 MAX_JUMP_HITS = 40
 
 
-def command_data(db: Database) -> tuple[list[tuple[str, str]], list[str], list[str], list[tuple[str, str, object, str]]]:
+def command_data(db: Database, digest: Digest | None) -> tuple[list[tuple[str, str]], list[str], list[str],
+                                                               list[tuple[str, str, object, str]]]:
     """What the filter and settle commands are made of, as plain data (worked out in the
     palette's thread worker: every record is looked at): the articles (id, title)
     by date, the forecasters, the tags, and one (record id, field, value, by) per side of every
-    open dispute."""
-    articles = [(a.id, a.title) for a in sorted(db.articles.values(), key=lambda a: a.published.sort_key())]
-    authors = sorted({p.forecaster for p in db.predictions.values() if p.forecaster})
-    tags = sorted({t for r in (*db.events.values(), *db.predictions.values()) for t in r.tags})
+    open dispute (only the records the digest says are disputed are decoded)."""
+    try:
+        decoded = sorted(db.articles.values(), key=lambda a: a.published.sort_key())
+    except StoreError:  # the file's check says what is wrong
+        decoded = []
+    articles = [(a.id, a.title) for a in decoded]
+    facts = digest.facts if digest is not None else {}
+    authors = sorted({f[FORECASTER] for f in facts.values() if f[FORECASTER]})
+    tags = sorted({t for f in facts.values() for t in f[TAG_NAMES]})
+    records = [a for a in decoded if a.history and is_disputed(a)]
+    records += [r for rid, f in facts.items() if f[DISPUTED] and (r := db.find(rid)) is not None]
     disputes = [(record.id, field, side.get("value"), str(side.get("by") or ""))
-                for record in db.records() if record.history and is_disputed(record)
-                for field, entry in open_disputes(record).items() for side in entry.values]
+                for record in records for field, entry in open_disputes(record).items() for side in entry.values]
     return articles, authors, tags, disputes
 
 
@@ -43,20 +51,15 @@ class TrackerCommands(Provider):
     """Commands built from the current screen and the database the app has loaded."""
 
     async def startup(self) -> None:
-        """Build the commands and every row's search text in a thread: on a large file both
-        take longer than a frame."""
+        """Build the commands in a thread: on a large file they take longer than a frame."""
         self._commands_cache: list[tuple[str, str, object]] | None = None
         self._rows: list[Row] = []
+        self._digest: Digest | None = None
         screen = self._timeline()
         rows = screen.all_rows if screen is not None else []
-
-        def index() -> None:
-            self._commands()
-            for row in rows:
-                haystack(row, screen.database)
-
-        await self.app.run_worker(index, thread=True, group="palette", name="palette index").wait()
+        await self.app.run_worker(self._commands, thread=True, group="palette", name="palette index").wait()
         self._rows = rows
+        self._digest = screen.session.digest if screen is not None else None
 
     def _timeline(self):
         from tracker.tui.screens.timeline import TimelineScreen
@@ -79,7 +82,7 @@ class TrackerCommands(Provider):
         screen = self._timeline()
         if screen is not None:
             db = screen.database
-            articles, authors, tags, disputes = command_data(db)
+            articles, authors, tags, disputes = command_data(db, screen.session.digest)
             commands.append(("Filter: clear all filters", "Show every record again", screen.action_clear_filters))
             # The timeline's keys the footer leaves out (it shows what matters most).
             commands += [
@@ -127,17 +130,21 @@ class TrackerCommands(Provider):
         needle = normalise_query(query)
         if screen is None or not needle:
             return hits
-        found = 0
-        for i, row in enumerate(self._rows):  # jumping to a record: plain word search over what was indexed
+        found, facts = 0, self._digest.facts if self._digest is not None else {}
+        for i, row in enumerate(self._rows):  # jumping to a record: plain word search over its search text
             if i % 2048 == 0 and seq and seq != self._latest:
                 return []  # a newer search replaced this one
-            if row.kind not in ("event", "prediction") or needle not in (row.haystack or ""):
+            rid = record_id(row)
+            known = facts.get(rid) if row[2] in ("event", "prediction") else None
+            if known is None or needle not in known[HAYSTACK]:
                 continue
-            label = f"Go to {row.kind}: {row.text}"[:120]
+            view = RowView(row, screen.cells)
+            label = f"Go to {row[2]}: {view.text}"[:120]
             # A record that says the words itself ranks above one that matched through its article.
-            score = 0.9 if needle in (row.primary or "") else 0.4
-            help_text = f"{row.date.human() if row.date else ''} · {visible(row.record_id)}"
-            hits.append(Hit(score, Text(label), partial(screen.jump_to, row.record_id), text=label,
+            score = 0.9 if needle in known[PRIMARY] else 0.4
+            date = view.date
+            help_text = f"{date.human() if date else ''} · {visible(rid)}"
+            hits.append(Hit(score, Text(label), partial(screen.jump_to, rid), text=label,
                             help=Content(help_text)))
             found += 1
             if found >= MAX_JUMP_HITS:

@@ -1,9 +1,17 @@
 """The timeline's rows, built from the database without any Textual import.
 
-Building and filtering rows is plain Python so it can run in a worker thread
-and be tested without a screen. A row holds its record and its sort key; the
-text it shows (status, probability, claim, article) is worked out the first time
-the row is painted, so building 100k rows does not format 100k lines nobody sees.
+Building and filtering rows is plain Python so it can run in a worker thread and be tested
+without a screen. A row is a plain tuple of text and numbers: ``(order, key, kind, date)``,
+where ``order`` sorts it, ``key`` is its record's id (``id + "\\0made"`` for a prediction shown
+at its made-on date), ``kind`` is event, prediction, made or today, and ``date`` the stored text
+of the date it sits at. A tuple of text and numbers is left alone by CPython's cyclic collector
+once it has seen it: 100,000 rows cost a full collection nothing, where 100,000 row objects (each
+holding its record) made every full pass 0.3-0.5 s, a freeze of the screen.
+
+What a row shows (status, probability, claim, article) is worked out when it is painted, from
+its record decoded then (:class:`Cells`); what filters and search read of every record is its
+:class:`Digest` entry, made once per read of the file. :class:`RowView` puts the two together
+for a row someone looks at (the cursor's, a palette hit).
 """
 
 from __future__ import annotations
@@ -11,15 +19,18 @@ from __future__ import annotations
 import datetime as _dt
 import heapq
 import operator
+import threading
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tracker.domain.dates import PDate
-from tracker.domain.model import Database, Prediction, Record
-from tracker.domain.query import KIND_ORDER, Filter, normalise_query, primary_text, search_text
+from tracker.domain.dates import DateError, PDate, parse_stored_text
+from tracker.domain.disputes import is_disputed
+from tracker.domain.model import Database, Event, Prediction, Record
+from tracker.domain.query import KIND_ORDER, Counts, Filter, author_of, normalise_query, primary_text, search_text
 from tracker.domain.render import probability_text, status_text
+from tracker.store.layout import StoreError
 from tracker.tui.bounds import one_line
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
@@ -27,15 +38,11 @@ STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
 STYLES = ("pending", "confirmed", "refuted", "void", "overdue", "event", "today", "made")
 TODAY_PRECISION = 3  # after the dates (year 0, month 1, day 2) that start today
 CHECK_EVERY = 2048  # rows filtered between two looks at whether the worker was cancelled
+MADE = "\0made"  # a made-on row's key: its prediction's id and this
+CELLS_KEPT = 4096  # rows whose cells are kept worked out (a few screens of scrolling)
 
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a row's text depends on besides its record: the date statuses are judged at,
-    and the article titles shown in the article column."""
-
-    today: _dt.date
-    titles: dict[str, str]
+Row = tuple  # (order, key, kind, date): see the module's docstring
+Cells = tuple  # (style, status, probability, text, article)
 
 
 def order(date: PDate | None, kind_order: int, precision: int | None = None, deadline: bool = False) -> int:
@@ -49,52 +56,127 @@ def order(date: PDate | None, kind_order: int, precision: int | None = None, dea
     return ((ordinal * 4 + (prec if precision is None else precision)) * 4) + kind_order + 1
 
 
-@dataclass(slots=True)
-class Row:
-    """One line of the timeline. ``record`` is None for the today marker."""
-
-    key: tuple[int, str]   # (order(...), id): the timeline's order
-    date: PDate | None
-    kind: str              # article, event, prediction, made (a prediction at its made-on date), today
-    record: Record | None
-    context: Context | None = None
-    cells: tuple[str, str, str, str, str] | None = None  # style, status, probability, text, article
-    haystack: str | None = None   # everything search looks in (computed on the first search)
-    primary: str | None = None    # the record's own words: claim or title, and quote
-
-    @property
-    def record_id(self) -> str | None:
-        return self.record.id if self.record is not None else None
-
-    def _cells(self) -> tuple[str, str, str, str, str]:
-        if self.cells is None:
-            self.cells = _cells(self.record, self.kind, self.context)
-        return self.cells
-
-    @property
-    def style(self) -> str:
-        """Component-class suffix: pending, confirmed, refuted, void, overdue, event, today, made."""
-        return self._cells()[0]
-
-    @property
-    def status(self) -> str:
-        return self._cells()[1]
-
-    @property
-    def probability(self) -> str:
-        return self._cells()[2]
-
-    @property
-    def text(self) -> str:
-        """One line, control characters shown, cut (a row is one line)."""
-        return self._cells()[3]
-
-    @property
-    def article(self) -> str:
-        return self._cells()[4]
+def _date(text: str) -> PDate | None:
+    """The date a row's stored text names; None for none (or for one the file's check refuses)."""
+    if not text:
+        return None
+    try:
+        return parse_stored_text(text)
+    except (DateError, TypeError):
+        return None
 
 
-def _cells(record: Record | None, kind: str, context: Context | None) -> tuple[str, str, str, str, str]:
+def row_of(kind: str, record_id: str, date_text: str) -> Row:
+    """The timeline row of an event or prediction (a prediction sits at its resolve-by date)."""
+    date = _date(date_text)
+    if kind == "prediction":
+        return order(date, KIND_ORDER["prediction"], deadline=True), record_id, kind, date_text
+    return order(date, KIND_ORDER[kind]), record_id, kind, date_text
+
+
+def row_for(record: Record) -> Row:
+    return row_of(record.kind, record.id, record.date.iso() if record.date is not None else "")
+
+
+def row_key(row: Row) -> tuple[int, str]:
+    return row[0], row[1]
+
+
+def record_id(row: Row) -> str | None:
+    """The id of the row's record; None for the today line."""
+    kind = row[2]
+    if kind == "today":
+        return None
+    return row[1][:-len(MADE)] if kind == "made" else row[1]
+
+
+def row_date(row: Row) -> PDate | None:
+    return _date(row[3])
+
+
+def table_kind(row: Row) -> str:
+    """The table the row's record is in."""
+    return "prediction" if row[2] == "made" else row[2]
+
+
+def _dates(table: Mapping[str, Record]) -> Iterable[tuple[str, str]]:
+    """(id, stored date text) of each record: a shelf keeps them beside its records' bytes."""
+    dates = getattr(table, "dates", None)
+    if dates is not None:
+        return dates.items()
+    return ((rid, r.date.iso() if r.date is not None else "") for rid, r in table.items())
+
+
+def _in_id_order(table: Mapping[str, Any]) -> bool:
+    ids = list(table)
+    return all(map(operator.lt, ids, ids[1:]))
+
+
+def build_rows(db: Database) -> list[Row]:
+    """Every event and prediction, in date order (a prediction at its resolve-by date). No
+    record is decoded: a shelf's dates are enough."""
+    rows = [row_of(kind, rid, text) for kind, table in (("event", db.events), ("prediction", db.predictions))
+            for rid, text in _dates(table)]
+    # The file keeps each table sorted by id, so rows built in table order only need a stable
+    # sort on their order; otherwise (a file written by hand) on the whole key.
+    if _in_id_order(db.events) and _in_id_order(db.predictions):
+        rows.sort(key=operator.itemgetter(0))
+    else:
+        rows.sort(key=row_key)
+    return rows
+
+
+def updated_rows(rows: list[Row], records: Iterable[Record]) -> list[Row]:
+    """``rows`` (from :func:`build_rows`) with the rows of ``records`` (events and predictions,
+    changed or new) put in their places, in date order: what a write changed, without building
+    the other rows again."""
+    changed = {r.id: r for r in records if r.kind in ("event", "prediction")}
+    if not changed:
+        return rows
+    kept = [row for row in rows if row[1] not in changed]
+    kept += [row_for(r) for r in changed.values()]
+    kept.sort(key=row_key)
+    return kept
+
+
+def build_made_rows(rows: list[Row], digest: Digest) -> list[Row]:
+    """Each prediction again at its made-on date, in date order (built only when asked for)."""
+    kind, facts = KIND_ORDER["prediction"], digest.facts
+    made = []
+    for row in rows:
+        if row[2] == "prediction":
+            text = facts[row[1]][MADE_ON] if row[1] in facts else ""
+            made.append((order(_date(text), kind), row[1] + MADE, "made", text))
+    made.sort(key=row_key)
+    return made
+
+
+def today_row(today: _dt.date) -> Row:
+    date = PDate.from_date(today)
+    return order(date, -1, TODAY_PRECISION), "", "today", date.iso()
+
+
+# ---- what a row shows ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a row's text depends on besides its record: the date statuses are judged at,
+    and the article titles shown in the article column."""
+
+    today: _dt.date
+    titles: dict[str, str]
+
+
+def context_for(db: Database, today: _dt.date) -> Context:
+    """The context of rows built from ``db`` (articles are decoded for their titles; a file
+    whose articles cannot be read gives none, and the read that checks every record says why)."""
+    try:
+        titles = {a.id: a.title for a in db.articles.values()}
+    except StoreError:
+        titles = {}
+    return Context(today, titles)
+
+
+def cells_of(record: Record | None, kind: str, context: Context | None) -> Cells:
     titles = context.titles if context is not None else {}
     if isinstance(record, Prediction):
         status = status_text(record, context.today) if context is not None else ""
@@ -108,81 +190,177 @@ def _cells(record: Record | None, kind: str, context: Context | None) -> tuple[s
     return kind, "", "", "", ""
 
 
-def row_for(record: Record, context: Context) -> Row:
-    """The timeline row of an event or prediction (a prediction sits at its resolve-by date)."""
+class RowCells:
+    """What each row shows, worked out the first time it is painted (its record decoded then)
+    and kept for the next few thousand rows: building 100k rows formats none of them."""
+
+    def __init__(self, db: Database, context: Context) -> None:
+        self.db = db
+        self.context = context
+        self._kept: dict[str, Cells] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, row: Row) -> Cells:
+        kind = row[2]
+        if kind == "today":
+            return "today", "", "", f"── today, {row_date(row).human()} ──", ""
+        key = row[1]
+        cells = self._kept.get(key)
+        if cells is None:
+            cells = cells_of(*self._record(row), self.context)
+            with self._lock:
+                if len(self._kept) >= CELLS_KEPT:
+                    self._kept.clear()
+                self._kept[key] = cells
+        return cells
+
+    def record(self, row: Row) -> Record | None:
+        """The row's record, decoded (None for the today line, or a record gone from the file)."""
+        rid = record_id(row)
+        return None if rid is None else self.db.table(table_kind(row)).get(rid)
+
+    def _record(self, row: Row) -> tuple[Record | None, str]:
+        try:
+            return self.record(row), row[2]
+        except StoreError:  # shown as such; the read that checks every record says what is wrong
+            return None, "void"
+
+
+class RowView:
+    """One row as the screen reads it: its record, its date and what it shows."""
+
+    __slots__ = ("row", "_cells")
+
+    def __init__(self, row: Row, cells: RowCells | None) -> None:
+        self.row = row
+        self._cells = cells
+
+    def _shown(self) -> Cells:
+        return self._cells(self.row) if self._cells is not None else (self.row[2], "", "", "", "")
+
+    key = property(lambda self: row_key(self.row))
+    kind = property(lambda self: self.row[2])
+    date = property(lambda self: row_date(self.row))
+    record_id = property(lambda self: record_id(self.row))
+    style = property(lambda self: self._shown()[0])
+    status = property(lambda self: self._shown()[1])
+    probability = property(lambda self: self._shown()[2])
+    text = property(lambda self: self._shown()[3])
+    article = property(lambda self: self._shown()[4])
+
+    @property
+    def record(self) -> Record | None:
+        return self._cells.record(self.row) if self._cells is not None else None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RowView) and other.row == self.row
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Rows(Sequence[RowView]):
+    """The rows a timeline shows, as views (made when looked at: the list holds plain tuples)."""
+
+    def __init__(self, rows: list[Row], cells: RowCells | None) -> None:
+        self.raw = rows
+        self.cells = cells
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [RowView(row, self.cells) for row in self.raw[index]]
+        return RowView(self.raw[index], self.cells)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __iter__(self) -> Iterator[RowView]:
+        cells = self.cells
+        return (RowView(row, cells) for row in self.raw)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows):
+            return other.raw == self.raw
+        return isinstance(other, list) and list(self) == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+# ---- what filters and search read ---------------------------------------------------------
+# One tuple of text and numbers per event and prediction, made from its decoded record by the
+# library's own functions; the filters below read these and agree with Filter.accepts (a test
+# holds them to it on every record of a file).
+STATUS, LAST_DAY, TAGS, ARTICLES, AUTHOR, HAYSTACK, PRIMARY, MADE_ON, DISPUTED, TAG_NAMES, FORECASTER = range(11)
+
+
+def facts_of(record: Record, db: Database) -> tuple:
+    """What the filters, the search and the counts read of a record."""
+    tags = tuple(t.casefold() for t in record.tags)
+    author = author_of(record, db).casefold()
     if isinstance(record, Prediction):
-        date, key = record.resolve_by, order(record.resolve_by, KIND_ORDER["prediction"], deadline=True)
-    else:
-        date, key = record.date, order(record.date, KIND_ORDER[record.kind])
-    return Row((key, record.id), date, record.kind, record, context)
+        return (record.status.value, record.resolve_by.last_day().toordinal(), tags, (record.article,), author,
+                search_text(record, db), primary_text(record), record.made_on.iso(), is_disputed(record),
+                tuple(record.tags), record.forecaster)
+    articles = tuple(record.articles) if isinstance(record, Event) else ()
+    return ("", 0, tags, articles, author, search_text(record, db), primary_text(record), "",
+            bool(record.history) and is_disputed(record), tuple(record.tags), "")
 
 
-def context_for(db: Database, today: _dt.date) -> Context:
-    return Context(today, {a.id: a.title for a in db.articles.values()})
+@dataclass(frozen=True)
+class Digest:
+    """What the filters, search and counts read of every event and prediction (by id), and how
+    many predictions were due for review when it was made. Made once per read of the file, in
+    the reader's thread, from every record decoded (which is also the read's check of them)."""
+
+    facts: dict[str, tuple]
+    due: int = 0
+
+    def with_records(self, records: Iterable[Record], db: Database) -> Digest:
+        """This digest with the facts of ``records`` (changed or new) put in."""
+        facts = dict(self.facts)
+        for record in records:
+            if record.kind in ("event", "prediction"):
+                facts[record.id] = facts_of(record, db)
+        return Digest(facts, self.due)
+
+    def counts(self, today: _dt.date) -> Counts:
+        """How many predictions have each status, and how many are overdue (as
+        :func:`tracker.domain.query.status_counts` counts them)."""
+        tally = {"pending": 0, "confirmed": 0, "refuted": 0, "void": 0}
+        overdue, today_n = 0, today.toordinal()
+        for f in self.facts.values():
+            status = f[STATUS]
+            if status:
+                tally[status] += 1
+                overdue += status == "pending" and today_n > f[LAST_DAY]
+        return Counts(tally["pending"], tally["confirmed"], tally["refuted"], overdue, tally["void"])
 
 
-def _in_id_order(table: dict) -> bool:
-    ids = list(table)
-    return all(map(operator.lt, ids, ids[1:]))
+def digest_of(db: Database, due: int = 0) -> Digest:
+    """The digest of a database whose records are decoded (a plain one)."""
+    facts = {r.id: facts_of(r, db) for table in (db.events, db.predictions) for r in table.values()}
+    return Digest(facts, due)
 
 
-def _sort(rows: list[Row], in_id_order: bool) -> list[Row]:
-    # The file keeps each table sorted by id, so rows built in table order only need a stable
-    # sort on the integer part of their keys; otherwise (a file written by hand) the whole key.
-    return sort_rows(rows, _order_only if in_id_order else _key)
+def accepts(flt: Filter, facts: tuple, today_n: int) -> bool:
+    """Whether ``flt`` (its status, tag, article and author) accepts the record of ``facts``
+    on the day whose ordinal is ``today_n``: what :meth:`Filter.accepts` says of the record."""
+    if flt.status:
+        status = facts[STATUS]
+        if not status:
+            return False
+        if flt.status == "overdue":
+            if status != "pending" or today_n <= facts[LAST_DAY]:
+                return False
+        elif status != flt.status:
+            return False
+    if flt.tag and flt.tag.casefold() not in facts[TAGS]:
+        return False
+    if flt.article and flt.article not in facts[ARTICLES]:
+        return False
+    return not flt.author or flt.author.casefold() in facts[AUTHOR]
 
 
-def _order_only(row: Row) -> int:
-    return row.key[0]
-
-
-def sort_rows(rows: list[Row], key: Callable[[Row], Any]) -> list[Row]:
-    """``rows`` sorted (stably) by ``key``, in place."""
-    rows.sort(key=key)
-    return rows
-
-
-def build_rows(db: Database, today: _dt.date) -> list[Row]:
-    """Every event and prediction, in date order (a prediction at its resolve-by date)."""
-    context = context_for(db, today)
-    rows = [row_for(r, context) for table in (db.events, db.predictions) for r in table.values()]
-    return _sort(rows, _in_id_order(db.events) and _in_id_order(db.predictions))
-
-
-def updated_rows(rows: list[Row], records: Iterable[Record]) -> list[Row]:
-    """``rows`` (from :func:`build_rows`) with the rows of ``records`` (events and predictions,
-    changed or new) put in their places, in date order: what a write changed, without building
-    the other rows again. The records' articles must be those the rows were built with."""
-    changed = {r.id: r for r in records if r.kind in ("event", "prediction")}
-    if not changed or not rows:
-        return rows
-    context = rows[0].context
-    kept = [row for row in rows if row.key[1] not in changed]
-    return sort_rows(kept + [row_for(r, context) for r in changed.values()], _key)
-
-
-def build_made_rows(rows: list[Row]) -> list[Row]:
-    """Each prediction again at its made-on date, in date order (built only when asked for)."""
-    kind = KIND_ORDER["prediction"]
-    made = [Row((order(r.record.made_on, kind), r.record.id + "\0made"), r.record.made_on, "made", r.record,
-                r.context) for r in rows if r.kind == "prediction"]
-    return sort_rows(made, _key)
-
-
-def haystack(row: Row, db: Database) -> str:
-    """What search looks in for this row, worked out on the first search and kept."""
-    if row.haystack is None:
-        row.haystack = search_text(row.record, db) if row.record is not None else ""
-        row.primary = primary_text(row.record) if row.record is not None else ""
-    return row.haystack
-
-
-def today_row(today: _dt.date) -> Row:
-    date = PDate.from_date(today)
-    return Row((order(date, -1, TODAY_PRECISION), ""), date, "today", None,
-               cells=("today", "", "", f"── today, {date.human()} ──", ""))
-
-
+# ---- the view ---------------------------------------------------------------------
 @dataclass
 class View:
     """What the reader chose to see."""
@@ -196,7 +374,7 @@ class View:
     tag: str = ""
 
     def is_default(self) -> bool:
-        """Everything shown: the view a first-screen preview is kept for."""
+        """Everything shown: the rows as built, nothing read of their records."""
         return self == View()
 
     def describe(self, titles: dict[str, str] | None = None) -> str:
@@ -226,34 +404,39 @@ def narrows(old: View, new: View) -> bool:
     return normalise_query(old.search) in normalise_query(new.search)
 
 
-def shows_for(view: View, db: Database, today: _dt.date) -> Callable[[Row], bool]:
+def shows_for(view: View, digest: Digest, today: _dt.date) -> Callable[[Row], bool]:
     """Whether the view shows a row (the today marker aside)."""
     flt = Filter(status="" if view.status == "all" else view.status, article=view.article,
                  author=view.author, tag=view.tag)
     filtering = bool(flt.status or flt.article or flt.author or flt.tag)
     needle = normalise_query(view.search)
+    facts, today_n = digest.facts, today.toordinal()
 
     def shows(row: Row) -> bool:
-        if row.kind == "event" and (not view.show_events or flt.status):
+        if row[2] == "event" and (not view.show_events or flt.status):
             return False
-        if needle and needle not in haystack(row, db):
+        found = facts.get(record_id(row))
+        if found is None:
+            return not (needle or filtering)
+        if needle and needle not in found[HAYSTACK]:
             return False
-        return not filtering or flt.accepts(row.record, today, db)
+        return not filtering or accepts(flt, found, today_n)
 
     return shows
 
 
-def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
+def visible_rows(rows: list[Row], view: View, digest: Digest | None, today: _dt.date,
                  cancelled: Callable[[], bool] = lambda: False,
                  made_rows: list[Row] | None = None) -> list[Row] | None:
-    """The rows the view shows, with the today marker in place; None if cancelled midway."""
+    """The rows the view shows, with the today marker in place; None if cancelled midway.
+    A view other than the default needs the digest."""
     if view.show_made and made_rows:
-        rows = list(heapq.merge(rows, made_rows, key=lambda r: r.key))
-    shows = shows_for(view, db, today)
+        rows = list(heapq.merge(rows, made_rows, key=row_key))
     marker = today_row(today)
-    if view.is_default():
+    if view.is_default() or digest is None:
         out = list(rows)  # nothing to leave out
     else:
+        shows = shows_for(view, digest, today)
         out = []
         for i, row in enumerate(rows):
             if i % CHECK_EVERY == 0 and cancelled():
@@ -262,23 +445,21 @@ def visible_rows(rows: list[Row], view: View, db: Database, today: _dt.date,
                 out.append(row)
     if not out:
         return []  # nothing but the today marker: let the timeline say that nothing matches
-    out.insert(bisect_left(out, marker.key, key=_key), marker)
+    out.insert(bisect_left(out, row_key(marker), key=row_key), marker)
     return out
 
 
-def _key(row: Row) -> tuple[int, str]:
-    return row.key
-
-
 # ---- where the cursor goes ------------------------------------------------------
-def index_of(rows: Iterable[Row], record_id: str | None) -> int | None:
+def index_of(rows: Iterable[Row], wanted: str | None) -> int | None:
     """The row of a record (its own row before its made-on row), or None."""
+    if wanted is None:
+        return None
     made = None
     for i, row in enumerate(rows):
-        if row.record_id == record_id and record_id is not None:
-            if row.kind != "made":
-                return i
-            made = i if made is None else made
+        if row[1] == wanted:
+            return i
+        if made is None and row[2] == "made" and record_id(row) == wanted:
+            made = i
     return made
 
 
@@ -287,26 +468,29 @@ def today_index(rows: list[Row]) -> int:
     (a filter that kept only past records), else the line itself: the cursor is on a record
     whenever there is one, so the details pane shows it rather than the today line."""
     for i, row in enumerate(rows):
-        if row.kind == "today":
+        if row[2] == "today":
             return i + 1 if i + 1 < len(rows) else max(i - 1, 0)
     return 0
 
 
-def cursor_for(rows: list[Row], record_id: str | None) -> int:
+def cursor_for(rows: list[Row], wanted: str | None) -> int:
     """Where the cursor goes in a new list: on the record it was on, else after the today line."""
-    index = index_of(rows, record_id) if record_id else None
+    index = index_of(rows, wanted) if wanted else None
     return today_index(rows) if index is None else index
 
 
-def best_match(rows: list[Row], search: str) -> int | None:
+def best_match(rows: list[Row], search: str, digest: Digest | None) -> int | None:
     """Where Enter in the search box goes: the first row whose own words contain the
     search, else the first record row."""
     needle = normalise_query(search)
+    facts = digest.facts if digest is not None else {}
     first = None
     for i, row in enumerate(rows):
-        if row.record is None:
+        rid = record_id(row)
+        if rid is None:
             continue
-        if needle and row.primary is not None and needle in row.primary:
+        found = facts.get(rid)
+        if needle and found is not None and needle in found[PRIMARY]:
             return i
         first = i if first is None else first
     return first

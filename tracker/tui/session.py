@@ -1,5 +1,14 @@
 """What every screen shares: the store, the loaded database, the file watcher and the write path.
 
+A read comes in two steps, both in one thread worker. First the file is parsed and its records
+are put on shelves (:mod:`tracker.store.shelf`: each record kept as its bytes, decoded when a
+screen asks for it), and the screens are told (:class:`DatabaseLoaded`): the timeline's rows come
+from the shelves' dates alone. Then every record is decoded once, which is the read's check of
+the file, and what filters, search and counts read of each is kept as plain data
+(:class:`tracker.tui.rows.Digest`), and the screens are told again (:class:`DatabaseDigested`).
+No decoded record is held between screens: the cyclic collector has nothing of the file's to
+walk, so it never stops the screen for long, whatever the file's size.
+
 One :class:`Session` per app. Screens subscribe to it and receive messages
 (:class:`DatabaseLoaded`, :class:`RecordWritten`) instead of calling back into the
 app. Every read and write runs in a thread worker, through :mod:`tracker.actions.records`
@@ -19,9 +28,12 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from tracker.domain.model import Database, Record
+from tracker.domain.review import due_count
 from tracker.domain.text import visible
 from tracker.store.layout import StoreError
+from tracker.store.shelf import shelved
 from tracker.store.store import Store
+from tracker.tui.rows import Digest, digest_of
 from tracker.tui.writes import UndoItem, Writes
 
 WATCH_SECONDS = 1.0
@@ -34,14 +46,28 @@ class DatabaseLoaded(Message, bubble=False):
     """The file was read (again): every screen shows this database now."""
 
     def __init__(self, database: Database, keep_id: str | None = None,
-                 changed: tuple[Record, ...] | None = None, previous: Database | None = None) -> None:
+                 changed: tuple[Record, ...] | None = None, previous: Database | None = None,
+                 digest: Digest | None = None) -> None:
         super().__init__()
         self.database = database
+        # What filters, search and counts read; None until every record is checked
+        # (DatabaseDigested brings it).
+        self.digest = digest
         self.keep_id = keep_id  # the record a write just changed: keep the cursor on it
         # After this app's own write: ``database`` is ``previous`` with ``changed`` put in, so a
         # screen that shows ``previous`` need only redo what shows those records.
         self.changed = changed
         self.previous = previous
+
+
+class DatabaseDigested(Message, bubble=False):
+    """Every record of ``database`` (the one last loaded) was decoded and found sound: what the
+    filters, the search and the counts read of each."""
+
+    def __init__(self, database: Database, digest: Digest) -> None:
+        super().__init__()
+        self.database = database
+        self.digest = digest
 
 
 class DatabaseUnreadable(Message, bubble=False):
@@ -69,6 +95,8 @@ class Session(Writes):
         self.store = Store(path, beside_screen=True)
         self.fixed_today = today
         self.database = Database()
+        self.digest: Digest | None = Digest({})  # None while the database's records are being checked
+        self._checked: tuple[Database, Digest, Signature | None] | None = None  # the last read that was sound
         self.signature: Signature | None = None
         self.loaded = False
         self.readable = True
@@ -119,16 +147,26 @@ class Session(Writes):
         self.app.run_worker(lambda: self._load(keep_id), thread=True, exclusive=True, group="load", name="load")
 
     def _load(self, keep_id: str | None) -> None:
-        signature = self.store.signature()
-        # Decoding reports its progress (thread-safe posts).
+        signature, worker = self.store.signature(), get_current_worker()
+        # Checking the records reports its progress (thread-safe posts).
         self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
         try:
             if self.store.exists() or os.path.lexists(self.store.path):  # a symlink loop: said as such
-                database = self.store.load()
+                # The collector is paused for both steps (see Store.reading); what is left after
+                # them is bytes and plain tuples, which it does not walk.
+                with self.store.reading() as transaction:
+                    database = shelved(transaction.tables())
+                    if worker.is_cancelled:
+                        return
+                    self.app.call_from_thread(self._loaded, database, signature, keep_id)
+                    checked = transaction.decoded(self.store.tick)  # every record: StoreError names a bad one
+                    digest = digest_of(checked, due_count(checked, self.today))
+                    del checked  # the transaction lets go of the decoded records a few at a time
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
             else:
-                database = Database()  # a new database: the first add creates the file
+                database, digest = Database(), Digest({})  # a new database: the first add creates the file
+                self.app.call_from_thread(self._loaded, database, signature, keep_id)
         except StoreError as exc:
             self.app.call_from_thread(self._unreadable, str(exc), signature)
             return
@@ -136,11 +174,17 @@ class Session(Writes):
             self.app.call_from_thread(self._unreadable, f"{self.store.path}: cannot read: {exc.strerror or exc}",
                                       signature)
             return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, database, signature, keep_id)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._digested, database, digest, signature)
 
     def _unreadable(self, message: str, signature: Signature | None) -> None:
         self.signature = signature
+        if self.digest is None:  # the rows of a file that failed its check: back to the last sound read
+            if self._checked is not None:
+                self.database, self.digest, _ = self._checked
+                self._post(DatabaseLoaded, self.database, None, None, None, self.digest)
+            else:
+                self.database, self.digest, self.loaded = Database(), Digest({}), False
         if self.readable or not self.loaded:
             shown = "Showing what was last read" if self.loaded else "Nothing could be read"
             self.say(f"{message}. {shown}; nothing will be written.",
@@ -149,15 +193,27 @@ class Session(Writes):
         self._post(DatabaseUnreadable, message)
 
     def _loaded(self, database: Database, signature: Signature | None, keep_id: str | None,
-                changed: tuple[Record, ...] | None = None) -> None:
+                changed: tuple[Record, ...] | None = None, digest: Digest | None = None) -> None:
+        if not self.readable and digest is not None:
+            self.say("The database is readable again.")
+        self.readable = self.readable or digest is not None
+        self.had_file = signature is not None
+        self.missing = signature is None
+        previous, self.database, self.signature, self.digest = self.database, database, signature, digest
+        if digest is not None:
+            self._checked = (database, digest, signature)
+        self.loaded = True
+        self._post(DatabaseLoaded, database, keep_id, changed, previous if changed is not None else None, digest)
+
+    def _digested(self, database: Database, digest: Digest, signature: Signature | None) -> None:
+        if database is not self.database:
+            return  # a newer read or write replaced it
         if not self.readable:
             self.say("The database is readable again.")
         self.readable = True
-        self.had_file = signature is not None
-        self.missing = signature is None
-        previous, self.database, self.signature = self.database, database, signature
-        self.loaded = True
-        self._post(DatabaseLoaded, database, keep_id, changed, previous if changed is not None else None)
+        self.digest = digest
+        self._checked = (database, digest, signature)
+        self._post(DatabaseDigested, database, digest)
 
     def after_write(self, keep_id: str | None = None) -> None:
         """After this app wrote: when the file its write read was the one last read here (no other
@@ -166,9 +222,13 @@ class Session(Writes):
         file is read again."""
         written = self.store.last_write
         if (written is not None and written.records is not None and written.read is not None
-                and written.wrote is not None and self.loaded and self.readable
-                and written.read == self.signature):
-            self._loaded(self.database.with_records(written.records), written.wrote, keep_id, written.records)
+                and written.wrote is not None and self.loaded and self.readable and self.digest is not None
+                and written.read == self.signature
+                # an article's title is in the rows and the search text of its records: all read again
+                and not any(r.kind == "article" for r in written.records)):
+            database = self.database.with_records(written.records)
+            self._loaded(database, written.wrote, keep_id, written.records,
+                         self.digest.with_records(written.records, database))
         else:
             self.load(keep_id)
 

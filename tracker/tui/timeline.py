@@ -1,7 +1,7 @@
 """The timeline: a Line API widget that paints only the rows on screen.
 
-A DataTable holding 100k rows is slow to build; this widget keeps a list of
-:class:`Row` and renders each visible line on demand (the pattern of
+A DataTable holding 100k rows is slow to build; this widget keeps a list of rows (plain
+tuples, :mod:`tracker.tui.rows`) and renders each visible line on demand, its record decoded then (the pattern of
 Textualize/toolong's log view). Text is put into Segments as it is, so article
 text is never parsed as markup.
 """
@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tracker.domain.render import fit, fold
-from tracker.tui.rows import STYLES, Row, index_of, today_index
+from tracker.tui.rows import STYLES, Row, RowCells, Rows, RowView, index_of, row_date, today_index
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
 WIDE_ENOUGH_FOR_ARTICLE = 90
@@ -43,23 +43,23 @@ class Timeline(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor moved to another row."""
 
-        def __init__(self, row: Row | None) -> None:
+        def __init__(self, row: RowView | None) -> None:
             super().__init__()
             self.row = row
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[Row] = []
+        self.rows: Rows = Rows([], None)
         self._placeholder = "Loading…"
 
     # ---- data ------------------------------------------------------------
-    def set_rows(self, rows: list[Row], keep_id: str | None = None, placeholder: str = "",
-                 cursor: int | None = None) -> None:
+    def set_rows(self, rows: list[Row], cells: RowCells | None = None, keep_id: str | None = None,
+                 placeholder: str = "", cursor: int | None = None) -> None:
         """Show these rows; keep the cursor on the same record when it is still there.
 
         ``cursor``: where the cursor goes, when the caller already worked it out off the event
         loop (looking for a record among 100k rows takes a while)."""
-        self.rows = rows
+        self.rows = Rows(rows, cells if cells is not None else self.rows.cells)
         self._placeholder = placeholder or ("Nothing matches: Escape clears the search, then the "
                                             "palette's filters; f cycles the status filter")
         index = cursor
@@ -74,14 +74,14 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh()
 
     def index_of(self, record_id: str | None) -> int | None:
-        return index_of(self.rows, record_id)
+        return index_of(self.rows.raw, record_id)
 
     def today_index(self) -> int:
         """The first record after the today line (what is due next), else the line itself."""
-        return today_index(self.rows)
+        return today_index(self.rows.raw)
 
     @property
-    def current(self) -> Row | None:
+    def current(self) -> RowView | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
     # ---- movement --------------------------------------------------------
@@ -154,14 +154,16 @@ class Timeline(ScrollView, can_focus=True):
             return Strip.blank(width, Style())
         if index >= len(self.rows):
             return Strip.blank(width, Style())  # a style, even empty: NO_COLOR's filter needs one
-        row = self.rows[index]
-        if row.kind == "today":
-            line = set_cell_size(row.text.center(max(width, cell_len(row.text))), width)
+        row = self.rows.raw[index]
+        cells, kind = self.rows.cells, row[2]
+        shown = cells(row) if cells is not None else (kind, "", "", "", "")
+        if kind == "today":
+            line = set_cell_size(shown[3].center(max(width, cell_len(shown[3]))), width)
         else:
-            date = row.date.human() if row.date else ""
-            kind = "made on" if row.kind == "made" else row.kind
-            line = self._cells(date, kind, row.status, row.probability, fold(row.text), row.article)
-        style = self.get_component_rich_style(f"timeline--{row.style}")
+            date = row_date(row)
+            line = self._cells(date.human() if date else "", "made on" if kind == "made" else kind, shown[1], shown[2],
+                               fold(shown[3]), shown[4])
+        style = self.get_component_rich_style(f"timeline--{shown[0]}")
         if index == self.cursor:
             style = style + self.get_component_rich_style("timeline--cursor")
         return Strip([Segment(set_cell_size(line, width), style)], width)

@@ -15,17 +15,18 @@ from textual.widgets import Input, Static
 from textual.worker import WorkerCancelled, get_current_worker
 
 from tracker.domain.model import Database, Record
-from tracker.domain.query import Counts, status_counts
+from tracker.domain.query import Counts
 from tracker.domain.text import visible
+from tracker.store.layout import StoreError
 from tracker.tui.footer import Footer
 from tracker.tui.header import header_text
 from tracker.tui.details import details_grid
 from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.rows import (
-    STATUS_FILTERS, Context, Row, View, best_match, build_made_rows, build_rows, context_for, cursor_for, narrows,
-    updated_rows, visible_rows,
+    STATUS_FILTERS, Digest, Row, RowCells, View, best_match, build_made_rows, build_rows, context_for, cursor_for,
+    narrows, updated_rows, visible_rows,
 )
-from tracker.tui.session import DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
+from tracker.tui.session import DatabaseDigested, DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
 from tracker.tui.timeline import Timeline
 
 NARROW_COLUMNS = 110
@@ -69,12 +70,12 @@ class TimelineScreen(Screen[None]):
         self.all_rows: list[Row] = []
         self.made_rows: tuple[list[Row], list[Row]] | None = None  # (the rows they were made from, made rows)
         self._built_from: Database | None = None  # the database all_rows were built from
-        self.context: Context | None = None
+        self.cells: RowCells | None = None  # what the rows of all_rows show
         self._shown_for: tuple[list[Row], View] | None = None  # what the timeline's rows were filtered from
         self._progress = ""  # how far the first read has got
         self._footer_palette: bool | None = None  # whether the footer was last told to show the palette key
         self.view = View()
-        self.counts = Counts(0, 0, 0, 0)
+        self.counts: Counts | None = None  # None until the records are checked
         self.titles: dict[str, str] = {}
         self._search_timer = None
 
@@ -118,70 +119,89 @@ class TimelineScreen(Screen[None]):
         self.query_one(Timeline).focus()
         self.session.subscribe(self)
         if self.session.loaded:  # read before this screen was there to hear of it
-            self.on_database_loaded(DatabaseLoaded(self.session.database))
+            self.on_database_loaded(DatabaseLoaded(self.session.database, digest=self.session.digest))
         self._update_counts()
 
     def on_unmount(self) -> None:
         self.session.unsubscribe(self)
 
     # ---- loading -----------------------------------------------------------
+    def digest(self) -> Digest | None:
+        """What filters, search and counts read of the rows' records; None while they are checked."""
+        return self.session.digest if self.session.database is self._built_from else None
+
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
         current = self.query_one(Timeline).current
         database, keep_id = message.database, message.keep_id or (current.record_id if current else None)
         view = replace(self.view)
-        # After this app's own write, only the rows of what it changed are made again (the titles
-        # of articles are in every row: a changed article makes them all again).
+        # After this app's own write, only the rows of what it changed are made again.
         base = None
-        if message.changed is not None and message.previous is self._built_from and self.all_rows \
-                and not any(r.kind == "article" for r in message.changed):
+        if message.changed is not None and message.previous is self._built_from and self.all_rows:
             base = (self.all_rows, message.changed)
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(lambda: self._build(database, keep_id, view, base), thread=True,
+        self.run_worker(lambda: self._build(database, message.digest, keep_id, view, base), thread=True,
                         exclusive=True, group="rows", description="timeline rows")
 
-    def _build(self, database: Database, keep_id: str | None, view: View,
+    def _build(self, database: Database, digest: Digest | None, keep_id: str | None, view: View,
                base: tuple[list[Row], tuple[Record, ...]] | None = None) -> None:
         """Rows for a freshly read database, built off the event loop (from ``base``: the rows
-        shown and the records a write put, when only those changed)."""
+        shown and the records a write put, when only those changed). No record is decoded but
+        the articles (for their titles); a view that filters waits for the digest."""
         today, worker = self.session.today, get_current_worker()
-        all_rows = updated_rows(*base) if base is not None else build_rows(database, today)
-        context = all_rows[0].context if all_rows else context_for(database, today)
-        counts = status_counts(database.predictions.values(), today)
-        made = build_made_rows(all_rows) if view.show_made else None
-        rows = visible_rows(all_rows, view, database, today, lambda: worker.is_cancelled, made)
-        if rows is not None and not worker.is_cancelled:
-            cursor = cursor_for(rows, keep_id)
-            # Checked again on the event loop: a newer build may have started (and cancelled
-            # this one) while this call waited its turn; its rows, not these, are the ones to show.
-            self.app.call_from_thread(lambda: worker.is_cancelled or self._rows_built(
-                database, all_rows, context, counts, view, rows, keep_id, cursor))
+        all_rows = updated_rows(*base) if base is not None else build_rows(database)
+        cells = RowCells(database, context_for(database, today))
+        counts = digest.counts(today) if digest is not None else None
+        made = build_made_rows(all_rows, digest) if view.show_made and digest is not None else None
+        rows = None
+        if digest is not None or view.is_default():
+            rows = visible_rows(all_rows, view, digest, today, lambda: worker.is_cancelled, made)
+        if worker.is_cancelled:
+            return
+        cursor = cursor_for(rows, keep_id) if rows is not None else None
+        # Checked again on the event loop: a newer build may have started (and cancelled
+        # this one) while this call waited its turn; its rows, not these, are the ones to show.
+        self.app.call_from_thread(lambda: worker.is_cancelled or self._rows_built(
+            database, all_rows, cells, counts, view, rows, keep_id, cursor, made))
 
-    def _rows_built(self, database: Database, all_rows: list[Row], context: Context, counts: Counts,
-                    view: View, rows: list[Row], keep_id: str | None, cursor: int | None) -> None:
-        self._built_from, self.all_rows, self.context = database, all_rows, context
-        self.made_rows = None
-        self.counts, self.titles = counts, context.titles
-        if view != self.view:  # the reader changed the view while the rows were built
-            self.refilter(keep_id)
+    def _rows_built(self, database: Database, all_rows: list[Row], cells: RowCells, counts: Counts | None,
+                    view: View, rows: list[Row] | None, keep_id: str | None, cursor: int | None,
+                    made: list[Row] | None) -> None:
+        self._built_from, self.all_rows, self.cells = database, all_rows, cells
+        self.made_rows = (all_rows, made) if made is not None else None
+        self.counts, self.titles = counts, cells.context.titles
+        if rows is None or view != self.view:  # a filtering view before the check, or a view changed meanwhile
+            if self.digest() is not None:
+                self.refilter(keep_id)
+            else:
+                self._waiting_view()
             return
         self._show_rows(rows, keep_id, cursor, all_rows, view)
+        if counts is None and self.digest() is not None:  # the check finished while the rows were built
+            self.refilter(keep_id)
+
+    def on_database_digested(self, message: DatabaseDigested) -> None:
+        if message.database is self._built_from:
+            self.refilter()  # the counts, and a view that filters (one that waited for the check)
 
     def on_load_progress(self, message: LoadProgress) -> None:
-        if not self.session.loaded:  # a reload keeps the counts of what is shown
-            self._progress = f"{message.done:,} of {message.total:,} records read"
+        if self.digest() is None:  # a reload of a checked file keeps the counts of what is shown
+            self._progress = f"{message.done:,} of {message.total:,}"
             if self.query("#counts"):  # not there before the screen is composed
                 self._update_counts()
 
     def on_database_unreadable(self, message: DatabaseUnreadable) -> None:
-        self._update_counts()
-        if not self.session.loaded:
+        if not self.session.loaded:  # nothing sound was read: the rows of the file that failed go
+            self._built_from, self.all_rows, self.made_rows, self._shown_for = None, [], None, None
             self.query_one(Timeline).set_rows([], placeholder=visible(message.message))
+        self._update_counts()
 
     # ---- filtering ---------------------------------------------------------
     def refilter(self, keep_id: str | None = None) -> None:
         """Show the rows of the current view (in a worker), the cursor staying on its record."""
-        if self._built_from is None:  # nothing read yet: the view applies when the rows are built
+        digest = self.digest()
+        if self._built_from is None or (digest is None and not self.view.is_default()):
+            # nothing read yet, or the records not checked yet: the view applies when they are
             self._waiting_view()
             return
         if keep_id is None:
@@ -190,65 +210,75 @@ class TimelineScreen(Screen[None]):
         view, shown = replace(self.view), self._shown_for
         # Typing more of a search narrows what is shown: look only among the rows shown now.
         narrower = shown is not None and shown[0] is self.all_rows and narrows(shown[1], view)
-        among = self.query_one(Timeline).rows if narrower else None
+        among = self.query_one(Timeline).rows.raw if narrower else None
         # run_worker, not @work: @work describes a worker by repr() of its arguments (100k rows).
-        self.run_worker(lambda: self._filter(view, keep_id, among), thread=True, exclusive=True, group="filter",
-                        description="filter")
+        self.run_worker(lambda: self._filter(view, digest, keep_id, among), thread=True, exclusive=True,
+                        group="filter", description="filter")
 
     def _waiting_view(self) -> None:
         timeline = self.query_one(Timeline)
-        if self.session.loaded:
-            timeline.set_rows([], placeholder="Reading the database: the search and filters apply once it is read…")
+        if self.session.loaded and not self.view.is_default():
+            timeline.set_rows([], placeholder="Checking every record: the search and filters apply once that is done…")
         self._update_counts()
 
-    def _filter(self, view: View, keep_id: str | None, among: list[Row] | None = None) -> None:
-        worker = get_current_worker()
-        all_rows, database, made = self.all_rows, self._built_from or self.database, self.made_rows
+    def _filter(self, view: View, digest: Digest | None, keep_id: str | None, among: list[Row] | None = None) -> None:
+        worker, today = get_current_worker(), self.session.today
+        all_rows, made = self.all_rows, self.made_rows
+        counts = digest.counts(today) if digest is not None else None
         if among is not None:
-            rows = visible_rows([r for r in among if r.kind != "today"], view, database, self.session.today,
+            rows = visible_rows([r for r in among if r[2] != "today"], view, digest, today,
                                 lambda: worker.is_cancelled)
             if rows is not None and not worker.is_cancelled:
                 self.app.call_from_thread(self._show_rows, rows, keep_id, cursor_for(rows, keep_id), all_rows,
-                                          view)
+                                          view, counts)
             return
-        if view.show_made and (made is None or made[0] is not all_rows):
-            made = (all_rows, build_made_rows(all_rows))
+        if view.show_made and digest is not None and (made is None or made[0] is not all_rows):
+            made = (all_rows, build_made_rows(all_rows, digest))
             self.made_rows = made
-        rows = visible_rows(all_rows, view, database, self.session.today, lambda: worker.is_cancelled,
-                            made[1] if made else None)
+        rows = visible_rows(all_rows, view, digest, today, lambda: worker.is_cancelled,
+                            made[1] if made and view.show_made else None)
         if rows is not None and not worker.is_cancelled:
             cursor = cursor_for(rows, keep_id)
-            self.app.call_from_thread(self._show_rows, rows, keep_id, cursor, all_rows, view)
+            self.app.call_from_thread(self._show_rows, rows, keep_id, cursor, all_rows, view, counts)
 
     def _show_rows(self, rows: list[Row], keep_id: str | None, cursor: int | None = None,
-                   all_rows: list[Row] | None = None, view: View | None = None) -> None:
+                   all_rows: list[Row] | None = None, view: View | None = None,
+                   counts: Counts | None = None) -> None:
         if all_rows is not None and all_rows is not self.all_rows:
             return  # filtered from rows since replaced: a newer list is on its way
+        if counts is not None:
+            self.counts = counts
         timeline = self.query_one(Timeline)
         empty = ""
-        if not self.database.records():
+        if not len(self.database):
             # The path last: a long one is cut, the sentence is not.
             empty = ("No such file yet; press a to add a record and create it: "
                      f"{visible(str(self.session.store.path))}" if self.session.missing
                      else "No events or predictions yet: press a to add one.")
-        timeline.set_rows(rows, keep_id=keep_id, placeholder=empty, cursor=cursor)
+        timeline.set_rows(rows, self.cells, keep_id=keep_id, placeholder=empty, cursor=cursor)
         self._shown_for = (self.all_rows, view if view is not None else replace(self.view))
         self._update_counts()
 
     def _update_counts(self) -> None:
         rows = self.query_one(Timeline).rows
         shown = len(rows) - (1 if rows else 0)  # all but the today line
-        text = header_text(self.session, self.counts, shown, self.view.describe(self.titles), self._progress,
+        counts = (self.counts or Counts(0, 0, 0, 0)) if self.digest() is not None else None
+        text = header_text(self.session, counts, shown, self.view.describe(self.titles), self._progress,
                            self.app.size.width - 2)
         self.query_one("#counts", Static).update(visible(text))
 
     def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
         row = message.row
         pane = self.query_one("#details", Static)
-        if row is None or row.record is None:
+        if row is None or row.kind == "today":
             pane.update("" if row is None else row.text)
             return
-        pane.update(details_grid(row.record, self.database, self.session.today))
+        try:
+            record = row.record
+        except StoreError as exc:  # the check of every record says so too
+            pane.update(visible(str(exc)))
+            return
+        pane.update(details_grid(record, self.database, self.session.today) if record is not None else "")
 
     # ---- search ------------------------------------------------------------
     def action_search(self) -> None:
@@ -276,7 +306,7 @@ class TimelineScreen(Screen[None]):
         with contextlib.suppress(WorkerCancelled):
             await self.workers.wait_for_complete()
         timeline = self.query_one(Timeline)
-        index = best_match(timeline.rows, self.view.search)
+        index = best_match(timeline.rows.raw, self.view.search, self.digest())
         if index is not None:
             timeline.move_to(index)
 
@@ -338,7 +368,13 @@ class TimelineScreen(Screen[None]):
     # ---- writing (through the session) -------------------------------------
     def selected(self) -> Record | None:
         row = self.query_one(Timeline).current
-        return row.record if row is not None else None
+        if row is None:
+            return None
+        try:
+            return row.record
+        except StoreError as exc:
+            self.session.say(str(exc), title="Cannot read this record", severity="error")
+            return None
 
     def action_mark(self, status: str) -> None:
         self.session.ask_mark(self.selected(), status)

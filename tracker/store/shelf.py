@@ -1,0 +1,124 @@
+"""A file's records held as their stored JSON, each decoded when it is asked for.
+
+What a reader that stays open (the TUI) keeps of a large file. A decoded record is several
+Python objects (the record, its lists, its history entries) that CPython's cyclic collector
+visits on every full pass; at 100,000 predictions a pass took 0.3-0.5 s, and it stops every
+thread, the screen's included. A record's bytes are one object the collector never visits, and
+70 MB of them take less memory than the parsed file.
+
+A :class:`Shelf` is one table (id -> record) as a read-only-by-default ``Mapping``: ``shelf[id]``
+decodes that record (the last few hundred are kept decoded), ``values()`` and ``items()`` decode
+each record in turn and keep none. ``shelf[id] = record`` puts a record in (a write the reader
+made). Each record's date (an event's date, a prediction's resolve-by) is kept as its stored
+text beside the bytes, so a timeline can be put in order without decoding anything.
+
+The bytes are ``orjson.dumps`` of the stored document; a record is decoded as a full read
+decodes it (:func:`tracker.domain.codec.decode_fields`), so what a shelf gives is what
+:meth:`tracker.store.store.Store.load` gives.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import orjson
+
+from tracker.domain.codec import RecordError, clean_decoder, decode_fields
+from tracker.domain.encoding import encode_fields
+from tracker.domain.model import KINDS, Database, Record
+from tracker.store.layout import TABLES, StoreError
+
+RECENT = 512  # records kept decoded (what the screen shows and the reader just opened)
+DATE_FIELD = {"article": "published", "event": "date", "prediction": "resolve_by"}
+
+
+class Shelf(Mapping[str, Record]):
+    """One table's records as bytes, decoded on demand."""
+
+    def __init__(self, kind: str, docs: dict[str, bytes], dates: dict[str, str]) -> None:
+        self.kind = kind
+        self.docs = docs    # id -> the stored document, as orjson bytes
+        self.dates = dates  # id -> the stored text of its date ("" when it has none a timeline can use)
+        self._recent: dict[str, Record] = {}
+        self._lock = threading.Lock()  # the screen and workers decode side by side
+
+    @classmethod
+    def of(cls, kind: str, table: Mapping[str, Any]) -> Shelf:
+        """A shelf of a table as parsed (id -> document); nothing is decoded."""
+        dumps, field = orjson.dumps, DATE_FIELD[kind]
+        docs: dict[str, bytes] = {}
+        dates: dict[str, str] = {}
+        for record_id, doc in table.items():
+            docs[record_id] = dumps(doc)
+            date = doc.get(field) if type(doc) is dict else None
+            dates[record_id] = date if type(date) is str else ""
+        return cls(kind, docs, dates)
+
+    # ---- Mapping ---------------------------------------------------------------
+    def __getitem__(self, record_id: str) -> Record:
+        with self._lock:
+            record = self._recent.get(record_id)
+        if record is not None:
+            return record
+        record = self._decode(record_id, self.docs[record_id])
+        with self._lock:
+            if len(self._recent) >= RECENT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[record_id] = record
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.docs)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.docs
+
+    def values(self) -> Iterator[Record]:  # type: ignore[override]
+        """Every record, decoded in turn; none is kept."""
+        decode = self._decode
+        return (decode(record_id, raw) for record_id, raw in self.docs.items())
+
+    def items(self) -> Iterator[tuple[str, Record]]:  # type: ignore[override]
+        decode = self._decode
+        return ((record_id, decode(record_id, raw)) for record_id, raw in self.docs.items())
+
+    # ---- changes ---------------------------------------------------------------
+    def __setitem__(self, record_id: str, record: Record) -> None:
+        self.docs[record_id] = orjson.dumps(encode_fields(record))
+        self.dates[record_id] = record.date.iso() if record.date is not None else ""
+        with self._lock:
+            self._recent[record_id] = record
+
+    def copy(self) -> Shelf:
+        """Another shelf of the same records (sharing their bytes), to change without changing this one."""
+        return Shelf(self.kind, dict(self.docs), dict(self.dates))
+
+    def _decode(self, record_id: str, raw: bytes) -> Record:
+        doc = orjson.loads(raw)
+        record = clean_decoder(self.kind)(record_id, doc) if type(doc) is dict else None
+        if record is None:
+            try:
+                record = decode_fields(self.kind, record_id, doc, f"{TABLES[self.kind]}[{record_id}]")
+            except RecordError as exc:
+                raise StoreError(str(exc.problems[0])) from None
+        return record
+
+
+def shelved(tables: Mapping[str, Mapping[str, Any]]) -> Database:
+    """A database whose tables are shelves of the file's tables as parsed (by table name)."""
+    shelves = {kind: Shelf.of(kind, tables.get(TABLES[kind]) or {}) for kind in KINDS}
+    return Database(shelves["article"], shelves["event"], shelves["prediction"])  # type: ignore[arg-type]
+
+
+def decoded(database: Database) -> Database:
+    """Every record of ``database`` decoded into a plain one (for work that looks at each
+    record several times: scores by group); the records of a plain database as they are."""
+    if not any(isinstance(t, Shelf) for t in (database.articles, database.events, database.predictions)):
+        return database
+    return Database(dict(database.articles.items()), dict(database.events.items()),
+                    dict(database.predictions.items()))
