@@ -72,7 +72,8 @@ async def floor() -> float:
 
 
 def _loaded(app) -> bool:
-    return app.session.loaded and len(app.screen.query_one("#timeline").rows) > 1
+    """The rows shown and every record checked (filters and search wait for the check)."""
+    return app.session.loaded and app.session.digest is not None and len(app.screen.query_one("#timeline").rows) > 1
 
 
 async def opening(db: Path) -> float:

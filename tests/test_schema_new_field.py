@@ -140,13 +140,18 @@ from tracker.tui.proposal_dialog import AcceptDialog
 from textual.widgets import Input
 
 async def settle(app, pilot):
+    from textual.worker import WorkerCancelled
+
     await pilot.pause(0.3)
     for _ in range(200):
-        if app.session.loaded:
+        if app.session.loaded and app.session.digest is not None:
             break
         await pilot.pause(0.05)
-    for _ in range(2):
-        await app.workers.wait_for_complete()
+    for _ in range(4):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # replaced by a newer worker of its group
+            pass
         await pilot.pause()
 
 async def main(path, record_id):

@@ -53,8 +53,13 @@ async def select(app, pilot, screen: InboxScreen, pid: str) -> None:
 
 
 async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
+    from textual.worker import WorkerCancelled
+
+    for _ in range(4):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # replaced by a newer worker of its group
+            pass
         await pilot.pause()
 
 

@@ -20,7 +20,8 @@ decodes it (:func:`tracker.domain.codec.decode_fields`), so what a shelf gives i
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -28,9 +29,12 @@ import orjson
 from tracker.domain.codec import RecordError, clean_decoder, decode_fields
 from tracker.domain.encoding import encode_fields
 from tracker.domain.model import KINDS, Database, Record
+from tracker.domain.progress import Tick
 from tracker.store.layout import TABLES, StoreError
+from tracker.store.storage import collector_paused
 
 RECENT = 512  # records kept decoded (what the screen shows and the reader just opened)
+CHUNK = 2000  # records decoded between two pauses of the collector (see checked_chunks)
 DATE_FIELD = {"article": "published", "event": "date", "prediction": "resolve_by"}
 
 
@@ -99,14 +103,61 @@ class Shelf(Mapping[str, Record]):
         return Shelf(self.kind, dict(self.docs), dict(self.dates))
 
     def _decode(self, record_id: str, raw: bytes) -> Record:
+        record, problems = self.decode(record_id, raw)
+        if record is None:
+            raise StoreError(str(problems[0]))
+        return record
+
+    def decode(self, record_id: str, raw: bytes) -> tuple[Record | None, list]:
+        """The record of these bytes, or None and every problem with it (as a full read names them)."""
         doc = orjson.loads(raw)
         record = clean_decoder(self.kind)(record_id, doc) if type(doc) is dict else None
-        if record is None:
-            try:
-                record = decode_fields(self.kind, record_id, doc, f"{TABLES[self.kind]}[{record_id}]")
-            except RecordError as exc:
-                raise StoreError(str(exc.problems[0])) from None
-        return record
+        if record is not None:
+            return record, []
+        try:
+            return decode_fields(self.kind, record_id, doc, f"{TABLES[self.kind]}[{record_id}]"), []
+        except RecordError as exc:
+            return None, list(exc.problems)
+
+
+def checked_chunks(database: Database, path: Path, tick: Tick | None = None,
+                   cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[str, list[Record]]]:
+    """Every record of a shelved database, decoded: (kind, records) a chunk at a time, each
+    chunk decoded and handed over with the cyclic collector paused (see
+    :func:`tracker.store.storage.collector_paused`), so the collector never walks records that
+    are gone before it comes back. What the caller keeps of a chunk is what it costs.
+
+    After the last chunk, StoreError names the first record that does not decode (and how many
+    more problems there are), as a full read of the file does. ``tick(done, total)`` is told how
+    far it has got; ``cancelled()`` ends it early (nothing is raised then)."""
+    problems: list = []
+    total, done = len(database), 0
+    for kind in KINDS:
+        shelf = database.table(kind)
+        docs = getattr(shelf, "docs", None)
+        ids = list(shelf)
+        for start in range(0, len(ids), CHUNK):
+            if cancelled():
+                return
+            with collector_paused():
+                records = []
+                for record_id in ids[start:start + CHUNK]:
+                    if docs is None:  # a plain table: its records are decoded already
+                        records.append(shelf[record_id])
+                        continue
+                    record, found = shelf.decode(record_id, docs[record_id])
+                    if record is None:
+                        problems += found
+                    else:
+                        records.append(record)
+                yield kind, records
+                del records
+            done += min(CHUNK, len(ids) - start)
+            if tick is not None:
+                tick(done, total)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""
+        raise StoreError(f"{path}: {problems[0]}{more}")
 
 
 def shelved(tables: Mapping[str, Mapping[str, Any]]) -> Database:

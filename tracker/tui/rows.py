@@ -21,6 +21,7 @@ import heapq
 import operator
 import threading
 from bisect import bisect_left
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,9 +29,12 @@ from typing import Any
 from tracker.domain.dates import DateError, PDate, parse_stored_text
 from tracker.domain.disputes import is_disputed
 from tracker.domain.model import Database, Event, Prediction, Record
+from tracker.domain.progress import Tick
 from tracker.domain.query import KIND_ORDER, Counts, Filter, author_of, normalise_query, primary_text, search_text
 from tracker.domain.render import probability_text, status_text
+from tracker.domain.review import due_count
 from tracker.store.layout import StoreError
+from tracker.store.shelf import checked_chunks
 from tracker.tui.bounds import one_line
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
@@ -339,6 +343,28 @@ def digest_of(db: Database, due: int = 0) -> Digest:
     """The digest of a database whose records are decoded (a plain one)."""
     facts = {r.id: facts_of(r, db) for table in (db.events, db.predictions) for r in table.values()}
     return Digest(facts, due)
+
+
+def check_and_digest(db: Database, path: Path, today: _dt.date, tick: Tick | None = None,
+                     cancelled: Callable[[], bool] = lambda: False) -> Digest | None:
+    """Every record of a shelved database decoded once, a chunk at a time (the read's check of
+    them: StoreError names a bad one), and the digest of what was decoded, with how many
+    predictions are due today (:func:`tracker.domain.review.due_count`). No decoded record
+    outlives its chunk but the articles, whose titles and authors the search text reads.
+    None if ``cancelled()`` ended it."""
+    articles: dict[str, Record] = {}
+    context = Database(articles, {}, {})  # type: ignore[arg-type]
+    facts: dict[str, tuple] = {}
+    due = 0
+    for kind, records in checked_chunks(db, path, tick, cancelled):
+        if kind == "article":
+            articles.update((a.id, a) for a in records)
+            continue
+        for record in records:
+            facts[record.id] = facts_of(record, context)
+        if kind == "prediction":
+            due += due_count(Database({}, {}, {p.id: p for p in records}), today)  # type: ignore[arg-type]
+    return None if cancelled() else Digest(facts, due)
 
 
 def accepts(flt: Filter, facts: tuple, today_n: int) -> bool:

@@ -28,12 +28,11 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from tracker.domain.model import Database, Record
-from tracker.domain.review import due_count
 from tracker.domain.text import visible
 from tracker.store.layout import StoreError
 from tracker.store.shelf import shelved
 from tracker.store.store import Store
-from tracker.tui.rows import Digest, digest_of
+from tracker.tui.rows import Digest, check_and_digest
 from tracker.tui.writes import UndoItem, Writes
 
 WATCH_SECONDS = 1.0
@@ -152,16 +151,18 @@ class Session(Writes):
         self.store.tick = lambda done, total: self._post(LoadProgress, done, total)
         try:
             if self.store.exists() or os.path.lexists(self.store.path):  # a symlink loop: said as such
-                # The collector is paused for both steps (see Store.reading); what is left after
-                # them is bytes and plain tuples, which it does not walk.
+                # The collector is paused over the parse (see Store.reading), and the parsed file
+                # is let go (a few records at a time) before it comes back: what is kept is
+                # bytes, which it never walks.
                 with self.store.reading() as transaction:
                     database = shelved(transaction.tables())
-                    if worker.is_cancelled:
-                        return
-                    self.app.call_from_thread(self._loaded, database, signature, keep_id)
-                    checked = transaction.decoded(self.store.tick)  # every record: StoreError names a bad one
-                    digest = digest_of(checked, due_count(checked, self.today))
-                    del checked  # the transaction lets go of the decoded records a few at a time
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._loaded, database, signature, keep_id)
+                digest = check_and_digest(database, self.store.path, self.today, self.store.tick,
+                                          lambda: worker.is_cancelled)
+                if digest is None:
+                    return
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
             else:

@@ -30,6 +30,7 @@ from tracker.store.layout import StoreError
 from tracker.tui.footer import Footer
 from tracker.tui.proposal_dialog import AcceptDialog, MergeDialog
 from tracker.tui.session import DatabaseLoaded, Session
+from tracker.store.storage import collector_paused
 from tracker.tui.workers import releasing
 
 
@@ -147,7 +148,8 @@ class InboxScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="inbox-suggest", description="merge suggestion")  # no repr of the Database
     @releasing
     def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
-        choices = merge_candidates(database, doc)
+        with collector_paused():  # every record of the kind decoded, ranked and let go
+            choices = merge_candidates(database, doc)
         self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, choices),
                                   lambda into: into is not None and self._decide("merge", pid, into))
 

@@ -9,6 +9,7 @@ the session reports the write (a :class:`RecordWritten` message).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.console import Group
@@ -28,6 +29,7 @@ from tracker.domain.text import plural, visible
 from tracker.tui.footer import Footer
 from tracker.tui.bounds import Wrapped, bounded, latest
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
+from tracker.store.storage import collector_paused
 from tracker.tui.session import DatabaseLoaded, Session
 from tracker.tui.workers import releasing
 from tracker.tui.writes import RecordWritten
@@ -36,10 +38,10 @@ EARLY = {"confirm": "can be confirmed as soon as it happens",
          "refute": "can be refuted as soon as the opposite happens"}
 
 
-@dataclass
-class Item:
-    prediction: Prediction
-    part: str                 # "due" or "checkable early"
+# One prediction in the queue: (its id, "due" or "checkable early"). Plain data: the queue of a
+# large file holds tens of thousands, and each prediction is read from the file's records when
+# it is shown (as the file has it then).
+Item = tuple[str, str]
 
 
 @dataclass
@@ -72,6 +74,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.items: list[Item] | None = None   # None until the queue is computed
+        self.found: Mapping[str, Prediction] = {}  # the predictions of the database last read
         self.index = 0
         self.decisions: list[Decision] = []
         self.finished = False
@@ -104,17 +107,21 @@ class ReviewScreen(Screen[None]):
         today = self.session.today
 
         def ids() -> tuple[list[str], list[str], list[_dt.date]]:
-            queue = review_queue(database, today)
-            back = [day for p in queue.snoozed if (day := snoozed_past(p, today)) is not None]
-            return [p.id for p in queue.due], [p.id for p in queue.checkable_early], back
+            # Every prediction is decoded and let go before the collector comes back.
+            with collector_paused():
+                queue = review_queue(database, today)
+                back = [day for p in queue.snoozed if (day := snoozed_past(p, today)) is not None]
+                return [p.id for p in queue.due], [p.id for p in queue.checkable_early], back
 
         due, early, back = ids()
-        found = database.predictions
-        items = [Item(found[i], "due") for i in due] + [Item(found[i], "checkable early") for i in early]
-        self.app.call_from_thread(self._queue_ready, items, back)
+        items = [(i, "due") for i in due] + [(i, "checkable early") for i in early]
+        self.app.call_from_thread(self._queue_ready, items, back, database.predictions)
 
-    def _queue_ready(self, items: list[Item], snoozed: list[_dt.date] | None = None) -> None:
+    def _queue_ready(self, items: list[Item], snoozed: list[_dt.date] | None = None,
+                     found: Mapping[str, Prediction] | None = None) -> None:
         self.snoozed = snoozed or []
+        if found is not None:
+            self.found = found
         if self.items is None:
             self.items = items
         else:  # the file changed: what is left follows it
@@ -127,18 +134,18 @@ class ReviewScreen(Screen[None]):
         dropped, the others keep their order and show what the file now says, and one newly due
         comes last."""
         assert self.items is not None
-        now = {item.prediction.id: item for item in fresh}
+        now = {item[0]: item for item in fresh}
         decided, ahead = self.items[:self.index], self.items[self.index:]
-        kept = [now.pop(item.prediction.id) for item in ahead if item.prediction.id in now]
-        seen = {item.prediction.id for item in decided}
-        self.items = decided + kept + [item for item in now.values() if item.prediction.id not in seen]
+        kept = [now.pop(item[0]) for item in ahead if item[0] in now]
+        seen = {item[0] for item in decided}
+        self.items = decided + kept + [item for item in now.values() if item[0] not in seen]
 
     # ---- what is shown ---------------------------------------------------------
     @property
     def current(self) -> Prediction | None:
         if self.finished or self.items is None or self.index >= len(self.items):
             return None
-        return self.items[self.index].prediction
+        return self.found.get(self.items[self.index][0])
 
     def _show(self) -> None:
         position = self.query_one("#review-position", Static)
@@ -151,21 +158,20 @@ class ReviewScreen(Screen[None]):
             position.update("Review — done")
             card.update(self._summary())
             return
-        item = self.items[self.index]
-        due = sum(1 for i in self.items if i.part == "due")
-        position.update(f"Review — {item.part}: {self.index + 1} of {len(self.items)} "
+        prediction, part = self.current, self.items[self.index][1]
+        due = sum(1 for i in self.items if i[1] == "due")
+        position.update(f"Review — {part}: {self.index + 1} of {len(self.items)} "
                         f"({due} due, {len(self.items) - due} checkable early) · "
                         "c r p v mark · s snooze · n skip · Escape ends")
-        card.update(self._card(item))
+        card.update(self._card(prediction, part))
 
-    def _card(self, item: Item) -> Group:
-        p = item.prediction
+    def _card(self, p: Prediction, part: str) -> Group:
         db, today = self.session.database, self.session.today
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         article = db.articles.get(p.article)
-        if item.part == "due":
+        if part == "due":
             when = f"{p.resolve_by.human()} — due since {due_date(p).isoformat()}"
         else:
             when = f"{p.resolve_by.human()} — {EARLY.get(early_direction(p) or '', '')}"
@@ -272,10 +278,7 @@ class ReviewScreen(Screen[None]):
             return
         # Show each prediction as the file now has it (its new history) at once, then work out the
         # queue again: one marked by another process since is dropped, and the counts follow.
-        for item in self.items:
-            fresh = message.database.predictions.get(item.prediction.id)
-            if fresh is not None:
-                item.prediction = fresh
+        self.found = message.database.predictions
         if not self.finished:
             self._show()
             self._start(message.database)

@@ -22,6 +22,8 @@ from tracker.domain.model import Database
 from tracker.scoring.score_format import honesty_lines, interval, nothing_resolved, num, pct
 from tracker.scoring.scores import score, score_groups
 from tracker.domain.text import visible
+from tracker.store.shelf import decoded
+from tracker.store.storage import collector_paused
 from tracker.tui.footer import Footer
 from tracker.tui.bounds import one_line
 from tracker.tui.chart import HEIGHTS, calibration_chart, chart_lines, trend_bars
@@ -135,8 +137,11 @@ class ScoresScreen(Screen[None]):
         today = self.session.today
 
         def results() -> list[dict]:
-            overall = {"group": ALL, **score(database.predictions.values(), today, matured)}
-            return [overall, *score_groups(database, "forecaster", today, matured)]
+            # Every record decoded once, scored, and let go before the collector comes back.
+            with collector_paused():
+                every = decoded(database)
+                overall = {"group": ALL, **score(every.predictions.values(), today, matured)}
+                return [overall, *score_groups(every, "forecaster", today, matured)]
 
         self.app.call_from_thread(self._show, results())
 

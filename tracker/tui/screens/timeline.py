@@ -181,8 +181,21 @@ class TimelineScreen(Screen[None]):
             self.refilter(keep_id)
 
     def on_database_digested(self, message: DatabaseDigested) -> None:
-        if message.database is self._built_from:
-            self.refilter()  # the counts, and a view that filters (one that waited for the check)
+        if message.database is not self._built_from:
+            return  # the rows are still being built: they take the digest when they are
+        if self.view.is_default():  # the rows shown stay: only the counts come
+            digest, today = message.digest, self.session.today
+            self.run_worker(lambda: self._counted(digest.counts(today), message.database), thread=True,
+                            group="counts", description="counts")
+        else:
+            self.refilter()  # a view that waited for the check
+
+    def _counted(self, counts: Counts, database: Database) -> None:
+        def show() -> None:
+            if database is self._built_from:
+                self.counts = counts
+                self._update_counts()
+        self.app.call_from_thread(show)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.digest() is None:  # a reload of a checked file keeps the counts of what is shown
