@@ -2,8 +2,9 @@
 
 ``tui_probe.py OUT``: an empty Textual app's start (to its first screen), written to OUT as JSON.
 ``tui_probe.py OUT DB``: the tracker on DB: seconds to its first frame (the top line saying how
-far the read has got), to the rows of the timeline (the whole file read, decoded and its rows
-built: marks and search work), and from the last key typed
+far the read has got), to the rows of the timeline (the file parsed, its records on shelves and
+its rows built: the reader scrolls, opens and marks records), to every record checked (each
+decoded once: the counts come, and search and filters work), and from the last key typed
 in the search box to the filtered list (the search waits for a pause in typing first, see
 SEARCH_DEBOUNCE_SECONDS in tracker/tui/screens/timeline.py).
 """
@@ -52,6 +53,8 @@ async def tracker_app(db: Path) -> dict[str, float]:
         first = time.perf_counter() - start
         await _wait(lambda: app.screen._built_from is not None and len(_timeline(app).rows) > 1)
         loaded = time.perf_counter() - start
+        await _wait(lambda: app.session.digest is not None and app.screen.counts is not None)
+        checked = time.perf_counter() - start
         await app.workers.wait_for_complete()
         await pilot.press("slash")
         for ch in "number 1":
@@ -66,7 +69,7 @@ async def tracker_app(db: Path) -> dict[str, float]:
         search = time.perf_counter() - t
         await app.workers.wait_for_complete()
         await pilot.pause()  # let the highlight of the new list settle before the app closes
-    return {"first": first, "loaded": loaded, "search": search}
+    return {"first": first, "loaded": loaded, "checked": checked, "search": search}
 
 
 def main() -> None:

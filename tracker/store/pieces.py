@@ -32,9 +32,13 @@ _RECORD = b',\n    "'  # between two records of a table (depth 2)
 _OPEN, _CLOSE = b'{\n    "', b"\n  }"  # a table's object that holds records, around them
 
 
-def parse_canonical(raw: bytes) -> dict[str, Any] | None:
+def parse_canonical(raw: bytes, values: dict[str, dict[str, bytes]] | None = None) -> dict[str, Any] | None:
     """The tables of ``raw`` when ``raw`` is in the canonical layout, parsed piece by piece;
-    None when it is not (or cannot be shown to be), for the caller to parse whole."""
+    None when it is not (or cannot be shown to be), for the caller to parse whole.
+
+    ``values``: also filled with each record's own bytes (table name -> id -> the bytes of its
+    value, as the file has them), for a reader that keeps records undecoded
+    (:mod:`tracker.store.shelf`); cut from bytes the parse has just shown canonical."""
     if not (raw.startswith(b'{\n  "') and raw.endswith(b"\n}\n")):
         return None
     tables: dict[str, Any] = {}
@@ -51,7 +55,8 @@ def parse_canonical(raw: bytes) -> dict[str, Any] | None:
             tables[name], at = {}, at + 2
         elif raw.startswith(_OPEN, at):
             end = raw.find(_CLOSE, at)  # the first line "  }" closes the table: deeper ones are indented more
-            table = _records(raw, at + len(_OPEN), end) if end > 0 else None
+            kept = values.setdefault(name, {}) if values is not None else None
+            table = _records(raw, at + len(_OPEN), end, kept) if end > 0 else None
             if table is None:
                 return None
             tables[name], at = table, end + len(_CLOSE)
@@ -75,9 +80,9 @@ def _key(quoted_tail: bytes) -> str | None:
     return key if isinstance(key, str) and orjson.dumps(key) == quoted else None
 
 
-def _records(raw: bytes, start: int, end: int) -> dict[str, Any] | None:
+def _records(raw: bytes, start: int, end: int, values: dict[str, bytes] | None = None) -> dict[str, Any] | None:
     """A table's records, from ``raw[start:end]`` (which begins just after the first record's
-    opening quote); None unless canonical."""
+    opening quote); None unless canonical. ``values``: filled with each record's bytes."""
     table: dict[str, Any] = {}
     last = None
     while start < end:
@@ -98,10 +103,20 @@ def _records(raw: bytes, start: int, end: int) -> dict[str, Any] | None:
             return None
         last = next(reversed(piece))
         table.update(piece)
+        if values is not None:
+            _cut(raw[start:stop], piece, values)
         start = stop + len(_RECORD)
     # The last piece ended at the table's closing line, not at a stray separator before it (and
     # there was a piece: a lone quote between the braces is no table).
     return table if start == end + len(_RECORD) else None
+
+
+def _cut(piece_bytes: bytes, piece: dict[str, Any], values: dict[str, bytes]) -> None:
+    """Each record's value bytes from a piece's (shown canonical): the piece is its records'
+    members one after the other, ``id": {...}`` between separators, in the parsed order."""
+    for key, member in zip(piece, piece_bytes.split(_RECORD)):
+        head = orjson.dumps(key)[1:] + b": "  # the key as the file has it, without its opening quote
+        values[key] = member[len(head):]
 
 
 def encode_tables(tables: dict[str, Any]) -> bytes:

@@ -84,8 +84,12 @@ def collector_paused(settle: bool = False) -> Iterator[None]:
 class FileStorage(Storage):
     """One database file, read and written whole (TinyDB's storage interface)."""
 
-    def __init__(self, path: Path, missing_ok: bool = False, refuse_duplicates: bool = True):
+    def __init__(self, path: Path, missing_ok: bool = False, refuse_duplicates: bool = True,
+                 keep_values: bool = False):
         self.path = path
+        # Each record's bytes as the file has them (table name -> id -> bytes), kept by a read
+        # of a canonical file when asked for (see tracker.store.pieces.parse_canonical).
+        self.values: dict[str, dict[str, bytes]] | None = {} if keep_values else None
         self.missing_ok = missing_ok
         self.refuse_duplicates = refuse_duplicates
         self.duplicates: list[str] = []  # keys the file gave twice (kept when not refused)
@@ -98,8 +102,10 @@ class FileStorage(Storage):
             self.missing = True
             return empty_tables()
         with collector_paused():
-            tables = parse_canonical(raw)  # in pieces: the file as tracker writes it
+            tables = parse_canonical(raw, self.values)  # in pieces: the file as tracker writes it
         canonical = tables is not None
+        if not canonical:
+            self.values = None
         if tables is None:  # written by hand or by another program: parsed whole, checked whole
             try:
                 with collector_paused():
@@ -216,9 +222,10 @@ class RecordDB(TinyDB):
     table_class = RecordTable
 
 
-def open_db(path: Path, missing_ok: bool = False, refuse_duplicates: bool = True) -> RecordDB:
+def open_db(path: Path, missing_ok: bool = False, refuse_duplicates: bool = True,
+            keep_values: bool = False) -> RecordDB:
     """A TinyDB over the file, read on first use and written only by ``storage.flush()``."""
-    return RecordDB(path, missing_ok=missing_ok, refuse_duplicates=refuse_duplicates,
+    return RecordDB(path, missing_ok=missing_ok, refuse_duplicates=refuse_duplicates, keep_values=keep_values,
                     storage=WriteBatch(FileStorage))
 
 

@@ -28,6 +28,7 @@ from tracker.domain.progress import Tick
 from tracker.store.guard import UnsafeFileError, check_writable, clean_stale_temps, replace_file, resolve_path
 from tracker.store.layout import StoreError
 from tracker.store.locking import folder_lock
+from tracker.store.shelf import shelved
 from tracker.store.storage import Signature, collector_paused, file_signature, open_db
 from tracker.store.transaction import Keep, Transaction
 
@@ -100,20 +101,22 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def read(self, missing_ok: bool = False) -> Transaction:
-        """The file as it is now, to read records from (nothing it holds is ever written)."""
-        db = open_db(self.path, missing_ok=missing_ok)
+    def read(self, missing_ok: bool = False, keep_values: bool = False) -> Transaction:
+        """The file as it is now, to read records from (nothing it holds is ever written).
+        ``keep_values``: keep each record's bytes as well (:meth:`shelve`)."""
+        db = open_db(self.path, missing_ok=missing_ok, keep_values=keep_values)
         db.storage.read()  # read and checked now: a bad file is refused here, not mid-command
         return Transaction(self.path, db, self.beside_screen)
 
     @contextlib.contextmanager
-    def reading(self, missing_ok: bool = False, settle: bool = False) -> Iterator[Transaction]:
+    def reading(self, missing_ok: bool = False, settle: bool = False,
+                keep_values: bool = False) -> Iterator[Transaction]:
         """:meth:`read`, for a command that reads what it needs and is done: the collector stays
         paused until the block ends and the file's documents are let go, so it never scans them
         (at 100k predictions a scan is 0.2-0.3 s, longer than finding the records). ``settle``:
         see :func:`tracker.store.storage.collector_paused`."""
         with collector_paused(settle=settle):
-            transaction = self.read(missing_ok)
+            transaction = self.read(missing_ok, keep_values)
             try:
                 yield transaction
             finally:
@@ -130,6 +133,14 @@ class Store:
         records stay: the collector looks at them once, as it comes back."""
         with self.reading(missing_ok, settle=self._large()) as transaction:
             return transaction.database(self.tick, keep)
+
+    def shelve(self) -> Database:
+        """Every record on a shelf (:mod:`tracker.store.shelf`): kept as its bytes, decoded when
+        asked for; nothing is decoded here. For a reader that stays open (the TUI). The file's
+        shape is checked, its records are not: :func:`tracker.store.shelf.checked_chunks` decodes
+        each once, and names a bad one."""
+        with self.reading(keep_values=True) as transaction:
+            return shelved(transaction.tables(), transaction.batch.storage.values)  # type: ignore[attr-defined]
 
     def inspect(self) -> tuple[Transaction, list[str]]:
         """The file read without refusing keys given twice, and those keys (for `validate`)."""

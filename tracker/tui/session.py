@@ -30,7 +30,6 @@ from textual.worker import get_current_worker
 from tracker.domain.model import Database, Record
 from tracker.domain.text import visible
 from tracker.store.layout import StoreError
-from tracker.store.shelf import shelved
 from tracker.store.store import Store
 from tracker.tui.rows import Digest, check_and_digest
 from tracker.tui.writes import UndoItem, Writes
@@ -154,8 +153,7 @@ class Session(Writes):
                 # The collector is paused over the parse (see Store.reading), and the parsed file
                 # is let go (a few records at a time) before it comes back: what is kept is
                 # bytes, which it never walks.
-                with self.store.reading() as transaction:
-                    database = shelved(transaction.tables())
+                database = self.store.shelve()
                 if worker.is_cancelled:
                     return
                 self.app.call_from_thread(self._loaded, database, signature, keep_id)

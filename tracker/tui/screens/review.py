@@ -111,7 +111,11 @@ class ReviewScreen(Screen[None]):
             with collector_paused():
                 queue = review_queue(database, today)
                 back = [day for p in queue.snoozed if (day := snoozed_past(p, today)) is not None]
-                return [p.id for p in queue.due], [p.id for p in queue.checkable_early], back
+                found = [p.id for p in queue.due], [p.id for p in queue.checkable_early], back
+                for part in (queue.due, queue.checkable_early, queue.upcoming, queue.snoozed):
+                    while part:  # let go a prediction at a time: the screen runs between
+                        part.pop()
+                return found
 
         due, early, back = ids()
         items = [(i, "due") for i in due] + [(i, "checkable early") for i in early]

@@ -22,7 +22,7 @@ from tracker.domain.model import Database
 from tracker.scoring.score_format import honesty_lines, interval, nothing_resolved, num, pct
 from tracker.scoring.scores import score, score_groups
 from tracker.domain.text import visible
-from tracker.store.shelf import decoded
+from tracker.store.shelf import decoded, let_go
 from tracker.store.storage import collector_paused
 from tracker.tui.footer import Footer
 from tracker.tui.bounds import one_line
@@ -140,8 +140,12 @@ class ScoresScreen(Screen[None]):
             # Every record decoded once, scored, and let go before the collector comes back.
             with collector_paused():
                 every = decoded(database)
-                overall = {"group": ALL, **score(every.predictions.values(), today, matured)}
-                return [overall, *score_groups(every, "forecaster", today, matured)]
+                try:
+                    overall = {"group": ALL, **score(every.predictions.values(), today, matured)}
+                    return [overall, *score_groups(every, "forecaster", today, matured)]
+                finally:
+                    if every is not database:
+                        let_go(every)
 
         self.app.call_from_thread(self._show, results())
 
