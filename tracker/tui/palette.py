@@ -37,11 +37,13 @@ def command_data(db: Database, digest: Digest | None) -> tuple[list[tuple[str, s
     except StoreError:  # the file's check says what is wrong
         decoded = []
     articles = [(a.id, a.title) for a in decoded]
-    facts = digest.facts if digest is not None else {}
-    authors = sorted({f[FORECASTER] for f in facts.values() if f[FORECASTER]})
-    tags = sorted({t for f in facts.values() for t in f[TAG_NAMES]})
-    records = [a for a in decoded if a.history and is_disputed(a)]
-    records += [r for rid, f in facts.items() if f[DISPUTED] and (r := db.find(rid)) is not None]
+    digest = digest or Digest()
+    authors = sorted({f[FORECASTER] for f in digest.predictions.values() if f[FORECASTER]})
+    tags = sorted({t for kind in ("event", "prediction") for f in digest.table(kind).values() for t in f[TAG_NAMES]})
+    records: list = [a for a in decoded if a.history and is_disputed(a)]
+    for kind in ("event", "prediction"):
+        table = db.table(kind)
+        records += [table[rid] for rid, f in digest.table(kind).items() if f[DISPUTED] and rid in table]
     disputes = [(record.id, field, side.get("value"), str(side.get("by") or ""))
                 for record in records for field, entry in open_disputes(record).items() for side in entry.values]
     return articles, authors, tags, disputes
@@ -130,12 +132,12 @@ class TrackerCommands(Provider):
         needle = normalise_query(query)
         if screen is None or not needle:
             return hits
-        found, facts = 0, self._digest.facts if self._digest is not None else {}
+        found, digest = 0, self._digest or Digest()
         for i, row in enumerate(self._rows):  # jumping to a record: plain word search over its search text
             if i % 2048 == 0 and seq and seq != self._latest:
                 return []  # a newer search replaced this one
             rid = record_id(row)
-            known = facts.get(rid) if row[2] in ("event", "prediction") else None
+            known = digest.of(row) if row[2] in ("event", "prediction") else None
             if known is None or needle not in known[HAYSTACK]:
                 continue
             view = RowView(row, screen.cells)

@@ -23,7 +23,7 @@ import threading
 from bisect import bisect_left
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.domain.dates import DateError, PDate, parse_stored_text
@@ -145,7 +145,7 @@ def updated_rows(rows: list[Row], records: Iterable[Record]) -> list[Row]:
 
 def build_made_rows(rows: list[Row], digest: Digest) -> list[Row]:
     """Each prediction again at its made-on date, in date order (built only when asked for)."""
-    kind, facts = KIND_ORDER["prediction"], digest.facts
+    kind, facts = KIND_ORDER["prediction"], digest.predictions
     made = []
     for row in rows:
         if row[2] == "prediction":
@@ -311,27 +311,38 @@ def facts_of(record: Record, db: Database) -> tuple:
 
 @dataclass(frozen=True)
 class Digest:
-    """What the filters, search and counts read of every event and prediction (by id), and how
-    many predictions were due for review when it was made. Made once per read of the file, in
-    the reader's thread, from every record decoded (which is also the read's check of them)."""
+    """What the filters, search and counts read of every event and prediction (by kind, then id),
+    and how many predictions were due for review when it was made. Made once per read of the
+    file, in the reader's thread, from every record decoded (which is also the read's check)."""
 
-    facts: dict[str, tuple]
+    events: dict[str, tuple] = field(default_factory=dict)
+    predictions: dict[str, tuple] = field(default_factory=dict)
     due: int = 0
+
+    def table(self, kind: str) -> dict[str, tuple]:
+        return self.predictions if kind == "prediction" else self.events
+
+    def of(self, row: Row) -> tuple | None:
+        """The facts of a row's record (None for the today line)."""
+        rid = record_id(row)
+        return None if rid is None else self.table(table_kind(row)).get(rid)
 
     def with_records(self, records: Iterable[Record], db: Database) -> Digest:
         """This digest with the facts of ``records`` (changed or new) put in."""
-        facts = dict(self.facts)
+        events, predictions = dict(self.events), dict(self.predictions)
         for record in records:
-            if record.kind in ("event", "prediction"):
-                facts[record.id] = facts_of(record, db)
-        return Digest(facts, self.due)
+            if record.kind == "event":
+                events[record.id] = facts_of(record, db)
+            elif record.kind == "prediction":
+                predictions[record.id] = facts_of(record, db)
+        return Digest(events, predictions, self.due)
 
     def counts(self, today: _dt.date) -> Counts:
         """How many predictions have each status, and how many are overdue (as
         :func:`tracker.domain.query.status_counts` counts them)."""
         tally = {"pending": 0, "confirmed": 0, "refuted": 0, "void": 0}
         overdue, today_n = 0, today.toordinal()
-        for f in self.facts.values():
+        for f in self.predictions.values():
             status = f[STATUS]
             if status:
                 tally[status] += 1
@@ -341,8 +352,8 @@ class Digest:
 
 def digest_of(db: Database, due: int = 0) -> Digest:
     """The digest of a database whose records are decoded (a plain one)."""
-    facts = {r.id: facts_of(r, db) for table in (db.events, db.predictions) for r in table.values()}
-    return Digest(facts, due)
+    return Digest({r.id: facts_of(r, db) for r in db.events.values()},
+                  {r.id: facts_of(r, db) for r in db.predictions.values()}, due)
 
 
 def check_and_digest(db: Database, path: Path, today: _dt.date, tick: Tick | None = None,
@@ -354,17 +365,18 @@ def check_and_digest(db: Database, path: Path, today: _dt.date, tick: Tick | Non
     None if ``cancelled()`` ended it."""
     articles: dict[str, Record] = {}
     context = Database(articles, {}, {})  # type: ignore[arg-type]
-    facts: dict[str, tuple] = {}
+    digest = Digest()
     due = 0
     for kind, records in checked_chunks(db, path, tick, cancelled):
         if kind == "article":
             articles.update((a.id, a) for a in records)
             continue
+        facts = digest.table(kind)
         for record in records:
             facts[record.id] = facts_of(record, context)
         if kind == "prediction":
             due += due_count(Database({}, {}, {p.id: p for p in records}), today)  # type: ignore[arg-type]
-    return None if cancelled() else Digest(facts, due)
+    return None if cancelled() else Digest(digest.events, digest.predictions, due)
 
 
 def accepts(flt: Filter, facts: tuple, today_n: int) -> bool:
@@ -436,12 +448,12 @@ def shows_for(view: View, digest: Digest, today: _dt.date) -> Callable[[Row], bo
                  author=view.author, tag=view.tag)
     filtering = bool(flt.status or flt.article or flt.author or flt.tag)
     needle = normalise_query(view.search)
-    facts, today_n = digest.facts, today.toordinal()
+    today_n = today.toordinal()
 
     def shows(row: Row) -> bool:
         if row[2] == "event" and (not view.show_events or flt.status):
             return False
-        found = facts.get(record_id(row))
+        found = digest.of(row)
         if found is None:
             return not (needle or filtering)
         if needle and needle not in found[HAYSTACK]:
@@ -509,13 +521,11 @@ def best_match(rows: list[Row], search: str, digest: Digest | None) -> int | Non
     """Where Enter in the search box goes: the first row whose own words contain the
     search, else the first record row."""
     needle = normalise_query(search)
-    facts = digest.facts if digest is not None else {}
     first = None
     for i, row in enumerate(rows):
-        rid = record_id(row)
-        if rid is None:
+        if row[2] == "today":
             continue
-        found = facts.get(rid)
+        found = digest.of(row) if digest is not None else None
         if needle and found is not None and needle in found[PRIMARY]:
             return i
         first = i if first is None else first

@@ -93,7 +93,7 @@ class Session(Writes):
         self.store = Store(path, beside_screen=True)
         self.fixed_today = today
         self.database = Database()
-        self.digest: Digest | None = Digest({})  # None while the database's records are being checked
+        self.digest: Digest | None = Digest()  # None while the database's records are being checked
         self._checked: tuple[Database, Digest, Signature | None] | None = None  # the last read that was sound
         self.signature: Signature | None = None
         self.loaded = False
@@ -164,7 +164,7 @@ class Session(Writes):
             elif self.loaded and self.had_file:
                 raise StoreError(f"{self.store.path}: the file is gone (moved or deleted)")
             else:
-                database, digest = Database(), Digest({})  # a new database: the first add creates the file
+                database, digest = Database(), Digest()  # a new database: the first add creates the file
                 self.app.call_from_thread(self._loaded, database, signature, keep_id)
         except StoreError as exc:
             self.app.call_from_thread(self._unreadable, str(exc), signature)
@@ -183,7 +183,7 @@ class Session(Writes):
                 self.database, self.digest, _ = self._checked
                 self._post(DatabaseLoaded, self.database, None, None, None, self.digest)
             else:
-                self.database, self.digest, self.loaded = Database(), Digest({}), False
+                self.database, self.digest, self.loaded = Database(), Digest(), False
         if self.readable or not self.loaded:
             shown = "Showing what was last read" if self.loaded else "Nothing could be read"
             self.say(f"{message}. {shown}; nothing will be written.",
