@@ -1,0 +1,49 @@
+"""Round 23 of issue 22 (after heldout29's first run): a call told as the author's surprise ("I would be shocked if we
+saw X"), a second call told after a concession ("…, though Y isn't likely to V"); on sentences written for these tests,
+not taken from the evaluation set."""
+
+from __future__ import annotations
+
+from tracker.ingest.predfind_en import find_calls
+
+from ingest_helpers import claims
+from ingest_helpers import extract_article
+
+
+# --- the author's surprise: a negative call --------------------------------------------------------------------------
+
+def test_i_would_be_shocked_if_x_v_ed_is_x_will_not_v(tmp_path):
+    """Read as written these gave no call (the direction check keeps them: the hedge has no negation of its own)."""
+    assert claims("I would be shocked if we saw a cut to the planted acres in the next report.") == [
+        "We will not see a cut to the planted acres in the next report."]
+    assert claims("I'd be amazed if the euro were to fall below parity this year.") == [
+        "The euro will not fall below parity this year."]
+    assert claims("I'd be surprised if the banks cut rates in May.") == ["The banks will not cut rates in May."]
+    found = find_calls("I would be very surprised if inflation stays above 5% next year.")
+    assert [c.claim for c in found] == ["Inflation will not stay above 5% next year."]
+    assert found[0].hedge.negates
+    events, predictions = extract_article(tmp_path, "The senator did better than expected in the Oct. 2 primary. But I "
+                                                    "will be surprised if he beats his rival, the former mayor, in the "
+                                                    "Oct. 30 runoff.", "2022-10-05")
+    assert predictions == ["He will not beat his rival, the former mayor, in the Oct. 30 runoff."]
+    assert ("2022-10-30", "I will be surprised if he beats his rival, the former mayor, in the runoff") in events
+
+
+def test_surprise_without_a_verb_to_read_or_a_negated_condition_is_left_as_written():
+    assert claims("I'd be surprised if it rained.") == []
+    assert claims("I'd be surprised if the council didn't approve the budget.") == []
+    assert claims("I wouldn't be surprised if the council approves the budget.") == ["The council will approve the budget."]
+
+
+# --- a concession with a subject and a modal of its own: a second call ----------------------------------------------
+
+def test_a_concession_with_its_own_modal_is_a_call_of_its_own():
+    """Read as one clause, the first call took the second's negation ("Rents are expected to rise…, though the market
+    will not see…" was one claim, read as negative)."""
+    assert claims("Rents are expected to rise next year, though the market isn't likely to see a flood of new "
+                  "tenants.") == ["Rents will rise next year.", "The market will not see a flood of new tenants."]
+    assert claims("Sales will slow, although prices won't fall much.") == ["Sales will slow.", "Prices will not fall much."]
+
+
+def test_a_concession_after_no_call_is_read_as_before():
+    assert claims("The plan is bold, though it won't pass.") == ["The plan is bold, though it will not pass."]
