@@ -47,3 +47,25 @@ def test_a_concession_with_its_own_modal_is_a_call_of_its_own():
 
 def test_a_concession_after_no_call_is_read_as_before():
     assert claims("The plan is bold, though it won't pass.") == ["The plan is bold, though it will not pass."]
+
+
+# --- a date without a year: the tense of its clause ------------------------------------------------------------------
+
+def test_a_participle_before_a_noun_is_no_past_tense_of_the_clause(tmp_path):
+    """"2022's revived (but weak) box office": "revived" describes the noun; the clause looks ahead ("should top"), so
+    "Nov. 11" is the coming one (read as a past tense it was the November gone by)."""
+    events, _ = extract_article(tmp_path, "Provided that the star recovers, the sequel (Nov. 11) should top the year's "
+                                          "revived (but weak) box office.", "2022-01-02")
+    assert [d for d, _ in events] == ["2022-11-11"]
+    events, _ = extract_article(tmp_path, "The plant (Sept. 3) should restart at its delayed (and smaller) capacity.",
+                                "2022-01-02")
+    assert [d for d, _ in events] == ["2022-09-03"]
+    events, _ = extract_article(tmp_path, "The plant restarted on Sept. 3 after the delayed repairs.", "2022-01-02")
+    assert [d for d, _ in events] == ["2021-09-03"]
+
+
+def test_a_release_told_in_the_bare_present_looks_ahead(tmp_path):
+    events, _ = extract_article(tmp_path, "The sequel opens on Nov. 11 and should top the box office.", "2022-01-02")
+    assert [d for d, _ in events] == ["2022-11-11"]
+    events, _ = extract_article(tmp_path, "The new tariff takes effect on March 1, the ministry said.", "2022-01-02")
+    assert [d for d, _ in events] == ["2022-03-01"]
