@@ -69,3 +69,15 @@ def test_a_release_told_in_the_bare_present_looks_ahead(tmp_path):
     assert [d for d, _ in events] == ["2022-11-11"]
     events, _ = extract_article(tmp_path, "The new tariff takes effect on March 1, the ministry said.", "2022-01-02")
     assert [d for d, _ in events] == ["2022-03-01"]
+
+
+def test_this_year_after_a_change_told_in_the_simple_past_is_its_date(tmp_path):
+    """"this year" only framed a forecast unless a perfect told what was done in it; a change told in the simple past
+    ("climbed", "rose") is an event of the year too."""
+    events, _ = extract_article(tmp_path, "Mortgage rates climbed from about 3 percent to around 7 percent this year, "
+                                          "economists say.", "2022-12-05")
+    assert [d for d, _ in events] == ["2022"]
+    events, _ = extract_article(tmp_path, "Prices rose sharply this year.", "2022-12-05")
+    assert [d for d, _ in events] == ["2022"]
+    events, _ = extract_article(tmp_path, "Prices will probably keep rising this year.", "2022-12-05")
+    assert events == []
