@@ -81,3 +81,15 @@ def test_this_year_after_a_change_told_in_the_simple_past_is_its_date(tmp_path):
     assert [d for d, _ in events] == ["2022"]
     events, _ = extract_article(tmp_path, "Prices will probably keep rising this year.", "2022-12-05")
     assert events == []
+
+
+# --- a predictive "should" --------------------------------------------------------------------------------------------
+
+def test_should_be_a_size_or_a_course_is_predictive():
+    """"…, so if A, the film should be enormous": read as a duty, the second clause gave no call and its condition was
+    left on the first ("…in some way, so.")."""
+    assert claims("The coach will rest his stars in some way, so if the club handles the schedule well, the film "
+                  "should be enormous.") == ["The coach will rest his stars in some way.", "The film will be enormous."]
+    assert claims("The turnout should be huge.") == ["The turnout will be huge."]
+    assert claims("The rules should be fair.") == []
+    assert claims("Governments should be careful.") == []
