@@ -93,3 +93,35 @@ def test_should_be_a_size_or_a_course_is_predictive():
     assert claims("The turnout should be huge.") == ["The turnout will be huge."]
     assert claims("The rules should be fair.") == []
     assert claims("Governments should be careful.") == []
+
+
+# --- the forecaster a reported call names -----------------------------------------------------------------------------
+
+def _forecasters(sentence: str) -> list[tuple[str, str]]:
+    return [(c.claim, c.forecaster) for c in find_calls(sentence)]
+
+
+def test_a_group_qualified_by_a_possessive_name_is_the_forecaster():
+    """The last run of capitals named only the country ("Brazil"); with "predict" (a verb an author frames his own
+    calls with) the group was no group and the call was the author's."""
+    assert _forecasters("France's biggest polling firms had predicted that Macron might win the first round "
+                        "outright.") == [("Macron will win the first round outright.", "France's biggest polling firms")]
+    assert _forecasters("France's biggest polling firms predict that Macron will win by a wide margin.") == [
+        ("Macron will win by a wide margin.", "France's biggest polling firms")]
+
+
+def test_a_named_poll_is_the_forecaster_not_its_publisher():
+    found = _forecasters("The bank is expected to raise rates on Tuesday, according to the latest Reuters poll.")
+    assert [f for _, f in found] == ["Reuters poll"]
+
+
+def test_forecasters_named_by_examples_are_all_named():
+    """Split at "and", only the last example was kept, and a name with a dot ("Realtor.com") was no group at all: the
+    call was the author's."""
+    assert _forecasters("Other forecasters such as Acme and Realtor.com also predict that rates will likely fall "
+                        "slightly.") == [("Rates will fall slightly.", "Acme and Realtor.com")]
+
+
+def test_forecasters_indicate_that_is_their_forecast():
+    assert _forecasters("Forecasters indicate that next year could bring a continued slowdown in sales.") == [
+        ("Next year will bring a continued slowdown in sales.", "Forecasters")]
