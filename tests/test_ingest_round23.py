@@ -125,3 +125,20 @@ def test_forecasters_named_by_examples_are_all_named():
 def test_forecasters_indicate_that_is_their_forecast():
     assert _forecasters("Forecasters indicate that next year could bring a continued slowdown in sales.") == [
         ("Next year will bring a continued slowdown in sales.", "Forecasters")]
+
+
+# --- no call ----------------------------------------------------------------------------------------------------------
+
+def test_an_indefinite_pronoun_and_its_relative_clause_after_but_is_no_call():
+    """"…expect a drop in yields, but nothing that will move prices": a noun phrase (what is expected), no call of the
+    author's ("Nothing that will move prices." was proposed)."""
+    assert claims("Analysts expect a drop in yields, but nothing that will move prices.") == []
+    assert claims("Nothing that will happen this week will move prices.") == [
+        "Nothing that will happen this week will move prices."]
+
+
+def test_a_record_standing_to_date_in_a_list_of_predictions_is_no_call(tmp_path):
+    body = ("Here are my predictions for 2022.\n\n1. Sequels: The sequel tops the box office. But the original is still "
+            "the only film ever to gross $2 billion abroad.")
+    _, predictions = extract_article(tmp_path, body, "2022-01-02")
+    assert predictions == ["The sequel will top the box office."]
