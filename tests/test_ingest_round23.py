@@ -142,3 +142,11 @@ def test_a_record_standing_to_date_in_a_list_of_predictions_is_no_call(tmp_path)
             "the only film ever to gross $2 billion abroad.")
     _, predictions = extract_article(tmp_path, body, "2022-01-02")
     assert predictions == ["The sequel will top the box office."]
+
+
+def test_it_would_surprise_me_and_surprised_to_see_are_negative_calls_too():
+    assert claims("It would surprise me if the Fed raised rates in June.") == ["The Fed will not raise rates in June."]
+    assert claims("But it would really shock us if prices fell this year.") == ["Prices will not fall this year."]
+    assert claims("I'd be surprised to see the Fed cut rates before the summer.") == [
+        "We will not see the Fed cut rates before the summer."]
+    assert claims("It wouldn't surprise me if the Fed raised rates in June.") != ["The Fed will not raise rates in June."]

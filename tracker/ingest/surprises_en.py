@@ -2,10 +2,10 @@
 told after a concession, reworded before the clauses are read (:func:`tracker.ingest.doubts_en.reword` calls
 :func:`reword`):
 
-- "I would be shocked if we saw X", "I'll be surprised if he beats Y", "I'd be amazed if X were to V": the author's
-  negative call, said as round 22 says a difficulty, "It is hard to see how X will V" (the positive litotes, "I
-  wouldn't be surprised if X", is stances_en's; "…if X didn't V" is left as written). Read as written the sentence
-  gave no call.
+- "I would be shocked if we saw X", "I'll be surprised if he beats Y", "I'd be amazed if X were to V", "It would
+  surprise me if X V-ed", "I'd be surprised to see X V": the author's negative call, said as round 22 says a
+  difficulty, "It is hard to see how X will V" (the positive litotes, "I wouldn't be surprised if X", is stances_en's;
+  "…if X didn't V" is left as written). Read as written the sentence gave no call.
 - "X is expected to fall, though Y isn't likely to V" and "…, although Y won't V": two calls; the concession has a
   subject and a modal of its own, so it is said as a sentence after the first ("X is expected to fall; Y isn't likely
   to V"), and the direction of each is its own (read as one clause, the first call took the second's negation).
@@ -21,7 +21,12 @@ _AMAZED = r"(?:surprised|shocked|stunned|astonished|amazed|staggered|floored)"
 _SURPRISED_IF = re.compile(
     r"^(?P<lead>(?:(?:but|and|so|still|yet|frankly|honestly|personally|though|however),?\s+)?)(?:I|we)\s*"
     r"(?:would|'d|will|'ll|'m\s+going\s+to|am\s+going\s+to)\s+be\s+(?:very\s+|really\s+|quite\s+|genuinely\s+|extremely\s+|"
-    r"pretty\s+|a\s+(?:little|bit)\s+)?" + _AMAZED + r"\s+if\s+(?P<cond>(?!(?:it|this|that|there)\b)[^;]+)$", re.IGNORECASE)
+    r"pretty\s+|a\s+(?:little|bit)\s+)?" + _AMAZED + r"\s+(?:if\s+(?P<cond>(?!(?:it|this|that|there)\b)[^;]+)|"
+    r"to\s+see\s+(?P<seen>[^;]+))$|"
+    # "It would surprise me if X V-ed", "It'll shock us if X Vs"
+    r"^(?P<lead2>(?:(?:but|and|so|still|yet|frankly|honestly|though|however),?\s+)?)it\s*(?:would|'d|will|'ll)\s+(?:really\s+|very\s+"
+    r"much\s+|greatly\s+)?(?:surprise|shock|stun|astonish|amaze)\s+(?:me|us)\s+if\s+(?P<cond2>(?!(?:it|this|that|there)\b)[^;]+)$",
+    re.IGNORECASE)
 _NEG = re.compile(r"^(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't)\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _WERE_TO = re.compile(r"^(?:were|was)\s+to\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _DETERMINER = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
@@ -79,7 +84,13 @@ def _split(cond: str) -> tuple[str, str, str, bool] | None:
 
 def _surprise(stripped: str) -> str | None:
     found = _SURPRISED_IF.match(stripped)
-    parts = _split(found["cond"]) if found else None
+    if not found:
+        return None
+    lead = found["lead"] or found["lead2"] or ""
+    it = "it" if lead else "It"
+    if found["seen"]:  # "I'd be surprised to see the Fed cut rates": what we will not see
+        return f"{lead}{it} is hard to see how we will see {found['seen']}"
+    parts = _split(found["cond"] or found["cond2"])
     if not parts:
         return None
     subj, base, rest, negated = parts
@@ -87,7 +98,7 @@ def _surprise(stripped: str) -> str | None:
         return None  # "I'd be surprised if X didn't V": the direction check reads the "didn't"; left as written
     # said as round 22 says a difficulty: the hedge is words with no negation of their own, so the direction check
     # (which counts the sentence's negators) keeps the negative call
-    return f"{found['lead']}{'it' if found['lead'] else 'It'} is hard to see how {subj} will {base}{rest}"
+    return f"{lead}{it} is hard to see how {subj} will {base}{rest}"
 
 
 # "X is expected to fall, though Y isn't likely to V": a concession with a subject and a modal of its own.
