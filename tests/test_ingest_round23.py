@@ -150,3 +150,13 @@ def test_it_would_surprise_me_and_surprised_to_see_are_negative_calls_too():
     assert claims("I'd be surprised to see the Fed cut rates before the summer.") == [
         "We will not see the Fed cut rates before the summer."]
     assert claims("It wouldn't surprise me if the Fed raised rates in June.") != ["The Fed will not raise rates in June."]
+
+
+def test_a_hedged_verb_phrase_after_according_to_is_the_authors_call():
+    """"X is expected to V1, according to the latest Reuters poll, and will likely V2": the poll's forecast, then the
+    author's own (read as one clause, the two were one proposal credited to the poll)."""
+    assert _forecasters("The bank is expected to raise rates by 50 basis points on Tuesday, according to the latest "
+                        "Reuters poll, and will likely keep its guidance from June.") == [
+        ("The bank will raise rates by 50 basis points on Tuesday.", "Reuters poll"),
+        ("The bank will keep its guidance from June.", "")]
+    assert [f for _, f in _forecasters("Growth will slow, according to the IMF, and prices will ease.")] == ["IMF"]

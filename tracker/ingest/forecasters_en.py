@@ -38,3 +38,28 @@ def group_name(who: str) -> str:
     if found:
         return found["names"]
     return ""
+
+
+# "X is expected to V1, according to the latest Reuters poll, and will likely V2": the poll's forecast, then a call of
+# the author's own (a second verb phrase with a hedge of its own after the attribution), said as two clauses.
+_ACCORDING_THEN = re.compile(r"^(?P<subj>(?:the\s+)?[A-Z][^,;]{2,80}?)\s+(?P<vp1>(?:is|are)\s+(?:expected|likely|set|poised|"
+                             r"due)\s+to\s+[^;]+?),\s+(?P<acc>according\s+to\s+[^,;]{2,60}),\s+and\s+(?P<vp2>(?:will|should|"
+                             r"may|might|could|(?:is|are)\s+(?:also\s+)?likely\s+to)\b[^;]+)$")
+
+
+def split_according(text: str) -> str:
+    """"X is expected to V1, according to P, and will likely V2" -> "X is expected to V1, according to P; X will likely
+    V2" (``text`` as it was when the form is not there)."""
+    found = _ACCORDING_THEN.match(text.strip())
+    if not found:
+        return text
+    return f"{found['subj']} {found['vp1']}, {found['acc']}; {found['subj'][:1].upper()}{found['subj'][1:]} {found['vp2']}"
+
+
+def clause_attribution(text: str, start: int, attribution: tuple[str, bool] | None) -> tuple[str, bool] | None:
+    """The sentence's attribution for the clause at ``start``: none for a clause after a semicolon when the attribution
+    was a trailing "…, according to P" ending the part before it ("X will V1, according to P; X will likely V2")."""
+    semicolon = text.find(";")
+    if attribution is None or semicolon < 0 or start <= semicolon:
+        return attribution
+    return None if re.search(r",\s+according\s+to\s+[^,;]{2,60}$", text[:semicolon].rstrip()) else attribution

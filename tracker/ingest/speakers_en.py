@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tracker.ingest.forecasters_en import group_name
+from tracker.ingest.forecasters_en import clause_attribution, group_name  # noqa: F401  (clause_attribution: predfind_en)
 
 _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
                 r"believes|believed|thinks|thought|wrote|writes|argued|argues|insisted|insists|suggested|suggests|"

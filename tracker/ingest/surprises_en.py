@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.ingest.forecasters_en import split_according
 from tracker.ingest.wording_en import base_of, base_of_present
 
 _AMAZED = r"(?:surprised|shocked|stunned|astonished|amazed|staggered|floored)"
@@ -126,4 +127,4 @@ def reword(text: str) -> str:
     if surprised is not None:
         return surprised
     conceded = _concession(text)
-    return conceded if conceded is not None else text
+    return conceded if conceded is not None else split_according(text)  # forecasters_en: a call after "according to P"
