@@ -123,6 +123,12 @@ _VERB = re.compile(r"\b(?:will|won't|would|could|may|might|should|can|must|is|ar
                    r"\w+(?<!s)s)\b(?!\s*\.?$)|\b(?:will|won't|would|could|may|might|is|are|be)\b", re.IGNORECASE)
 
 
+# "nothing that will V", "something which could V": an indefinite pronoun and its relative clause, with no verb of its own
+_PRONOUN_NP = re.compile(r"^(?:but\s+|and\s+)?(?:nothing|something|anything|little|not\s+much|not\s+anything|none)\s+"
+                         r"(?:that|which)\s+(?:will|would|could|can|may|might|should|is|are)\b"
+                         r"(?:(?!\b(?:will|won't|would|could|can|may|might|should|is|are)\b)[^,;])*$", re.IGNORECASE)
+
+
 def split_elliptic(calls: list[Call]) -> list[Call]:
     """"A will not V, B will" and "A will V, B won't": two calls of opposite direction."""
     out: list[Call] = []
@@ -130,6 +136,8 @@ def split_elliptic(calls: list[Call]) -> list[Call]:
         claim = call.claim.rstrip(".")
         if len(calls) > 1 and call.hedge_text.lower() in _FRAMES and not _VERB.search(claim):
             continue  # round 19: "I think X will be offered with A and B options": "B options" has no verb, no call
+        if _PRONOUN_NP.match(claim):
+            continue  # round 23: "…expect a drop, but nothing that will move prices": a noun phrase after "but", no call
         found = _CONTRAST_ELLIPSIS.match(claim)
         if found and (found["aux"] == "will") != (found["aux2"] == "will"):
             second = Call(**{k: getattr(call, k) for k in call.__slots__})

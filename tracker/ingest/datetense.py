@@ -14,7 +14,8 @@ import re
 FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|される見|可能性|かもしれない|考えられる|"
                     r"\bprobable\b|\blikely\b|\bmay\b|\bmight\b|\bcould\b|\bwill\b|'ll\b|\bscheduled\b|"
                     r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
-                    r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bis to\b|\bare to\b|\bplanned\b|"
+                    r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bopens\b|\blaunches\b|\bdebuts\b|\bpremieres\b|\bkicks off\b|"
+                    r"\btakes effect\b|\bexpires\b|\bis to\b|\bare to\b|\bplanned\b|"
                     r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b|"
                     # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
@@ -26,10 +27,15 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
 # Words in "-ed" that are no past tense (round 17: "the Fed at its September meeting" told nothing gone by)
 NOT_PAST_ED = (r"(?!(?:fed|need|seed|speed|feed|proceed|exceed|succeed|indeed|bed|red|shed|hundred|ted|breed|greed|"
                r"heed|weed|deed|bleed|embed|sacred|naked|wicked|kindred)\b)")
+# Round 23: a participle after a determiner or a possessive describes a noun ("2022's revived box office", "the revised
+# figures", "its delayed launch"): no past tense of the clause.
+ATTRIBUTIVE = "".join(rf"(?<!\b{w} )" for w in ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this",
+                                               "these", "those")) + r"(?<!'s )(?<!’s )"
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
                   r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
-                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )" + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for)\b)", re.IGNORECASE)
+                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for)\b)",
+                  re.IGNORECASE)
 # The words just before a date that name it as ahead: "the expected date of 6th May", "the scheduled day for"
 AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|likely|projected|mooted|rumoured|rumored)\s+"
                           r"(?:\w+\s+)?(?:date|day|deadline|polling day|election)\s+(?:of|for|on)\s*$", re.IGNORECASE)

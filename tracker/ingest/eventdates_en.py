@@ -255,6 +255,10 @@ def prior_readings(sentence: str, mentions: list[DateMention], ref: PDate | None
 
 _PERFECT = re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|lt|ght)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|should|'ll|won't|going to)\b", re.IGNORECASE)
+# A verb of change in the simple past (a participle after "is", "be" or a determiner is none: datetense's PAST)
+_TOLD_PAST = re.compile(r"\b(?:rose|fell|grew|sank|shrank|slid|soared|jumped|climbed|surged|dropped|tumbled|plunged|"
+                        r"slumped|doubled|tripled|halved|more\s+than\s+doubled|increased|decreased|declined|gained|lost|"
+                        r"rallied|recovered|peaked|reached|topped|swung|spiked|eased|cooled)\b", re.IGNORECASE)
 
 
 def told_this_year(sentence: str, mention: DateMention) -> bool:
@@ -264,7 +268,8 @@ def told_this_year(sentence: str, mention: DateMention) -> bool:
         return False
     left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|and|which)\b|\bthat\b", sentence[:mention.start])])
     clause = sentence[left:mention.start]
-    return bool(_PERFECT.search(clause)) and not _MODAL.search(clause)
+    # round 23: the simple past too ("Mortgage rates climbed from 3 to 7 percent this year", "Prices rose this year")
+    return bool(_PERFECT.search(clause) or _TOLD_PAST.search(clause)) and not _MODAL.search(clause)
 
 
 def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday: _dt.date | None,

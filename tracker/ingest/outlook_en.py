@@ -26,7 +26,10 @@ _STEP = re.compile(r"^\s+(?:(?:still|also|now|soon|therefore|thus|then|easily|co
                    r"likely|at least|by then|eventually|ultimately|quickly|gradually)\s+)*", re.IGNORECASE)
 _STATE = set("""a an the over back able enough fine close tight good strong weak positive negative modest limited short brief
 easy difficult hard done finished sufficient plenty around about near above below within in on out up down no some
-much little""".split())
+much little""".split()) | set("""huge enormous massive big large gigantic giant tremendous significant substantial considerable
+sizeable sizable popular successful profitable competitive busy volatile eventful lively quiet calm choppy bumpy rocky smooth
+messy ugly costly expensive cheap muted subdued small minor marginal slim narrow wide solid robust healthy resilient
+manageable record historic""".split())  # round 23: "…, the film should be enormous": a size or a course, what will be
 # A subject that cannot owe a duty: a quantity, a market, a result ("Prices should…", "The race should…").
 _NON_AGENT = re.compile(r"\b(?:prices?|inflation|rates?|yields?|growth|demand|supply|output|economy|economies|markets?|stocks?|"
                         r"shares|equities|bonds?|oil|gold|dollar|euro|sterling|pound|yen|currency|unemployment|wages?|earnings|"

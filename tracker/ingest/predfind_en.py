@@ -80,7 +80,7 @@ from tracker.ingest.speakers_en import (
     ODDS,
     SELF_VERBS,
     as_author,
-    clause_speaker,
+    clause_attribution, clause_speaker,
     quote_speaker,
     quoted,
     sentence_speaker,
@@ -162,7 +162,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         ([] if attribution else chance_calls(text))
     for start, end, subject in clauses(text):
         own = subject == "This" and ODDS.match(text)  # "Polls suggest X, which should be enough for Y": the author's
-        call = _read_clause(text, start, end, subject, None if own else attribution, previous)
+        call = _read_clause(text, start, end, subject, None if own else clause_attribution(text, start, attribution), previous)
         if call is None and start > 0 and not attribution and NP_EXPECTED.match(text[start:end]):
             for one in stance_call(restore(re.split(r"[,;]", text[start:end])[0].strip() + ".")):
                 one.start, one.end = start + shift, end + shift  # round 17: "…, but no changes are expected, as…"

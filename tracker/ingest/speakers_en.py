@@ -6,12 +6,14 @@ from __future__ import annotations
 import functools
 import re
 
+from tracker.ingest.forecasters_en import clause_attribution, group_name  # noqa: F401  (clause_attribution: predfind_en)
+
 _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
                 r"believes|believed|thinks|thought|wrote|writes|argued|argues|insisted|insists|suggested|suggests|"
                 r"added|noted|declared|declares|stated|revealed|vowed|promised|pledged|hinted|estimated|confirmed|"
                 r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"
                 r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
-                r"speculated|speculates|speculate|anticipated|anticipates|say|"
+                r"speculated|speculates|speculate|anticipated|anticipates|say|indicate|indicated|"
                 r"saying|telling|warning|predicting|arguing|claiming|insisting|suggesting|"
                 r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope|assume|imagine")
 # What may stand between "I" and the verb of his frame: "I therefore believe", "I still think", "I honestly expect",
@@ -114,7 +116,7 @@ _LED_TO = re.compile(r"\b(?:led|leads|lead|leading|prompted|prompts|caused|cause
 # "Democrats believe", "many Taiwanese believe", "Even the Democrats appear to believe": a named group (a capital, a base
 # verb: plural) whose belief it is, not the author's; a pronoun ("They think") is not a name
 _GROUP = re.compile(r"(?:^|\s)(?:(?:even\s+)?(?:the|many|most|some|all|few|several)\s+)*(?!(?:I|We|They|You|It|This|That|These|Those)\b)"
-                    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+(?:(?:also|still|now|really|clearly|seem|seemed|appear|"
+                    r"[A-Z][\w'.&-]+(?:\s+[A-Z][\w'.&-]+){0,2}\s+(?:(?:also|still|now|really|clearly|seem|seemed|appear|"
                     r"appeared|tend|continue)\s+(?:to\s+)?)?$")
 
 
@@ -154,7 +156,7 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         if m["verb"].lower() in _BASE_SELF and not re.search(r"\b(?:i|we)\s+(?:" + FRAME_ADVERB + r"\s+)*$",
                                                                  m["who"], re.IGNORECASE) and not (_GROUP.search(m["who"]) and
                                                                                                    not _title_case(m["who"])) \
-                and not _CROWD.search(m["who"]):
+                and not _CROWD.search(m["who"]) and not group_name(re.split(r"[,;:]\s+(?![A-Z])", m["who"])[-1]):
             continue  # "they think", "analysts expect" are read below; only "I think" frames the author's call
         # round 19: "many expect that the two will drop out": a crowd left unnamed, whose forecast is not the author's
         found = m
@@ -165,6 +167,7 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         that = re.match(r"[^,;\"]{0,70}?\bthat\s+", clause[found.end("verb"):hedge.start()])
         body = found.end("verb") + (that.end() if that else len(re.match(r"[\s,:]*", clause[found.end("verb"):]).group()))
         return speaker_name(led["who"]), body, False, False
+    listed = group_name(re.split(r"[,;:]\s+(?![A-Z])", found["who"])[-1])  # round 23: "forecasters such as A and B"
     who = re.split(r"[,;:]|\s+(?:but|and|so|while|because|that|what|which)\s+", found["who"])[-1].strip()
     negative = bool(re.search(r"\b(?:don't|do not|doesn't|does not|didn't|never)\s*$", who, re.IGNORECASE))
     core = re.sub(r"\s*\b(?:don't|do not|doesn't|does not|didn't|never|still|now|also|then|really|personally|"
@@ -189,6 +192,8 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         return None  # "I said", "I wrote": the author's own words, read as they stand
     if not core or _PRONOUN.match(core):
         return "", body_start, False, False
+    if listed:
+        return listed, body_start, False, False
     if verb in SELF_VERBS and not re.search(r"[A-Z]", core):
         return None  # "analysts think" without a name: read as it stands
     return speaker_name(core), body_start, False, False
@@ -215,6 +220,9 @@ def speaker_name(who: str) -> str:
         return re.sub(r"^the\s+", "", polled.group())[:60]
     if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"
         return re.sub(r"^the\s+", "", who)[:60]
+    named = group_name(who)  # round 23: "Brazil's biggest polling firms", "the latest Reuters poll", "such as A and B"
+    if named:
+        return named
     role = _ROLE.search(who)  # round 20: "a Federal Reserve official", "An ECB economist": the name with its role
     if role:
         return f"{role['name'].strip()} {role['role']}"

@@ -75,7 +75,9 @@ crash default split launch announce declare sign invade withdraw join leave quit
 worsen decline increase decrease double overtake replace succeed dominate move shift turn come see make bring face avoid escape
 run stand prevail lag trail edge cruise scrape squeak vote elect appoint nominate approve reject block ban end""".split())
 _LIST_PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|ago|last\s+(?:year|time|month|week)|[Yy]esterday|already|"
-                        r"(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)|used to)\b")
+                        r"(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)|used to|"
+                        # round 23: a record standing to date ("Avatar is still the only film ever to gross $2 billion")
+                        r"(?:is|are|remains?)\s+still\s+the\s+(?:only|first|\w+est|top|most|biggest)|still\s+the\s+only)\b")
 _FRONT_BARE = re.compile(r"^(?P<front>(?:by|in|during|within|from)\s+(?:the\s+)?[\w\s-]{3,40}?)\s+(?=(?:the|a|an)\s)",
                          re.IGNORECASE)  # "By the second half of the year the 2024 campaign is in full swing"
 _FRONT = re.compile(r"^(?P<front>(?:with|barring|once|after|by|if|unless|in)\s+[^,]{3,80}),\s*", re.IGNORECASE)
