@@ -121,6 +121,9 @@ _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|n
                              r"^[^,]*?\bnot\s+\w+(?:ed|en|wn)\s+(?:as|by)\b(?=[^,]*?\s(?:will|won't|would|could|may|might)\b)|"
                              # "…under a new leader, not one handpicked by Putin", "Kasich may be the darling and not
                              # Cruz": the alternative set aside, not the call denied
+                             # round 24: not after an auxiliary ("Sanctions will not Stop Russia", a headline's capital)
+                             r"(?<!\bwill)(?<!\bwould)(?<!\bcould)(?<!\bcan)(?<!\bdo)(?<!\bdoes)(?<!\bdid)(?<!\bshould)"
+                             r"(?<!\bmay)(?<!\bmight)(?<!\bmust)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)"
                              r",?\s+(?:and\s+)?not\s+(?:one|the\s+one|those|that|them|(?-i:[A-Z])[\w'-]*)(?:\s+[\w'-]+){0,5}\s*\.?$|"
                              # round 17: "Labour will come second, not third, in the vote": the alternative between commas
                              r",\s+not\s+[\w'-]+(?:\s+[\w'-]+)?,|"
