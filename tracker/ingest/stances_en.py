@@ -15,6 +15,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
+from tracker.ingest.certainty_en import denied_certainty
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import sentence_speaker
 from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim
@@ -165,6 +166,9 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _EXPECT_LIST.match(body)
     if found and not _NOT_A_LIST.search(found["np"]):
         return [_call(claim_of(found["np"]), "expect", lookup("expected to"))]
+    denied = denied_certainty(body)
+    if denied:  # round 24: "A recession is not inevitable", "No X is inevitable": may not come (certainty_en)
+        return [denied]
     found = _CERTAIN_NP.match(body)
     if found:
         np = found["np"][:1].lower() + found["np"][1:]
