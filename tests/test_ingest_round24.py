@@ -15,6 +15,7 @@ from tracker.ingest.extract import title_calls
 from tracker.ingest.predfind_en import find_calls
 
 from ingest_helpers import claims
+from ingest_helpers import extract_article
 
 EVAL = Path(__file__).parent / "fixtures" / "ingest_eval"
 
@@ -63,3 +64,17 @@ def test_a_headline_call_before_a_colon_and_the_authors_name_is_read():
         "The Fed Will Cut Rates In March."]
     assert title_calls("The Fed Will Cut Rates: What It Means For Jo Doe And You", ("Jo Doe",)) == []
     assert title_calls("No Trade War Is Inevitable: Economist, Jo Doe On Tariffs", ("Ann Roe",)) == []
+
+
+# --- event dates -----------------------------------------------------------------------------------------------------
+
+def test_the_year_before_last_is_two_years_before_the_articles(tmp_path):
+    """"January 6 the year before last" was January 6 of the article's year, and "the year before" read as one year
+    before it gave a second event."""
+    events, _ = extract_article(tmp_path, "The floods of March 3 the year before last, when the river broke its banks, "
+                                          "changed the town.", "2023-01-02")
+    assert [d for d, _ in events] == ["2021-03-03"]
+    events, _ = extract_article(tmp_path, "The plant closed the year before last.", "2023-05-02")
+    assert events == [("2021", "The plant closed")]
+    events, _ = extract_article(tmp_path, "The plant closed in March of last year.", "2023-05-02")
+    assert events == [("2022-03", "The plant closed")]
