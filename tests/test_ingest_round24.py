@@ -78,3 +78,14 @@ def test_the_year_before_last_is_two_years_before_the_articles(tmp_path):
     assert events == [("2021", "The plant closed")]
     events, _ = extract_article(tmp_path, "The plant closed in March of last year.", "2023-05-02")
     assert events == [("2022-03", "The plant closed")]
+
+
+def test_so_far_this_year_is_the_date_of_what_was_done_by_now(tmp_path):
+    """"this year" with no perfect in its clause only framed: "earning more thus far this year" gave no event."""
+    events, _ = extract_article(tmp_path, "The embargo sent prices soaring, which led to the exporter earning more thus "
+                                          "far this year than it did before.", "2022-07-08")
+    assert events == [("2022", "Led to the exporter earning more than it did before")]
+    events, _ = extract_article(tmp_path, "Sales are up 5% this year so far.", "2022-07-08")
+    assert events == [("2022", "Sales are up 5%")]
+    events, _ = extract_article(tmp_path, "Prices will rise this year.", "2022-07-08")
+    assert events == []

@@ -257,11 +257,19 @@ _PERFECT = re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?\
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|should|'ll|won't|going to)\b", re.IGNORECASE)
 
 
+def so_far(sentence: str, mention: DateMention) -> bool:
+    """"thus far this year", "this year so far", "to date this month": the period up to the article, gone by."""
+    return bool(re.search(r"\b(?:so|thus)\s+far\s+$|\bto\s+date\s+$", sentence[:mention.start], re.IGNORECASE) or
+                re.match(r",?\s+(?:so|thus)\s+far\b|,?\s+to\s+date\b", sentence[mention.end:], re.IGNORECASE))
+
+
 def told_this_year(sentence: str, mention: DateMention) -> bool:
-    """"The Fed has raised rates by 4.25% this year", "the partnership was strengthened this year": a year
-    named with what was done in it is the date of that, not a frame."""
+    """"The Fed has raised rates by 4.25% this year", "the partnership was strengthened this year", "earning more thus
+    far this year": a year named with what was done in it is the date of that, not a frame."""
     if mention.text.lower() not in ("this year", "this month"):
         return False
+    if so_far(sentence, mention):
+        return True  # round 24: "Russia earning more thus far this year", "sales up 5% this year so far": done by now
     left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|and|which)\b|\bthat\b", sentence[:mention.start])])
     clause = sentence[left:mention.start]
     return bool(_PERFECT.search(clause)) and not _MODAL.search(clause)

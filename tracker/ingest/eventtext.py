@@ -45,7 +45,8 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     if sentence.rstrip().endswith("?") and mention.date.day is None and \
             not eventdates_en.past_in_question(sentence, mention, ref):
         return True  # a question names no event; a day it names ahead, or one gone by, is still told
-    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
+    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE)) or \
+        eventdates_en.so_far(sentence, mention)  # "Earlier this month", "so far this year" (round 24)
     # late December: the year ending; "earlier this year" is gone by, whatever the rest of the sentence tells
     coming = (mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)) and not told_before
     occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
@@ -104,6 +105,8 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     clause = re.sub(r"\s+from\s+[^,;]{1,40}?\s+to\s*(?=[,.;]|$)", "", clause)  # "dip from the end of January to (early March)"
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)
+    if eventdates_en.so_far(sentence, mention):  # round 24: "thus far (this year)" goes with the date
+        clause = re.sub(r"\s*\b(?:so|thus)\s+far\b|\s*\bto\s+date\b", "", clause, count=1, flags=re.IGNORECASE)
     clause = re.sub(r",\s*,", ",", clause)  # a list of years taken out
     clause = re.sub(r"\s+(?:at|by|in|towards?|until)\s+the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+of\s*(?=[,.;]|$)", "",
                     clause)  # "sold off at the end of (last year)"
