@@ -89,3 +89,16 @@ def test_so_far_this_year_is_the_date_of_what_was_done_by_now(tmp_path):
     assert events == [("2022", "Sales are up 5%")]
     events, _ = extract_article(tmp_path, "Prices will rise this year.", "2022-07-08")
     assert events == []
+
+
+def test_a_thought_told_in_hindsight_dates_no_event_and_what_nobody_imagined_is_one(tmp_path):
+    """The date of "nobody could have imagined" was taken for the event, and the year in its complement, what happened,
+    was left out (a modal perfect before it; the December date inside it made the year a frame)."""
+    events, _ = extract_article(tmp_path, "In November last year nobody could have imagined that in 2022 the club "
+                                          "would change its coach three times.", "2023-01-02")
+    assert [d for d, _ in events] == ["2022"]
+    events, _ = extract_article(tmp_path, "In 2019 I would have expected the bank to cut rates.", "2023-01-02")
+    assert events == []
+    events, _ = extract_article(tmp_path, "It was a narrower win than I would have expected earlier in the year.",
+                                "2023-01-02")
+    assert events == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.dates import PDate
-from tracker.ingest import eventdates_en, predfind_ja, schedules_en, titles_en, weeks_en
+from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.hedgespan import Call
 
@@ -52,7 +52,8 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
     if mention.date.precision == "year" and coming and not _TOLD.search(sentence) and not occasion:
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
-    if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]):
+    if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]) and \
+            not hindsight_en.came_true(sentence, mention):  # round 24: "nobody could have imagined that in 2022 X…"
         return True  # "a narrower win than I would have expected earlier in the year": what did not happen
     if weeks_en.HABIT.search(sentence) and mention.relative and not mention.date.day:
         return True  # "Every week, we go through what is on tap for the week ahead": a habit, no one event
