@@ -54,9 +54,9 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         return False  # "the government should act": what ought to be, not what will be
     if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
         return False
-    if phrase in ("expect", "foresee", "predict") and re.search(r"\bhere\s+(?:are|is)\s+(?:the|my|our)\s+[^,;]*$", before,
-                                                                re.IGNORECASE):
-        return False  # round 19: "here are the candidates I foresee winning": the list presented, no call
+    if re.search(r"\bhere\s+(?:are|is)\s+(?:the|my|our)\s+[^,;:]*$", before, re.IGNORECASE):
+        return False  # rounds 19, 24: "here are the candidates I foresee winning", "here are my three predictions for
+        # what is definitely going to happen in 2023": the list presented, no call, whatever the hedge
     if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
