@@ -102,3 +102,25 @@ def test_a_thought_told_in_hindsight_dates_no_event_and_what_nobody_imagined_is_
     events, _ = extract_article(tmp_path, "It was a narrower win than I would have expected earlier in the year.",
                                 "2023-01-02")
     assert events == []
+
+
+# --- calls: a list presented, a condition after the author's frame ---------------------------------------------------
+
+def test_here_are_my_predictions_for_what_will_happen_presents_whatever_its_hedge():
+    """Round 19 read "here are the X I foresee/expect/predict" as presenting; with "going to", "definitely" or "will"
+    the sentence was proposed as a call."""
+    assert claims("That said, here are my five predictions for what is definitely going to happen next year:") == []
+    assert claims("Here are my guesses for what the coming season will bring.") == []
+    assert claims("Here are my predictions: the Fed will cut in March.") == ["The Fed will cut in March."]
+
+
+def test_a_condition_after_the_authors_frame_stays_with_its_main_clause():
+    """"While A, I think that if B, X will Y" gave "If B." as a call of its own (the frame's clause cut at the comma)
+    and X will Y without its condition."""
+    found = find_calls("While I won't guess whether there will be a deal, I think that if there is one, the union "
+                       "will get a large raise.")
+    assert [(c.claim, c.condition) for c in found] == [("The union will get a large raise.", "if there is one")]
+    found = find_calls("Although the polls are close, if turnout is high, Labour will win.")
+    assert [(c.claim, c.condition) for c in found] == [("Labour will win.", "if turnout is high")]
+    assert claims("Portman will cruise in Ohio, Rubio will squeak out a win in Florida.") == [
+        "Portman will cruise in Ohio.", "Rubio will squeak out a win in Florida."]

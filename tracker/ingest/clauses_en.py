@@ -44,6 +44,11 @@ LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|e
                           re.IGNORECASE)
 
 
+# a condition heading the main clause, after the author's frame or not: "if there is one", "I think that if B"
+_CONDITION_PIECE = re.compile(r"^(?:(?:I|we)\s+(?:\w+\s+)?(?:think|believe|expect|suspect|reckon|predict)\s+(?:that\s+)?)?"
+                              r"(?:even\s+)?(?:if|unless|once|provided|in\s+case)\b", re.IGNORECASE)
+
+
 NP_EXPECTED = re.compile(r"(?:no|little|few|an?|another|further)\s+[^,;]{1,60}?\s+(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+)?"
                           r"expected\b(?!\s+(?:to|by)\b)", re.IGNORECASE)
 
@@ -66,7 +71,8 @@ def clauses(text: str) -> list[tuple[int, int, str]]:
 def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     cuts: list[tuple[int, int, str]] = []  # (cut start, next clause start, subject)
     for m in _ASYNDETON.finditer(text, a, b):  # "Portman will cruise in Ohio, Rubio will squeak out a win in Florida"
-        if has_hedge(text[a:m.start()]) and has_hedge(text[m.end():_next_cut(text, m.end(), b)]):
+        if has_hedge(text[a:m.start()]) and has_hedge(text[m.end():_next_cut(text, m.end(), b)]) and \
+                not _CONDITION_PIECE.match(re.split(r",\s+", text[a:m.start()])[-1]):  # round 24: "…, if B, X will"
             cuts.append((m.start(), m.end(), ""))
     for m in _SOFT.finditer(text, a, b):
         rest = text[m.end():b]
@@ -103,6 +109,13 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         for m in reversed(list(re.finditer(r",\s+", text[a:b]))):
             rest = text[a + m.end():b]
             if SUBJECT_START.match(rest) and has_hedge(rest) and not any(c[0] <= a + m.start() < c[1] for c in cuts):
+                since = max([c[1] for c in cuts if c[1] <= a + m.start()] + [a])
+                piece = re.split(r",\s+", text[since:a + m.start()])[-1]
+                if _CONDITION_PIECE.match(piece):  # round 24: "While A, I think that if B, C will D": B is C's condition
+                    at = a + m.start() - len(piece)
+                    if at > since:
+                        cuts.append((at - 2, at, ""))
+                    break
                 cuts.append((a + m.start(), a + m.end(), ""))
                 break
     cuts.sort()
