@@ -124,3 +124,12 @@ def test_a_condition_after_the_authors_frame_stays_with_its_main_clause():
     assert [(c.claim, c.condition) for c in found] == [("Labour will win.", "if turnout is high")]
     assert claims("Portman will cruise in Ohio, Rubio will squeak out a win in Florida.") == [
         "Portman will cruise in Ohio.", "Rubio will squeak out a win in Florida."]
+
+
+def test_a_list_of_names_before_and_is_one_subject_not_a_second_clause():
+    """"The leaders of A, B, and C will attend" gave "C will attend the summit." (the serial comma read as ", and"
+    before a new subject), a claim about one of them only."""
+    assert claims("The heads of Chile, Peru, Bolivia, and Ecuador will also attend the summit.") == [
+        "The heads of Chile, Peru, Bolivia, and Ecuador will attend the summit."]
+    assert claims("This has been a rotten year, but any shop in the town should see booming trade.") == [
+        "Any shop in the town will see booming trade."]

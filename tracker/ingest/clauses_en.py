@@ -203,3 +203,15 @@ def _next_cut(text: str, start: int, end: int) -> int:
             continue  # "Burr and Blunt will…": the names are one subject
         return m.start()
     return end
+
+
+_LIST_ITEM = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*")
+
+
+def serial_list(clause: str, cut: re.Match, hedge_at: int) -> bool:
+    """Whether ", and" at ``cut`` ends a list of names before the hedge ("The leaders of Australia, Japan, and Ukraine
+    will attend"): one subject, not a new clause after a coordinator (round 24)."""
+    items = clause[:cut.start()].split(",")
+    return len(items) >= 2 and bool(_LIST_ITEM.fullmatch(items[-1])) and \
+        bool(_LIST_ITEM.fullmatch(re.sub(r"\s+(?:also|all|both|too)\s*$", "", clause[cut.end():hedge_at])))
+
