@@ -133,3 +133,18 @@ def test_a_list_of_names_before_and_is_one_subject_not_a_second_clause():
         "The heads of Chile, Peru, Bolivia, and Ecuador will attend the summit."]
     assert claims("This has been a rotten year, but any shop in the town should see booming trade.") == [
         "Any shop in the town will see booming trade."]
+
+
+def test_a_range_of_days_is_one_date_its_first_day_with_nothing_left_in_the_title(tmp_path):
+    """"on July 11-12" left "-12" in the title; "11-12 July" was dated to the 12th and left "11-"."""
+    events, _ = extract_article(tmp_path, "The council meets in Geneva on July 11-12 to vote on the budget.",
+                                "2023-07-03")
+    assert events == [("2023-07-11", "The council meets in Geneva to vote on the budget")]
+    events, _ = extract_article(tmp_path, "The council meets on 11–12 July in Geneva.", "2023-07-03")
+    assert events == [("2023-07-11", "The council meets in Geneva")]
+
+
+def test_a_month_of_the_past_year_is_last_years_with_nothing_left_in_the_title(tmp_path):
+    events, _ = extract_article(tmp_path, "We can recall the minister's speech in Oslo in March of the past year.",
+                                "2023-01-02")
+    assert events == [("2022-03", "We can recall the minister's speech in Oslo")]

@@ -24,6 +24,7 @@ from dataclasses import replace
 from tracker.domain.dates import PDate
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.datetense import NOT_PAST_ED
+from tracker.ingest.dayranges_en import day_ranges
 from tracker.ingest.hindsight_en import without_thought_time
 from tracker.ingest.comparisons_en import without_compared
 from tracker.ingest.relative_en import NUMBER as _NUMBER
@@ -280,9 +281,9 @@ def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday
            year: int | None) -> list[DateMention]:
     """The sentence's dates read with the article around them: the week a heading named, the year an outlook
     looks at, the sentence's own tense for a bare weekday, a prior reading's month; a week measured is no date, nor
-    is the date of a thought told in hindsight."""
+    is the date of a thought told in hindsight; a range of days is its first day."""
     mentions = in_year_ahead(sentence, in_week(without_compared(sentence, without_periods(sentence, mentions)), monday), year)
-    mentions = without_thought_time(sentence, mentions)  # round 24: "In December nobody could have imagined that…"
+    mentions = day_ranges(sentence, without_thought_time(sentence, mentions))  # round 24: "nobody could have…", "July 11-12"
     return prior_readings(sentence, weekdays_ahead(sentence, mentions, ref), ref)
 
 
