@@ -3,6 +3,9 @@
 thing may not happen: the claim is negated ("There will not be a recession") at even chance ("may"), the hedge the
 words as written. A certainty
 stated of a noun phrase with an article ("A recession is inevitable") is read by :mod:`tracker.ingest.stances_en`.
+
+What is to be expected, named as a thing ("The first thing to expect is talk about money", "One thing to expect is more
+volatility"), is the author's call that it will come: "There will be talk about money", at "expected to".
 """
 
 from __future__ import annotations
@@ -51,3 +54,21 @@ def _call(claim: str, hedge_text: str) -> Call:
     claim = finish(claim)
     return Call(claim=claim[:1].upper() + claim[1:], hedge_text=hedge_text, hedge=hedge, probability=hedge.probability,
                 negated=True)
+
+
+# "The first (next, main, one, another) thing to expect is X", "What to expect: X" is not (a heading)
+_THING = re.compile(r"^(?:the\s+(?:first|next|main|biggest|last|only|other)|one|another)\s+thing\s+(?:I|we|you)?\s*"
+                    r"(?:to\s+|can\s+|should\s+)?expect\s+(?:is|will\s+be)\s+(?P<np>(?!(?:that|to|for|how|what|whether)\b)"
+                    r"[^;:]{3,160}?)\s*[.!]?$", re.IGNORECASE)
+
+
+def thing_to_expect(body: str) -> Call | None:
+    """The author's call in "The first thing to expect is X" (see the module's docstring); None otherwise."""
+    found = _THING.match(body.strip())
+    if found is None or _FINITE.search(found["np"]):
+        return None
+    hedge = lookup("expected to")
+    claim = finish(claim_of(found["np"]))
+    return Call(claim=claim[:1].upper() + claim[1:], hedge_text="thing to expect", hedge=hedge,
+                probability=hedge.probability, negated=False)
+
