@@ -166,3 +166,15 @@ def test_the_first_thing_to_expect_and_expect_to_see_name_what_will_come():
     assert claims("Expect to see more store closures this winter.") == ["There will be more store closures this winter."]
     assert claims("The first thing to expect is that prices will rise.") == ["The first thing to expect is that prices "
                                                                             "will rise."]  # a clause: read as before
+
+
+def test_a_second_predicate_with_could_or_might_is_a_second_call():
+    """"X is expected to A and could B" was one claim at "expected to" ("… and could B" inside it); a leading phrase of
+    time ("At the end of the week, X …") no longer hides the subject."""
+    found = find_calls("At the end of the month, the housing index is expected to rise slightly and could show prices "
+                       "stabilising.")
+    assert [(c.claim, c.hedge_text) for c in found] == [
+        ("At the end of the month, the housing index will rise slightly.", "expected to"),
+        ("The housing index will show prices stabilising.", "could")]
+    assert [(c.claim, c.hedge_text) for c in find_calls("Oil will stay high and could even reach $120.")] == [
+        ("Oil will stay high.", "will"), ("Oil will reach $120.", "could")]

@@ -131,7 +131,10 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 
 _SECOND_PREDICATE = re.compile(r"(?:will|won't)\s+(?:probably|likely|almost certainly|certainly|not|never)\s+\w|"
                                r"(?:is|are)\s+(?:also\s+)?(?:very\s+|highly\s+)?(?:likely|unlikely|expected|set|poised|bound)\s+to\s+\w|"
-                               r"(?:probably|likely)\s+(?:will|won't)\s+\w", re.IGNORECASE)
+                               r"(?:probably|likely)\s+(?:will|won't)\s+\w|"
+                               # round 24: "X is expected to A and could B": a modal of its own, a second call
+                               r"(?:could|might)\s+(?:well\s+|also\s+|even\s+)?(?!have\b|be\s+\w+ed\b)[a-z]+\s+\w",
+                               re.IGNORECASE)
 
 
 _ASYNDETON = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+"
@@ -191,7 +194,9 @@ def _own_frame(segment: str) -> bool:
 def _subject_of(clause: str) -> str:
     """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
     found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
-                     r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)
+                     r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE) or \
+        re.match(r"^\s*(?:at|by|in|on|during|after|before|later|next|this)\b[^,;]{0,40},\s+(?P<subj>[^,;]{2,60}?)\s+"
+                 r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)  # round 24: "At the end of the week, X…"
     if not found or len(found["subj"].split()) > 6 or not SUBJECT_START.match(found["subj"]):
         return ""
     return found["subj"].strip()
