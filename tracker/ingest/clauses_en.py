@@ -25,7 +25,12 @@ SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[
                             r"many|most|every|several|few|another|either|such|[A-Z][\w'’.+-]*)\b|"
                             # a bare noun phrase right before its hedged predicate: "jobless claims are expected to"
                             r"(?:(?!(?:that|which|who|we|it|they|he|she|you|i|this|there|so)\b)[a-z][\w-]*\s+){1,3}"
-                            r"(?=(?:is|are)\s+(?:also\s+)?(?:expected|likely|unlikely|set|poised)\s+to\b))")
+                            r"(?=(?:is|are)\s+(?:also\s+)?(?:expected|likely|unlikely|set|poised)\s+to\b)|"
+                            # round 24: a bare plural noun phrase right before "will": "…, and interest rates will peak"
+                            r"(?:(?!(?:that|which|who|we|it|they|he|she|you|i|this|there|so|then|also|still|yet|not|"
+                            r"never|only|just|even|now|soon|probably|likely|certainly|surely)\b)[a-z][\w-]*\s+){0,2}"
+                            r"(?!(?:news|series|means|species|business|politics|economics|physics|this|is|was|has|does|"
+                            r"always|perhaps|unless|thus|less|us)\b)[a-z][\w-]*[a-rt-z]s\s+(?=(?:will|won't)\b))")
 
 
 # --- clauses ----------------------------------------------------------------------------------------
