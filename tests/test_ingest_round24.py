@@ -178,3 +178,17 @@ def test_a_second_predicate_with_could_or_might_is_a_second_call():
         ("The housing index will show prices stabilising.", "could")]
     assert [(c.claim, c.hedge_text) for c in find_calls("Oil will stay high and could even reach $120.")] == [
         ("Oil will stay high.", "will"), ("Oil will reach $120.", "could")]
+
+
+def test_a_bare_plural_subject_after_and_starts_a_second_call():
+    """"…, and interest rates will peak at their current levels" stayed inside the first call (a bare plural noun
+    phrase did not start a clause)."""
+    assert claims("The job numbers will hold firm, and mortgage rates will peak at their current levels.") == [
+        "The job numbers will hold firm.", "Mortgage rates will peak at their current levels."]
+    assert claims("Stocks will rise, and bond yields will fall.") == ["Stocks will rise.", "Bond yields will fall."]
+
+
+def test_where_eyes_will_be_is_a_previews_focus_not_a_call():
+    """Cut from "While most markets will be closed on Monday, …", the clause "eyes will be on the meeting" was proposed."""
+    assert claims("While most markets will be closed on Monday, eyes will be on the meeting of the central bank.") == []
+    assert claims("Attention will turn to the jobs report on Friday.") == []

@@ -30,6 +30,9 @@ def looks_ahead(text: str, m: re.Match) -> bool:
     if phrase in ("will", "would", "could", "may", "might", "won't", "will not", "going to"):
         if _AFTER_MODAL_BAD.match(after) or (phrase == "will" and _BEFORE_WILL_BAD.search(before)):
             return False
+    if phrase == "will" and re.search(r"\b(?:eyes|attention|focus|spotlight)\s+$", before, re.IGNORECASE) and \
+            re.match(r"^\s+(?:be|turn|shift|remain|stay)\s+(?:\w+ly\s+)?(?:on|to|towards)\b", after, re.IGNORECASE):
+        return False  # round 24: "eyes will be on the OPEC+ meeting", "attention will turn to X": a preview's focus
     if phrase in _MODAL_WORDS and _WH_SUBJECT.search(before):
         return False  # "to foresee what is going to happen", "whether the bill will pass": an indirect question
     if phrase in ("may", "might") and re.search(r"\bas\s+(?:it|this|that|they|he|she|we|you)\s+$", before, re.IGNORECASE) \
