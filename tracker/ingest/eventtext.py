@@ -46,7 +46,9 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
             not eventdates_en.past_in_question(sentence, mention, ref):
         return True  # a question names no event; a day it names ahead, or one gone by, is still told
     told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE)) or \
-        eventdates_en.so_far(sentence, mention)  # "Earlier this month", "so far this year" (round 24)
+        eventdates_en.so_far(sentence, mention) or \
+        bool(re.match(r"by\b", mention.text, re.IGNORECASE) and not mention.deadline)
+    # "Earlier this month"; round 24: "so far this year", "by December it was plain" (a "by" date gone by: done_by)
     # late December: the year ending; "earlier this year" is gone by, whatever the rest of the sentence tells
     coming = (mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)) and not told_before
     occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
