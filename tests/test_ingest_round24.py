@@ -197,9 +197,9 @@ def test_where_eyes_will_be_is_a_previews_focus_not_a_call():
 def test_a_by_date_told_in_the_past_after_a_clause_that_looked_ahead_is_an_event(tmp_path):
     """"…would come in December, but by December it was plain that…": the "would" of the clause before kept "by
     December" a deadline, and a month not yet over was taken for a forecast's."""
-    events, _ = extract_article(tmp_path, "In early November, reports said the bridge would open in December, but by "
+    events, _ = extract_article(tmp_path, "Local papers were reporting that the bridge would open soon, but by "
                                           "December it was plain that it would not open until 2023.", "2022-12-20")
-    assert ("2022-12", "It was plain that it would not open until 2023") in events
+    assert events == [("2022-12", "It was plain that it would not open until 2023")]
     events, _ = extract_article(tmp_path, "The minister said that by December the bank will have cut rates.",
                                 "2022-11-20")
     assert events == []
