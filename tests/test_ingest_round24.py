@@ -203,3 +203,11 @@ def test_a_by_date_told_in_the_past_after_a_clause_that_looked_ahead_is_an_event
     events, _ = extract_article(tmp_path, "The minister said that by December the bank will have cut rates.",
                                 "2022-11-20")
     assert events == []
+
+
+def test_wont_a_but_will_b_gives_two_calls_of_opposite_direction():
+    """"X will not A but will B" was one claim at "will not" (B read as negated with it)."""
+    assert claims("The Fed will not cut rates but will pause its hikes.") == [
+        "The Fed will not cut rates.", "The Fed will pause its hikes."]
+    assert claims("In sport the club won't win the league but will reach the cup final.") == [
+        "In sport the club will not win the league.", "In sport the club will reach the cup final."]

@@ -105,8 +105,10 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
                 and not re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+and\s+(?:will|won't|would|could|may|might)\b",
                                  rest):  # "…, and that X will": one complement; "between A and B and will not…": B no subject
             cuts.append((m.start(), m.end(), ""))
-        elif m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest):
-            subject = _subject_of(text[a:m.start()])
+        elif (m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest)) or (
+                m.group().strip().lower() == "but" and re.match(r"(?:will|won't)\s+(?:\w+ly\s+)?[a-z]{2,}\s+\w", rest)
+                and re.search(r"\b(?:will\s+not|won't|will\s+never)\b", text[a:m.start()])):  # round 24: "X won't A but will B"
+            subject = _subject_of(text[a:m.start()]) or _subject_of(text[since:m.start()])  # round 24: this clause's
             if subject:  # "The opposition will not accept him and will probably form a government": two calls
                 cuts.append((m.start(), m.end(), subject))
     sub = LEADING_SUB.match(text[a:b])
@@ -202,9 +204,10 @@ def _subject_of(clause: str) -> str:
                      r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE) or \
         re.match(r"^\s*(?:at|by|in|on|during|after|before|later|next|this)\b[^,;]{0,40},\s+(?P<subj>[^,;]{2,60}?)\s+"
                  r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)  # round 24: "At the end of the week, X…"
-    if not found or len(found["subj"].split()) > 6 or not SUBJECT_START.match(found["subj"]):
+    subj = re.sub(r"^\s*(?:in|on|as\s+for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", found["subj"]) if found else ""
+    if not found or len(subj.split()) > 6 or not SUBJECT_START.match(subj):  # round 24: "in foreign policy Russia"
         return ""
-    return found["subj"].strip()
+    return subj.strip()
 
 
 def _next_cut(text: str, start: int, end: int) -> int:
