@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 from tracker.ingest.evaluate import claim_is_negative
-from tracker.ingest.extract import title_calls
+from tracker.ingest.extract import extract, title_calls
 from tracker.ingest.predfind_en import find_calls
+from tracker.ingest.reader import read_articles
 
 from ingest_helpers import claims
 from ingest_helpers import extract_article
@@ -211,3 +212,19 @@ def test_wont_a_but_will_b_gives_two_calls_of_opposite_direction():
         "The Fed will not cut rates.", "The Fed will pause its hikes."]
     assert claims("In sport the club won't win the league but will reach the cup final.") == [
         "In sport the club will not win the league.", "In sport the club will reach the cup final."]
+
+
+def test_who_has_been_speculating_that_x_is_its_forecaster():
+    found = find_calls("The press has been speculating feverishly that the premier might call a snap election.")
+    assert [(c.claim, c.forecaster) for c in found] == [("The premier will call a snap election.", "press")]
+
+
+def test_a_headline_is_not_dropped_as_restating_a_call_the_author_only_reports(tmp_path):
+    """"Election will not be this Autumn" was dropped as the headline of the body's call, which was the press's
+    (and the opposite one)."""
+    path = tmp_path / "a.md"
+    path.write_text("# The vote will not come this spring\n\nBy Jo Doe\nDate: 2007-09-25\n\nThe press has been "
+                    "speculating feverishly that the premier might call the vote this spring.\n")
+    claims_ = [(c.fields["claim"], c.fields["forecaster"]) for c in extract(read_articles(path), "a.md")
+               if c.kind == "prediction"]
+    assert ("The vote will not come this spring.", "Jo Doe") in claims_

@@ -201,8 +201,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
             previous = sentence
     for call in title_calls(article.title or "", names) if lang != "ja" else []:
-        if any(_restated(call.claim, p.fields["claim"]) for p in predictions):
-            continue  # the headline of a call the body makes: one call
+        if any(_restated(call.claim, p.fields["claim"]) for p in predictions if p.fields["forecaster"] == article.author):
+            continue  # the headline of a call the body makes: one call (round 24: the author's, not one he reports)
         where = {"file": file_label, "article": article.index, "section": "title", "sentence": 0, "offset": 0,
                  "paragraph": article.title}
         predictions.insert(0, _prediction(article, article.title, call, [], where, lang))
