@@ -228,3 +228,9 @@ def test_a_headline_is_not_dropped_as_restating_a_call_the_author_only_reports(t
     claims_ = [(c.fields["claim"], c.fields["forecaster"]) for c in extract(read_articles(path), "a.md")
                if c.kind == "prediction"]
     assert ("The vote will not come this spring.", "Jo Doe") in claims_
+
+
+def test_here_you_will_find_is_the_texts_guide_not_a_call():
+    assert claims("Here you will find how the forecasts compare with the results and what is on tap next week.") == []
+    assert claims("In this post, you will find our picks for the season.") == []
+    assert claims("That is what I expect you will find under the tree this year.") != []  # the author's call, kept

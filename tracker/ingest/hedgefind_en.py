@@ -33,6 +33,10 @@ def looks_ahead(text: str, m: re.Match) -> bool:
     if phrase == "will" and re.search(r"\b(?:eyes|attention|focus|spotlight)\s+$", before, re.IGNORECASE) and \
             re.match(r"^\s+(?:be|turn|shift|remain|stay)\s+(?:\w+ly\s+)?(?:on|to|towards)\b", after, re.IGNORECASE):
         return False  # round 24: "eyes will be on the OPEC+ meeting", "attention will turn to X": a preview's focus
+    if phrase in ("will", "'ll") and re.search(r"\b(?i:here|below|above|inside|in\s+this\s+(?:post|article|piece|report|"
+                                                r"section|issue|newsletter)),?\s+you\s+$", before) and \
+            re.match(r"^\s+(?:find|see|read|learn|get)\b", after):
+        return False  # round 24: "Here you will find how forecasts compare with the results": the text's guide
     if phrase in _MODAL_WORDS and _WH_SUBJECT.search(before):
         return False  # "to foresee what is going to happen", "whether the bill will pass": an indirect question
     if phrase in ("may", "might") and re.search(r"\bas\s+(?:it|this|that|they|he|she|we|you)\s+$", before, re.IGNORECASE) \
