@@ -234,3 +234,13 @@ def test_here_you_will_find_is_the_texts_guide_not_a_call():
     assert claims("Here you will find how the forecasts compare with the results and what is on tap next week.") == []
     assert claims("In this post, you will find our picks for the season.") == []
     assert claims("That is what I expect you will find under the tree this year.") != []  # the author's call, kept
+
+
+def test_a_year_as_subject_in_the_present_perfect_is_an_event_of_that_year(tmp_path):
+    """Round 22 read "2023 has already seen several strikes" as a date, but the article's own year in a sentence with no
+    past tense was taken for a frame."""
+    events, _ = extract_article(tmp_path, "2023 has already seen several strikes, among them the nurses of two city "
+                                          "hospitals.", "2023-01-20")
+    assert [d for d, _ in events] == ["2023"]
+    events, _ = extract_article(tmp_path, "2023 will see more strikes.", "2023-01-20")
+    assert events == []

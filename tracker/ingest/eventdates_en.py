@@ -261,7 +261,7 @@ _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|should|'ll|won't|goi
 
 def so_far(sentence: str, mention: DateMention) -> bool:
     """"thus far this year", "this year so far", "to date this month": the period up to the article, gone by."""
-    return bool(re.search(r"\b(?:so|thus)\s+far\s+$|\bto\s+date\s+$", sentence[:mention.start], re.IGNORECASE) or
+    return bool(re.search(r"\b(?:so|thus)\s+far,?\s+$|\bto\s+date,?\s+$", sentence[:mention.start], re.IGNORECASE) or
                 re.match(r",?\s+(?:so|thus)\s+far\b|,?\s+to\s+date\b", sentence[mention.end:], re.IGNORECASE))
 
 

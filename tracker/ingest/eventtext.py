@@ -47,7 +47,10 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
         return True  # a question names no event; a day it names ahead, or one gone by, is still told
     told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE)) or \
         eventdates_en.so_far(sentence, mention) or \
-        bool(re.match(r"by\b", mention.text, re.IGNORECASE) and not mention.deadline)
+        bool(re.match(r"by\b", mention.text, re.IGNORECASE) and not mention.deadline) or \
+        bool(re.match(r"\s+has\s+(?:already\s+|also\s+)?(?:seen|brought|had)\b", sentence[mention.end:]) and
+             re.fullmatch(r"(?:19|20)\d{2}", mention.text) and re.search(r"(?:^|[,;:]\s*)$", sentence[:mention.start]))
+    # round 24: "2023 has already seen several strikes": a year, its clause's subject, told in the present perfect
     # "Earlier this month"; round 24: "so far this year", "by December it was plain" (a "by" date gone by: done_by)
     # late December: the year ending; "earlier this year" is gone by, whatever the rest of the sentence tells
     coming = (mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)) and not told_before
