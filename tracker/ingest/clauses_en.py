@@ -25,7 +25,12 @@ SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[
                             r"many|most|every|several|few|another|either|such|[A-Z][\w'’.+-]*)\b|"
                             # a bare noun phrase right before its hedged predicate: "jobless claims are expected to"
                             r"(?:(?!(?:that|which|who|we|it|they|he|she|you|i|this|there|so)\b)[a-z][\w-]*\s+){1,3}"
-                            r"(?=(?:is|are)\s+(?:also\s+)?(?:expected|likely|unlikely|set|poised)\s+to\b))")
+                            r"(?=(?:is|are)\s+(?:also\s+)?(?:expected|likely|unlikely|set|poised)\s+to\b)|"
+                            # round 24: a bare plural noun phrase right before "will": "…, and interest rates will peak"
+                            r"(?:(?!(?:that|which|who|we|it|they|he|she|you|i|this|there|so|then|also|still|yet|not|"
+                            r"never|only|just|even|now|soon|probably|likely|certainly|surely)\b)[a-z][\w-]*\s+){0,2}"
+                            r"(?!(?:news|series|means|species|business|politics|economics|physics|this|is|was|has|does|"
+                            r"always|perhaps|unless|thus|less|us)\b)[a-z][\w-]*[a-rt-z]s\s+(?=(?:will|won't)\b))")
 
 
 # --- clauses ----------------------------------------------------------------------------------------
@@ -42,6 +47,11 @@ _CONDITION_THEN = re.compile(r",?\s*(?:if|unless|should|once|in case)\s+[^,]{3,1
 _FORECAST_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:forecast|projected|predicted)\s+to\b", re.IGNORECASE)
 LEADING_SUB = re.compile(r"^(?:but\s+|and\s+)?(?:because|since|although|though|even though|while|as|whereas|given that)\s",
                           re.IGNORECASE)
+
+
+# a condition heading the main clause, after the author's frame or not: "if there is one", "I think that if B"
+_CONDITION_PIECE = re.compile(r"^(?:(?:I|we)\s+(?:\w+\s+)?(?:think|believe|expect|suspect|reckon|predict)\s+(?:that\s+)?)?"
+                              r"(?:even\s+)?(?:if|unless|once|provided|in\s+case)\b", re.IGNORECASE)
 
 
 NP_EXPECTED = re.compile(r"(?:no|little|few|an?|another|further)\s+[^,;]{1,60}?\s+(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+)?"
@@ -66,7 +76,8 @@ def clauses(text: str) -> list[tuple[int, int, str]]:
 def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     cuts: list[tuple[int, int, str]] = []  # (cut start, next clause start, subject)
     for m in _ASYNDETON.finditer(text, a, b):  # "Portman will cruise in Ohio, Rubio will squeak out a win in Florida"
-        if has_hedge(text[a:m.start()]) and has_hedge(text[m.end():_next_cut(text, m.end(), b)]):
+        if has_hedge(text[a:m.start()]) and has_hedge(text[m.end():_next_cut(text, m.end(), b)]) and \
+                not _CONDITION_PIECE.match(re.split(r",\s+", text[a:m.start()])[-1]):  # round 24: "…, if B, X will"
             cuts.append((m.start(), m.end(), ""))
     for m in _SOFT.finditer(text, a, b):
         rest = text[m.end():b]
@@ -94,8 +105,10 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
                 and not re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+and\s+(?:will|won't|would|could|may|might)\b",
                                  rest):  # "…, and that X will": one complement; "between A and B and will not…": B no subject
             cuts.append((m.start(), m.end(), ""))
-        elif m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest):
-            subject = _subject_of(text[a:m.start()])
+        elif (m.group().strip().lower() == "and" and _SECOND_PREDICATE.match(rest)) or (
+                m.group().strip().lower() == "but" and re.match(r"(?:will|won't)\s+(?:\w+ly\s+)?[a-z]{2,}\s+\w", rest)
+                and re.search(r"\b(?:will\s+not|won't|will\s+never)\b", text[a:m.start()])):  # round 24: "X won't A but will B"
+            subject = _subject_of(text[a:m.start()]) or _subject_of(text[since:m.start()])  # round 24: this clause's
             if subject:  # "The opposition will not accept him and will probably form a government": two calls
                 cuts.append((m.start(), m.end(), subject))
     sub = LEADING_SUB.match(text[a:b])
@@ -103,6 +116,13 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         for m in reversed(list(re.finditer(r",\s+", text[a:b]))):
             rest = text[a + m.end():b]
             if SUBJECT_START.match(rest) and has_hedge(rest) and not any(c[0] <= a + m.start() < c[1] for c in cuts):
+                since = max([c[1] for c in cuts if c[1] <= a + m.start()] + [a])
+                piece = re.split(r",\s+", text[since:a + m.start()])[-1]
+                if _CONDITION_PIECE.match(piece):  # round 24: "While A, I think that if B, C will D": B is C's condition
+                    at = a + m.start() - len(piece)
+                    if at > since:
+                        cuts.append((at - 2, at, ""))
+                    break
                 cuts.append((a + m.start(), a + m.end(), ""))
                 break
     cuts.sort()
@@ -118,7 +138,10 @@ def _soft_split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 
 _SECOND_PREDICATE = re.compile(r"(?:will|won't)\s+(?:probably|likely|almost certainly|certainly|not|never)\s+\w|"
                                r"(?:is|are)\s+(?:also\s+)?(?:very\s+|highly\s+)?(?:likely|unlikely|expected|set|poised|bound)\s+to\s+\w|"
-                               r"(?:probably|likely)\s+(?:will|won't)\s+\w", re.IGNORECASE)
+                               r"(?:probably|likely)\s+(?:will|won't)\s+\w|"
+                               # round 24: "X is expected to A and could B": a modal of its own, a second call
+                               r"(?:could|might)\s+(?:well\s+|also\s+|even\s+)?(?!have\b|be\s+\w+ed\b)[a-z]+\s+\w",
+                               re.IGNORECASE)
 
 
 _ASYNDETON = re.compile(r",\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}\s+"
@@ -178,10 +201,13 @@ def _own_frame(segment: str) -> bool:
 def _subject_of(clause: str) -> str:
     """The subject of a clause whose predicate starts with its modal ("The opposition, however, will…")."""
     found = re.match(r"^\s*(?P<subj>[^,;]{2,60}?)(?:,\s*(?:however|though|too|also|then|in turn),?)?\s+"
-                     r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)
-    if not found or len(found["subj"].split()) > 6 or not SUBJECT_START.match(found["subj"]):
+                     r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE) or \
+        re.match(r"^\s*(?:at|by|in|on|during|after|before|later|next|this)\b[^,;]{0,40},\s+(?P<subj>[^,;]{2,60}?)\s+"
+                 r"(?:will|won't|would|could|may|might|is|are)\b", clause, re.IGNORECASE)  # round 24: "At the end of the week, X…"
+    subj = re.sub(r"^\s*(?:in|on|as\s+for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", found["subj"]) if found else ""
+    if not found or len(subj.split()) > 6 or not SUBJECT_START.match(subj):  # round 24: "in foreign policy Russia"
         return ""
-    return found["subj"].strip()
+    return subj.strip()
 
 
 def _next_cut(text: str, start: int, end: int) -> int:
@@ -190,3 +216,15 @@ def _next_cut(text: str, start: int, end: int) -> int:
             continue  # "Burr and Blunt will…": the names are one subject
         return m.start()
     return end
+
+
+_LIST_ITEM = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*")
+
+
+def serial_list(clause: str, cut: re.Match, hedge_at: int) -> bool:
+    """Whether ", and" at ``cut`` ends a list of names before the hedge ("The leaders of Australia, Japan, and Ukraine
+    will attend"): one subject, not a new clause after a coordinator (round 24)."""
+    items = clause[:cut.start()].split(",")
+    return len(items) >= 2 and bool(_LIST_ITEM.fullmatch(items[-1])) and \
+        bool(_LIST_ITEM.fullmatch(re.sub(r"\s+(?:also|all|both|too)\s*$", "", clause[cut.end():hedge_at])))
+

@@ -32,13 +32,20 @@ def done_by(sentence: str, mentions: list[DateMention], ref: PDate | None) -> li
         by = _BY.search(sentence[:mention.start]) or re.match(r"by\b", mention.text, re.IGNORECASE)  # "By Friday"
         if mention.deadline and by and ref is not None and ref.day is not None and \
                 (perfect := _PERFECT_PAST.search(sentence[mention.end:]) or _TOLD_AFTER.search(sentence[mention.end:])) and \
-                not _AHEAD.search(sentence[:mention.end + perfect.end()]):  # "…, which dimmed hopes talks would go ahead"
+                not _AHEAD.search(sentence[_clause_start(sentence, mention.start):mention.end + perfect.end()]):
+            # "…, which dimmed hopes talks would go ahead"; round 24: a clause before, "…would come in December, but by
+            # December it was plain that…", is not this one
             date = mention.date
             if mention.relative and date.first_day() > ref.first_day() and date.precision != "year":
                 date = _gone_by(date, mention.text)
             mention = replace(mention, deadline=False, date=date)  # "By mid-August … had fallen": the one gone by
         out.append(mention)
     return out
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding ``at`` starts: after the last ";", ":" or ", but (and, while, yet, so)" before it."""
+    return max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?:but|and|while|yet|so)\b", sentence[:at])])
 
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)

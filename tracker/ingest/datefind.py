@@ -161,7 +161,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 date, relative = _resolve(m, form_used, ref, future, language, anchor)
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
             if which_year and date is not None:  # "in May this year", "in March last year"
-                shift = {"this": 0, "last": -1, "next": 1}[which_year[1].lower()]
+                shift = {"this": 0, "last": -1, "next": 1, "past": -1}.get((which_year[1] or which_year[3] or "").lower(),
+                                                                        -2 if (which_year[2] or "").lower().startswith("before") else 2)
                 date = PDate(ref.year + shift, date.month, date.day) if date.day else PDate(ref.year + shift, date.month)
                 taken.append((m.end(), m.end() + which_year.end()))
             weekday = (_WEEKDAY_BEFORE.search(text[:m.start()]) or _WEEKDAY_AFTER.match(text[m.end():])) \
@@ -194,7 +195,10 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                 found.append(DateMention(m.start(which), m.end(which), sentence[m.start(which):m.end(which)], date,
                                          relative, deadline))
                 continue
-            found.append(DateMention(m.start(), m.end(), sentence[m.start():m.end()], date, relative, deadline, named_wd))
+            # round 24: "January 6 the year before last", "March of last year": one date, nothing of it left in a title
+            end = m.end() + which_year.end() if which_year and (which_year[2] or which_year.group().split()[0] == "of" or which_year[3]) \
+                else m.end()
+            found.append(DateMention(m.start(), end, sentence[m.start():end], date, relative, deadline, named_wd))
     if language != "ja":
         found += _second_days(text, sentence, found)
     return sorted(found, key=lambda d: d.start)
@@ -226,7 +230,9 @@ def _second_days(text: str, sentence: str, found: list[DateMention]) -> list[Dat
     return out
 
 
-_WHICH_YEAR = re.compile(r"\s+(this|last|next)\s+year\b", re.IGNORECASE)
+# round 24: "January 6 the year before last", "in May of the year after next": two years from the article's
+_WHICH_YEAR = re.compile(r"\s+(?:of\s+)?(?:(this|last|next)\s+year|the\s+year\s+(before\s+last|after\s+next))\b|"
+                         r"\s+of\s+the\s+(past)\s+year\b", re.IGNORECASE)  # "March of the past year": last year's
 _DATA_NOUN = re.compile(r"(?:report|figures|data|readings?|print|numbers|jobs|payrolls|blowout|peak|figure|survey|crash|"
                         r"sell-off|selloff|collapse|count|total|tally)$")  # round 19: "below June's count of 195,000"
 _WHAT_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|[A-Z])")  # "the day before the vote"

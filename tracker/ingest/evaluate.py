@@ -112,6 +112,8 @@ def compare(candidates: list[Candidate], predictions: list[dict], events: list[d
 _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't|isn't|aren't|wouldn't|"
                        r"don't|doesn't|fail to|far\s+from\s+(?:inevitable|certain|assured|guaranteed|settled|a\s+done\s+deal))\b|\b(?:be|is|are|remain|prove|seem)\s+(?:\w+ly\s+)?unable to\b|^no\b|\b(?:be|is|are|has|have|see) no\b|"
                        r"\bno\s+\w+\s+will\b|"
+                       # round 24: "This scenario is the least likely one": the low odds the author puts on it
+                       r"\b(?:the\s+)?least\s+likely\b|\bmost\s+unlikely\b|"
                        # "The US will avoid a recession": the thing will not happen (as "fail to")
                        r"\bwill\s+(?:avoid|escape|stave\s+off|steer\s+clear\s+of)\b", re.IGNORECASE)
 # "Someone not seen as a contender will challenge him": a participle in the subject, not the predicate's negation
@@ -121,6 +123,9 @@ _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|n
                              r"^[^,]*?\bnot\s+\w+(?:ed|en|wn)\s+(?:as|by)\b(?=[^,]*?\s(?:will|won't|would|could|may|might)\b)|"
                              # "…under a new leader, not one handpicked by Putin", "Kasich may be the darling and not
                              # Cruz": the alternative set aside, not the call denied
+                             # round 24: not after an auxiliary ("Sanctions will not Stop Russia", a headline's capital)
+                             r"(?<!\bwill)(?<!\bwould)(?<!\bcould)(?<!\bcan)(?<!\bdo)(?<!\bdoes)(?<!\bdid)(?<!\bshould)"
+                             r"(?<!\bmay)(?<!\bmight)(?<!\bmust)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)"
                              r",?\s+(?:and\s+)?not\s+(?:one|the\s+one|those|that|them|(?-i:[A-Z])[\w'-]*)(?:\s+[\w'-]+){0,5}\s*\.?$|"
                              # round 17: "Labour will come second, not third, in the vote": the alternative between commas
                              r",\s+not\s+[\w'-]+(?:\s+[\w'-]+)?,|"

@@ -24,6 +24,8 @@ from dataclasses import replace
 from tracker.domain.dates import PDate
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.datetense import NOT_PAST_ED
+from tracker.ingest.dayranges_en import day_ranges
+from tracker.ingest.hindsight_en import without_thought_time
 from tracker.ingest.comparisons_en import without_compared
 from tracker.ingest.relative_en import NUMBER as _NUMBER
 from tracker.ingest.relative_en import counted_from, told_relative  # noqa: F401  (moved in round 17; callers use them here)
@@ -261,11 +263,19 @@ _TOLD_PAST = re.compile(r"\b(?:rose|fell|grew|sank|shrank|slid|soared|jumped|cli
                         r"rallied|recovered|peaked|reached|topped|swung|spiked|eased|cooled)\b", re.IGNORECASE)
 
 
+def so_far(sentence: str, mention: DateMention) -> bool:
+    """"thus far this year", "this year so far", "to date this month": the period up to the article, gone by."""
+    return bool(re.search(r"\b(?:so|thus)\s+far,?\s+$|\bto\s+date,?\s+$", sentence[:mention.start], re.IGNORECASE) or
+                re.match(r",?\s+(?:so|thus)\s+far\b|,?\s+to\s+date\b", sentence[mention.end:], re.IGNORECASE))
+
+
 def told_this_year(sentence: str, mention: DateMention) -> bool:
-    """"The Fed has raised rates by 4.25% this year", "the partnership was strengthened this year": a year
-    named with what was done in it is the date of that, not a frame."""
+    """"The Fed has raised rates by 4.25% this year", "the partnership was strengthened this year", "earning more thus
+    far this year": a year named with what was done in it is the date of that, not a frame."""
     if mention.text.lower() not in ("this year", "this month"):
         return False
+    if so_far(sentence, mention):
+        return True  # round 24: "Russia earning more thus far this year", "sales up 5% this year so far": done by now
     left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|and|which)\b|\bthat\b", sentence[:mention.start])])
     clause = sentence[left:mention.start]
     # round 23: the simple past too ("Mortgage rates climbed from 3 to 7 percent this year", "Prices rose this year")
@@ -275,8 +285,10 @@ def told_this_year(sentence: str, mention: DateMention) -> bool:
 def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday: _dt.date | None,
            year: int | None) -> list[DateMention]:
     """The sentence's dates read with the article around them: the week a heading named, the year an outlook
-    looks at, the sentence's own tense for a bare weekday, a prior reading's month; a week measured is no date."""
+    looks at, the sentence's own tense for a bare weekday, a prior reading's month; a week measured is no date, nor
+    is the date of a thought told in hindsight; a range of days is its first day."""
     mentions = in_year_ahead(sentence, in_week(without_compared(sentence, without_periods(sentence, mentions)), monday), year)
+    mentions = day_ranges(sentence, without_thought_time(sentence, mentions))  # round 24: "nobody could have…", "July 11-12"
     return prior_readings(sentence, weekdays_ahead(sentence, mentions, ref), ref)
 
 

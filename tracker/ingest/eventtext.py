@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.dates import PDate
-from tracker.ingest import eventdates_en, predfind_ja, schedules_en, titles_en, weeks_en
+from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.hedgespan import Call
 
@@ -45,13 +45,20 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     if sentence.rstrip().endswith("?") and mention.date.day is None and \
             not eventdates_en.past_in_question(sentence, mention, ref):
         return True  # a question names no event; a day it names ahead, or one gone by, is still told
-    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE))  # "Earlier this month"
+    told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE)) or \
+        eventdates_en.so_far(sentence, mention) or \
+        bool(re.match(r"by\b", mention.text, re.IGNORECASE) and not mention.deadline) or \
+        bool(re.match(r"\s+has\s+(?:already\s+|also\s+)?(?:seen|brought|had)\b", sentence[mention.end:]) and
+             re.fullmatch(r"(?:19|20)\d{2}", mention.text) and re.search(r"(?:^|[,;:]\s*)$", sentence[:mention.start]))
+    # round 24: "2023 has already seen several strikes": a year, its clause's subject, told in the present perfect
+    # "Earlier this month"; round 24: "so far this year", "by December it was plain" (a "by" date gone by: done_by)
     # late December: the year ending; "earlier this year" is gone by, whatever the rest of the sentence tells
     coming = (mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)) and not told_before
     occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
     if mention.date.precision == "year" and coming and not _TOLD.search(sentence) and not occasion:
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
-    if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]):
+    if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]) and \
+            not hindsight_en.came_true(sentence, mention):  # round 24: "nobody could have imagined that in 2022 X…"
         return True  # "a narrower win than I would have expected earlier in the year": what did not happen
     if weeks_en.HABIT.search(sentence) and mention.relative and not mention.date.day:
         return True  # "Every week, we go through what is on tap for the week ahead": a habit, no one event
@@ -104,6 +111,8 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     clause = re.sub(r"\s+from\s+[^,;]{1,40}?\s+to\s*(?=[,.;]|$)", "", clause)  # "dip from the end of January to (early March)"
     clause = re.sub(r"\s+(?:on|in|at|during)\s+(?=(?:and|but|,))", " ", clause)
     clause = re.sub(r"\(\s*\)", "", clause)
+    if eventdates_en.so_far(sentence, mention):  # round 24: "thus far (this year)" goes with the date
+        clause = re.sub(r"\s*\b(?:so|thus)\s+far\b|\s*\bto\s+date\b", "", clause, count=1, flags=re.IGNORECASE)
     clause = re.sub(r",\s*,", ",", clause)  # a list of years taken out
     clause = re.sub(r"\s+(?:at|by|in|towards?|until)\s+the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+of\s*(?=[,.;]|$)", "",
                     clause)  # "sold off at the end of (last year)"

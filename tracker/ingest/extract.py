@@ -17,8 +17,8 @@ from tracker.domain.dates import PDate, parse_stored
 from tracker.ingest import (
     datecontext_en,
     eventdates_en,
-    predfind_en,
-    predfind_ja, retro_en,
+    headlines_en,
+    predfind_en, predfind_ja,
     schedules_en,
     sentences,
     storyyear_en,
@@ -201,8 +201,8 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
             previous = sentence
     for call in title_calls(article.title or "", names) if lang != "ja" else []:
-        if any(_restated(call.claim, p.fields["claim"]) for p in predictions):
-            continue  # the headline of a call the body makes: one call
+        if any(_restated(call.claim, p.fields["claim"]) for p in predictions if p.fields["forecaster"] == article.author):
+            continue  # the headline of a call the body makes: one call (round 24: the author's, not one he reports)
         where = {"file": file_label, "article": article.index, "section": "title", "sentence": 0, "offset": 0,
                  "paragraph": article.title}
         predictions.insert(0, _prediction(article, article.title, call, [], where, lang))
@@ -227,8 +227,8 @@ this that up out off over into all new win won top big set may can our we you he
 def title_calls(title: str, names: tuple[str, ...] = ()) -> list[Call]:
     """The author's call made in the title ("GOP WILL HOLD HOUSE & GAIN SEATS IN THE SENATE!"): a title read as a
     sentence when it says what will happen (a hedge, no question), an all-caps headline put in sentence case first."""
-    text = re.sub(r"[!]+$", ".", retro_en.headline(title.strip()))  # a label before a colon left out
-    if not text or "?" in text or ":" in text or not predfind_en.has_hedge(text) or \
+    text = re.sub(r"[!]+$", ".", headlines_en.headline(title.strip(), names))  # a label, a speaker's tail left out
+    if not text or "?" in text or ":" in text or not headlines_en.says_what_will_happen(text) or \
             re.match(r"(?:here's|here\s+is|what|how|when|where|who|which|whether|everything|all\s+you)\b", text, re.IGNORECASE):
         return []  # a question or a topic ("Here's everything the Fed is expected to do"), not a claim
     text = re.sub(r"^(?i:why)\s+(?=\S+(?:\s+\S+){0,5}?\s+(?:will|won't)\b)", "", text)  # "Why X will Y" claims X will Y

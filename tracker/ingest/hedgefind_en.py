@@ -30,6 +30,13 @@ def looks_ahead(text: str, m: re.Match) -> bool:
     if phrase in ("will", "would", "could", "may", "might", "won't", "will not", "going to"):
         if _AFTER_MODAL_BAD.match(after) or (phrase == "will" and _BEFORE_WILL_BAD.search(before)):
             return False
+    if phrase == "will" and re.search(r"\b(?:eyes|attention|focus|spotlight)\s+$", before, re.IGNORECASE) and \
+            re.match(r"^\s+(?:be|turn|shift|remain|stay)\s+(?:\w+ly\s+)?(?:on|to|towards)\b", after, re.IGNORECASE):
+        return False  # round 24: "eyes will be on the OPEC+ meeting", "attention will turn to X": a preview's focus
+    if phrase in ("will", "'ll") and re.search(r"\b(?i:here|below|above|inside|in\s+this\s+(?:post|article|piece|report|"
+                                                r"section|issue|newsletter)),?\s+you\s+$", before) and \
+            re.match(r"^\s+(?:find|see|read|learn|get)\b", after):
+        return False  # round 24: "Here you will find how forecasts compare with the results": the text's guide
     if phrase in _MODAL_WORDS and _WH_SUBJECT.search(before):
         return False  # "to foresee what is going to happen", "whether the bill will pass": an indirect question
     if phrase in ("may", "might") and re.search(r"\bas\s+(?:it|this|that|they|he|she|we|you)\s+$", before, re.IGNORECASE) \
@@ -54,9 +61,9 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         return False  # "the government should act": what ought to be, not what will be
     if phrase == "not impossible" and not re.search(r"\b(?:it is|it's)\s+$", before, re.IGNORECASE):
         return False
-    if phrase in ("expect", "foresee", "predict") and re.search(r"\bhere\s+(?:are|is)\s+(?:the|my|our)\s+[^,;]*$", before,
-                                                                re.IGNORECASE):
-        return False  # round 19: "here are the candidates I foresee winning": the list presented, no call
+    if re.search(r"\bhere\s+(?:are|is)\s+(?:the|my|our)\s+[^,;:]*$", before, re.IGNORECASE):
+        return False  # rounds 19, 24: "here are the candidates I foresee winning", "here are my three predictions for
+        # what is definitely going to happen in 2023": the list presented, no call, whatever the hedge
     if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \

@@ -6,7 +6,8 @@ or odds, reworded before the clauses are read (:func:`tracker.ingest.doubts_en.r
   kept only "It will be hard." and lost what is hard.
 - "We do not expect X to V", "I don't expect X to V": "X is unlikely to V", the author's negative call.
 - "I put the odds that X will V at (about) N percent", "…gives us about N percent odds that X Vs": "X is very likely /
-  likely to V" by N (80 and over, 50 to 79); under 50, "It is hard to see how X will V".
+  likely to V" by N (80 and over, 50 to 79); under 50, "It is hard to see how X will V". Round 24: "I put the odds of
+  <a noun phrase> at N percent": "There is very likely / likely to be <it>" (under 50, "… how there will be <it>").
 - "If A, I expect <a noun phrase>": "If A, there will be <it>", a conditional call (with no condition the
   stances already read "I expect further walkouts").
 """
@@ -27,6 +28,11 @@ _PUT_ODDS = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+)?)(?:I|we)\s+(?:would\s+)?(
                        r"(?:odds|chances?|probability)\s+that\s+(?P<subj>[^,;]{2,80}?)\s+will\s+(?P<vp>[a-z][^;]*?)\s+"
                        r"at\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?P<n>\d{1,3})\s*(?:percent|per cent|%)"
                        r"(?P<rest>[^;]*)$", re.IGNORECASE)
+# round 24: "I put the odds of success (a recession) at some point in 2023 at about 80 percent": odds of a noun phrase
+_PUT_ODDS_OF = re.compile(r"^(?P<lead>(?:[^,]{1,40},\s+)?)(?:I|we)\s+(?:would\s+)?(?:put|place|give|estimate)\s+the\s+"
+                          r"(?:odds|chances?|probability|likelihood)\s+of\s+(?P<np>(?!(?:it|this|that|them)\b)[^;]{2,120}?)\s+"
+                          r"at\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?P<n>\d{1,3})\s*(?:percent|per cent|%)"
+                          r"(?P<rest>[^;]*)$", re.IGNORECASE)
 _ODDS_THAT = re.compile(r"^(?P<lead>.*?)\b(?:about\s+|around\s+|roughly\s+)?(?P<n>\d{1,3})\s*(?:percent|per cent|%)\s+"
                         r"(?:odds|chance|probability)\s+that\s+(?P<subj>[^,;]{2,80}?)\s+(?P<verb>[a-z]+s)\b(?P<vp>[^;]*)$",
                         re.IGNORECASE)
@@ -61,6 +67,12 @@ def reword(text: str) -> str:
         if _odds(put["n"]) == "unlikely":
             return f"{put['lead']}{'it' if put['lead'] else 'It'} is hard to see how {put['subj']} will {put['vp']}{rest}"
         return f"{put['lead']}{subj} is {_odds(put['n'])} to {put['vp']}{rest}"
+    put = _PUT_ODDS_OF.match(stripped)
+    if put:
+        there = "there" if put["lead"] else "There"
+        if _odds(put["n"]) == "unlikely":
+            return f"{put['lead']}{'it' if put['lead'] else 'It'} is hard to see how there will be {put['np']}{put['rest']}"
+        return f"{put['lead']}{there} is {_odds(put['n'])} to be {put['np']}{put['rest']}"
     odds = _ODDS_THAT.match(stripped)
     if odds and not re.search(r"\b(?:says?|said|according|gives?\s+(?:it|them)\b)", odds["lead"], re.IGNORECASE):
         if _odds(odds["n"]) == "unlikely":

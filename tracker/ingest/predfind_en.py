@@ -40,7 +40,7 @@ from tracker.ingest.asides_en import (
 )
 from tracker.ingest.chances_en import chance_calls, claim_of, stated_spans
 from tracker.ingest.clauses_en import (
-    LEADING_SUB,
+    LEADING_SUB, serial_list,
     NP_EXPECTED,
     SUBJECT_START,
     clauses,
@@ -275,7 +275,7 @@ def _read_clause(text: str, start: int, end: int, subject: str, attribution: tup
     m = find_hedge(clause)
     if m is not None:  # "This has been a rotten year, but any business … should see booming trade": the second
         cut = list(re.finditer(r",\s+(?:but|yet|and)\s+", clause[:m.start()]))
-        if cut and not has_hedge(clause[:cut[-1].start()]) and SUBJECT_START.match(clause[cut[-1].end():]):
+        if cut and not has_hedge(clause[:cut[-1].start()]) and SUBJECT_START.match(clause[cut[-1].end():]) and not serial_list(clause, cut[-1], m.start()):
             clause = clause[cut[-1].end():]
             m = find_hedge(clause)
     if m is None:

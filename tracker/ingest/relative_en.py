@@ -52,7 +52,7 @@ _ANAPHORA = re.compile(
     r"the\s+(?:following|next|subsequent)\s+(?P<unit2>week|month|year)"
     r"|the\s+(?P<unit3>week|month|year)\s+after)"
     r"|(?P<before>the\s+(?:previous|preceding|prior)\s+(?P<unit4>week|month|year)|the\s+(?P<unit5>week|month|year)\s+before)"
-    r")\b(?!\s+(?:of|to|in|that)\b)", re.IGNORECASE)
+    r")\b(?!\s+(?:of|to|in|that|last|next)\b)", re.IGNORECASE)  # round 24: "the year before last" is the article's
 
 
 # round 17: the period a figure is compared with, no date of an event ("fell from a year earlier")

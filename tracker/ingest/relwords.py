@@ -36,7 +36,8 @@ def relative(word: str, ref: PDate) -> PDate | None:
         return PDate(base.year, base.month)
     years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
              "earlier in the year": 0, "later in the year": 0,
-             "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1}
+             "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1,
+             "the year before last": -2, "the year after next": 2}
     if w in years:
         return PDate(ref.year + years[w])
     days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,

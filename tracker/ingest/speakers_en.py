@@ -14,7 +14,7 @@ _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|a
                 r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"
                 r"(?<=to )(?:warn|say|claim|predict|argue|insist|suggest|declare|announce|tell)|"
                 r"speculated|speculates|speculate|anticipated|anticipates|say|indicate|indicated|"
-                r"saying|telling|warning|predicting|arguing|claiming|insisting|suggesting|"
+                r"saying|telling|warning|predicting|arguing|claiming|insisting|suggesting|speculating|forecasting|"
                 r"think|believe|expect|doubt|reckon|suspect|guess|predict|fear|hope|assume|imagine")
 # What may stand between "I" and the verb of his frame: "I therefore believe", "I still think", "I honestly expect",
 # "I do predict" (a sentence adverb, an "-ly" adverb or emphatic "do"); the frame stays the author's

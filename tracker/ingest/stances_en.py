@@ -15,6 +15,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
+from tracker.ingest.certainty_en import denied_certainty, thing_to_expect
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import sentence_speaker
 from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim
@@ -36,7 +37,7 @@ _SEE = re.compile(r"^(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+
 _SEE_TAIL = re.compile(r"^.{3,300}?,\s+(?:and|but|so)\s+(?=(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s)")
 _LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:look for|watch for|expect)\s+"
                        r"(?P<subj>(?!me\b|you\b|us\b|it\b)[^,]{2,80}?)\s+to\s+(?P<rest>[a-z]+\b.+)$", re.IGNORECASE)
-_EXPECT_NP = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:expect|look for)\s+"
+_EXPECT_NP = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:expect|look for)(?:\s+to\s+see)?\s+"
                         r"(?P<np>(?:a|an|another|more|further|no|some|higher|lower|little|plenty of|[a-z]+er)\b[^,;]{3,120})$",
                         re.IGNORECASE)
 # "Expect increased hunger, migration, civil strife and possible coups": a list of what will come, no verb of its own
@@ -167,6 +168,9 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _EXPECT_LIST.match(body)
     if found and not _NOT_A_LIST.search(found["np"]):
         return [_call(claim_of(found["np"]), "expect", lookup("expected to"))]
+    denied = denied_certainty(body) or thing_to_expect(body)
+    if denied:  # round 24: "A recession is not inevitable" (may not come), "The first thing to expect is X" (certainty_en)
+        return [denied]
     found = _CERTAIN_NP.match(body)
     if found:
         np = found["np"][:1].lower() + found["np"][1:]
