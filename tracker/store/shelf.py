@@ -35,6 +35,7 @@ from tracker.store.storage import collector_paused
 
 RECENT = 512  # records kept decoded (what the screen shows and the reader just opened)
 CHUNK = 2000  # records decoded between two pauses of the collector (see checked_chunks)
+TICKS = 20  # how many times at most the check says how far it has got (each redraws the top line)
 DATE_FIELD = {"article": "published", "event": "date", "prediction": "resolve_by"}
 
 
@@ -133,10 +134,12 @@ def checked_chunks(database: Database, path: Path, tick: Tick | None = None,
     more problems there are), as a full read of the file does. ``tick(done, total)`` is told how
     far it has got; ``cancelled()`` ends it early (nothing is raised then)."""
     problems: list = []
-    total, done = len(database), 0
+    total, done, told = len(database), 0, 0
+    loads = orjson.loads
     for kind in KINDS:
         shelf = database.table(kind)
         docs = getattr(shelf, "docs", None)
+        clean = clean_decoder(kind)
         ids = list(shelf)
         for start in range(0, len(ids), CHUNK):
             if cancelled():
@@ -147,15 +150,20 @@ def checked_chunks(database: Database, path: Path, tick: Tick | None = None,
                     if docs is None:  # a plain table: its records are decoded already
                         records.append(shelf[record_id])
                         continue
-                    record, found = shelf.decode(record_id, docs[record_id])
-                    if record is None:
-                        problems += found
-                    else:
-                        records.append(record)
+                    raw = docs[record_id]
+                    doc = loads(raw)
+                    record = clean(record_id, doc) if type(doc) is dict else None
+                    if record is None:  # the careful decoder names every problem
+                        record, found = shelf.decode(record_id, raw)
+                        if record is None:
+                            problems += found
+                            continue
+                    records.append(record)
                 yield kind, records
                 del records
             done += min(CHUNK, len(ids) - start)
-            if tick is not None:
+            if tick is not None and (done - told >= total // TICKS or done == total):
+                told = done
                 tick(done, total)
     if problems:
         more = f" (and {len(problems) - 1} more; run `tracker validate`)" if len(problems) > 1 else ""

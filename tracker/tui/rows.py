@@ -302,7 +302,8 @@ def facts_of(record: Record, db: Database) -> tuple:
     author = author_of(record, db).casefold()
     if isinstance(record, Prediction):
         return (record.status.value, record.resolve_by.last_day().toordinal(), tags, (record.article,), author,
-                search_text(record, db), primary_text(record), record.made_on.iso(), is_disputed(record),
+                search_text(record, db), primary_text(record), record.made_on.iso(),
+                bool(record.history) and is_disputed(record),
                 tuple(record.tags), record.forecaster)
     articles = tuple(record.articles) if isinstance(record, Event) else ()
     return ("", 0, tags, articles, author, search_text(record, db), primary_text(record), "",

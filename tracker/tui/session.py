@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import threading
 from pathlib import Path
 
 from textual.app import App
@@ -35,6 +36,7 @@ from tracker.tui.rows import Digest, check_and_digest
 from tracker.tui.writes import UndoItem, Writes
 
 WATCH_SECONDS = 1.0
+ROWS_FIRST_SECONDS = 2.0  # how long the check of every record waits for the rows to be shown
 Signature = tuple[int, int, int, int]
 
 
@@ -101,6 +103,7 @@ class Session(Writes):
         self.had_file = False
         self.missing = False  # no file at the path yet (a new database, or a mistyped --db)
         self.undo_stack: list[UndoItem] = []
+        self.rows_shown = threading.Event()  # set by the timeline when the rows of a read are built
         self._listeners: list[DOMNode] = []
         self._load_started = False
 
@@ -156,7 +159,11 @@ class Session(Writes):
                 database = self.store.shelve()
                 if worker.is_cancelled:
                     return
+                self.rows_shown.clear()
                 self.app.call_from_thread(self._loaded, database, signature, keep_id)
+                # The check waits for the rows to be on screen (a few tenths of a second), so the
+                # two do not share the interpreter and the rows come first.
+                self.rows_shown.wait(ROWS_FIRST_SECONDS)
                 digest = check_and_digest(database, self.store.path, self.today, self.store.tick,
                                           lambda: worker.is_cancelled)
                 if digest is None:

@@ -168,6 +168,7 @@ class TimelineScreen(Screen[None]):
                     view: View, rows: list[Row] | None, keep_id: str | None, cursor: int | None,
                     made: list[Row] | None) -> None:
         self._built_from, self.all_rows, self.cells = database, all_rows, cells
+        self.session.rows_shown.set()  # the check of every record may start
         self.made_rows = (all_rows, made) if made is not None else None
         self.counts, self.titles = counts, cells.context.titles
         if rows is None or view != self.view:  # a filtering view before the check, or a view changed meanwhile
@@ -230,7 +231,9 @@ class TimelineScreen(Screen[None]):
 
     def _waiting_view(self) -> None:
         timeline = self.query_one(Timeline)
-        if self.session.loaded and not self.view.is_default():
+        # Rows of the view from the last read stay until the check of this one is done (a reload
+        # after another program's write); on a first read the list says what it waits for.
+        if self.session.loaded and not self.view.is_default() and not timeline.rows:
             timeline.set_rows([], placeholder="Checking every record: the search and filters apply once that is done…")
         self._update_counts()
 
