@@ -570,25 +570,19 @@ async def test_a_slow_first_load_shows_the_rows_and_says_how_far_the_check_has_g
 
     from textual.widgets import Static
 
-    from tracker.domain import codec
-
     from tracker.store import shelf
+    from tracker.tui import rows
 
     monkeypatch.setattr(shelf, "CHUNK", 1)  # the check says how far it has got after each chunk
     gate = threading.Event()
-    decoded = []
 
-    def slowly(kind):
-        real = codec.clean_decoder(kind)
-
-        def held(*args, **kwargs):  # a large file, in miniature: the read stops part-way until the test looked
-            decoded.append(1)
-            if len(decoded) == 3:
+    def slowly(*args, **kwargs):  # a large file, in miniature: the check stops part-way until the test looked
+        for n, chunk in enumerate(shelf.checked_chunks(*args, **kwargs)):
+            if n == 2:
                 gate.wait(60)
-            return real(*args, **kwargs)
-        return held
+            yield chunk
 
-    monkeypatch.setattr(shelf, "clean_decoder", slowly)
+    monkeypatch.setattr(rows, "checked_chunks", slowly)
     app = app_for(db_path)
     seen: set[str] = set()
 
