@@ -571,7 +571,7 @@ async def test_a_slow_first_load_shows_the_rows_and_says_how_far_the_check_has_g
     from textual.widgets import Static
 
     from tracker.store import shelf
-    from tracker.tui import rows
+    from tracker.tui import digest
 
     monkeypatch.setattr(shelf, "CHUNK", 1)  # the check says how far it has got after each chunk
     gate = threading.Event()
@@ -582,7 +582,7 @@ async def test_a_slow_first_load_shows_the_rows_and_says_how_far_the_check_has_g
                 gate.wait(60)
             yield chunk
 
-    monkeypatch.setattr(rows, "checked_chunks", slowly)
+    monkeypatch.setattr(digest, "checked_chunks", slowly)
     app = app_for(db_path)
     seen: set[str] = set()
 

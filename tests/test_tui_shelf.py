@@ -22,7 +22,7 @@ from tracker.store.layout import StoreError
 from tracker.store.shelf import Shelf, checked_chunks
 from tracker.store.store import Store
 from tracker.tui.app import TrackerApp
-from tracker.tui.rows import accepts, check_and_digest, digest_of
+from tracker.tui.digest import accepts, check_and_digest, digest_of
 from tracker.tui.timeline import Timeline
 
 from test_fast_selection import SETTINGS, databases, days

@@ -21,7 +21,9 @@ from tracker.domain.query import normalise_query
 from tracker.domain.text import visible
 from tracker.store.layout import StoreError
 from tracker.tui.bounds import one_line
-from tracker.tui.rows import DISPUTED, FORECASTER, HAYSTACK, PRIMARY, TAG_NAMES, Digest, Row, RowView, record_id
+from tracker.tui.cells import RowView
+from tracker.tui.digest import DISPUTED, FORECASTER, HAYSTACK, PRIMARY, TAG_NAMES, Digest
+from tracker.tui.rows import Row, record_id
 
 MAX_JUMP_HITS = 40
 
@@ -137,7 +139,7 @@ class TrackerCommands(Provider):
             if i % 2048 == 0 and seq and seq != self._latest:
                 return []  # a newer search replaced this one
             rid = record_id(row)
-            known = digest.of(row) if row[2] in ("event", "prediction") else None
+            known = digest.of(row[2], rid) if row[2] in ("event", "prediction") else None
             if known is None or needle not in known[HAYSTACK]:
                 continue
             view = RowView(row, screen.cells)

@@ -9,9 +9,8 @@ once it has seen it: 100,000 rows cost a full collection nothing, where 100,000 
 holding its record) made every full pass 0.3-0.5 s, a freeze of the screen.
 
 What a row shows (status, probability, claim, article) is worked out when it is painted, from
-its record decoded then (:class:`Cells`); what filters and search read of every record is its
-:class:`Digest` entry, made once per read of the file. :class:`RowView` puts the two together
-for a row someone looks at (the cursor's, a palette hit).
+its record decoded then (:mod:`tracker.tui.cells`); what filters and search read of every record
+is its entry in the digest (:mod:`tracker.tui.digest`), made once per read of the file.
 """
 
 from __future__ import annotations
@@ -19,23 +18,15 @@ from __future__ import annotations
 import datetime as _dt
 import heapq
 import operator
-import threading
 from bisect import bisect_left
-from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tracker.domain.dates import DateError, PDate, parse_stored_text
-from tracker.domain.disputes import is_disputed
-from tracker.domain.model import Database, Event, Prediction, Record
-from tracker.domain.progress import Tick
-from tracker.domain.query import KIND_ORDER, Counts, Filter, author_of, normalise_query, primary_text, search_text
-from tracker.domain.render import probability_text, status_text
-from tracker.domain.review import due_count
-from tracker.store.layout import StoreError
-from tracker.store.shelf import checked_chunks
-from tracker.tui.bounds import one_line
+from tracker.domain.model import Database, Record
+from tracker.domain.query import KIND_ORDER, Filter, normalise_query
+from tracker.tui.digest import HAYSTACK, MADE_ON, PRIMARY, Digest, accepts
 
 STATUS_FILTERS = ("all", "pending", "overdue", "confirmed", "refuted", "void")
 # What a row can look like: each is a component class of the timeline (timeline--overdue …).
@@ -160,245 +151,6 @@ def today_row(today: _dt.date) -> Row:
     return order(date, -1, TODAY_PRECISION), "", "today", date.iso()
 
 
-# ---- what a row shows ---------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a row's text depends on besides its record: the date statuses are judged at,
-    and the article titles shown in the article column."""
-
-    today: _dt.date
-    titles: dict[str, str]
-
-
-def context_for(db: Database, today: _dt.date) -> Context:
-    """The context of rows built from ``db`` (articles are decoded for their titles; a file
-    whose articles cannot be read gives none, and the read that checks every record says why)."""
-    try:
-        titles = {a.id: a.title for a in db.articles.values()}
-    except StoreError:
-        titles = {}
-    return Context(today, titles)
-
-
-def cells_of(record: Record | None, kind: str, context: Context | None) -> Cells:
-    titles = context.titles if context is not None else {}
-    if isinstance(record, Prediction):
-        status = status_text(record, context.today) if context is not None else ""
-        style = "overdue" if status in ("! overdue", "? disputed") else record.status.value
-        text = one_line(f"if… {record.claim}" if record.condition else record.claim)  # conditional: see details
-        article = one_line(titles.get(record.article, record.article))
-        return ("made" if kind == "made" else style), status, probability_text(record.probability), text, article
-    if record is not None:  # an event
-        first = record.articles[0] if record.articles else ""
-        return "event", "", "", one_line(record.title), one_line(titles.get(first, first))
-    return kind, "", "", "", ""
-
-
-class RowCells:
-    """What each row shows, worked out the first time it is painted (its record decoded then)
-    and kept for the next few thousand rows: building 100k rows formats none of them."""
-
-    def __init__(self, db: Database, context: Context) -> None:
-        self.db = db
-        self.context = context
-        self._kept: dict[str, Cells] = {}
-        self._lock = threading.Lock()
-
-    def __call__(self, row: Row) -> Cells:
-        kind = row[2]
-        if kind == "today":
-            return "today", "", "", f"── today, {row_date(row).human()} ──", ""
-        key = row[1]
-        cells = self._kept.get(key)
-        if cells is None:
-            cells = cells_of(*self._record(row), self.context)
-            with self._lock:
-                if len(self._kept) >= CELLS_KEPT:
-                    self._kept.clear()
-                self._kept[key] = cells
-        return cells
-
-    def record(self, row: Row) -> Record | None:
-        """The row's record, decoded (None for the today line, or a record gone from the file)."""
-        rid = record_id(row)
-        return None if rid is None else self.db.table(table_kind(row)).get(rid)
-
-    def _record(self, row: Row) -> tuple[Record | None, str]:
-        try:
-            return self.record(row), row[2]
-        except StoreError:  # shown as such; the read that checks every record says what is wrong
-            return None, "void"
-
-
-class RowView:
-    """One row as the screen reads it: its record, its date and what it shows."""
-
-    __slots__ = ("row", "_cells")
-
-    def __init__(self, row: Row, cells: RowCells | None) -> None:
-        self.row = row
-        self._cells = cells
-
-    def _shown(self) -> Cells:
-        return self._cells(self.row) if self._cells is not None else (self.row[2], "", "", "", "")
-
-    key = property(lambda self: row_key(self.row))
-    kind = property(lambda self: self.row[2])
-    date = property(lambda self: row_date(self.row))
-    record_id = property(lambda self: record_id(self.row))
-    style = property(lambda self: self._shown()[0])
-    status = property(lambda self: self._shown()[1])
-    probability = property(lambda self: self._shown()[2])
-    text = property(lambda self: self._shown()[3])
-    article = property(lambda self: self._shown()[4])
-
-    @property
-    def record(self) -> Record | None:
-        return self._cells.record(self.row) if self._cells is not None else None
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, RowView) and other.row == self.row
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-class Rows(Sequence[RowView]):
-    """The rows a timeline shows, as views (made when looked at: the list holds plain tuples)."""
-
-    def __init__(self, rows: list[Row], cells: RowCells | None) -> None:
-        self.raw = rows
-        self.cells = cells
-
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [RowView(row, self.cells) for row in self.raw[index]]
-        return RowView(self.raw[index], self.cells)
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-    def __iter__(self) -> Iterator[RowView]:
-        cells = self.cells
-        return (RowView(row, cells) for row in self.raw)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Rows):
-            return other.raw == self.raw
-        return isinstance(other, list) and list(self) == other
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-# ---- what filters and search read ---------------------------------------------------------
-# One tuple of text and numbers per event and prediction, made from its decoded record by the
-# library's own functions; the filters below read these and agree with Filter.accepts (a test
-# holds them to it on every record of a file).
-STATUS, LAST_DAY, TAGS, ARTICLES, AUTHOR, HAYSTACK, PRIMARY, MADE_ON, DISPUTED, TAG_NAMES, FORECASTER = range(11)
-
-
-def facts_of(record: Record, db: Database) -> tuple:
-    """What the filters, the search and the counts read of a record."""
-    tags = tuple(t.casefold() for t in record.tags)
-    author = author_of(record, db).casefold()
-    if isinstance(record, Prediction):
-        return (record.status.value, record.resolve_by.last_day().toordinal(), tags, (record.article,), author,
-                search_text(record, db), primary_text(record), record.made_on.iso(),
-                bool(record.history) and is_disputed(record),
-                tuple(record.tags), record.forecaster)
-    articles = tuple(record.articles) if isinstance(record, Event) else ()
-    return ("", 0, tags, articles, author, search_text(record, db), primary_text(record), "",
-            bool(record.history) and is_disputed(record), tuple(record.tags), "")
-
-
-@dataclass(frozen=True)
-class Digest:
-    """What the filters, search and counts read of every event and prediction (by kind, then id),
-    and how many predictions were due for review when it was made. Made once per read of the
-    file, in the reader's thread, from every record decoded (which is also the read's check)."""
-
-    events: dict[str, tuple] = field(default_factory=dict)
-    predictions: dict[str, tuple] = field(default_factory=dict)
-    due: int = 0
-
-    def table(self, kind: str) -> dict[str, tuple]:
-        return self.predictions if kind == "prediction" else self.events
-
-    def of(self, row: Row) -> tuple | None:
-        """The facts of a row's record (None for the today line)."""
-        rid = record_id(row)
-        return None if rid is None else self.table(table_kind(row)).get(rid)
-
-    def with_records(self, records: Iterable[Record], db: Database) -> Digest:
-        """This digest with the facts of ``records`` (changed or new) put in."""
-        events, predictions = dict(self.events), dict(self.predictions)
-        for record in records:
-            if record.kind == "event":
-                events[record.id] = facts_of(record, db)
-            elif record.kind == "prediction":
-                predictions[record.id] = facts_of(record, db)
-        return Digest(events, predictions, self.due)
-
-    def counts(self, today: _dt.date) -> Counts:
-        """How many predictions have each status, and how many are overdue (as
-        :func:`tracker.domain.query.status_counts` counts them)."""
-        tally = {"pending": 0, "confirmed": 0, "refuted": 0, "void": 0}
-        overdue, today_n = 0, today.toordinal()
-        for f in self.predictions.values():
-            status = f[STATUS]
-            if status:
-                tally[status] += 1
-                overdue += status == "pending" and today_n > f[LAST_DAY]
-        return Counts(tally["pending"], tally["confirmed"], tally["refuted"], overdue, tally["void"])
-
-
-def digest_of(db: Database, due: int = 0) -> Digest:
-    """The digest of a database whose records are decoded (a plain one)."""
-    return Digest({r.id: facts_of(r, db) for r in db.events.values()},
-                  {r.id: facts_of(r, db) for r in db.predictions.values()}, due)
-
-
-def check_and_digest(db: Database, path: Path, today: _dt.date, tick: Tick | None = None,
-                     cancelled: Callable[[], bool] = lambda: False) -> Digest | None:
-    """Every record of a shelved database decoded once, a chunk at a time (the read's check of
-    them: StoreError names a bad one), and the digest of what was decoded, with how many
-    predictions are due today (:func:`tracker.domain.review.due_count`). No decoded record
-    outlives its chunk but the articles, whose titles and authors the search text reads.
-    None if ``cancelled()`` ended it."""
-    articles: dict[str, Record] = {}
-    context = Database(articles, {}, {})  # type: ignore[arg-type]
-    digest = Digest()
-    due = 0
-    for kind, records in checked_chunks(db, path, tick, cancelled):
-        if kind == "article":
-            articles.update((a.id, a) for a in records)
-            continue
-        facts = digest.table(kind)
-        for record in records:
-            facts[record.id] = facts_of(record, context)
-        if kind == "prediction":
-            due += due_count(Database({}, {}, {p.id: p for p in records}), today)  # type: ignore[arg-type]
-    return None if cancelled() else Digest(digest.events, digest.predictions, due)
-
-
-def accepts(flt: Filter, facts: tuple, today_n: int) -> bool:
-    """Whether ``flt`` (its status, tag, article and author) accepts the record of ``facts``
-    on the day whose ordinal is ``today_n``: what :meth:`Filter.accepts` says of the record."""
-    if flt.status:
-        status = facts[STATUS]
-        if not status:
-            return False
-        if flt.status == "overdue":
-            if status != "pending" or today_n <= facts[LAST_DAY]:
-                return False
-        elif status != flt.status:
-            return False
-    if flt.tag and flt.tag.casefold() not in facts[TAGS]:
-        return False
-    if flt.article and flt.article not in facts[ARTICLES]:
-        return False
-    return not flt.author or flt.author.casefold() in facts[AUTHOR]
-
-
 # ---- the view ---------------------------------------------------------------------
 @dataclass
 class View:
@@ -454,7 +206,7 @@ def shows_for(view: View, digest: Digest, today: _dt.date) -> Callable[[Row], bo
     def shows(row: Row) -> bool:
         if row[2] == "event" and (not view.show_events or flt.status):
             return False
-        found = digest.of(row)
+        found = digest.of(table_kind(row), record_id(row))
         if found is None:
             return not (needle or filtering)
         if needle and needle not in found[HAYSTACK]:
@@ -526,7 +278,7 @@ def best_match(rows: list[Row], search: str, digest: Digest | None) -> int | Non
     for i, row in enumerate(rows):
         if row[2] == "today":
             continue
-        found = digest.of(row) if digest is not None else None
+        found = digest.of(table_kind(row), record_id(row)) if digest is not None else None
         if needle and found is not None and needle in found[PRIMARY]:
             return i
         first = i if first is None else first

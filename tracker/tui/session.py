@@ -32,7 +32,7 @@ from tracker.domain.model import Database, Record
 from tracker.domain.text import visible
 from tracker.store.layout import StoreError
 from tracker.store.store import Store
-from tracker.tui.rows import Digest, check_and_digest
+from tracker.tui.digest import Digest, check_and_digest
 from tracker.tui.writes import UndoItem, Writes
 
 WATCH_SECONDS = 1.0

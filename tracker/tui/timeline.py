@@ -19,7 +19,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tracker.domain.render import fit, fold
-from tracker.tui.rows import STYLES, Row, RowCells, Rows, RowView, index_of, row_date, today_index
+from tracker.tui.cells import RowCells, Rows, RowView
+from tracker.tui.rows import STYLES, Row, index_of, row_date, today_index
 
 DATE_W, KIND_W, STATUS_W, PROB_W, ARTICLE_W = 14, 10, 11, 5, 18
 WIDE_ENOUGH_FOR_ARTICLE = 90

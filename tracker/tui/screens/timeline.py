@@ -22,9 +22,11 @@ from tracker.tui.footer import Footer
 from tracker.tui.header import header_text
 from tracker.tui.details import details_grid
 from tracker.tui.form import RecordForm, is_editable
+from tracker.tui.cells import RowCells, context_for
+from tracker.tui.digest import Digest
 from tracker.tui.rows import (
-    STATUS_FILTERS, Digest, Row, RowCells, View, best_match, build_made_rows, build_rows, context_for, cursor_for,
-    narrows, updated_rows, visible_rows,
+    STATUS_FILTERS, Row, View, best_match, build_made_rows, build_rows, cursor_for, narrows, updated_rows,
+    visible_rows,
 )
 from tracker.tui.session import DatabaseDigested, DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
 from tracker.tui.timeline import Timeline
