@@ -12,9 +12,11 @@ each record in turn and keep none. ``shelf[id] = record`` puts a record in (a wr
 made). Each record's date (an event's date, a prediction's resolve-by) is kept as its stored
 text beside the bytes, so a timeline can be put in order without decoding anything.
 
-The bytes are ``orjson.dumps`` of the stored document; a record is decoded as a full read
-decodes it (:func:`tracker.domain.codec.decode_fields`), so what a shelf gives is what
-:meth:`tracker.store.store.Store.load` gives.
+The bytes are the record's own, as the file has them (a read of a file in tracker's layout cuts
+them from the pieces it has just shown canonical, :func:`tracker.store.pieces.parse_canonical`),
+or ``orjson.dumps`` of its document (a file written by hand, a record the reader put). A record is
+decoded as a full read decodes it (:func:`tracker.domain.codec.decode_fields`), so what a shelf
+gives is what :meth:`tracker.store.store.Store.load` gives.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class Shelf(Mapping[str, Record]):
 
     def __init__(self, kind: str, docs: dict[str, bytes], dates: dict[str, str]) -> None:
         self.kind = kind
-        self.docs = docs    # id -> the stored document, as orjson bytes
+        self.docs = docs    # id -> the record's stored document, as JSON bytes
         self.dates = dates  # id -> the stored text of its date ("" when it has none a timeline can use)
         self._recent: dict[str, Record] = {}
         self._lock = threading.Lock()  # the screen and workers decode side by side

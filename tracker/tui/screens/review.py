@@ -156,6 +156,8 @@ class ReviewScreen(Screen[None]):
         card = self.query_one("#review-card", Static)
         if self.items is None:
             return
+        while not self.finished and self.index < len(self.items) and self.items[self.index][0] not in self.found:
+            del self.items[self.index]  # gone from the file since the queue was worked out
         if self.current is None:
             self.finished = True
             self.refresh_bindings()  # the footer drops the keys that decide
