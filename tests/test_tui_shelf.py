@@ -131,6 +131,8 @@ async def test_the_app_holds_a_large_file_as_data_the_collector_never_walks(tmp_
         # has seen them it stops looking (a row object holding its record was looked at on every
         # full pass, 0.3-0.5 s at 100k predictions).
         assert not any(gc.is_tracked(row) for row in rows)
+        shown = app.query_one(Timeline).rows.raw
+        assert not gc.is_tracked(rows) and not gc.is_tracked(shown)  # not even the sequences that hold them
         assert not any(gc.is_tracked(f) for f in [*digest.events.values(), *digest.predictions.values()])
         assert not gc.is_tracked(database.predictions.docs) and not gc.is_tracked(database.predictions.dates)
         # Of 3,000 predictions, 150 events and 60 articles, only the few hundred last shown are decoded.

@@ -119,7 +119,7 @@ class RowView:
 class Rows(Sequence[RowView]):
     """The rows a timeline shows, as views (made when looked at: the list holds plain tuples)."""
 
-    def __init__(self, rows: list[Row], cells: RowCells | None) -> None:
+    def __init__(self, rows: Sequence[Row], cells: RowCells | None) -> None:
         self.raw = rows
         self.cells = cells
 

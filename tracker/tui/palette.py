@@ -9,6 +9,7 @@ or an action. The first search indexes every record in a thread worker.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from functools import partial
 
 from rich.text import Text
@@ -57,10 +58,10 @@ class TrackerCommands(Provider):
     async def startup(self) -> None:
         """Build the commands in a thread: on a large file they take longer than a frame."""
         self._commands_cache: list[tuple[str, str, object]] | None = None
-        self._rows: list[Row] = []
+        self._rows: Sequence[Row] = ()
         self._digest: Digest | None = None
         screen = self._timeline()
-        rows = screen.all_rows if screen is not None else []
+        rows = screen.all_rows if screen is not None else ()
         await self.app.run_worker(self._commands, thread=True, group="palette", name="palette index").wait()
         self._rows = rows
         self._digest = screen.session.digest if screen is not None else None

@@ -37,6 +37,9 @@ MADE = "\0made"  # a made-on row's key: its prediction's id and this
 CELLS_KEPT = 4096  # rows whose cells are kept worked out (a few screens of scrolling)
 
 Row = tuple  # (order, key, kind, date): see the module's docstring
+# A list of rows is a tuple too: a tuple of tuples of text and numbers is left alone by the
+# collector once it has seen it, where a list of 100,000 rows is walked on every full pass.
+RowList = tuple
 Cells = tuple  # (style, status, probability, text, article)
 
 
@@ -107,7 +110,7 @@ def _in_id_order(table: Mapping[str, Any]) -> bool:
     return all(map(operator.lt, ids, ids[1:]))
 
 
-def build_rows(db: Database) -> list[Row]:
+def build_rows(db: Database) -> RowList:
     """Every event and prediction, in date order (a prediction at its resolve-by date). No
     record is decoded: a shelf's dates are enough."""
     rows = [row_of(kind, rid, text) for kind, table in (("event", db.events), ("prediction", db.predictions))
@@ -118,10 +121,10 @@ def build_rows(db: Database) -> list[Row]:
         rows.sort(key=operator.itemgetter(0))
     else:
         rows.sort(key=row_key)
-    return rows
+    return tuple(rows)
 
 
-def updated_rows(rows: list[Row], records: Iterable[Record]) -> list[Row]:
+def updated_rows(rows: RowList, records: Iterable[Record]) -> RowList:
     """``rows`` (from :func:`build_rows`) with the rows of ``records`` (events and predictions,
     changed or new) put in their places, in date order: what a write changed, without building
     the other rows again."""
@@ -131,10 +134,10 @@ def updated_rows(rows: list[Row], records: Iterable[Record]) -> list[Row]:
     kept = [row for row in rows if row[1] not in changed]
     kept += [row_for(r) for r in changed.values()]
     kept.sort(key=row_key)
-    return kept
+    return tuple(kept)
 
 
-def build_made_rows(rows: list[Row], digest: Digest) -> list[Row]:
+def build_made_rows(rows: RowList, digest: Digest) -> RowList:
     """Each prediction again at its made-on date, in date order (built only when asked for)."""
     kind, facts = KIND_ORDER["prediction"], digest.predictions
     made = []
@@ -143,7 +146,7 @@ def build_made_rows(rows: list[Row], digest: Digest) -> list[Row]:
             text = facts[row[1]][MADE_ON] if row[1] in facts else ""
             made.append((order(_date(text), kind), row[1] + MADE, "made", text))
     made.sort(key=row_key)
-    return made
+    return tuple(made)
 
 
 def today_row(today: _dt.date) -> Row:
@@ -216,9 +219,9 @@ def shows_for(view: View, digest: Digest, today: _dt.date) -> Callable[[Row], bo
     return shows
 
 
-def visible_rows(rows: list[Row], view: View, digest: Digest | None, today: _dt.date,
+def visible_rows(rows: RowList, view: View, digest: Digest | None, today: _dt.date,
                  cancelled: Callable[[], bool] = lambda: False,
-                 made_rows: list[Row] | None = None) -> list[Row] | None:
+                 made_rows: RowList | None = None) -> RowList | None:
     """The rows the view shows, with the today marker in place; None if cancelled midway.
     A view other than the default needs the digest."""
     if view.show_made and made_rows:
@@ -235,9 +238,9 @@ def visible_rows(rows: list[Row], view: View, digest: Digest | None, today: _dt.
             if shows(row):
                 out.append(row)
     if not out:
-        return []  # nothing but the today marker: let the timeline say that nothing matches
+        return ()  # nothing but the today marker: let the timeline say that nothing matches
     out.insert(bisect_left(out, row_key(marker), key=row_key), marker)
-    return out
+    return tuple(out)
 
 
 # ---- where the cursor goes ------------------------------------------------------
@@ -254,7 +257,7 @@ def index_of(rows: Iterable[Row], wanted: str | None) -> int | None:
     return made
 
 
-def today_index(rows: list[Row]) -> int:
+def today_index(rows: RowList) -> int:
     """The first record after the today line (what is due next), else the last one before it
     (a filter that kept only past records), else the line itself: the cursor is on a record
     whenever there is one, so the details pane shows it rather than the today line."""
@@ -264,13 +267,13 @@ def today_index(rows: list[Row]) -> int:
     return 0
 
 
-def cursor_for(rows: list[Row], wanted: str | None) -> int:
+def cursor_for(rows: RowList, wanted: str | None) -> int:
     """Where the cursor goes in a new list: on the record it was on, else after the today line."""
     index = index_of(rows, wanted) if wanted else None
     return today_index(rows) if index is None else index
 
 
-def best_match(rows: list[Row], search: str, digest: Digest | None) -> int | None:
+def best_match(rows: RowList, search: str, digest: Digest | None) -> int | None:
     """Where Enter in the search box goes: the first row whose own words contain the
     search, else the first record row."""
     needle = normalise_query(search)

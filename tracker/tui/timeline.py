@@ -8,6 +8,8 @@ text is never parsed as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
@@ -54,7 +56,7 @@ class Timeline(ScrollView, can_focus=True):
         self._placeholder = "Loading…"
 
     # ---- data ------------------------------------------------------------
-    def set_rows(self, rows: list[Row], cells: RowCells | None = None, keep_id: str | None = None,
+    def set_rows(self, rows: Sequence[Row], cells: RowCells | None = None, keep_id: str | None = None,
                  placeholder: str = "", cursor: int | None = None) -> None:
         """Show these rows; keep the cursor on the same record when it is still there.
 

@@ -25,7 +25,7 @@ from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.cells import RowCells, context_for
 from tracker.tui.digest import Digest
 from tracker.tui.rows import (
-    STATUS_FILTERS, Row, View, best_match, build_made_rows, build_rows, cursor_for, narrows, updated_rows,
+    STATUS_FILTERS, RowList, View, best_match, build_made_rows, build_rows, cursor_for, narrows, updated_rows,
     visible_rows,
 )
 from tracker.tui.session import DatabaseDigested, DatabaseLoaded, DatabaseUnreadable, LoadProgress, Session
@@ -69,11 +69,11 @@ class TimelineScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.all_rows: list[Row] = []
-        self.made_rows: tuple[list[Row], list[Row]] | None = None  # (the rows they were made from, made rows)
+        self.all_rows: RowList = ()
+        self.made_rows: tuple[RowList, RowList] | None = None  # (the rows they were made from, made rows)
         self._built_from: Database | None = None  # the database all_rows were built from
         self.cells: RowCells | None = None  # what the rows of all_rows show
-        self._shown_for: tuple[list[Row], View] | None = None  # what the timeline's rows were filtered from
+        self._shown_for: tuple[RowList, View] | None = None  # what the timeline's rows were filtered from
         self._progress = ""  # how far the first read has got
         self._footer_palette: bool | None = None  # whether the footer was last told to show the palette key
         self.view = View()
@@ -146,7 +146,7 @@ class TimelineScreen(Screen[None]):
                         exclusive=True, group="rows", description="timeline rows")
 
     def _build(self, database: Database, digest: Digest | None, keep_id: str | None, view: View,
-               base: tuple[list[Row], tuple[Record, ...]] | None = None) -> None:
+               base: tuple[RowList, tuple[Record, ...]] | None = None) -> None:
         """Rows for a freshly read database, built off the event loop (from ``base``: the rows
         shown and the records a write put, when only those changed). No record is decoded but
         the articles (for their titles); a view that filters waits for the digest."""
@@ -166,9 +166,9 @@ class TimelineScreen(Screen[None]):
         self.app.call_from_thread(lambda: worker.is_cancelled or self._rows_built(
             database, all_rows, cells, counts, view, rows, keep_id, cursor, made))
 
-    def _rows_built(self, database: Database, all_rows: list[Row], cells: RowCells, counts: Counts | None,
-                    view: View, rows: list[Row] | None, keep_id: str | None, cursor: int | None,
-                    made: list[Row] | None) -> None:
+    def _rows_built(self, database: Database, all_rows: RowList, cells: RowCells, counts: Counts | None,
+                    view: View, rows: RowList | None, keep_id: str | None, cursor: int | None,
+                    made: RowList | None) -> None:
         self._built_from, self.all_rows, self.cells = database, all_rows, cells
         self.session.rows_shown.set()  # the check of every record may start
         self.made_rows = (all_rows, made) if made is not None else None
@@ -208,8 +208,8 @@ class TimelineScreen(Screen[None]):
 
     def on_database_unreadable(self, message: DatabaseUnreadable) -> None:
         if not self.session.loaded:  # nothing sound was read: the rows of the file that failed go
-            self._built_from, self.all_rows, self.made_rows, self._shown_for = None, [], None, None
-            self.query_one(Timeline).set_rows([], placeholder=visible(message.message))
+            self._built_from, self.all_rows, self.made_rows, self._shown_for = None, (), None, None
+            self.query_one(Timeline).set_rows((), placeholder=visible(message.message))
         self._update_counts()
 
     # ---- filtering ---------------------------------------------------------
@@ -236,10 +236,10 @@ class TimelineScreen(Screen[None]):
         # Rows of the view from the last read stay until the check of this one is done (a reload
         # after another program's write); on a first read the list says what it waits for.
         if self.session.loaded and not self.view.is_default() and not timeline.rows:
-            timeline.set_rows([], placeholder="Checking every record: the search and filters apply once that is done…")
+            timeline.set_rows((), placeholder="Checking every record: the search and filters apply once that is done…")
         self._update_counts()
 
-    def _filter(self, view: View, digest: Digest | None, keep_id: str | None, among: list[Row] | None = None) -> None:
+    def _filter(self, view: View, digest: Digest | None, keep_id: str | None, among: RowList | None = None) -> None:
         worker, today = get_current_worker(), self.session.today
         all_rows, made = self.all_rows, self.made_rows
         counts = digest.counts(today) if digest is not None else None
@@ -259,8 +259,8 @@ class TimelineScreen(Screen[None]):
             cursor = cursor_for(rows, keep_id)
             self.app.call_from_thread(self._show_rows, rows, keep_id, cursor, all_rows, view, counts)
 
-    def _show_rows(self, rows: list[Row], keep_id: str | None, cursor: int | None = None,
-                   all_rows: list[Row] | None = None, view: View | None = None,
+    def _show_rows(self, rows: RowList, keep_id: str | None, cursor: int | None = None,
+                   all_rows: RowList | None = None, view: View | None = None,
                    counts: Counts | None = None) -> None:
         if all_rows is not None and all_rows is not self.all_rows:
             return  # filtered from rows since replaced: a newer list is on its way
