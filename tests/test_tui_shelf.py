@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import io
 import json
 import shutil
 import sys
@@ -168,3 +169,28 @@ async def test_a_file_that_fails_the_check_after_a_good_read_keeps_the_good_rows
         assert [r.record_id for r in app.query_one(Timeline).rows] == shown
         assert app.session.database.predictions["train"].status.value != "maybe"
         assert "showing the last good read" in str(app.screen.query_one("#counts").content)
+
+
+async def test_an_events_details_list_its_predictions_from_the_digest(tmp_path, monkeypatch):
+    from rich.console import Console
+
+    from tracker.domain import render
+    from tracker.domain.render import linked_predictions
+
+    path = tmp_path / "p.json"
+    shutil.copyfile(ROOT / "predictions.json", path)
+    loaded = Store(path).load()
+    event = next(e for e in loaded.events if linked_predictions(loaded, "event", e))
+    app = app_for(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        # Listing what links to an event never looks at every prediction on the screen's thread.
+        monkeypatch.setattr(render, "linked_predictions", lambda *a: pytest.fail("every prediction decoded"))
+        app.screen.jump_to(event)
+        await settle(app, pilot)
+        assert app.query_one(Timeline).current.record_id == event
+        console = Console(width=300, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#details").content)
+        shown = console.export_text()
+    line = next(t for t in shown.splitlines() if t.strip().startswith("predictions"))
+    assert line.split(None, 1)[1].strip() == ", ".join(linked_predictions(loaded, "event", event))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
@@ -231,18 +232,25 @@ def hedge_text(record: Prediction) -> str:
             f"is the negation of what it hedges, at {probability_text(record.probability)})")
 
 
-def detail_rows(record: Record, db: Database, today: _dt.date) -> list[tuple[str, str]]:
+def linked_predictions(db: Database, field: str, record_id: str) -> list[str]:
+    """The ids of the predictions whose ``field`` (event or article) is ``record_id``, in table order."""
+    return [p.id for p in db.predictions.values() if getattr(p, field) == record_id]
+
+
+def detail_rows(record: Record, db: Database, today: _dt.date,
+                linked: Callable[[str, str], list[str]] | None = None) -> list[tuple[str, str]]:
     """(label, value) for every field of the record that has a value, and what links to it.
-    The fields, their labels and order come from the field table; a few rows are derived."""
+    The fields, their labels and order come from the field table; a few rows are derived.
+    ``linked(field, id)``: the predictions whose field names the record, when the caller knows
+    them without looking at every prediction (the TUI's digest); else every one is looked at."""
+    linked = linked or (lambda field, record_id: linked_predictions(db, field, record_id))
     rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind),
                                    ("DISPUTED", dispute_summary(record))]
     derived = _prediction_rows(record, db, today) if isinstance(record, Prediction) else {}
     for f in schema.shown(record.kind):
         rows += derived.get(f.name) or [(f.heading, _plain(record, f))]
     if isinstance(record, Event):
-        linked = [p.id for p in db.predictions.values() if p.event == record.id]
-        rows.append(("predictions", ", ".join(linked)))
+        rows.append(("predictions", ", ".join(linked("event", record.id))))
     elif isinstance(record, Article):
-        count = sum(1 for p in db.predictions.values() if p.article == record.id)
-        rows.append(("predictions", str(count)))
+        rows.append(("predictions", str(len(linked("article", record.id)))))
     return [(name, value) for name, value in rows if value]

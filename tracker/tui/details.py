@@ -8,6 +8,7 @@ The content is worked out as plain strings first (:func:`details_data`), then la
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
 from rich.console import Group
 from rich.table import Table
@@ -23,9 +24,11 @@ from tracker.tui.bounds import FIELD_LIMIT, Wrapped, bounded, latest
 DetailsData = tuple[list[tuple[str, str]], list[tuple[str, str]]]
 
 
-def details_data(record: Record, db: Database, today: _dt.date) -> DetailsData:
-    """What the pane shows for ``record``, as bounded, visible strings."""
-    grid = [(label, bounded(value)) for label, value in detail_rows(record, db, today)]
+def details_data(record: Record, db: Database, today: _dt.date,
+                 linked: Callable[[str, str], list[str]] | None = None) -> DetailsData:
+    """What the pane shows for ``record``, as bounded, visible strings (``linked``: see
+    :func:`tracker.domain.render.detail_rows`)."""
+    grid = [(label, bounded(value)) for label, value in detail_rows(record, db, today, linked)]
     history = []
     entries, left_out = latest(record.history, record.id)
     if left_out:
@@ -61,5 +64,6 @@ def render_details(data: DetailsData) -> Group:
     return Group(grid, Text(""), Text("history", style="bold"), history)
 
 
-def details_grid(record: Record, db: Database, today: _dt.date) -> Group:
-    return render_details(details_data(record, db, today))
+def details_grid(record: Record, db: Database, today: _dt.date,
+                 linked: Callable[[str, str], list[str]] | None = None) -> Group:
+    return render_details(details_data(record, db, today, linked))

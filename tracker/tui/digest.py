@@ -26,7 +26,7 @@ from tracker.store.shelf import checked_chunks
 # One tuple of text and numbers per event and prediction, made from its decoded record by the
 # library's own functions; the filters below read these and agree with Filter.accepts (a test
 # holds them to it on every record of a file).
-STATUS, LAST_DAY, TAGS, ARTICLES, AUTHOR, HAYSTACK, PRIMARY, MADE_ON, DISPUTED, TAG_NAMES, FORECASTER = range(11)
+STATUS, LAST_DAY, TAGS, ARTICLES, AUTHOR, HAYSTACK, PRIMARY, MADE_ON, DISPUTED, TAG_NAMES, FORECASTER, EVENT = range(12)
 
 
 def facts_of(record: Record, db: Database) -> tuple:
@@ -37,10 +37,10 @@ def facts_of(record: Record, db: Database) -> tuple:
         return (record.status.value, record.resolve_by.last_day().toordinal(), tags, (record.article,), author,
                 search_text(record, db), primary_text(record), record.made_on.iso(),
                 bool(record.history) and is_disputed(record),
-                tuple(record.tags), record.forecaster)
+                tuple(record.tags), record.forecaster, record.event)
     articles = tuple(record.articles) if isinstance(record, Event) else ()
     return ("", 0, tags, articles, author, search_text(record, db), primary_text(record), "",
-            bool(record.history) and is_disputed(record), tuple(record.tags), "")
+            bool(record.history) and is_disputed(record), tuple(record.tags), "", "")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,13 @@ class Digest:
     def of(self, kind: str, record_id: str | None) -> tuple | None:
         """The facts of a record of this kind (None for no record: the today line)."""
         return None if record_id is None else self.table(kind).get(record_id)
+
+    def linked(self, field: str, record_id: str) -> list[str]:
+        """The ids of the predictions whose event or article is ``record_id``, in table order (what
+        :func:`tracker.domain.render.linked_predictions` finds by decoding every prediction)."""
+        if field == "event":
+            return [pid for pid, f in self.predictions.items() if f[EVENT] == record_id]
+        return [pid for pid, f in self.predictions.items() if record_id in f[ARTICLES]]
 
     def with_records(self, records: Iterable[Record], db: Database) -> Digest:
         """This digest with the facts of ``records`` (changed or new) put in."""

@@ -186,6 +186,7 @@ class TimelineScreen(Screen[None]):
     def on_database_digested(self, message: DatabaseDigested) -> None:
         if message.database is not self._built_from:
             return  # the rows are still being built: they take the digest when they are
+        self.on_timeline_highlighted(Timeline.Highlighted(self.query_one(Timeline).current))  # what links to it
         if self.view.is_default():  # the rows shown stay: only the counts come
             digest, today = message.digest, self.session.today
             self.run_worker(lambda: self._counted(digest.counts(today), message.database), thread=True,
@@ -296,7 +297,11 @@ class TimelineScreen(Screen[None]):
         except StoreError as exc:  # the check of every record says so too
             pane.update(visible(str(exc)))
             return
-        pane.update(details_grid(record, self.database, self.session.today) if record is not None else "")
+        # What links to the record comes from the digest: looking at every prediction is a worker's
+        # job at 100k, not a keypress's. Until the check is done, nothing is listed (it comes then).
+        digest = self.digest()
+        linked = digest.linked if digest is not None else (lambda field, record_id: [])
+        pane.update(details_grid(record, self.database, self.session.today, linked) if record is not None else "")
 
     # ---- search ------------------------------------------------------------
     def action_search(self) -> None:
