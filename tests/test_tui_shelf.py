@@ -194,3 +194,54 @@ async def test_an_events_details_list_its_predictions_from_the_digest(tmp_path, 
         shown = console.export_text()
     line = next(t for t in shown.splitlines() if t.strip().startswith("predictions"))
     assert line.split(None, 1)[1].strip() == ", ".join(linked_predictions(loaded, "event", event))
+
+
+def _write(path: Path, change) -> None:
+    tables = json.loads(path.read_text("utf-8"))
+    change(tables)
+    path.write_text(json.dumps(tables, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+
+
+async def test_a_bad_article_under_the_first_cursor_is_said_in_the_pane_not_a_crash(db_path):  # noqa: F811
+    def change(tables):
+        tables["articles"]["nato-article"]["published"] = "garbage"
+        del tables["predictions"]["markup"]  # the cursor starts on article-5, whose article this is
+    _write(db_path, change)
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert app.is_running
+        assert "cannot read" in str(app.screen.query_one("#counts").content)
+
+
+@pytest.mark.parametrize("key", ["R", "S"])
+async def test_review_and_scores_wait_for_the_check_and_survive_a_bad_record(db_path, key):  # noqa: F811
+    app = app_for(db_path)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press(key)
+        await settle(app, pilot)
+        screen = app.screen
+        _write(db_path, lambda tables: tables["predictions"]["train"].update(probability="lots"))
+        app.session.check_file()
+        await settle(app, pilot)
+        assert app.is_running and app.screen is screen
+        assert any("probability" in str(n.message) for n in app._notifications)
+
+
+async def test_an_event_and_a_prediction_with_one_id_each_show_their_own_words(tmp_path):
+    path = tmp_path / "p.json"
+    shutil.copyfile(ROOT / "predictions.json", path)
+
+    def change(tables):
+        first = next(iter(tables["predictions"]))
+        event = dict(next(iter(tables["events"].values())), title="EVENT TITLE")
+        tables["events"][first] = event
+        tables["predictions"][first]["claim"] = "PREDICTION CLAIM"
+    _write(path, change)
+    shared = next(iter(json.loads(path.read_text("utf-8"))["predictions"]))  # the id the two now share
+    app = app_for(path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(app, pilot)
+        texts = sorted((r.kind, r.text) for r in app.query_one(Timeline).rows if r.record_id == shared)
+    assert texts == [("event", "EVENT TITLE"), ("prediction", "if… PREDICTION CLAIM")]  # a conditional claim

@@ -55,14 +55,14 @@ class RowCells:
     def __init__(self, db: Database, context: Context) -> None:
         self.db = db
         self.context = context
-        self._kept: dict[str, Cells] = {}
+        self._kept: dict[tuple[str, str], Cells] = {}
         self._lock = threading.Lock()
 
     def __call__(self, row: Row) -> Cells:
         kind = row[2]
         if kind == "today":
             return "today", "", "", f"── today, {row_date(row).human()} ──", ""
-        key = row[1]
+        key = (kind, row[1])  # an event and a prediction may share an id
         cells = self._kept.get(key)
         if cells is None:
             cells = cells_of(*self._record(row), self.context)

@@ -128,10 +128,10 @@ def updated_rows(rows: RowList, records: Iterable[Record]) -> RowList:
     """``rows`` (from :func:`build_rows`) with the rows of ``records`` (events and predictions,
     changed or new) put in their places, in date order: what a write changed, without building
     the other rows again."""
-    changed = {r.id: r for r in records if r.kind in ("event", "prediction")}
+    changed = {(r.kind, r.id): r for r in records if r.kind in ("event", "prediction")}
     if not changed:
         return rows
-    kept = [row for row in rows if row[1] not in changed]
+    kept = [row for row in rows if (row[2], row[1]) not in changed]  # an event and a prediction may share an id
     kept += [row_for(r) for r in changed.values()]
     kept.sort(key=row_key)
     return tuple(kept)

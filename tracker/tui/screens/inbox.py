@@ -148,8 +148,13 @@ class InboxScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="inbox-suggest", description="merge suggestion")  # no repr of the Database
     @releasing
     def _suggest_and_merge(self, pid: str, doc: dict[str, Any], database: Database) -> None:
-        with collector_paused():  # every record of the kind decoded, ranked and let go
-            choices = merge_candidates(database, doc)
+        try:
+            with collector_paused():  # every record of the kind decoded, ranked and let go
+                choices = merge_candidates(database, doc)
+        except StoreError as exc:  # a record the check of the file has not reached yet, and refuses
+            self.app.call_from_thread(self.session.say, str(exc), title="Cannot read the database",
+                                      severity="error")
+            return
         self.app.call_from_thread(self.app.push_screen, MergeDialog(doc, choices),
                                   lambda into: into is not None and self._decide("merge", pid, into))
 

@@ -30,7 +30,7 @@ from tracker.tui.footer import Footer
 from tracker.tui.bounds import Wrapped, bounded, latest
 from tracker.tui.dialogs import SnoozeDialog, SnoozeRequest
 from tracker.store.storage import collector_paused
-from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.session import DatabaseDigested, DatabaseLoaded, Session
 from tracker.tui.workers import releasing
 from tracker.tui.writes import RecordWritten
 
@@ -88,9 +88,9 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session.subscribe(self)
-        if self.session.loaded:
+        if self.session.loaded and self.session.digest is not None:
             self._start(self.session.database)
-        else:  # opened while a large file is still being read: the queue waits for it
+        else:  # opened while the file is still being read or checked: the queue waits for it
             self.query_one("#review-position", Static).update("Review — reading the database first…")
 
     def _start(self, database: Database) -> None:
@@ -279,12 +279,19 @@ class ReviewScreen(Screen[None]):
         self._decided(Decision(current.id, current.claim, outcome, entry.note if entry else ""))
 
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
+        if message.digest is not None:  # a read not checked yet is taken once it is (DatabaseDigested)
+            self._take(message.database)
+
+    def on_database_digested(self, message: DatabaseDigested) -> None:
+        self._take(message.database)
+
+    def _take(self, database: Database) -> None:
         if self.items is None:
-            self._start(message.database)
+            self._start(database)
             return
         # Show each prediction as the file now has it (its new history) at once, then work out the
         # queue again: one marked by another process since is dropped, and the counts follow.
-        self.found = message.database.predictions
+        self.found = database.predictions
         if not self.finished:
             self._show()
-            self._start(message.database)
+            self._start(database)

@@ -27,7 +27,7 @@ from tracker.store.storage import collector_paused
 from tracker.tui.footer import Footer
 from tracker.tui.bounds import one_line
 from tracker.tui.chart import HEIGHTS, calibration_chart, chart_lines, trend_bars
-from tracker.tui.session import DatabaseLoaded, Session
+from tracker.tui.session import DatabaseDigested, DatabaseLoaded, Session
 from tracker.tui.workers import releasing
 
 ALL = "all forecasters"
@@ -99,9 +99,9 @@ class ScoresScreen(Screen[None]):
         table.add_columns(*self._columns())
         table.focus()  # so ↑↓ choose a forecaster at once, rather than scroll the page
         self.session.subscribe(self)
-        if self.session.loaded:
+        if self.session.loaded and self.session.digest is not None:
             self._compute(self.session.database, self.matured)
-        else:  # opened while a large file is still being read: the scores wait for it
+        else:  # opened while the file is still being read or checked: the scores wait for it
             self.query_one("#scores-title", Static).update("Scores — reading the database first…")
 
     def on_unmount(self) -> None:
@@ -124,6 +124,10 @@ class ScoresScreen(Screen[None]):
             self._detail(self.results[min(self.query_one(DataTable).cursor_row, len(self.results) - 1)])
 
     def on_database_loaded(self, message: DatabaseLoaded) -> None:
+        if message.digest is not None:  # a read not checked yet is scored once it is (DatabaseDigested)
+            self._compute(message.database, self.matured)
+
+    def on_database_digested(self, message: DatabaseDigested) -> None:
         self._compute(message.database, self.matured)
 
     def _compute(self, database: Database, matured: bool) -> None:
@@ -139,7 +143,7 @@ class ScoresScreen(Screen[None]):
         def results() -> list[dict]:
             # Every record decoded once, scored, and let go before the collector comes back.
             with collector_paused():
-                every = decoded(database)
+                every = decoded(database)  # checked: the session's read decoded each record once
                 try:
                     overall = {"group": ALL, **score(every.predictions.values(), today, matured)}
                     return [overall, *score_groups(every, "forecaster", today, matured)]
@@ -217,7 +221,7 @@ class ScoresScreen(Screen[None]):
 
     def action_toggle_matured(self) -> None:
         self.matured = not self.matured
-        if self.session.loaded:
+        if self.session.loaded and self.session.digest is not None:
             self._compute(self.session.database, self.matured)
 
     def action_close(self) -> None:

@@ -208,6 +208,7 @@ class TimelineScreen(Screen[None]):
                 self._update_counts()
 
     def on_database_unreadable(self, message: DatabaseUnreadable) -> None:
+        self._progress = ""
         if not self.session.loaded:  # nothing sound was read: the rows of the file that failed go
             self._built_from, self.all_rows, self.made_rows, self._shown_for = None, (), None, None
             self.query_one(Timeline).set_rows((), placeholder=visible(message.message))
@@ -292,16 +293,15 @@ class TimelineScreen(Screen[None]):
         if row is None or row.kind == "today":
             pane.update("" if row is None else row.text)
             return
-        try:
-            record = row.record
-        except StoreError as exc:  # the check of every record says so too
-            pane.update(visible(str(exc)))
-            return
         # What links to the record comes from the digest: looking at every prediction is a worker's
         # job at 100k, not a keypress's. Until the check is done, nothing is listed (it comes then).
         digest = self.digest()
         linked = digest.linked if digest is not None else (lambda field, record_id: [])
-        pane.update(details_grid(record, self.database, self.session.today, linked) if record is not None else "")
+        try:
+            record = row.record
+            pane.update(details_grid(record, self.database, self.session.today, linked) if record is not None else "")
+        except StoreError as exc:  # it, or its article or event, does not decode: the check says so too
+            pane.update(visible(str(exc)))
 
     # ---- search ------------------------------------------------------------
     def action_search(self) -> None:
