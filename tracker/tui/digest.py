@@ -90,15 +90,9 @@ class Digest:
         return Counts(tally["pending"], tally["confirmed"], tally["refuted"], overdue, tally["void"])
 
 
-def digest_of(db: Database, due: int = 0) -> Digest:
-    """The digest of a database whose records are decoded (a plain one)."""
-    return Digest({r.id: facts_of(r, db) for r in db.events.values()},
-                  {r.id: facts_of(r, db) for r in db.predictions.values()}, due)
-
-
 def check_and_digest(db: Database, path: Path, today: _dt.date, tick: Tick | None = None,
                      cancelled: Callable[[], bool] = lambda: False) -> Digest | None:
-    """Every record of a shelved database decoded once, a chunk at a time (the read's check of
+    """Every record of a database decoded once, a chunk at a time (the read's check of
     them: StoreError names a bad one), and the digest of what was decoded, with how many
     predictions are due today (:func:`tracker.domain.review.due_count`). No decoded record
     outlives its chunk but the articles, whose titles and authors the search text reads.
