@@ -184,3 +184,83 @@ async def test_scores_follow_a_mark_made_while_the_screen_is_open(db_path):
         await settle(app, pilot)
         table = app.screen.query_one("DataTable")
         assert plain(table.get_row_at(0)[2]).strip() == "1"
+
+
+async def _until(pilot, done, seconds: float = 20.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the screen never got there")
+
+
+async def test_a_queue_worked_out_from_an_older_read_never_replaces_a_newer_one(db_path, monkeypatch):
+    # A thread worker cannot be stopped: the queue of a read that another program's write made
+    # old can arrive after the new read's queue. The screen keeps the new one.
+    import threading
+
+    from tracker.tui.screens import review as review_screen
+
+    real, held, release, finished = review_screen.review_queue, {}, threading.Event(), threading.Event()
+
+    def slow(database, today):
+        if held.get("old") is database:
+            release.wait(20)
+            try:
+                return real(database, today)
+            finally:
+                finished.set()
+        return real(database, today)
+
+    monkeypatch.setattr(review_screen, "review_queue", slow)
+    app = app_for(db_path)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await open_screen(app, pilot, "R", "ReviewScreen")
+        screen = app.screen
+        assert "train" in [i for i, _ in screen.items]
+        held["old"] = app.session.database
+        screen._start(held["old"])  # the older read's queue, slow to work out
+        resolve(db_path, {"train": "refuted"})  # another program marks it meanwhile
+        app.session.check_file()
+        await _until(pilot, lambda: "train" not in [i for i, _ in screen.items])
+        release.set()
+        await _until(pilot, finished.is_set)
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert "train" not in [i for i, _ in screen.items]
+        assert "train" not in screen_text(app, "#review-card")
+
+
+async def test_scores_worked_out_from_an_older_read_never_replace_newer_ones(db_path, monkeypatch):
+    import threading
+
+    from tracker.tui.screens import scores as scores_screen
+
+    real, slow_next, release, finished = scores_screen.score, threading.Event(), threading.Event(), threading.Event()
+
+    def slow(predictions, today, matured):
+        if slow_next.is_set():
+            slow_next.clear()
+            release.wait(20)
+            try:
+                return real(predictions, today, matured)
+            finally:
+                finished.set()
+        return real(predictions, today, matured)
+
+    monkeypatch.setattr(scores_screen, "score", slow)
+    app = app_for(db_path)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await open_screen(app, pilot, "S", "ScoresScreen")
+        table = app.screen.query_one("DataTable")
+        assert plain(table.get_row_at(0)[2]).strip() == "0"
+        slow_next.set()
+        app.screen._compute(app.session.database, False)  # the older read's scores, slow to work out
+        resolve(db_path, {"train": "refuted"})
+        app.session.check_file()
+        await _until(pilot, lambda: plain(table.get_row_at(0)[2]).strip() == "1")
+        release.set()
+        await _until(pilot, finished.is_set)
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert plain(table.get_row_at(0)[2]).strip() == "1"

@@ -79,6 +79,9 @@ class ReviewScreen(Screen[None]):
         self.decisions: list[Decision] = []
         self.finished = False
         self.snoozed: list[_dt.date] = []  # when each snoozed prediction comes back (`tracker review` lists them)
+        # Which read the queue shown must come from: the last one started. A thread worker cannot be
+        # stopped, so a queue worked out from an older read can arrive after a newer one's.
+        self.reads = 0
 
     def compose(self) -> ComposeResult:
         yield Static("Review — working out what is due…", id="review-position", markup=False)
@@ -96,13 +99,15 @@ class ReviewScreen(Screen[None]):
     def _start(self, database: Database) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(releasing(lambda: self._compute(database)), thread=True, exclusive=True, group="review",
+        self.reads += 1
+        read = self.reads
+        self.run_worker(releasing(lambda: self._compute(database, read)), thread=True, exclusive=True, group="review",
                         description="review queue")
 
     def on_unmount(self) -> None:
         self.session.unsubscribe(self)
 
-    def _compute(self, database: Database) -> None:
+    def _compute(self, database: Database, read: int) -> None:
         """The queue, worked out off the event loop (every prediction is looked at)."""
         today = self.session.today
 
@@ -119,10 +124,12 @@ class ReviewScreen(Screen[None]):
 
         due, early, back = ids()
         items = [(i, "due") for i in due] + [(i, "checkable early") for i in early]
-        self.app.call_from_thread(self._queue_ready, items, back, database.predictions)
+        self.app.call_from_thread(self._queue_ready, items, back, database.predictions, read)
 
     def _queue_ready(self, items: list[Item], snoozed: list[_dt.date] | None = None,
-                     found: Mapping[str, Prediction] | None = None) -> None:
+                     found: Mapping[str, Prediction] | None = None, read: int | None = None) -> None:
+        if read is not None and read != self.reads:
+            return  # worked out from an older read than the last one started: that one's queue follows
         self.snoozed = snoozed or []
         if found is not None:
             self.found = found

@@ -83,6 +83,7 @@ class ScoresScreen(Screen[None]):
         self.matured = False
         self.results: list[dict] | None = None  # None until computed; the first is all forecasters
         self._shown = 0  # how many times scores arrived: a newer arrival stops an older one's rows
+        self._started = 0  # how many times scores were started: only the last one's are shown
         self.wide = True  # all the columns (set from the width on mount and on resize)
 
     def compose(self) -> ComposeResult:
@@ -133,10 +134,12 @@ class ScoresScreen(Screen[None]):
     def _compute(self, database: Database, matured: bool) -> None:
         # run_worker, not @work: @work describes a worker by repr() of its arguments, which for a
         # Database means every record, on the event loop.
-        self.run_worker(releasing(lambda: self._score(database, matured)), thread=True, exclusive=True, group="scores",
+        self._started += 1
+        started = self._started
+        self.run_worker(releasing(lambda: self._score(database, matured, started)), thread=True, exclusive=True, group="scores",
                         description="scores")
 
-    def _score(self, database: Database, matured: bool) -> None:
+    def _score(self, database: Database, matured: bool, started: int) -> None:
         """Every score, off the event loop (bootstrap intervals take a while on a long record)."""
         today = self.session.today
 
@@ -151,7 +154,10 @@ class ScoresScreen(Screen[None]):
                     if every is not database:
                         let_go(every)
 
-        self.app.call_from_thread(self._show, results())
+        scored = results()
+        # A thread worker cannot be stopped: scores of an older read (or of the other view) that
+        # arrive after newer ones were started are not shown; the newer ones follow.
+        self.app.call_from_thread(lambda: self._show(scored) if started == self._started else None)
 
     async def _show(self, results: list[dict]) -> None:
         self.results = results
