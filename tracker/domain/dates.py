@@ -9,7 +9,6 @@ against dateutil's habit of filling missing parts from a default date.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
 import re
@@ -20,7 +19,19 @@ from tracker.domain.errors import TrackerError
 
 PRECISIONS = ("year", "month", "day")
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = tuple(calendar.month_name)[1:]
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")  # English whatever the locale (calendar's follow it)
+
+
+def _month_days(year: int, month: int) -> int:
+    """How many days the month has (calendar.monthrange without importing calendar and locale)."""
+    if month == 12:
+        return 31
+    return (_dt.date(year, month + 1, 1) - _dt.timedelta(days=1)).day
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 class DateError(TrackerError, ValueError):
@@ -49,7 +60,7 @@ class PDate:
         elif not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} is not between 1 and 12")
         elif self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = _month_days(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise DateError(
                     f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]} {self.year}"
@@ -88,13 +99,13 @@ class PDate:
         if self.day is not None:
             return _dt.date(self.year, self.month, self.day)
         if self.month is not None:
-            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return _dt.date(self.year, self.month, _month_days(self.year, self.month))
         return _dt.date(self.year, 12, 31)
 
     def plus_years(self, years: int) -> PDate:
         """The same date ``years`` later, at the same precision (29 Feb becomes 28 Feb)."""
         day = self.day
-        if day == 29 and self.month == 2 and not calendar.isleap(self.year + years):
+        if day == 29 and self.month == 2 and not _leap(self.year + years):
             day = 28
         return PDate(self.year + years, self.month, day)
 

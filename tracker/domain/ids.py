@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Container, Iterable
@@ -28,6 +27,8 @@ def new_id(kind: str, text: str, taken: Container[str], prefix: str = "") -> str
 
     Text with no ASCII words (a Japanese-only title) gets a short hash of itself.
     """
+    import hashlib  # only for a text with nothing to slug (OpenSSL's start costs every command 5 ms)
+
     base = slugify(text) or f"{kind}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
     if prefix:
         base = f"{prefix}-{base}"
