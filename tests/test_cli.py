@@ -928,3 +928,15 @@ def test_a_negating_hedge_gets_a_note_about_wording_the_claim(sample_db, capsys)
                          "--hedge", "unlikely", "--resolve-by", "2031")
     assert code == 0 and out.strip() == "poland-will-accept"
     assert "negation" in err
+
+
+@pytest.mark.parametrize("argv", [["list"], ["score"], ["show", "no-such-id"], ["list", "--due-before", "soon"]],
+                         ids=" ".join)
+def test_a_read_command_gives_the_collector_back_however_it_ends(sample_db, capsys, argv):
+    # Read commands run with the cyclic collector paused; a program (or a test run) that calls
+    # main() and goes on must find it on again, after a refusal as after success.
+    import gc
+
+    assert gc.isenabled()
+    main(["--db", str(sample_db), *argv])
+    assert gc.isenabled()

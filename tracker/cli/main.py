@@ -258,6 +258,14 @@ def _missing_database(command: str, path: Path) -> str | None:
     return f"{path}: no such file (`tracker add` or `tracker import` creates one)"
 
 
+# The commands that read the file and print what they found. Each runs with the cyclic collector
+# paused (tracker.store.storage.collector_paused): it builds its records and its output, and they are
+# garbage when it returns, freed by their reference counts; nothing it makes is a cycle worth looking
+# for. Left on, the collector walks the records again and again while the command works (at 100k
+# predictions 0.15-0.4 s of each command, a tenth of `list --json`).
+_READS = frozenset(("list", "show", "score", "review", "export", "report", "validate"))
+
+
 def handlers() -> dict:
     """The command registry: each command's name and its handler, from the modules that hold them
     (imported only once a command is run: `tracker --help` needs none of them)."""
@@ -284,7 +292,13 @@ def main(argv: list[str] | None = None) -> int:
     if missing:  # not "no record with id X" when the whole file is missing
         return _refuse(missing, [])
     try:
-        return handlers()[args.command](args, db_path(args))
+        handler = handlers()[args.command]
+        if args.command not in _READS:
+            return handler(args, db_path(args))
+        from tracker.store.storage import collector_paused
+
+        with collector_paused():
+            return handler(args, db_path(args))
     except UsageError as exc:  # the usage of the command that was run, not of `tracker`
         _chosen_parser(parser, args).print_usage(sys.stderr)
         from tracker.domain.text import visible

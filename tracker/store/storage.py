@@ -56,8 +56,9 @@ def collector_paused(settle: bool = False) -> Iterator[None]:
     doubles the time of a read (at 100k predictions: orjson.loads 0.65 s off, 1.44 s on; decoding
     0.8 s off, 2.8 s on), and each rescan stops every thread, the TUI's screen included. Only
     around the bulk work of one read or one transaction, or of a command's output (a dict per
-    record for ``--json`` or export: 0.45 s off, 0.85 s on for 60,000 records), never for a whole
-    command or app.
+    record for ``--json`` or export: 0.45 s off, 0.85 s on for 60,000 records), or of a whole
+    read command (`list`, `score`...: see tracker.cli.main), whose records are garbage when it
+    returns; never for a command that runs on (the TUI), nor for the ones that write or ingest.
     The pauses of several threads (the TUI reading while it writes) are counted: the collector
     comes back when the last one ends, not in the middle of another thread's read.
 
