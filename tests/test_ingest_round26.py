@@ -62,6 +62,14 @@ def test_a_date_in_a_list_item_takes_the_tense_of_the_clause_that_holds_the_list
     assert sorted(d for d, _ in events) == ["2023-11-03", "2023-12-01"]
 
 
+def test_a_noun_in_ss_or_after_a_determiner_is_no_verb_of_a_list_item(tmp_path):
+    """"the congress in Lima on November 3-4" kept its item's own (missing) tense: "congress" was taken for a verb."""
+    events, _ = extract_article(tmp_path, "The forum will prepare the ground for the ministerial in Rome on July 9, the "
+                                          "congress in Lima on November 3-4 and the talks in Oslo on December 1.",
+                                "2023-05-02")
+    assert sorted(d for d, _ in events) == ["2023-07-09", "2023-11-03", "2023-12-01"]
+
+
 def test_to_be_held_looks_ahead(tmp_path):
     """"The summit, to be held on 20 October, will…" read "held" as a past tense: the October gone by."""
     events, _ = extract_article(tmp_path, "The congress, to be held in Lima on 20 October, will gather the ministers.",

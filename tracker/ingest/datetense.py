@@ -89,4 +89,8 @@ def _list_item(text: str, breaks: list[int], left: int, right: int, start: int, 
 REDUCED = re.compile(r"\s*(?:held|set|slated|scheduled|planned|due|called|convened|fixed|timed|penciled|pencilled)\s+"
                      r"(?:(?:for|on|in|at|to\s+(?:be|take\s+place))\s+)?$", re.IGNORECASE)  # a participle after a noun
 VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
-_OWN_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed(?! by\b)|\w{3,}s)\b")  # "hosted by": a participle
+# a verb of the clause's own for :func:`_list_item`: not a participle before "by" ("hosted by"), nor a noun in "-ss"
+# ("the congress", "progress") or one after a determiner ("the talks")
+_OWN_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed(?! by\b)|"
+                       r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bthis )(?<!\bthese )\w{2,}[a-rt-z]s)\b",
+                       re.IGNORECASE)
