@@ -4,6 +4,10 @@ thing may not happen: the claim is negated ("There will not be a recession") at 
 words as written. A certainty
 stated of a noun phrase with an article ("A recession is inevitable") is read by :mod:`tracker.ingest.stances_en`.
 
+The outcome the author ranks first or last (round 26): "A Korean-style ceasefire is the most realistic scenario", "X is
+the likeliest outcome", "X remains the most plausible option" are his call that X will come, at "likely"; "X is the least
+likely scenario" that it will not, at "unlikely" (as the evaluation's check reads it since round 24).
+
 What is to be expected, named as a thing ("The first thing to expect is talk about money", "One thing to expect is more
 volatility"), is the author's call that it will come: "There will be talk about money", at "expected to".
 """
@@ -72,3 +76,46 @@ def thing_to_expect(body: str) -> Call | None:
     return Call(claim=claim[:1].upper() + claim[1:], hedge_text="thing to expect", hedge=hedge,
                 probability=hedge.probability, negated=False)
 
+
+
+_OWN_FRAME = re.compile(r"^(?:I|we)\s+(?:still\s+|also\s+|do\s+|continue\s+to\s+)?(?:think|believe|maintain|reckon|feel)\s+"
+                        r"(?:that\s+)?", re.IGNORECASE)  # "I continue to believe that X is the most realistic scenario"
+# "X is the most realistic (likely, plausible, probable) scenario", "the likeliest outcome", "the least likely option"
+_RANKED = re.compile(r"^(?P<np>(?!(?:it|this|that|there|which|what|who|he|she|they|we|i|you|such)\b)[^,;:]{2,100}?)\s+"
+                     r"(?:is|remains|seems|looks|appears)\s+(?:to\s+be\s+)?(?:still\s+|now\s+|by\s+far\s+)?the\s+"
+                     r"(?P<how>(?:single\s+)?most\s+(?:likely|realistic|plausible|probable)|likeliest|least\s+likely|"
+                     r"most\s+unlikely|least\s+(?:realistic|plausible|probable))\s+"
+                     r"(?:scenario|outcome|option|result|prospect|course|path|end\s*game|endgame)" + _TAIL + r"\s*[.!]?$",
+                     re.IGNORECASE)
+
+
+# the same told the other way round: "The most likely outcome is a hung parliament"
+_RANKED_FIRST = re.compile(r"^the\s+(?P<how>(?:single\s+)?most\s+(?:likely|realistic|plausible|probable)|likeliest|least\s+likely|"
+                           r"most\s+unlikely)\s+(?P<what>scenario|outcome|option|result|prospect)\s+(?:is|remains|seems|looks)\s+"
+                           r"(?:to\s+be\s+)?(?:still\s+|now\s+)?(?P<np>(?!(?:that|for|to|what|whether|how)\b)[^,;:]{2,100}?)"
+                           + _TAIL.replace("tail", "tail2") + r"\s*[.!]?$", re.IGNORECASE)
+
+
+def ranked_outcome(body: str) -> Call | None:
+    """The author's call in "X is the most realistic scenario" (or "the least likely"; see the module's docstring)."""
+    body = _OWN_FRAME.sub("", body.strip())
+    first = _RANKED_FIRST.match(body)
+    if first is not None and not _FINITE.search(first["np"]):
+        low = first["how"].lower().startswith(("least", "most unlikely"))
+        np = first["np"].strip()
+        claim = finish(claim_of(np, low) + (f" {first['tail2'].strip()}" if first["tail2"] else ""))
+        hedge = lookup("unlikely" if low else "likely")
+        return Call(claim=claim[:1].upper() + claim[1:], hedge_text=f"the {first['how'].lower()} {first['what'].lower()}",
+                    hedge=hedge, probability=hedge.probability, negated=low)
+    found = _RANKED.match(body)
+    if found is None or _FINITE.search(found["np"]):
+        return None
+    low = found["how"].lower().startswith(("least", "most unlikely"))
+    np = found["np"].strip()
+    np = np[:1].lower() + np[1:] if re.match(r"(?:the|a|an)\b", np, re.IGNORECASE) else np
+    tail = (found["tail"] or "").strip()
+    claim = claim_of(np, low)
+    claim = finish(f"{claim} {tail}" if tail else claim)
+    hedge = lookup("unlikely" if low else "likely")
+    return Call(claim=claim[:1].upper() + claim[1:], hedge_text=f"the {found['how'].lower()} {found.group()[found.end('how'):].split()[0].lower()}",
+                hedge=hedge, probability=hedge.probability, negated=low)

@@ -16,13 +16,17 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
                     r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bopens\b|\blaunches\b|\bdebuts\b|\bpremieres\b|\bkicks off\b|"
                     r"\btakes effect\b|\bexpires\b|\bis to\b|\bare to\b|\bplanned\b|"
+                    # round 26: what a calendar holds, told in the present ("Suga faces a leadership contest in September",
+                    # "Yokohama holds a mayoral election on August 22", "the country goes to the polls in October")
+                    r"\bfaces\b|\bholds\b|\bhosts\b|\b(?:heads|travels|goes)\s+to\b|\bgets\s+under\s*way\b|"
                     r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b|"
                     # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
                     # March", "is giving evidence in March" (an arrangement), "if he calls it for 25 March"
                     r"\bwould\b(?!\s+(?:not\s+)?have\b)|\bprobably\b|\bif\b|"
                     r"\bsuggests?\b|\bpropos(?:e|es)\b|\bgo(?:es)? for\b|\bopts? for\b|"  # a date chosen: "suggests 8 April"
-                    r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!(?:nothing|something|anything|everything|during)\b)\w{2,}ing\b",
+                    r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!(?:nothing|something|anything|everything|during)\b)\w{2,}ing\b|"
+                    r"\bto be\s+(?:held|staged|hosted|convened|signed|\w{2,}ed)\b",  # round 26: "the summit, to be held on 15 November"
                     re.IGNORECASE)
 # Words in "-ed" that are no past tense (round 17: "the Fed at its September meeting" told nothing gone by)
 NOT_PAST_ED = (r"(?!(?:fed|need|seed|speed|feed|proceed|exceed|succeed|indeed|bed|red|shed|hundred|ted|breed|greed|"
@@ -33,8 +37,8 @@ ATTRIBUTIVE = "".join(rf"(?<!\b{w} )" for w in ("the", "a", "an", "its", "their"
                                                "these", "those")) + r"(?<!'s )(?<!’s )"
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
 PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
-                  r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
-                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for)\b)",
+                  r"(?<!\bbe )(?:held|met|signed|visited|declared|claimed|reported|warned|told)|happened|began|ended|agreed|"
+                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for|by)\b)",
                   re.IGNORECASE)
 # The words just before a date that name it as ahead: "the expected date of 6th May", "the scheduled day for"
 AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|likely|projected|mooted|rumoured|rumored)\s+"
@@ -56,11 +60,37 @@ def clause(text: str, start: int, end: int) -> str:
         left = max(b for b in breaks if b < left - 1)  # "ahead of its next meeting, held on February 12": its tense
     while left > 0 and re.match(r"\s*and\s", text[left - 5:left]) and not VERB.search(text[left:right]):
         left = max(b for b in breaks if b < left - 4)  # "ahead of polls in Kenya and Angola in August": one clause
-    return text[left:right]
+    return _list_item(text, breaks, left, right, start, end)
+
+
+def _list_item(text: str, breaks: list[int], left: int, right: int, start: int, end: int) -> str:
+    """Round 26: a clause with no tense of its own, an item of a list ("Elmau will prepare the ground for the summit in
+    Madrid on June 28, the G20 summit in Bali on November 15-16, …", "The G20 summit on November 15-16 and the
+    conference on December 5-17 will follow"), takes the tense of the clause before it over commas and "and", else of
+    the one after it; not over a semicolon, a colon or a subordinate clause's "that"/"whether"/"when"."""
+    masked = text[:start] + " " * (end - start) + text[end:]  # the date itself ("May 5") tells no tense
+
+    def tensed(a: int, b: int) -> bool:
+        return bool(FUTURE.search(masked[a:b]) or PAST.search(masked[a:b]))
+
+    if tensed(left, right) or _OWN_VERB.search(masked[left:right]):
+        return text[left:right]
+    first = left
+    while first > 0 and re.search(r"(?:,|\sand)\s*$", text[max(0, first - 5):first]) and not tensed(first, left):
+        first = max(b for b in breaks if b < first - 1)
+    if tensed(first, left):
+        return text[first:right]
+    last = right
+    while last < len(text) and re.match(r"\s*(?:,|and\s)", text[last:last + 5]) and not tensed(right, last):
+        last = min([b.start() for b in CLAUSE_BREAK.finditer(text) if b.start() > last + 1] or [len(text)])
+    return text[left:last] if tensed(right, last) else text[left:right]
 
 
 REDUCED = re.compile(r"\s*(?:held|set|slated|scheduled|planned|due|called|convened|fixed|timed|penciled|pencilled)\s+"
                      r"(?:(?:for|on|in|at|to\s+(?:be|take\s+place))\s+)?$", re.IGNORECASE)  # a participle after a noun
 VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
-
-
+# a verb of the clause's own for :func:`_list_item`: not a participle before "by" ("hosted by"), nor a noun in "-ss"
+# ("the congress", "progress") or one after a determiner ("the talks")
+_OWN_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed(?! by\b)|"
+                       r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bthis )(?<!\bthese )\w{2,}[a-rt-z]s)\b",
+                       re.IGNORECASE)

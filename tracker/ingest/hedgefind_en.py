@@ -20,6 +20,12 @@ _MODAL_WORDS = ("will", "would", "could", "may", "might", "won't", "will not", "
 # told, not asked ("how hard it is to foresee what is going to happen", "I can't tell whether that will happen")
 _WH_SUBJECT = re.compile(r"(?:^|\s)(?:\w+\s+)(?:what|who)\s+(?:is\s+|are\s+)?$|^(?:why|how|whether)\s+$|\bwhether\s+(?:[\w'-]+\s+){1,5}$", re.IGNORECASE)
 
+# round 26: a question named as the topic of a talk or a piece, its subject between the wh-word and the modal
+_TOPIC_QUESTION = re.compile(r"\b(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoke|discuss(?:es|ed|ing)?|explain(?:s|ed|ing)?|"
+                             r"examin(?:es|ed|ing)|look(?:s|ed|ing)?\s+at|consider(?:s|ed|ing)?|explor(?:es|ed|ing)|"
+                             r"assess(?:es|ed|ing)?|analy[sz](?:es|ed|ing)|reflect(?:s|ed|ing)?\s+on|outlin(?:es|ed|ing))\s+"
+                             r"(?:about\s+|on\s+)?(?:what|how|who|which|when|where)\s+(?:[\w'’-]+\s+){1,6}$", re.IGNORECASE)
+
 
 def has_hedge(segment: str) -> bool:
     return any(looks_ahead(segment, m) for m in HEDGE.finditer(segment))
@@ -37,6 +43,8 @@ def looks_ahead(text: str, m: re.Match) -> bool:
                                                 r"section|issue|newsletter)),?\s+you\s+$", before) and \
             re.match(r"^\s+(?:find|see|read|learn|get)\b", after):
         return False  # round 24: "Here you will find how forecasts compare with the results": the text's guide
+    if phrase in _MODAL_WORDS and _TOPIC_QUESTION.search(before):
+        return False  # round 26: "X talks about what the visit may bring", "discusses how Y will react": the topic told
     if phrase in _MODAL_WORDS and _WH_SUBJECT.search(before):
         return False  # "to foresee what is going to happen", "whether the bill will pass": an indirect question
     if phrase in ("may", "might") and re.search(r"\bas\s+(?:it|this|that|they|he|she|we|you)\s+$", before, re.IGNORECASE) \
@@ -52,6 +60,10 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         return False
     if phrase == "only" and m.start() > 0 and not re.search(r"(?:^|[,;:]\s*|\bthat\s+)$", before):
         return False
+    if phrase in ("most likely", "likely") and re.search(r"(?:^|\b(?:is|are|remains|seems|looks|appears|be)\s+(?:still\s+|"
+                                                       r"now\s+|by\s+far\s+)?)the\s+(?:most\s+)?$", before, re.IGNORECASE) and \
+            re.match(r"^\s+(?:scenario|outcome|option|result|prospect|course|path)\b", after, re.IGNORECASE):
+        return False  # round 26: "X is the most likely outcome": the outcome ranked (certainty_en), no adverb of a clause
     if phrase in ("probably", "likely", "certainly", "definitely", "most likely") and \
             re.match(r"^\s+(?:was|were|had|did|\w+ed)\b", after, re.IGNORECASE):
         return False  # "Brenda probably choked on her Cornflakes": a guess at the past
@@ -67,7 +79,8 @@ def looks_ahead(text: str, m: re.Match) -> bool:
     if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
-            not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,
+            not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:(?:still|now|also|even|increasingly)\s+)?"
+                          r"(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,
                           re.IGNORECASE) and not re.search(r"\bwill\s+$|^\s+(?:will|be)\b", before + "|" + after):
         if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
             return False

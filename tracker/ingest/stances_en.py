@@ -15,7 +15,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
-from tracker.ingest.certainty_en import denied_certainty, thing_to_expect
+from tracker.ingest.certainty_en import denied_certainty, ranked_outcome, thing_to_expect
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import sentence_speaker
 from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim
@@ -168,7 +168,7 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _EXPECT_LIST.match(body)
     if found and not _NOT_A_LIST.search(found["np"]):
         return [_call(claim_of(found["np"]), "expect", lookup("expected to"))]
-    denied = denied_certainty(body) or thing_to_expect(body)
+    denied = denied_certainty(body) or thing_to_expect(body) or ranked_outcome(body)
     if denied:  # round 24: "A recession is not inevitable" (may not come), "The first thing to expect is X" (certainty_en)
         return [denied]
     found = _CERTAIN_NP.match(body)

@@ -74,7 +74,8 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:widely |generally )?expected to\b", lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|bound|going|poised|on course|sure|certain|all but certain) to\b",
      lambda g: " will", False),
-    (r"\s*" + _BE + r"\s+(?:very |highly )?(?:likely|probable)(?=\s*(?:,|$))", lambda g: " will happen", False),
+    (r"\s*" + _BE + r"\s+(?:still |now |also |increasingly )?(?:very |highly )?(?:likely|probable)(?=\s*(?:,|$|\s+(?:once|if|when|"
+     r"after|before|by|unless|as soon as|in (?:the )?(?:coming|next|near)|this|next|later)\b))", lambda g: " will happen", False),
     # "X is on the brink of splitting": X will split (the gerund's base form)
     (r"\s*" + _BE + r"\s+(?:now |already |also )?on the (?:brink|verge|cusp) of (\w+ing)\b",
      lambda g: " will " + base_of(g[0]), False),
