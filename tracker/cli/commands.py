@@ -21,6 +21,7 @@ from tracker.domain.text import plural, visible
 
 def cmd_list(args: argparse.Namespace, path: Path) -> int:
     from tracker.store.store import Store
+    from tracker.store.storage import collector_paused
     from tracker.cli.console import output_width
     from tracker.domain.query import Filter, select, stored_test
     from tracker.domain.render import table
@@ -29,14 +30,13 @@ def cmd_list(args: argparse.Namespace, path: Path) -> int:
                  tag=args.tag or "", article=args.article or "", author=args.author or "",
                  due_before=parse_date_field(args.due_before, "--due-before") if args.due_before is not None else None,
                  search=args.search or "", disputed=args.disputed)
+    db = Store(path).load(keep=stored_test(flt))  # only what the filter may show is decoded
     today = _dt.date.today()
-    with Store(path).reading() as read:
-        db = read.database(keep=stored_test(flt))  # only what the filter may show is decoded
-        records = select(db, flt, today)
-        if args.json:  # the stored documents, as they are when tracker wrote them
-            print_json(read.shown(records))
-            return 0
-    if records:
+    records = select(db, flt, today)
+    if args.json:
+        with collector_paused():  # 60,000 new dicts at 100k: no rescans of the records meanwhile
+            print_json([encode_record(r) for r in records])
+    elif records:
         print(table(records, today, output_width()))
     else:
         print("no records match", file=sys.stderr)
@@ -192,20 +192,19 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     if args.format == "ics":
         from tracker.cli.report import cmd_export_ics
         return cmd_export_ics(args, path)
-    from tracker.exchange.tabular import export_csv, json_bytes
+    from tracker.exchange.tabular import export_csv, export_json
     from tracker.exchange.output import write_output
+    from tracker.store.storage import collector_paused
     from tracker.domain.query import timeline_sorted
 
     from tracker.domain.progress import bar
 
-    with bar(f"reading {path.name}") as tick, Store(path, tick).reading() as read:
-        db = read.database(tick)
-        records = timeline_sorted(db.records())  # sorted(key=timeline_key), without a tuple per record
-        if args.format == "json":  # the stored documents, as they are when tracker wrote them
-            data = json_bytes(read.shown(records))
-    if args.format == "csv":
-        with bar("exporting") as tick:
-            data = export_csv(records, tick)
+    with bar(f"reading {path.name}") as tick:
+        store = Store(path, tick)
+        db = store.load()
+    records = timeline_sorted(db.records())  # sorted(key=timeline_key), without a tuple per record
+    with bar("exporting") as tick, collector_paused():
+        data = export_csv(records, tick) if args.format == "csv" else export_json(records)
     if args.output == "":
         raise UsageError("-o: an empty path; give a file name, or - for standard output")
     if args.output and args.output != "-":

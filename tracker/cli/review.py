@@ -51,21 +51,23 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
 
     today = today_arg(args.today)
     within = parse_period(args.within, today, "--within") if args.within else None
-    with Store(path).reading() as read:
-        db = read.database(keep=stored_candidates(today))  # what was judged before today is not decoded
-        queue = review_queue(db, today, within)
-        if args.json:
-            parts = ("due", "checkable_early", "upcoming", "snoozed")
-            not_due = queue.checkable_early + queue.upcoming
+    db = Store(path).load(keep=stored_candidates(today))  # what was judged before today is not decoded
+    queue = review_queue(db, today, within)
+    if args.json:
+        from tracker.domain.encoding import encode_record
+        from tracker.store.storage import collector_paused
+
+        parts = ("due", "checkable_early", "upcoming", "snoozed")
+        not_due = queue.checkable_early + queue.upcoming
+        with collector_paused():  # a dict per record listed: no rescans of the records meanwhile
             print_json({
                 "today": today.isoformat(), "within": within.isoformat() if within else None,
-                # the stored documents, as they are when tracker wrote them
-                **{part: read.shown(getattr(queue, part)) for part in parts},
+                **{part: [encode_record(p) for p in getattr(queue, part)] for part in parts},
                 # Extras keyed by id, so the lists stay shaped exactly as `tracker list --json`.
                 "early_direction": {p.id: way for p in not_due if (way := early_direction(p))},
                 "next_review": {p.id: snoozed_past(p, today).isoformat() for p in queue.snoozed},
             })
-            return 0
+        return 0
     from tracker.cli.console import output_width
 
     print(review_text(queue, db, today, within, output_width()))

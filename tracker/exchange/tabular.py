@@ -63,14 +63,13 @@ class ImportFileError(TrackerError):
         super().__init__(summary, problems)
 
 
-def json_bytes(value: Any) -> bytes:
-    """``value`` as export writes JSON: indented, UTF-8, a newline at the end."""
+def _json_bytes(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def export_json(records: list[Record]) -> bytes:
     """The records as `list --json` prints them."""
-    return json_bytes([encode_record(r) for r in records])
+    return _json_bytes([encode_record(r) for r in records])
 
 
 def to_csv_row(record: Record) -> dict[str, str]:

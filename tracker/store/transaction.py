@@ -15,7 +15,7 @@ from typing import Any
 
 from tracker.domain.codec import RecordError, clean_decoder, decode_fields
 
-from tracker.domain.encoding import encode_fields, encode_record, shown_as_stored
+from tracker.domain.encoding import encode_fields
 from tracker.domain.model import KINDS, Database, Record
 from tracker.domain.progress import EVERY, Tick
 from tracker.store.layout import PROPOSALS_TABLE, TABLES, StoreError, proposal_shape_problems
@@ -37,7 +37,6 @@ class Transaction:
         self.changed: list[Record] = []  # every record put, in order
         self.proposals_put = False  # whether any proposal was put
         self._lent = False  # whether database() handed the decoded records to a caller
-        self._careful: set[tuple[str, str]] = set()  # (kind, id) the careful decoder read
 
     @property
     def batch(self) -> WriteBatch:
@@ -154,7 +153,6 @@ class Transaction:
                     # and where it is) only for a document it declines.
                     record = clean(record_id, doc) if type(doc) is dict else None
                     if record is None:
-                        self._careful.add((kind, record_id))
                         try:
                             record = decode_fields(kind, record_id, doc, self._where(kind, record_id))
                         except RecordError as exc:
@@ -162,22 +160,6 @@ class Transaction:
                             continue
                     target[record_id] = record
         return database, problems
-
-    def shown(self, records: Iterable[Record]) -> list[dict[str, Any]]:
-        """Each record as ``--json`` shows it (:func:`tracker.domain.encoding.encode_record`), from
-        its stored document when that is already in the form tracker writes: records of this
-        read's :meth:`database`, unchanged since. Within :meth:`Store.reading`."""
-        tables = {kind: self.table(kind).raw() for kind in KINDS}
-        careful = self._careful
-        out = []
-        for record in records:
-            kind, record_id = record.kind, record.id
-            doc = tables[kind].get(record_id)
-            shown = None
-            if type(doc) is dict and (kind, record_id) not in careful:
-                shown = shown_as_stored(kind, record_id, doc)
-            out.append(shown if shown is not None else encode_record(record))
-        return out
 
     def database(self, tick: Tick | None = None, keep: Keep | None = None) -> Database:
         """Every record, decoded into the model; raises StoreError naming the first problem.
@@ -228,10 +210,6 @@ class Transaction:
                 table.clear()
 
     def _decode(self, kind: str, record_id: str, doc: dict) -> Record:
-        record = clean_decoder(kind)(record_id, doc)
-        if record is not None:
-            return record
-        self._careful.add((kind, record_id))  # (see shown)
         try:
             return decode_fields(kind, record_id, dict(doc), self._where(kind, record_id))
         except RecordError as exc:
