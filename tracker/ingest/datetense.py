@@ -16,6 +16,10 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
                     r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bopens\b|\blaunches\b|\bdebuts\b|\bpremieres\b|\bkicks off\b|"
                     r"\btakes effect\b|\bexpires\b|\bis to\b|\bare to\b|\bplanned\b|"
+                    # round 25: the plural of a schedule's present ("The Saints begin their season … on Sunday") and a
+                    # fixture's ("hosts", "face", "visit", "travel to"): a weekday they name is the coming one
+                    r"\b(?:meet|begin|start|open|launch|debut|premiere|kick off|take effect|expire|convene|come out)\b|"
+                    r"\b(?:host|face|visit|travel to|take on)s?\b|"
                     r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b|"
                     # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
@@ -32,9 +36,11 @@ NOT_PAST_ED = (r"(?!(?:fed|need|seed|speed|feed|proceed|exceed|succeed|indeed|be
 ATTRIBUTIVE = "".join(rf"(?<!\b{w} )" for w in ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this",
                                                "these", "those")) + r"(?<!'s )(?<!’s )"
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
+# Round 25: a participle after a hyphen is half of a compound adjective ('the APNU-led coalition', 'a US-backed
+# plan', 'state-owned'): no past tense of the clause.
 PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
                   r"held|met|signed|visited|declared|claimed|reported|warned|told|happened|began|ended|agreed|"
-                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for)\b)",
+                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!-)" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for)\b)",
                   re.IGNORECASE)
 # The words just before a date that name it as ahead: "the expected date of 6th May", "the scheduled day for"
 AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|likely|projected|mooted|rumoured|rumored)\s+"
