@@ -1,0 +1,40 @@
+"""Round 25 of issue 22 (after heldout31's first run): event dates told with a compound adjective in "-ed", a
+schedule's plural present and a weekday after the day a season opens; calls told as "…, and look for X to V",
+"…, and I don't expect X to V", "Expect A to V and B to W", an object pronoun as the subject of a call; no call in an
+embedded question ("to say which party will win"); the evidence that points to a call is no forecaster; on sentences
+written for these tests, not taken from the evaluation set."""
+
+from __future__ import annotations
+
+from ingest_helpers import claims
+from ingest_helpers import extract_article
+
+
+# --- event dates -----------------------------------------------------------------------------------------------------
+
+def test_a_participle_after_a_hyphen_is_no_past_tense(tmp_path):
+    """"the Labour-led bloc" read "led" as the clause's past: "Tuesday's vote" was the Tuesday gone by."""
+    events, _ = extract_article(tmp_path, "The two leading parties (the Labour-led bloc and the Tory-backed alliance) "
+                                          "are confident of a win in Tuesday's vote.", "2021-03-06")
+    assert [d for d, _ in events] == ["2021-03-09"]
+
+
+def test_a_schedule_told_in_the_plural_present_looks_ahead(tmp_path):
+    """"The Wolves open their season … on Saturday": the coming Saturday, as "opens" already was."""
+    events, _ = extract_article(tmp_path, "The Wolves open their season with a trip away to face the Hawks on Saturday "
+                                          "evening.", "2021-03-02")
+    assert [d for d, _ in events] == ["2021-03-06"]
+    events, _ = extract_article(tmp_path, "The Wolves host the Hawks on Saturday evening.", "2021-03-02")
+    assert [d for d, _ in events] == ["2021-03-06"]
+
+
+def test_a_weekday_after_the_day_a_season_opens_is_in_the_week_after_it(tmp_path):
+    """Written on a Friday: "X host Y on Thursday night to start the season. Z open their season … on Sunday": the
+    Sunday after the opening Thursday, not the one two days after the article."""
+    events, _ = extract_article(tmp_path, "The Rivals will host the Bears on Thursday night to start the season. The "
+                                          "Wolves open their season with a trip away to face the Hawks on Sunday "
+                                          "afternoon.", "2022-09-02")
+    assert [d for d, _ in events] == ["2022-09-08", "2022-09-11"]
+    # no opening named: the nearest weekday stands
+    events, _ = extract_article(tmp_path, "The Fed meets on Thursday. Retail sales come out on Tuesday.", "2022-09-02")
+    assert [d for d, _ in events] == ["2022-09-08", "2022-09-06"]
