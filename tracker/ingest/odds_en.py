@@ -4,7 +4,8 @@ or odds, reworded before the clauses are read (:func:`tracker.ingest.doubts_en.r
 - "It will be hard, if not impossible, for X to V": "It is hard to see how X will V" (read as "unlikely", its hedge the
   words written, with no negation of their own, as the direction check reads them); read as written, the clause
   kept only "It will be hard." and lost what is hard.
-- "We do not expect X to V", "I don't expect X to V": "X is unlikely to V", the author's negative call.
+- "We do not expect X to V", "I don't expect X to V": "X is unlikely to V", the author's negative call; round 25:
+  after a clause and "and", "but", "so" too ("The summer has not been smooth, and I don't expect X to V").
 - "I put the odds that X will V at (about) N percent", "…gives us about N percent odds that X Vs": "X is very likely /
   likely to V" by N (80 and over, 50 to 79); under 50, "It is hard to see how X will V". Round 24: "I put the odds of
   <a noun phrase> at N percent": "There is very likely / likely to be <it>" (under 50, "… how there will be <it>").
@@ -21,7 +22,7 @@ from tracker.ingest.wording_en import base_of_present
 _HARD = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+)?)it\s+(?:will|would)\s+be\s+(?:very\s+|extremely\s+)?"
                    r"(?P<how>hard|difficult|tough)(?P<impossible>,?\s+(?:if not|or even)\s+impossible,?)?\s+"
                    r"for\s+(?P<subj>[^,;]{2,80}?)\s+to\s+(?P<vp>[a-z][^;]*)$", re.IGNORECASE)
-_NOT_EXPECT = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+)?)(?:I|we)\s+(?:do not|don't|did not|didn't)\s+"
+_NOT_EXPECT = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+|[^;]{1,200}?,\s+(?:and|but|so|yet)\s+)?)(?:I|we)\s+(?:do not|don't|did not|didn't)\s+"
                          r"(?:really\s+)?expect\s+(?P<subj>(?!(?:it|that|this|much|any)\b)[^,;]{2,80}?)\s+to\s+"
                          r"(?P<vp>(?!be\s+(?:easy|long|over)\b)[a-z][^;]*)$", re.IGNORECASE)
 _PUT_ODDS = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+)?)(?:I|we)\s+(?:would\s+)?(?:put|place|give|estimate)\s+the\s+"

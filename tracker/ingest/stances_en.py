@@ -117,9 +117,10 @@ _EXPECTED_NP = re.compile(r"^(?P<np>(?:no|little|few|an?|another|further|more|so
 _FORECAST_IS = re.compile(r"^(?:my|our)\s+(?:(?P<what1>[\w$%' -]{3,60}?)\s+)?(?:forecast|projection)\s+"
                           r"(?:for\s+(?P<what2>(?!tomorrow\b|today\b)[^,;]{3,80}?)\s+)?is\s+(?P<value>[^,;:]*\d[^;:]*)$", re.IGNORECASE)
 # round 18: "A cycle does not always bring a recession, but because the Fed is acting aggressively, we see recession
-# risks rising in 2023": the author's frame heading the last clause, after whatever the sentence said before it
-_AUTHOR_TAIL = re.compile(r",\s+(?P<main>(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:see|anticipate|forecast|project)\s+"
-                          r"[^,;]{6,160})$")
+# risks rising in 2023": the author's frame heading the last clause, after whatever the sentence said before it; round 25:
+# an imperative after ", and" ("The West is loaded, and look for the Chargers to win that division")
+_AUTHOR_TAIL = re.compile(r",\s+(?:(?:and|so)\s+)?(?P<main>(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:see|anticipate|forecast|"
+                          r"project)\s+[^,;]{6,160}|(?:look for|watch for|expect)\s+[^,;]{2,80}?\s+to\s+[a-z][^;]{2,160})$")
 _NO_WAY = re.compile(r"^there(?:'s|\s+is)\s+(?:just\s+|simply\s+)?no\s+way\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
 
 
