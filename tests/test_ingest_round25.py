@@ -38,3 +38,31 @@ def test_a_weekday_after_the_day_a_season_opens_is_in_the_week_after_it(tmp_path
     # no opening named: the nearest weekday stands
     events, _ = extract_article(tmp_path, "The Fed meets on Thursday. Retail sales come out on Tuesday.", "2022-09-02")
     assert [d for d, _ in events] == ["2022-09-08", "2022-09-06"]
+
+
+# --- calls -----------------------------------------------------------------------------------------------------------
+
+def test_an_imperative_of_expectation_after_and_is_the_authors_call():
+    """"The West is loaded, and look for X to V": the call is the second clause's (gave none)."""
+    assert claims("The West is loaded, and look for the Lions to finally win that division.") == \
+        ["The Lions will finally win that division."]
+
+
+def test_i_dont_expect_after_a_clause_and_and_is_a_negative_call():
+    """"…, and I don't expect X to V" after a clause of its own: "X will not V" (was "X will not to V")."""
+    assert claims("In the East, the summer has not been smooth, and I don't expect the Jets to make the playoffs.") == \
+        ["The Jets will not make the playoffs."]
+
+
+def test_an_object_pronoun_is_a_claims_subject_in_the_subject_case():
+    """"I expect them to win" read "Them will win"."""
+    assert claims("I expect them to win the title.") == ["They will win the title."]
+    assert claims("We don't expect him to run again.") == ["He will not run again."]
+
+
+def test_one_expect_over_two_subjects_gives_two_calls():
+    """"Expect A to V and B to W": two calls (B's was left in A's claim); "I expect X to A and to B" too."""
+    assert claims("Expect wages to keep rising and the jobless rate to hold steady at 4%.") == \
+        ["Wages will keep rising.", "The jobless rate will hold steady at 4%."]
+    assert claims("I expect the Fed to raise rates and to signal more hikes in June.") == \
+        ["The Fed will raise rates.", "The Fed will signal more hikes in June."]
