@@ -6,6 +6,8 @@ written for these tests, not taken from the evaluation set."""
 
 from __future__ import annotations
 
+from tracker.ingest.predfind_en import find_calls
+
 from ingest_helpers import claims
 from ingest_helpers import extract_article
 
@@ -66,3 +68,19 @@ def test_one_expect_over_two_subjects_gives_two_calls():
         ["Wages will keep rising.", "The jobless rate will hold steady at 4%."]
     assert claims("I expect the Fed to raise rates and to signal more hikes in June.") == \
         ["The Fed will raise rates.", "The Fed will signal more hikes in June."]
+
+
+def test_the_evidence_a_call_is_read_from_is_no_forecaster():
+    """"All the evidence suggests that X will V": the author's call (was credited to "evidence")."""
+    calls = find_calls("All the evidence suggests that there will be a recount in the capital next month.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("There will be a recount in the capital next month.", "")]
+    calls = find_calls("History suggests that the incumbent will lose the vote in the autumn.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("The incumbent will lose the vote in the autumn.", "")]
+
+
+def test_a_question_embedded_after_a_verb_of_saying_or_knowing_is_no_call():
+    """"(The nation looks to pollsters) to say which party will win": no call ("Which party will win." was one)."""
+    assert claims("The nation looks to pollsters (like me) to say which party will win the most seats.") == []
+    assert claims("Nobody knows how many seats the Greens will win in the capital next month.") == []
+    assert claims("The Greens will win the most seats in the capital next month.") == \
+        ["The Greens will win the most seats in the capital next month."]

@@ -18,7 +18,10 @@ _BEFORE_WILL_BAD = re.compile(r"\b(?:the|a|political|popular|free|good|ill|own|t
 _MODAL_WORDS = ("will", "would", "could", "may", "might", "won't", "will not", "going to")
 # a modal whose subject is a wh-word inside a sentence, or a subject after "whether" with no comma between: a question
 # told, not asked ("how hard it is to foresee what is going to happen", "I can't tell whether that will happen")
-_WH_SUBJECT = re.compile(r"(?:^|\s)(?:\w+\s+)(?:what|who)\s+(?:is\s+|are\s+)?$|^(?:why|how|whether)\s+$|\bwhether\s+(?:[\w'-]+\s+){1,5}$", re.IGNORECASE)
+_WH_SUBJECT = re.compile(r"(?:^|\s)(?:\w+\s+)(?:what|who)\s+(?:is\s+|are\s+)?$|^(?:why|how|whether)\s+$|\bwhether\s+(?:[\w'-]+\s+){1,5}$|"
+                         # round 25: "(pollsters) to say which party will win", "nobody knows how many seats X will"
+                         r"\b(?:say|tell|know|knows|predict|guess|wonder|ask|decide|determine|see|sure|unclear|clear)\s+"
+                         r"(?:which|whose|how\s+many|how\s+much)\s+(?:[\w'-]+\s+){1,4}$", re.IGNORECASE)
 
 
 def has_hedge(segment: str) -> bool:
