@@ -84,3 +84,20 @@ def test_a_question_embedded_after_a_verb_of_saying_or_knowing_is_no_call():
     assert claims("Nobody knows how many seats the Greens will win in the capital next month.") == []
     assert claims("The Greens will win the most seats in the capital next month.") == \
         ["The Greens will win the most seats in the capital next month."]
+
+
+def test_what_we_can_expect_and_the_weeks_calendar_are_no_calls():
+    """"our thoughts on what we can expect in the markets" (the text's subject) and "We'll end the week with Friday's
+    employment report" (the calendar) were proposed as calls."""
+    assert claims("Welcome to the Weekly Note, where we give our thoughts on what we can expect in the markets and "
+                  "the economy over the coming week.") == []
+    assert claims("We'll end the week with Friday's employment report and the Fed's minutes.") == []
+    assert claims("I expect the markets to rally hard into the end of the year.") == \
+        ["The markets will rally hard into the end of the year."]
+
+
+def test_today_in_as_we_know_it_today_is_no_date(tmp_path):
+    """"the S&P 500 as we know it today began in 1957" was also an event of the article's day."""
+    events, _ = extract_article(tmp_path, "A bit of history: the S&P 500 as we know it today began in 1957. The index "
+                                          "rose today.", "2018-04-30")
+    assert [d for d, _ in events] == ["1957", "2018-04-30"]

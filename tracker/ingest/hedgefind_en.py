@@ -69,6 +69,13 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         # what is definitely going to happen in 2023": the list presented, no call, whatever the hedge
     if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
+    if phrase in ("expect", "foresee") and re.search(r"\bwhat\s+(?:we|you|one|investors|readers)\s+(?:can|could|should|"
+                                                     r"might|may)?\s*$", before, re.IGNORECASE):
+        return False  # round 25: "our thoughts on what we can expect in the markets": the text's subject, no call
+    if phrase in ("will", "'ll") and re.search(r"\b(?:we|you|investors|markets?|traders)\s*$", before, re.IGNORECASE) and \
+            re.match(r"^\s+(?:end|close|start|begin|open|kick\s+off|wrap\s+up|finish)\s+the\s+(?:week|day|month|session)\s+"
+                     r"with\b", after, re.IGNORECASE):
+        return False  # round 25: "We'll end the week with Friday's employment report": the calendar, no call
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
             not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,
                           re.IGNORECASE) and not re.search(r"\bwill\s+$|^\s+(?:will|be)\b", before + "|" + after):
