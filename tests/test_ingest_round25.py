@@ -101,3 +101,28 @@ def test_today_in_as_we_know_it_today_is_no_date(tmp_path):
     events, _ = extract_article(tmp_path, "A bit of history: the S&P 500 as we know it today began in 1957. The index "
                                           "rose today.", "2018-04-30")
     assert [d for d, _ in events] == ["1957", "2018-04-30"]
+
+
+def test_the_family_of_a_denied_expectation_gives_negative_calls():
+    """"I don't expect X to V" was read; its kin gave no call: "Don't expect (look for) X to V", "I wouldn't expect",
+    "I'm not expecting X to V", "I can't (don't) see X V-ing", "I can't see how X will V"."""
+    want = ["The Fed will not cut rates before the end of this year."]
+    for sentence in ("Don't expect the Fed to cut rates before the end of this year.",
+                     "Don't look for the Fed to cut rates before the end of this year.",
+                     "I wouldn't expect the Fed to cut rates before the end of this year.",
+                     "I'm not expecting the Fed to cut rates before the end of this year.",
+                     "We don't see the Fed cutting rates before the end of this year.",
+                     "I can't see the Fed cutting rates before the end of this year.",
+                     "I can't see how the Fed will cut rates before the end of this year."):
+        assert claims(sentence) == want, sentence
+    calls = find_calls("We don't see the Fed cutting rates before the end of this year.")
+    assert calls[0].negated and not calls[0].forecaster
+    assert claims("I don't see the point in raising rates before the end of this year.") == []
+
+
+def test_count_on_x_to_v_is_read_as_look_for_x_to_v():
+    """"Count on X to V" gave "There will be X to V"."""
+    assert claims("Count on the Fed to hold rates steady through the end of the summer.") == \
+        ["The Fed will hold rates steady through the end of the summer."]
+    assert claims("Bet on Macron winning the second round comfortably in April.") == \
+        ["Macron will win the second round comfortably in April."]
