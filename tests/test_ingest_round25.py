@@ -126,3 +126,16 @@ def test_count_on_x_to_v_is_read_as_look_for_x_to_v():
         ["The Fed will hold rates steady through the end of the summer."]
     assert claims("Bet on Macron winning the second round comfortably in April.") == \
         ["Macron will win the second round comfortably in April."]
+
+
+def test_a_session_told_in_the_bare_present_looks_ahead(tmp_path):
+    """"Parliament reconvenes on Tuesday", "Voters go to the polls on Sunday", "The tournament gets under way on
+    Saturday": the coming day (were the day gone by); told in the past, the day gone by."""
+    for body, day in (("Parliament reconvenes on Tuesday after the recess.", "2022-09-06"),
+                      ("The talks resume on Wednesday in Geneva.", "2022-09-07"),
+                      ("Voters go to the polls on Sunday.", "2022-09-04"),
+                      ("The tournament gets under way on Saturday in Paris.", "2022-09-03"),
+                      ("Parliament returns to work on Tuesday.", "2022-09-06"),
+                      ("The talks resumed on Wednesday in Geneva.", "2022-08-31")):
+        events, _ = extract_article(tmp_path, body, "2022-09-02")
+        assert [d for d, _ in events] == [day], body

@@ -17,9 +17,11 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bopens\b|\blaunches\b|\bdebuts\b|\bpremieres\b|\bkicks off\b|"
                     r"\btakes effect\b|\bexpires\b|\bis to\b|\bare to\b|\bplanned\b|"
                     # round 25: the plural of a schedule's present ("The Saints begin their season … on Sunday") and a
-                    # fixture's ("hosts", "face", "visit", "travel to"): a weekday they name is the coming one
+                    # fixture's ("hosts", "face", "visit", "travel to"), a session's ("resume", "reconvene", "go to the
+                    # polls", "get under way", "wrap up"): a weekday they name is the coming one
                     r"\b(?:meet|begin|start|open|launch|debut|premiere|kick off|take effect|expire|convene|come out)\b|"
-                    r"\b(?:host|face|visit|travel to|take on)s?\b|"
+                    r"\b(?:host|face|visit|resume|reconvene|conclude)s?\b|\b(?:return|travel|head)s?\s+to\b|\btakes?\s+on\b|"
+                    r"\bgo(?:es)?\s+to\s+the\s+polls\b|\bgets?\s+under\s?way\b|\bholds?\s+talks\b|\bsits?\s+down\b|\bwraps?\s+up\b|"
                     r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b|"
                     # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
