@@ -139,3 +139,22 @@ def test_a_session_told_in_the_bare_present_looks_ahead(tmp_path):
                       ("The talks resumed on Wednesday in Geneva.", "2022-08-31")):
         events, _ = extract_article(tmp_path, body, "2022-09-02")
         assert [d for d, _ in events] == [day], body
+
+
+def test_a_weekday_with_its_week_is_that_weekday_of_that_week(tmp_path):
+    """"on Tuesday last week" was this week's Tuesday, with "last week" left in the title."""
+    events, _ = extract_article(tmp_path, "The central bank raised rates on Tuesday last week.", "2023-04-12")
+    assert events == [("2023-04-04", "The central bank raised rates")]
+    events, _ = extract_article(tmp_path, "The central bank will raise rates on Friday of next week.", "2023-04-12")
+    assert [d for d, _ in events] == ["2023-04-21"]
+
+
+def test_a_day_of_the_month_named_alone_is_dated_by_the_tense(tmp_path):
+    """"on the 14th" gave no date: the last 14th not after the article, or the next one when the clause looks ahead;
+    "the 21st century", "the 3rd place" are no dates."""
+    for body, day in (("The central bank cut rates on the 14th.", ["2023-03-14"]),
+                      ("The vote will be held on the 3rd.", ["2023-05-03"]),
+                      ("He was born in the 21st century.", []),
+                      ("The team finished on the 3rd place.", [])):
+        events, _ = extract_article(tmp_path, body, "2023-04-12")
+        assert [d for d, _ in events] == day, body
