@@ -6,11 +6,9 @@ written for these tests, not taken from the evaluation set."""
 
 from __future__ import annotations
 
+from ingest_helpers import claims, extract_article
+
 from tracker.ingest.predfind_en import find_calls
-
-from ingest_helpers import claims
-from ingest_helpers import extract_article
-
 
 # --- event dates -----------------------------------------------------------------------------------------------------
 
