@@ -156,3 +156,11 @@ def test_a_day_of_the_month_named_alone_is_dated_by_the_tense(tmp_path):
                       ("The team finished on the 3rd place.", [])):
         events, _ = extract_article(tmp_path, body, "2023-04-12")
         assert [d for d, _ in events] == day, body
+
+
+def test_a_day_told_without_an_opening_of_its_own_stays_the_nearest(tmp_path):
+    """Ticket sales told after the day a festival opens come before it: only a sentence that tells an opening of its
+    own (a team beginning its season) is read in the week after the opening."""
+    events, _ = extract_article(tmp_path, "The festival opens its season on Thursday. Tickets will go on sale on Sunday.",
+                                "2022-09-02")
+    assert [d for d, _ in events] == ["2022-09-08", "2022-09-04"]
