@@ -157,12 +157,33 @@ def split_infinitives(calls: list[Call]) -> list[Call]:
     out: list[Call] = []
     for call in calls:
         two = _TWO_INFINITIVES.match(call.claim.rstrip("."))
-        if not two or re.search(r"\bto\s+[a-z]", two["a"]) or not re.search(r"\b(?:likely|unlikely|expected|set|poised|bound|going|due|sure|certain)\b",
+        if not two or re.search(r"\bto\s+[a-z]", two["a"]) or not re.search(r"\b(?:likely|unlikely|expect(?:ed)?|set|poised|bound|going|due|sure|certain)\b",
                                     call.hedge_text, re.IGNORECASE):
             out.append(call)
             continue
         subject = re.split(r"\s+(?:\w+ly\s+)?(?:have|has|had|is|are|was|were)\b", two["subj"])[0] or two["subj"]
         for part in (f"{two['subj']} will {two['a']}", f"{subject} will {two['b']}"):
+            one = Call(**{k: getattr(call, k) for k in call.__slots__})
+            one.claim = finish(part)
+            out.append(one)
+    return out
+
+
+# round 25: "Expect A to V and B to W" (no comma, or one): one "expect" over two subjects, two calls ("…, and B to W" was
+# left in the first call's claim, "Wage growth will keep rising and the jobless rate to hold steady")
+_EXPECTED_PAIR = re.compile(r"^(?P<a>.+?\bwill\s+[a-z].+?),?\s+and\s+(?P<subj>(?:the|a|an|its|their|our|his|her)\s+[\w%$.'-]+"
+                            r"(?:\s+[\w%$.'-]+){0,3}?|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}|[a-z]+s)\s+to\s+(?P<b>[a-z].+)$")
+
+
+def split_pairs(calls: list[Call]) -> list[Call]:
+    """"Expect A to V and B to W", "I expect A to V, and B to W": two calls, one per subject, at the same hedge."""
+    out: list[Call] = []
+    for call in calls:
+        two = _EXPECTED_PAIR.match(call.claim.rstrip("."))
+        if not two or call.hedge_text != "expect" or re.search(r"\bwill\b", two["b"]) or re.search(r"\bto\s+[a-z]", two["a"]):
+            out.append(call)
+            continue
+        for part in (two["a"], f"{two['subj']} will {two['b']}"):
             one = Call(**{k: getattr(call, k) for k in call.__slots__})
             one.claim = finish(part)
             out.append(one)

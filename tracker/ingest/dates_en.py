@@ -105,7 +105,9 @@ EN = [
                 r"(?!\s+(?:of\s+a|century)\b)"), "quarter"),
     (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
                 r"\b(?P<q2>the)\s+weekend's", re.IGNORECASE), "weekend"),  # "the weekend's headlines": by the tense
-    (re.compile(r"\b(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
+    # round 25: "the S&P 500 as we know it today", "the world as it is today": the present that describes, no date
+    (re.compile(r"\b(?<!\bknow it )(?<!\bknow them )(?<!\bas it is )(?<!\bas they are )"
+                r"(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|the year before last|the year after next|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"

@@ -16,9 +16,15 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
                     r"\bexpected\b|\bset to\b|\bupcoming\b|\bplans? to\b|\bdue\b|\bshould\b|\bgoing to\b|"
                     r"\bcoming\b|\bnext\b|\bmeets\b|\bbegins\b|\bstarts\b|\bopens\b|\blaunches\b|\bdebuts\b|\bpremieres\b|\bkicks off\b|"
                     r"\btakes effect\b|\bexpires\b|\bis to\b|\bare to\b|\bplanned\b|"
-                    # round 26: what a calendar holds, told in the present ("Suga faces a leadership contest in September",
-                    # "Yokohama holds a mayoral election on August 22", "the country goes to the polls in October")
-                    r"\bfaces\b|\bholds\b|\bhosts\b|\b(?:heads|travels|goes)\s+to\b|\bgets\s+under\s*way\b|"
+                    # round 25: the plural of a schedule's present ("The Saints begin their season … on Sunday") and a
+                    # fixture's ("hosts", "face", "visit", "travel to"), a session's ("resume", "reconvene", "go to the
+                    # polls", "get under way", "wrap up"): a weekday they name is the coming one
+                    r"\b(?:meet|begin|start|open|launch|debut|premiere|kick off|take effect|expire|convene|come out)\b|"
+                    r"\b(?:host|face|visit|resume|reconvene|conclude)s?\b|\b(?:return|travel|head)s?\s+to\b|\btakes?\s+on\b|"
+                    r"\bgo(?:es)?\s+to\s+the\s+polls\b|\bgets?\s+under\s?way\b|\bholds?\s+talks\b|\bsits?\s+down\b|\bwraps?\s+up\b|"
+                    # round 26: what a calendar holds, told in the present ("Yokohama holds a mayoral election on August 22",
+                    # "the country goes to the polls in October")
+                    r"\bholds\b|\bgoes\s+to\b|"
                     r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b|"
                     # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
@@ -36,9 +42,11 @@ NOT_PAST_ED = (r"(?!(?:fed|need|seed|speed|feed|proceed|exceed|succeed|indeed|be
 ATTRIBUTIVE = "".join(rf"(?<!\b{w} )" for w in ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this",
                                                "these", "those")) + r"(?<!'s )(?<!’s )"
 # A clause that tells of the past: a month it names is the last one, whatever modal it also has.
+# Round 25: a participle after a hyphen is half of a compound adjective ('the APNU-led coalition', 'a US-backed
+# plan', 'state-owned'): no past tense of the clause.
 PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
                   r"(?<!\bbe )(?:held|met|signed|visited|declared|claimed|reported|warned|told)|happened|began|ended|agreed|"
-                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for|by)\b)",
+                  r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!-)" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for|by)\b)",
                   re.IGNORECASE)
 # The words just before a date that name it as ahead: "the expected date of 6th May", "the scheduled day for"
 AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|likely|projected|mooted|rumoured|rumored)\s+"

@@ -25,6 +25,7 @@ from tracker.domain.dates import PDate
 from tracker.ingest.datefind import DateMention
 from tracker.ingest.datetense import NOT_PAST_ED
 from tracker.ingest.dayranges_en import day_ranges
+from tracker.ingest.dayrefs_en import days_alone, week_named
 from tracker.ingest.hindsight_en import without_thought_time
 from tracker.ingest.comparisons_en import without_compared
 from tracker.ingest.relative_en import NUMBER as _NUMBER
@@ -289,6 +290,7 @@ def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday
     is the date of a thought told in hindsight; a range of days is its first day."""
     mentions = in_year_ahead(sentence, in_week(without_compared(sentence, without_periods(sentence, mentions)), monday), year)
     mentions = day_ranges(sentence, without_thought_time(sentence, mentions))  # round 24: "nobody could have…", "July 11-12"
+    mentions = days_alone(sentence, week_named(sentence, mentions, ref), ref)  # round 25: "on Tuesday last week", "on the 21st"
     return prior_readings(sentence, weekdays_ahead(sentence, mentions, ref), ref)
 
 

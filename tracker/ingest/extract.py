@@ -20,7 +20,7 @@ from tracker.ingest import (
     eventdates_en,
     headlines_en,
     predfind_en, predfind_ja,
-    schedules_en,
+    schedules_en, weekorder_en,
     sentences,
     storyyear_en,
     weeks_en,
@@ -131,7 +131,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                 mentions = eventdates_en.weekday_in_narrative(sentence, mentions, narrative_day, ref) \
                     if monday is None else mentions
                 narrative_day = eventdates_en.narrative_day(sentence, mentions, narrative_day)
-                mentions = schedules_en.ahead_of(sentence, mentions, ref, week if monday is None else None)
+                mentions = weekorder_en.after_opening(sentence, schedules_en.ahead_of(sentence, mentions, ref, week if monday is None else None), previous, last_named, ref)
                 named = [m.date for m in mentions if not m.deadline]
                 last_named = named[-1] if named else last_named  # for "a month earlier" in a later sentence
                 day = eventdates_en.day_heading(sentence, mentions)

@@ -63,3 +63,10 @@ def clause_attribution(text: str, start: int, attribution: tuple[str, bool] | No
     if attribution is None or semicolon < 0 or start <= semicolon:
         return attribution
     return None if re.search(r",\s+according\s+to\s+[^,;]{2,60}$", text[:semicolon].rstrip()) else attribution
+
+
+# Round 25: what a call is read from, no one who makes it ("All the evidence suggests that X will", "Every sign points
+# to…", "History suggests…"): the author's call, at its own modal
+EVIDENCE = re.compile(r"^(?:(?:all|every|each|much|most|some)\s+(?:of\s+)?)?(?:the\s+|this\s+|that\s+|such\s+)?"
+                      r"(?:available\s+|current\s+|latest\s+|recent\s+)?(?:evidence|signs?|indications?|indicators?|"
+                      r"history|logic|common sense|facts?|everything)$", re.IGNORECASE)

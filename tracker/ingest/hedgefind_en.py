@@ -18,7 +18,10 @@ _BEFORE_WILL_BAD = re.compile(r"\b(?:the|a|political|popular|free|good|ill|own|t
 _MODAL_WORDS = ("will", "would", "could", "may", "might", "won't", "will not", "going to")
 # a modal whose subject is a wh-word inside a sentence, or a subject after "whether" with no comma between: a question
 # told, not asked ("how hard it is to foresee what is going to happen", "I can't tell whether that will happen")
-_WH_SUBJECT = re.compile(r"(?:^|\s)(?:\w+\s+)(?:what|who)\s+(?:is\s+|are\s+)?$|^(?:why|how|whether)\s+$|\bwhether\s+(?:[\w'-]+\s+){1,5}$", re.IGNORECASE)
+_WH_SUBJECT = re.compile(r"(?:^|\s)(?:\w+\s+)(?:what|who)\s+(?:is\s+|are\s+)?$|^(?:why|how|whether)\s+$|\bwhether\s+(?:[\w'-]+\s+){1,5}$|"
+                         # round 25: "(pollsters) to say which party will win", "nobody knows how many seats X will"
+                         r"\b(?:say|tell|know|knows|predict|guess|wonder|ask|decide|determine|see|sure|unclear|clear)\s+"
+                         r"(?:which|whose|how\s+many|how\s+much)\s+(?:[\w'-]+\s+){1,4}$", re.IGNORECASE)
 
 # round 26: a question named as the topic of a talk or a piece, its subject between the wh-word and the modal
 _TOPIC_QUESTION = re.compile(r"\b(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoke|discuss(?:es|ed|ing)?|explain(?:s|ed|ing)?|"
@@ -78,6 +81,13 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         # what is definitely going to happen in 2023": the list presented, no call, whatever the hedge
     if phrase in ("expect", "expects", "foresee") and not re.search(r"\b(?:i|we)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return False  # "X expects", "hard to foresee": not the author's frame; "I expect", "I foresee": his
+    if phrase in ("expect", "foresee") and re.search(r"\bwhat\s+(?:we|you|one|investors|readers)\s+(?:can|could|should|"
+                                                     r"might|may)?\s*$", before, re.IGNORECASE):
+        return False  # round 25: "our thoughts on what we can expect in the markets": the text's subject, no call
+    if phrase in ("will", "'ll") and re.search(r"\b(?:we|you|investors|markets?|traders)\s*$", before, re.IGNORECASE) and \
+            re.match(r"^\s+(?:end|close|start|begin|open|kick\s+off|wrap\s+up|finish)\s+the\s+(?:week|day|month|session)\s+"
+                     r"with\b", after, re.IGNORECASE):
+        return False  # round 25: "We'll end the week with Friday's employment report": the calendar, no call
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
             not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:(?:still|now|also|even|increasingly)\s+)?"
                           r"(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,

@@ -45,7 +45,7 @@ from tracker.ingest.clauses_en import (
     SUBJECT_START,
     clauses,
     split_complements,
-    split_infinitives,
+    split_infinitives, split_pairs,
 )
 from tracker.ingest.frames_en import (
     ABOUT_THE_TEXT,
@@ -171,7 +171,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
             if one.claim not in [c.claim for c in calls]:
                 one.start, one.end = one.start + shift, one.end + shift
                 calls.append(one)
-    calls = split_elliptic(split_nor(split_complements(split_infinitives(calls))))
+    calls = split_elliptic(split_nor(split_complements(split_pairs(split_infinitives(calls)))))
     head = re.split(r",\s+(?:but|and|while|whereas)\s+", text)[0]
     if in_forecasts and calls and head != text and not attribution:  # "Manitoba: also an NDP majority, but here I predict…"
         calls = [c for c in listed_call(restore(head)) if c.claim not in [x.claim for x in calls]] + calls
@@ -181,7 +181,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
             if not one.condition and not one.forecaster:
                 one.condition = calls[0].condition
     if not calls and not attribution:  # "I anticipate X", "Look for X to Y", "Manitoba: an NDP majority"
-        calls = stance_call(text, in_forecasts) or stance_call(_CONNECTIVE.sub("", text.strip()), in_forecasts)
+        calls = split_pairs(stance_call(text, in_forecasts) or stance_call(_CONNECTIVE.sub("", text.strip()), in_forecasts))
         if not calls and in_forecasts and listed:  # "1. The stock market surges in the second half of 2023."
             calls = listed_item(_CONNECTIVE.sub("", text.strip()))
         for one in calls:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tracker.ingest.forecasters_en import clause_attribution, group_name  # noqa: F401  (clause_attribution: predfind_en)
+from tracker.ingest.forecasters_en import EVIDENCE, clause_attribution, group_name  # noqa: F401  (clause_attribution: predfind_en)
 
 _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
                 r"believes|believed|thinks|thought|wrote|writes|argued|argues|insisted|insists|suggested|suggests|"
@@ -192,6 +192,8 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
         return None  # "I said", "I wrote": the author's own words, read as they stand
     if not core or _PRONOUN.match(core):
         return "", body_start, False, False
+    if EVIDENCE.match(core):  # round 25: "all the evidence suggests that X will": what the author reads, his call
+        return "", body_start, False, True
     if listed:
         return listed, body_start, False, False
     if verb in SELF_VERBS and not re.search(r"[A-Z]", core):

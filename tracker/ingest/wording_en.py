@@ -162,10 +162,16 @@ def _rewrite_again(body: str) -> str:
     return body
 
 
+_SUBJECT_CASE = {"them": "they", "him": "he", "her": "she", "us": "we", "me": "I"}
+_OBJECT_SUBJECT = re.compile(r"^(them|him|her|us|me)\b(?=\s+(?:will|won't|would|could|may|might|should)\b)", re.IGNORECASE)
+
+
 def finish(body: str) -> str:
     body = re.sub(r"\s+", " ", body).strip(" ,;:-–—")
     body = re.sub(r"\bwill (get|win|take|have|see|gain|keep|hold|make) no\b", r"will not \1 any", body)  # said as a negation
     body = re.sub(r"\s+([,.;:])", r"\1", body)
+    # round 25: "I expect them to win" read "Them will win", "I don't expect X to V" once "X will not to V"
+    body = _OBJECT_SUBJECT.sub(lambda m: _SUBJECT_CASE[m[1].lower()], re.sub(r"\b(will not|won't) to (?=[a-z])", r"\1 ", body))
     body = body.rstrip(".!")
     return body[:1].upper() + body[1:] + "." if body else ""
 
