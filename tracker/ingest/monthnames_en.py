@@ -3,7 +3,7 @@
 "May", "June", "April" and "August" are names too. One is a person's, no date, when a capitalised word that is no
 preposition, determiner, weekday or month stands just before it ("Theresa May's deal", "Prime Minister May",
 "Mrs May"), or when it opens its clause as the subject of a verb ("Since May has not got the EU to agree…", "as May
-said"): "in May", "Since May, prices have…", "the May meeting", "Inflation since May has been high" stay dates.
+said"), and so does "May's" in a sentence that names the person so elsewhere ("…, who voted down May's deal"): "in May", "Since May, prices have…", "the May meeting", "Inflation since May has been high" stay dates.
 """
 
 from __future__ import annotations
@@ -33,6 +33,14 @@ def month_is_name(text: str, m: re.Match) -> bool:
     if group is None or m.group(group) not in _NAMES:
         return False
     start, end = m.start(group), m.end(group)
+    if _named_at(text, start, end):
+        return True
+    # "who voted down May's deal" in a sentence that names the person elsewhere ("Since May has not got…")
+    return text[end:end + 2] == "'s" and any(_named_at(text, o.start(), o.end()) for o in
+                                              re.finditer(r"\b" + m.group(group) + r"\b", text) if o.start() != start)
+
+
+def _named_at(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text[:start])
     if before and before["w"].lower() not in _NOT_A_NAME:
         return True
