@@ -24,7 +24,10 @@ from tracker.ingest.datetense import AHEAD_BEFORE
 from tracker.ingest.datetense import FUTURE as _FUTURE
 from tracker.ingest.datetense import PAST as _PAST
 from tracker.ingest.datetense import clause as _clause
+from tracker.ingest.relwords import of_another
 from tracker.ingest.relwords import relative as _relative
+from tracker.ingest.monthnames_en import month_is_name
+from tracker.ingest.unreal_en import unreal_past
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -110,11 +113,15 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if language != "ja" and form in ("m", "mnoun", "md", "ym", "ymd") and month_is_name(text, m):
+                continue  # round 28: "Theresa May's deal", "Since May has not got the EU to agree": a person
             clause = _clause(text, m.start(), m.end())
             future = bool(_FUTURE.search(clause.replace(m.group(), " "))) and not (language != "ja" and _PAST.search(
                 clause.replace(m.group(), " ")) and not re.search(r"\b(?:will|'ll|scheduled|upcoming|next|coming|planned|"
                                                                    r"expected to|set to)\b",
                                                                    clause, re.IGNORECASE))
+            if not future and language != "ja" and unreal_past(text):
+                future = True  # round 28: "It would be odd if parliament did not repeat that result on Wednesday"
             if language != "ja" and AHEAD_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 future = True  # "before the expected date of 6th May": the date is the one ahead, whatever else was
             if form == "weekday" and not m.groupdict().get("q") and re.search(
@@ -159,6 +166,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                     date = PDate.from_date(named[-1].date.first_day() + _dt.timedelta(days=step)) if step else date
             else:
                 date, relative = _resolve(m, form_used, ref, future, language, anchor)
+            if form == "rel" and of_another(m.group(), [f.date for f in found]):
+                continue  # round 28: "on 3 March … at the end of the month": that month's end, not the article's
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
             if which_year and date is not None:  # "in May this year", "in March last year"
                 shift = {"this": 0, "last": -1, "next": 1, "past": -1}.get((which_year[1] or which_year[3] or "").lower(),

@@ -111,7 +111,9 @@ EN = [
                 r"later this year|the year before last|the year after next|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
-                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week)\b", re.IGNORECASE), "rel"),
+                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|"
+                # round 28: "At the start of the month the author warned…", "at the end of the year"
+                r"the (?:start|beginning|end|middle|turn) of the (?:month|year))\b", re.IGNORECASE), "rel"),
 ]
 
 

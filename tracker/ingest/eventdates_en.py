@@ -30,6 +30,7 @@ from tracker.ingest.hindsight_en import without_thought_time
 from tracker.ingest.comparisons_en import without_compared
 from tracker.ingest.relative_en import NUMBER as _NUMBER
 from tracker.ingest.relative_en import counted_from, told_relative  # noqa: F401  (moved in round 17; callers use them here)
+from tracker.ingest.unreal_en import unreal_past
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEK_OF = re.compile(r"\bweek\s+(?:of|beginning|starting|commencing|ending)\s+(?:(?:Monday|Sunday|Friday),?\s+)?"
@@ -214,7 +215,7 @@ _HAS_VERB = re.compile(r"\b(?:is|are|am|be|will|would|has|have|\w+ed|\w{3,}s)\b"
 def told_past(sentence: str) -> bool:
     """A sentence that tells what happened: a past tense and no modal ahead ("Silvergate announced that it intends to…")."""
     return bool(_GONE.search(sentence) or re.search(r"\b\w{3,}ed\b", sentence)) and not _AHEAD.match(sentence) and \
-        not re.match(r"^[^,]*\b(?:will|'ll|is going to|are going to)\b", sentence)
+        not re.match(r"^[^,]*\b(?:will|'ll|is going to|are going to)\b", sentence) and not unreal_past(sentence)
 
 
 def weekdays_ahead(sentence: str, mentions: list[DateMention], ref: PDate | None) -> list[DateMention]:

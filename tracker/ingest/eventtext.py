@@ -130,6 +130,7 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
     if len(clause.split()) < 3:
         clause = text
     clause = cut_title(clause)
+    clause += "…" if text.endswith(":") and not clause.endswith("…") else ""  # round 28: a lead of a list goes on below
     return clause[:1].upper() + clause[1:]
 
 

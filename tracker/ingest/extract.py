@@ -18,7 +18,7 @@ from tracker.ingest import (
     datecontext_en,
     dateframes_en,
     eventdates_en,
-    headlines_en,
+    headlines_en, leadlists_en,
     predfind_en, predfind_ja,
     schedules_en, weekorder_en,
     sentences,
@@ -164,7 +164,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     listed_under = None  # prose again: the list under the heading has ended
             framing = dateframes_en.framing(sentence, mentions, lang)  # "In 2010, … in October": one event
             calls = predfind_ja.find_calls(sentence, previous) if lang == "ja" else [] if on_calendar else \
-                predfind_en.find_calls(sentence, previous, in_forecasts, listed, names)
+                leadlists_en.find_calls(sentence, previous, in_forecasts, listed, names)
             calls = storyyear_en.future_in_story(sentence, calls, mentions, ref) if lang != "ja" else calls
             if index + 1 < len(parts) and _PREMISE.match(parts[index + 1][1]):  # "2. The polls are too kind. If so, …"
                 calls = [c for c in calls if c.hedge_text != "a listed prediction"]  # a hypothesis the next one takes up
@@ -197,7 +197,7 @@ def _extract_article(article: SourceArticle, file_label: str) -> list[Candidate]
                     _flag_direction(article, where, call)  # its direction cannot be read with confidence: left out
                     continue
                 _add(predictions, _prediction(article, sentence, call, mentions, where, lang), _same_claim)
-            previous = sentence
+            previous = leadlists_en.carried(previous, sentence)  # round 28: a lead over its list's items
     for call in title_calls(article.title or "", names) if lang != "ja" else []:
         if any(_restated(call.claim, p.fields["claim"]) for p in predictions if p.fields["forecaster"] == article.author):
             continue  # the headline of a call the body makes: one call (round 24: the author's, not one he reports)

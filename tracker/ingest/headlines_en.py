@@ -7,7 +7,7 @@ sentence.
   Political Analyst, Andrew Korybko On Ukraine Crisis", "X Will Y, Says Jo Doe", "X Will Y: Jo Doe") is the part
   before the colon: the tail tells who says it and about what, no claim of its own.
 - A headline says what will happen when it has a hedge or denies a certainty ("No X Is Inevitable";
-  :mod:`tracker.ingest.certainty_en`).
+  :mod:`tracker.ingest.certainty_en`), or (round 28) opens with an imperative of expectation ("Expect X").
 """
 
 from __future__ import annotations
@@ -37,5 +37,9 @@ def headline(title: str, names: tuple[str, ...] = ()) -> str:
 
 
 def says_what_will_happen(text: str) -> bool:
-    """Whether a headline read as a sentence may hold a call: a hedge, or a certainty denied."""
-    return has_hedge(text) or denied_certainty(text.rstrip(".!")) is not None
+    """Whether a headline read as a sentence may hold a call: a hedge, a certainty denied, or (round 28) an imperative of
+    expectation ("Expect An Intensification Of X", "Don't Expect X To Y", "Look For X To Y")."""
+    return has_hedge(text) or denied_certainty(text.rstrip(".!")) is not None or bool(_EXPECT.match(text))
+
+
+_EXPECT = re.compile(r"^(?:(?:don't|do\s+not)\s+)?(?:expect|look\s+for|count\s+on|watch\s+for)\s+\S", re.IGNORECASE)

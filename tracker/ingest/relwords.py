@@ -7,6 +7,7 @@ A week is given at the month's precision (the month its day falls in), as a mont
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from tracker.domain.dates import PDate
 
@@ -21,7 +22,8 @@ def relative(word: str, ref: PDate) -> PDate | None:
     w = word.lower()
     table = {
         "今月": 0, "this month": 0, "earlier this month": 0, "later this month": 0, "最近": 0,
-        "earlier in the month": 0, "later in the month": 0,
+        "earlier in the month": 0, "later in the month": 0, "the start of the month": 0, "the beginning of the month": 0,
+        "the end of the month": 0, "the middle of the month": 0, "the turn of the month": 0,
         "recently": 0, "先月": -1, "last month": -1, "来月": 1, "next month": 1,
     }
     for key, delta in table.items():
@@ -35,7 +37,8 @@ def relative(word: str, ref: PDate) -> PDate | None:
         base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)
         return PDate(base.year, base.month)
     years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
-             "earlier in the year": 0, "later in the year": 0,
+             "earlier in the year": 0, "later in the year": 0, "the start of the year": 0, "the beginning of the year": 0,
+             "the end of the year": 0, "the middle of the year": 0, "the turn of the year": 0,
              "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1,
              "the year before last": -2, "the year after next": 2}
     if w in years:
@@ -45,3 +48,15 @@ def relative(word: str, ref: PDate) -> PDate | None:
     if w in days and today:
         return PDate.from_date(today + _dt.timedelta(days=days[w]))
     return None
+
+
+_OF_THE = re.compile(r"^the (?:start|beginning|end|middle|turn) of the (?P<unit>month|year)$", re.IGNORECASE)
+
+
+def of_another(word: str, others: list[PDate]) -> bool:
+    """Round 28: "the start (end…) of the month (year)" is the article's month (year) unless the sentence names another
+    month (year) it is the start of: "The vote was on 3 March and the count at the end of the month"."""
+    m = _OF_THE.match(word.strip())
+    if not m:
+        return False
+    return any(d.month is not None for d in others) if m["unit"].lower() == "month" else bool(others)

@@ -17,7 +17,7 @@ def different_calls(x: str, y: str) -> bool:
     numbers = [set(re.findall(r"\d+(?:\.\d+)?", c)) for c in (x, y)]
     if numbers[0] and numbers[1] and numbers[0] != numbers[1]:
         return True
-    if other_names(x, y):
+    if other_names(x, y) or other_objects(x, y):
         return True
     subjects = [re.match(r"^(.+?)\s+will\b", c) for c in (x, y)]
     if all(subjects) and all(len(m[1].split()) <= 4 and not re.match(r"(?:there|it|this|that|these|those)\b", m[1], re.I)
@@ -43,3 +43,20 @@ def other_names(x: str, y: str) -> bool:
         return False
     names = [_names(c[len(subject(c)):]) for c in (x, y)]
     return bool(names[0] and names[1]) and not names[0] & names[1]
+
+
+_OBJECT = re.compile(r"^(?P<subj>.+?)\s+will\s+(?P<verb>[a-z]+)\s+(?P<obj>[^,;]+?)(?=\s+(?:to|in|at|by|for|on|with|from|which|that|"
+                     r"who|before|after|over|into|this|next|if|unless|when)\b|[,;.]|$)")
+
+
+def other_objects(x: str, y: str) -> bool:
+    """Round 28: one subject and one verb of two objects, one of which the other does not name at all ("The House will
+    reject a hard Brexit" / "The House will reject Theresa May's Brexit deal", two items of a list): two calls."""
+    found = [_OBJECT.match(c.strip()) for c in (x, y)]
+    if not all(found) or found[0]["subj"].lower() != found[1]["subj"].lower() or found[0]["verb"] != found[1]["verb"]:
+        return False
+    objects = [re.findall(r"[a-z0-9]+", m["obj"].lower()) for m in found]
+    if not objects[0] or not objects[1]:
+        return False
+    heads = [o[-1] for o in objects]
+    return heads[0] != heads[1] and (heads[0] not in objects[1] or heads[1] not in objects[0])

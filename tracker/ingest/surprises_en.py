@@ -5,7 +5,9 @@ told after a concession, reworded before the clauses are read (:func:`tracker.in
 - "I would be shocked if we saw X", "I'll be surprised if he beats Y", "I'd be amazed if X were to V", "It would
   surprise me if X V-ed", "I'd be surprised to see X V": the author's negative call, said as round 22 says a
   difficulty, "It is hard to see how X will V" (the positive litotes, "I wouldn't be surprised if X", is stances_en's;
-  "…if X didn't V" is left as written). Read as written the sentence gave no call.
+  "…if X didn't V" is left as written). Read as written the sentence gave no call. Round 28: "It would be odd
+  (strange, surprising, a surprise) if X V-ed" too, and "It would be odd if X did not V" is the positive call
+  ("It is likely that X will V"; "It will be odd." was proposed).
 - "X is expected to fall, though Y isn't likely to V" and "…, although Y won't V": two calls; the concession has a
   subject and a modal of its own, so it is said as a sentence after the first ("X is expected to fall; Y isn't likely
   to V"), and the direction of each is its own (read as one clause, the first call took the second's negation).
@@ -26,7 +28,12 @@ _SURPRISED_IF = re.compile(
     r"to\s+see\s+(?P<seen>[^;]+))$|"
     # "It would surprise me if X V-ed", "It'll shock us if X Vs"
     r"^(?P<lead2>(?:(?:but|and|so|still|yet|frankly|honestly|though|however),?\s+)?)it\s*(?:would|'d|will|'ll)\s+(?:really\s+|very\s+"
-    r"much\s+|greatly\s+)?(?:surprise|shock|stun|astonish|amaze)\s+(?:me|us)\s+if\s+(?P<cond2>(?!(?:it|this|that|there)\b)[^;]+)$",
+    r"much\s+|greatly\s+)?(?:surprise|shock|stun|astonish|amaze)\s+(?:me|us)\s+if\s+(?P<cond2>(?!(?:it|this|that|there)\b)[^;]+)$|"
+    # round 28: "It would be odd (strange, a surprise) if parliament did not repeat that result": what the author expects
+    r"^(?P<lead3>(?:(?:but|and|so|still|yet|frankly|honestly|though|however),?\s+)?)it\s*(?:would|'d|will|'ll)\s+be\s+"
+    r"(?:very\s+|really\s+|quite\s+|rather\s+|pretty\s+|most\s+|somewhat\s+|a\s+(?:little|bit)\s+)?(?:odd|strange|"
+    r"surprising|unusual|astonishing|shocking|a\s+(?:big\s+|major\s+|real\s+|huge\s+)?(?:surprise|shock|shocker))\s+"
+    r"if\s+(?P<cond3>(?!(?:it|this|that|there)\b)[^;]+)$",
     re.IGNORECASE)
 _NEG = re.compile(r"^(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't)\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _WERE_TO = re.compile(r"^(?:were|was)\s+to\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
@@ -87,14 +94,16 @@ def _surprise(stripped: str) -> str | None:
     found = _SURPRISED_IF.match(stripped)
     if not found:
         return None
-    lead = found["lead"] or found["lead2"] or ""
+    lead = found["lead"] or found["lead2"] or found["lead3"] or ""
     it = "it" if lead else "It"
     if found["seen"]:  # "I'd be surprised to see the Fed cut rates": what we will not see
         return f"{lead}{it} is hard to see how we will see {found['seen']}"
-    parts = _split(found["cond"] or found["cond2"])
+    parts = _split(found["cond"] or found["cond2"] or found["cond3"])
     if not parts:
         return None
     subj, base, rest, negated = parts
+    if negated and found["cond3"]:  # round 28: "It would be odd if X did not V": X will V, the author's call
+        return f"{lead}{it} is likely that {subj} will {base}{rest}"
     if negated:
         return None  # "I'd be surprised if X didn't V": the direction check reads the "didn't"; left as written
     # said as round 22 says a difficulty: the hedge is words with no negation of their own, so the direction check

@@ -30,6 +30,8 @@ _BEFORE = [
     # the first of two dates joined: "on Thursday and (Friday)", "April 10 and (24)"
     re.compile(r"\b(?:(?i:on)\s+)?(?:" + WEEKDAY + r"|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?)\s+"
                r"(?:and|or|&|to|through|-|–)\s+$"),
+    # round 28: a participle that opens the date phrase: "starting on Tuesday 12 March", "effective from 1 May"
+    re.compile(r"\b(?:starting|beginning|commencing|effective)\s+$", re.IGNORECASE),
 ]
 _PREPOSITION = re.compile(r"^(?:on|in|at|during|since|from|of|for|by|until|till|through|throughout|around|as of|over|"
                           r"across|to|back|early|late|mid)\b", re.IGNORECASE)

@@ -1,0 +1,56 @@
+"""Round 28 of issue 22 (after heldout34's first run): a call whose verbs are the items of a list under its lead.
+
+"In three votes over three days, the House of Commons is likely to:" over "1. reject Prime Minister Theresa May's
+Brexit deal," "2. reject a hard Brexit, and" "3. back a delay to Brexit": the lead ends in an open "to" (or "will",
+"should", "we expect X to") and a colon, and each item that goes on from it with a verb in the base form is one call,
+read as the lead and the item together ("the House of Commons is likely to reject a hard Brexit"); the lead alone is
+no call ("the House of Commons will." was proposed). The lead stays the sentence before each item that follows it, so
+the second and third items read it too; the list ends at the first sentence that is not such an item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.ingest import predfind_en
+from tracker.ingest.hedgespan import Call
+from tracker.ingest.notcalls_en import without_non_calls
+
+# a lead: a clause that ends in an open modal or infinitive and a colon
+_LEAD = re.compile(r"^(?P<lead>.*\b(?:(?:is|are|seems?|looks?|appears?)\s+(?:\w+ly\s+)?(?:likely|unlikely|expected|set|poised|"
+                   r"due|going|bound|certain|sure)\s+to|will|won't|should|shall|(?:I|we)\s+(?:\w+ly\s+)?expect\s+[^,;:]{2,80}?\s+to|"
+                   r"(?:look|watch)\s+for\s+[^,;:]{2,80}?\s+to|expect\s+[^,;:]{2,80}?\s+to))\s*:\s*$", re.IGNORECASE)
+# an item that goes on from it: a number or a bullet, then a verb in the base form ("1. reject …", "- back a delay …")
+_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•·]|\(?[a-h]\))\s+(?P<body>(?!(?:the|a|an|this|that|these|those|it|they|he|she|we|"
+                   r"I|in|on|at|by|for|of|to|with|from|and|or|but|if|when|as)\b)[a-z]{2,}\b[^:]*?)\s*(?:,?\s*(?:and|or))?\s*[,;.]?\s*$")
+
+
+def _lead(previous: str) -> str:
+    found = _LEAD.match(previous.strip())
+    return found["lead"] if found else ""
+
+
+def is_lead(sentence: str) -> bool:
+    """A sentence that only opens a list of calls: "X is likely to:"."""
+    return bool(_lead(sentence))
+
+
+def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, listed: bool = False,
+               names: tuple[str, ...] = ()) -> list[Call]:
+    """:func:`tracker.ingest.predfind_en.find_calls`, with an item under a lead read as the lead and the item, and the
+    lead itself giving no call; what :mod:`tracker.ingest.notcalls_en` tells of left out."""
+    if is_lead(sentence):
+        return []
+    lead, item = _lead(previous), _ITEM.match(sentence)
+    if lead and item:
+        lead = re.split(r",\s+(?=[^,]*$)", lead)[-1]  # the lead's own clause: "the House of Commons is likely to"
+        calls = predfind_en.find_calls(f"{lead[:1].upper() + lead[1:]} {item['body']}.", "", in_forecasts, False, names)
+        for one in calls:
+            one.start, one.end = 0, len(sentence)
+        return without_non_calls(sentence, calls)
+    return without_non_calls(sentence, predfind_en.find_calls(sentence, previous, in_forecasts, listed, names))
+
+
+def carried(previous: str, sentence: str) -> str:
+    """The sentence before the next one: the lead while the list of items under it goes on, else ``sentence``."""
+    return previous if _lead(previous) and _ITEM.match(sentence) else sentence

@@ -1,0 +1,49 @@
+"""Round 28 of issue 22 (after heldout34's first run): clauses with a modal that are no call of the author's.
+
+- An inference under an unreal condition: "If parliament did not back a delay, it would mean that May had misread the
+  arithmetic" (what a supposed outcome would show about the present, not what will happen; "it will mean…" was
+  proposed). So "it would suggest (imply, indicate, signal)", "it would show (prove) that"; "this could prove
+  difficult" stays a call.
+- A modal moved back after a past verb of showing or of feeling: "The DPP showed that it could win big elections" (an
+  ability shown, "it will win" was proposed), "Voters feared that Tsai might provoke a war", "They hoped that the
+  talks would succeed" (a past fear or hope, not the author's call).
+- The content of a theory or an idea named: "the pendulum theory, that voters will favour a rotation of ruling
+  parties", "the watermelon theory, meaning that someone who has eaten one will want another" (what the theory
+  holds, not a forecast).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.ingest.hedgespan import Call
+
+_INFERENCE = re.compile(r"\b(?:it|this|that|which)\s+(?:would|could|might)\s+(?:\w+ly\s+)?(?:(?:mean|suggest|imply|indicate|"
+                        r"signal)\b|(?:show|prove|demonstrate|confirm)\s+that\b)", re.IGNORECASE)
+_INFERRED = re.compile(r"^(?:It|This|That|Which)\s+will\s+(?:\w+ly\s+)?(?:(?:mean|suggest|imply|indicate|signal)\b|"
+                       r"(?:show|prove|demonstrate|confirm)\s+that\b)")
+_IF = re.compile(r"\b(?:if|unless|were\s+\w+\s+to)\b", re.IGNORECASE)
+_BACKSHIFT = re.compile(r"\b(?P<verb>showed|proved|demonstrated|feared|worried|hoped|dreaded)\s+(?:that\s+)?"
+                        r"(?P<clause>[^,;:]*?\b(?P<modal>could|might|would)\b[^,;:]*)", re.IGNORECASE)
+_PAST_VERB_IN_CLAIM = re.compile(r"\b(?:showed|proved|demonstrated|feared|worried|hoped|dreaded)\s+(?:that\s+)?[^,;:]*\bwill\b",
+                                 re.IGNORECASE)
+_THEORY = re.compile(r"\b(?:theory|idea|notion|belief|hypothesis|assumption|premise|thesis|construct|principle|maxim|adage)"
+                     r",?\s+(?:meaning\s+)?that\b|,\s+meaning\s+that\b", re.IGNORECASE)
+
+
+def _not_a_call(sentence: str, call: Call) -> bool:
+    claim = call.claim
+    if _INFERRED.match(claim) and _INFERENCE.search(sentence) and _IF.search(sentence):
+        return True
+    if _PAST_VERB_IN_CLAIM.search(claim):
+        shifted = _BACKSHIFT.search(sentence)
+        if shifted and (shifted["modal"].lower() != "would" or shifted["verb"].lower() not in ("showed", "proved",
+                                                                                                "demonstrated")):
+            return True
+    head = re.split(r"\b(?:will|won't)\b", claim)[0]
+    return bool(_THEORY.search(head))
+
+
+def without_non_calls(sentence: str, calls: list[Call]) -> list[Call]:
+    """``calls`` of ``sentence`` without those the module's docstring tells of (the author's own only)."""
+    return [c for c in calls if c.forecaster or not _not_a_call(sentence, c)]
