@@ -287,3 +287,16 @@ def test_a_user_name_that_is_not_utf8_is_stored_readably_not_a_traceback(sample_
     from tracker.store.store import Store
 
     assert Store(sample_db).load().predictions[PENDING].history[-1].by == "bad\ufffd"
+
+
+@pytest.mark.parametrize("columns", [None, 80, 120])
+def test_review_shows_escape_sequences_instead_of_sending_them(sample_db, capsys, terminal, columns):
+    # Review makes its lines in bulk (one scan of every claim for what to escape): the hostile
+    # claim among the others must still come out escaped, at any width and into a pipe.
+    actions.edit_record(Store(sample_db), PENDING, {"claim": f"Poland {OSC_TITLE} will {C1_CSI} not accept"})
+    if columns:
+        terminal(columns)
+    code, out, _ = _run(capsys, "--db", sample_db, "review", "--today", "2100-01-01")
+    assert code == 0 and PENDING in out
+    _assert_inert(out)
+    assert "\\x1b]0;pwned" in out

@@ -90,20 +90,25 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int 
 
     from tracker.domain.render import fit, fold, probability_text
     from tracker.domain.review import early_direction, snoozed_past
-    from tracker.domain.text import visible
+    from tracker.domain.text import visible_all
 
     everyone = queue.due + queue.checkable_early + queue.upcoming + queue.snoozed
-    id_width = max((cell_len(visible(p.id)) for p in everyone), default=2)
+    ids = dict(zip((p.id for p in everyone), visible_all([p.id for p in everyone])))
+    id_width = max(map(len, ids.values()), default=2) if all(map(str.isascii, ids.values())) else \
+        max((cell_len(i) for i in ids.values()), default=2)
     lead = 2 + _WHEN + 2 + 4 + 2
     below = width is not None and lead + id_width + 2 + REVIEW_MIN_CLAIM > width
     id_indent = max(0, min(lead, width - id_width - 4)) if below else 0
+    heads: dict[tuple, str] = {}  # a few thousand distinct (when, probability) among 60,000 lines
 
-    def line(p, when: str, extra: str = "") -> str:
-        rid = visible(p.id)
-        head = f"  {fit(when, _WHEN)}  {probability_text(p.probability).rjust(4)}  "
+    def line(p, claim: str, when: str, extra: str = "") -> str:
+        rid = ids[p.id]
+        head = heads.get((when, p.probability))
+        if head is None:
+            head = heads[(when, p.probability)] = f"  {fit(when, _WHEN)}  {probability_text(p.probability).rjust(4)}  "
         if not below:
             head += fit(rid, id_width) + "  "
-        text = f"{extra}{visible(fold(p.claim))}"
+        text = f"{extra}{claim}"
         if width is not None and cell_len(head) + cell_len(text) > width:
             text = fit(text, max(width - cell_len(head), 10))
         out = (head + text).rstrip()
@@ -129,7 +134,8 @@ def review_text(queue, db, today: _dt.date, within: _dt.date | None, width: int 
     ]
     for title, members, describe in sections:
         lines.append(f"\n{title}: {len(members)}")
-        lines += [line(p, *describe(p)) for p in members] or ["  (none)"]
+        claims = visible_all([fold(p.claim) for p in members])
+        lines += [line(p, claim, *describe(p)) for p, claim in zip(members, claims)] or ["  (none)"]
     if queue.due:
         lines.append("\nMark with `tracker mark ID confirmed|refuted|void --note ...`,\n"
                      "put off with `tracker snooze ID 30d`.")

@@ -11,7 +11,7 @@ from tracker.domain import schema
 from tracker.domain.dates import PDate
 from tracker.domain.disputes import dispute_summary, is_disputed, side_text
 from tracker.domain.model import Article, Database, Event, HistoryEntry, Prediction, Record, Status
-from tracker.domain.text import has_control, visible
+from tracker.domain.text import visible, visible_all
 
 
 def fit(text: str, width: int) -> str:
@@ -97,14 +97,6 @@ def status_text(record: Record, today: _dt.date) -> str:
     return "! overdue" if record.is_overdue(today) else label
 
 
-def _visible_all(texts: list[str]) -> list[str]:
-    """:func:`visible` of each text (none holds a line break), with one scan of them all for the
-    usual case, where none holds a character to escape (100,000 rows: one search, not 100,000)."""
-    if not has_control("".join(texts)):
-        return texts
-    return [visible(t) for t in texts]
-
-
 MIN_CLAIM = 20  # below this many cells for the claim, a row puts its id on a line of its own
 ID_INDENT = 16  # the id line starts under the kind column
 
@@ -119,7 +111,7 @@ def table(records: list[Record], today: _dt.date, width: int | None = 120) -> st
     no line is wider than ``width`` (unless an id alone is).
     """
     columns = [("date", 14), ("kind", 10), ("status", 11), ("prob", 4)]
-    ids = _visible_all([r.id for r in records])
+    ids = visible_all([r.id for r in records])
     id_width = max(map(len, ids), default=2) if all(map(str.isascii, ids)) else \
         max((cell_len(i) for i in ids), default=2)
     fixed = sum(w for _, w in columns) + 2 * len(columns)
@@ -130,7 +122,7 @@ def table(records: list[Record], today: _dt.date, width: int | None = 120) -> st
     text_cols = max(width - fixed, 10) if width is not None else None
     header = "  ".join([fit(name, w) for name, w in columns] + ["claim / title"])
     lines = [header.rstrip()]
-    labels = _visible_all([fold(r.label) for r in records])
+    labels = visible_all([fold(r.label) for r in records])
     # The first four cells come from a few values a file repeats (a few thousand dates, three
     # kinds, five statuses, a hundred probabilities): each such start of a line is made once.
     starts: dict[tuple, str] = {}

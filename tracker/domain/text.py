@@ -44,6 +44,14 @@ def visible(text: str, keep_newlines: bool = False) -> str:
     return pattern.sub(_escape, text)
 
 
+def visible_all(texts: list[str]) -> list[str]:
+    """:func:`visible` of each text, with one scan of them all for the usual case, where none holds
+    a character to escape (a table of 100,000 rows: one search, not 100,000)."""
+    if not has_control("".join(texts)):
+        return texts
+    return [visible(t) for t in texts]
+
+
 def has_control(text: str) -> bool:
     """Whether ``text`` holds a character :func:`visible` would escape (newlines included)."""
     return _CONTROL.search(text) is not None
