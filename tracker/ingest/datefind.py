@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
 from tracker.ingest.datetense import AHEAD_BEFORE
+from tracker.ingest.sameday_en import own_day
 from tracker.ingest.datetense import FUTURE as _FUTURE
 from tracker.ingest.datetense import PAST as _PAST
 from tracker.ingest.datetense import clause as _clause
@@ -159,6 +160,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                     date = PDate.from_date(named[-1].date.first_day() + _dt.timedelta(days=step)) if step else date
             else:
                 date, relative = _resolve(m, form_used, ref, future, language, anchor)
+                if form == "weekday" and language != "ja":  # round 27: "on Wednesday afternoon", written that Wednesday
+                    date = own_day(text, m.start(), m.end(), date, ref, future)
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
             if which_year and date is not None:  # "in May this year", "in March last year"
                 shift = {"this": 0, "last": -1, "next": 1, "past": -1}.get((which_year[1] or which_year[3] or "").lower(),
