@@ -23,3 +23,11 @@ def test_next_weekday_or_a_week_from_it_keeps_the_week(tmp_path):
     assert [d for d, _ in events] == ["2023-03-30"]
     events, _ = extract_article(tmp_path, "Ministers will sign the accord a week from Thursday.", "2023-03-23")
     assert [d for d, _ in events] == ["2023-03-30"]
+
+
+def test_a_month_a_past_verb_takes_as_its_object_is_that_month(tmp_path):
+    """"a model that survived October" gave no date (a bare month is read only after "in", "last", "by"…)."""
+    events, _ = extract_article(tmp_path, "The fund holds a strategy that weathered March without a loss.", "2020-05-10")
+    assert [d for d, _ in events] == ["2020-03"]
+    events, _ = extract_article(tmp_path, "Bank shares ended September sharply lower.", "2022-10-04")
+    assert [d for d, _ in events] == ["2022-09"]

@@ -15,6 +15,10 @@ from tracker.domain.dates import PDate
 MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
         r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 
+# past verbs whose object can be a month of time gone by (a lookbehind each: fixed widths)
+_MONTH_VERBS = ("survived", "weathered", "ended", "closed", "closed out", "finished", "started", "began", "kicked off",
+                "wrapped up", "rounded off", "saw out", "rode out")
+
 EN = [
     (re.compile(r"\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"), "range"),
     # "the last four elections, 2014, 2016, 2018 and 2020": a list of years, each a year
@@ -42,6 +46,9 @@ EN = [
                 r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strikes?|attacks?|walkouts?|protests?|invasion|"
                 r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch|"
                 r"highs?|lows?|record|records|bottom|top|levels?|count|total|tally)\b"), "mnoun"),  # "their June highs"
+    # round 27: a month a past verb takes as its object ("a model that survived October", "stocks ended September
+    # lower", "the index closed out March at a high"): that month, as "in October" would be
+    (re.compile(r"(?:" + "|".join(f"(?<=\\b{v} )" for v in _MONTH_VERBS) + r")(?P<q>)" + MONTH + r"\b(?!\s+\d)"), "m"),
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
