@@ -3,7 +3,7 @@ evaluation set."""
 
 from __future__ import annotations
 
-from ingest_helpers import claims  # noqa: F401
+from ingest_helpers import claims
 from ingest_helpers import extract_article
 
 
@@ -31,3 +31,19 @@ def test_a_month_a_past_verb_takes_as_its_object_is_that_month(tmp_path):
     assert [d for d, _ in events] == ["2020-03"]
     events, _ = extract_article(tmp_path, "Bank shares ended September sharply lower.", "2022-10-04")
     assert [d for d, _ in events] == ["2022-09"]
+
+
+# --- calls -----------------------------------------------------------------------------------------------------------
+
+def test_a_negated_expect_imperative_is_the_authors_negative_call():
+    """"Expect X to Y" was read as a call, "Just don't expect X to Y" not at all."""
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("Just don't expect the governor to admit it.")
+    assert [c.claim for c in calls] == ["The governor will not admit it."] and calls[0].negated
+    assert claims("But do not look for the cartel to raise output before spring.") == \
+        ["The cartel will not raise output before spring."]
+    assert claims("Don't count on a ceasefire this winter.") == ["There will not be a ceasefire this winter."]
+
+
+def test_a_negated_imperative_about_the_reader_is_no_call():
+    assert claims("Don't expect me to vote for him.") == []

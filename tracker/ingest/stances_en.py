@@ -17,6 +17,7 @@ from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.certainty_en import denied_certainty, ranked_outcome, thing_to_expect
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.imperatives_en import not_expected
 from tracker.ingest.speakers_en import sentence_speaker
 from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim
 
@@ -149,7 +150,7 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _NO_WAY.match(body)
     if found:
         return [_call(negate_claim(_future(found["rest"])), "no way", lookup("very unlikely"), True)]
-    calls = surprise_call(body)
+    calls = surprise_call(body) or not_expected(body)  # round 27: "Just don't expect X to Y" (imperatives_en)
     if calls:
         return calls
     found = _CHANCE_THAT.match(body)
