@@ -47,3 +47,18 @@ def test_a_negated_expect_imperative_is_the_authors_negative_call():
 
 def test_a_negated_imperative_about_the_reader_is_no_call():
     assert claims("Don't expect me to vote for him.") == []
+
+
+def test_my_gut_or_our_model_saying_so_is_the_authors_own_frame():
+    """"My gut says that X might be raised" was credited to "My"; "my gut tells me X" gave "Me X"."""
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("My gut says that the dividend might be raised.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("The dividend will be raised.", "")]
+    calls = find_calls("My instinct tells me the strike will end soon.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("The strike will end soon.", "")]
+
+
+def test_a_person_of_the_authors_is_someone_else_named_by_the_phrase():
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("My colleague says the strike will end soon.")
+    assert [c.forecaster for c in calls] == ["My colleague"]

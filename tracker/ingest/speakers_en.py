@@ -32,6 +32,12 @@ _NOT_A_SPEAKER = re.compile(r"\b(?:plan|plans|draft|document|documents|data|figu
                             r"rules?)\b", re.IGNORECASE)
 _CROWD = re.compile(r"(?:^|[,;]|\b(?:and|but|so))\s*(?:many|most|some|others)\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|this|that|these|those|some|others|many|one|who|which)$", re.IGNORECASE)
+# "my gut", "our model", "my reading of the polls": the author's own faculty or tool, not someone else (a person
+# of his is someone else: "my colleague", "our correspondent")
+_OWN = re.compile(r"^(?:my|our)\s+(?!(?:\w+\s+)?(?:colleagues?|friends?|correspondents?|reporters?|editors?|readers?|"
+                  r"sources?|wife|husband|partners?|father|mother|brother|sister|son|daughter|family|boss|team|"
+                  r"analysts?|economists?|strategists?|guests?|panel|panelists|contacts?|clients?|neighbou?rs?)\b)\w",
+                  re.IGNORECASE)
 _SELF = re.compile(r"^(?:i|we|i personally|i still|i now|i also|we also|i really|i strongly|i do|i did)$", re.IGNORECASE)
 
 
@@ -186,6 +192,9 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     verb = found["verb"].lower()
     if re.match(r"^(?:[a-z][\w']*\s+){1,5}(?:I|we)$", core):
         core = core.split()[-1]  # "so on that basis I predict" (cut at "that"): the author
+    if _OWN.match(core):  # round 27: "My gut says (tells me) that X", "Our model says X": the author's own frame
+        return "", body_start + len(re.match(r"(?:(?:me|us)\b[\s,]*(?:that\s+)?)?", clause[body_start:]).group()), \
+            negative, True
     if core.lower() in ("i", "we"):
         if verb in SELF_VERBS:
             return "", body_start, negative or verb.startswith("doubt"), True
@@ -220,6 +229,8 @@ def speaker_name(who: str) -> str:
         return re.sub(r"^the\s+", "", polled.group())[:60]
     if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"
         return re.sub(r"^the\s+", "", who)[:60]
+    if re.match(r"^(?i:my|our)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}$", who):
+        return who  # round 27: "my colleague", "our economists": who they are is the phrase, not its capital "My"
     named = group_name(who)  # round 23: "Brazil's biggest polling firms", "the latest Reuters poll", "such as A and B"
     if named:
         return named
