@@ -62,3 +62,16 @@ def test_a_person_of_the_authors_is_someone_else_named_by_the_phrase():
     from tracker.ingest.predfind_en import find_calls
     calls = find_calls("My colleague says the strike will end soon.")
     assert [c.forecaster for c in calls] == ["My colleague"]
+
+
+def test_a_present_progressive_in_a_list_of_predictions_tells_now_not_a_call(tmp_path):
+    """Items of a list of predictions in the bare present are calls; "X is becoming Y", "Most firms are waking up to
+    Z" told beside them were made "X will be becoming Y"; a verb of coming or a time ahead still looks ahead."""
+    body = ("Here are my predictions for 2024:\n\n"
+            "1. Quantum computing goes mainstream. Chipmakers are becoming the new oil majors. "
+            "Most banks are quietly waking up to the threat.\n\n"
+            "2. A wave of mergers is coming in Q2 2024.")
+    _, calls = extract_article(tmp_path, body, "2023-12-30")
+    assert "Quantum computing will go mainstream." in calls
+    assert not [c for c in calls if "becoming" in c or "waking" in c]
+    assert [c for c in calls if c.startswith("A wave of mergers will be coming")]

@@ -19,7 +19,7 @@ from tracker.ingest.certainty_en import denied_certainty, ranked_outcome, thing_
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.imperatives_en import not_expected
 from tracker.ingest.speakers_en import sentence_speaker
-from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim
+from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim, under_way
 
 _COMMA = "\u2063"  # predfind_en's stand-in for a thousands comma
 
@@ -275,6 +275,8 @@ def _present_as_future(clause: str, lowercase: bool = False) -> str:
         w = word.lower().strip(",;:")
         base = ""
         if w in ("is", "are"):
+            if under_way(" ".join(words[i + 1:])):
+                return ""  # round 27: "Semiconductors are becoming the new gold": under way now (wording_en)
             base = "be"
         elif w in _VERBS and not words[i - 1].lower() in ("the", "a", "an", "to"):
             base = w

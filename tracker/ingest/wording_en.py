@@ -216,3 +216,23 @@ def negate_claim(clause: str) -> str:
     if found and found["subj"].split()[-1].lower() not in ("to",):
         return f"{found['subj']} will not {found['verb']}{found['rest']}"
     return f"it will not happen that {clause}"
+
+
+# round 27: "AI is truly being democratized", "Most CEOs are waking up to X", "Semiconductors are becoming the new
+# gold": a present progressive tells what is under way now, not what will come; a verb of coming ("Layoffs are coming
+# in Q1", "is heading for a fall") or a time ahead named after it does look ahead
+_UNDER_WAY = re.compile(r"^(?:(?:\w+ly|now|still|already|finally|also|at\s+last)\s+)*(?P<ing>[a-z]+ing)\b(?P<rest>.*)$",
+                        re.IGNORECASE)
+_COMING = re.compile(r"^(?:coming|going|heading|headed|arriving|returning|happening|taking\s+place|due|set|poised|about)$")
+_AHEAD = re.compile(r"\b(?:next|soon|later|coming|tomorrow|ahead|by\s+(?:the\s+end|20\d\d)|in\s+(?:Q[1-4]|20\d\d|"
+                    r"the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter))|this\s+(?:year|month|fall|autumn|"
+                    r"winter|spring|summer))\b", re.IGNORECASE)
+
+
+def under_way(after_be: str) -> bool:
+    """Whether the words after "is"/"are" make a present progressive that tells only what is happening now."""
+    found = _UNDER_WAY.match(after_be.strip())
+    if not found or found["ing"].lower() in ("nothing", "something", "anything", "everything", "thing", "king", "spring",
+                                                 "string", "morning", "evening", "ring", "wing"):
+        return False
+    return not _COMING.match(found["ing"].lower()) and not _AHEAD.search(found["rest"])
