@@ -75,3 +75,13 @@ def test_a_present_progressive_in_a_list_of_predictions_tells_now_not_a_call(tmp
     assert "Quantum computing will go mainstream." in calls
     assert not [c for c in calls if "becoming" in c or "waking" in c]
     assert [c for c in calls if c.startswith("A wave of mergers will be coming")]
+
+
+def test_what_the_writers_will_do_with_their_game_or_text_is_no_call():
+    """"We will give ourselves more points…", "We will then decide a winner after the ceremony", "(Certainly) can't let
+    that happen again" were proposed as calls; "We will see a recession" stays one."""
+    assert claims("We will award ourselves two points for each correct upset.") == []
+    assert claims("We will then decide the winner of our contest after the final.") == []
+    assert claims("We'll keep you posted as results come in.") == []
+    assert claims("Surely can't let that happen twice.") == []
+    assert claims("We will see a recession in 2024.") == ["We will see a recession in 2024."]
