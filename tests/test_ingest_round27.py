@@ -3,8 +3,7 @@ evaluation set."""
 
 from __future__ import annotations
 
-from ingest_helpers import claims
-from ingest_helpers import extract_article
+from ingest_helpers import claims, extract_article
 
 
 # --- dates -----------------------------------------------------------------------------------------------------------
@@ -85,3 +84,13 @@ def test_what_the_writers_will_do_with_their_game_or_text_is_no_call():
     assert claims("We'll keep you posted as results come in.") == []
     assert claims("Surely can't let that happen twice.") == []
     assert claims("We will see a recession in 2024.") == ["We will see a recession in 2024."]
+
+
+def test_a_modal_on_a_verb_of_foreseeing_is_the_subjects_expectation_not_the_authors_call():
+    """"The market may anticipate a big drop…; however, I expect that X will Y" proposed "The market will anticipate a big
+    drop" as the author's call; the author's own call after it stays."""
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("Traders may anticipate a sharp fall in orders; however, I expect that demand will hold up.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("Demand will hold up.", "")]
+    calls = find_calls("Some investors might expect that the bank will cut in June.")
+    assert [c.forecaster for c in calls] == ["investors"]

@@ -7,6 +7,7 @@ import functools
 import re
 
 from tracker.ingest.forecasters_en import clause_attribution, group_name  # noqa: F401  (clause_attribution: predfind_en)
+from tracker.ingest.ownframes_en import MODAL_FORESEE, MODAL_WORDS, OWN
 
 _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
                 r"believes|believed|thinks|thought|wrote|writes|argued|argues|insisted|insists|suggested|suggests|"
@@ -32,12 +33,6 @@ _NOT_A_SPEAKER = re.compile(r"\b(?:plan|plans|draft|document|documents|data|figu
                             r"rules?)\b", re.IGNORECASE)
 _CROWD = re.compile(r"(?:^|[,;]|\b(?:and|but|so))\s*(?:many|most|some|others)\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|this|that|these|those|some|others|many|one|who|which)$", re.IGNORECASE)
-# "my gut", "our model", "my reading of the polls": the author's own faculty or tool, not someone else (a person
-# of his is someone else: "my colleague", "our correspondent")
-_OWN = re.compile(r"^(?:my|our)\s+(?!(?:\w+\s+)?(?:colleagues?|friends?|correspondents?|reporters?|editors?|readers?|"
-                  r"sources?|wife|husband|partners?|father|mother|brother|sister|son|daughter|family|boss|team|"
-                  r"analysts?|economists?|strategists?|guests?|panel|panelists|contacts?|clients?|neighbou?rs?)\b)\w",
-                  re.IGNORECASE)
 _SELF = re.compile(r"^(?:i|we|i personally|i still|i now|i also|we also|i really|i strongly|i do|i did)$", re.IGNORECASE)
 
 
@@ -145,6 +140,10 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     """(who, where the reported clause starts, negation raised, the author himself) when the hedge
     sits in a clause reported by a speaker before it (the reporting verb nearest the hedge)."""
     prefix = clause[:hedge.start()]
+    foreseen = MODAL_FORESEE.match(clause[hedge.end():]) if hedge.group().lower() in MODAL_WORDS else None
+    who = re.split(r"[,;:]\s+|\s+(?:but|and|so|while|because|however)\s+", prefix)[-1].strip()
+    if foreseen and who and not re.fullmatch(r"(?i:i|we|you|one)", who):
+        return speaker_name(who), hedge.end() + foreseen.end(), False, False  # round 27: "The market may anticipate X"
     attitude = [m for m in _ATTITUDE.finditer(prefix) if m["who"] not in ("I", "We")]
     if attitude:
         return speaker_name(attitude[-1]["who"]), attitude[-1].end(), False, False
@@ -192,7 +191,7 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     verb = found["verb"].lower()
     if re.match(r"^(?:[a-z][\w']*\s+){1,5}(?:I|we)$", core):
         core = core.split()[-1]  # "so on that basis I predict" (cut at "that"): the author
-    if _OWN.match(core):  # round 27: "My gut says (tells me) that X", "Our model says X": the author's own frame
+    if OWN.match(core):  # round 27: "My gut says (tells me) that X", "Our model says X": the author's own frame
         return "", body_start + len(re.match(r"(?:(?:me|us)\b[\s,]*(?:that\s+)?)?", clause[body_start:]).group()), \
             negative, True
     if core.lower() in ("i", "we"):

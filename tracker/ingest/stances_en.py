@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
-from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.certainty_en import denied_certainty, ranked_outcome, thing_to_expect
+from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.imperatives_en import not_expected
 from tracker.ingest.speakers_en import sentence_speaker
