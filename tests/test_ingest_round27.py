@@ -94,3 +94,13 @@ def test_a_modal_on_a_verb_of_foreseeing_is_the_subjects_expectation_not_the_aut
     assert [(c.claim, c.forecaster) for c in calls] == [("Demand will hold up.", "")]
     calls = find_calls("Some investors might expect that the bank will cut in June.")
     assert [c.forecaster for c in calls] == ["investors"]
+
+
+def test_today_as_at_present_beside_a_figure_ahead_is_no_date(tmp_path):
+    """"The user base will grow to 50M from 10M today" was an event of the article's day; "Stocks fell 2% today"
+    keeps its day."""
+    events, _ = extract_article(tmp_path, "Subscriptions will climb to 8 million from 3 million today. Output will be "
+                                          "far higher than today.", "2023-01-05")
+    assert events == []
+    events, _ = extract_article(tmp_path, "Shares fell 2% today.", "2023-01-05")
+    assert [d for d, _ in events] == ["2023-01-05"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
 from tracker.ingest.datetense import AHEAD_BEFORE
-from tracker.ingest.sameday_en import own_day
+from tracker.ingest.sameday_en import own_day, today_as_now
 from tracker.ingest.datetense import FUTURE as _FUTURE
 from tracker.ingest.datetense import PAST as _PAST
 from tracker.ingest.datetense import clause as _clause
@@ -118,6 +118,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                                                                    clause, re.IGNORECASE))
             if language != "ja" and AHEAD_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 future = True  # "before the expected date of 6th May": the date is the one ahead, whatever else was
+            if form == "rel" and language != "ja" and today_as_now(text, m.start(), m.end()):
+                continue  # round 27: "to 50M people from 10M today": at present, no day
             if form == "weekday" and not m.groupdict().get("q") and re.search(
                     r"\b(?:Black|Super|Good|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove)\s+$", text[:m.start()]):
                 continue  # "Black Friday": a name

@@ -27,3 +27,21 @@ def own_day(text: str, start: int, end: int, date: PDate | None, ref: PDate, fut
     if _WEEK_ON.search(text[:end]) or _WEEK_AFTER.match(text[end:]):
         return date
     return ref
+
+
+# "will grow to 50M users from 10M today", "twice as many as today", "higher than today": "today" as "at present", the
+# measure now set beside one ahead, not a day anything happens on ("Stocks fell 2% today" keeps its day)
+_THAN = re.compile(r"\b(?:than|versus|vs\.?)\s+$|\bas\s+(?:\w+\s+){1,3}as\s+$", re.IGNORECASE)
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£]?\d[\d.,]*\s*(?:%|[kKmMbB]n?|bn|million|billion|"
+                          r"trillion|percent|[a-z]+)?\s+$")
+_AHEAD_WORD = re.compile(r"\b(?:will|'ll|would|could|might|may|going\s+to|set\s+to|expected\s+to|projected\s+to)\b",
+                         re.IGNORECASE)
+
+
+def today_as_now(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a "today" that means "at present": after "than"/"as", or after "from" and a
+    figure in a sentence that looks ahead."""
+    if text[start:end].lower() != "today" or text[end:end + 2] in ("'s", "’s"):
+        return False
+    before = text[max(0, start - 60):start]
+    return bool(_THAN.search(before) or (_FROM_FIGURE.search(before) and _AHEAD_WORD.search(text)))
