@@ -9,15 +9,17 @@ from ingest_helpers import claims, extract_article
 # --- dates -----------------------------------------------------------------------------------------------------------
 
 def test_the_articles_own_weekday_told_ahead_is_that_day(tmp_path):
-    """Written on a Thursday, "will hit the wires on Thursday afternoon" was dated a week later (a schedule's predicate
-    already read it as the day itself; other verbs did not)."""
+    """Written on a Thursday, "will sign the accord on Thursday afternoon" was dated a week later (a schedule's
+    predicate already read it as the day itself; other verbs did not)."""
     events, _ = extract_article(tmp_path, "Ministers will sign the accord on Thursday afternoon.", "2023-03-23")
     assert [d for d, _ in events] == ["2023-03-23"]
-    events, _ = extract_article(tmp_path, "The strikers will march on Monday.", "2021-06-07")
+    events, _ = extract_article(tmp_path, "The strikers will march later on Monday.", "2021-06-07")
     assert [d for d, _ in events] == ["2021-06-07"]
 
 
 def test_next_weekday_or_a_week_from_it_keeps_the_week(tmp_path):
+    events, _ = extract_article(tmp_path, "Ministers will sign the accord next Thursday evening.", "2023-03-23")
+    assert [d for d, _ in events] == ["2023-03-30"]
     events, _ = extract_article(tmp_path, "Ministers will sign the accord next Thursday.", "2023-03-23")
     assert [d for d, _ in events] == ["2023-03-30"]
     events, _ = extract_article(tmp_path, "Ministers will sign the accord a week from Thursday.", "2023-03-23")
@@ -104,3 +106,44 @@ def test_today_as_at_present_beside_a_figure_ahead_is_no_date(tmp_path):
     assert events == []
     events, _ = extract_article(tmp_path, "Shares fell 2% today.", "2023-01-05")
     assert [d for d, _ in events] == ["2023-01-05"]
+
+
+def test_the_authors_doubt_that_he_can_picture_it_is_his_negative_call():
+    """"I can't see the Fed cutting this year" gave no call (only "I see X V-ing" was read)."""
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("I can't see the union accepting this offer.")
+    assert [c.claim for c in calls] == ["The union will not accept this offer."] and calls[0].negated
+    assert claims("We don't see the central bank raising rates before autumn.") == \
+        ["The central bank will not raise rates before autumn."]
+    assert claims("I can't see it happening.") == []
+
+
+def test_a_chance_of_a_noun_phrase_says_whether_it_will_come():
+    """"There is little chance of a deal before May" gave no call; "a good chance of rain" gave "Of rain."."""
+    from tracker.ingest.predfind_en import find_calls
+    low = find_calls("There is little chance of a ceasefire before the spring.")
+    assert [c.claim for c in low] == ["There will not be a ceasefire before the spring."] and low[0].negated
+    assert claims("There's a strong chance of a rebound in exports next quarter.") == \
+        ["There will be a rebound in exports next quarter."]
+
+
+def test_only_a_matter_of_time_and_a_hunch_are_the_authors_calls():
+    """"It is only a matter of time before X", "I have a hunch X" (no "that", a bare present) gave no call."""
+    assert claims("It is only a matter of time before the housing bubble bursts.") == ["The housing bubble will burst."]
+    assert claims("I have a hunch the merger falls apart.") == ["The merger will fall apart."]
+    assert claims("I have a sense of humour about these things.") == []
+
+
+def test_a_name_or_an_infinitive_backed_is_worded_as_what_will_happen():
+    """"My money is on Alcaraz" gave "There will be Alcaraz."; "Bet on gold to outperform" "There will be gold to…"."""
+    assert claims("My money is on Sinner.") == ["Sinner will win."]
+    assert claims("Bet on silver to outperform.") == ["Silver will outperform."]
+    assert claims("Count on more layoffs in 2023.") == ["There will be more layoffs in 2023."]
+
+
+def test_a_gerund_said_the_other_way_and_a_frame_left_out_of_the_claim():
+    """"It's hard to see Beijing backing down" gave "Beijing will not backing down."; "It's a safe bet that X will" and
+    "It looks like X will" kept their frame in the claim."""
+    assert claims("It's hard to see the regime backing down.") == ["The regime will not back down."]
+    assert claims("It's a safe bet that turnout will be high.") == ["Turnout will be high."]
+    assert claims("It looks like the strike will drag on.") == ["The strike will drag on."]

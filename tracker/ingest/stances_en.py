@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
+from tracker.ingest.callforms_en import more_forms
 from tracker.ingest.certainty_en import denied_certainty, ranked_outcome, thing_to_expect
 from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.hedgespan import Call
@@ -150,7 +151,7 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _NO_WAY.match(body)
     if found:
         return [_call(negate_claim(_future(found["rest"])), "no way", lookup("very unlikely"), True)]
-    calls = surprise_call(body) or not_expected(body)  # round 27: "Just don't expect X to Y" (imperatives_en)
+    calls = surprise_call(body) or not_expected(body) or more_forms(body, _said_ahead)  # round 27 (imperatives_en, callforms_en)
     if calls:
         return calls
     found = _CHANCE_THAT.match(body)
@@ -315,6 +316,14 @@ def _listed(body: str) -> list[Call]:
         base = "pick up" if verb == "picks up" else base_of_present(verb)
         return [_call(f"{found['subj']} will {base}{found['rest']}", "a listed prediction", hedge)]
     return []
+
+
+def _said_ahead(clause: str) -> str:
+    """A bare present clause said with "will" ("the bubble bursts" -> "the bubble will burst"), else as it was."""
+    clause = clause.strip(" .")
+    said = _present_as_future(clause[:1].upper() + clause[1:]) or _future(clause)
+    found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,2}?) (?P<verb>[a-z]{3,}s)\b(?P<rest>.*)$", said)
+    return f"{found['subj']} will {base_of_present(found['verb'])}{found['rest']}" if found and said == clause else said
 
 
 def _future(clause: str, noun_phrase: bool = False) -> str:

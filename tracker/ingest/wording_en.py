@@ -66,6 +66,9 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
      r"(?:-\s*)?(?:almost certain|very likely|highly likely|likely|probable|certain|clear)\s*-?\s*that\s+(.*)",
      lambda g: g[0], False),
     (r"\b(?:it is|it's)\s+(?:very |highly )?unlikely that\s+(.*)", lambda g: negate_claim(g[0]), True),
+    # round 27: "It's a safe bet that turnout will be high", "It looks like the strike will drag on": the frame is no claim
+    (r"^(?:it is|it's)\s+(?:a\s+)?(?:safe|good|sure|fair)\s+bet\s+that\s+(.*)", lambda g: g[0], False),
+    (r"^(?:it|this|that)\s+(?:looks|seems|appears|sounds)\s+(?:like|as if|as though)\s+(.*)", lambda g: g[0], False),
     (r"^.*?\b(?:it is|it's|it isn't|it is not)\s+not impossible that\s+(.*)", lambda g: negate_claim(g[0]), True),
     (r"\b(?:it is|it's|it looks|it seems)\s+(?:very |highly |quite )?(?:likely|probable) that\s+(.*)", lambda g: g[0], False),
     (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus )?(?:unlikely|not likely|not very likely) to\b",
@@ -214,7 +217,8 @@ def negate_claim(clause: str) -> str:
         return clause[:found.end()] + " not" + clause[found.end():]
     found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,3}?) (?P<verb>\w+?)(?:s|es)?\b(?P<rest>.*)$", clause)
     if found and found["subj"].split()[-1].lower() not in ("to",):
-        return f"{found['subj']} will not {found['verb']}{found['rest']}"
+        verb = base_of(found["verb"]) if re.fullmatch(r"[a-z]{2,}ing", found["verb"]) else found["verb"]
+        return f"{found['subj']} will not {verb}{found['rest']}"  # round 27: "hard to see Beijing backing down"
     return f"it will not happen that {clause}"
 
 
