@@ -32,7 +32,7 @@ FLOORS = {"dev": (0.85, 0.85), "heldout": (0.6, 0.85), "heldout2": (0.8, 0.8), "
           "heldout20": (0.9, 0.75), "heldout21": (0.8, 0.6), "heldout22": (0.85, 0.9), "heldout23": (0.9, 0.9),
           "heldout24": (0.9, 0.9), "heldout25": (0.9, 0.9), "heldout26": (0.9, 0.85), "heldout27": (0.9, 0.9),
           "heldout28": (0.85, 0.85), "heldout29": (0.95, 0.9),
-          "heldout30": (0.9, 0.9), "heldout32": (0.85, 0.85)}
+          "heldout30": (0.9, 0.9), "heldout32": (0.85, 0.85), "heldout33": (0.95, 0.9)}
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LEFTOVER = [re.compile(r"\s\s|\s[,.;:]|\(\s*\)|,\s*,"),  # a gap where the date was
