@@ -147,3 +147,30 @@ def test_a_gerund_said_the_other_way_and_a_frame_left_out_of_the_claim():
     assert claims("It's hard to see the regime backing down.") == ["The regime will not back down."]
     assert claims("It's a safe bet that turnout will be high.") == ["Turnout will be high."]
     assert claims("It looks like the strike will drag on.") == ["The strike will drag on."]
+
+
+def test_the_start_or_end_of_the_month_is_the_articles_month_or_the_one_the_text_named(tmp_path):
+    """"agreed at the start of the month", "Earlier in the week" gave no date."""
+    events, _ = extract_article(tmp_path, "The cartel agreed at the start of the month to raise output.", "2022-06-16")
+    assert [d for d, _ in events] == ["2022-06"]
+    events, _ = extract_article(tmp_path, "Earlier in the week, the governor warned of a recession.", "2022-06-16")
+    assert [d for d, _ in events] == ["2022-06"]
+    events, _ = extract_article(tmp_path, "The bank failed on 3 March 2020. At the end of the month, its rival followed.",
+                                "2022-06-16")
+    assert [d for d, _ in events] == ["2020-03-03", "2020-03"]
+
+
+def test_a_list_of_months_gives_each_month(tmp_path):
+    """"cut rates in both March and April" gave no date; "in March and April 2021" dated March by the tense."""
+    events, _ = extract_article(tmp_path, "The bank cut rates in both March and April.", "2022-06-16")
+    assert sorted(d for d, _ in events) == ["2022-03", "2022-04"]
+    events, _ = extract_article(tmp_path, "Cases surged in March and April 2021.", "2022-06-16")
+    assert sorted(d for d, _ in events) == ["2021-03", "2021-04"]
+
+
+def test_the_year_a_record_is_measured_back_to_is_no_event_beside_the_sentences_own(tmp_path):
+    """"Inflation hit 9.1% in June, the highest since 1981" was also an event of 1981."""
+    events, _ = extract_article(tmp_path, "Prices rose 8.6% in May, the fastest pace since 1981.", "2022-06-16")
+    assert [d for d, _ in events] == ["2022-05"]
+    events, _ = extract_article(tmp_path, "The first national rail strike since 1989 began on 21 June.", "2022-07-16")
+    assert [d for d, _ in events] == ["2022-06-21"]

@@ -19,12 +19,13 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
+from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, month_list, quarter, weekend, year_of_weekday
 from tracker.ingest.datetense import AHEAD_BEFORE
 from tracker.ingest.sameday_en import own_day, today_as_now
 from tracker.ingest.datetense import FUTURE as _FUTURE
 from tracker.ingest.datetense import PAST as _PAST
 from tracker.ingest.datetense import clause as _clause
+from tracker.ingest.relwords import period_ref
 from tracker.ingest.relwords import relative as _relative
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -135,6 +136,10 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
                     not _PAST.search(text.replace(m.group(), " ")):
                 future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
+            if form == "mlist":  # round 27: "in both March and April": one mention per month of the list
+                taken.append((m.start(), m.end()))
+                found += [DateMention(m.start(), m.end(), t, d, True, False) for t, d in month_list(m.group(), ref, future)]
+                continue
             if form == "ylist":  # one mention per year of the list
                 taken.append((m.start(), m.end()))
                 for y in re.finditer(r"(?:19|20)\d{2}", m.group()):
@@ -305,7 +310,7 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
             else:
                 year = _infer_year(month, ref, (future or q in ("by", "until", "before")) and q != "since")  # "since March": gone by
             return PDate(year, month), True
-        return _relative(m.group(), ref), True
+        return _relative(m.group(), period_ref(m.group(), ref, anchor)), True
     except DateError:
         return None, False
 

@@ -15,6 +15,27 @@ from tracker.domain.dates import PDate
 MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
         r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH_NAME = "(?:" + "|".join(_MONTH_NAMES) + ")"
+
+
+def month_list(text: str, ref: PDate, future: bool) -> list[tuple[str, PDate]]:
+    """Each month a list names ("in both March and April"), of the year the tense gives (the last such month
+    before the article when it tells the past, the next after it when it looks ahead)."""
+    out = []
+    given = re.search(r"(?:19|20)\d{2}$", text)
+    for found in re.finditer(_MONTH_NAME, text):
+        month = _MONTH_NAMES.index(found.group()) + 1
+        year = int(given.group()) if given else ref.year
+        if not given and ref.month is not None and month > ref.month and not future:
+            year -= 1
+        elif not given and ref.month is not None and month < ref.month and future:
+            year += 1
+        out.append((found.group(), PDate(year, month)))
+    return out
+
+
 # past verbs whose object can be a month of time gone by (a lookbehind each: fixed widths)
 _MONTH_VERBS = ("survived", "weathered", "ended", "closed", "closed out", "finished", "started", "began", "kicked off",
                 "wrapped up", "rounded off", "saw out", "rode out")
@@ -31,6 +52,10 @@ EN = [
     # dated (as one event, as the set's annotations date a move "from June to August") to the month it ends in
     (re.compile(r"\b(?:from|between)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December)\s+(?:to|and|through|until|till|-|–)\s+" + MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "ym"),
+    # round 27: "in both March and April", "during May, June and July (2021)": one mention per month of the list, of the
+    # year after its last month if one is given
+    (re.compile(r"\b(?P<q>(?i:in|during))\s+(?:both\s+|either\s+)?" + _MONTH_NAME + r"(?:,\s+" + _MONTH_NAME + r")*,?\s+"
+                r"(?:and|or|&)\s+" + _MONTH_NAME + r"\b(?!\s+\d{1,2}\b)(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "mlist"),
     (re.compile(MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
@@ -116,7 +141,10 @@ EN = [
                 r"later this year|the year before last|the year after next|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
-                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week)\b", re.IGNORECASE), "rel"),
+                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|earlier in the week|"
+                # round 27: "agreed at the start of the month", "by the end of the year": the article's month (year), or
+                # the one of the day the text named last (relwords.period_ref)
+                r"the (?:start|beginning|end|middle|turn) of the (?:month|year))\b", re.IGNORECASE), "rel"),
 ]
 
 
