@@ -174,3 +174,20 @@ def test_the_year_a_record_is_measured_back_to_is_no_event_beside_the_sentences_
     assert [d for d, _ in events] == ["2022-05"]
     events, _ = extract_article(tmp_path, "The first national rail strike since 1989 began on 21 June.", "2022-07-16")
     assert [d for d, _ in events] == ["2022-06-21"]
+
+
+def test_a_year_joined_by_a_hyphen_to_early_mid_late_is_that_year(tmp_path):
+    """"The economy reopened in mid-2021" gave no date ("in mid 2021" and "in early 2021" did)."""
+    events, _ = extract_article(tmp_path, "The economy reopened in mid-2021.", "2022-10-14")
+    assert [d for d, _ in events] == ["2021"]
+    events, _ = extract_article(tmp_path, "Prices peaked in late-2019 and fell.", "2022-10-14")
+    assert [d for d, _ in events] == ["2019"]
+
+
+def test_the_nth_weekday_of_a_month_is_that_day(tmp_path):
+    """"on the last Sunday of September" was two wrong dates (a Sunday near the article, and September)."""
+    events, _ = extract_article(tmp_path, "The referendum took place on the last Sunday of September.", "2022-10-14")
+    assert [d for d, _ in events] == ["2022-09-25"]
+    events, _ = extract_article(tmp_path, "Voters will go to the polls on the first Tuesday in November 2026.",
+                                "2026-06-01")
+    assert [d for d, _ in events] == ["2026-11-03"]

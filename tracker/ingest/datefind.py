@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, month_list, quarter, weekend, year_of_weekday
+from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, month_list, nth_weekday, quarter, weekend, year_of_weekday
 from tracker.ingest.datetense import AHEAD_BEFORE
 from tracker.ingest.sameday_en import own_day, today_as_now
 from tracker.ingest.datetense import FUTURE as _FUTURE
@@ -136,6 +136,11 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
                     not _PAST.search(text.replace(m.group(), " ")):
                 future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
+            if form == "nthwd":  # round 27: "the last Sunday of September": that day (dates_en.nth_weekday)
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), m.group(), nth_weekday(m.groupdict(), ref, future),
+                                         not m.group("y"), bool(_DEADLINE_BEFORE.search(text[:m.start()]))))
+                continue
             if form == "mlist":  # round 27: "in both March and April": one mention per month of the list
                 taken.append((m.start(), m.end()))
                 found += [DateMention(m.start(), m.end(), t, d, True, False) for t, d in month_list(m.group(), ref, future)]

@@ -36,6 +36,22 @@ def month_list(text: str, ref: PDate, future: bool) -> list[tuple[str, PDate]]:
     return out
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def nth_weekday(groups: dict, ref: PDate, future: bool) -> PDate | None:
+    """The day "the last Sunday of September" names: of the year given, else the one the tense gives (as month_list)."""
+    month_no = _MONTH_NAMES.index(groups["mon"]) + 1
+    year = int(groups["y"]) if groups.get("y") else month_list(groups["mon"], ref, future)[0][1].year
+    wd = _WEEKDAY_NAMES.index(groups["wd"])
+    n = ("first", "second", "third", "fourth").index(groups["n"].lower()) if groups["n"].lower() != "last" else -1
+    first = _dt.date(year, month_no, 1)
+    if n >= 0:
+        return PDate.from_date(first + _dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * n))
+    last = _dt.date(year + month_no // 12, month_no % 12 + 1, 1) - _dt.timedelta(days=1)
+    return PDate.from_date(last - _dt.timedelta(days=(last.weekday() - wd) % 7))
+
+
 # past verbs whose object can be a month of time gone by (a lookbehind each: fixed widths)
 _MONTH_VERBS = ("survived", "weathered", "ended", "closed", "closed out", "finished", "started", "began", "kicked off",
                 "wrapped up", "rounded off", "saw out", "rode out")
@@ -52,6 +68,10 @@ EN = [
     # dated (as one event, as the set's annotations date a move "from June to August") to the month it ends in
     (re.compile(r"\b(?:from|between)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December)\s+(?:to|and|through|until|till|-|–)\s+" + MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "ym"),
+    # round 27: "the last Sunday of September", "the first Tuesday in November 2022": that day (nth_weekday)
+    (re.compile(r"\b(?:the\s+)?(?P<n>(?i:first|second|third|fourth|last))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday)\s+(?:of|in)\s+" + _MONTH_NAME.replace("(?:", "(?P<mon>", 1) +
+                r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b"), "nthwd"),
     # round 27: "in both March and April", "during May, June and July (2021)": one mention per month of the list, of the
     # year after its last month if one is given
     (re.compile(r"\b(?P<q>(?i:in|during))\s+(?:both\s+|either\s+)?" + _MONTH_NAME + r"(?:,\s+" + _MONTH_NAME + r")*,?\s+"
@@ -114,8 +134,9 @@ EN = [
                 r"|\bbefore (?P<who2>Trump|Biden|Obama) leaves office\b", re.IGNORECASE), "term"),
     (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
      "decade"),
-    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
-                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))\s+(?P<y>(?:19|20)\d{2}|"
+    # round 27: "in mid-2021", "by late-2023", "the end-2022 target": the hyphen joins the year as a space would
+    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early-?|late-?|mid-?|end-|end of|"
+                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))(?:\s+|(?<=-))(?P<y>(?:19|20)\d{2}|"
                 r"1[5-8]\d{2}(?![\w%-]|\s+(?:[a-z]+s|of|to|and|or)\b))\b(?!\d|,\d)"),  # "in 1827", not "in 1800 homes"
      "y"),  # "Looking back to 2020, …": the year itself
     # "the 1997 NATO-Russia Founding Act", "its 2023 level", "the contested 2004 election": a year before a noun
