@@ -191,3 +191,35 @@ def test_the_nth_weekday_of_a_month_is_that_day(tmp_path):
     events, _ = extract_article(tmp_path, "Voters will go to the polls on the first Tuesday in November 2026.",
                                 "2026-06-01")
     assert [d for d, _ in events] == ["2026-11-03"]
+
+
+def test_odds_put_low_or_against_are_a_negative_call_not_a_claim_said_the_other_way():
+    """"Chances are slim that X" gave the positive claim "Slim that X…", "Odds are against X" "Against X."."""
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("Chances are slim that the minister survives the vote.")
+    assert [c.claim for c in calls] == ["The minister will not survive the vote."] and calls[0].negated
+    calls = find_calls("The odds are against a breakthrough at the talks.")
+    assert [c.claim for c in calls] == ["There will not be a breakthrough at the talks."] and calls[0].negated
+    assert claims("The odds favour a narrow Conservative win.") == ["There will be a narrow Conservative win."]
+    assert claims("The odds are against him.") == []
+    assert claims("Chances are that yields stay high.") == ["Yields will stay high."]
+
+
+def test_signs_trends_and_bets_worded_as_calls():
+    """Each gave no call."""
+    assert claims("All signs point to a rate hike in July.") == ["There will be a rate hike in July."]
+    assert claims("This shift to streaming is here to stay.") == ["This shift to streaming will stay."]
+    assert claims("The worst is yet to come.") == ["The worst will come."]
+    assert claims("Mortgage rates are headed higher.") == ["Mortgage rates will go higher."]
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("I see no reason why the bank would stop buying bonds.")
+    assert [c.claim for c in calls] == ["The bank will not stop buying bonds."] and calls[0].negated
+    assert claims("We're betting that the cartel blinks first.") == ["The cartel will blink first."]
+    assert claims("I wouldn't bet against Swiatek.") == ["Swiatek will win."]
+    assert claims("Don't rule out a snap election.") == ["There will be a snap election."]
+    assert claims("There's a real risk that the talks collapse.") == ["The talks will collapse."]
+
+
+def test_a_title_cased_line_is_no_trend_call():
+    """A quoted headline ("Remote Work Is Here to Stay") is read as a headline, not as the author's call."""
+    assert claims("Remote Work Is Here to Stay") == []

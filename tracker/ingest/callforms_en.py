@@ -6,7 +6,13 @@ when the clause reader found nothing):
 - a chance of a noun phrase: "There is little chance of a deal before May" (X will not come), "There's a good chance
   of a rebound" (it will);
 - "It is only a matter of time before the bubble bursts": it will;
-- a hunch without "that" and with a bare present: "I have a hunch the merger falls apart".
+- a hunch without "that" and with a bare present: "I have a hunch the merger falls apart";
+- odds put low or against ("Chances are slim that Putin backs down", "The odds are against a deal": it will not; they
+  were "Slim that Putin backs down.", a claim said the other way) or in favour ("The odds favour a Biden win");
+- what the signs point to ("All signs point to a hike in July", "Everything points to a hung parliament");
+- "X is here to stay", "The worst is yet to come", "Rates are headed higher";
+- "I see no reason why X would V" (X will not V), "I'm betting that X", "I wouldn't bet against X", "Don't rule out X",
+  "There's a real risk that X".
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from typing import Callable
 from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.hedgespan import Call
-from tracker.ingest.wording_en import finish
+from tracker.ingest.wording_en import finish, negate_claim
 
 _CANT_SEE = re.compile(r"^(?:I|[Ww]e)\s+(?:just\s+|really\s+|simply\s+|honestly\s+)?(?:can't|cannot|can\s+not|don't|do\s+not)\s+"
                        r"(?:really\s+)?see\s+(?P<subj>(?!it\b|that\b|this\b|why\b|how\b|what\b|any\b|a\s+way\b)"
@@ -34,9 +40,33 @@ _HUNCH = re.compile(r"^(?:but\s+)?(?:I|we)\s+have\s+a\s+(?:\w+\s+)?(?P<noun>feel
                     r"(?P<rest>(?!of\b|for\b|about\b).{6,200})$", re.IGNORECASE)
 
 
+_ODDS_LOW = re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|look|seem)\s+(?P<level>(?:very\s+)?(?:slim|low|small|remote|long|"
+                       r"poor)|not\s+(?:good|great|high))\s*,?\s+(?:that\s+)?(?P<rest>.{6,200})$", re.IGNORECASE)
+_ODDS_SIDE = re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:now\s+|still\s+)?(?P<side>(?:are\s+)?(?:stacked\s+)?against|"
+                        r"favou?r|are\s+in\s+favou?r\s+of)\s+(?P<np>(?!(?:him|her|them|it|us|me)\b)[^,;]{3,120})$",
+                        re.IGNORECASE)
+_SIGNS = re.compile(r"^(?:all\s+(?:the\s+)?(?:signs|indications)|every\s*thing|the\s+(?:evidence|signs|indicators))\s+(?:now\s+|still\s+)?"
+                    r"points?\s+to(?:wards)?\s+(?P<np>(?:an?|another|more|further|the|some)\s[^,;]{3,120})$", re.IGNORECASE)
+_STAYS = re.compile(r"^(?P<subj>(?:the\s+|this\s+|that\s+)?[\w'.&-]+(?:\s+[\w'.&-]+){0,4}?)\s+(?:is|are)\s+(?:(?P<stay>here\s+to\s+stay)|"
+                    r"(?:still\s+)?yet\s+to\s+come|(?:now\s+|still\s+)?head(?:ed|ing)\s+(?P<dir>higher|lower|up|down)\b(?P<rest>[^;]*))$")
+# (case kept: a title-cased line, "Remote Work Is Here to Stay", is a headline, quoted or the text's own, read as one)
+_NO_REASON = re.compile(r"^(?:I|[Ww]e)\s+(?:can\s+)?see\s+no\s+reason\s+(?:why\s+|to\s+(?:think|believe|expect)\s+(?:that\s+)?)"
+                        r"(?P<rest>.{6,200})$")
+_BETTING_THAT = re.compile(r"^(?:I|[Ww]e)(?:'m|'re|\s+am|\s+are)\s+(?:also\s+|still\s+)?betting\s+that\s+(?P<rest>.{6,200})$")
+_NOT_AGAINST = re.compile(r"^(?:I|[Ww]e)\s+(?:wouldn't|would\s+not|won't|will\s+not|don't|do\s+not)\s+bet\s+against\s+"
+                          r"(?P<np>[^,;]{2,120})$")
+_RULE_OUT = re.compile(r"^(?:(?:but\s+|and\s+|so\s+)?(?:don't|do\s+not)|(?:I|[Ww]e)\s+(?:wouldn't|would\s+not|won't|can't|cannot|"
+                       r"don't|do\s+not))\s+rule\s+out\s+(?P<np>(?:an?|another|more|further|the|some)\s[^,;]{3,120})$", re.IGNORECASE)
+_RISK = re.compile(r"^there(?:'s|\s+is)\s+(?:now\s+|still\s+|also\s+)?an?\s+(?P<level>real|serious|growing|high|big|significant|"
+                   r"strong|clear|genuine)\s+risk\s+that\s+(?P<rest>.{6,200})$", re.IGNORECASE)
+
+
 def more_forms(body: str, future: Callable[[str], str]) -> list[Call]:
     """The author's call in ``body`` worded in one of the ways above; ``future`` says a bare present clause with
     "will" (stances_en's reading), or returns it as it was."""
+    calls = _odds_and_signs(body, future)
+    if calls:
+        return calls
     found = _CANT_SEE.match(body)
     if found:
         claim = f"{found['subj']} will not {base_of(found['verb'])}{found['rest']}"
@@ -53,6 +83,48 @@ def more_forms(body: str, future: Callable[[str], str]) -> list[Call]:
     found = _HUNCH.match(body)
     if found:
         return _will(future(found["rest"]), f"a {found['noun'].lower()}", lookup("likely"))
+    return []
+
+
+def _odds_and_signs(body: str, future: Callable[[str], str]) -> list[Call]:
+    """Odds put low, against or in favour; what the signs point to; what stays, is yet to come or is headed higher;
+    no reason to think; a bet that, or not against; not ruled out; a real risk (see the module's docstring)."""
+    found = _ODDS_LOW.match(body)
+    if found:
+        claim = future(found["rest"])
+        return [_call(negate_claim(claim), f"odds {found['level'].lower()}", lookup("unlikely"), True)] \
+            if re.search(r"\bwill\b", claim) else []
+    found = _ODDS_SIDE.match(body)
+    if found:
+        against = "against" in found["side"].lower()
+        return [_call(claim_of(found["np"], negated=against), f"the odds {found['side'].lower()}",
+                      lookup("unlikely" if against else "likely"), against)]
+    found = _SIGNS.match(body)
+    if found:
+        return [_call(claim_of(found["np"]), "the signs point to", lookup("likely"))]
+    found = _STAYS.match(body)
+    if found:
+        what = "stay" if found["stay"] else f"go {found['dir'].lower()}{found['rest']}" if found["dir"] else "come"
+        return [_call(f"{found['subj']} will {what}", "here to stay" if found["stay"] else "headed" if found["dir"]
+                      else "yet to come", lookup("likely"))]
+    found = _NO_REASON.match(body)
+    if found:
+        claim = future(found["rest"])
+        claim = re.sub(r"\b(?:would|could|should|might|may)\b", "will", claim, count=1)
+        return [_call(negate_claim(claim), "no reason to think", lookup("unlikely"), True)] \
+            if re.search(r"\bwill\b", claim) and not re.search(r"\b(?:not|n't|never)\b", claim) else []
+    found = _BETTING_THAT.match(body)
+    if found:
+        return _will(future(found["rest"]), "I'm betting that", lookup("likely"))
+    found = _NOT_AGAINST.match(body)
+    if found:
+        return [_call(claim_of(found["np"]), "wouldn't bet against", lookup("likely"))]
+    found = _RULE_OUT.match(body)
+    if found:
+        return [_call(claim_of(found["np"]), "don't rule out", lookup("possible"))]
+    found = _RISK.match(body)
+    if found:
+        return _will(future(found["rest"]), f"a {found['level'].lower()} risk", lookup("possible"))
     return []
 
 

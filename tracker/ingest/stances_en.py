@@ -56,7 +56,8 @@ SAME_AS_BEFORE = re.compile(r"^(?:the\s+same\s+(?:goes|is true|applies|holds)|so
 _AMAZED = r"(?:surprised|shocked|stunned|astonished|amazed)"  # round 17: "don't be shocked if X"
 _CHANCE_THAT = re.compile(r"^(?:there(?:'s| is)\s+(?:only\s+|still\s+|now\s+|also\s+)?(?:an?\s+)?(?P<level>(?:very\s+|really\s+)?(?:good|strong|real|high|decent|fair|"
                           r"excellent|slim|small|low|remote|outside|distinct))\s+(?:chance|possibility|probability|likelihood)"
-                          r"|(?:the\s+)?(?:odds|chances)\s+are)\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
+                          r"|(?:the\s+)?(?:odds|chances)\s+are(?!\s+(?:against|stacked|in\s+favou?r|slim|low|long|small|remote|poor)\b))\s+"
+                          r"(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
 _ODDS_AT = re.compile(r"^(?:I|we)(?:'d| would)\s+(?:put|place|give)\s+(?:the\s+)?(?:odds|chances?|probability|likelihood)\s+"
                       r"(?:of|that)\s+(?P<np>.+?)\s+at\s+(?:about\s+|around\s+|roughly\s+)?(?P<n>\d{1,3})\s*(?:%|percent)", re.IGNORECASE)
 _SURPRISE = re.compile(r"^(?:(?:I|we)\s+(?:wouldn't|would not|won't|will not)\s+be\s+(?:\w+\s+)?" + _AMAZED + "|"
@@ -158,8 +159,8 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     if found:
         level = (found["level"] or "good").lower()
         if any(w in level for w in ("slim", "small", "low", "remote", "outside")):
-            return [_call(negate_claim(_future(found["rest"])), f"a {level} chance", lookup("unlikely"), True)]
-        return [_call(_future(found["rest"]), found.group()[:len(found.group()) - len(found["rest"])].strip(),
+            return [_call(negate_claim(_said_ahead(found["rest"])), f"a {level} chance", lookup("unlikely"), True)]
+        return [_call(_said_ahead(found["rest"]), found.group()[:len(found.group()) - len(found["rest"])].strip(),
                       lookup("very likely") if level.startswith(("very", "really", "excellent")) else likely)]
     found = _LOOK_FOR.match(body)
     if found:
