@@ -223,3 +223,24 @@ def test_signs_trends_and_bets_worded_as_calls():
 def test_a_title_cased_line_is_no_trend_call():
     """A quoted headline ("Remote Work Is Here to Stay") is read as a headline, not as the author's call."""
     assert claims("Remote Work Is Here to Stay") == []
+
+
+def test_a_list_item_whose_noun_ends_in_ed_takes_the_tense_before_it(tmp_path):
+    """"The ECB meets on 27 October and the Fed on 2 November" dated the Fed's meeting a year back ("Fed" read as a
+    verb in the past, the item's own)."""
+    events, _ = extract_article(tmp_path, "The ECB meets on 27 October and the Fed on 2 November.", "2022-10-10")
+    assert sorted(d for d, _ in events) == ["2022-10-27", "2022-11-02"]
+
+
+def test_a_holiday_is_the_day_it_falls_on_in_the_year_the_tense_gives(tmp_path):
+    """"on Christmas Day", "on New Year's Eve", "On Election Day", "a strong Black Friday" gave no date."""
+    events, _ = extract_article(tmp_path, "Markets will be closed on Christmas Day.", "2022-12-20")
+    assert [d for d, _ in events] == ["2022-12-25"]
+    events, _ = extract_article(tmp_path, "The talks collapsed on New Year's Eve.", "2023-01-05")
+    assert [d for d, _ in events] == ["2022-12-31"]
+    events, _ = extract_article(tmp_path, "On Election Day, turnout was high in the suburbs.", "2022-11-10")
+    assert [d for d, _ in events] == ["2022-11-08"]
+    events, _ = extract_article(tmp_path, "Retailers had a strong Black Friday.", "2022-11-28")
+    assert events == [("2022-11-25", "Retailers had a strong Black Friday")]
+    events, _ = extract_article(tmp_path, "Churches were full on Easter Sunday.", "2023-04-20")
+    assert [d for d, _ in events] == ["2023-04-09"]

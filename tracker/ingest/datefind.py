@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from tracker.domain.dates import DateError, PDate
 from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, month_list, nth_weekday, quarter, weekend, year_of_weekday
 from tracker.ingest.datetense import AHEAD_BEFORE
-from tracker.ingest.sameday_en import own_day, today_as_now
 from tracker.ingest.datetense import FUTURE as _FUTURE
 from tracker.ingest.datetense import PAST as _PAST
 from tracker.ingest.datetense import clause as _clause
+from tracker.ingest.holidays_en import holiday_date
 from tracker.ingest.relwords import period_ref
 from tracker.ingest.relwords import relative as _relative
+from tracker.ingest.sameday_en import own_day, today_as_now
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -136,6 +137,17 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
                     not _PAST.search(text.replace(m.group(), " ")):
                 future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
+            if form == "holiday" and re.search(r"\bthe\s+(?:\w+\s+){0,2}(?:after|before)\s+$", text[:m.start()], re.IGNORECASE):
+                continue  # "8 April, the Thursday after Easter": which day the date is, not another date
+            if form == "holiday":  # round 27: "on Christmas Day", "Black Friday": that day (holidays_en)
+                past = not future and bool(_PAST.search(clause.replace(m.group(), " ")))
+                taken.append((m.start(), m.end()))
+                named = re.search(r"\b(?:on|at|over|by|before|after|until|till|since|during|around|from|through|of|"
+                                  r"ahead\s+of)\s+$", text[:m.start()], re.IGNORECASE)  # else a noun: kept in the title
+                found.append(DateMention(m.start() if named else m.end(), m.end(), m.group(),
+                                         holiday_date(m["h"], ref, future, past), True,
+                                         bool(_DEADLINE_BEFORE.search(text[:m.start()]))))
+                continue
             if form == "nthwd":  # round 27: "the last Sunday of September": that day (dates_en.nth_weekday)
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), m.group(), nth_weekday(m.groupdict(), ref, future),

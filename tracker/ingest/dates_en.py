@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 
 from tracker.domain.dates import PDate
+from tracker.ingest.holidays_en import HOLIDAY
 
 MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
         r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -68,6 +69,8 @@ EN = [
     # dated (as one event, as the set's annotations date a move "from June to August") to the month it ends in
     (re.compile(r"\b(?:from|between)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December)\s+(?:to|and|through|until|till|-|–)\s+" + MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "ym"),
+    # round 27: "on Christmas Day", "a strong Black Friday", "On Election Day": the holiday's day (holidays_en)
+    (HOLIDAY, "holiday"),
     # round 27: "the last Sunday of September", "the first Tuesday in November 2022": that day (nth_weekday)
     (re.compile(r"\b(?:the\s+)?(?P<n>(?i:first|second|third|fourth|last))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                 r"Saturday|Sunday)\s+(?:of|in)\s+" + _MONTH_NAME.replace("(?:", "(?P<mon>", 1) +
