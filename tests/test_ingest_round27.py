@@ -244,3 +244,15 @@ def test_a_holiday_is_the_day_it_falls_on_in_the_year_the_tense_gives(tmp_path):
     assert events == [("2022-11-25", "Retailers had a strong Black Friday")]
     events, _ = extract_article(tmp_path, "Churches were full on Easter Sunday.", "2023-04-20")
     assert [d for d, _ in events] == ["2023-04-09"]
+
+
+def test_a_narratives_next_morning_or_same_day_is_counted_from_the_day_named_last(tmp_path):
+    """"The next morning", "That same day", "Later that day", "That evening" gave no date."""
+    events, _ = extract_article(tmp_path, "The vote was held on 4 September. The next morning, the president conceded.",
+                                "2022-10-10")
+    assert sorted(d for d, _ in events) == ["2022-09-04", "2022-09-05"]
+    events, _ = extract_article(tmp_path, "The bank collapsed on 10 March. That same day, regulators took control of it.",
+                                "2022-10-10")
+    assert [d for d, _ in events] == ["2022-03-10", "2022-03-10"]
+    events, _ = extract_article(tmp_path, "That evening, police arrived.", "2022-10-10")
+    assert events == []  # no day named before: no date

@@ -383,7 +383,9 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
     if form == "relday":
         if anchor is None or anchor.day is None:
             return None
-        step = -1 if groups["rd"].lower() in ("day before", "previous day") else 1
+        rd = groups["rd"].lower()
+        step = -1 if rd in ("day before", "previous day", "night before", "previous evening", "previous night") else \
+            0 if re.search(r"\bthat\b|\bsame\b", rd) else 1  # round 27: "that same day", "later that day"
         return PDate.from_date(anchor.first_day() + _dt.timedelta(days=step))
     if form == "later":
         if anchor is None or anchor.day is None:

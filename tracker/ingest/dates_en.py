@@ -116,8 +116,11 @@ EN = [
     # its day after it ("Wednesday, February 1", "This Thursday (November 27)") is that day, read as a date
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+\(?(?:\d|January|February|"
                 r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
-    (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
-                re.IGNORECASE), "relday"),
+    (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day|next morning|"
+                r"following morning|night before|previous evening|previous night)\b", re.IGNORECASE), "relday"),
+    # round 27: "That same day, the rouble rallied", "later that day", "that evening": the day the text named last
+    (re.compile(r"\b(?P<rd>(?:that|the)\s+same\s+(?:day|morning|evening|night)|(?:later|earlier)\s+that\s+(?:day|morning|"
+                r"evening)|(?<!\bby )that\s+(?:morning|afternoon|evening|night))\b", re.IGNORECASE), "relday"),
     # "Three days later, the bank collapsed": counted from the last day the text named
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
                 r"(?P<dir>later|after that|afterwards|earlier|before that)\b(?!\s+than\b)", re.IGNORECASE), "later"),
