@@ -17,19 +17,8 @@ _THAN = re.compile(r"\b(?:better|worse|more|less|fewer|higher|lower|bigger|small
                    re.IGNORECASE)
 
 
-# round 27: "9.1% in June, the highest since 1981", "the first national rail strike since 1989": a record the
-# sentence's own event sets, measured back to a year, not an event of that year (when the sentence has one of its own)
-_RECORD_SINCE = re.compile(r"\b(?:first|last|only|(?!(?:contest|interest|protest|request|forest|harvest|honest|modest|"
-                           r"guest|chest|arrest|quest|test|rest|west|manifest|suggest|invest|digest)\b)\w{2,}est|"
-                           r"most\s+\w+|least\s+\w+|worst|best|fewest)\b(?:\s+[\w,%.$-]+){0,5}?\s+since\s*$", re.IGNORECASE)
-_SINCE = re.compile(r"^since\b", re.IGNORECASE)
-
-
 def compared(sentence: str, mention: DateMention) -> bool:
-    """Whether ``mention`` is told right after a comparative's "than" ("better than last week's") or is the year a
-    record is measured back to ("the highest since 1981")."""
-    if _SINCE.match(mention.text) and _RECORD_SINCE.search(sentence[:mention.start] + mention.text.split()[0] + " "):
-        return True
+    """Whether ``mention`` is told right after a comparative's "than" ("better than last week's")."""
     return bool(_THAN.search(sentence[:mention.start]))
 
 

@@ -77,7 +77,7 @@ EN = [
                 r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b"), "nthwd"),
     # round 27: "in both March and April", "during May, June and July (2021)": one mention per month of the list, of the
     # year after its last month if one is given
-    (re.compile(r"\b(?P<q>(?i:in|during))\s+(?:both\s+|either\s+)?" + _MONTH_NAME + r"(?:,\s+" + _MONTH_NAME + r")*,?\s+"
+    (re.compile(r"\b(?P<q>(?i:in|during))\s+(?:both\s+|either\s+|each\s+of\s+|all\s+of\s+|every\s+one\s+of\s+)?" + _MONTH_NAME + r"(?:,\s+" + _MONTH_NAME + r")*,?\s+"
                 r"(?:and|or|&)\s+" + _MONTH_NAME + r"\b(?!\s+\d{1,2}\b)(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "mlist"),
     (re.compile(MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
@@ -171,7 +171,7 @@ EN = [
                 r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|earlier in the week|"
                 # round 27: "agreed at the start of the month", "by the end of the year": the article's month (year), or
                 # the one of the day the text named last (relwords.period_ref)
-                r"the (?:start|beginning|end|middle|turn) of the (?:month|year))\b", re.IGNORECASE), "rel"),
+                r"the (?:start|beginning|end|middle|turn) of the (?:month|year)|mid-month|mid-year)\b", re.IGNORECASE), "rel"),
 ]
 
 

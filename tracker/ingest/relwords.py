@@ -22,7 +22,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
     table = {
         "今月": 0, "this month": 0, "earlier this month": 0, "later this month": 0, "最近": 0,
         "earlier in the month": 0, "later in the month": 0, "the start of the month": 0, "the beginning of the month": 0,
-        "the end of the month": 0, "the middle of the month": 0, "the turn of the month": 0,
+        "the end of the month": 0, "the middle of the month": 0, "the turn of the month": 0, "mid-month": 0,
         "recently": 0, "先月": -1, "last month": -1, "来月": 1, "next month": 1,
     }
     for key, delta in table.items():
@@ -38,7 +38,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
         return PDate(base.year, base.month)
     years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
              "earlier in the year": 0, "later in the year": 0, "the start of the year": 0, "the beginning of the year": 0,
-             "the end of the year": 0, "the middle of the year": 0, "the turn of the year": 0,
+             "the end of the year": 0, "the middle of the year": 0, "the turn of the year": 0, "mid-year": 0,
              "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1,
              "the year before last": -2, "the year after next": 2}
     if w in years:
