@@ -263,3 +263,15 @@ def test_each_of_a_list_of_months_and_mid_month(tmp_path):
     assert sorted(d for d, _ in events) == ["2022-06", "2022-07", "2022-09"]
     events, _ = extract_article(tmp_path, "Mid-month, the yen slid past 150.", "2022-10-25")
     assert [d for d, _ in events] == ["2022-10"]
+
+
+def test_a_chance_of_v_ing_a_doubt_and_nobody_should_expect():
+    """"X has little chance of V-ing", "I am not convinced X will V", "Nobody should expect X" gave no call."""
+    from tracker.ingest.predfind_en import find_calls
+    calls = find_calls("The reform has little chance of passing the Senate.")
+    assert [c.claim for c in calls] == ["The reform will not pass the Senate."] and calls[0].negated
+    assert claims("Lula stands a good chance of winning the runoff.") == ["Lula will win the runoff."]
+    calls = find_calls("I am not convinced the recovery will last.")
+    assert [c.claim for c in calls] == ["The recovery will not last."] and calls[0].negated
+    calls = find_calls("Nobody should expect a quick settlement.")
+    assert [c.claim for c in calls] == ["There will not be a quick settlement."] and calls[0].negated

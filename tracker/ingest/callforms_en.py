@@ -12,7 +12,7 @@ when the clause reader found nothing):
 - what the signs point to ("All signs point to a hike in July", "Everything points to a hung parliament");
 - "X is here to stay", "The worst is yet to come", "Rates are headed higher";
 - "I see no reason why X would V" (X will not V), "I'm betting that X", "I wouldn't bet against X", "Don't rule out X",
-  "There's a real risk that X".
+  "There's a real risk that X", "X has little (a good) chance of V-ing", "I am not convinced X will V" (it will not).
 """
 
 from __future__ import annotations
@@ -57,6 +57,13 @@ _NOT_AGAINST = re.compile(r"^(?:I|[Ww]e)\s+(?:wouldn't|would\s+not|won't|will\s+
                           r"(?P<np>[^,;]{2,120})$")
 _RULE_OUT = re.compile(r"^(?:(?:but\s+|and\s+|so\s+)?(?:don't|do\s+not)|(?:I|[Ww]e)\s+(?:wouldn't|would\s+not|won't|can't|cannot|"
                        r"don't|do\s+not))\s+rule\s+out\s+(?P<np>(?:an?|another|more|further|the|some)\s[^,;]{3,120})$", re.IGNORECASE)
+# "The bill has little chance of passing", "Macron stands a good chance of winning": X will (not) V
+_HAS_CHANCE = re.compile(r"^(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&-]+(?:\s+[\w'.&-]+){0,4}?)\s+(?:has|have|stands?)\s+(?:only\s+|still\s+)?"
+                         r"(?:an?\s+)?(?P<level>(?:very\s+)?(?:little|slim|small|remote|scant|good|strong|real|decent|fair|"
+                         r"excellent))\s+chance\s+of\s+(?P<verb>[a-z]{2,}ing)\b(?P<rest>[^;]*)$", re.IGNORECASE)
+# "I am not convinced the rally will last": the author's doubt, X will not V
+_NOT_CONVINCED = re.compile(r"^(?:I|[Ww]e)(?:'m|'re|\s+am|\s+are)\s+(?:still\s+|just\s+)?not\s+(?:yet\s+|at\s+all\s+)?"
+                            r"(?:convinced|persuaded)\s+(?:that\s+)?(?P<rest>.{6,200})$")
 _RISK = re.compile(r"^there(?:'s|\s+is)\s+(?:now\s+|still\s+|also\s+)?an?\s+(?P<level>real|serious|growing|high|big|significant|"
                    r"strong|clear|genuine)\s+risk\s+that\s+(?P<rest>.{6,200})$", re.IGNORECASE)
 
@@ -122,6 +129,16 @@ def _odds_and_signs(body: str, future: Callable[[str], str]) -> list[Call]:
     found = _RULE_OUT.match(body)
     if found:
         return [_call(claim_of(found["np"]), "don't rule out", lookup("possible"))]
+    found = _HAS_CHANCE.match(body)
+    if found:
+        low = bool(_LOW.search(found["level"]))
+        claim = f"{found['subj']} will {'not ' if low else ''}{base_of(found['verb'])}{found['rest']}"
+        return [_call(claim, f"{found['level'].lower()} chance of", lookup("unlikely" if low else "likely"), low)]
+    found = _NOT_CONVINCED.match(body)
+    if found:
+        claim = future(found["rest"])
+        return [_call(negate_claim(claim), "not convinced", lookup("unlikely"), True)] \
+            if re.search(r"\bwill\b", claim) and not re.search(r"\b(?:not|n't|never)\b", claim) else []
     found = _RISK.match(body)
     if found:
         return _will(future(found["rest"]), f"a {found['level'].lower()} risk", lookup("possible"))

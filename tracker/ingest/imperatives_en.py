@@ -16,7 +16,7 @@ from tracker.ingest.hedgespan import Call
 from tracker.ingest.wording_en import finish
 
 _LEAD = r"^(?:(?:just|but|so|and|still|again|yet|however|though|of\s+course|please)\s*,?\s+)*"
-_DONT = r"(?:don't|do\s+not|never)\s+"
+_DONT = r"(?:don't|do\s+not|never|(?:nobody|no\s+one|no\s+investor)\s+should)\s+"  # "Nobody should expect X"
 # "don't expect Powell to say so": a subject and its verb; "don't look for the Fed to …" the same
 _NOT_EXPECT_TO = re.compile(_LEAD + _DONT + r"(?:expect|look\s+for|count\s+on|bet\s+on|wait\s+for)\s+"
                             r"(?P<subj>(?!me\b|you\b|us\b|it\s+to\s+be\b)[^,;]{2,80}?)\s+to\s+(?P<rest>[a-z]+\b[^;]*)$",
