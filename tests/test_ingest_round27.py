@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ingest_helpers import claims, extract_article
 
-
 # --- dates -----------------------------------------------------------------------------------------------------------
 
 def test_the_articles_own_weekday_told_ahead_is_that_day(tmp_path):

@@ -18,7 +18,7 @@ when the clause reader found nothing):
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
