@@ -35,7 +35,11 @@ _GIVES = re.compile(r"\b(?:(?:gives?|gave)\s+(?P<obj>them|him|her|it|us|[A-Z][\w
                     r"chance\s+of\s+(?P<vp>[a-z]+ing\b[^,;.]*)")
 _PRONOUN = {"them": "they", "him": "he", "her": "she", "it": "it", "us": "we"}
 _SPEAKER = re.compile(r"\b(?:said|says|told|warned|according to|reported|argued|claimed)\b", re.IGNORECASE)
-_GERUND = re.compile(r"^(?P<subj>(?:[\w'.-]+\s+){1,4}?)(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
+# round 27: an -ing noun ("before the spring", "at the meeting") is no gerund, nor one after a preposition or article
+_GERUND = re.compile(r"^(?P<subj>(?:[\w'.-]+\s+){1,4}?)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bbefore\s)(?<!\bafter\s)"
+                     r"(?<!\bduring\s)(?<!\buntil\s)(?!(?:spring|morning|evening|meeting|ceiling|building|king|thing|"
+                     r"string|wedding|ring|wing|funding|setting|ruling|hearing|offering|earnings|landing)\b)"
+                     r"(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
 # "intense wrangling", "renewed fighting": one lowercase word that qualifies the -ing noun, no subject of it
 _MODIFIER = re.compile(r"^(?:[a-z]+(?:ous|ful|al|ive|ic|ent|ant|ed|ish|less|ble|ense|ere|ce|y)|more|much|heavy|hard|tough|"
                        r"fierce|bitter|further|some|any|no|little)$")
@@ -97,7 +101,19 @@ def claim_of(np: str, negated: bool = False) -> str:
     if found and not re.match(r"^(?:the|a|an)\s*$", found["subj"].strip(), re.IGNORECASE) and \
             not _MODIFIER.match(found["subj"].strip()):
         return f"{found['subj'].strip()} will {'not ' if negated else ''}{base_of(found['verb'])}{found['rest']}"
+    infinitive = _NP_TO.match(np)
+    if infinitive:  # round 27: "(Bet on) gold to outperform": gold will outperform
+        return f"{infinitive['subj']} will {'not ' if negated else ''}{infinitive['rest']}"
+    if _NAME_ALONE.match(np):  # round 27: "My money is on Alcaraz": a name backed is one to win
+        return f"{np} will {'not ' if negated else ''}win"
     return f"There will {'not ' if negated else ''}be {np}"
+
+
+# round 27: a noun phrase and an infinitive ("gold to outperform", "the Fed to cut in June"); a name alone ("Alcaraz",
+# "Real Madrid", "the Lakers")
+_NP_TO = re.compile(r"^(?P<subj>(?:the\s+|a\s+|an\s+)?[\w.&'$%-]+(?:\s+[\w.&'$%-]+){0,4}?)\s+to\s+(?P<rest>(?!be\s+(?:held|announced)\b)"
+                    r"[a-z]+\b.*)$")
+_NAME_ALONE = re.compile(r"^(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}$")
 
 
 def stated_spans(text: str) -> list[tuple[int, int]]:

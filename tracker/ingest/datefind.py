@@ -19,16 +19,21 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, quarter, weekend, year_of_weekday
+from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, month_list, nth_weekday, quarter, weekend, year_of_weekday
 from tracker.ingest.datetense import AHEAD_BEFORE
 from tracker.ingest.datetense import FUTURE as _FUTURE
 from tracker.ingest.datetense import PAST as _PAST
 from tracker.ingest.datetense import clause as _clause
-from tracker.ingest.relwords import of_another
-from tracker.ingest.relwords import relative as _relative
+from tracker.ingest.holidays_en import holiday_date
 from tracker.ingest.monthnames_en import month_is_name
+from tracker.ingest.relwords import of_another, period_ref
+from tracker.ingest.relwords import relative as _relative
+from tracker.ingest.sameday_en import own_day, today_as_now
 from tracker.ingest.unreal_en import unreal_past
 
+# Merging rounds 25 and 27: the words that put a figure's period ahead (a present progressive alone does not).
+_PERIOD_AHEAD = re.compile(r"\b(?:will|'ll|shall|expected|expects?|forecasts?|projected|predicts?|likely|set to|going to|"
+                           r"should|next|coming|upcoming)\b", re.IGNORECASE)
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -122,8 +127,13 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                                                                    clause, re.IGNORECASE))
             if not future and language != "ja" and unreal_past(text):
                 future = True  # round 28: "It would be odd if parliament did not repeat that result on Wednesday"
+            if future and form == "period" and language != "ja" and not _PERIOD_AHEAD.search(clause):
+                future = False  # "is helping to keep inflation high, up 8.2% in the year through September": a figure's
+                # period is told once it is over; only a forecast's own words put it ahead ("will rise … in the year to March")
             if language != "ja" and AHEAD_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 future = True  # "before the expected date of 6th May": the date is the one ahead, whatever else was
+            if form == "rel" and language != "ja" and today_as_now(text, m.start(), m.end()):
+                continue  # round 27: "to 50M people from 10M today": at present, no day
             if form == "weekday" and not m.groupdict().get("q") and re.search(
                     r"\b(?:Black|Super|Good|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove)\s+$", text[:m.start()]):
                 continue  # "Black Friday": a name
@@ -139,6 +149,26 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
             if form == "weekday" and not future and _SCHEDULED_NOUN.search(text[:m.start("wd")]) and \
                     not _PAST.search(text.replace(m.group(), " ")):
                 future = True  # "An interest rate rise on Thursday … is seen as a foregone conclusion"
+            if form == "holiday" and re.search(r"\bthe\s+(?:\w+\s+){0,2}(?:after|before)\s+$", text[:m.start()], re.IGNORECASE):
+                continue  # "8 April, the Thursday after Easter": which day the date is, not another date
+            if form == "holiday":  # round 27: "on Christmas Day", "Black Friday": that day (holidays_en)
+                past = not future and bool(_PAST.search(clause.replace(m.group(), " ")))
+                taken.append((m.start(), m.end()))
+                named = re.search(r"\b(?:on|at|over|by|before|after|until|till|since|during|around|from|through|of|"
+                                  r"ahead\s+of)\s+$", text[:m.start()], re.IGNORECASE)  # else a noun: kept in the title
+                found.append(DateMention(m.start() if named else m.end(), m.end(), m.group(),
+                                         holiday_date(m["h"], ref, future, past), True,
+                                         bool(_DEADLINE_BEFORE.search(text[:m.start()]))))
+                continue
+            if form == "nthwd":  # round 27: "the last Sunday of September": that day (dates_en.nth_weekday)
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), m.group(), nth_weekday(m.groupdict(), ref, future),
+                                         not m.group("y"), bool(_DEADLINE_BEFORE.search(text[:m.start()]))))
+                continue
+            if form == "mlist":  # round 27: "in both March and April": one mention per month of the list
+                taken.append((m.start(), m.end()))
+                found += [DateMention(m.start(), m.end(), t, d, True, False) for t, d in month_list(m.group(), ref, future)]
+                continue
             if form == "ylist":  # one mention per year of the list
                 taken.append((m.start(), m.end()))
                 for y in re.finditer(r"(?:19|20)\d{2}", m.group()):
@@ -166,6 +196,8 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                     date = PDate.from_date(named[-1].date.first_day() + _dt.timedelta(days=step)) if step else date
             else:
                 date, relative = _resolve(m, form_used, ref, future, language, anchor)
+                if form == "weekday" and language != "ja":  # round 27: "on Wednesday afternoon", written that Wednesday
+                    date = own_day(text, m.start(), m.end(), date, ref, future)
             if form == "rel" and of_another(m.group(), [f.date for f in found]):
                 continue  # round 28: "on 3 March … at the end of the month": that month's end, not the article's
             which_year = _WHICH_YEAR.match(text[m.end():]) if form in ("m", "md", "mnoun") and language != "ja" else None
@@ -309,7 +341,7 @@ def _resolve(m: re.Match, form: str, ref: PDate, future: bool, language: str,
             else:
                 year = _infer_year(month, ref, (future or q in ("by", "until", "before")) and q != "since")  # "since March": gone by
             return PDate(year, month), True
-        return _relative(m.group(), ref), True
+        return _relative(m.group(), period_ref(m.group(), ref, anchor)), True
     except DateError:
         return None, False
 
@@ -365,7 +397,9 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
     if form == "relday":
         if anchor is None or anchor.day is None:
             return None
-        step = -1 if groups["rd"].lower() in ("day before", "previous day") else 1
+        rd = groups["rd"].lower()
+        step = -1 if rd in ("day before", "previous day", "night before", "previous evening", "previous night") else \
+            0 if re.search(r"\bthat\b|\bsame\b", rd) else 1  # round 27: "that same day", "later that day"
         return PDate.from_date(anchor.first_day() + _dt.timedelta(days=step))
     if form == "later":
         if anchor is None or anchor.day is None:

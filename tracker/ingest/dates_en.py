@@ -11,9 +11,51 @@ import datetime as _dt
 import re
 
 from tracker.domain.dates import PDate
+from tracker.ingest.holidays_en import HOLIDAY
 
 MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
         r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH_NAME = "(?:" + "|".join(_MONTH_NAMES) + ")"
+
+
+def month_list(text: str, ref: PDate, future: bool) -> list[tuple[str, PDate]]:
+    """Each month a list names ("in both March and April"), of the year the tense gives (the last such month
+    before the article when it tells the past, the next after it when it looks ahead)."""
+    out = []
+    given = re.search(r"(?:19|20)\d{2}$", text)
+    for found in re.finditer(_MONTH_NAME, text):
+        month = _MONTH_NAMES.index(found.group()) + 1
+        year = int(given.group()) if given else ref.year
+        if not given and ref.month is not None and month > ref.month and not future:
+            year -= 1
+        elif not given and ref.month is not None and month < ref.month and future:
+            year += 1
+        out.append((found.group(), PDate(year, month)))
+    return out
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def nth_weekday(groups: dict, ref: PDate, future: bool) -> PDate | None:
+    """The day "the last Sunday of September" names: of the year given, else the one the tense gives (as month_list)."""
+    month_no = _MONTH_NAMES.index(groups["mon"]) + 1
+    year = int(groups["y"]) if groups.get("y") else month_list(groups["mon"], ref, future)[0][1].year
+    wd = _WEEKDAY_NAMES.index(groups["wd"])
+    n = ("first", "second", "third", "fourth").index(groups["n"].lower()) if groups["n"].lower() != "last" else -1
+    first = _dt.date(year, month_no, 1)
+    if n >= 0:
+        return PDate.from_date(first + _dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * n))
+    last = _dt.date(year + month_no // 12, month_no % 12 + 1, 1) - _dt.timedelta(days=1)
+    return PDate.from_date(last - _dt.timedelta(days=(last.weekday() - wd) % 7))
+
+
+# past verbs whose object can be a month of time gone by (a lookbehind each: fixed widths)
+_MONTH_VERBS = ("survived", "weathered", "ended", "closed", "closed out", "finished", "started", "began", "kicked off",
+                "wrapped up", "rounded off", "saw out", "rode out")
 
 EN = [
     (re.compile(r"\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"), "range"),
@@ -27,6 +69,16 @@ EN = [
     # dated (as one event, as the set's annotations date a move "from June to August") to the month it ends in
     (re.compile(r"\b(?:from|between)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December)\s+(?:to|and|through|until|till|-|–)\s+" + MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "ym"),
+    # round 27: "on Christmas Day", "a strong Black Friday", "On Election Day": the holiday's day (holidays_en)
+    (HOLIDAY, "holiday"),
+    # round 27: "the last Sunday of September", "the first Tuesday in November 2022": that day (nth_weekday)
+    (re.compile(r"\b(?:the\s+)?(?P<n>(?i:first|second|third|fourth|last))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday)\s+(?:of|in)\s+" + _MONTH_NAME.replace("(?:", "(?P<mon>", 1) +
+                r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b"), "nthwd"),
+    # round 27: "in both March and April", "during May, June and July (2021)": one mention per month of the list, of the
+    # year after its last month if one is given
+    (re.compile(r"\b(?P<q>(?i:in|during))\s+(?:both\s+|either\s+|each\s+of\s+|all\s+of\s+|every\s+one\s+of\s+)?" + _MONTH_NAME + r"(?:,\s+" + _MONTH_NAME + r")*,?\s+"
+                r"(?:and|or|&)\s+" + _MONTH_NAME + r"\b(?!\s+\d{1,2}\b)(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "mlist"),
     (re.compile(MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ymd"),
     (re.compile(r"\b" + MONTH + r",?\s+(?P<y>\d{4})\b"), "ym"),
@@ -42,6 +94,9 @@ EN = [
                 r"sell-off|selloff|blowout|peak|figure|jobs|payrolls|gathering|ballot|contest|strikes?|attacks?|walkouts?|protests?|invasion|"
                 r"offensive|coup|collapse|crisis|deal|agreement|visit|trip|speech|address|testimony|hearing|launch|"
                 r"highs?|lows?|record|records|bottom|top|levels?|count|total|tally)\b"), "mnoun"),  # "their June highs"
+    # round 27: a month a past verb takes as its object ("a model that survived October", "stocks ended September
+    # lower", "the index closed out March at a high"): that month, as "in October" would be
+    (re.compile(r"(?:" + "|".join(f"(?<=\\b{v} )" for v in _MONTH_VERBS) + r")(?P<q>)" + MONTH + r"\b(?!\s+\d)"), "m"),
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
@@ -61,8 +116,11 @@ EN = [
     # its day after it ("Wednesday, February 1", "This Thursday (November 27)") is that day, read as a date
     (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|,?\s+\(?(?:\d|January|February|"
                 r"March|April|May|June|July|August|September|October|November|December))"), "weekday"),
-    (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day)\b",
-                re.IGNORECASE), "relday"),
+    (re.compile(r"\b(?:the|on the)\s+(?P<rd>day after|day before|next day|following day|previous day|next morning|"
+                r"following morning|night before|previous evening|previous night)\b", re.IGNORECASE), "relday"),
+    # round 27: "That same day, the rouble rallied", "later that day", "that evening": the day the text named last
+    (re.compile(r"\b(?P<rd>(?:that|the)\s+same\s+(?:day|morning|evening|night)|(?:later|earlier)\s+that\s+(?:day|morning|"
+                r"evening)|(?<!\bby )that\s+(?:morning|afternoon|evening|night))\b", re.IGNORECASE), "relday"),
     # "Three days later, the bank collapsed": counted from the last day the text named
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
                 r"(?P<dir>later|after that|afterwards|earlier|before that)\b(?!\s+than\b)", re.IGNORECASE), "later"),
@@ -82,8 +140,9 @@ EN = [
                 r"|\bbefore (?P<who2>Trump|Biden|Obama) leaves office\b", re.IGNORECASE), "term"),
     (re.compile(r"\b(?:by|before|until|in|within)\s+(?:the\s+end\s+of\s+)?(?:this|the)\s+decade\b", re.IGNORECASE),
      "decade"),
-    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early|late|mid-?|end of|"
-                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))\s+(?P<y>(?:19|20)\d{2}|"
+    # round 27: "in mid-2021", "by late-2023", "the end-2022 target": the hyphen joins the year as a space would
+    (re.compile(r"\b(?P<q>(?i:in|since|by|until|before|after|from|during|of|early-?|late-?|mid-?|end-|end of|"
+                r"the end of|(?:back|go(?:es|ing)?\s+back|went\s+back|looking\s+back)\s+to))(?:\s+|(?<=-))(?P<y>(?:19|20)\d{2}|"
                 r"1[5-8]\d{2}(?![\w%-]|\s+(?:[a-z]+s|of|to|and|or)\b))\b(?!\d|,\d)"),  # "in 1827", not "in 1800 homes"
      "y"),  # "Looking back to 2020, …": the year itself
     # "the 1997 NATO-Russia Founding Act", "its 2023 level", "the contested 2004 election": a year before a noun
@@ -111,9 +170,10 @@ EN = [
                 r"later this year|the year before last|the year after next|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
                 r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
-                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|"
-                # round 28: "At the start of the month the author warned…", "at the end of the year"
-                r"the (?:start|beginning|end|middle|turn) of the (?:month|year))\b", re.IGNORECASE), "rel"),
+                r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|earlier in the week|"
+                # round 27: "agreed at the start of the month", "by the end of the year": the article's month (year), or
+                # the one of the day the text named last (relwords.period_ref)
+                r"the (?:start|beginning|end|middle|turn) of the (?:month|year)|mid-month|mid-year)\b", re.IGNORECASE), "rel"),
 ]
 
 

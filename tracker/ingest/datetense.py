@@ -98,7 +98,8 @@ REDUCED = re.compile(r"\s*(?:held|set|slated|scheduled|planned|due|called|conven
                      r"(?:(?:for|on|in|at|to\s+(?:be|take\s+place))\s+)?$", re.IGNORECASE)  # a participle after a noun
 VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\b")  # a clause with a verb of its own
 # a verb of the clause's own for :func:`_list_item`: not a participle before "by" ("hosted by"), nor a noun in "-ss"
-# ("the congress", "progress") or one after a determiner ("the talks")
-_OWN_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed(?! by\b)|"
+# ("the congress", "progress") or one after a determiner ("the talks"), nor a word in "-ed" that is no verb (round 27:
+# "the ECB meets on 27 October and the Fed on 2 November": "Fed")
+_OWN_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|" + NOT_PAST_ED + r"\w+ed(?! by\b)|"
                        r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bthis )(?<!\bthese )\w{2,}[a-rt-z]s)\b",
                        re.IGNORECASE)

@@ -187,6 +187,14 @@ CALENDAR = re.compile(r"^(?:will|is going to)\s+(?:publish|release|issue|hold|co
                        r"|^will\s+(?:testify|speak|appear)\s+(?:before|to|at)\b"
                        r"|^will\s+(?:mark|observe|celebrate)\s+(?:the\s+|a\s+)?[^,;]{0,40}?\b(?:holiday|anniversary)\b",
                        re.IGNORECASE)
+# round 27: what the writers themselves will do with their text or game ("We will give ourselves more points for…",
+# "We will then decide a winner after the ceremony", "We'll keep you posted", "We'll be back next week") is their plan,
+# no forecast ("We will see a recession" is one); a claim with no subject of its own ("(Certainly) can't let that happen
+# again") is a resolve
+OWN_DOINGS = (r"we\s+(?:will|shall)\s+(?:then\s+|also\s+|now\s+|again\s+|each\s+)?(?:(?:give|award)\s+ourselves|"
+              r"decide\s+(?:a|the|our|who|which)|tally|score\s+(?:our|the)|post|publish|update|revisit|check\s+back|"
+              r"look\s+back|come\s+back|be\s+back|keep\s+you|let\s+you|tell\s+you|share\s+(?:our|more)|cover|"
+              r"discuss|write|pick\s+(?:every|each|our))|(?:can't|cannot|can\s+not)\s+let\b")
 BARE_READING = re.compile(r"^(?:it|this|that)(?:'s|\s+is|\s+was)?\s+(?:not\s+)?(?:\w+\s+)?(?:un)?likely[.…]*$",
                            re.IGNORECASE)
 PAST_APPRAISAL = re.compile(r"\b(?:was|were|had been|seemed|appeared)\b[^,;]*\bthat\s+[^,;]*$|"
@@ -195,7 +203,7 @@ PAST_APPRAISAL = re.compile(r"\b(?:was|were|had been|seemed|appeared)\b[^,;]*\bt
                             re.IGNORECASE)
 ABOUT_THE_TEXT = re.compile(r"^(?:I|I'm|I am|this (?:piece|article|analysis|post|essay|column|series|list)|"
                              r"my (?:\w+ )?(?:prediction|forecast|call|guess|bet)s? (?!is\b)|"
-                             r"the present piece)\b", re.IGNORECASE)
+                             r"the present piece|" + OWN_DOINGS + r")\b", re.IGNORECASE)
 
 
 def hedge_phrase(clause: str, m: re.Match) -> str:

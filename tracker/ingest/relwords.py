@@ -23,7 +23,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
     table = {
         "今月": 0, "this month": 0, "earlier this month": 0, "later this month": 0, "最近": 0,
         "earlier in the month": 0, "later in the month": 0, "the start of the month": 0, "the beginning of the month": 0,
-        "the end of the month": 0, "the middle of the month": 0, "the turn of the month": 0,
+        "the end of the month": 0, "the middle of the month": 0, "the turn of the month": 0, "mid-month": 0,
         "recently": 0, "先月": -1, "last month": -1, "来月": 1, "next month": 1,
     }
     for key, delta in table.items():
@@ -33,12 +33,13 @@ def relative(word: str, ref: PDate) -> PDate | None:
         ahead = (today or ref.first_day()) + _dt.timedelta(days=7)
         return PDate(ahead.year, ahead.month)
     if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week",
-                     "the end of the week", "the end of this week", "later this week", "later in the week")):
+                     "the end of the week", "the end of this week", "later this week", "later in the week",
+                     "earlier in the week")):
         base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)
         return PDate(base.year, base.month)
     years = {"今年": 0, "this year": 0, "earlier this year": 0, "later this year": 0, "年内": 0,
              "earlier in the year": 0, "later in the year": 0, "the start of the year": 0, "the beginning of the year": 0,
-             "the end of the year": 0, "the middle of the year": 0, "the turn of the year": 0,
+             "the end of the year": 0, "the middle of the year": 0, "the turn of the year": 0, "mid-year": 0,
              "昨年": -1, "去年": -1, "last year": -1, "来年": 1, "next year": 1,
              "the year before last": -2, "the year after next": 2}
     if w in years:
@@ -60,3 +61,12 @@ def of_another(word: str, others: list[PDate]) -> bool:
     if not m:
         return False
     return any(d.month is not None for d in others) if m["unit"].lower() == "month" else bool(others)
+
+
+def period_ref(word: str, ref: PDate, anchor: PDate | None) -> PDate:
+    """What "the start (end…) of the month (year)" is read against: the day the text named last when there is one
+    (a narrative's "On 3 March … At the end of the month" is March's), else the article's date."""
+    if anchor is not None and anchor.day is not None and word.lower().startswith("the ") and \
+            word.lower().endswith((" of the month", " of the year")):
+        return anchor
+    return ref

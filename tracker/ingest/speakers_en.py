@@ -7,6 +7,7 @@ import functools
 import re
 
 from tracker.ingest.forecasters_en import EVIDENCE, clause_attribution, group_name  # noqa: F401  (clause_attribution: predfind_en)
+from tracker.ingest.ownframes_en import MODAL_FORESEE, MODAL_WORDS, OWN
 
 _REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
                 r"believes|believed|thinks|thought|wrote|writes|argued|argues|insisted|insists|suggested|suggests|"
@@ -139,6 +140,10 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     """(who, where the reported clause starts, negation raised, the author himself) when the hedge
     sits in a clause reported by a speaker before it (the reporting verb nearest the hedge)."""
     prefix = clause[:hedge.start()]
+    foreseen = MODAL_FORESEE.match(clause[hedge.end():]) if hedge.group().lower() in MODAL_WORDS else None
+    who = re.split(r"[,;:]\s+|\s+(?:but|and|so|while|because|however)\s+", prefix)[-1].strip()
+    if foreseen and who and not re.fullmatch(r"(?i:i|we|you|one)", who):
+        return speaker_name(who), hedge.end() + foreseen.end(), False, False  # round 27: "The market may anticipate X"
     attitude = [m for m in _ATTITUDE.finditer(prefix) if m["who"] not in ("I", "We")]
     if attitude:
         return speaker_name(attitude[-1]["who"]), attitude[-1].end(), False, False
@@ -186,6 +191,9 @@ def clause_speaker(clause: str, hedge: re.Match) -> tuple[str, int, bool, bool] 
     verb = found["verb"].lower()
     if re.match(r"^(?:[a-z][\w']*\s+){1,5}(?:I|we)$", core):
         core = core.split()[-1]  # "so on that basis I predict" (cut at "that"): the author
+    if OWN.match(core):  # round 27: "My gut says (tells me) that X", "Our model says X": the author's own frame
+        return "", body_start + len(re.match(r"(?:(?:me|us)\b[\s,]*(?:that\s+)?)?", clause[body_start:]).group()), \
+            negative, True
     if core.lower() in ("i", "we"):
         if verb in SELF_VERBS:
             return "", body_start, negative or verb.startswith("doubt"), True
@@ -222,6 +230,8 @@ def speaker_name(who: str) -> str:
         return re.sub(r"^the\s+", "", polled.group())[:60]
     if re.match(r"^(?:the\s+)?[A-Za-z][a-z]+s\s+(?:in|at|from|of)\s+\S", who):  # "analysts in Niamey"
         return re.sub(r"^the\s+", "", who)[:60]
+    if re.match(r"^(?i:my|our)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}$", who):
+        return who  # round 27: "my colleague", "our economists": who they are is the phrase, not its capital "My"
     named = group_name(who)  # round 23: "Brazil's biggest polling firms", "the latest Reuters poll", "such as A and B"
     if named:
         return named

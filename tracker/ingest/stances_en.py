@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
-from tracker.ingest.chances_en import base_of, claim_of
+from tracker.ingest.callforms_en import more_forms
 from tracker.ingest.certainty_en import denied_certainty, ranked_outcome, thing_to_expect
+from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.imperatives_en import not_expected
 from tracker.ingest.speakers_en import sentence_speaker
-from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim
+from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim, under_way
 
 _COMMA = "\u2063"  # predfind_en's stand-in for a thousands comma
 
@@ -35,7 +37,7 @@ _FRAME = re.compile(r"^(?:(?:I|we)(?:\s+|(?='))(?:(?:fully|now|still|also|firmly
 _SEE = re.compile(r"^(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s+(?P<subj>(?:the\s+|a\s+|an\s+)?[\w'.&$%-]+(?:\s+[\w'.&$%-]+){0,4}?)"
                   r"\s+(?P<verb>[a-z]+ing)\b(?P<rest>.*)$")
 _SEE_TAIL = re.compile(r"^.{3,300}?,\s+(?:and|but|so)\s+(?=(?:I|[Ww]e)\s+(?:also\s+|now\s+|still\s+)?(?:can\s+)?see\s)")
-_LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:look for|watch for|expect|count on|bet on)\s+"
+_LOOK_FOR = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:look for|watch for|expect|count on)\s+"
                        r"(?P<subj>(?!me\b|you\b|us\b|it\b)[^,]{2,80}?)\s+to\s+(?P<rest>[a-z]+\b.+)$", re.IGNORECASE)
 _EXPECT_NP = re.compile(r"^(?:(?P<cond>(?:if|unless|when|once|should)\s+[^,]{3,200}),\s*)?(?:expect|look for)(?:\s+to\s+see)?\s+"
                         r"(?P<np>(?:a|an|another|more|further|no|some|higher|lower|little|plenty of|[a-z]+er)\b[^,;]{3,120})$",
@@ -54,7 +56,8 @@ SAME_AS_BEFORE = re.compile(r"^(?:the\s+same\s+(?:goes|is true|applies|holds)|so
 _AMAZED = r"(?:surprised|shocked|stunned|astonished|amazed)"  # round 17: "don't be shocked if X"
 _CHANCE_THAT = re.compile(r"^(?:there(?:'s| is)\s+(?:only\s+|still\s+|now\s+|also\s+)?(?:an?\s+)?(?P<level>(?:very\s+|really\s+)?(?:good|strong|real|high|decent|fair|"
                           r"excellent|slim|small|low|remote|outside|distinct))\s+(?:chance|possibility|probability|likelihood)"
-                          r"|(?:the\s+)?(?:odds|chances)\s+are)\s+(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
+                          r"|(?:the\s+)?(?:odds|chances)\s+are(?!\s+(?:against|stacked|in\s+favou?r|slim|low|long|small|remote|poor)\b))\s+"
+                          r"(?:that\s+)?(?P<rest>.+)$", re.IGNORECASE)
 _ODDS_AT = re.compile(r"^(?:I|we)(?:'d| would)\s+(?:put|place|give)\s+(?:the\s+)?(?:odds|chances?|probability|likelihood)\s+"
                       r"(?:of|that)\s+(?P<np>.+?)\s+at\s+(?:about\s+|around\s+|roughly\s+)?(?P<n>\d{1,3})\s*(?:%|percent)", re.IGNORECASE)
 _SURPRISE = re.compile(r"^(?:(?:I|we)\s+(?:wouldn't|would not|won't|will not)\s+be\s+(?:\w+\s+)?" + _AMAZED + "|"
@@ -106,8 +109,9 @@ _FORESEE_NONE = re.compile(r"^(?:(?:and|but|however|also|so),?\s+)?(?:(?:I|we)(?
                            r"(?P<verb2>foresee|expect|anticipate|predict)\s+any)\s+(?P<np>(?:[^,;]|,(?=\d)){3,100})$", re.IGNORECASE)
 # "My money is on X", "I'm betting on X", "I'd bet on X", "Count on X", "Bet on Macron winning"
 _BET_ON = re.compile(r"^(?:(?:my|our)\s+money(?:'s|\s+is)\s+on|(?:I|we)(?:'m|'re|\s+am|\s+are)\s+betting\s+on|"
-                     r"(?:I|we)(?:'d|\s+would)\s+bet\s+on|count\s+on|bet\s+on)\s+(?P<np>(?![^,;]{2,80}?\s+to\s+[a-z]).{3,160})$",
-                     re.IGNORECASE)  # round 25: "Count on X to V" is read as "Look for X to V"
+                     r"(?:I|we)(?:'d|\s+would)\s+bet\s+on|count\s+on(?!\s+[^,;]{2,80}?\s+to\s+[a-z])|bet\s+on)\s+"
+                     r"(?P<np>.{3,160})$", re.IGNORECASE)  # round 25: "Count on X to V" is read as "Look for X to V";
+# round 27: "Bet on X to V" is X will V (chances_en)
 # "No changes are expected on the monetary side", "A small rise is expected next month": an outcome expected with no one
 # named is the author's call at "expected" (fixtures README); "the decision is expected on Friday" is a schedule, not this
 _EXPECTED_NP = re.compile(r"^(?P<np>(?:no|little|few|an?|another|further|more|some)\s+[^,;]{1,80}?)\s+(?:is|are)\s+"
@@ -151,15 +155,15 @@ def stance_call(body: str, in_forecasts: bool = False) -> list[Call]:
     found = _NO_WAY.match(body)
     if found:
         return [_call(negate_claim(_future(found["rest"])), "no way", lookup("very unlikely"), True)]
-    calls = surprise_call(body)
+    calls = surprise_call(body) or not_expected(body) or more_forms(body, _said_ahead)  # round 27 (imperatives_en, callforms_en)
     if calls:
         return calls
     found = _CHANCE_THAT.match(body)
     if found:
         level = (found["level"] or "good").lower()
         if any(w in level for w in ("slim", "small", "low", "remote", "outside")):
-            return [_call(negate_claim(_future(found["rest"])), f"a {level} chance", lookup("unlikely"), True)]
-        return [_call(_future(found["rest"]), found.group()[:len(found.group()) - len(found["rest"])].strip(),
+            return [_call(negate_claim(_said_ahead(found["rest"])), f"a {level} chance", lookup("unlikely"), True)]
+        return [_call(_said_ahead(found["rest"]), found.group()[:len(found.group()) - len(found["rest"])].strip(),
                       lookup("very likely") if level.startswith(("very", "really", "excellent")) else likely)]
     found = _LOOK_FOR.match(body)
     if found:
@@ -276,6 +280,8 @@ def _present_as_future(clause: str, lowercase: bool = False) -> str:
         w = word.lower().strip(",;:")
         base = ""
         if w in ("is", "are"):
+            if under_way(" ".join(words[i + 1:])):
+                return ""  # round 27: "Semiconductors are becoming the new gold": under way now (wording_en)
             base = "be"
         elif w in _VERBS and not words[i - 1].lower() in ("the", "a", "an", "to"):
             base = w
@@ -314,6 +320,14 @@ def _listed(body: str) -> list[Call]:
         base = "pick up" if verb == "picks up" else base_of_present(verb)
         return [_call(f"{found['subj']} will {base}{found['rest']}", "a listed prediction", hedge)]
     return []
+
+
+def _said_ahead(clause: str) -> str:
+    """A bare present clause said with "will" ("the bubble bursts" -> "the bubble will burst"), else as it was."""
+    clause = clause.strip(" .")
+    said = _present_as_future(clause[:1].upper() + clause[1:]) or _future(clause)
+    found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,2}?) (?P<verb>[a-z]{3,}s)\b(?P<rest>.*)$", said)
+    return f"{found['subj']} will {base_of_present(found['verb'])}{found['rest']}" if found and said == clause else said
 
 
 def _future(clause: str, noun_phrase: bool = False) -> str:

@@ -66,6 +66,9 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
      r"(?:-\s*)?(?:almost certain|very likely|highly likely|likely|probable|certain|clear)\s*-?\s*that\s+(.*)",
      lambda g: g[0], False),
     (r"\b(?:it is|it's)\s+(?:very |highly )?unlikely that\s+(.*)", lambda g: negate_claim(g[0]), True),
+    # round 27: "It's a safe bet that turnout will be high", "It looks like the strike will drag on": the frame is no claim
+    (r"^(?:it is|it's)\s+(?:a\s+)?(?:safe|good|sure|fair)\s+bet\s+that\s+(.*)", lambda g: g[0], False),
+    (r"^(?:it|this|that)\s+(?:looks|seems|appears|sounds)\s+(?:like|as if|as though)\s+(.*)", lambda g: g[0], False),
     (r"^.*?\b(?:it is|it's|it isn't|it is not)\s+not impossible that\s+(.*)", lambda g: negate_claim(g[0]), True),
     (r"\b(?:it is|it's|it looks|it seems)\s+(?:very |highly |quite )?(?:likely|probable) that\s+(.*)", lambda g: g[0], False),
     (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus )?(?:unlikely|not likely|not very likely) to\b",
@@ -220,5 +223,26 @@ def negate_claim(clause: str) -> str:
         return clause[:found.end()] + " not" + clause[found.end():]
     found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,3}?) (?P<verb>\w+?)(?:s|es)?\b(?P<rest>.*)$", clause)
     if found and found["subj"].split()[-1].lower() not in ("to",):
-        return f"{found['subj']} will not {found['verb']}{found['rest']}"
+        verb = base_of(found["verb"]) if re.fullmatch(r"[a-z]{2,}ing", found["verb"]) else found["verb"]
+        return f"{found['subj']} will not {verb}{found['rest']}"  # round 27: "hard to see Beijing backing down"
     return f"it will not happen that {clause}"
+
+
+# round 27: "AI is truly being democratized", "Most CEOs are waking up to X", "Semiconductors are becoming the new
+# gold": a present progressive tells what is under way now, not what will come; a verb of coming ("Layoffs are coming
+# in Q1", "is heading for a fall") or a time ahead named after it does look ahead
+_UNDER_WAY = re.compile(r"^(?:(?:\w+ly|now|still|already|finally|also|at\s+last)\s+)*(?P<ing>[a-z]+ing)\b(?P<rest>.*)$",
+                        re.IGNORECASE)
+_COMING = re.compile(r"^(?:coming|going|heading|headed|arriving|returning|happening|taking\s+place|due|set|poised|about)$")
+_AHEAD = re.compile(r"\b(?:next|soon|later|coming|tomorrow|ahead|by\s+(?:the\s+end|20\d\d)|in\s+(?:Q[1-4]|20\d\d|"
+                    r"the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter))|this\s+(?:year|month|fall|autumn|"
+                    r"winter|spring|summer))\b", re.IGNORECASE)
+
+
+def under_way(after_be: str) -> bool:
+    """Whether the words after "is"/"are" make a present progressive that tells only what is happening now."""
+    found = _UNDER_WAY.match(after_be.strip())
+    if not found or found["ing"].lower() in ("nothing", "something", "anything", "everything", "thing", "king", "spring",
+                                                 "string", "morning", "evening", "ring", "wing"):
+        return False
+    return not _COMING.match(found["ing"].lower()) and not _AHEAD.search(found["rest"])
