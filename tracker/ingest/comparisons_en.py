@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 
 _THAN = re.compile(r"\b(?:better|worse|more|less|fewer|higher|lower|bigger|smaller|faster|slower|earlier|later|"
                    r"stronger|weaker|\w+er)\s+than\s+(?:(?:the|in|on|at|during|that\s+of|those\s+of)\s+)?$",

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 from tracker.ingest.datetense import NOT_PAST_ED
 
 _BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)(?:\s+of)?\s+)?$", re.IGNORECASE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tracker.ingest import datecontext_en
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 from tracker.ingest.eventtext import CLOSING, SEASON
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

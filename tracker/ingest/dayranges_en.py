@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 
 _AFTER = re.compile(r"\s*[-–]\s*(?P<d>\d{1,2})\b(?!\d|[-–/.:]\d|\s*(?:%|per\s*cent|percent))")  # "July 11-12"
 _BEFORE = re.compile(r"\b(?P<d>\d{1,2})\s*[-–]\s*$")  # "11-12 July"

@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 from tracker.ingest.datetense import NOT_PAST_ED
 from tracker.ingest.dayranges_en import day_ranges
 from tracker.ingest.dayrefs_en import days_alone, week_named

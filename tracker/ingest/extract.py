@@ -25,7 +25,8 @@ from tracker.ingest import (
     storyyear_en,
     weeks_en,
 )
-from tracker.ingest.datefind import DateMention, find_dates, term_end
+from tracker.ingest.datefind import find_dates, term_end
+from tracker.ingest.mentions import DateMention
 from tracker.ingest.eventtext import SEASON, cut_title, event_title, named_apart, not_an_event
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.polarity_en import direction_ok

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 
 _THOUGHT = r"(?:imagined|expected|predicted|foreseen|forecast|guessed|thought|believed|dreamed|dreamt|anticipated|known)"
 # after the date: "(last year) nobody could have imagined", ", few would have predicted"

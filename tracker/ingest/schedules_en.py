@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 
 _ACT = (r"(?:publish|release|report|announce|speak|testify|meet|hold|present|deliver|unveil|decide|vote|issue|host|"
         r"mark|update|sign|visit|open|start|begin|launch|auction|reveal|post|address|chair|convene|rule|hear|debate|"

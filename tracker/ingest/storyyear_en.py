@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import DateError, PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 from tracker.ingest.datetense import PAST, clause
 from tracker.ingest.yearframe_en import half_of_year, year_of_month
 

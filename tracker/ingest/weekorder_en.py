@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 
 _OPENING = re.compile(r"\b(?:kick(?:s|ed)?\s+off|open(?:s|ed)?|beg[ia]ns?|start(?:s|ed)?|launch(?:es|ed)?)\s+"
                       r"(?:[\w'-]+\s+){0,4}?(?:season|week|series|tournament|campaign|round|term|session|conference|"

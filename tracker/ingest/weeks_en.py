@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 
 _MEASURED = re.compile(r"\b(?:the\s+|a\s+|that\s+)?weeks?\s+(?:that\s+)?(?:ending|ended|ends|to|through|thru)\s+(?:on\s+)?"
                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$", re.IGNORECASE)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from tracker.domain.dates import PDate
-from tracker.ingest.datefind import DateMention
+from tracker.ingest.mentions import DateMention
 
 _MONTH_ONLY = re.compile(r"^(?:(?:in|during|by|since|until|last|this|early|late|mid|the\s+end\s+of)[\s-]+)*"
                          r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
