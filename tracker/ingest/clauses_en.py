@@ -19,6 +19,10 @@ SUBJECT_START = re.compile(r"^(?:(?:by|within|until|before|after|in|from)\s+(?:[
                             r"(?:in|at|during|by|within|until)\s+the\s+[^,]{1,60}?\s+(?=(?:the|a|an|[A-Z][\w-]*)\s+"
                             r"(?:[\w-]+\s+){0,4}?(?:will|won't|would|could|may|might|should)\b)|"
                             r"(?:looking|judging)\s+[^,]{1,40}?\s+(?=it\b|there\b)|"
+                            # round 29: a time told before the subject ("…, but afterwards their economy will recover")
+                            r"(?:afterwards?|after\s+that|then|later|later\s+on|eventually|in\s+time|over\s+time|in\s+the\s+end)"
+                            r",?\s+(?=(?:the|a|an|its|his|her|their|our|it|they|he|she|we|there|[A-Z][\w'’.-]*)\s+"
+                            r"(?:[\w'-]+\s+){0,3}?(?:will|won't|would|could|may|might|should)\b)|"
                             r"(?:in|on|as for)\s+(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}?(?:will|won't)\b)|"
                             r"(?:the|a|an|this|that|these|those|it|it's|they|they're|he|he's|she|she's|we|i|"
                             r"there|its|his|her|their|our|my|neither|no|none|nothing|both|all|each|any|some|"

@@ -20,7 +20,8 @@ confirm show reveal win lose gain hold keep retain flip carry beat edge clear to
 drop climb settle stabilise stabilize fade last follow weigh boost rebound bounce happen occur emerge turn finish close
 average total land narrow widen soften firm strengthen weaken tighten cool slip sweep cruise romp sail squeak scrape
 prevail survive dominate outperform underperform benefit suffer face get take make bring mean help lead push drive head move
-go come achieve secure deliver produce generate succeed fail manage pack sport debut ship""".split())
+go come achieve secure deliver produce generate succeed fail manage pack sport debut ship
+repeat contend advance qualify clinch capture earn falter regress stumble struggle""".split())  # round 29: a contest's outcomes
 _WE_SEE = re.compile(r"^see\s+(?:an?|the|more|new|some|another|further|updated|several|two|three)\s", re.IGNORECASE)
 _STEP = re.compile(r"^\s+(?:(?:still|also|now|soon|therefore|thus|then|easily|comfortably|well|certainly|definitely|probably|"
                    r"likely|at least|by then|eventually|ultimately|quickly|gradually)\s+)*", re.IGNORECASE)

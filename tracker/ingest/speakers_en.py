@@ -9,7 +9,8 @@ import re
 from tracker.ingest.forecasters_en import EVIDENCE, clause_attribution, group_name  # noqa: F401  (clause_attribution: predfind_en)
 from tracker.ingest.ownframes_en import MODAL_FORESEE, MODAL_WORDS, OWN
 
-_REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|"
+_REPORT_VERB = (r"said|says|told|tells|warned|warns|claimed|reported|announced|announces|predicted|predicts|forecasted|"
+                r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )forecasts|"
                 r"believes|believed|thinks|thought|wrote|writes|argued|argues|insisted|insists|suggested|suggests|"
                 r"added|noted|declared|declares|stated|revealed|vowed|promised|pledged|hinted|estimated|confirmed|"
                 r"explained|signalled|signaled|stressed|threatened|admitted|acknowledged|assured|expects|expected|"

@@ -79,6 +79,10 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
      lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:still |now |also |increasingly )?(?:very |highly )?(?:likely|probable)(?=\s*(?:,|$|\s+(?:once|if|when|"
      r"after|before|by|unless|as soon as|in (?:the )?(?:coming|next|near)|this|next|later)\b))", lambda g: " will happen", False),
+    # round 29: "Concessions, an agreement or personal bonding are unlikely (this year)": they will not happen (was
+    # "… are not unlikely", the claim said the other way), as "X is likely." gives "X will happen"
+    (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |now |increasingly )?(?:unlikely|improbable|not likely)(?=\s*(?:,|[.!]?$|\s+"
+     r"(?:once|if|when|after|before|by|unless|in|this|next|later|during|for now|at this point)\b))", lambda g: " will not happen", True),
     # "X is on the brink of splitting": X will split (the gerund's base form)
     (r"\s*" + _BE + r"\s+(?:now |already |also )?on the (?:brink|verge|cusp) of (\w+ing)\b",
      lambda g: " will " + base_of(g[0]), False),
@@ -106,11 +110,18 @@ _NO_CHANCE = re.compile(r"^(?:[^,]{1,30},\s+)?there(?:'s|\s+is)\s+(?:(?:absolute
 _NEGATED = re.compile(r"\b(?:won't|will not|wouldn't|would not|cannot|can't|isn't|aren't|doesn't|don't|never)\b", re.IGNORECASE)
 
 
+# round 29: an aside that belittles what the clause before says ("…, but that isn't saying much", "…, which is not
+# saying a lot"): no part of the claim (its "isn't" read the call as negative)
+_FAINT_PRAISE = re.compile(r",?\s+(?:but\s+)?(?:that|this|which)(?:'s|\s+is)(?:n't|\s+not)\s+saying\s+(?:much|a\s+lot|"
+                           r"very\s+much)\b[^.]*(?=[.!]?$)", re.IGNORECASE)
+
+
 def rewrite(body: str, phrase: str) -> tuple[str, bool]:
     """The claim in the author's direction ("X is unlikely to Y" -> "X will not Y")."""
     reading = lookup(TABLE.get(phrase, READING.get(phrase, phrase)))
     negates = bool(reading and reading.negates)
     body = re.sub(r"^(?:.*?\b)?(?:we|you|one) can (?:safely )?assume(?: that)?\s+", "", body, flags=re.IGNORECASE)
+    body = _FAINT_PRAISE.sub("", body)  # round 29: "X will improve, but that isn't saying much": the author's aside
     body = re.sub(r"^(?:it's|it is|it isn't|it is not)\s+(?:not\s+)?realistic to expect (?P<subj>.+?) to (?P<vp>.+)$",
                   lambda x: f"{x['subj']} will {x['vp']}", body, flags=re.IGNORECASE)
     if phrase == "only":

@@ -1,0 +1,52 @@
+"""Round 29 of issue 22 (after heldout35's first run): a noun phrase said to be unlikely ("Rate cuts are unlikely.")
+will not happen (was "…are not unlikely", the claim said the other way); a time told before the subject of a second
+clause after "but" ("…, but afterwards their economy will recover"); a contest's outcome after "should" ("should
+repeat as champions"); "X forecasts that" names X as the forecaster; on sentences written for these tests, not taken
+from the evaluation set."""
+
+from __future__ import annotations
+
+from tracker.ingest.predfind_en import find_calls
+
+from ingest_helpers import claims
+
+
+def test_a_plural_noun_phrase_said_to_be_unlikely_will_not_happen():
+    """"X are unlikely." was negated as a verb phrase ("X are not unlikely"): the claim said the other way."""
+    assert claims("Rate cuts are unlikely.") == ["Rate cuts will not happen."]
+    assert claims("Tax hikes, new tariffs or fresh subsidies are highly unlikely this year.") == \
+        ["Tax hikes, new tariffs or fresh subsidies will not happen this year."]
+    calls = find_calls("Rate cuts are unlikely.")
+    assert calls[0].negated
+    # left as they were: "X is unlikely to V", a singular noun phrase, an appraisal with nothing named
+    assert claims("He is unlikely to win.") == ["He will not win."]
+    assert claims("A deal is unlikely.") == ["There will not be a deal."]
+    assert claims("However, this seems unlikely.") == []
+
+
+def test_a_time_before_the_second_clauses_subject_after_but():
+    """"A will V, but afterwards B will W" was one call of the whole sentence."""
+    assert claims("The strike will hurt exports, but afterwards the economy will bounce back.") == \
+        ["The strike will hurt exports.", "Afterwards the economy will bounce back."]
+    assert claims("Prices will rise at first, but eventually their sales will fall.") == \
+        ["Prices will rise at first.", "Eventually their sales will fall."]
+
+
+def test_should_with_a_contests_outcome_is_a_call():
+    """"The Lakers should repeat as champions" was read as a duty; "You should repeat the test" still is."""
+    assert claims("The Lakers should repeat as Pacific champions.") == ["The Lakers will repeat as Pacific champions."]
+    assert claims("The Rams should contend for the title.") == ["The Rams will contend for the title."]
+    assert claims("You should repeat the test.") == []
+
+
+def test_a_name_that_forecasts_is_the_forecaster():
+    """"Goldman forecasts that oil will rise" was credited to the author; "Our forecasts suggest…" stays the author's."""
+    calls = find_calls("Goldman forecasts that oil will rise in 2024.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("Oil will rise in 2024.", "Goldman")]
+    assert [c.forecaster for c in find_calls("Our forecasts suggest oil will rise.")] == [""]
+
+
+def test_an_aside_of_faint_praise_is_no_part_of_the_claim():
+    """"X should improve, but that isn't saying much": its "isn't" made the call read negative."""
+    assert claims("The Jets should improve, but that isn't saying much.") == ["The Jets will improve."]
+    assert claims("Sales will grow, which is not saying a lot.") == ["Sales will grow."]
