@@ -50,3 +50,11 @@ def test_an_aside_of_faint_praise_is_no_part_of_the_claim():
     """"X should improve, but that isn't saying much": its "isn't" made the call read negative."""
     assert claims("The Jets should improve, but that isn't saying much.") == ["The Jets will improve."]
     assert claims("Sales will grow, which is not saying a lot.") == ["Sales will grow."]
+
+
+def test_a_present_clause_after_as_keeps_its_own_tense(tmp_path):
+    """"X may V as Y hits a record in November": the modal of the main clause put November ahead (or gave no event)."""
+    from ingest_helpers import extract_article
+    events, _ = extract_article(tmp_path, "The cartel may cut output again as US production hits a new high in November.",
+                                "2019-12-03")
+    assert [d for d, _ in events] == ["2019-11"]

@@ -53,7 +53,10 @@ AHEAD_BEFORE = re.compile(r"\b(?:the\s+)?(?:expected|scheduled|planned|upcoming|
                           r"(?:\w+\s+)?(?:date|day|deadline|polling day|election)\s+(?:of|for|on)\s*$", re.IGNORECASE)
 
 CLAUSE_BREAK = re.compile(r"[、。;:]|,(?!\d{3}\b)|\s(?:and|but|while|whereas)\s|\s(?=whether\s)|\s(?=when\s+(?:he|she|it|they|we|I|you)\s)|\s(?=that\s+(?!(?:day|week|month|year|"
-                          r"weekend|morning|night|time|summer|spring|autumn|fall|winter)\b))")
+                          r"weekend|morning|night|time|summer|spring|autumn|fall|winter)\b))|"
+                          # round 29: a clause of its own after "as" with a present verb ("…may cut output as US
+                          # production hits a record high in November"): its own tense places its date
+                          r"\s(?=as\s+(?:[\w+'-]+\s+){1,6}?(?:hits|suggests?|shows|insists|remains|stands|sits|trades)\b)")
 
 
 def clause(text: str, start: int, end: int) -> str:
