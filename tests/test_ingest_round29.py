@@ -58,3 +58,13 @@ def test_a_present_clause_after_as_keeps_its_own_tense(tmp_path):
     events, _ = extract_article(tmp_path, "The cartel may cut output again as US production hits a new high in November.",
                                 "2019-12-03")
     assert [d for d, _ in events] == ["2019-11"]
+
+
+def test_a_known_fact_an_indirect_question_and_the_texts_next_step_are_no_calls():
+    """"As we know, only one club can win the cup", "speculate on what the gains will be" (proposed as "On what the
+    gains will be."), "this discussion will continue after the vote": no calls; "The talks will continue." stays one."""
+    from tracker.ingest.leadlists_en import find_calls as calls_of
+    assert calls_of("But as we know, only one club can win the cup.") == []
+    assert calls_of("You are free to speculate on what the gains will be.") == []
+    assert calls_of("To keep things short, this discussion will continue after the vote.") == []
+    assert [c.claim for c in calls_of("The talks will continue.")] == ["The talks will continue."]

@@ -10,6 +10,10 @@
 - The content of a theory or an idea named: "the pendulum theory, that voters will favour a rotation of ruling
   parties", "the watermelon theory, meaning that someone who has eaten one will want another" (what the theory
   holds, not a forecast).
+
+Round 29 (heldout35): a fact the author says is known ("But as we know, only one team can take home the trophy"); an
+indirect question ("You are entitled to speculate on what these dividends will be": "On what these dividends will
+be." was proposed), whoever asks it; what the text will do next ("this discussion will resume after the summit").
 """
 
 from __future__ import annotations
@@ -44,6 +48,17 @@ def _not_a_call(sentence: str, call: Call) -> bool:
     return bool(_THEORY.search(head))
 
 
+_KNOWN = re.compile(r"\bas\s+(?:we|you|everyone|everybody|anyone)\s+(?:all\s+|well\s+)?knows?\b|\bas\s+is\s+(?:well\s+)?known\b",
+                    re.IGNORECASE)
+_ASKED = re.compile(r"^(?:on|about|over|as\s+to)\s+(?:what|whether|how|who|which|when|where)\b", re.IGNORECASE)
+_TEXT_NEXT = re.compile(r"\b(?:this|the|our|my)\s+(?:discussion|conversation|analysis|post|series|thread|column|newsletter|"
+                        r"topic)\s+will\s+(?:resume|continue|return|pick\s+up|be\s+continued|conclude)\b", re.IGNORECASE)
+
+
 def without_non_calls(sentence: str, calls: list[Call]) -> list[Call]:
-    """``calls`` of ``sentence`` without those the module's docstring tells of (the author's own only)."""
-    return [c for c in calls if c.forecaster or not _not_a_call(sentence, c)]
+    """``calls`` of ``sentence`` without those the module's docstring tells of (the author's own only; round 29's an
+    indirect question, whoever asks it)."""
+    if _KNOWN.search(sentence):
+        return []
+    return [c for c in calls if not _ASKED.match(c.claim) and not _TEXT_NEXT.search(c.claim)
+            and (c.forecaster or not _not_a_call(sentence, c))]
