@@ -68,3 +68,14 @@ def test_a_known_fact_an_indirect_question_and_the_texts_next_step_are_no_calls(
     assert calls_of("You are free to speculate on what the gains will be.") == []
     assert calls_of("To keep things short, this discussion will continue after the vote.") == []
     assert [c.claim for c in calls_of("The talks will continue.")] == ["The talks will continue."]
+
+
+def test_a_move_told_from_a_month_puts_the_month_behind(tmp_path):
+    """"is trying to retrace the decline from the end of November" (a present progressive) put November a year ahead."""
+    from ingest_helpers import extract_article
+    events, _ = extract_article(tmp_path, "Copper is trying to retrace the slide from the end of November.", "2019-12-03")
+    assert [d for d, _ in events] == ["2019-11"]
+    events, _ = extract_article(tmp_path, "Copper is recovering from October.", "2019-12-03")
+    assert [d for d, _ in events] == ["2019-10"]
+    events, _ = extract_article(tmp_path, "Sales are set to fall in November.", "2019-12-03")
+    assert [d for d, _ in events] == ["2020-11"]

@@ -45,6 +45,12 @@ ATTRIBUTIVE = "".join(rf"(?<!\b{w} )" for w in ("the", "a", "an", "its", "their"
 # Round 25: a participle after a hyphen is half of a compound adjective ('the APNU-led coalition', 'a US-backed
 # plan', 'state-owned'): no past tense of the clause.
 PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|previously|already|since|said|announced|took place|"
+                  # round 29: a move told from a month ("retrace the decline from the end of November", "the rebound
+                  # from March", "recovering from October"): the month is behind, whatever tense the clause has
+                  r"(?:decline|drop|fall|slide|slump|retreat|sell-?off|rebound|recovery|rally|recovering|rebounding)"
+                  r"(?=\s+from\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?-i:[A-Z])|\s+from(?:\s{2,}|\s*[.,;:]|\s*$)|"
+                  r"\s+from\s+the\s+(?:end|start|beginning|middle)\b|"
+                  r"\s{2,}|\s*[.,;:]|\s*$)|"
                   r"(?<!\bbe )(?:held|met|signed|visited|declared|claimed|reported|warned|told)|happened|began|ended|agreed|"
                   r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!-)" + ATTRIBUTIVE + NOT_PAST_ED + r"\w+ed)\b(?! (?:to|for|by)\b)",
                   re.IGNORECASE)
