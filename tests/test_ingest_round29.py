@@ -6,9 +6,9 @@ from the evaluation set."""
 
 from __future__ import annotations
 
-from tracker.ingest.predfind_en import find_calls
-
 from ingest_helpers import claims
+
+from tracker.ingest.predfind_en import find_calls
 
 
 def test_a_plural_noun_phrase_said_to_be_unlikely_will_not_happen():
