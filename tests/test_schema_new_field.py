@@ -163,7 +163,7 @@ async def main(path, record_id):
         await settle(app, pilot)
         seen["selected"] = app.query_one(Timeline).current.record_id
         console = Console(width=400, record=True, file=io.StringIO())
-        console.print(app.query_one("#details").content)
+        console.print(app.query_one("#details").source)
         seen["details"] = console.export_text()
         await pilot.press("e")
         await pilot.pause()

@@ -113,7 +113,7 @@ def details_text(app: TrackerApp) -> str:
     from rich.console import Console
 
     console = Console(width=400, record=True, file=io.StringIO())
-    console.print(app.query_one("#details").content)
+    console.print(app.query_one("#details").source)
     return console.export_text()
 
 

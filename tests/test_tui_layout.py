@@ -12,6 +12,7 @@ import pytest
 from test_tui import TODAY, app_for, details_text, prediction, select, settle
 
 from tracker.actions import records as actions
+from tracker.tui.timeline import Timeline
 from tracker.store.store import Store
 
 LONG_ID = "baltics-provoke-conflict-with-russia-expecting-us-help"
@@ -152,6 +153,50 @@ async def test_a_long_id_wraps_at_its_hyphens_in_the_details_pane(db_path):
         assert len(pieces) > 1, lines[start:start + 6]  # the pane is narrower than the id
         assert "".join(pieces) == LONG_ID
         assert all(piece.endswith("-") for piece in pieces[:-1]), pieces  # broken after a hyphen, never mid-word
+
+
+def _id_pieces(app) -> list[str]:
+    """The pieces of the details pane's id as the screen shows them (beside or under the timeline)."""
+    lines = screen_lines(app)
+    start = next(i for i, line in enumerate(lines) if " id " in line.split("│")[-1] + " ")
+    pieces = []
+    for line in lines[start:start + 6]:
+        cell = line.split("│")[-1].replace(" id ", "    ", 1).strip().rstrip("▁▂▃▄▅▆▇█ ")
+        if not cell or cell.startswith("kind"):
+            break
+        pieces.append(cell)
+    return pieces
+
+
+async def test_a_cursor_move_lays_the_details_grid_out_once_and_a_resize_lays_it_out_again(db_path, monkeypatch):
+    from rich.table import Table
+
+    laid_out = []
+    rich_console = Table.__rich_console__
+
+    def counted(self, console, options):
+        laid_out.append(options.max_width)
+        yield from rich_console(self, console, options)
+
+    monkeypatch.setattr(Table, "__rich_console__", counted)
+    app = app_for(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, LONG_ID)
+        await pilot.pause()
+        wide = _id_pieces(app)
+        laid_out.clear()
+        for key in ("up", "up", "down", "down"):  # over the today line to the record before, and back
+            await pilot.press(key)
+            await settle(app, pilot)
+        # Two records shown: each one's two grids (fields, history) laid out once, not measured and drawn apart.
+        assert app.query_one(Timeline).current.record_id == LONG_ID
+        assert len(laid_out) == 2 * 2, laid_out
+        assert _id_pieces(app) == wide and "".join(wide) == LONG_ID
+        await pilot.resize_terminal(80, 40)  # narrow: the pane goes under the timeline, full width
+        await settle(app, pilot)
+        narrow = _id_pieces(app)
+        assert narrow == [LONG_ID] and len(wide) > 1  # laid out again at the new width, the id whole on one line
 
 
 async def test_a_history_of_5000_entries_shows_its_latest_entries_and_says_how_many_more(db_path):

@@ -192,7 +192,7 @@ async def test_an_events_details_list_its_predictions_from_the_digest(tmp_path, 
         await settle(app, pilot)
         assert app.query_one(Timeline).current.record_id == event
         console = Console(width=300, record=True, file=io.StringIO())
-        console.print(app.screen.query_one("#details").content)
+        console.print(app.screen.query_one("#details").source)
         shown = console.export_text()
     line = next(t for t in shown.splitlines() if t.strip().startswith("predictions"))
     assert line.split(None, 1)[1].strip() == ", ".join(linked_predictions(loaded, "event", event))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.events import Resize
+from textual.widgets import Static
 
 from tracker.domain.model import Database, Record
 from tracker.domain.render import detail_rows, history_lines
@@ -67,3 +69,46 @@ def render_details(data: DetailsData) -> Group:
 def details_grid(record: Record, db: Database, today: _dt.date,
                  linked: Callable[[str, str], list[str]] | None = None) -> Group:
     return render_details(details_data(record, db, today, linked))
+
+
+class DetailsPane(Static):
+    """The details pane's text: the grid laid out once per record and width.
+
+    Given the grid itself, Textual lays a Rich table out twice per cursor move (once to measure
+    its height, once to draw it: 10-20 ms each at 1k, on the screen's thread). Here the grid is
+    laid out once, at the pane's width, into lines of styled text, which Textual measures and
+    draws at the cost of plain text; a new width lays it out again. ``source`` is what was shown
+    (the grid, or a line of text), for a reader that wants it at another width."""
+
+    DEFAULT_CSS = "DetailsPane.-laid-out { text-wrap: nowrap; text-overflow: clip; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.source: RenderableType = ""
+        self._width = 0
+
+    def show(self, source: RenderableType) -> None:
+        self.source = source
+        self._lay_out(self.size.width)
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._width:
+            self._lay_out(event.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        self._width = width
+        laid_out = not isinstance(self.source, str) and width > 0
+        self.set_class(laid_out, "-laid-out")  # its lines are the width already: not wrapped again
+        if not laid_out:  # text wraps by itself; no width yet: as given
+            self.update(self.source)
+            return
+        console = self.app.console
+        lines = console.render_lines(self.source, console.options.update(width=width, height=None), pad=False)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for n, line in enumerate(lines):
+            if n:
+                text.append("\n")
+            for segment in line:
+                if not segment.control:
+                    text.append(segment.text, segment.style)
+        self.update(text)

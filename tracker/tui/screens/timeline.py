@@ -20,7 +20,7 @@ from tracker.domain.text import visible
 from tracker.store.layout import StoreError
 from tracker.tui.footer import Footer
 from tracker.tui.header import header_text
-from tracker.tui.details import details_grid
+from tracker.tui.details import DetailsPane, details_grid
 from tracker.tui.form import RecordForm, is_editable
 from tracker.tui.cells import RowCells, context_for
 from tracker.tui.digest import Digest
@@ -93,7 +93,7 @@ class TimelineScreen(Screen[None]):
         with Horizontal(id="main"):
             yield Timeline(id="timeline")
             with VerticalScroll(id="details-pane"):
-                yield Static("", id="details", markup=False)
+                yield DetailsPane(id="details")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self, event) -> None:
@@ -289,9 +289,9 @@ class TimelineScreen(Screen[None]):
 
     def on_timeline_highlighted(self, message: Timeline.Highlighted) -> None:
         row = message.row
-        pane = self.query_one("#details", Static)
+        pane = self.query_one("#details", DetailsPane)
         if row is None or row.kind == "today":
-            pane.update("" if row is None else row.text)
+            pane.show("" if row is None else row.text)
             return
         # What links to the record comes from the digest: looking at every prediction is a worker's
         # job at 100k, not a keypress's. Until the check is done, nothing is listed (it comes then).
@@ -299,9 +299,9 @@ class TimelineScreen(Screen[None]):
         linked = digest.linked if digest is not None else (lambda field, record_id: [])
         try:
             record = row.record
-            pane.update(details_grid(record, self.database, self.session.today, linked) if record is not None else "")
+            pane.show(details_grid(record, self.database, self.session.today, linked) if record is not None else "")
         except StoreError as exc:  # it, or its article or event, does not decode: the check says so too
-            pane.update(visible(str(exc)))
+            pane.show(visible(str(exc)))
 
     # ---- search ------------------------------------------------------------
     def action_search(self) -> None:
