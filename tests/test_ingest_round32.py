@@ -92,3 +92,10 @@ def test_a_noun_phrase_that_remains_very_likely():
         ["Unrest will happen in the capital over the coming weeks."]
     assert claims("A deal looks quite likely this year.") == ["A deal will happen this year."]
     assert claims("A recession remains likely.") == ["A recession will happen."]
+
+
+def test_recently_is_no_date(tmp_path):
+    """"Mali and Burkina Faso, which recently succumbed to coups, …" was an event of the article's month."""
+    events, _ = extract_article(tmp_path, "Two neighbours, which recently succumbed to coups of their own, pledged to "
+                                          "defend the junta. The bloc met on Thursday.", "2023-08-16")
+    assert events == [("2023-08-10", "The bloc met")]
