@@ -79,5 +79,5 @@ def without_non_calls(sentence: str, calls: list[Call]) -> list[Call]:
     return joined(sentence, [c for c in calls if not _ASKED.match(c.claim) and not _TEXT_NEXT.search(c.claim)
                              and not _TEXT_ITSELF.search(c.claim) and not (one_may and _ONE_WILL.search(c.claim))
                              and not (evidence and not c.forecaster and re.search(r"\b(?:evidence|signs?|indications?|proof)\b",
-                                                                                  c.claim.split(" will ")[0], re.I))
+                                                                                  c.claim.split(" will ")[0], re.IGNORECASE))
                              and (c.forecaster or not _not_a_call(sentence, c))])
