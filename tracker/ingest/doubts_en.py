@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.ingest import odds_en, retro_en, surprises_en
+from tracker.ingest import doubtful_en, odds_en, retro_en, surprises_en
 
 _ANYONE = re.compile(r"\b(?P<who>I|we)\s+(?:don't|do\s+not)\s+(?:really\s+)?think\s+(?:that\s+)?(?:anybody|anyone|any\s+\w+)\s+"
                      r"(?:\w+ly\s+)?(?:believes|thinks|expects|imagines)\s+(?:that\s+)?", re.IGNORECASE)
@@ -67,8 +67,9 @@ def reword(text: str) -> str:
     last = _SURPRISE_LAST.match(text.strip())
     if last and not _MODAL.search(last["head"]):
         text = last["tail"]
-    # round 21 (and 22, odds_en; 23, surprises_en): the past guessed at, the text itself, "more and more likely"
-    return surprises_en.reword(odds_en.reword(retro_en.reword(text))) if text else text
+    # round 21 (and 22, odds_en; 23, surprises_en; 32, doubtful_en): the past guessed at, the text itself, "more and more
+    # likely", a clause said to be doubtful
+    return doubtful_en.reword(surprises_en.reword(odds_en.reword(retro_en.reword(text)))) if text else text
 
 
 def _as_future(clause: str) -> str:

@@ -89,8 +89,8 @@ def looks_ahead(text: str, m: re.Match) -> bool:
                      r"with\b", after, re.IGNORECASE):
         return False  # round 25: "We'll end the week with Friday's employment report": the calendar, no call
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
-            not re.search(r"\b(?:is|are|'s|'re|be|looks|seems)\s+(?:(?:still|now|also|even|increasingly)\s+)?"
-                          r"(?:very\s+|highly\s+|quite\s+|not\s+)?$", before,
+            not re.search(r"\b(?:is|are|'s|'re|be|looks|seems|remains?|appears?)\s+(?:(?:still|now|also|even|increasingly)\s+)?"
+                          r"(?:very\s+|highly\s+|quite\s+|extremely\s+|not\s+)?$", before,
                           re.IGNORECASE) and not re.search(r"\bwill\s+$|^\s+(?:will|be)\b", before + "|" + after):
         if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
             return False

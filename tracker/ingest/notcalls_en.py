@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.joined_en import joined
 
 _INFERENCE = re.compile(r"\b(?:it|this|that|which)\s+(?:would|could|might)\s+(?:\w+ly\s+)?(?:(?:mean|suggest|imply|indicate|"
                         r"signal)\b|(?:show|prove|demonstrate|confirm)\s+that\b)", re.IGNORECASE)
@@ -55,10 +56,28 @@ _TEXT_NEXT = re.compile(r"\b(?:this|the|our|my)\s+(?:discussion|conversation|ana
                         r"topic)\s+will\s+(?:resume|continue|return|pick\s+up|be\s+continued|conclude)\b", re.IGNORECASE)
 
 
+# round 32: the text's own end or start as what a clause will bring ("… will conclude this analysis")
+_TEXT_ITSELF = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?:conclude|end|close|open|begin|start|round\s+off|wrap\s+up|finish|introduce)\s+"
+                          r"(?:this|the|my|our)\s+(?:analysis|article|piece|post|column|essay|report|discussion|review|"
+                          r"newsletter|series|thread|briefing|commentary|note)\b", re.IGNORECASE)
+# the generic "one" with a modal: "one may struggle to find it", "one might argue" (not "no one", "the one", "one of")
+_GENERIC_ONE = r"(?<![\w'-])(?<!\bno )(?<!\bthe )(?<!\bany )(?<!\beach )(?<!\bevery )(?<!\bthis )" \
+               r"(?<!\bwhich )(?<!\bsuch )(?<!\bonly )(?<!\bsome )one\s+"
+_ONE_MAY = re.compile(_GENERIC_ONE + r"(?:may|might|could|can|would)\b", re.IGNORECASE)
+_ONE_WILL = re.compile(_GENERIC_ONE + r"will\b", re.IGNORECASE)
+# an ability told through evidence: "(we have seen) little evidence of factions that could oppose the junta"
+_EVIDENCE = re.compile(r"\b(?:little|no|scant|scarce|any|some|much|limited)\s+(?:evidence|signs?|indications?|proof)\s+"
+                       r"(?:so\s+far\s+)?(?:of|that)\b[^;]*?\b(?:that|which|who)?\s*(?:could|can|might|may)\b", re.IGNORECASE)
+
+
 def without_non_calls(sentence: str, calls: list[Call]) -> list[Call]:
     """``calls`` of ``sentence`` without those the module's docstring tells of (the author's own only; round 29's an
     indirect question, whoever asks it)."""
     if _KNOWN.search(sentence):
         return []
-    return [c for c in calls if not _ASKED.match(c.claim) and not _TEXT_NEXT.search(c.claim)
-            and (c.forecaster or not _not_a_call(sentence, c))]
+    one_may, evidence = bool(_ONE_MAY.search(sentence)), bool(_EVIDENCE.search(sentence))
+    return joined(sentence, [c for c in calls if not _ASKED.match(c.claim) and not _TEXT_NEXT.search(c.claim)
+                             and not _TEXT_ITSELF.search(c.claim) and not (one_may and _ONE_WILL.search(c.claim))
+                             and not (evidence and not c.forecaster and re.search(r"\b(?:evidence|signs?|indications?|proof)\b",
+                                                                                  c.claim.split(" will ")[0], re.IGNORECASE))
+                             and (c.forecaster or not _not_a_call(sentence, c))])

@@ -21,6 +21,8 @@ from __future__ import annotations
 import functools
 import re
 
+from tracker.ingest.doubtful_en import told_doubtful
+
 
 @functools.lru_cache(maxsize=1024)
 def _holding(hedge_text: str) -> re.Pattern[str]:
@@ -108,6 +110,8 @@ def direction_ok(sentence: str, claim: str, hedge_text: str, negates: bool, cond
     if _DOUBLED.search(claim.replace("’", "'")):
         return False  # "It's will not not hard to see…": two negations in a row, no reading
     source = sentence[start:end] if 0 <= start < end <= len(sentence) else sentence
+    if negates and told_doubtful(sentence):
+        source = sentence  # round 32: "whether X gets Y is doubtful", read as "it is unlikely that…" (offsets of that)
     words = _content(claim)
     if len(_content(source) & words) * 2 < len(words):
         source = sentence  # the clause found is not where the claim's words are (an aside's offsets)

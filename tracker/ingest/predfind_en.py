@@ -100,7 +100,7 @@ from tracker.ingest.wording_en import (
 
 _CONNECTIVE = re.compile(r"^(?:however|but|still|yet|moreover|meanwhile|in short|overall|for now|that said|a priori|"
                          r"on balance|realistically|in all likelihood|in my view|in my opinion|frankly|honestly|"
-                         r"instead|even so|nonetheless|as a result|therefore|and|so|in any case|in the end|"
+                         r"instead|even so|nonetheless|as a result|therefore|and|so(?!\s+far\b)|in any case|in the end|"
                          r"ultimately|either way|in turn|for that reason|if anything|at the same time|first|"
                          r"second|third|fourth|fifth|finally|also|thus|hence|besides|indeed|of course|"
                          r"nevertheless|after all|look(?=,)|listen(?=,)|(?:the\s+)?(?:chances|odds)\s+are(?:\s+that)?)\b[,:\s]*",

@@ -77,8 +77,10 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:widely |generally )?expected to\b", lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|bound|going|poised|on course|sure|certain|all but certain) to\b",
      lambda g: " will", False),
-    (r"\s*" + _BE + r"\s+(?:still |now |also |increasingly )?(?:very |highly )?(?:likely|probable)(?=\s*(?:,|$|\s+(?:once|if|when|"
-     r"after|before|by|unless|as soon as|in (?:the )?(?:coming|next|near)|this|next|later)\b))", lambda g: " will happen", False),
+    # round 32: "X remains very likely in Niger over the coming months" (was "X remains very in Niger…")
+    (r"\s*(?:" + _BE + r"|remains|remain|appears|appear)\s+(?:still |now |also |increasingly )?(?:very |highly |quite |extremely )?"
+     r"(?:likely|probable)(?=\s*(?:,|[.!]?$|\s+(?:once|if|when|after|before|by|unless|as soon as|in|over|during|throughout|within|"
+     r"until|this|next|later)\b))", lambda g: " will happen", False),
     # round 29: "Concessions, an agreement or personal bonding are unlikely (this year)": they will not happen (was
     # "… are not unlikely", the claim said the other way), as "X is likely." gives "X will happen"
     (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |now |increasingly )?(?:unlikely|improbable|not likely)(?=\s*(?:,|[.!]?$|\s+"
@@ -232,9 +234,10 @@ def negate_claim(clause: str) -> str:
         if word in ("does", "do", "did"):
             return clause[:found.end()] + " not" + clause[found.end():]
         return clause[:found.end()] + " not" + clause[found.end():]
-    found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,3}?) (?P<verb>\w+?)(?:s|es)?\b(?P<rest>.*)$", clause)
+    found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,3}?) (?P<verb>\w+)\b(?P<rest>.*)$", clause)
     if found and found["subj"].split()[-1].lower() not in ("to",):
-        verb = base_of(found["verb"]) if re.fullmatch(r"[a-z]{2,}ing", found["verb"]) else found["verb"]
+        verb = base_of(found["verb"]) if re.fullmatch(r"[a-z]{2,}ing", found["verb"]) else \
+            base_of_present(found["verb"]) if re.fullmatch(r"[a-z]{2,}[^s]s", found["verb"]) else found["verb"]  # round 32
         return f"{found['subj']} will not {verb}{found['rest']}"  # round 27: "hard to see Beijing backing down"
     return f"it will not happen that {clause}"
 
