@@ -1,0 +1,65 @@
+"""Round 33 of issue 22 (after heldout39's first run): fixed openers of discourse, modals that look back or ask, a
+remark of concession after a call, what the text will show, and the dates heldout39 missed; on sentences written for
+these tests, not taken from the evaluation set."""
+
+from __future__ import annotations
+
+from tracker.ingest.leadlists_en import find_calls
+
+
+def claims(sentence: str) -> list[str]:
+    """The claims of the calls ``sentence`` gives as extract reads it (through leadlists_en)."""
+    return [c.claim for c in find_calls(sentence)]
+
+
+def test_a_fixed_opener_is_no_clause_of_its_own():
+    """"When all is said and done, X will V" was cut at its "and" ("And done, X will V", credited to "When"); "Be that
+    as it may," read its "may" as a hedge ("Be that as it will, …")."""
+    calls = find_calls("When all is said and done, the junta may well cling on until the spring.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("The junta will cling on until the spring.", "")]
+    assert claims("Be that as it may, the euro will survive the crisis.") == ["The euro will survive the crisis."]
+    assert claims("First and foremost, prices will fall.") == ["Prices will fall."]
+    sentence = "All things considered, the talks will fail."
+    one = find_calls(sentence)[0]
+    assert sentence[one.start:one.end].startswith("the talks will fail")
+
+
+def test_might_very_well_is_a_hedge_not_part_of_the_claim():
+    assert claims("The minister might very well resign before the vote.") == ["The minister will resign before the vote."]
+
+
+def test_a_modal_with_a_perfect_infinitive_looks_back():
+    """"X could in theory have run parallel to Y had Z stayed" was proposed as "X will in theory have run…"."""
+    assert claims("The pipeline could in theory have reached Vienna had the old cabinet stayed in office.") == []
+    assert claims("The regime might well have fallen without Moscow's help.") == []
+    assert claims("The economy will likely have doubled by 2030.") == ["The economy will have doubled by 2030."]
+
+
+def test_a_guess_at_the_past_under_likelihood_is_no_call():
+    """"(The tally is certainly too high, but it is most likely that X was the real winner.)" gave two calls."""
+    assert claims("The official tally is certainly too high, but it is most likely that the incumbent was the real "
+                  "winner.") == []
+    assert claims("It is likely that the Fed will cut in March.") == ["The Fed will cut in March."]
+    assert claims("Prices are certainly going higher.") == ["Prices are going higher."]
+
+
+def test_an_indirect_question_with_whether_is_no_call():
+    """"The generals were split over whether the president should stay…" was proposed with "will"."""
+    assert claims("The generals were divided over whether the president should stay the course.") == []
+    assert claims("It is unclear whether the union will strike.") == []
+    # "whether A or B" that opens the sentence is no question
+    assert claims("Whether in this cycle or the next, the party will lose power.") != []
+
+
+def test_what_the_text_will_show_is_no_call():
+    assert claims("It will be shown that the minister has only himself to blame for the crisis.") == []
+    assert claims("This analysis will explain why the plan failed.") == []
+    assert claims("It will be hard for the minister to survive.") != []
+
+
+def test_a_remark_of_concession_after_a_call_is_no_part_of_its_claim():
+    """"…, though he would be doing so out of desperation and would be unable to V": its "unable" read as the call's
+    negation."""
+    calls = find_calls("He will probably be forced to sign the deal, though he would be doing so under duress and would "
+                       "be unable to sell it at home.")
+    assert [(c.claim, c.negated) for c in calls] == [("He will be forced to sign the deal.", False)]
