@@ -63,3 +63,43 @@ def test_a_remark_of_concession_after_a_call_is_no_part_of_its_claim():
     calls = find_calls("He will probably be forced to sign the deal, though he would be doing so under duress and would "
                        "be unable to sell it at home.")
     assert [(c.claim, c.negated) for c in calls] == [("He will be forced to sign the deal.", False)]
+
+
+def test_a_point_of_the_year_told_in_the_past_is_an_event(tmp_path):
+    """"Gas prices doubled at the start of the (new) year" gave no event (the year's start read as a frame, "the new
+    year" not read at all); told ahead it stays a frame, as "next year" is; late in a year the new year is the next."""
+    from ingest_helpers import extract_article
+    events, _ = extract_article(tmp_path, "Riots were set off by the doubling of fuel prices at the start of the new year.",
+                                "2022-01-10")
+    assert [d for d, _ in events] == ["2022"]
+    events, _ = extract_article(tmp_path, "Fuel prices doubled at the beginning of the year.", "2022-05-10")
+    assert [d for d, _ in events] == ["2022"]
+    events, _ = extract_article(tmp_path, "Fuel prices will rise at the start of the new year.", "2022-11-10")
+    assert events == []
+    from tracker.domain.dates import PDate
+    from tracker.ingest.relwords import relative
+    assert relative("the start of the new year", PDate(2022, 11, 10)) == PDate(2023)
+    assert relative("the start of the new year", PDate(2022, 1, 10)) == PDate(2022)
+
+
+def test_a_term_that_ends_by_its_own_rule_is_a_scheduled_event(tmp_path):
+    """"The army chief's tenure will expire in Nov 2022" gave no event (a "will" with no schedule word)."""
+    from ingest_helpers import extract_article
+    events, _ = extract_article(tmp_path, "The governor's term will expire in Nov 2024.", "2022-04-10")
+    assert [d for d, _ in events] == ["2024-11"]
+    events, _ = extract_article(tmp_path, "The truce expires in June.", "2022-04-10")
+    assert [d for d, _ in events] == ["2022-06"]
+    events, _ = extract_article(tmp_path, "Prices will rise in June.", "2022-04-10")
+    assert events == []
+
+
+def test_the_last_week_is_the_week_gone_by_and_the_last_week_of_a_month_is_that_month(tmp_path):
+    """"developed over the last week" took "last week" (the week before) and left "the" in the title; "in the last week
+    of June" gave an event titled "…in the of June" beside June's."""
+    from ingest_helpers import extract_article
+    events, _ = extract_article(tmp_path, "Stocks fell over the last week.", "2020-08-03")
+    assert events == [("2020-08", "Stocks fell over the last week")]
+    events, _ = extract_article(tmp_path, "Stocks fell in the last week of June.", "2020-08-03")
+    assert [d for d, _ in events] == ["2020-06"]
+    events, _ = extract_article(tmp_path, "Stocks fell last week.", "2020-08-03")
+    assert [d for d, _ in events] == ["2020-07"]

@@ -168,12 +168,14 @@ EN = [
     (re.compile(r"\b(?<!\bknow it )(?<!\bknow them )(?<!\bas it is )(?<!\bas they are )"
                 r"(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|the year before last|the year after next|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
-                r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
+                r"this evening|tomorrow|the last week(?!\s+(?:of|in|before|after)\b)|(?<!\bthe )last week|next week|the coming week|the week ahead|"
                 r"this week|the past week|recently|earlier in the year|later in the year|earlier in the month|"
                 r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|earlier in the week|"
                 # round 27: "agreed at the start of the month", "by the end of the year": the article's month (year), or
                 # the one of the day the text named last (relwords.period_ref)
-                r"the (?:start|beginning|end|middle|turn) of the (?:month|year)|mid-month|mid-year)\b", re.IGNORECASE), "rel"),
+                r"the (?:start|beginning|end|middle|turn) of the (?:month|year)|mid-month|mid-year|"
+                # round 33: "at the start of the new year" (the year begun, or the coming one told late in a year)
+                r"the (?:start|beginning|turn|dawn) of the new year)\b", re.IGNORECASE), "rel"),
 ]
 
 
