@@ -103,3 +103,33 @@ def test_the_last_week_is_the_week_gone_by_and_the_last_week_of_a_month_is_that_
     assert [d for d, _ in events] == ["2020-06"]
     events, _ = extract_article(tmp_path, "Stocks fell last week.", "2020-08-03")
     assert [d for d, _ in events] == ["2020-07"]
+
+
+def test_a_negation_worded_without_will_not_is_worded_with_it(tmp_path):
+    """"There's no way X will V", "It's not as if X will V", "X will hardly V" were proposed as written (a claim that
+    reads the other way by "will"); "X is anything but likely to V" as "X is anything but to V"."""
+    from ingest_helpers import extract_article
+    from tracker.ingest.evaluate import claim_is_negative
+
+    def calls(text):
+        return extract_article(tmp_path, text, "2023-05-01")[1]
+
+    assert calls("There's no way that the junta will hand over power.") == ["The junta will not hand over power."]
+    assert calls("It's not as if the allies will accept this.") == ["The allies will not accept this."]
+    assert calls("The allies will hardly accept this.") == ["The allies will not accept this."]
+    assert all(claim_is_negative(c) for c in calls("There is no way the allies will accept this."))
+    assert calls("The allies are anything but likely to back down.") == []  # no reading with confidence: left out
+    assert calls("It is not unlikely that the allies will respond.") == ["The allies will respond."]
+    assert calls("The economy will barely grow.") == ["The economy will barely grow."]
+
+
+def test_a_negated_going_to_or_about_to_is_a_negative_call(tmp_path):
+    """"X is hardly going to V", "X is no longer going to V", "X isn't about to V" gave no call."""
+    from ingest_helpers import extract_article
+
+    def calls(text):
+        return extract_article(tmp_path, text, "2023-05-01")[1]
+
+    assert calls("The regime is hardly going to give up without a fight.") == ["The regime will not give up without a fight."]
+    assert calls("Ankara is no longer going to tolerate the delays.") == ["Ankara will no longer tolerate the delays."]
+    assert calls("Beijing isn't about to abandon its ally.") == ["Beijing will not abandon its ally."]
