@@ -133,3 +133,15 @@ def test_a_negated_going_to_or_about_to_is_a_negative_call(tmp_path):
     assert calls("The regime is hardly going to give up without a fight.") == ["The regime will not give up without a fight."]
     assert calls("Ankara is no longer going to tolerate the delays.") == ["Ankara will no longer tolerate the delays."]
     assert calls("Beijing isn't about to abandon its ally.") == ["Beijing will not abandon its ally."]
+
+
+def test_years_ago_this_month_is_that_month_and_last_fridays_is_one_date(tmp_path):
+    """"The coup happened three years ago this month" gave two events (2019 and the article's month); "Last Friday's
+    attack" kept "Last" in the title."""
+    from ingest_helpers import extract_article
+    events, _ = extract_article(tmp_path, "The coup happened three years ago this month.", "2022-07-10")
+    assert [d for d, _ in events] == ["2019-07"]
+    events, _ = extract_article(tmp_path, "The coup happened three years ago.", "2022-07-10")
+    assert [d for d, _ in events] == ["2019"]
+    events, _ = extract_article(tmp_path, "Last Friday's attack killed ten people.", "2022-03-10")
+    assert events == [("2022-03-04", "Attack killed ten people")]

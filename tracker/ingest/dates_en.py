@@ -103,7 +103,9 @@ EN = [
     (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
-    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
+    # round 33: "Last Friday's attack" (the title kept "Last")
+    (re.compile(r"\b(?:(?P<q>(?i:last|next|this))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"),
+     "weekday"),
     (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from|as of))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday)\b(?!,?\s+\(?(?:\d|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "weekday"),
@@ -125,7 +127,9 @@ EN = [
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
                 r"(?P<dir>later|after that|afterwards|earlier|before that)\b(?!\s+than\b)", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
-                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b",
+                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b"
+                # round 33: "three years ago this month": that month, so many years back
+                r"(?P<tm>\s+this\s+month\b)?",
                 re.IGNORECASE), "ago"),
     (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
                 r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
