@@ -109,6 +109,7 @@ def test_a_negation_worded_without_will_not_is_worded_with_it(tmp_path):
     """"There's no way X will V", "It's not as if X will V", "X will hardly V" were proposed as written (a claim that
     reads the other way by "will"); "X is anything but likely to V" as "X is anything but to V"."""
     from ingest_helpers import extract_article
+
     from tracker.ingest.evaluate import claim_is_negative
 
     def calls(text):
