@@ -358,7 +358,7 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
         n, unit = _NUMBERS.get(groups["n"].lower()) or int(groups["n"]), groups["unit"].lower()
         day = base or ref.first_day()
         if unit == "year":
-            return PDate(day.year - n)
+            return PDate(day.year - n, day.month) if groups.get("tm") else PDate(day.year - n)
         if unit == "month":
             return _add_months(day, -n)
         back = day - _dt.timedelta(days=n * {"week": 7, "fortnight": 14}.get(unit, 1))

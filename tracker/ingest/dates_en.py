@@ -103,7 +103,9 @@ EN = [
     (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
-    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"), "weekday"),
+    # round 33: "Last Friday's attack" (the title kept "Last")
+    (re.compile(r"\b(?:(?P<q>(?i:last|next|this))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\b"),
+     "weekday"),
     (re.compile(r"\b(?P<q>(?i:on|last|next|this|since|by|until|before|from|as of))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday)\b(?!,?\s+\(?(?:\d|January|February|March|April|May|June|July|August|September|October|"
                 r"November|December))"), "weekday"),
@@ -125,7 +127,9 @@ EN = [
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
                 r"(?P<dir>later|after that|afterwards|earlier|before that)\b(?!\s+than\b)", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
-                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b",
+                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b"
+                # round 33: "three years ago this month": that month, so many years back
+                r"(?P<tm>\s+this\s+month\b)?",
                 re.IGNORECASE), "ago"),
     (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
                 r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
@@ -168,14 +172,16 @@ EN = [
     (re.compile(r"\b(?<!\bknow it )(?<!\bknow them )(?<!\bas it is )(?<!\bas they are )"
                 r"(?:earlier this month|later this month|this month|last month|next month|earlier this year|"
                 r"later this year|the year before last|the year after next|this year|last year|next year|yesterday|today|tonight|last night|this morning|this afternoon|"
-                r"this evening|tomorrow|last week|next week|the coming week|the week ahead|"
+                r"this evening|tomorrow|the last week(?!\s+(?:of|in|before|after)\b)|(?<!\bthe )last week|next week|the coming week|the week ahead|"
                 # round 32: "recently" ("which recently succumbed to coups", "have all recently published") names no
                 # time, no event of the article's month (the evaluation set dates none)
                 r"this week|the past week|earlier in the year|later in the year|earlier in the month|"
                 r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|earlier in the week|"
                 # round 27: "agreed at the start of the month", "by the end of the year": the article's month (year), or
                 # the one of the day the text named last (relwords.period_ref)
-                r"the (?:start|beginning|end|middle|turn) of the (?:month|year)|mid-month|mid-year)\b", re.IGNORECASE), "rel"),
+                r"the (?:start|beginning|end|middle|turn) of the (?:month|year)|mid-month|mid-year|"
+                # round 33: "at the start of the new year" (the year begun, or the coming one told late in a year)
+                r"the (?:start|beginning|turn|dawn) of the new year)\b", re.IGNORECASE), "rel"),
 ]
 
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from tracker.domain.dates import PDate
 from tracker.ingest.mentions import DateMention
-from tracker.ingest.datetense import NOT_PAST_ED
+from tracker.ingest.datetense import NOT_PAST_ED, PAST
 from tracker.ingest.dayranges_en import day_ranges
 from tracker.ingest.dayrefs_en import days_alone, week_named
 from tracker.ingest.hindsight_en import without_thought_time
@@ -271,9 +271,15 @@ def so_far(sentence: str, mention: DateMention) -> bool:
                 re.match(r",?\s+(?:so|thus)\s+far\b|,?\s+to\s+date\b", sentence[mention.end:], re.IGNORECASE))
 
 
+_POINT_OF_YEAR = re.compile(r"^the (?:start|beginning|turn|dawn|middle) of the (?:new )?year$", re.IGNORECASE)
+
+
 def told_this_year(sentence: str, mention: DateMention) -> bool:
     """"The Fed has raised rates by 4.25% this year", "the partnership was strengthened this year", "earning more thus
     far this year": a year named with what was done in it is the date of that, not a frame."""
+    if _POINT_OF_YEAR.match(mention.text):  # round 33: "doubled at the start of the (new) year": a point told in it
+        before = sentence[:mention.start]
+        return bool(_TOLD_PAST.search(before) or _PERFECT.search(before) or PAST.search(before)) and not _MODAL.search(before)
     if mention.text.lower() not in ("this year", "this month"):
         return False
     if so_far(sentence, mention):

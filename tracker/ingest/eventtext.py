@@ -22,6 +22,9 @@ _SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:
                         r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
                         r"takes? place|will (?:meet|vote|hold|open|begin|start|take place|follow|convene|resume)|"
                         r"(?:is|are)\s+(?:released|published|due out)|"  # "the day before the Q1 GDP figures are released"
+                        # round 33: a term that ends by its own rule ("The army chief's tenure will expire in Nov 2022")
+                        r"(?:term|tenure|mandate|contract|lease|deadline|ceasefire|truce|moratorium|waiver)s?\s+"
+                        r"(?:(?:is\s+due\s+to|will|would|is\s+set\s+to)\s+)?(?:expires?|lapses?|runs?\s+out)|"
                         # an arrangement in the present progressive: "The Prime Minister is giving evidence … in March"
                         r"(?:is|are)\s+(?:\w+ly\s+)?(?:giving|holding|hosting|meeting|visiting|travel+ing|flying|appearing|"
                         r"testifying|speaking|presenting|publishing|releasing|announcing|launching|opening|convening|voting))\b",

@@ -14,6 +14,8 @@ import re
 
 from tracker.ingest import predfind_en
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.lookback_en import past_opener, without_lookbacks
+from tracker.ingest.negforms_en import through_rewrites
 from tracker.ingest.notcalls_en import without_non_calls
 
 # a lead: a clause that ends in an open modal or infinitive and a colon
@@ -48,7 +50,9 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         for one in calls:
             one.start, one.end = 0, len(sentence)
         return without_non_calls(sentence, calls)
-    return without_non_calls(sentence, predfind_en.find_calls(sentence, previous, in_forecasts, listed, names))
+    calls = past_opener(sentence, lambda opened: through_rewrites(
+        opened, lambda text: predfind_en.find_calls(text, previous, in_forecasts, listed, names)))
+    return without_lookbacks(sentence, without_non_calls(sentence, calls))  # round 33
 
 
 def carried(previous: str, sentence: str) -> str:

@@ -32,7 +32,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
     if w.startswith(("next week", "the coming week", "the week ahead", "the end of next week")):  # the week after the article's
         ahead = (today or ref.first_day()) + _dt.timedelta(days=7)
         return PDate(ahead.year, ahead.month)
-    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week",
+    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week", "the last week",
                      "the end of the week", "the end of this week", "later this week", "later in the week",
                      "earlier in the week")):
         base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)
@@ -44,6 +44,8 @@ def relative(word: str, ref: PDate) -> PDate | None:
              "the year before last": -2, "the year after next": 2}
     if w in years:
         return PDate(ref.year + years[w])
+    if _NEW_YEAR.match(w):  # round 33: the year begun, or the next one when told in its last quarter
+        return PDate(ref.year + (1 if (ref.month or 1) >= 10 else 0))
     days = {"今日": 0, "本日": 0, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
             "this evening": 0, "昨日": -1, "yesterday": -1, "last night": -1, "明日": 1, "tomorrow": 1}
     if w in days and today:
@@ -51,6 +53,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
     return None
 
 
+_NEW_YEAR = re.compile(r"^the (?:start|beginning|turn|dawn) of the new year$")
 _OF_THE = re.compile(r"^the (?:start|beginning|end|middle|turn) of the (?P<unit>month|year)$", re.IGNORECASE)
 
 

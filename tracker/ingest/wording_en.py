@@ -99,7 +99,7 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
     (r"\b(?:won't|wouldn't|would not)\b", lambda g: "will not", False),
     (r"\s*\b(?:has|have) the potential to\b", lambda g: " will", False),
     (r"\b(?:(?-i:may)|might|could) not\b", lambda g: "will not", False),
-    (r"\b(?:(?-i:may)|might|could|would|should|ought to)(?: well| even)?\b", lambda g: "will", False),
+    (r"\b(?:(?-i:may)|might|could|would|should|ought to)(?: very well| well| even)?\b", lambda g: "will", False),
     (r"\b(?:has|have)\s+(?:most likely|probably|likely|almost certainly)\s+", lambda g: "has ", False),
     (r"\b(?:most likely|probably|likely|almost certainly|certainly|definitely)\s+", lambda g: "", False),
 ]]  # compiled once: looked up by text, they were pushed out of re's cache and compiled again and again
