@@ -112,3 +112,9 @@ VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|\w+ed|\w{3,}s)\
 _OWN_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|" + NOT_PAST_ED + r"\w+ed(?! by\b)|"
                        r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bthis )(?<!\bthese )\w{2,}[a-rt-z]s)\b",
                        re.IGNORECASE)
+
+# round 31: a question asked in the past tense ("…, was Trump an opposing figure at the time of his victory in 2016?",
+# "Why did the euro fall in March 2020?"): what it asks about happened; its past date is a told event
+# (eventdates_en.past_in_question)
+PAST_QUESTION = re.compile(r"(?:^|[,;:]\s*(?:or\s+|and\s+)?|\b(?:why|how|when|where|what|who|which)\s+)(?:was|were|did|had)\s+"
+                           r"(?!(?:\w+\s+){0,3}(?:ever|yet)\b)", re.IGNORECASE)

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from tracker.domain.dates import PDate
 from tracker.ingest.mentions import DateMention
-from tracker.ingest.datetense import NOT_PAST_ED
+from tracker.ingest.datetense import NOT_PAST_ED, PAST_QUESTION
 from tracker.ingest.dayranges_en import day_ranges
 from tracker.ingest.dayrefs_en import days_alone, week_named
 from tracker.ingest.hindsight_en import without_thought_time
@@ -155,8 +155,10 @@ _TOLD = re.compile(r"\b(?:was|were|had|" + NOT_PAST_ED + r"\w+ed)\s+(?:\w+\s+){0
 
 
 def past_in_question(sentence: str, mention: DateMention, ref: PDate) -> bool:
-    """A past date told in a question ("will the elections postponed in December 2021 take place?")."""
-    return mention.date.last_day() < ref.first_day() and bool(_TOLD.search(sentence[:mention.start]))
+    """A past date told in a question ("will the elections postponed in December 2021 take place?", "was Trump
+    an outsider at the time of his victory in 2016?")."""
+    return mention.date.last_day() < ref.first_day() and (bool(_TOLD.search(sentence[:mention.start])) or
+                                                          bool(PAST_QUESTION.search(sentence[:mention.start])))
 
 
 # --- lists of releases under a day heading, and tense read from the whole sentence ------------------------
