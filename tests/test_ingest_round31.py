@@ -48,3 +48,39 @@ def test_a_past_date_in_a_question_asked_in_the_past_is_an_event(tmp_path):
     # a question about what is ahead still names no event
     events, _ = extract_article(tmp_path, "Will the bank cut rates in 2021?", "2020-10-01")
     assert events == []
+
+
+def test_litotes_not_unlikely_is_a_positive_call():
+    """"X is not unlikely to V" gave "X is not not unlikely to V", "It isn't unlikely that X will V" "…X will not V":
+    the claim said the other way."""
+    assert claims("The ruling party is not unlikely to lose its majority.") == ["The ruling party will lose its majority."]
+    assert claims("It isn't unlikely that the ceasefire will hold.") == ["The ceasefire will hold."]
+    assert claims("It is not unlikely that the ceasefire will hold.") == ["The ceasefire will hold."]
+    assert not any(c.negated for c in find_calls("It isn't unlikely that the ceasefire will hold."))
+    assert claims("The ceasefire is unlikely to hold.") == ["The ceasefire will not hold."]  # left as it was
+
+
+def test_hardly_and_scarcely_before_a_hedge_deny_the_call():
+    """"X is hardly likely to V" gave "X is hardly to V" (said the positive way), "X is hardly going to V" no call,
+    "X will hardly V" a claim whose direction the check cannot read."""
+    assert claims("The junta is hardly likely to hold elections.") == ["The junta will not hold elections."]
+    assert claims("The junta is hardly going to hold elections.") == ["The junta is not going to hold elections."]
+    assert claims("The sanctions will scarcely dent the economy.") == ["The sanctions will not dent the economy."]
+    assert claims("The junta will hardly ever hold elections.") == ["The junta will almost never hold elections."]
+
+
+def test_an_expectation_denied_is_a_negative_call():
+    """"X can't be expected to V" gave "X can't will V"."""
+    assert claims("The regime can't be expected to change course.") == ["The regime will not change course."]
+    assert claims("Brussels cannot be expected to back down.") == ["Brussels will not back down."]
+    assert claims("Brussels can hardly be expected to back down.") == ["Brussels will not back down."]
+
+
+def test_no_way_that_x_will_and_will_never():
+    """"There's no way that X will V" kept the whole sentence as the claim; "X will never V" gave "X will not never V"."""
+    assert claims("There's no way that the opposition will win back the capital.") == \
+        ["The opposition will not win back the capital."]
+    assert claims("There is no way the opposition will win back the capital.") == \
+        ["The opposition will not win back the capital."]
+    assert claims("Tehran will never trust Washington again.") == ["Tehran will never trust Washington again."]
+    assert claims("Tehran will never again trust Washington.") == ["Tehran will never again trust Washington."]
