@@ -84,3 +84,13 @@ def test_no_way_that_x_will_and_will_never():
         ["The opposition will not win back the capital."]
     assert claims("Tehran will never trust Washington again.") == ["Tehran will never trust Washington again."]
     assert claims("Tehran will never again trust Washington.") == ["Tehran will never again trust Washington."]
+
+
+def test_wouldnt_be_surprised_if_a_past_form_is_said_ahead():
+    """"I wouldn't be surprised if X V-ed" gave the past as written ("The junta postponed the vote."), a claim of
+    what was done; its "didn't V" gave "X didn't V"."""
+    assert claims("It wouldn't surprise me if the junta postponed the vote.") == ["The junta will postpone the vote."]
+    assert claims("I wouldn't be surprised if the talks collapsed by spring.") == ["The talks will collapse by spring."]
+    assert claims("We wouldn't be shocked if Beijing won the bid.") == ["Beijing will win the bid."]
+    assert claims("I wouldn't be surprised if Kiev didn't attend the summit.") == ["Kiev will not attend the summit."]
+    assert claims("Don't be surprised if the central bank hikes again.") == ["The central bank will hike again."]

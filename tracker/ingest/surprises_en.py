@@ -111,6 +111,20 @@ def _surprise(stripped: str) -> str | None:
     return f"{lead}{it} is hard to see how {subj} will {base}{rest}"
 
 
+def unsurprising_past(cond: str) -> str | None:
+    """Round 31: the condition of "I wouldn't be surprised if X V-ed" (a past form, or "didn't V") said as what the author
+    expects: "X will V" ("X will not V"); the claim was the past as written ("Moscow backed down."). None for a
+    condition whose verb is no past form (the bare present is read as before)."""
+    parts = _split(cond)
+    if not parts:
+        return None
+    subj, base, rest, negated = parts
+    verb = cond[len(subj):].split()[0].lower()
+    if not negated and verb not in _IRREGULAR and not verb.endswith("ed"):
+        return None
+    return f"{subj} will {'not ' if negated else ''}{base}{rest}"
+
+
 # "X is expected to fall, though Y isn't likely to V": a concession with a subject and a modal of its own.
 _CONCESSION = re.compile(r",\s+(?P<conj>though|although|even\s+though|but)\s+(?P<clause>\w[\w'.-]*\b[^,;]{0,60}?\s+(?:isn't|is\s+not|aren't|are\s+not|won't|will\s+not|"
                          r"is\s+unlikely|are\s+unlikely)\s+(?:likely\s+)?to\s+[^;]+|\w[\w'.-]*\b[^,;]{0,60}?\s+(?:won't|will\s+not)\s+[^;]+)$")

@@ -196,7 +196,9 @@ def finish(body: str) -> str:
     return body[:1].upper() + body[1:] + "." if body else ""
 
 
-_E_STEM = re.compile(r"(?:[aeiou]s|v|c|z|rg|ang)$|^(?:[^aeiou]?[^aeiou][aeiou][kmt]|becom|overcom)$")
+# round 31: a stem in "-ps", "-ns", "-rs", "-ls" takes its "e" back too ("collapsing", "collapsed": "collapse"; "sensing",
+# "reversed", "pulsed"), and so does one in "-pon" ("postponed": "postpone", was "postpon")
+_E_STEM = re.compile(r"(?:[aeiou]s|[plnr]s|v|c|z|rg|ang|tpon)$|^(?:[^aeiou]?[^aeiou][aeiou][kmt]|becom|overcom)$")
 
 
 def base_of(gerund: str) -> str:
