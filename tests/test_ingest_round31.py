@@ -94,3 +94,19 @@ def test_wouldnt_be_surprised_if_a_past_form_is_said_ahead():
     assert claims("We wouldn't be shocked if Beijing won the bid.") == ["Beijing will win the bid."]
     assert claims("I wouldn't be surprised if Kiev didn't attend the summit.") == ["Kiev will not attend the summit."]
     assert claims("Don't be surprised if the central bank hikes again.") == ["The central bank will hike again."]
+
+
+def test_an_irregular_past_tells_of_a_season_or_year_gone_by(tmp_path):
+    """"The war broke out over the summer" (written in October) gave no event: a year-precision date of the article's
+    year needed a past in "-ed"; "The treaty expired this year" none either (only verbs of change counted)."""
+    events, _ = extract_article(tmp_path, "The uprising broke out over the summer.", "2022-10-15")
+    assert [d for d, _ in events] == ["2022"]
+    events, _ = extract_article(tmp_path, "The treaty expired this year.", "2022-10-15")
+    assert [d for d, _ in events] == ["2022"]
+    events, _ = extract_article(tmp_path, "The truce collapsed at the start of this year.", "2022-10-15")
+    assert [d for d, _ in events] == ["2022"]
+    # what is ahead, or the year a purpose is for, stays no event
+    events, _ = extract_article(tmp_path, "The treaty will expire this year.", "2022-10-15")
+    assert events == []
+    events, _ = extract_article(tmp_path, "The clubs made upgrades in order to contend this year.", "2022-10-15")
+    assert events == []
