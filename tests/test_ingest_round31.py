@@ -110,3 +110,16 @@ def test_an_irregular_past_tells_of_a_season_or_year_gone_by(tmp_path):
     assert events == []
     events, _ = extract_article(tmp_path, "The clubs made upgrades in order to contend this year.", "2022-10-15")
     assert events == []
+
+
+def test_decades_ago_and_this_past_weekend_or_season(tmp_path):
+    """"a decade ago", "three decades ago" gave no date ("two years ago" did); "this past weekend", "this past spring"
+    none either ("last weekend", "last spring" did)."""
+    events, _ = extract_article(tmp_path, "The junta seized power a decade ago.", "2022-10-15")
+    assert [d for d, _ in events] == ["2012"]
+    events, _ = extract_article(tmp_path, "The republic declared independence three decades ago.", "2022-10-15")
+    assert [d for d, _ in events] == ["1992"]
+    events, _ = extract_article(tmp_path, "The runoff was held this past weekend.", "2022-10-15")
+    assert [d for d, _ in events] == ["2022-10"]
+    events, _ = extract_article(tmp_path, "The accord was signed this past spring.", "2022-10-15")
+    assert [d for d, _ in events] == ["2022"]
