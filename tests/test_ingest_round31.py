@@ -123,3 +123,17 @@ def test_decades_ago_and_this_past_weekend_or_season(tmp_path):
     assert [d for d, _ in events] == ["2022-10"]
     events, _ = extract_article(tmp_path, "The accord was signed this past spring.", "2022-10-15")
     assert [d for d, _ in events] == ["2022"]
+
+
+def test_a_doubt_denied_or_told_gives_the_calls_direction():
+    """"There is no doubt that X will V" kept its frame (its "no" read the call as negative); "It is doubtful that X will
+    V" gave the claim as written (said the positive way); "I have no doubt that X" and "X will, in all probability, V"
+    gave no call; "doomed to" none either."""
+    assert claims("There is no doubt that the coalition will collapse.") == ["The coalition will collapse."]
+    assert claims("There is little doubt that the coalition will collapse.") == ["The coalition will collapse."]
+    assert claims("It is doubtful that the coalition will survive.") == ["The coalition will not survive."]
+    assert all(c.negated for c in find_calls("It is doubtful that the coalition will survive."))
+    assert claims("I have no doubt that the coalition will collapse.") == ["The coalition will collapse."]
+    assert claims("The coalition will, in all probability, collapse.") == ["The coalition will collapse."]
+    assert claims("The coalition is doomed to fail.") == ["The coalition will fail."]
+    assert claims("I have no doubts about the plan.") == []

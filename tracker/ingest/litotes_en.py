@@ -8,7 +8,11 @@ that the claim says what the author means and not the other way:
   "X will hardly ever V" "will almost never V" (the check of a claim's direction reads no "hardly");
 - an expectation denied: "X can't (cannot, can hardly) be expected to V" is "unlikely" (was "X can't will V");
 - "There's no way (that) X will V" is "very unlikely that X will V" (the modal inside kept the whole sentence as the
-  claim).
+  claim);
+- a doubt denied or told: "There is no (little) doubt that X will V" is "(very) likely that X will V" (its "no" read
+  the call as negative), "It is doubtful that (whether) X will V" "unlikely" (was the claim as written, said the
+  positive way);
+- "X will, in all probability (likelihood), V": "X will probably V" (the commas hid the modal's verb: no call).
 
 "Never" after "will" needs no rewording here: wording_en.rewrite no longer adds a "not" before it.
 """
@@ -28,15 +32,28 @@ _HARDLY_GOING = re.compile(r"\b(?P<be>is|are|am)\s+(?:hardly|scarcely)\s+(?=goin
 _WILL_HARDLY = re.compile(r"\b(?P<will>will|'ll)\s+(?:hardly|scarcely)\s+(?P<ever>ever\s+)?(?!any\b)", re.IGNORECASE)
 _NOT_EXPECTED = re.compile(r"\b(?:can(?:not|'t|\s+not|\s+hardly|\s+scarcely)|could(?:n't|\s+not|\s+hardly))\s+"
                            r"(?:(?:really|reasonably|seriously)\s+)?be\s+expected(?=\s+to\s+[a-z])", re.IGNORECASE)
+_NO_DOUBT = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+)?)there(?:'s|\s+is|\s+can\s+be)\s+(?P<how>little|no|not\s+much|not\s+a|"
+                       r"hardly\s+any)\s+(?:shadow\s+of\s+(?:a\s+)?)?doubt\s+(?:that\s+)?(?=(?:[\w'-]+\s+){1,6}?(?:will|would|is\s+going\s+to|"
+                       r"are\s+going\s+to)\s)", re.IGNORECASE)
+_DOUBTFUL = re.compile(r"\b(?P<it>it|this|that)(?:'s|\s+is|\s+seems|\s+looks|\s+remains)\s+(?:highly\s+|very\s+|rather\s+|"
+                       r"extremely\s+)?doubtful\s+(?:that\s+|whether\s+|if\s+)?(?=(?:[\w'-]+\s+){1,6}?(?:will|would|can|could)\s)",
+                       re.IGNORECASE)
+_HAVE_NO_DOUBT = re.compile(r"\b(?P<who>I|we)\s+(?:have|harbou?r)\s+(?:no|little|not\s+the\s+slightest)\s+doubts?\s+(?:that\s+)?"
+                            r"(?!about\b|over\b|as\s+to\b)", re.IGNORECASE)
+_IN_ALL_PROBABILITY = re.compile(r"\b(?P<will>will|would),\s+in\s+all\s+(?:probability|likelihood),\s+", re.IGNORECASE)
 _NO_WAY_WILL = re.compile(r"^(?P<lead>(?:[^,]{1,30},\s+)?)there(?:'s|\s+is)\s+(?:just\s+|simply\s+|absolutely\s+)?no\s+way\s+"
                           r"(?:that\s+)?(?=(?:[\w'-]+\s+){1,6}?(?:will|would|is\s+going\s+to|are\s+going\s+to)\s)", re.IGNORECASE)
 
 
 def reword(text: str) -> str:
     """``text`` with its weakened or doubled negations said plainly (see the module's docstring)."""
-    if not re.search(r"\b(?:un|im)probable\b|\bunlikely\b|\bhardly\b|\bscarcely\b|\bexpected\b|\bno\s+way\b", text,
-                     re.IGNORECASE):
+    if not re.search(r"\b(?:un|im)probable\b|\bunlikely\b|\bhardly\b|\bscarcely\b|\bexpected\b|\bno\s+way\b|doubt|"
+                     r"\bin\s+all\s+(?:probability|likelihood)\b", text, re.IGNORECASE):
         return text
+    text = _NO_DOUBT.sub(lambda m: f"{m['lead']}it is {'very likely' if m['how'].lower() == 'no' else 'likely'} that ", text)
+    text = _HAVE_NO_DOUBT.sub(lambda m: "I'm confident that " if m["who"].lower() == "i" else "we are confident that ", text)
+    text = _DOUBTFUL.sub(lambda m: f"{m['it']} is unlikely that ", text)
+    text = _IN_ALL_PROBABILITY.sub(lambda m: f"{m['will']} probably ", text)
     text = _LITOTES_THAT.sub(lambda m: f"{m['it'] or m['it2']} is likely", text)
     text = _LITOTES_TO.sub(lambda m: f"{m['be']} likely", text)
     text = _HARDLY_LIKELY.sub(lambda m: f"{m['be']} unlikely", text)

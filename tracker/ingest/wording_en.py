@@ -21,6 +21,7 @@ HEDGES = [
     ("expected to", "expected to"), ("expects", "expected to"), ("expect", "expected to"),
     ("tipped to", "tipped to"), ("destined to", "destined to"), ("bound to", "bound to"),
     ("poised to", "poised to"), ("on course to", "on course to"),
+    ("doomed to", "destined to"),  # round 31: "is doomed to fail" ("on track to" left out: a plan's progress, dev/02)
     ("on the brink of", "on the brink of"), ("on the verge of", "on the brink of"), ("on the cusp of", "on the brink of"),
     ("on course for", "on course to"), ("headed for", "headed for"), ("heading for", "headed for"),
     ("all but certain to", "all but certain to"), ("sure to", "sure to"), ("certain to", "sure to"),
@@ -80,7 +81,7 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
      lambda g: " will not", True),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |most )?" + DEGREE + r"?likely to\b", lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:widely |generally )?expected to\b", lambda g: " will", False),
-    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|bound|going|poised|on course|sure|certain|all but certain) to\b",
+    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|doomed|bound|going|poised|on course|sure|certain|all but certain) to\b",
      lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:still |now |also )?" + DEGREE + r"?(?:likely|probable)(?=\s*(?:,|$|\s+(?:once|if|when|"
      r"after|before|by|unless|as soon as|in (?:the )?(?:coming|next|near)|this|next|later)\b))", lambda g: " will happen", False),
