@@ -307,7 +307,7 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
         if groups.get("y"):
             return PDate(int(groups["y"]))
         first, _ = _SEASONS[season]
-        if q == "last":
+        if q in ("last", "this past", "the past"):  # round 31: "this past spring" is the last one
             year = ref.year - 1 if (ref.month or 12) < first + 3 else ref.year
         elif q == "next":
             year = ref.year + 1 if (ref.month or 1) >= first else ref.year
@@ -357,8 +357,9 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
     if form == "ago":
         n, unit = _NUMBERS.get(groups["n"].lower()) or int(groups["n"]), groups["unit"].lower()
         day = base or ref.first_day()
-        if unit == "year":
-            return PDate(day.year - n, day.month) if groups.get("tm") else PDate(day.year - n)
+        if unit in ("year", "decade"):  # round 31: "a decade ago", "three decades ago": ten years a decade
+            years = n * (10 if unit == "decade" else 1)
+            return PDate(day.year - years, day.month) if groups.get("tm") else PDate(day.year - years)
         if unit == "month":
             return _add_months(day, -n)
         back = day - _dt.timedelta(days=n * {"week": 7, "fortnight": 14}.get(unit, 1))

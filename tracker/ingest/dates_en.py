@@ -100,7 +100,7 @@ EN = [
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
-    (re.compile(r"\b(?P<q>last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
+    (re.compile(r"\b(?P<q>last|next|this past|the past|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
     # round 33: "Last Friday's attack" (the title kept "Last")
@@ -127,7 +127,7 @@ EN = [
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
                 r"(?P<dir>later|after that|afterwards|earlier|before that)\b(?!\s+than\b)", re.IGNORECASE), "later"),
     (re.compile(r"\b(?:(?:a little |slightly |just )?(?:more|less) than |about |nearly |almost |over |some |roughly )?"
-                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year)s? ago\b"
+                r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|fortnight|month|year|decade)s? ago\b"
                 # round 33: "three years ago this month": that month, so many years back
                 r"(?P<tm>\s+this\s+month\b)?",
                 re.IGNORECASE), "ago"),
@@ -166,7 +166,7 @@ EN = [
     (re.compile(r"\b(?:(?P<q>(?i:last|next|this|in|during|by|until|before|since|the|for))\s+)?(?:(?P<qn>Q[1-4])|"
                 r"(?P<qw>(?i:first|second|third|fourth))(?:\s+|-)(?i:quarter))(?:(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b)?"
                 r"(?!\s+(?:of\s+a|century)\b)"), "quarter"),
-    (re.compile(r"\b(?P<q>over|during|at|on|last|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
+    (re.compile(r"\b(?P<q>over|during|at|on|last|this past|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
                 r"\b(?P<q2>the)\s+weekend's", re.IGNORECASE), "weekend"),  # "the weekend's headlines": by the tense
     # round 25: "the S&P 500 as we know it today", "the world as it is today": the present that describes, no date
     (re.compile(r"\b(?<!\bknow it )(?<!\bknow them )(?<!\bas it is )(?<!\bas they are )"

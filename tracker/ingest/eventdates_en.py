@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from tracker.domain.dates import PDate
 from tracker.ingest.mentions import DateMention
-from tracker.ingest.datetense import NOT_PAST_ED, PAST
+from tracker.ingest.datetense import AIMED, NOT_PAST_ED, PAST, PAST_QUESTION, PAST_TOLD
 from tracker.ingest.dayranges_en import day_ranges
 from tracker.ingest.dayrefs_en import days_alone, week_named
 from tracker.ingest.hindsight_en import without_thought_time
@@ -155,8 +155,10 @@ _TOLD = re.compile(r"\b(?:was|were|had|" + NOT_PAST_ED + r"\w+ed)\s+(?:\w+\s+){0
 
 
 def past_in_question(sentence: str, mention: DateMention, ref: PDate) -> bool:
-    """A past date told in a question ("will the elections postponed in December 2021 take place?")."""
-    return mention.date.last_day() < ref.first_day() and bool(_TOLD.search(sentence[:mention.start]))
+    """A past date told in a question ("will the elections postponed in December 2021 take place?", "was Trump
+    an outsider at the time of his victory in 2016?")."""
+    return mention.date.last_day() < ref.first_day() and (bool(_TOLD.search(sentence[:mention.start])) or
+                                                          bool(PAST_QUESTION.search(sentence[:mention.start])))
 
 
 # --- lists of releases under a day heading, and tense read from the whole sentence ------------------------
@@ -287,7 +289,11 @@ def told_this_year(sentence: str, mention: DateMention) -> bool:
     left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?:but|while|and|which)\b|\bthat\b", sentence[:mention.start])])
     clause = sentence[left:mention.start]
     # round 23: the simple past too ("Mortgage rates climbed from 3 to 7 percent this year", "Prices rose this year")
-    return bool(_PERFECT.search(clause) or _TOLD_PAST.search(clause)) and not _MODAL.search(clause)
+    # round 31: any simple past ("The agreement expired this year", "the war broke out this year"; datetense's PAST
+    # and PAST_TOLD), not only a verb of change
+    # and not a year a purpose or plan is for ("made upgrades in order to contend this year", "hoped to win this year")
+    return bool(_PERFECT.search(clause) or _TOLD_PAST.search(clause) or PAST.search(clause) or
+                PAST_TOLD.search(clause)) and not _MODAL.search(clause) and not AIMED.search(clause)
 
 
 def adjust(sentence: str, mentions: list[DateMention], ref: PDate | None, monday: _dt.date | None,

@@ -7,6 +7,7 @@ import re
 
 from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
+from tracker.ingest.datetense import PAST_TOLD
 from tracker.ingest.mentions import DateMention
 from tracker.ingest.hedgespan import Call
 
@@ -58,7 +59,8 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     # late December: the year ending; "earlier this year" is gone by, whatever the rest of the sentence tells
     coming = (mention.date.year > ref.year or (mention.date.year == ref.year and ref.month != 12)) and not told_before
     occasion = eventdates_en.names_an_occasion(sentence, mention)  # "elections … in 2024"
-    if mention.date.precision == "year" and coming and not _TOLD.search(sentence) and not occasion:
+    if mention.date.precision == "year" and coming and not (_TOLD.search(sentence) or PAST_TOLD.search(sentence)) and \
+            not occasion:  # round 31: an irregular past ("the war broke out this summer") tells of something done
         return True  # a coming year in a sentence that tells of nothing done: a frame, not an event
     if re.search(r"\b(?:would|could|might)(?:n't|\s+not)?\s+have\s+(?:\w+\s+){0,3}$", sentence[:mention.start]) and \
             not hindsight_en.came_true(sentence, mention):  # round 24: "nobody could have imagined that in 2022 X…"

@@ -11,6 +11,7 @@ import re
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.doubts_en import reword
+from tracker.ingest.litotes_en import reword as plain_negations
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.speakers_en import FRAME_ADVERB
 from tracker.ingest.wording_en import SELF_CONFIDENT, finish, negate_claim
@@ -37,6 +38,7 @@ def prepare(sentence: str) -> str:
                   r"(?!about\b|over\b|as to\b|regarding\b|on\b|whether\b|if\b)", r"\1 doubt that ", text)
     text = re.sub(r"\b(I|we)(?:'m|'re|\s+am|\s+are)\s+(?:expecting|counting on)\s+(?=\S+(?:\s+\S+){0,8}?\s+to\s)", r"\1 expect ",
                   text, flags=re.IGNORECASE)
+    text = plain_negations(text)  # round 31: "X is not unlikely to V", "X is hardly likely to V", "no way that X will"
     return reword(text)  # round 20: "I don't think anybody believes X", "I'm willing to bet X", "This doesn't mean X won't"
 
 

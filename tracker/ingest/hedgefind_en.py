@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.outlook_en import predictive_should
-from tracker.ingest.wording_en import ADVERBS, HEDGE, MODALS
+from tracker.ingest.wording_en import ADVERBS, DEGREE, HEDGE, MODALS
 
 _AFTER_MODAL_BAD = re.compile(r"^\s+(?:(?:not\s+)?(?:have|has|had)\s+(?:been|done|gone|made|seen|taken|won|lost|had|got|"
                               r"\w+ed|\w+en)\b|of\b|and\b|or\b|to\b)|^\s*[,.;:)]|^\s*$", re.IGNORECASE)
@@ -48,8 +48,9 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         return False  # round 24: "Here you will find how forecasts compare with the results": the text's guide
     if phrase in _MODAL_WORDS and _TOPIC_QUESTION.search(before):
         return False  # round 26: "X talks about what the visit may bring", "discusses how Y will react": the topic told
-    if phrase in _MODAL_WORDS and _WH_SUBJECT.search(before):
-        return False  # "to foresee what is going to happen", "whether the bill will pass": an indirect question
+    if phrase in _MODAL_WORDS + ("should", "ought to") and _WH_SUBJECT.search(before):
+        return False  # "to foresee what is going to happen", "whether the bill will pass": an indirect question; round 31:
+        # "were split on whether Biden should stay committed to the plan" a deliberation told (was "Biden will stay…")
     if phrase in ("may", "might") and re.search(r"\bas\s+(?:it|this|that|they|he|she|we|you)\s+$", before, re.IGNORECASE) \
             and re.match(r"^\s+(?:be|seem|sound|appear)\b", after, re.IGNORECASE):
         return False  # "Hard as it may be, …", "be that as it may": a concession, not a forecast
@@ -90,7 +91,7 @@ def looks_ahead(text: str, m: re.Match) -> bool:
         return False  # round 25: "We'll end the week with Friday's employment report": the calendar, no call
     if phrase == "likely" and re.match(r"^\s+(?:that|to)\b", after) is None and \
             not re.search(r"\b(?:is|are|'s|'re|be|looks|seems|remains?|appears?)\s+(?:(?:still|now|also|even|increasingly)\s+)?"
-                          r"(?:very\s+|highly\s+|quite\s+|extremely\s+|not\s+)?$", before,
+                          r"(?:not\s+|" + DEGREE + r")?$", before,
                           re.IGNORECASE) and not re.search(r"\bwill\s+$|^\s+(?:will|be)\b", before + "|" + after):
         if not re.search(r"\bwill\s+$", before) and not re.match(r"^\s+(?:will|won't|would|wouldn't)\b", after):
             return False

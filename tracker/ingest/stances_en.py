@@ -20,6 +20,7 @@ from tracker.ingest.chances_en import base_of, claim_of
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.imperatives_en import not_expected
 from tracker.ingest.speakers_en import sentence_speaker
+from tracker.ingest.surprises_en import unsurprising_past
 from tracker.ingest.wording_en import SELF_CONFIDENT, base_of_present, finish, negate_claim, under_way
 
 _COMMA = "\u2063"  # predfind_en's stand-in for a thousands comma
@@ -224,7 +225,8 @@ def surprise_call(body: str) -> list[Call]:
         return []
     rest = re.sub(r",\s+even\s+(?:if|though|when)\b.*$", "", found["rest"])
     rest = rest[:1].upper() + rest[1:]
-    return [_call(_present_as_future(rest) or _future(rest), "wouldn't be surprised", lookup("possible") or lookup("may"))]
+    return [_call(unsurprising_past(rest) or _present_as_future(rest) or _future(rest), "wouldn't be surprised",
+                  lookup("possible") or lookup("may"))]
 
 
 def listed_call(head: str) -> list[Call]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.ingest.datetense import IRREGULAR_PAST
 from tracker.ingest.forecasters_en import split_according
 from tracker.ingest.wording_en import base_of, base_of_present
 
@@ -39,17 +40,7 @@ _NEG = re.compile(r"^(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't)\s+(?
 _WERE_TO = re.compile(r"^(?:were|was)\s+to\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _DETERMINER = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
                "some", "any", "many", "more", "most", "new", "other", "two", "three", "both", "all"}
-# Past forms that do not end in -ed, for the verb of the condition ("if we saw", "if he won").
-_IRREGULAR = {"saw": "see", "won": "win", "got": "get", "went": "go", "made": "make", "took": "take", "came": "come",
-              "lost": "lose", "held": "hold", "fell": "fall", "rose": "rise", "left": "leave", "had": "have", "did": "do",
-              "became": "become", "gave": "give", "kept": "keep", "ran": "run", "sold": "sell", "found": "find",
-              "beat": "beat", "cut": "cut", "hit": "hit", "put": "put", "set": "set", "let": "let", "quit": "quit",
-              "split": "split", "spread": "spread", "struck": "strike", "drew": "draw", "grew": "grow", "threw": "throw",
-              "broke": "break", "chose": "choose", "spoke": "speak", "stood": "stand", "brought": "bring",
-              "bought": "buy", "thought": "think", "fought": "fight", "caught": "catch", "taught": "teach", "sent": "send",
-              "spent": "spend", "built": "build", "paid": "pay", "said": "say", "told": "tell", "met": "meet",
-              "led": "lead", "read": "read", "shut": "shut", "slid": "slide", "sank": "sink", "shrank": "shrink",
-              "swung": "swing", "wound": "wind", "were": "be", "was": "be"}
+_IRREGULAR = IRREGULAR_PAST  # round 31: moved to datetense (eventtext reads a told past by it too)
 
 
 def _base(verb: str) -> str | None:
@@ -109,6 +100,20 @@ def _surprise(stripped: str) -> str | None:
     # said as round 22 says a difficulty: the hedge is words with no negation of their own, so the direction check
     # (which counts the sentence's negators) keeps the negative call
     return f"{lead}{it} is hard to see how {subj} will {base}{rest}"
+
+
+def unsurprising_past(cond: str) -> str | None:
+    """Round 31: the condition of "I wouldn't be surprised if X V-ed" (a past form, or "didn't V") said as what the author
+    expects: "X will V" ("X will not V"); the claim was the past as written ("Moscow backed down."). None for a
+    condition whose verb is no past form (the bare present is read as before)."""
+    parts = _split(cond)
+    if not parts:
+        return None
+    subj, base, rest, negated = parts
+    verb = cond[len(subj):].split()[0].lower()
+    if not negated and verb not in _IRREGULAR and not verb.endswith("ed"):
+        return None
+    return f"{subj} will {'not ' if negated else ''}{base}{rest}"
 
 
 # "X is expected to fall, though Y isn't likely to V": a concession with a subject and a modal of its own.

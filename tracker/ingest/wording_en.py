@@ -11,7 +11,8 @@ from tracker.domain.hedges import lookup
 # (phrase as written, the table phrase that gives its reading); longest first when compiled.
 HEDGES = [
     ("almost certainly not", "almost certainly not"), ("very unlikely", "very unlikely"),
-    ("highly unlikely", "highly unlikely"), ("not very likely", "unlikely"), ("not likely", "unlikely"),
+    ("highly unlikely", "highly unlikely"),
+    ("extremely unlikely", "very unlikely"), ("exceedingly unlikely", "very unlikely"), ("extremely likely", "very likely"), ("not very likely", "unlikely"), ("not likely", "unlikely"),
     ("probably won't", "probably won't"), ("probably will not", "probably will not"), ("probably not", "probably not"),
     ("almost certainly", "almost certainly"), ("almost certain", "almost certain"), ("very likely", "very likely"),
     ("highly likely", "highly likely"), ("most likely", "likely"), ("certainly", "certainly"),
@@ -20,6 +21,7 @@ HEDGES = [
     ("expected to", "expected to"), ("expects", "expected to"), ("expect", "expected to"),
     ("tipped to", "tipped to"), ("destined to", "destined to"), ("bound to", "bound to"),
     ("poised to", "poised to"), ("on course to", "on course to"),
+    ("doomed to", "destined to"),  # round 31: "is doomed to fail" ("on track to" left out: a plan's progress, dev/02)
     ("on the brink of", "on the brink of"), ("on the verge of", "on the brink of"), ("on the cusp of", "on the brink of"),
     ("on course for", "on course to"), ("headed for", "headed for"), ("heading for", "headed for"),
     ("all but certain to", "all but certain to"), ("sure to", "sure to"), ("certain to", "sure to"),
@@ -57,6 +59,10 @@ TABLE = {"difficult to see": "difficult to imagine", "hard to see": "difficult t
 
 
 _BE = r"(?:is|are|am|was|'s|'re|'m|be|looks|look|seems|seem)"
+# round 31: a degree adverb before "likely"/"unlikely" ("extremely unlikely to be true", "fairly likely to
+# collapse", "increasingly likely"): the same call (was none, or "The deal is fairly to collapse.")
+DEGREE = (r"(?:(?:very|highly|quite|extremely|exceedingly|fairly|rather|pretty|really|increasingly|overwhelmingly|"
+          r"vanishingly|exceptionally|remarkably|reasonably|somewhat|incredibly|hugely|deeply|so)\s+)")
 _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, repl, negating in [
     (r"^(?:it\s*)?" + _BE + r"\s+(?:very |highly |quite |extremely )?(?:difficult|hard) to (?:imagine|see) where (.*?) "
      r"(?:will|would|could) come from[.]?$", lambda g: f"{g[0]} will not come from anywhere", True),
@@ -65,25 +71,25 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
     (r"^.*?\b(?:it is|it's|it looks|it seems|this seems|that seems|it appears|it has (?:now )?become|it's become)\s+(?:very\s+|highly\s+|quite\s+)?(?:clear\s*-?\s*)?"
      r"(?:-\s*)?(?:almost certain|very likely|highly likely|likely|probable|certain|clear)\s*-?\s*that\s+(.*)",
      lambda g: g[0], False),
-    (r"\b(?:it is|it's)\s+(?:very |highly )?unlikely that\s+(.*)", lambda g: negate_claim(g[0]), True),
+    (r"\b(?:it is|it's)\s+" + DEGREE + r"?unlikely that\s+(.*)", lambda g: negate_claim(g[0]), True),
     # round 27: "It's a safe bet that turnout will be high", "It looks like the strike will drag on": the frame is no claim
     (r"^(?:it is|it's)\s+(?:a\s+)?(?:safe|good|sure|fair)\s+bet\s+that\s+(.*)", lambda g: g[0], False),
     (r"^(?:it|this|that)\s+(?:looks|seems|appears|sounds)\s+(?:like|as if|as though)\s+(.*)", lambda g: g[0], False),
     (r"^.*?\b(?:it is|it's|it isn't|it is not)\s+not impossible that\s+(.*)", lambda g: negate_claim(g[0]), True),
-    (r"\b(?:it is|it's|it looks|it seems)\s+(?:very |highly |quite )?(?:likely|probable) that\s+(.*)", lambda g: g[0], False),
-    (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus )?(?:unlikely|not likely|not very likely) to\b",
+    (r"\b(?:it is|it's|it looks|it seems)\s+" + DEGREE + r"?(?:likely|probable) that\s+(.*)", lambda g: g[0], False),
+    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?" + DEGREE + r"?(?:unlikely|not likely|not very likely) to\b",
      lambda g: " will not", True),
-    (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |therefore |thus |most )?likely to\b", lambda g: " will", False),
+    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |most )?" + DEGREE + r"?likely to\b", lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:widely |generally )?expected to\b", lambda g: " will", False),
-    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|bound|going|poised|on course|sure|certain|all but certain) to\b",
+    (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|doomed|bound|going|poised|on course|sure|certain|all but certain) to\b",
      lambda g: " will", False),
-    # round 32: "X remains very likely in Niger over the coming months" (was "X remains very in Niger…")
-    (r"\s*(?:" + _BE + r"|remains|remain|appears|appear)\s+(?:still |now |also |increasingly )?(?:very |highly |quite |extremely )?"
+    # round 32: "X remains very likely in Niger over the coming months" (was "X remains very in Niger…"); round 31: any degree
+    (r"\s*(?:" + _BE + r"|remains|remain|appears|appear)\s+(?:still |now |also |increasingly )?" + DEGREE + r"?"
      r"(?:likely|probable)(?=\s*(?:,|[.!]?$|\s+(?:once|if|when|after|before|by|unless|as soon as|in|over|during|throughout|within|"
      r"until|this|next|later)\b))", lambda g: " will happen", False),
     # round 29: "Concessions, an agreement or personal bonding are unlikely (this year)": they will not happen (was
     # "… are not unlikely", the claim said the other way), as "X is likely." gives "X will happen"
-    (r"\s*" + _BE + r"\s+(?:very |highly |quite |also |still |now |increasingly )?(?:unlikely|improbable|not likely)(?=\s*(?:,|[.!]?$|\s+"
+    (r"\s*" + _BE + r"\s+(?:also |still |now )?" + DEGREE + r"?(?:unlikely|improbable|not likely)(?=\s*(?:,|[.!]?$|\s+"
      r"(?:once|if|when|after|before|by|unless|in|this|next|later|during|for now|at this point)\b))", lambda g: " will not happen", True),
     # "X is on the brink of splitting": X will split (the gerund's base form)
     (r"\s*" + _BE + r"\s+(?:now |already |also )?on the (?:brink|verge|cusp) of (\w+ing)\b",
@@ -151,7 +157,8 @@ def rewrite(body: str, phrase: str) -> tuple[str, bool]:
                 body = _rewrite_again(body)
             break
     else:
-        if negates:
+        # round 31: "X will never V" says its negation already (was "X will not never V")
+        if negates and not re.search(r"\bwill\s+never\b", body, re.IGNORECASE):
             body = negate_claim(body)
     return finish(body), negates
 
@@ -192,7 +199,9 @@ def finish(body: str) -> str:
     return body[:1].upper() + body[1:] + "." if body else ""
 
 
-_E_STEM = re.compile(r"(?:[aeiou]s|v|c|z|rg|ang)$|^(?:[^aeiou]?[^aeiou][aeiou][kmt]|becom|overcom)$")
+# round 31: a stem in "-ps", "-ns", "-rs", "-ls" takes its "e" back too ("collapsing", "collapsed": "collapse"; "sensing",
+# "reversed", "pulsed"), and so does one in "-pon" ("postponed": "postpone", was "postpon")
+_E_STEM = re.compile(r"(?:[aeiou]s|[plnr]s|v|c|z|rg|ang|tpon)$|^(?:[^aeiou]?[^aeiou][aeiou][kmt]|becom|overcom)$")
 
 
 def base_of(gerund: str) -> str:
@@ -236,8 +245,10 @@ def negate_claim(clause: str) -> str:
         return clause[:found.end()] + " not" + clause[found.end():]
     found = re.match(r"^(?P<subj>(?:the |a |an )?[\w'-]+(?: [\w'-]+){0,3}?) (?P<verb>\w+)\b(?P<rest>.*)$", clause)
     if found and found["subj"].split()[-1].lower() not in ("to",):
-        verb = base_of(found["verb"]) if re.fullmatch(r"[a-z]{2,}ing", found["verb"]) else \
-            base_of_present(found["verb"]) if re.fullmatch(r"[a-z]{2,}[^s]s", found["verb"]) else found["verb"]  # round 32
+        verb = found["verb"]
+        # round 31: the present's -s taken off by base_of_present ("that the deal survives": "survive", was "surviv")
+        verb = base_of(verb) if re.fullmatch(r"[a-z]{2,}ing", verb) else \
+            base_of_present(verb) if re.fullmatch(r"[a-z]{2,}[^s]s", verb) else verb
         return f"{found['subj']} will not {verb}{found['rest']}"  # round 27: "hard to see Beijing backing down"
     return f"it will not happen that {clause}"
 
