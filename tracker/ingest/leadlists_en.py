@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 
 from tracker.ingest import predfind_en
+from tracker.ingest.fearframes_en import as_thought
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.litotes_en import litotes_calls
+from tracker.ingest.nonfuture_en import without_past_or_asked
 from tracker.ingest.notcalls_en import without_non_calls
 
 # a lead: a clause that ends in an open modal or infinitive and a colon
@@ -48,7 +51,17 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         for one in calls:
             one.start, one.end = 0, len(sentence)
         return without_non_calls(sentence, calls)
-    return without_non_calls(sentence, predfind_en.find_calls(sentence, previous, in_forecasts, listed, names))
+    litotes = litotes_calls(sentence)  # round 30: "X is not as unlikely as Y might claim": X will happen
+    if litotes is not None and not predfind_en.sentence_speaker(sentence):
+        return litotes
+    thought = as_thought(sentence)  # round 30: "I'm afraid that X will V", "I fear that X will V": the author's call
+    if thought is not None:
+        calls = predfind_en.find_calls(thought, previous, in_forecasts, listed, names)
+        for one in calls:
+            one.start, one.end, one.hedge_text = 0, len(sentence), "afraid" if "afraid" in sentence else "fear"
+        return without_non_calls(sentence, calls)
+    calls = without_non_calls(sentence, predfind_en.find_calls(sentence, previous, in_forecasts, listed, names))
+    return without_past_or_asked(sentence, calls, previous)  # round 30
 
 
 def carried(previous: str, sentence: str) -> str:

@@ -1,0 +1,70 @@
+"""Round 30 of issue 22 (after heldout36's first run): a likelihood denied ("X is not as unlikely as Y might claim",
+"X is not unlikely": X will happen, was a claim said the other way); the author's fear as a frame ("I'm afraid that X
+will V"); what is past, asked or commonly said taken for a call (a guess about the past, a finding, a modal moved back
+after a verb of saying or in a past narrative, an indirect question, "as anyone will tell you", a concession's modal);
+on sentences written for these tests, not taken from the evaluation set."""
+
+from __future__ import annotations
+
+from tracker.ingest.leadlists_en import find_calls
+
+
+def _claims(sentence: str, previous: str = "") -> list[str]:
+    return [c.claim for c in find_calls(sentence, previous)]
+
+
+def test_a_likelihood_denied_is_a_positive_call():
+    """"X is not unlikely" was "X is not not unlikely", negated: a claim said the other way."""
+    calls = find_calls("Still, a recession is not as unlikely as the government might like to claim.")
+    assert [c.claim for c in calls] == ["A recession will happen."]
+    assert not calls[0].negated
+    assert _claims("Further strikes are not unlikely.") == ["Further strikes will happen."]
+    assert _claims("A snap election is far from unlikely this year.") == ["A snap election will happen this year."]
+    assert _claims("A rate cut is not unlikely to come in June.") == ["A rate cut will come in June."]
+    assert _claims("I think a ceasefire is not impossible.") == ["A ceasefire will happen."]
+    assert not any(c.negated for c in find_calls("Further strikes are not unlikely."))
+    # left to the clause reader: a plain "unlikely", someone else's view
+    assert _claims("A deal is unlikely.") == ["There will not be a deal."]
+    assert all("not not" not in c for c in _claims("She said a deal is not unlikely."))
+
+
+def test_the_authors_fear_frames_a_call():
+    """"I am afraid that X will V" gave no call."""
+    assert _claims("I am afraid that what looks like a breakthrough today will be a footnote in a decade.") == \
+        ["What looks like a breakthrough today will be a footnote in a decade."]
+    assert _claims("I'm afraid the ceasefire will collapse.") == ["The ceasefire will collapse."]
+    assert _claims("We fear that prices will keep rising.") == ["Prices will keep rising."]
+    assert _claims("I'm afraid I can't agree with that.") == []
+
+
+def test_a_guess_about_the_past_or_a_finding_is_no_call():
+    assert _claims("I suspect some bargaining has taken place just to get the rebels to the table.") == []
+    assert _claims("A later study showed the drug to be less likely to cause side effects.") == []
+    assert _claims("In March the general sent the committee into a panic when he testified that the rebels could "
+                   "take the capital within a year.") == []
+    # a call about what is not yet known stays
+    assert _claims("The central bank has most likely put off any hike for a few years.") != []
+
+
+def test_could_in_a_past_narrative_is_no_call():
+    told = "Last winter far too many households refused to switch suppliers."
+    assert _claims("Most families, though, could not afford the new tariffs.", told) == []
+    # with a time ahead, or after a sentence that looks ahead, it stays a call
+    assert _claims("Most families could not afford the new tariffs next winter.", told) != []
+    assert _claims("Most families could not afford the new tariffs.", "Prices will rise again.") != []
+
+
+def test_an_indirect_question_is_no_call():
+    assert _claims("By the spring we'll know which reform will stick and which will fade.") == []
+    assert _claims("The ministries were split over whether the president should stay committed to his predecessor's "
+                   "plan or keep the troops there indefinitely.") == []
+    # a "whether" clause of its own before the call, and "whether or not" after it, leave the call
+    assert _claims("I did wonder whether they might win Bath, but I think the Liberals will take that seat.") == \
+        ["The Liberals will take that seat."]
+    assert _claims("Prices will rise whether or not the Fed acts.") == ["Prices will rise whether or not the Fed acts."]
+
+
+def test_what_anyone_will_tell_you_and_a_concessions_modal_are_no_calls():
+    assert _claims("As any trader will tell you, timing the market is a fool's errand.") == []
+    assert _claims("That never stops us from guessing, however foolish the exercise may seem.") == []
+    assert _claims("However hard it may seem, the Fed will cut rates.") == ["The Fed will cut rates."]
