@@ -6,6 +6,8 @@ on sentences written for these tests, not taken from the evaluation set."""
 
 from __future__ import annotations
 
+from ingest_helpers import extract_article
+
 from tracker.ingest.leadlists_en import find_calls
 
 
@@ -68,3 +70,15 @@ def test_what_anyone_will_tell_you_and_a_concessions_modal_are_no_calls():
     assert _claims("As any trader will tell you, timing the market is a fool's errand.") == []
     assert _claims("That never stops us from guessing, however foolish the exercise may seem.") == []
     assert _claims("However hard it may seem, the Fed will cut rates.") == ["The Fed will cut rates."]
+
+
+def test_years_judged_in_a_concession_are_no_events(tmp_path):
+    events, _ = extract_article(tmp_path, "However unsettling 2019 and 2020 were, the coming year could easily prove "
+                                "the hardest since the war. The central bank raised rates in March 2020.", "2021-01-03")
+    assert [d for d, _ in events] == ["2020-03"]
+
+
+def test_an_events_title_is_the_clause_after_a_colon_that_holds_its_date(tmp_path):
+    events, _ = extract_article(tmp_path, "Poor countries clearly won't get there: at the end of 2021, fewer than 5 "
+                                "percent of their people were vaccinated.", "2022-01-03")
+    assert events == [("2021", "Fewer than 5 percent of their people were vaccinated")]

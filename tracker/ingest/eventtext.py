@@ -97,12 +97,12 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
         title = predfind_ja.strip_connectives(sentence).rstrip("。.")
         return title if len(title) <= TITLE_MAX else title[:TITLE_MAX - 1].rstrip() + "…"
     text = sentence.strip().rstrip(".!")
-    # the clause around the date
-    cuts = [0] + [m.end() for m in re.finditer(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text)
+    # the clause around the date (round 30: a colon between two clauses, "X won't get there: at the end of 2021, …")
+    cuts = [0] + [m.end() for m in re.finditer(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+|(?<=[a-z])\s*:\s+(?=[a-z])", text)
                   ] + [len(text)]
     left = max(c for c in cuts if c <= mention.start)
     right = min([c for c in cuts if c > mention.start] + [len(text)])
-    right_m = re.search(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text[mention.end:])
+    right_m = re.search(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+|(?<=[a-z])\s*:\s+(?=[a-z])", text[mention.end:])
     right = mention.end + right_m.start() if right_m else len(text)
     clause = text[left:right]
     start, end = mention.start - left, mention.end - left
