@@ -82,3 +82,15 @@ def test_an_events_title_is_the_clause_after_a_colon_that_holds_its_date(tmp_pat
     events, _ = extract_article(tmp_path, "Poor countries clearly won't get there: at the end of 2021, fewer than 5 "
                                 "percent of their people were vaccinated.", "2022-01-03")
     assert events == [("2021", "Fewer than 5 percent of their people were vaccinated")]
+
+
+def test_the_authors_expectation_in_the_conditional_is_his_call():
+    """"I would expect X to V" was credited to "I would"; "I'd expect…", "I would think…" gave no call."""
+    calls = find_calls("We would expect the ECB to hold rates.")
+    assert [(c.claim, c.forecaster) for c in calls] == [("The ECB will hold rates.", "")]
+    assert _claims("For instance, I would expect the rebels to ask for a truce.") == ["The rebels will ask for a truce."]
+    assert _claims("I'd expect prices to rise.") == ["Prices will rise."]
+    assert _claims("I would think the Fed will hike.") == ["The Fed will hike."]
+    assert _claims("I'd imagine the talks will fail.") == ["The talks will fail."]
+    assert find_calls("I'd imagine the talks will fail.")[0].probability < 0.9  # not "will" outright
+    assert _claims("I would imagine some money has changed hands.") == []  # a guess about the past

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.hedges import lookup
 from tracker.ingest import predfind_en
-from tracker.ingest.fearframes_en import as_thought
+from tracker.ingest.authorframes_en import as_known_frame
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.litotes_en import litotes_calls
 from tracker.ingest.nonfuture_en import without_past_or_asked
@@ -54,12 +55,15 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
     litotes = litotes_calls(sentence)  # round 30: "X is not as unlikely as Y might claim": X will happen
     if litotes is not None and not predfind_en.sentence_speaker(sentence):
         return litotes
-    thought = as_thought(sentence)  # round 30: "I'm afraid that X will V", "I fear that X will V": the author's call
-    if thought is not None:
-        calls = predfind_en.find_calls(thought, previous, in_forecasts, listed, names)
+    framed = as_known_frame(sentence)  # round 30: "I'm afraid that X will V", "I'd expect X to V": the author's call
+    if framed is not None:
+        calls = predfind_en.find_calls(framed[0], previous, in_forecasts, listed, names)
+        likely = lookup("likely")
         for one in calls:
-            one.start, one.end, one.hedge_text = 0, len(sentence), "afraid" if "afraid" in sentence else "fear"
-        return without_non_calls(sentence, calls)
+            one.start, one.end, one.hedge_text = 0, len(sentence), framed[1]
+            if framed[1].startswith("would") and likely is not None and one.probability > likely.probability:
+                one.hedge, one.probability = likely, likely.probability  # "I'd imagine X will V": not "X will V" outright
+        return without_past_or_asked(sentence, without_non_calls(sentence, calls), previous)
     calls = without_non_calls(sentence, predfind_en.find_calls(sentence, previous, in_forecasts, listed, names))
     return without_past_or_asked(sentence, calls, previous)  # round 30
 
