@@ -23,11 +23,22 @@ def test_a_likelihood_denied_is_a_positive_call():
     assert _claims("Further strikes are not unlikely.") == ["Further strikes will happen."]
     assert _claims("A snap election is far from unlikely this year.") == ["A snap election will happen this year."]
     assert _claims("A rate cut is not unlikely to come in June.") == ["A rate cut will come in June."]
-    assert _claims("I think a ceasefire is not impossible.") == ["A ceasefire will happen."]
+    assert _claims("It isn't unlikely that rates will rise again.") == ["Rates will rise again."]  # was "…will not rise…"
+    assert not find_calls("It isn't unlikely that rates will rise again.")[0].negated
     assert not any(c.negated for c in find_calls("Further strikes are not unlikely."))
     # left to the clause reader: a plain "unlikely", someone else's view
     assert _claims("A deal is unlikely.") == ["There will not be a deal."]
     assert all("not not" not in c for c in _claims("She said a deal is not unlikely."))
+    # "not impossible" stays low odds, as the set reads it (round 16)
+    assert _claims("It is not impossible that we see two budgets this year.") == ["We will not see two budgets this year."]
+
+
+def test_a_likelihood_no_longer_there_and_a_picture_denied_are_negative_calls():
+    """"X is no longer likely to V" was "X is no longer to V"; "I can't imagine X V-ing" gave no call."""
+    assert _claims("The strike is no longer likely to end this month.") == ["The strike will not end this month."]
+    assert _claims("A deal is hardly likely to come before May.") == ["A deal will not come before May."]
+    assert _claims("I can't imagine the Fed cutting rates this year.") == ["The Fed will not cut rates this year."]
+    assert _claims("I can't imagine how hard it was.") == []
 
 
 def test_the_authors_fear_frames_a_call():
