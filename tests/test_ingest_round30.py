@@ -105,3 +105,26 @@ def test_the_authors_expectation_in_the_conditional_is_his_call():
     assert _claims("I'd imagine the talks will fail.") == ["The talks will fail."]
     assert find_calls("I'd imagine the talks will fail.")[0].probability < 0.9  # not "will" outright
     assert _claims("I would imagine some money has changed hands.") == []  # a guess about the past
+
+
+def test_the_month_may_is_no_modal_for_another_months_clause(tmp_path):
+    """"Kiev lost Bakhmut in May, and Avdiivka fell in October": "May" was read as the modal, October put ahead (2024)."""
+    events, _ = extract_article(tmp_path, "The rebels lost the port in May, and the capital fell in October.", "2023-11-02")
+    assert [d for d, _ in events] == ["2023-05", "2023-10"]
+
+
+def test_an_irregular_past_verb_tells_of_the_past(tmp_path):
+    """"Avdiivka came under attack this autumn" gave no event (the clause had no past tense the rules knew)."""
+    events, _ = extract_article(tmp_path, "The town came under attack this autumn.", "2023-11-02")
+    assert events == [("2023", "The town came under attack")]
+    events, _ = extract_article(tmp_path, "The new plant will be built this autumn.", "2023-08-02")
+    assert events == []  # a participle after "be": ahead, a frame
+
+
+def test_this_past_weekend_season_and_week(tmp_path):
+    events, _ = extract_article(tmp_path, "This past weekend, protests spread to the capital.", "2023-11-02")
+    assert [d for d, _ in events] == ["2023-10"]  # Saturday 28 October
+    events, _ = extract_article(tmp_path, "The fighting intensified this past summer.", "2024-03-05")
+    assert [d for d, _ in events] == ["2023"]
+    events, _ = extract_article(tmp_path, "Strikes broke out this past week.", "2023-11-08")
+    assert [d for d, _ in events] == ["2023-11"]

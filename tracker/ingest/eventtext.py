@@ -7,6 +7,7 @@ import re
 
 from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
+from tracker.ingest.datetense import IRREGULAR_PAST
 from tracker.ingest.mentions import DateMention
 from tracker.ingest.hedgespan import Call
 
@@ -16,7 +17,7 @@ TITLE_MAX = 90
 CLOSING = re.compile(r"(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\b", re.IGNORECASE)  # the year itself
 SEASON = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)  # a span of its own, no frame
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
-                   r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
+                   r"reported|began|ended|agreed|(?<!\bbe )(?<!-)" + IRREGULAR_PAST + r"|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
                         r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
