@@ -128,3 +128,11 @@ def test_this_past_weekend_season_and_week(tmp_path):
     assert [d for d, _ in events] == ["2023"]
     events, _ = extract_article(tmp_path, "Strikes broke out this past week.", "2023-11-08")
     assert [d for d, _ in events] == ["2023-11"]
+
+
+def test_a_schedule_told_with_the_copula_names_the_coming_weekday(tmp_path):
+    """"The vote is on Friday", written on a Wednesday, was dated the Friday before."""
+    events, _ = extract_article(tmp_path, "The vote is on Friday.", "2023-11-01")
+    assert [d for d, _ in events] == ["2023-11-03"]
+    events, _ = extract_article(tmp_path, "The vote was on Friday.", "2023-11-01")
+    assert [d for d, _ in events] == ["2023-10-27"]

@@ -27,6 +27,9 @@ FUTURE = re.compile(r"予定|見込み|だろう|予想|見通し|向け|迫る|
                     # round 26: what a calendar holds, told in the present ("Yokohama holds a mayoral election on August 22",
                     # "the country goes to the polls in October")
                     r"\bholds\b|\bgoes\s+to\b|"
+                    # round 30: a schedule told with the copula ("The vote is on Friday", "The final is on Sunday"):
+                    # the coming day
+                    r"\b(?:is|are)\s+(?=on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:on\s*)?[.,;!]?\s*$)|"
                     r"\bslated\b|\bset for\b|\b(?:is|are)\s+set\b|\bexpects?\b|\bcomes? out\b|\b(?:is|are) (?:released|published|due|out)\b|"
                     r"\breleases\b|\bpublishes\b|\bdecides\b|\bvotes\b|\bconvenes\b|\bahead of\b|\bin the run-up to\b|"
                     # round 15: "that Brown would call an election for 25th March" (ahead of the saying), "probably in
