@@ -1,8 +1,10 @@
 """Round 30 of issue 22 (after heldout36's first run): a likelihood denied ("X is not as unlikely as Y might claim",
-"X is not unlikely": X will happen, was a claim said the other way); the author's fear as a frame ("I'm afraid that X
-will V"); what is past, asked or commonly said taken for a call (a guess about the past, a finding, a modal moved back
-after a verb of saying or in a past narrative, an indirect question, "as anyone will tell you", a concession's modal);
-on sentences written for these tests, not taken from the evaluation set."""
+"X is not unlikely", "It isn't unlikely that X will V": X will happen, was a claim said the other way); the author's
+fear and his expectation in the conditional as frames ("I'm afraid that X will V", "I would expect X to V"); what is
+past, asked or commonly said taken for a call (a guess about the past, a finding, a modal moved back after a verb of
+saying or in a past narrative, an indirect question, "as anyone will tell you", a concession's modal); dates (the month
+"May" no modal, irregular pasts, "this past weekend", "The vote is on Friday", years judged in a concession, a title
+after a colon); on sentences written for these tests, not taken from the evaluation set."""
 
 from __future__ import annotations
 

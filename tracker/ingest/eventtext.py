@@ -8,8 +8,8 @@ import re
 from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
 from tracker.ingest.datetense import IRREGULAR_PAST
-from tracker.ingest.mentions import DateMention
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.mentions import DateMention
 
 TITLE_MAX = 90
 
