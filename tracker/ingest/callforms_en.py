@@ -2,7 +2,8 @@
 when the clause reader found nothing):
 
 - the author's doubt that he can picture it: "I can't see the Fed cutting this year", "I don't see Beijing backing
-  down" (the negation of "I see X V-ing", which stances_en reads);
+  down" (the negation of "I see X V-ing", which stances_en reads); round 30: "I can't imagine (picture, envisage) the
+  Fed cutting rates";
 - a chance of a noun phrase: "There is little chance of a deal before May" (X will not come), "There's a good chance
   of a rebound" (it will);
 - "It is only a matter of time before the bubble bursts": it will;
@@ -26,7 +27,7 @@ from tracker.ingest.hedgespan import Call
 from tracker.ingest.wording_en import finish, negate_claim
 
 _CANT_SEE = re.compile(r"^(?:I|[Ww]e)\s+(?:just\s+|really\s+|simply\s+|honestly\s+)?(?:can't|cannot|can\s+not|don't|do\s+not)\s+"
-                       r"(?:really\s+)?see\s+(?P<subj>(?!it\b|that\b|this\b|why\b|how\b|what\b|any\b|a\s+way\b|"
+                       r"(?:really\s+)?(?:see|imagine|picture|envisage|envision)\s+(?P<subj>(?!it\b|that\b|this\b|why\b|how\b|what\b|any\b|a\s+way\b|"
                        # merging rounds 25 and 27: "I don't see the point in raising rates" judges a course, it does not
                        # foresee one (no call; round 25's test)
                        r"(?:the\s+|a\s+|much\s+)?(?:point|need|sense|logic|use|harm|value|benefit|merit|reason)\b)"

@@ -7,6 +7,9 @@ the sentence names another date of its own.
 
 Round 29 (heldout35): the year a habit is counted from ("Every year since 2009 I have begun by making predictions",
 "each season since 2015") is no event: nothing happened then that the sentence tells of.
+
+Round 30 (heldout36): years judged in a concession ("However unsettling 2020 and 2021 were, this coming year could…",
+"no matter how bad 2022 was") are no events: the years are only what the sentence measures its claim against.
 """
 
 from __future__ import annotations
@@ -39,9 +42,16 @@ _HABIT = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:year|month|week|season
                     r"\s+(?:since\s+)?$", re.IGNORECASE)
 
 
+_CONCEDED_YEARS = re.compile(r"\b(?:however|no\s+matter\s+how)\s+(?:\w+\s+){1,2}?(?P<years>(?:(?:the\s+)?(?:19|20)\d\d(?:'s)?"
+                             r"(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)?)+)\s+(?:was|were|had\s+been|proved|seemed|"
+                             r"felt|looked)\b", re.IGNORECASE)
+
+
 def without_compared(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
     """The sentence's dates without those it only compares with, when one of its own is left; never the year a habit
-    is counted from (round 29)."""
+    is counted from (round 29) nor years judged in a concession (round 30)."""
+    for found in _CONCEDED_YEARS.finditer(sentence):
+        mentions = [m for m in mentions if not (found.start("years") <= m.start and m.end <= found.end("years"))]
     mentions = [m for m in mentions if not (_HABIT.search(sentence[:m.start]) and
                                             (m.text.lower().startswith("since") or sentence[:m.start].rstrip().lower().endswith("since")))]
     own = [m for m in mentions if not compared(sentence, m)

@@ -307,7 +307,9 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
         if groups.get("y"):
             return PDate(int(groups["y"]))
         first, _ = _SEASONS[season]
-        if q in ("last", "this past", "the past"):  # round 31: "this past spring" is the last one
+        if re.fullmatch(r"(?:this|the)\s+past", q):  # round 30: "this past summer"
+            q = "last"
+        if q == "last":
             year = ref.year - 1 if (ref.month or 12) < first + 3 else ref.year
         elif q == "next":
             year = ref.year + 1 if (ref.month or 1) >= first else ref.year

@@ -100,7 +100,8 @@ EN = [
     (re.compile(r"\b(?P<q>(?i:last|next|this|early|mid|late|in|until|by|during|of|before|since|after|from|for(?!\s+May\b)))(?:\s+|-)"
                 r"(?:(?:early|mid|late)(?:\s+|-))?" + MONTH + r"\b"), "m"),
     (re.compile(r"\b(?P<season>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?P<y>(?:19|20)\d{2})(?:'s)?\b"), "season"),
-    (re.compile(r"\b(?P<q>last|next|this past|the past|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
+    # round 30: "this past summer", "the past winter": the last one
+    (re.compile(r"\b(?P<q>this\s+past|the\s+past|last|next|this|early|late|in|during|by|until|before|since|after|the|from)\s+"
                 r"(?:(?:early|mid|late)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:'s)?(?:\s+of\s+"
                 r"(?P<y>(?:19|20)\d{2}))?\b", re.IGNORECASE), "season"),
     # round 33: "Last Friday's attack" (the title kept "Last")
@@ -166,7 +167,7 @@ EN = [
     (re.compile(r"\b(?:(?P<q>(?i:last|next|this|in|during|by|until|before|since|the|for))\s+)?(?:(?P<qn>Q[1-4])|"
                 r"(?P<qw>(?i:first|second|third|fourth))(?:\s+|-)(?i:quarter))(?:(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b)?"
                 r"(?!\s+(?:of\s+a|century)\b)"), "quarter"),
-    (re.compile(r"\b(?P<q>over|during|at|on|last|this past|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
+    (re.compile(r"\b(?P<q>over|during|at|on|last|this\s+past|this|next|the past|the coming)\s+(?:the\s+)?weekend\b|"
                 r"\b(?P<q2>the)\s+weekend's", re.IGNORECASE), "weekend"),  # "the weekend's headlines": by the tense
     # round 25: "the S&P 500 as we know it today", "the world as it is today": the present that describes, no date
     (re.compile(r"\b(?<!\bknow it )(?<!\bknow them )(?<!\bas it is )(?<!\bas they are )"
@@ -175,7 +176,7 @@ EN = [
                 r"this evening|tomorrow|the last week(?!\s+(?:of|in|before|after)\b)|(?<!\bthe )last week|next week|the coming week|the week ahead|"
                 # round 32: "recently" ("which recently succumbed to coups", "have all recently published") names no
                 # time, no event of the article's month (the evaluation set dates none)
-                r"this week|the past week|earlier in the year|later in the year|earlier in the month|"
+                r"this week|the past week|this past week|earlier in the year|later in the year|earlier in the month|"
                 r"later in the month|the end of (?:the|this|next) week|later (?:this|in the) week|earlier in the week|"
                 # round 27: "agreed at the start of the month", "by the end of the year": the article's month (year), or
                 # the one of the day the text named last (relwords.period_ref)

@@ -7,9 +7,10 @@ import re
 
 from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
-from tracker.ingest.datetense import PAST_TOLD
+from tracker.ingest.datetense import IRREGULAR_PAST_TOLD, PAST_TOLD
 from tracker.ingest.mentions import DateMention
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.mentions import DateMention
 
 TITLE_MAX = 90
 
@@ -17,7 +18,7 @@ TITLE_MAX = 90
 CLOSING = re.compile(r"(?:bringing|brought|closing|closed|ending|ended|capping|rounding off)\b", re.IGNORECASE)  # the year itself
 SEASON = re.compile(r"\b(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)  # a span of its own, no frame
 _TOLD = re.compile(r"\b(?:was|were|had|did|ago|said|announced|took place|held|met|signed|visited|declared|claimed|"
-                   r"reported|began|ended|agreed|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
+                   r"reported|began|ended|agreed|(?<!\bbe )(?<!-)" + IRREGULAR_PAST_TOLD + r"|(?!(?:advanced|expected|planned|scheduled|based|related|united|"
                    r"limited|supposed|concerned|interested|needed|used|aimed)\b)\w+ed)\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:(?:this|next)\s+(?:week|month)'s\s+(?:\w+\s+)?(?:meeting|summit|vote|election|decision|talks|"
                         r"conference|session|hearing)|scheduled|planned|will be held|is to be held|set to|due to|meets?|opens?|begins?|starts?|"
@@ -102,12 +103,12 @@ def event_title(sentence: str, mention: DateMention, lang: str) -> str:
         title = predfind_ja.strip_connectives(sentence).rstrip("。.")
         return title if len(title) <= TITLE_MAX else title[:TITLE_MAX - 1].rstrip() + "…"
     text = sentence.strip().rstrip(".!")
-    # the clause around the date
-    cuts = [0] + [m.end() for m in re.finditer(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text)
+    # the clause around the date (round 30: a colon between two clauses, "X won't get there: at the end of 2021, …")
+    cuts = [0] + [m.end() for m in re.finditer(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+|(?<=[a-z])\s*:\s+(?=[a-z])", text)
                   ] + [len(text)]
     left = max(c for c in cuts if c <= mention.start)
     right = min([c for c in cuts if c > mention.start] + [len(text)])
-    right_m = re.search(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+", text[mention.end:])
+    right_m = re.search(r";\s+|,\s+(?:but|while|whereas|and|which)\s+|\s+[–—]\s+|(?<=[a-z])\s*:\s+(?=[a-z])", text[mention.end:])
     right = mention.end + right_m.start() if right_m else len(text)
     clause = text[left:right]
     start, end = mention.start - left, mention.end - left

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.hedges import lookup
 from tracker.ingest import predfind_en
+from tracker.ingest.authorframes_en import as_known_frame
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.lookback_en import past_opener, without_lookbacks
 from tracker.ingest.negforms_en import through_rewrites
+from tracker.ingest.litotes_en import litotes_calls
+from tracker.ingest.nonfuture_en import without_past_or_asked
 from tracker.ingest.notcalls_en import without_non_calls
 
 # a lead: a clause that ends in an open modal or infinitive and a colon
@@ -50,9 +54,22 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         for one in calls:
             one.start, one.end = 0, len(sentence)
         return without_non_calls(sentence, calls)
-    calls = past_opener(sentence, lambda opened: through_rewrites(
-        opened, lambda text: predfind_en.find_calls(text, previous, in_forecasts, listed, names)))
-    return without_lookbacks(sentence, without_non_calls(sentence, calls))  # round 33
+    litotes = litotes_calls(sentence)  # round 30: "X is not as unlikely as Y might claim": X will happen
+    if litotes is not None and not predfind_en.sentence_speaker(sentence):
+        return litotes
+    framed = as_known_frame(sentence)  # round 30: "I'm afraid that X will V", "I'd expect X to V": the author's call
+    if framed is not None:
+        calls = predfind_en.find_calls(framed[0], previous, in_forecasts, listed, names)
+        likely = lookup("likely")
+        for one in calls:
+            one.start, one.end, one.hedge_text = 0, len(sentence), framed[1]
+            if framed[1].startswith("would") and likely is not None and one.probability > likely.probability:
+                one.hedge, one.probability = likely, likely.probability  # "I'd imagine X will V": not "X will V" outright
+    else:
+        calls = past_opener(sentence, lambda opened: through_rewrites(  # round 33
+            opened, lambda text: predfind_en.find_calls(text, previous, in_forecasts, listed, names)))
+    calls = without_lookbacks(sentence, without_non_calls(sentence, calls))  # round 33
+    return without_past_or_asked(sentence, calls, previous)  # round 30
 
 
 def carried(previous: str, sentence: str) -> str:

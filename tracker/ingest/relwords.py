@@ -32,7 +32,7 @@ def relative(word: str, ref: PDate) -> PDate | None:
     if w.startswith(("next week", "the coming week", "the week ahead", "the end of next week")):  # the week after the article's
         ahead = (today or ref.first_day()) + _dt.timedelta(days=7)
         return PDate(ahead.year, ahead.month)
-    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week", "the last week",
+    if w.startswith(("ここ一週間", "この一週間", "先週", "last week", "this week", "the past week", "this past week", "the last week",
                      "the end of the week", "the end of this week", "later this week", "later in the week",
                      "earlier in the week")):
         base = (today or ref.first_day()) - _dt.timedelta(days=7 if w.startswith(("先週", "last")) else 0)

@@ -79,6 +79,8 @@ _REWRITES = [(re.compile(pattern, re.IGNORECASE), repl, negating) for pattern, r
     (r"\b(?:it is|it's|it looks|it seems)\s+" + DEGREE + r"?(?:likely|probable) that\s+(.*)", lambda g: g[0], False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?" + DEGREE + r"?(?:unlikely|not likely|not very likely) to\b",
      lambda g: " will not", True),
+    # round 30: "The war is no longer likely to end this year" (was "The war is no longer to end…"), "hardly likely to"
+    (r"\s*" + _BE + r"\s+(?:no longer|hardly|scarcely|not at all|by no means) likely to\b", lambda g: " will not", True),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |most )?" + DEGREE + r"?likely to\b", lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus )?(?:widely |generally )?expected to\b", lambda g: " will", False),
     (r"\s*" + _BE + r"\s+(?:also |still |therefore |thus |almost |virtually |nearly )?(?:set|scheduled|tipped|destined|doomed|bound|going|poised|on course|sure|certain|all but certain) to\b",
