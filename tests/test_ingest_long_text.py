@@ -3,7 +3,6 @@ bounded piece, and an article past the size cap is refused in one line, nothing 
 
 from __future__ import annotations
 
-
 from tracker.ingest import sentences
 
 
