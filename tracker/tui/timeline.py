@@ -126,25 +126,28 @@ class Timeline(ScrollView, can_focus=True):
     def _line_width(self) -> int:
         return self.scrollable_content_region.width  # lines are cut to fit: no horizontal scrolling
 
-    def _article_width(self) -> int:
+    def _article_width(self, width: int) -> int:
         """The article column, dropped on narrow screens so the claim keeps its room."""
-        return ARTICLE_W if self.scrollable_content_region.width >= WIDE_ENOUGH_FOR_ARTICLE else 0
+        return ARTICLE_W if width >= WIDE_ENOUGH_FOR_ARTICLE else 0
 
-    def _text_width(self) -> int:
-        fixed = DATE_W + KIND_W + STATUS_W + PROB_W + 4 + (self._article_width() + 1 if self._article_width() else 0)
-        return max(20, self.scrollable_content_region.width - fixed)
+    def _text_width(self, width: int) -> int:
+        article = self._article_width(width)
+        fixed = DATE_W + KIND_W + STATUS_W + PROB_W + 4 + (article + 1 if article else 0)
+        return max(20, width - fixed)
 
-    def _cells(self, date: str, kind: str, status: str, prob: str, text: str, article: str) -> str:
+    def _cells(self, width: int, date: str, kind: str, status: str, prob: str, text: str, article: str) -> str:
+        # ``width``: the lines' width, asked of Textual once per line drawn (each asking costs a walk of the layout)
         cells = [fit(date, DATE_W), fit(kind, KIND_W), fit(status, STATUS_W), fit(prob.rjust(4), PROB_W - 1),
-                 fit(text, self._text_width())]
-        if self._article_width():
-            cells.append(fit(article, self._article_width()))
+                 fit(text, self._text_width(width))]
+        article_width = self._article_width(width)
+        if article_width:
+            cells.append(fit(article, article_width))
         return " ".join(cells)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            line = self._cells("date", "kind", "status", "prob", "claim / title", "article")
+            line = self._cells(width, "date", "kind", "status", "prob", "claim / title", "article")
             style = self.get_component_rich_style("timeline--header")
             return Strip([Segment(set_cell_size(line, width), style)], width)
         index = int(self.scroll_y) + y - 1
@@ -164,7 +167,7 @@ class Timeline(ScrollView, can_focus=True):
             line = set_cell_size(shown[3].center(max(width, cell_len(shown[3]))), width)
         else:
             date = row_date(row)
-            line = self._cells(date.human() if date else "", "made on" if kind == "made" else kind, shown[1], shown[2],
+            line = self._cells(width, date.human() if date else "", "made on" if kind == "made" else kind, shown[1], shown[2],
                                fold(shown[3]), shown[4])
         style = self.get_component_rich_style(f"timeline--{shown[0]}")
         if index == self.cursor:
