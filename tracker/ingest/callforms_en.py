@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from tracker.domain.hedges import lookup
 from tracker.ingest.chances_en import base_of, claim_of
+from tracker.ingest.chancesseem_en import chances_seem
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.wording_en import finish, negate_claim
 
@@ -94,7 +95,7 @@ def more_forms(body: str, future: Callable[[str], str]) -> list[Call]:
     found = _HUNCH.match(body)
     if found:
         return _will(future(found["rest"]), f"a {found['noun'].lower()}", lookup("likely"))
-    return []
+    return chances_seem(body, future)  # round 37
 
 
 def _odds_and_signs(body: str, future: Callable[[str], str]) -> list[Call]:

@@ -21,6 +21,7 @@ from tracker.ingest.negforms_en import through_rewrites
 from tracker.ingest.litotes_en import litotes_calls
 from tracker.ingest.nonfuture_en import without_past_or_asked
 from tracker.ingest.notcalls_en import without_non_calls
+from tracker.ingest.whpredict_en import without_asked_after_knowing
 
 # a lead: a clause that ends in an open modal or infinitive and a colon
 _LEAD = re.compile(r"^(?P<lead>.*\b(?:(?:is|are|seems?|looks?|appears?)\s+(?:\w+ly\s+)?(?:likely|unlikely|expected|set|poised|"
@@ -69,7 +70,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         calls = past_opener(sentence, lambda opened: through_rewrites(  # round 33
             opened, lambda text: predfind_en.find_calls(text, previous, in_forecasts, listed, names)))
     calls = without_lookbacks(sentence, without_non_calls(sentence, calls))  # round 33
-    return without_past_or_asked(sentence, calls, previous)  # round 30
+    return without_asked_after_knowing(sentence, without_past_or_asked(sentence, calls, previous))  # rounds 30, 37
 
 
 def carried(previous: str, sentence: str) -> str:

@@ -9,6 +9,7 @@ import re
 
 from tracker.domain.dates import PDate
 from tracker.ingest.mentions import DateMention
+from tracker.ingest.monthofthatyear_en import month_of_that_year
 
 NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -94,4 +95,4 @@ def told_relative(sentence: str, mentions: list[DateMention], last: PDate | None
         date = _shifted(base, unit, step)
         if date is not None:
             out.append(DateMention(m.start(), m.end(), m.group(), date, True, False))
-    return sorted(out, key=lambda d: d.start)
+    return month_of_that_year(sentence, sorted(out, key=lambda d: d.start), last)  # round 37: "in May of that year"

@@ -1,0 +1,33 @@
+"""Round 37 of issue 22 (after heldout43's first run): a "will" in an indirect question after a verb of predicting or
+knowing is no call (whpredict_en); a chance named first and judged after its clause is a call (chancesseem_en); a
+month "of that year" takes the year the text named last (monthofthatyear_en)."""
+
+from __future__ import annotations
+
+from tests.ingest_helpers import extract_article
+
+
+def test_will_inside_a_question_after_predicting_or_knowing_is_no_call(tmp_path):
+    body = ("No one can tell at this stage which party will control the senate. "
+            "It is wiser to watch the turnout than to guess how the count will end. "
+            "Few can say when, but the central bank will cut rates.")
+    _, claims = extract_article(tmp_path, body, "2022-09-01")
+    assert not any("control the senate" in c for c in claims)
+    assert not any("count will end" in c for c in claims)
+    assert any("central bank will cut rates" in c for c in claims)  # the "will" after the comma stays a call
+
+
+def test_a_chance_judged_after_its_clause_is_a_call(tmp_path):
+    body = ("Given the polls, the chances that the senator wins the primary now look slim. "
+            "The odds of the bank raising rates in June seem high.")
+    _, claims = extract_article(tmp_path, body, "2022-03-01")
+    assert any("senator will not win the primary" in c for c in claims)
+    assert any("bank will raise rates in June" in c for c in claims)
+
+
+def test_a_month_of_that_year_takes_the_year_named_last(tmp_path):
+    body = ("The agency opened in 2016 after a long debate. "
+            "Its first director quit in October of the same year, citing pressure from ministers.")
+    events, _ = extract_article(tmp_path, body, "2021-05-10")
+    dates = [d for d, _ in events]
+    assert "2016-10" in dates and "2020-10" not in dates
