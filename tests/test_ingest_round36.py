@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ingest_helpers import claims
-from tracker.ingest.dissuadedbets_en import _base
+from tests.ingest_helpers import claims, extract_article
 from tracker.ingest.evaluate import claim_is_negative
 from tracker.ingest.extract import extract
 from tracker.ingest.predfind_en import find_calls
 from tracker.ingest.reader import read_articles
+from tracker.ingest.wording_en import base_of
 
 
 def test_a_dissuaded_bet_is_the_call_that_it_will_not_happen():
@@ -24,9 +24,11 @@ def test_a_dissuaded_bet_is_the_call_that_it_will_not_happen():
     assert claims("If you bet that the index will rise, you will probably lose money.") != []  # no dissuasion: as before
 
 
-def test_a_gerund_gets_its_base():
-    assert [_base(g) for g in ("raising", "cutting", "leaving", "happening", "negotiating", "focusing", "easing")] == \
-        ["raise", "cut", "leave", "happen", "negotiate", "focus", "ease"]
+def test_a_gerund_in_ating_gets_its_e():
+    """"X has a decent chance of negotiating a ceasefire" gave "X will negotiat a ceasefire"."""
+    assert [base_of(g) for g in ("negotiating", "operating", "evaluating", "heating", "waiting", "cutting")] == \
+        ["negotiate", "operate", "evaluate", "heat", "wait", "cut"]
+    assert claims("China has a decent chance of negotiating a ceasefire.") == ["China will negotiate a ceasefire."]
 
 
 def test_a_forecast_quoted_as_said_is_the_quoted_ones():
@@ -67,3 +69,19 @@ def test_a_present_consequence_is_no_part_of_the_call(tmp_path: Path):
                     "despite the strike.\n")
     made = [c.fields["claim"] for c in extract(read_articles(path), "a.md") if c.kind == "prediction"]
     assert "The Union Will Keep Backing The Mayor Despite The Strike." in made
+
+
+def test_a_chance_in_percent_of_a_noun_is_a_call():
+    """"There now seems to be a nearly 100% chance of an interest rate hike" gave no call."""
+    assert claims("There now seems to be a nearly 100% chance of a rate cut, with more to come.") == \
+        ["There will be a rate cut, with more to come."]
+    assert claims("There is a 20% chance of a recession this year.") == ["There will not be a recession this year."]
+    assert [c.forecaster for c in find_calls("Traders said there is a 70% chance of a cut in June.")] == ["Traders"]
+
+
+def test_the_answer_to_what_usually_happens_is_no_call(tmp_path: Path):
+    """"So what usually happens when rate hikes begin? Bull markets may stumble. Bond yields will climb." gave calls."""
+    events, made = extract_article(
+        tmp_path, "So what usually happens when a central bank starts cutting? Stocks may rally. The dollar will weaken. "
+                  "Credit could loosen.\n\nThis time I expect the euro to fall.", "2023-03-01")
+    assert made == ["The euro will fall."]

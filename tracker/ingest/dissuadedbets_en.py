@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.ingest.wording_en import base_of
+
 # "(However,) if you're (thinking of|planning on|tempted to) bet(ting) (that) X will V, don't (do it)."
 _IF_BETTING = re.compile(r"^(?P<lead>(?:\w+,\s+)?)(?:if|should)\s+(?:you|anyone|anybody|investors|readers)(?:'re|\s+are|\s+were)?\s+"
                          r"(?:(?:\w+ly\s+)?(?:thinking\s+(?:of|about)|planning\s+(?:on|to)|tempted\s+to|considering|about\s+to|"
@@ -21,20 +23,6 @@ _DONT_BET_ON = re.compile(r"^(?P<lead>(?:\w+,\s+)?)(?i:(?:but\s+)?(?:don't|do\s+
                           r"(?P<ing>[a-z]+ing)\b(?P<rest>[^;]*?)\s*[.!]?$")
 
 
-def _base(gerund: str) -> str:
-    """The base of a gerund: "winning" -> "win", "leaving" -> "leave", "rising" -> "rise", "happening" -> "happen"."""
-    from tracker.ingest.wording_en import base_form  # noqa: PLC0415  (the shared table of doubled consonants)
-    stem = gerund[:-3]
-    if base_form(stem) != stem:
-        return base_form(stem)
-    if re.search(r"([b-df-hj-np-rtv-z])\1$", stem) and not re.search(r"(?:ll|ss|ff|zz)$", stem):
-        return stem[:-1]  # "cutting", "stopping"
-    if re.search(r"(?:v|(?<!s)(?<!cu)(?<!ia)(?<!ga)(?<!bu)s|(?<![aeiou])[aeiou](?:[tzgcdk]|r(?<!er))|at|iz|uc|rg|dg|ng(?<!ing)|(?<=[aeiou][aeiou])[tnlz])$", stem) \
-            and not re.search(r"(?:en|on|er|ck|ow|ew|ay|ey|oy|ain|ean|een|eat|oot|eal|ail|oin)$", stem):
-        return stem + "e"  # "leaving", "raising", "negotiating", "making", "collapsing"
-    return stem
-
-
 def reword(text: str) -> str:
     """``text`` with a dissuaded bet told as the call it denies (see the module's docstring)."""
     found = _IF_BETTING.match(text.strip())
@@ -45,5 +33,5 @@ def reword(text: str) -> str:
     if found:
         subj = {"him": "he", "her": "she", "them": "they"}.get(found["subj"].lower(), found["subj"])
         return f"{found['lead']}{subj[:1].upper() + subj[1:] if not found['lead'] else subj} will not " \
-               f"{_base(found['ing'])}{found['rest']}."
+               f"{base_of(found['ing'])}{found['rest']}."
     return text
