@@ -85,3 +85,13 @@ def test_the_answer_to_what_usually_happens_is_no_call(tmp_path: Path):
         tmp_path, "So what usually happens when a central bank starts cutting? Stocks may rally. The dollar will weaken. "
                   "Credit could loosen.\n\nThis time I expect the euro to fall.", "2023-03-01")
     assert made == ["The euro will fall."]
+
+
+def test_alternatives_and_dismissed_possibilities_are_no_calls():
+    """"A may X, or she may Y, but she will go" read "A will X"; "Apple could run it on the 11th, but nobody launches
+    anything on that date" read "Apple will run it on the 11th"."""
+    assert claims("The CEO may be pushed out by the board, or he may be allowed to retire quietly, but he will go.") == \
+        ["He will go."]
+    assert claims("The firm could hold it on July 4, but nobody launches anything on that day, and it could be July 5, "
+                  "but few launch anything then.") == []
+    assert claims("Prices could rise in May, but few investors are ready.") == ["Prices will rise in May, but few investors are ready."]
