@@ -95,3 +95,10 @@ def test_alternatives_and_dismissed_possibilities_are_no_calls():
     assert claims("The firm could hold it on July 4, but nobody launches anything on that day, and it could be July 5, "
                   "but few launch anything then.") == []
     assert claims("Prices could rise in May, but few investors are ready.") == ["Prices will rise in May, but few investors are ready."]
+
+
+def test_a_question_an_outlet_sets_out_to_answer_is_no_call():
+    """"AppleInsider pins down when that is most likely to be" was proposed as "AppleInsider pins down when that will be"."""
+    assert claims("TechDaily pins down when that is most likely to be, along with what you should expect to see.") == []
+    assert claims("The new report explains how the central bank will respond.") == []
+    assert claims("That will be followed by weeks of trying to work out what went wrong.") != []  # no outlet's question
