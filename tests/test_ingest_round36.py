@@ -81,7 +81,7 @@ def test_a_chance_in_percent_of_a_noun_is_a_call():
 
 def test_the_answer_to_what_usually_happens_is_no_call(tmp_path: Path):
     """"So what usually happens when rate hikes begin? Bull markets may stumble. Bond yields will climb." gave calls."""
-    events, made = extract_article(
+    _events, made = extract_article(
         tmp_path, "So what usually happens when a central bank starts cutting? Stocks may rally. The dollar will weaken. "
                   "Credit could loosen.\n\nThis time I expect the euro to fall.", "2023-03-01")
     assert made == ["The euro will fall."]

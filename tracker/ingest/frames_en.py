@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
-from tracker.ingest import consequences_en, dismissedoptions_en, dissuadedbets_en, indirectwh_en, percentchances_en, sayingframes_en, textplans_en
+from tracker.ingest import (
+    consequences_en,
+    dismissedoptions_en,
+    dissuadedbets_en,
+    indirectwh_en,
+    percentchances_en,
+    sayingframes_en,
+    textplans_en,
+)
 from tracker.ingest.doubts_en import reword
 from tracker.ingest.litotes_en import reword as plain_negations
 from tracker.ingest.hedgespan import Call
