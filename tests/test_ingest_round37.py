@@ -31,3 +31,15 @@ def test_a_month_of_that_year_takes_the_year_named_last(tmp_path):
     events, _ = extract_article(tmp_path, body, "2021-05-10")
     dates = [d for d, _ in events]
     assert "2016-10" in dates and "2020-10" not in dates
+
+
+def test_a_question_followed_by_a_call_of_its_own_keeps_that_call(tmp_path):
+    # Met when rounds 36 and 37 were merged: the odds after ", but" are the author's call, the question before them
+    # is not; a clause after the question with no forecast in it still gives no call.
+    body = ("Only the company knows for certain when the next phones will be released, but the odds are that the "
+            "launch is just a couple of weeks away. "
+            "It is wiser to talk about what is at stake than to predict how the vote will turn out, and one can say "
+            "that the choice is between reform and decay.")
+    _, claims = extract_article(tmp_path, body, "2018-08-20")
+    assert any("launch" in c and "couple of weeks away" in c for c in claims), claims
+    assert not any("reform and decay" in c or "turn out" in c for c in claims), claims

@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
+from tracker.ingest import (
+    consequences_en,
+    dismissedoptions_en,
+    dissuadedbets_en,
+    indirectwh_en,
+    percentchances_en,
+    sayingframes_en,
+    textplans_en,
+)
 from tracker.ingest.doubts_en import reword
 from tracker.ingest.litotes_en import reword as plain_negations
 from tracker.ingest.hedgespan import Call
@@ -39,6 +48,8 @@ def prepare(sentence: str) -> str:
     text = re.sub(r"\b(I|we)(?:'m|'re|\s+am|\s+are)\s+(?:expecting|counting on)\s+(?=\S+(?:\s+\S+){0,8}?\s+to\s)", r"\1 expect ",
                   text, flags=re.IGNORECASE)
     text = plain_negations(text)  # round 31: "X is not unlikely to V", "X is hardly likely to V", "no way that X will"
+    text = sayingframes_en.reword(textplans_en.reword(dissuadedbets_en.reword(consequences_en.reword(text))))  # round 36
+    text = indirectwh_en.reword(dismissedoptions_en.reword(percentchances_en.reword(text)))  # round 36: see the modules
     return reword(text)  # round 20: "I don't think anybody believes X", "I'm willing to bet X", "This doesn't mean X won't"
 
 

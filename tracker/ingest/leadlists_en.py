@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tracker.domain.hedges import lookup
-from tracker.ingest import predfind_en
+from tracker.ingest import habitualanswers_en, predfind_en
 from tracker.ingest.authorframes_en import as_known_frame
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.lookback_en import past_opener, without_lookbacks
@@ -46,7 +46,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
                names: tuple[str, ...] = ()) -> list[Call]:
     """:func:`tracker.ingest.predfind_en.find_calls`, with an item under a lead read as the lead and the item, and the
     lead itself giving no call; what :mod:`tracker.ingest.notcalls_en` tells of left out."""
-    if is_lead(sentence):
+    if is_lead(sentence) or habitualanswers_en.answers(previous, sentence):  # round 36: "What usually happens when…? X may V."
         return []
     lead, item = _lead(previous), _ITEM.match(sentence)
     if lead and item:
@@ -75,4 +75,5 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
 
 def carried(previous: str, sentence: str) -> str:
     """The sentence before the next one: the lead while the list of items under it goes on, else ``sentence``."""
-    return previous if _lead(previous) and _ITEM.match(sentence) else sentence
+    return previous if _lead(previous) and _ITEM.match(sentence) or habitualanswers_en.carries(previous, sentence) \
+        else sentence

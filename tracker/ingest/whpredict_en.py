@@ -20,6 +20,9 @@ _KNOWING = (r"predict|foresee|forecast|tell|say|know|guess|judge|gauge|determine
 # the verb in any form ("predicting", "predicted", "says"), a few words of manner, then the wh-clause up to a stop
 _ASKED = re.compile(r"\b(?:" + _KNOWING + r")(?:s|es|ed|ing)?\b(?P<manner>(?:\s+(?!that\b)[\w'-]+){0,7}?)\s+"
                     r"(?P<q>(?:who|whom|what|which|how|when|where|whether|if)\b[^,;:.!?]*)", re.IGNORECASE)
+# words that make a clause a forecast of its own
+_FORECAST = re.compile(r"\b(?:odds|likely|probably|chances?|expect\w*|will|won't|bound\s+to|set\s+to|going\s+to)\b",
+                       re.IGNORECASE)
 _MANNER_STOP = re.compile(r"\b(?:will|would|won't|shall|is|are|was|were|be)\b", re.IGNORECASE)
 
 
@@ -40,6 +43,12 @@ def asked_after_knowing(sentence: str, call: Call) -> bool:
             continue  # "say the market will…": a clause of its own, not words of manner
         question = " ".join(_words(found["q"]))
         if re.search(r"\bwill\b|'ll\b|\bgoing\s+to\b", found["q"]) and " ".join(head) in question:
+            # A claim that goes on past the question holds a call of its own there ("Only Apple knows when the
+            # models will be released, but the odds are that the launch is weeks away": the odds are the call).
+            rest = sentence[found.end():]
+            beyond = _words(rest)[:4]
+            if len(beyond) >= 3 and " ".join(beyond) in " ".join(_words(call.claim)) and _FORECAST.search(rest):
+                continue
             return True
     return False
 

@@ -213,6 +213,8 @@ def base_of(gerund: str) -> str:
         return stem[:-1]  # winning, getting, running
     if len(stem) > 3 and stem.endswith("u"):
         return stem + "e"  # round 19: continuing -> continue, arguing -> argue, pursuing -> pursue
+    if len(stem) > 4 and re.search(r"(?:[^aeiou]|[iu])at$", stem):
+        return stem + "e"  # round 36: negotiating -> negotiate, operating -> operate, evaluating -> evaluate
     if _E_STEM.search(stem) and not stem.endswith(("ss", "ow", "ev")):
         return stem + "e"  # losing, making, taking, becoming, producing, changing
     return stem
