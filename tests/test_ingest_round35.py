@@ -31,3 +31,48 @@ def test_an_occasion_named_before_its_date_inside_a_call(tmp_path):
     assert ("2023", ) == tuple(d for d, _ in events if d == "2023")
     assert "2024-05" in [d for d, _ in events]
     assert len(calls) == 2
+
+
+def _calls(sentence: str) -> list[tuple[str, str]]:
+    from tracker.ingest.leadlists_en import find_calls
+    return [(c.claim, c.forecaster) for c in find_calls(sentence)]
+
+
+def test_a_pronoun_is_the_author_and_an_impersonal_remark_no_call():
+    """"We should expect X to V" was credited to "We should", "It should be noted that X will V" to "It"; "It should go
+    without saying that X …" was proposed as "It will go without saying…"."""
+    assert _calls("We should expect the council to raise parking fees.") == [("The council will raise parking fees.", "")]
+    assert _calls("You can expect the vote to be close.") == [("The vote will be close.", "")]
+    assert _calls("It should be noted that the mill will not reopen.") == [("The mill will not reopen.", "")]
+    assert _calls("It should go without saying that both sides blame the other for the drought.") == []
+    assert _calls("It must be stressed that the league has no plan B.") == []
+
+
+def test_odds_someone_gives_are_his_forecast():
+    """"The bookmakers put at 80% the probability that X will V" was the author's call, worded as the whole sentence."""
+    assert _calls("Right now the bookmakers put at 80% the probability that the Tories will hold the seat.") == [
+        ("The Tories will hold the seat.", "bookmakers")]
+    assert _calls("Futures markets put the probability that the central bank will cut rates in March at 65%.") == [
+        ("The central bank will cut rates in March.", "Futures markets")]
+
+
+def test_a_likelihood_said_to_be_low_or_high_is_a_call_of_its_own():
+    """"…, although the likelihood of X remains low" was read as the first clause's call with it kept (a claim said
+    the other way by its main clause); the likelihood alone was no call."""
+    calls = _calls("A longer strike could hurt exports, although the likelihood of a national walkout remains low.")
+    assert ("There will not be a national walkout.", "") in calls
+    assert _calls("The chances that the ceasefire will hold are good.") == [("The ceasefire will hold.", "")]
+
+
+def test_what_will_matter_is_no_call():
+    assert _calls("The turnout among young voters will be crucial for the opposition.") == []
+    assert _calls("Her ability to unite the party will be key to its recovery.") == []
+    assert _calls("The opposition will win the vote.") == [("The opposition will win the vote.", "")]
+
+
+def test_a_state_of_things_that_promises_something_is_a_call():
+    """"This set-up promises a severe confrontation over the coming months" was no call; someone who promises makes
+    none."""
+    assert _calls("This stalemate promises a long and bitter winter for the coalition.") == [
+        ("There will be a long and bitter winter for the coalition.", "")]
+    assert _calls("The mayor promises a new stadium by 2026.") == []
