@@ -76,3 +76,12 @@ def test_a_state_of_things_that_promises_something_is_a_call():
     assert _calls("This stalemate promises a long and bitter winter for the coalition.") == [
         ("There will be a long and bitter winter for the coalition.", "")]
     assert _calls("The mayor promises a new stadium by 2026.") == []
+
+
+def test_a_habit_of_a_weekday_and_what_something_is_today_date_no_event(tmp_path):
+    """"Every Friday, readers can send questions" was an event of the article's Friday, "what is today X" one of its
+    day."""
+    events, _ = extract_article(tmp_path, "Every Friday, readers can send questions to the panel.\n\nThe town lies in "
+                                          "what is today the province of Lviv.\n\nOn Friday the panel answered ten "
+                                          "questions.", "2023-03-08")
+    assert [d for d, _ in events] == ["2023-03-03"]

@@ -9,6 +9,7 @@ from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
 from tracker.ingest.datetense import IRREGULAR_PAST_TOLD, PAST_TOLD
 from tracker.ingest.mentions import DateMention
+from tracker.ingest.habitdays_en import habit_or_state
 from tracker.ingest.occasiondate_en import occasion_before
 from tracker.ingest.weekendpast_en import weekend_gone_by
 from tracker.ingest.hedgespan import Call
@@ -73,6 +74,8 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
         return True  # "Every week, we go through what is on tap for the week ahead": a habit, no one event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
+    if habit_or_state(sentence, mention):
+        return True  # round 35: "Every Friday, clients can…", "what is today the Indian state of…"
     week = weeks_en.week_occasion(sentence, mention)  # "Next week central banks will give an update on policy"
     occasion = occasion or schedules_en.named_occasion(sentence, mention) or week or \
         eventdates_en.occasion_named_by(sentence, mention)  # "at its meeting this week", "at its September meeting"
