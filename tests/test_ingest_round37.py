@@ -43,3 +43,14 @@ def test_a_question_followed_by_a_call_of_its_own_keeps_that_call(tmp_path):
     _, claims = extract_article(tmp_path, body, "2018-08-20")
     assert any("launch" in c and "couple of weeks away" in c for c in claims), claims
     assert not any("reform and decay" in c or "turn out" in c for c in claims), claims
+
+
+def test_odds_of_a_clause_told_with_a_gerund_read_as_that_clause(tmp_path):
+    # Met when rounds 35 and 37 were merged: round 35's "the likelihood of X remains low" took the gerund's clause as
+    # a noun ("The bank raising rates in June will happen."); the clause is read as what will happen.
+    body = ("Inflation cooled in May, although the odds of the bank raising rates in July remain high. "
+            "The chances of the senator winning the primary look slim.")
+    _, claims = extract_article(tmp_path, body, "2022-06-10")
+    assert any("bank will raise rates in July" in c for c in claims), claims
+    assert any("senator will not win the primary" in c for c in claims), claims
+    assert not any("will happen" in c for c in claims), claims

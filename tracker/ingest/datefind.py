@@ -18,6 +18,7 @@ import datetime as _dt
 import re
 
 from tracker.domain.dates import DateError, PDate
+from tracker.ingest.halfago_en import back as half_back
 from tracker.ingest.dates_en import EN, WEEKDAY_ABBR, month_list, nth_weekday, quarter, weekend, year_of_weekday
 from tracker.ingest.datetense import AHEAD_BEFORE
 from tracker.ingest.datetense import FUTURE as _FUTURE
@@ -359,6 +360,8 @@ def _resolve_english(m: re.Match, form: str, ref: PDate, future: bool, anchor: P
     if form == "ago":
         n, unit = _NUMBERS.get(groups["n"].lower()) or int(groups["n"]), groups["unit"].lower()
         day = base or ref.first_day()
+        if groups.get("half"):  # round 35: "two and a half years ago"
+            return half_back(n, unit, day)
         if unit in ("year", "decade"):  # round 31: "a decade ago", "three decades ago": ten years a decade
             years = n * (10 if unit == "decade" else 1)
             return PDate(day.year - years, day.month) if groups.get("tm") else PDate(day.year - years)

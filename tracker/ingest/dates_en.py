@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 
 from tracker.domain.dates import PDate
+from tracker.ingest.halfago_en import PATTERNS as HALF_AGO
 from tracker.ingest.holidays_en import HOLIDAY
 
 MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
@@ -132,6 +133,7 @@ EN = [
                 # round 33: "three years ago this month": that month, so many years back
                 r"(?P<tm>\s+this\s+month\b)?",
                 re.IGNORECASE), "ago"),
+    *HALF_AGO,  # round 35: "almost two and a half years ago", "a year and a half ago"
     (re.compile(r"\b(?:(?:with)?in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(?:about |around |roughly |"
                 r"some |approximately |up to |at least |at most |less than |more than )?(?P<n>a|an|one|two|three|four|five|six|"
                 r"seven|eight|nine|ten|twelve|eighteen|\d{1,2})(?:\s+or\s+(?:two|three|four|five|\d{1,2}))?\s+"

@@ -9,6 +9,9 @@ from tracker.domain.dates import PDate
 from tracker.ingest import eventdates_en, hindsight_en, predfind_ja, schedules_en, titles_en, weeks_en
 from tracker.ingest.datetense import IRREGULAR_PAST_TOLD, PAST_TOLD
 from tracker.ingest.mentions import DateMention
+from tracker.ingest.habitdays_en import habit_or_state
+from tracker.ingest.occasiondate_en import occasion_before
+from tracker.ingest.weekendpast_en import weekend_gone_by
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.mentions import DateMention
 
@@ -53,6 +56,7 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
     told_before = bool(re.match(r"(?:earlier|last|recently)\b", mention.text, re.IGNORECASE)) or \
         eventdates_en.so_far(sentence, mention) or \
         bool(re.match(r"by\b", mention.text, re.IGNORECASE) and not mention.deadline) or \
+        weekend_gone_by(mention) or \
         bool(re.match(r"\s+has\s+(?:already\s+|also\s+)?(?:seen|brought|had)\b", sentence[mention.end:]) and
              re.fullmatch(r"(?:19|20)\d{2}", mention.text) and re.search(r"(?:^|[,;:]\s*)$", sentence[:mention.start]))
     # round 24: "2023 has already seen several strikes": a year, its clause's subject, told in the present perfect
@@ -70,6 +74,8 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
         return True  # "Every week, we go through what is on tap for the week ahead": a habit, no one event
     if re.match(r"as of\b", mention.text, re.IGNORECASE):
         return True  # "As of Friday, everyone thinks…": the date of a state of things, not of an event
+    if habit_or_state(sentence, mention):
+        return True  # round 35: "Every Friday, clients can…", "what is today the Indian state of…"
     week = weeks_en.week_occasion(sentence, mention)  # "Next week central banks will give an update on policy"
     occasion = occasion or schedules_en.named_occasion(sentence, mention) or week or \
         eventdates_en.occasion_named_by(sentence, mention)  # "at its meeting this week", "at its September meeting"
@@ -82,7 +88,8 @@ def not_an_event(sentence: str, mention: DateMention, calls: list[Call], ref: PD
         schedules_en.is_schedule(sentence) or week  # a day named ahead; "Bailey will also make an appearance on Tuesday"
     for call in calls:
         inside = call.start <= mention.start < max(call.end, call.start + 1)
-        if inside and later and not scheduled and not eventdates_en.occasion_named_by(sentence, mention):
+        if inside and later and not scheduled and not eventdates_en.occasion_named_by(sentence, mention) and \
+                not occasion_before(sentence, mention):  # round 35: "the parliamentary elections in the autumn"
             return True  # "…, which means it will gear up for the 2024 presidential elections": the occasion stays an event
         if inside and mention.date.precision == "year" and coming and not occasion:
             return True

@@ -16,11 +16,16 @@ from tracker.domain.hedges import lookup
 from tracker.ingest import habitualanswers_en, predfind_en
 from tracker.ingest.authorframes_en import as_known_frame
 from tracker.ingest.hedgespan import Call
+from tracker.ingest.keyrole_en import without_key_roles
+from tracker.ingest.likelihoodclause_en import likelihood_calls
 from tracker.ingest.lookback_en import past_opener, without_lookbacks
 from tracker.ingest.negforms_en import through_rewrites
 from tracker.ingest.litotes_en import litotes_calls
 from tracker.ingest.nonfuture_en import without_past_or_asked
 from tracker.ingest.notcalls_en import without_non_calls
+from tracker.ingest.oddsgivers_en import odds_givers
+from tracker.ingest.portents_en import portent_calls
+from tracker.ingest.pronounspeakers_en import own_voice
 from tracker.ingest.whpredict_en import without_asked_after_knowing
 
 # a lead: a clause that ends in an open modal or infinitive and a colon
@@ -58,8 +63,15 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
     litotes = litotes_calls(sentence)  # round 30: "X is not as unlikely as Y might claim": X will happen
     if litotes is not None and not predfind_en.sentence_speaker(sentence):
         return litotes
-    framed = as_known_frame(sentence)  # round 30: "I'm afraid that X will V", "I'd expect X to V": the author's call
-    if framed is not None:
+
+    def finder(text: str) -> list[Call]:
+        return predfind_en.find_calls(text, previous, in_forecasts, listed, names)
+    told = likelihood_calls(sentence, finder)  # round 35: "…, although the likelihood of X remains low"
+    told = portent_calls(sentence, finder) if told is None else told  # round 35: "This set-up promises a clash"
+    framed = as_known_frame(sentence) if told is None else None  # round 30: "I'm afraid that X will V"
+    if told is not None:
+        calls = told
+    elif framed is not None:
         calls = predfind_en.find_calls(framed[0], previous, in_forecasts, listed, names)
         likely = lookup("likely")
         for one in calls:
@@ -70,7 +82,9 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         calls = past_opener(sentence, lambda opened: through_rewrites(  # round 33
             opened, lambda text: predfind_en.find_calls(text, previous, in_forecasts, listed, names)))
     calls = without_lookbacks(sentence, without_non_calls(sentence, calls))  # round 33
-    return without_asked_after_knowing(sentence, without_past_or_asked(sentence, calls, previous))  # rounds 30, 37
+    calls = without_asked_after_knowing(sentence, without_past_or_asked(sentence, calls, previous))  # rounds 30, 37
+    # round 35: "We should expect X to V" the author's; odds someone gives his; what will matter no call
+    return without_key_roles(odds_givers(sentence, own_voice(sentence, calls)))
 
 
 def carried(previous: str, sentence: str) -> str:
