@@ -15,12 +15,14 @@ import re
 from tracker.domain.hedges import lookup
 from tracker.ingest import predfind_en
 from tracker.ingest.authorframes_en import as_known_frame
+from tracker.ingest.governedclauses_en import without_governed
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.lookback_en import past_opener, without_lookbacks
 from tracker.ingest.negforms_en import through_rewrites
 from tracker.ingest.litotes_en import litotes_calls
 from tracker.ingest.nonfuture_en import without_past_or_asked
 from tracker.ingest.notcalls_en import without_non_calls
+from tracker.ingest.safebets_en import said_plainly
 
 # a lead: a clause that ends in an open modal or infinitive and a colon
 _LEAD = re.compile(r"^(?P<lead>.*\b(?:(?:is|are|seems?|looks?|appears?)\s+(?:\w+ly\s+)?(?:likely|unlikely|expected|set|poised|"
@@ -47,6 +49,12 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
     lead itself giving no call; what :mod:`tracker.ingest.notcalls_en` tells of left out."""
     if is_lead(sentence):
         return []
+    plain = said_plainly(sentence)  # round 34: "Nobody knows X, but it is safe to say that Y is not in the cards"
+    if plain is not None:
+        calls = find_calls(plain, previous, in_forecasts, listed, names)
+        for one in calls:
+            one.start, one.end = 0, len(sentence)
+        return calls
     lead, item = _lead(previous), _ITEM.match(sentence)
     if lead and item:
         lead = re.split(r",\s+(?=[^,]*$)", lead)[-1]  # the lead's own clause: "the House of Commons is likely to"
@@ -69,6 +77,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         calls = past_opener(sentence, lambda opened: through_rewrites(  # round 33
             opened, lambda text: predfind_en.find_calls(text, previous, in_forecasts, listed, names)))
     calls = without_lookbacks(sentence, without_non_calls(sentence, calls))  # round 33
+    calls = without_governed(sentence, calls)  # round 34: a list of infinitives, the terms of a past bet
     return without_past_or_asked(sentence, calls, previous)  # round 30
 
 
