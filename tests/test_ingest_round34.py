@@ -73,6 +73,10 @@ def test_by_a_month_told_in_the_past_is_when_it_was_reached(tmp_path: Path):
     assert [d for d, _ in events] == []
     events, _ = extract_article(tmp_path, "The firm had promised to finish the plant by August.", "2019-11-20")
     assert [d for d, _ in events] == []
+    # a participle before its noun is no past: "with continued shortages and the bank ending its support by March"
+    events, _ = extract_article(tmp_path, "Given continued shortages and the central bank ending its support by March, "
+                                          "shares could stall.", "2019-11-20")
+    assert "2019-03" not in [d for d, _ in events]
 
 
 def test_a_month_of_an_outlook_year_told_with_an_irregular_past(tmp_path: Path):

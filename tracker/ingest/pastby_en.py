@@ -12,7 +12,10 @@ import re
 
 from tracker.ingest.datetense import IRREGULAR_PAST, IRREGULAR_PAST_TOLD, NOT_PAST_ED
 
-_TOLD_PAST = re.compile(r"\b(?:was|were|had|" + IRREGULAR_PAST_TOLD + r"|" + NOT_PAST_ED + r"[a-z]{2,}ed)\b", re.IGNORECASE)
+# a verb in the past, not a participle before its noun ("continued labour shortages", "prolonged glitches")
+_TOLD_PAST = re.compile(r"\b(?:was|were|had|" + IRREGULAR_PAST_TOLD + r"|" + NOT_PAST_ED + r"[a-z]{2,}ed(?=\s+(?:the|a|an|to|"
+                        r"into|by|in|on|at|from|for|with|over|under|up|down|back|out|off|again|sharply|its|his|her|their|"
+                        r"our|\d|\$)\b|\s*[,.;]|\s*$))\b", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:will|won't|would|shall|going\s+to|should|could|may|might|must|can|expects?|expected|aims?|"
                     r"plans?|hopes?|needs?|wants?|is|are|am|'s|'re|has|have|if|unless|when|to\s+[a-z]+)\b", re.IGNORECASE)
 
