@@ -44,6 +44,7 @@ def test_look_for_in_a_list_of_infinitives_is_no_imperative():
     cover losses"."""
     assert claims("The drought has forced farms to sell land, look for new buyers to cover losses, and cut staff.") == []
     assert claims("Look for new buyers to cover the losses next year.") == ["New buyers will cover the losses next year."]
+    assert claims("To be clear, expect rates to rise next year.") == ["Rates will rise next year."]
 
 
 def test_the_terms_of_a_past_bet_after_a_colon_are_no_call():

@@ -17,10 +17,13 @@ import re
 from tracker.ingest.datetense import IRREGULAR_PAST, NOT_PAST_ED
 from tracker.ingest.hedgespan import Call
 
-# "led companies to slash budgets, look for …": an infinitive whose list goes on after a comma with "look for"
-_INFINITIVE_LIST = re.compile(r"\bto\s+[a-z]{3,}\b[^,;:.!?]{0,80},\s+(?:and\s+|or\s+)?(?:look|watch)\s+for\b|"
-                              r"\bto\s+[a-z]{3,}\b[^,;:.!?]{0,80},\s+(?:and\s+|or\s+)?(?:expect|count\s+on)\s+[^,;:.]{2,80}?\s+to\s+",
-                              re.IGNORECASE)
+# "led companies to slash budgets, look for …": a verb that sends its object to do a list of things, the list going on
+# after a comma with "look for" ("To be clear, expect rates to rise" stays the imperative)
+_SENDS = (r"\b(?:led|leads?|leading|forced|forces|forcing|prompted|prompts?|caused|causes|pushed|pushes|drove|driven|"
+          r"drives|encouraged|encourages?|allowed|allows?|compelled|required|requires?|urged|urges?|asked|asks?|told|"
+          r"tells?|helped|helps?|enabled|enables?|got|gets?)\s+(?:[\w'-]+\s+){1,4}?to\s+[a-z]{3,}\b[^,;:.!?]{0,80},\s+"
+          r"(?:and\s+|or\s+)?")
+_INFINITIVE_LIST = re.compile(_SENDS + r"(?:look\s+for|watch\s+for|expect|count\s+on)\b", re.IGNORECASE)
 # a past told before the colon: "made a shrewd bet", "agreed", "promised his voters"
 _PAST_VERB = re.compile(r"\b(?:" + NOT_PAST_ED + r"[a-z]{2,}ed|" + "|".join(sorted(set(IRREGULAR_PAST) - {
     "read", "let", "set", "put", "cut", "hit", "beat", "quit", "split", "spread", "shut", "left", "found"})) + r")\b",
