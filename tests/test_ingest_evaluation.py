@@ -35,7 +35,7 @@ FLOORS = {"dev": (0.85, 0.85), "heldout": (0.6, 0.85), "heldout2": (0.8, 0.8), "
           "heldout30": (0.9, 0.9), "heldout31": (0.95, 0.85), "heldout32": (0.85, 0.85),
           "heldout33": (0.95, 0.9), "heldout34": (0.85, 0.85),
           "heldout35": (0.95, 0.9), "heldout36": (0.95, 0.9), "heldout37": (0.95, 0.95), "heldout38": (0.9, 0.9),
-          "heldout39": (0.95, 0.85), "heldout41": (0.95, 0.9), "heldout42": (0.85, 0.8), "heldout43": (0.95, 0.95)}
+          "heldout39": (0.95, 0.85), "heldout40": (0.95, 0.95), "heldout41": (0.95, 0.9), "heldout42": (0.85, 0.8), "heldout43": (0.95, 0.95)}
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LEFTOVER = [re.compile(r"\s\s|\s[,.;:]|\(\s*\)|,\s*,"),  # a gap where the date was

@@ -27,6 +27,7 @@ from tracker.ingest.datetense import clause as _clause
 from tracker.ingest.holidays_en import holiday_date
 from tracker.ingest.mentions import DateMention, second_days
 from tracker.ingest.monthnames_en import month_is_name
+from tracker.ingest.pastby_en import reached_by
 from tracker.ingest.relwords import of_another, period_ref
 from tracker.ingest.relwords import relative as _relative
 from tracker.ingest.sameday_en import own_day, today_as_now
@@ -200,6 +201,9 @@ def find_dates(sentence: str, ref: PDate, language: str, anchor: PDate | None = 
                             or m.group() == "年内" or form in ("span", "term", "decade"))
             if form == "quarter":  # a deadline is the quarter's last month, an event's date its year
                 date = quarter(m.groupdict(), ref, future, deadline)
+            if deadline and q == "by" and form == "m" and language != "ja" and reached_by(clause, m.group()):
+                deadline = False  # round 34: "before rising into the $60s by June" (told in the past): reached then
+                date = PDate(_infer_year(date.month, ref, False), date.month) if date and date.month else date
             if deadline and language != "ja" and re.search(r"\b(?:not|n't|never)\b[^,;]{0,80}\buntil\s*$", text[:start]):
                 deadline = False  # round 19: "will not publish its findings until next week": then it happens
             if deadline and language != "ja" and re.match(r"'s\s+[a-z]", text[m.end():]):

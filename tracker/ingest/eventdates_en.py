@@ -28,6 +28,7 @@ from tracker.ingest.dayranges_en import day_ranges
 from tracker.ingest.dayrefs_en import days_alone, week_named
 from tracker.ingest.hindsight_en import without_thought_time
 from tracker.ingest.comparisons_en import without_compared
+from tracker.ingest.pastby_en import irregular_past
 from tracker.ingest.relative_en import NUMBER as _NUMBER
 from tracker.ingest.relative_en import counted_from, told_relative  # noqa: F401  (moved in round 17; callers use them here)
 from tracker.ingest.unreal_en import unreal_past
@@ -102,7 +103,8 @@ def in_year_ahead(sentence: str, mentions: list[DateMention], year: int | None) 
         if _SEASON_OR_MONTH.match(mention.text.strip()) and mention.date.year == year - 1 and not mention.deadline:
             left = max([0] + [m.end() for m in re.finditer(r"[,;:]|\band\b", sentence[:mention.start])])
             right = min([len(sentence)] + [mention.end + m.start() for m in re.finditer(r"[,;:.]", sentence[mention.end:])])
-            if not _TENSE.search(sentence[left:mention.start] + " " + sentence[mention.end:right]):
+            own = sentence[left:mention.start] + " " + sentence[mention.end:right]
+            if not _TENSE.search(own) and not irregular_past(own):  # round 34: "In December the industry hit a new low"
                 mention = replace(mention, date=PDate(year, mention.date.month) if mention.date.month else PDate(year))
         out.append(mention)
     return out

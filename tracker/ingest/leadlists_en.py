@@ -15,17 +15,19 @@ import re
 from tracker.domain.hedges import lookup
 from tracker.ingest import habitualanswers_en, predfind_en
 from tracker.ingest.authorframes_en import as_known_frame
+from tracker.ingest.governedclauses_en import without_governed
 from tracker.ingest.hedgespan import Call
 from tracker.ingest.keyrole_en import without_key_roles
 from tracker.ingest.likelihoodclause_en import likelihood_calls
+from tracker.ingest.litotes_en import litotes_calls
 from tracker.ingest.lookback_en import past_opener, without_lookbacks
 from tracker.ingest.negforms_en import through_rewrites
-from tracker.ingest.litotes_en import litotes_calls
 from tracker.ingest.nonfuture_en import without_past_or_asked
 from tracker.ingest.notcalls_en import without_non_calls
 from tracker.ingest.oddsgivers_en import odds_givers
 from tracker.ingest.portents_en import portent_calls
 from tracker.ingest.pronounspeakers_en import own_voice
+from tracker.ingest.safebets_en import said_plainly
 from tracker.ingest.whpredict_en import without_asked_after_knowing
 
 # a lead: a clause that ends in an open modal or infinitive and a colon
@@ -53,6 +55,12 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
     lead itself giving no call; what :mod:`tracker.ingest.notcalls_en` tells of left out."""
     if is_lead(sentence) or habitualanswers_en.answers(previous, sentence):  # round 36: "What usually happens when…? X may V."
         return []
+    plain = said_plainly(sentence)  # round 34: "Nobody knows X, but it is safe to say that Y is not in the cards"
+    if plain is not None:
+        calls = find_calls(plain, previous, in_forecasts, listed, names)
+        for one in calls:
+            one.start, one.end = 0, len(sentence)
+        return calls
     lead, item = _lead(previous), _ITEM.match(sentence)
     if lead and item:
         lead = re.split(r",\s+(?=[^,]*$)", lead)[-1]  # the lead's own clause: "the House of Commons is likely to"
@@ -82,6 +90,7 @@ def find_calls(sentence: str, previous: str = "", in_forecasts: bool = False, li
         calls = past_opener(sentence, lambda opened: through_rewrites(  # round 33
             opened, lambda text: predfind_en.find_calls(text, previous, in_forecasts, listed, names)))
     calls = without_lookbacks(sentence, without_non_calls(sentence, calls))  # round 33
+    calls = without_governed(sentence, calls)  # round 34: a list of infinitives, the terms of a past bet
     calls = without_asked_after_knowing(sentence, without_past_or_asked(sentence, calls, previous))  # rounds 30, 37
     # round 35: "We should expect X to V" the author's; odds someone gives his; what will matter no call
     return without_key_roles(odds_givers(sentence, own_voice(sentence, calls)))

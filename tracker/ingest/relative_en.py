@@ -10,6 +10,7 @@ import re
 from tracker.domain.dates import PDate
 from tracker.ingest.mentions import DateMention
 from tracker.ingest.monthofthatyear_en import month_of_that_year
+from tracker.ingest.unitbefore_en import begins_a_clause
 
 NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -82,6 +83,8 @@ def told_relative(sentence: str, mentions: list[DateMention], last: PDate | None
     for m in _ANAPHORA.finditer(sentence):
         if _BASELINE.search(sentence[:m.start()]):
             continue  # "earnings fell from a year earlier", "a drop in profit from the year before": a comparison
+        if begins_a_clause(sentence, m.start(), m.end()):
+            continue  # round 34: "the first quarter of the year before rising into the $60s": "before" goes on
         overlapping = [d for d in mentions if d.start < m.end() and m.start() < d.end]
         if any(not re.fullmatch(r"next\s+(?:week|month|year)", d.text.strip(), re.IGNORECASE) for d in overlapping):
             continue  # "the next year" is the year after the last one named; "next year" alone the article's next
