@@ -142,15 +142,8 @@ async def test_a_long_id_wraps_at_its_hyphens_in_the_details_pane(db_path):
         await settle(app, pilot)
         await select(app, pilot, LONG_ID)
         await pilot.pause()
-        lines = screen_lines(app)
-        start = next(i for i, line in enumerate(lines) if " id " in line.split("│")[-1] + " ")
-        pieces = []
-        for line in lines[start:start + 6]:
-            cell = line.split("│")[-1].replace(" id ", "    ", 1).strip()
-            if not cell or cell.startswith("kind"):
-                break
-            pieces.append(cell)
-        assert len(pieces) > 1, lines[start:start + 6]  # the pane is narrower than the id
+        pieces = _id_pieces(app)
+        assert len(pieces) > 1, pieces  # the pane is narrower than the id
         assert "".join(pieces) == LONG_ID
         assert all(piece.endswith("-") for piece in pieces[:-1]), pieces  # broken after a hyphen, never mid-word
 
